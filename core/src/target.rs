@@ -1,0 +1,361 @@
+//! The target register (检查对象名录库, 附件2): market subjects and other objects that
+//! may be drawn.
+
+use crate::canonical::{canonical_json, Digest32};
+use crate::dates::{iso, iso_opt};
+use crate::ids::check_id;
+use crate::merkle::MerkleTree;
+use crate::region::check_region_code;
+use crate::uscc::check_uscc;
+use crate::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use time::Date;
+
+/// 对象类型.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetKind {
+    /// 企业.
+    Enterprise,
+    /// 个体工商户.
+    IndividualBusiness,
+    /// 农民专业合作社.
+    Cooperative,
+    /// 产品.
+    Product,
+    /// 项目.
+    Project,
+    /// 行为.
+    Behaviour,
+}
+
+impl TargetKind {
+    /// Reads the Chinese label or the snake_case name.
+    pub fn parse(text: &str) -> Option<TargetKind> {
+        Some(match text.trim() {
+            "企业" | "enterprise" => TargetKind::Enterprise,
+            "个体工商户" | "个体" | "individual_business" => TargetKind::IndividualBusiness,
+            "农民专业合作社" | "合作社" | "cooperative" => TargetKind::Cooperative,
+            "产品" | "product" => TargetKind::Product,
+            "项目" | "project" => TargetKind::Project,
+            "行为" | "behaviour" => TargetKind::Behaviour,
+            _ => return None,
+        })
+    }
+
+    /// Market subjects are registered and must carry a USCC; products, projects and
+    /// behaviours need not.
+    pub fn needs_uscc(self) -> bool {
+        matches!(self, TargetKind::Enterprise | TargetKind::IndividualBusiness | TargetKind::Cooperative)
+    }
+}
+
+/// 信用类别 (A best … D worst).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum CreditClass {
+    /// A.
+    A,
+    /// B.
+    B,
+    /// C.
+    C,
+    /// D.
+    D,
+}
+
+impl CreditClass {
+    /// Reads A–D (also "A类", "a").
+    pub fn parse(text: &str) -> Option<CreditClass> {
+        Some(match text.trim().trim_end_matches('类').to_ascii_uppercase().as_str() {
+            "A" => CreditClass::A,
+            "B" => CreditClass::B,
+            "C" => CreditClass::C,
+            "D" => CreditClass::D,
+            _ => return None,
+        })
+    }
+}
+
+/// 风险等级 (信用风险分类: 低、较低、较高、高).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskLevel {
+    /// 低风险.
+    Low,
+    /// 较低风险 (一般).
+    MediumLow,
+    /// 较高风险.
+    MediumHigh,
+    /// 高风险.
+    High,
+}
+
+impl RiskLevel {
+    /// Reads 低/较低/较高/高 (with or without 风险) or the snake_case name.
+    pub fn parse(text: &str) -> Option<RiskLevel> {
+        Some(match text.trim().trim_end_matches("风险") {
+            "低" | "low" => RiskLevel::Low,
+            "较低" | "一般" | "medium_low" => RiskLevel::MediumLow,
+            "较高" | "medium_high" => RiskLevel::MediumHigh,
+            "高" | "high" => RiskLevel::High,
+            _ => return None,
+        })
+    }
+}
+
+/// 登记状态.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetStatus {
+    /// 存续 / 在业.
+    Active,
+    /// 注销.
+    Deregistered,
+    /// 吊销.
+    Revoked,
+    /// 停业 / 关闭.
+    Closed,
+    /// 迁出.
+    MovedOut,
+}
+
+impl TargetStatus {
+    /// Reads the Chinese label or the snake_case name.
+    pub fn parse(text: &str) -> Option<TargetStatus> {
+        Some(match text.trim() {
+            "存续" | "在业" | "开业" | "active" => TargetStatus::Active,
+            "注销" | "deregistered" => TargetStatus::Deregistered,
+            "吊销" | "revoked" => TargetStatus::Revoked,
+            "停业" | "关闭" | "歇业" | "closed" => TargetStatus::Closed,
+            "迁出" | "moved_out" => TargetStatus::MovedOut,
+            _ => return None,
+        })
+    }
+}
+
+/// One entry of the target register. Every field is public (registration data), so the
+/// register's public view is the register itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Target {
+    /// Id: the USCC for registered subjects, an assigned code otherwise.
+    pub id: String,
+    /// 统一社会信用代码.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uscc: Option<String>,
+    /// 企业名称 / 对象名称.
+    pub name: String,
+    /// 成立日期.
+    #[serde(default, with = "iso_opt", skip_serializing_if = "Option::is_none")]
+    pub established: Option<Date>,
+    /// 住所.
+    #[serde(default)]
+    pub address: String,
+    /// 行政区划代码 (GB/T 2260, six digits).
+    pub region: String,
+    /// 行业 (GB/T 4754 code).
+    pub industry: String,
+    /// 对象类型.
+    pub kind: TargetKind,
+    /// 信用类别.
+    pub credit: CreditClass,
+    /// 风险等级.
+    pub risk: RiskLevel,
+    /// 所属部门: the department in charge ("谁审批、谁监管，谁主管、谁监管").
+    pub department: String,
+    /// 登记状态.
+    pub status: TargetStatus,
+    /// Date of the last inspection, per item id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub last_inspected: BTreeMap<String, IsoDate>,
+}
+
+/// A date that serialises as `YYYY-MM-DD` (used as a map value).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IsoDate(#[serde(with = "iso")] pub Date);
+
+impl Target {
+    pub(crate) fn check(&self, c: &mut Collector, today: Date) {
+        let id = self.id.as_str();
+        if let Err(e) = check_id(id) {
+            c.push(id, "id", ProblemKind::InvalidId, format!("target id {e}"));
+        }
+        match (&self.uscc, self.kind.needs_uscc()) {
+            (Some(u), _) => {
+                if let Err(e) = check_uscc(u) {
+                    c.push(id, "uscc", ProblemKind::InvalidUscc, format!("{u:?}: {e}"));
+                }
+            }
+            (None, true) => c.push(id, "uscc", ProblemKind::Missing, "a registered market subject needs a USCC (统一社会信用代码)"),
+            (None, false) => {}
+        }
+        if self.name.trim().is_empty() {
+            c.push(id, "name", ProblemKind::Missing, "is empty");
+        }
+        if let Err(e) = check_region_code(&self.region) {
+            c.push(id, "region", ProblemKind::InvalidRegion, e);
+        }
+        if self.industry.trim().is_empty() {
+            c.push(id, "industry", ProblemKind::Missing, "is empty");
+        }
+        if self.department.trim().is_empty() {
+            c.push(id, "department", ProblemKind::Missing, "is empty");
+        }
+        if let Some(d) = self.established {
+            if d > today {
+                c.push(id, "established", ProblemKind::DateOrder, format!("{d} lies after the register date {today}"));
+            }
+        }
+        for (item, d) in &self.last_inspected {
+            if d.0 > today {
+                c.push(id, "last_inspected", ProblemKind::DateOrder, format!("inspection for {item} on {} lies after the register date {today}", d.0));
+            }
+        }
+    }
+
+    /// Leaf bytes of the register commitment: JCS of the entry (spec §3.2).
+    pub fn leaf_bytes(&self) -> Vec<u8> {
+        canonical_json(self).unwrap_or_default()
+    }
+}
+
+/// A validated target register.
+///
+/// Invariant: entries valid as of `as_of`, ids and USCCs unique, sorted by id (bytes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TargetRegister {
+    #[serde(with = "iso")]
+    as_of: Date,
+    targets: Vec<Target>,
+}
+
+impl TargetRegister {
+    /// Validates every entry as of the register date `as_of` (dates after it are refused).
+    ///
+    /// # Errors
+    /// Every problem of every entry.
+    pub fn new(as_of: Date, mut targets: Vec<Target>) -> Result<Self, ValidationErrors> {
+        let mut c = Collector::new(RegisterName::Targets);
+        let mut ids = BTreeSet::new();
+        let mut usccs = BTreeSet::new();
+        for t in &targets {
+            t.check(&mut c, as_of);
+            if !ids.insert(t.id.as_str()) {
+                c.push(&t.id, "id", ProblemKind::Duplicate, "appears more than once");
+            }
+            if let Some(u) = &t.uscc {
+                if !usccs.insert(u.as_str()) {
+                    c.push(&t.id, "uscc", ProblemKind::Duplicate, format!("{u} belongs to another entry too"));
+                }
+            }
+        }
+        c.finish()?;
+        targets.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(TargetRegister { as_of, targets })
+    }
+
+    /// The register date.
+    pub fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    /// Entries, sorted by id.
+    pub fn targets(&self) -> &[Target] {
+        &self.targets
+    }
+
+    /// An entry by id.
+    pub fn get(&self, id: &str) -> Option<&Target> {
+        self.targets.binary_search_by(|t| t.id.as_str().cmp(id)).ok().and_then(|i| self.targets.get(i))
+    }
+
+    /// RFC 6962 root over the entries' leaf bytes, in id order (spec §3.2).
+    pub fn root(&self) -> Digest32 {
+        let mut t = MerkleTree::new();
+        for e in &self.targets {
+            t.push_leaf(&e.leaf_bytes());
+        }
+        t.root()
+    }
+}
+
+impl<'de> Deserialize<'de> for TargetRegister {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Raw {
+            #[serde(with = "iso")]
+            as_of: Date,
+            targets: Vec<Target>,
+        }
+        let r = Raw::deserialize(d)?;
+        TargetRegister::new(r.as_of, r.targets).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use time::macros::date;
+
+    pub(crate) fn target(id: &str) -> Target {
+        Target {
+            id: id.into(),
+            uscc: Some(id.into()),
+            name: "郑州某某娱乐有限公司".into(),
+            established: Some(date!(2015 - 03 - 01)),
+            address: "河南省郑州市金水区".into(),
+            region: "410105".into(),
+            industry: "R9011".into(),
+            kind: TargetKind::Enterprise,
+            credit: CreditClass::A,
+            risk: RiskLevel::Low,
+            department: "省公安厅治安总队".into(),
+            status: TargetStatus::Active,
+            last_inspected: BTreeMap::new(),
+        }
+    }
+
+    const GOOD: &str = "91350100M000100Y43";
+
+    #[test]
+    fn valid_register_and_root_independent_of_input_order() {
+        let a = TargetRegister::new(date!(2026 - 11 - 27), vec![target(GOOD), target("91110000802100433B")]).unwrap();
+        let b = TargetRegister::new(date!(2026 - 11 - 27), vec![target("91110000802100433B"), target(GOOD)]).unwrap();
+        assert_eq!(a.root(), b.root());
+        assert_eq!(a.targets()[0].id, "91110000802100433B");
+    }
+
+    #[test]
+    fn each_rule_fails_on_bad_input() {
+        let mut bad_uscc = target("91350100M000100Y44");
+        bad_uscc.uscc = Some("91350100M000100Y44".into());
+        let mut no_uscc = target("XW-1");
+        no_uscc.uscc = None;
+        let mut behaviour = target("XW-2");
+        behaviour.uscc = None;
+        behaviour.kind = TargetKind::Behaviour;
+        let mut bad_region = target("911100007109288314");
+        bad_region.region = "4101".into();
+        bad_region.established = Some(date!(2030 - 01 - 01));
+        let dup = target(GOOD);
+        let e = TargetRegister::new(date!(2026 - 11 - 27), vec![bad_uscc, no_uscc, behaviour, bad_region, dup.clone(), dup]).unwrap_err();
+        let got: Vec<_> = e.problems.iter().map(|p| (p.record.clone().unwrap_or_default(), p.field.clone(), p.kind)).collect();
+        assert!(got.contains(&("91350100M000100Y44".into(), "uscc".into(), ProblemKind::InvalidUscc)));
+        assert!(got.contains(&("XW-1".into(), "uscc".into(), ProblemKind::Missing)));
+        assert!(!got.iter().any(|g| g.0 == "XW-2"), "a behaviour may lack a USCC");
+        assert!(got.contains(&("911100007109288314".into(), "region".into(), ProblemKind::InvalidRegion)));
+        assert!(got.contains(&("911100007109288314".into(), "established".into(), ProblemKind::DateOrder)));
+        assert!(got.contains(&(GOOD.into(), "id".into(), ProblemKind::Duplicate)));
+        assert!(got.contains(&(GOOD.into(), "uscc".into(), ProblemKind::Duplicate)));
+    }
+
+    #[test]
+    fn labels_parse() {
+        assert_eq!(TargetKind::parse("个体工商户"), Some(TargetKind::IndividualBusiness));
+        assert_eq!(RiskLevel::parse("较高风险"), Some(RiskLevel::MediumHigh));
+        assert_eq!(CreditClass::parse("b类"), Some(CreditClass::B));
+        assert_eq!(TargetStatus::parse("注销"), Some(TargetStatus::Deregistered));
+        assert_eq!(TargetStatus::parse("unknown"), None);
+    }
+}
