@@ -34,7 +34,7 @@ pub mod import;
 pub use canonical::{canonical_json, tagged_hash, Digest32};
 pub use dates::parse_date;
 pub use ids::check_id;
-pub use inspector::{
+pub use inspector::{personal_digest, personal_salt, 
     Inspector, InspectorRegister, InspectorStatus, PersonalInfo, PublicInspector,
     PublicInspectorRegister, Qualification, Sex,
 };
@@ -43,6 +43,8 @@ pub use merkle::{merkle_root, MerkleTree};
 pub use ratio::BasisPoints;
 pub use region::check_region_code;
 pub use register::RegisterRoots;
-pub use target::{CreditClass, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus};
+pub use target::{CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus};
 pub use uscc::{uscc_check_char, validate_uscc};
 pub use validate::{Problem, ProblemKind, RegisterName, ValidationErrors};
+/// Civil dates used throughout (re-exported so callers need not pick a `time` version).
+pub use time::Date;

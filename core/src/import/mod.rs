@@ -1,1 +1,99 @@
-//! import
+//! Import and export of the 附件1 / 附件2 templates as CSV and XLSX (feature `import`).
+//!
+//! This is the edge of the crate: bytes in, validated registers out. Nothing partial is
+//! returned — a file with any bad row yields every problem, each with its row number.
+//! Column headers are matched after removing white space (the templates write
+//! "检 查对 象"), in Chinese as in the templates or by the English field name; the
+//! accepted spellings are listed in `docs/import.md`.
+
+mod export;
+mod inspectors;
+mod items;
+mod table;
+mod targets;
+
+pub use export::{inspectors_to_csv, items_to_csv, targets_to_csv};
+pub use inspectors::inspectors;
+pub use items::items;
+pub use table::Format;
+pub use targets::targets;
+
+use crate::validate::{Problem, ProblemKind, RegisterName, ValidationErrors};
+use std::collections::HashMap;
+use table::Row;
+
+/// Gathers row-level problems while one file is read.
+pub(crate) struct RowProblems {
+    register: RegisterName,
+    problems: Vec<Problem>,
+}
+
+impl RowProblems {
+    fn new(register: RegisterName) -> Self {
+        RowProblems { register, problems: Vec::new() }
+    }
+
+    fn push(&mut self, row: &Row, record: &str, field: &str, kind: ProblemKind, message: impl Into<String>) {
+        self.problems.push(Problem {
+            register: self.register,
+            row: Some(row.number),
+            record: (!record.is_empty()).then(|| record.to_string()),
+            field: field.into(),
+            kind,
+            message: message.into(),
+        });
+    }
+
+    /// A required text cell; records a problem when empty.
+    fn required(&mut self, row: &Row, record: &str, key: &str, field: &str) -> String {
+        let v = row.get(key);
+        if v.is_empty() {
+            self.push(row, record, field, ProblemKind::Missing, "is empty");
+        }
+        v.to_string()
+    }
+
+    /// A cell read by `parse`; records `UnknownValue` (or `InvalidDate`) when it does not parse.
+    fn parsed<T>(&mut self, row: &Row, record: &str, key: &str, field: &str, kind: ProblemKind, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+        let v = row.get(key);
+        if v.is_empty() {
+            self.push(row, record, field, ProblemKind::Missing, "is empty");
+            return None;
+        }
+        let out = parse(&table::to_ascii_form(v));
+        if out.is_none() {
+            self.push(row, record, field, kind, format!("{v:?} is not understood"));
+        }
+        out
+    }
+
+    /// Merges register validation problems, giving each the row of its record (the last
+    /// row with that id for duplicates, the first otherwise), and returns every problem.
+    fn finish<T>(mut self, rows: &HashMap<String, Vec<usize>>, built: Result<T, ValidationErrors>) -> Result<T, ValidationErrors> {
+        match built {
+            Ok(v) if self.problems.is_empty() => Ok(v),
+            Ok(_) => Err(ValidationErrors { problems: self.problems }),
+            Err(e) => {
+                for mut p in e.problems {
+                    if let Some(ids) = p.record.as_ref().and_then(|r| rows.get(r)) {
+                        p.row = if p.kind == ProblemKind::Duplicate { ids.last().copied() } else { ids.first().copied() };
+                    }
+                    self.problems.push(p);
+                }
+                self.problems.sort_by_key(|p| p.row.unwrap_or(0));
+                Err(ValidationErrors { problems: self.problems })
+            }
+        }
+    }
+}
+
+/// Splits a list cell on the separators the templates use.
+pub(crate) fn split_list(s: &str) -> Vec<String> {
+    s.split(['、', ',', '，', ';', '；', '\n', '|'])
+        .map(|p| table::to_ascii_form(p).trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,43 @@
+//! File and clock helpers: the edge where the CLI meets the world.
+
+use shuangsuiji::{parse_date, Date};
+use std::path::Path;
+
+/// Today in China (UTC+8), from the system clock: only ever a default for `--as-of`.
+pub fn today_in_china() -> Date {
+    let now = time::OffsetDateTime::now_utc().to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC));
+    now.date()
+}
+
+/// `--as-of` if given, else today.
+pub fn as_of(arg: Option<&str>) -> Result<Date, String> {
+    match arg {
+        None => Ok(today_in_china()),
+        Some(s) => parse_date(s).ok_or_else(|| format!("--as-of {s:?} is not a date (YYYY-MM-DD)")),
+    }
+}
+
+pub fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Writes through a temporary file and a rename, so a failed run never leaves half a file.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let tmp = path.with_extension("tmp~");
+    std::fs::write(&tmp, bytes).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+pub fn to_json<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, String> {
+    let mut s = serde_json::to_vec_pretty(v).map_err(|e| e.to_string())?;
+    s.push(b'\n');
+    Ok(s)
+}
+
+/// Reads a 32-byte key given as 64 hex digits in a file.
+pub fn read_key(path: &Path) -> Result<[u8; 32], String> {
+    let text = String::from_utf8(read(path)?).map_err(|_| format!("{} is not text", path.display()))?;
+    let mut k = [0u8; 32];
+    hex::decode_to_slice(text.trim(), &mut k).map_err(|_| format!("{} must hold 64 hex digits", path.display()))?;
+    Ok(k)
+}

@@ -1,0 +1,119 @@
+//! 附件2 执法检查人员名录库, extended with qualification, expertise and conflicts.
+
+use super::table::{read_rows, to_ascii_form, Columns, Format};
+use super::{split_list, RowProblems};
+use crate::dates::parse_date;
+use crate::inspector::{Inspector, InspectorRegister, InspectorStatus, PersonalInfo, Qualification, Sex};
+use crate::validate::{ProblemKind, RegisterName, ValidationErrors};
+use std::collections::HashMap;
+use time::Date;
+
+pub(crate) const COLUMNS: Columns = &[
+    ("no", &["序号", "no"]),
+    ("id", &["人员编码", "id"]),
+    ("name", &["姓名", "name"]),
+    ("sex", &["性别", "sex"]),
+    ("rank", &["职务（职级）", "职务", "rank"]),
+    ("badge", &["警号", "badge"]),
+    ("department", &["所属部门", "department"]),
+    ("office_phone", &["联系电话", "office_phone"]),
+    ("mobile", &["手机号码", "mobile"]),
+    ("certificate", &["执法证号", "certificate"]),
+    ("valid_from", &["执法证有效期起", "valid_from"]),
+    ("valid_until", &["执法证有效期至", "执法证有效期止", "valid_until"]),
+    ("expertise", &["业务专长", "expertise"]),
+    ("status", &["状态", "人员状态", "status"]),
+    ("expert", &["专家库", "expert"]),
+    ("conflicts", &["回避对象", "conflicts"]),
+    ("region", &["所在地区", "region"]),
+    ("unit", &["工作单位", "unit"]),
+];
+
+const REQUIRED: &[&str] = &["id", "name", "department"];
+
+fn parse_bool(s: &str) -> Option<bool> {
+    match s.trim() {
+        "" | "否" | "no" | "false" | "0" => Some(false),
+        "是" | "yes" | "true" | "1" => Some(true),
+        _ => None,
+    }
+}
+
+/// Reads an inspector register file (CSV or XLSX) as of `as_of`. A missing 状态 means
+/// active (在岗), as in the bare 附件2 template.
+///
+/// # Errors
+/// Every problem of every row, with row numbers; nothing partial.
+pub fn inspectors(bytes: &[u8], as_of: Date) -> Result<InspectorRegister, ValidationErrors> {
+    let rows = read_rows(bytes, Format::sniff(bytes), RegisterName::Inspectors, COLUMNS, REQUIRED)?;
+    let mut p = RowProblems::new(RegisterName::Inspectors);
+    let mut out = Vec::with_capacity(rows.len());
+    let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+    for row in &rows {
+        let id = to_ascii_form(row.get("id"));
+        at.entry(id.clone()).or_default().push(row.number);
+        let mut date = |key: &str| -> Option<Date> {
+            let v = row.get(key);
+            if v.is_empty() {
+                return None;
+            }
+            let d = parse_date(&to_ascii_form(v));
+            if d.is_none() {
+                p.push(row, &id, key, ProblemKind::InvalidDate, format!("{v:?} is not a date"));
+            }
+            d
+        };
+        let (from, until) = (date("valid_from"), date("valid_until"));
+        let certificate = to_ascii_form(row.get("certificate"));
+        let qualification = match (certificate.is_empty(), from, until) {
+            (true, None, None) => None,
+            (_, Some(valid_from), Some(valid_until)) => Some(Qualification { certificate, valid_from, valid_until }),
+            _ => {
+                p.push(row, &id, "certificate", ProblemKind::Missing, "a qualification needs the certificate number and both validity dates");
+                None
+            }
+        };
+        let sex = match row.get("sex") {
+            "" => None,
+            s => {
+                let v = Sex::parse(s);
+                if v.is_none() {
+                    p.push(row, &id, "sex", ProblemKind::UnknownValue, format!("{s:?} is not 男 or 女"));
+                }
+                v
+            }
+        };
+        let status = match row.get("status") {
+            "" => Some(InspectorStatus::Active),
+            s => p.parsed(row, &id, "status", "status", ProblemKind::UnknownValue, |_| InspectorStatus::parse(s)),
+        };
+        let expert = parse_bool(row.get("expert"));
+        if expert.is_none() {
+            p.push(row, &id, "expert", ProblemKind::UnknownValue, format!("{:?} is not 是 or 否", row.get("expert")));
+        }
+        let region = Some(to_ascii_form(row.get("region"))).filter(|r| !r.is_empty());
+        if let (Some(status), Some(expert)) = (status, expert) {
+            out.push(Inspector {
+                id,
+                department: row.get("department").to_string(),
+                unit: row.get("unit").to_string(),
+                region,
+                rank: row.get("rank").to_string(),
+                qualification,
+                expertise: split_list(row.get("expertise")),
+                status,
+                expert,
+                conflicts: split_list(row.get("conflicts")),
+                personal: PersonalInfo {
+                    name: row.get("name").to_string(),
+                    sex,
+                    badge: to_ascii_form(row.get("badge")),
+                    office_phone: to_ascii_form(row.get("office_phone")),
+                    mobile: to_ascii_form(row.get("mobile")),
+                },
+            });
+        }
+    }
+    let built = InspectorRegister::new(as_of, out);
+    p.finish(&at, built)
+}

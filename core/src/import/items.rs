@@ -1,0 +1,84 @@
+//! 附件1 (随机抽查事项清单) and the 豫政办〔2017〕80号 table.
+
+use super::table::{read_rows, to_ascii_form, Columns, Format};
+use super::{split_list, RowProblems};
+use crate::item::{Category, Frequency, Item, ItemList, LegalBasis, Level, Method};
+use crate::ratio::BasisPoints;
+use crate::validate::{ProblemKind, RegisterName, ValidationErrors};
+use std::collections::HashMap;
+
+pub(crate) const COLUMNS: Columns = &[
+    ("no", &["序号", "no"]),
+    ("id", &["事项编码", "事项代码", "id"]),
+    ("department", &["部门", "抽查主体", "department"]),
+    ("name", &["抽查事项", "抽查事项名称", "name"]),
+    ("target_scope", &["检查对象", "抽查对象", "target_scope"]),
+    ("content", &["检查内容", "抽查内容", "content"]),
+    ("category", &["事项类别", "category"]),
+    ("methods", &["检查方式", "抽查方式", "methods"]),
+    ("levels", &["检查部门实施层级", "实施层级", "levels"]),
+    ("legal_basis", &["检查依据", "抽查依据", "legal_basis"]),
+    ("ratio", &["抽查比例", "ratio"]),
+    ("frequency", &["抽查频次", "frequency"]),
+    ("remarks", &["备注", "remarks"]),
+];
+
+const REQUIRED: &[&str] = &["id", "department", "name", "target_scope", "content", "category", "methods", "legal_basis", "frequency"];
+
+/// Reads an item list file (CSV or XLSX, detected from the bytes) as version `version`.
+///
+/// # Errors
+/// Every problem of every row, with row numbers; nothing partial.
+pub fn items(bytes: &[u8], version: &str) -> Result<ItemList, ValidationErrors> {
+    let rows = read_rows(bytes, Format::sniff(bytes), RegisterName::ItemList, COLUMNS, REQUIRED)?;
+    let mut p = RowProblems::new(RegisterName::ItemList);
+    let mut out = Vec::new();
+    let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+    for row in &rows {
+        let id = to_ascii_form(row.get("id"));
+        at.entry(id.clone()).or_default().push(row.number);
+        let department = p.required(row, &id, "department", "department");
+        let name = p.required(row, &id, "name", "name");
+        let content = p.required(row, &id, "content", "content");
+        let category = p.parsed(row, &id, "category", "category", ProblemKind::UnknownValue, Category::parse);
+        let methods = match Method::parse_list(row.get("methods")) {
+            Ok(m) => m,
+            Err(rest) => {
+                p.push(row, &id, "methods", ProblemKind::UnknownValue, format!("{rest:?} is not a known inspection method"));
+                vec![]
+            }
+        };
+        let levels = Level::parse_list(row.get("levels"));
+        let legal_basis = LegalBasis::parse_list(row.get("legal_basis"));
+        let ratio = match row.get("ratio") {
+            "" => None,
+            r => {
+                let v = BasisPoints::parse(&to_ascii_form(r));
+                if v.is_none() {
+                    p.push(row, &id, "ratio", ProblemKind::RatioOutOfRange, format!("{r:?} is not a ratio such as 5% or 0.5%"));
+                }
+                v
+            }
+        };
+        let ftext = row.get("frequency");
+        let frequency = Frequency::parse(ftext).unwrap_or_else(|| Frequency { text: ftext.to_string(), tiers: vec![] });
+        if let Some(category) = category {
+            out.push(Item {
+                id,
+                department,
+                name,
+                target_scope: split_list(row.get("target_scope")),
+                content,
+                category,
+                methods,
+                levels,
+                legal_basis,
+                ratio,
+                frequency,
+                remarks: row.get("remarks").to_string(),
+            });
+        }
+    }
+    let built = ItemList::new(version, out);
+    p.finish(&at, built)
+}

@@ -1,0 +1,213 @@
+//! Reading a template file into rows of text: CSV (UTF-8 or GB18030) or XLSX, header row
+//! found by name, the templates' quirks smoothed over.
+
+use crate::validate::{Problem, ProblemKind, RegisterName, ValidationErrors};
+use std::collections::HashMap;
+use std::io::Cursor;
+
+/// One data row: its 1-based row number in the file and its cells by column key.
+pub(crate) struct Row {
+    pub(crate) number: usize,
+    cells: HashMap<&'static str, String>,
+}
+
+impl Row {
+    /// The cell of a column, trimmed; empty when the column is absent.
+    pub(crate) fn get(&self, key: &str) -> &str {
+        self.cells.get(key).map(String::as_str).unwrap_or("")
+    }
+}
+
+/// The file kinds the importers read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Comma-separated text, UTF-8 (with or without BOM) or GB18030.
+    Csv,
+    /// Office Open XML workbook; the first sheet that has the header row is read.
+    Xlsx,
+}
+
+impl Format {
+    /// XLSX files are ZIP archives (`PK\x03\x04`); anything else is read as CSV.
+    pub fn sniff(bytes: &[u8]) -> Format {
+        if bytes.starts_with(b"PK\x03\x04") {
+            Format::Xlsx
+        } else {
+            Format::Csv
+        }
+    }
+}
+
+/// Header spellings: template headers with every kind of white space removed and
+/// brackets made half-width, plus English aliases.
+pub(crate) type Columns = &'static [(&'static str, &'static [&'static str])];
+
+/// Removes all white space (the templates write "检 查对 象", "抽 查\n事 项") and makes
+/// full-width brackets half-width.
+pub(crate) fn normalize_header(h: &str) -> String {
+    h.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{feff}')
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Maps full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space to ASCII, for
+/// code-like cells (ids, USCCs, region codes, dates, phone numbers), then trims.
+pub(crate) fn to_ascii_form(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            c => c,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+fn decode_text(bytes: &[u8]) -> String {
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(body) {
+        Ok(s) => s.to_string(),
+        // Files saved by Excel or WPS on Chinese Windows are GBK/GB18030.
+        Err(_) => encoding_rs::GB18030.decode(body).0.into_owned(),
+    }
+}
+
+fn file_problem(register: RegisterName, row: Option<usize>, message: String) -> ValidationErrors {
+    ValidationErrors { problems: vec![Problem { register, row, record: None, field: "file".into(), kind: ProblemKind::File, message }] }
+}
+
+fn raw_rows(bytes: &[u8], format: Format, register: RegisterName) -> Result<Vec<Vec<String>>, ValidationErrors> {
+    match format {
+        Format::Csv => {
+            let text = decode_text(bytes);
+            let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+            let mut rows = Vec::new();
+            for (i, rec) in rdr.records().enumerate() {
+                let rec = rec.map_err(|e| file_problem(register, Some(i + 1), format!("unreadable CSV: {e}")))?;
+                rows.push(rec.iter().map(str::to_string).collect());
+            }
+            Ok(rows)
+        }
+        Format::Xlsx => {
+            use calamine::{Reader, Xlsx};
+            let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
+                .map_err(|e| file_problem(register, None, format!("unreadable XLSX: {e}")))?;
+            let mut first = None;
+            for name in wb.sheet_names() {
+                let range = wb.worksheet_range(&name).map_err(|e| file_problem(register, None, format!("sheet {name:?}: {e}")))?;
+                // Ranges start at the first used cell; pad so row numbers match the sheet.
+                let (r0, c0) = range.start().unwrap_or((0, 0));
+                let mut rows: Vec<Vec<String>> = (0..r0).map(|_| Vec::new()).collect();
+                for r in range.rows() {
+                    let mut cells: Vec<String> = (0..c0).map(|_| String::new()).collect();
+                    cells.extend(r.iter().map(cell_text));
+                    rows.push(cells);
+                }
+                if first.is_none() {
+                    first = Some(rows);
+                }
+            }
+            first.ok_or_else(|| file_problem(register, None, "the workbook has no sheet".into()))
+        }
+    }
+}
+
+fn cell_text(d: &calamine::Data) -> String {
+    use calamine::Data;
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        // Phone numbers and codes typed as numbers: whole floats print without ".0".
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => excel_serial_to_date(dt.as_f64()),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// Excel's 1900 date system: serial 1 = 1900-01-01, with the 1900 leap-year bug, so day 0
+/// is 1899-12-30 for every serial after February 1900.
+fn excel_serial_to_date(serial: f64) -> String {
+    let days = serial.floor() as i64;
+    let base = time::macros::date!(1899 - 12 - 30);
+    match base.checked_add(time::Duration::days(days)) {
+        Some(d) => crate::dates::format_date(d),
+        None => serial.to_string(),
+    }
+}
+
+/// Finds the header row (the first row naming at least `min_known` known columns), then
+/// returns the data rows below it, skipping blank rows, numbering-only rows and the
+/// templates' "填表人：" footer.
+pub(crate) fn read_rows(bytes: &[u8], format: Format, register: RegisterName, columns: Columns, required: &[&str]) -> Result<Vec<Row>, ValidationErrors> {
+    let raw = raw_rows(bytes, format, register)?;
+    let lookup: HashMap<String, &'static str> =
+        columns.iter().flat_map(|(key, names)| names.iter().map(move |n| (normalize_header(n), *key))).collect();
+    let header = raw.iter().enumerate().find_map(|(i, r)| {
+        let keys: Vec<Option<&'static str>> = r.iter().map(|h| lookup.get(&normalize_header(h)).copied()).collect();
+        (keys.iter().flatten().count() >= 2).then_some((i, keys))
+    });
+    let Some((hrow, keys)) = header else {
+        return Err(file_problem(register, None, format!("no header row found; expected columns such as {}", required.join(", "))));
+    };
+    let missing: Vec<&str> = required.iter().copied().filter(|k| !keys.contains(&Some(*k))).collect();
+    if !missing.is_empty() {
+        let names: Vec<String> =
+            missing.iter().map(|k| columns.iter().find(|(c, _)| c == k).and_then(|(_, n)| n.first()).map_or(k.to_string(), |n| format!("{n} ({k})"))).collect();
+        return Err(file_problem(register, Some(hrow + 1), format!("missing column(s): {}", names.join(", "))));
+    }
+    let mut out = Vec::new();
+    for (i, r) in raw.iter().enumerate().skip(hrow + 1) {
+        let mut cells = HashMap::new();
+        for (k, v) in keys.iter().zip(r.iter()) {
+            if let Some(k) = k {
+                let v = v.trim_matches(|c: char| c.is_whitespace());
+                if !v.is_empty() {
+                    cells.insert(*k, v.to_string());
+                }
+            }
+        }
+        let filled: Vec<&str> = r.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        let numbering_only = cells.keys().all(|k| *k == "no");
+        let footer = filled.first().is_some_and(|c| c.starts_with("填表人") || c.starts_with("审核人")) && filled.len() <= 2;
+        if filled.is_empty() || numbering_only || footer {
+            continue;
+        }
+        out.push(Row { number: i + 1, cells });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_normalisation_and_ascii_forms() {
+        assert_eq!(normalize_header("检 查对 象"), normalize_header("检查对象"));
+        assert_eq!(normalize_header("职务（职级）"), "职务(职级)");
+        assert_eq!(normalize_header("抽 查\n事 项"), "抽查事项");
+        assert_eq!(to_ascii_form("９１３５０１００Ｍ０００１００Ｙ４３\u{3000}"), "91350100M000100Y43");
+    }
+
+    #[test]
+    fn gb18030_text_is_decoded() {
+        let (bytes, _, _) = encoding_rs::GB18030.encode("企业名称,成立日期\n");
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert_eq!(decode_text(&bytes), "企业名称,成立日期\n");
+    }
+
+    #[test]
+    fn excel_serials() {
+        assert_eq!(excel_serial_to_date(43831.0), "2020-01-01");
+    }
+}

@@ -1,0 +1,192 @@
+use super::*;
+use crate::validate::ProblemKind;
+use time::macros::date;
+
+const AS_OF: time::Date = date!(2026 - 11 - 27);
+
+fn sample(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/../examples/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+#[test]
+fn bundled_samples_import() {
+    let items = items(&sample("items.csv"), "2017-80").unwrap();
+    assert_eq!(items.items().len(), 6);
+    let i2 = items.get("HA-GAT-002").unwrap();
+    assert_eq!(i2.frequency.tiers.len(), 2, "tiered frequency of 娱乐场所监督检查");
+    assert_eq!(i2.ratio_cap().map(|r| r.0), Some(500));
+    let t = targets(&sample("targets.csv"), AS_OF).unwrap();
+    assert_eq!(t.targets().len(), 10_000);
+    let p = inspectors(&sample("inspectors.csv"), AS_OF).unwrap();
+    assert_eq!(p.inspectors().len(), 72);
+}
+
+/// The 附件1 template as published: a title row, "填报部门", headers with stray spaces
+/// and line breaks, blank numbered rows, and the "填表人：" footer.
+const TEMPLATE_ITEMS: &str = "省公安厅“双随机、一公开”监管事项随机抽查清单（样例）,,,,,,,,,,,\n\
+填报部门：（盖章）,,,,,,,,,,,\n\
+序号,事项编码,部 门,\"抽 查\n事 项\",检 查对 象,检查内容,事 项类 别,检查方式,检查部门实施层级,检查依据,抽查比例,抽查频次,备 注\n\
+1,SC-001,省市场监督管理局,年度报告公示信息的检查,企业、个体工商户、农民专业合作社,年度报告、即时公示信息是否真实,一般检查事项,现场检查、书面检查、网络检查、专业机构检查,省、市、县市场监管部门,《企业信息公示暂行条例》第三条、第八条,3%,1次/年,\n\
+2,,,,,,,,,,,,\n\
+3,,,,,,,,,,,,\n\
+填表人：,,,,,,,,,,,\n";
+
+#[test]
+fn template_quirks_are_tolerated() {
+    let list = items(TEMPLATE_ITEMS.as_bytes(), "v1").unwrap();
+    assert_eq!(list.items().len(), 1);
+    assert_eq!(list.items()[0].target_scope, vec!["企业", "个体工商户", "农民专业合作社"]);
+}
+
+#[test]
+fn gb18030_csv_imports() {
+    let (gbk, _, _) = encoding_rs::GB18030.encode(TEMPLATE_ITEMS);
+    assert!(std::str::from_utf8(&gbk).is_err(), "the fixture must really be GB18030");
+    assert_eq!(items(&gbk, "v1").unwrap(), items(TEMPLATE_ITEMS.as_bytes(), "v1").unwrap());
+}
+
+#[test]
+fn several_bad_rows_all_reported_with_rows_and_nothing_returned() {
+    let csv = "序号,统一社会信用代码,企业名称,成立日期,住所,行政区划代码,行业,对象类型,信用类别,风险等级,所属部门,状态\n\
+1,91350100M000100Y43,甲公司,2015-01-01,郑州,410105,R9011,企业,A,低,治安总队,存续\n\
+2,91350100M000100Y44,乙公司,2015-01-01,郑州,410105,R9011,企业,A,低,治安总队,存续\n\
+3,91110000802100433B,丙公司,2023-02-29,郑州,4101,R9011,企业,E,低,治安总队,存续\n\
+4,91350100M000100Y43,丁公司,2015-01-01,郑州,410105,R9011,公司,A,低,治安总队,存续\n";
+    let e = targets(csv.as_bytes(), AS_OF).unwrap_err();
+    let got: Vec<(Option<usize>, &str, ProblemKind)> = e.problems.iter().map(|p| (p.row, p.field.as_str(), p.kind)).collect();
+    for want in [
+        (Some(3), "uscc", ProblemKind::InvalidUscc),
+        (Some(4), "established", ProblemKind::InvalidDate),
+        (Some(4), "credit", ProblemKind::UnknownValue),
+        (Some(5), "kind", ProblemKind::UnknownValue),
+    ] {
+        assert!(got.contains(&want), "missing {want:?} in {got:?}");
+    }
+    // Row 4's region is only checked once the row parses; row 5's duplicate only once
+    // its kind is readable: fix-and-rerun then reports them, nothing is silently taken.
+    assert!(e.problems.iter().all(|p| p.row.is_some()));
+}
+
+#[test]
+fn duplicate_and_region_problems_point_at_their_rows() {
+    let csv = "统一社会信用代码,企业名称,行政区划代码,行业,对象类型,信用类别,风险等级,所属部门,状态\n\
+91350100M000100Y43,甲,410105,R9011,企业,A,低,治安总队,存续\n\
+91110000802100433B,乙,4101,R9011,企业,A,低,治安总队,存续\n\
+91350100M000100Y43,丙,410105,R9011,企业,A,低,治安总队,存续\n";
+    let e = targets(csv.as_bytes(), AS_OF).unwrap_err();
+    let got: Vec<_> = e.problems.iter().map(|p| (p.row, p.field.as_str(), p.kind)).collect();
+    assert!(got.contains(&(Some(3), "region", ProblemKind::InvalidRegion)), "{got:?}");
+    assert!(got.contains(&(Some(4), "id", ProblemKind::Duplicate)), "{got:?}");
+}
+
+#[test]
+fn missing_column_is_a_file_problem() {
+    let e = targets("企业名称,成立日期\n甲,2020-01-01\n".as_bytes(), AS_OF).unwrap_err();
+    assert_eq!(e.problems[0].kind, ProblemKind::File);
+    assert!(e.problems[0].message.contains("行政区划代码"), "{}", e.problems[0].message);
+}
+
+#[test]
+fn full_width_codes_are_normalised() {
+    let csv = "统一社会信用代码,企业名称,行政区划代码,行业,对象类型,信用类别,风险等级,所属部门,状态\n\
+９１３５０１００Ｍ０００１００Ｙ４３,甲,４１０１０５,R9011,企业,Ａ,低,治安总队,存续\n";
+    let reg = targets(csv.as_bytes(), AS_OF).unwrap();
+    assert_eq!(reg.targets()[0].id, "91350100M000100Y43");
+    assert_eq!(reg.targets()[0].region, "410105");
+}
+
+#[test]
+fn inspector_problems_are_all_reported() {
+    let csv = "人员编码,姓名,性别,所属部门,执法证号,执法证有效期起,执法证有效期至,状态,专家库\n\
+P1,张三,男,治安总队,C1,2020-01-01,2025-01-01,在岗,否\n\
+P2,李四,X,治安总队,C2,2020-01-01,2030-01-01,在岗,否\n\
+P3,王五,女,治安总队,,,,在岗,是\n\
+P4,赵六,女,治安总队,C4,2020-01-01,,在岗,否\n\
+P5,钱七,女,治安总队,C5,2020-01-01,2030-01-01,出差,否\n";
+    let e = inspectors(csv.as_bytes(), AS_OF).unwrap_err();
+    let got: Vec<_> = e.problems.iter().map(|p| (p.row, p.field.as_str(), p.kind)).collect();
+    assert!(got.contains(&(Some(2), "valid_until", ProblemKind::QualificationNotValid)), "{got:?}");
+    assert!(got.contains(&(Some(3), "sex", ProblemKind::UnknownValue)), "{got:?}");
+    assert!(got.contains(&(Some(5), "certificate", ProblemKind::Missing)), "{got:?}");
+    assert!(got.contains(&(Some(6), "status", ProblemKind::UnknownValue)), "{got:?}");
+    assert!(!got.iter().any(|g| g.0 == Some(4)), "an expert without a certificate is allowed: {got:?}");
+}
+
+#[test]
+fn csv_export_round_trips() {
+    let t = targets(&sample("targets.csv"), AS_OF).unwrap();
+    let back = targets(targets_to_csv(&t).as_bytes(), AS_OF).unwrap();
+    assert_eq!(back.root(), t.root());
+    let p = inspectors(&sample("inspectors.csv"), AS_OF).unwrap();
+    let back = inspectors(inspectors_to_csv(&p).as_bytes(), AS_OF).unwrap();
+    assert_eq!(back.root(&[1; 32]), p.root(&[1; 32]));
+    let i = items(&sample("items.csv"), "v").unwrap();
+    let back = items(items_to_csv(&i).as_bytes(), "v").unwrap();
+    assert_eq!(back.hash(), i.hash());
+}
+
+#[test]
+fn xlsx_templates_import() {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "执法检查人员名录库").unwrap();
+    let header = ["序号", "人员编码", "姓名", "性别", "职务（职级）", "警号", "所属部门", "联系电话", "手机号码", "执法证号", "执法证有效期起", "执法证有效期至"];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let rows = [["1", "P1", "张三", "男", "一级警长", "100001", "治安总队", "0371-65550001", "13800000001", "C1", "2020-01-01", "2030-01-01"]];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(3 + r as u32, c as u16, *v).unwrap();
+        }
+    }
+    // A mobile typed as a number, and a numbering-only row, as in real sheets.
+    ws.write_number(4, 0, 2.0).unwrap();
+    ws.write_string(5, 1, "P2").unwrap();
+    ws.write_string(5, 2, "李四").unwrap();
+    ws.write_string(5, 6, "治安总队").unwrap();
+    ws.write_number(5, 8, 13800000002.0).unwrap();
+    ws.write_string(5, 9, "C2").unwrap();
+    ws.write_string(5, 10, "2021-01-01").unwrap();
+    ws.write_string(5, 11, "2031-01-01").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let reg = inspectors(&bytes, AS_OF).unwrap();
+    assert_eq!(reg.inspectors().len(), 2);
+    assert_eq!(reg.inspectors()[1].personal.mobile, "13800000002");
+
+    // And a bad XLSX row is reported with its sheet row number (1-based).
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["人员编码", "姓名", "所属部门", "性别"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in ["P1", "张三", "治安总队", "？"].iter().enumerate() {
+        ws.write_string(1, c as u16, *v).unwrap();
+    }
+    let e = inspectors(&wb.save_to_buffer().unwrap(), AS_OF).unwrap_err();
+    assert!(e.problems.iter().any(|p| p.row == Some(2) && p.field == "sex"), "{:?}", e.problems);
+}
+
+#[test]
+fn xlsx_items_import() {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let rdr_rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(TEMPLATE_ITEMS.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect();
+    for (r, row) in rdr_rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, v).unwrap();
+            }
+        }
+    }
+    let list = items(&wb.save_to_buffer().unwrap(), "v1").unwrap();
+    assert_eq!(list, items(TEMPLATE_ITEMS.as_bytes(), "v1").unwrap());
+}
