@@ -178,14 +178,14 @@ def make_targets(n=10000):
             serial[kind] += 1
             code = f"{'XW' if kind == '行为' else 'XM'}-{region}-{serial[kind]:06d}"
         name = unique(names, lambda: target_name(kind, ind, city, dist, code))
-        founded = rand_date(D(1995, 1, 1), D(2024, 12, 31)).isoformat()
+        founded = rand_date(D(1995, 1, 1), D(2023, 6, 30)).isoformat()
         addr = f"河南省{city}{dist}{R.choice(streets)}{R.randint(1, 399)}号"
         credit = pick(CREDIT)  # risk follows credit 60% of the time, else independent
         risk = RISK["ABCD".index(credit if R.random() < 0.6 else pick(CREDIT))]
         record = ""
         if item is not None and R.random() < P_RECORD:
-            dates = ([rand_date(D(2025, 1, 1), D(2026, 10, 31))] if R.random() < 0.7 else
-                     [rand_date(D(2025, 1, 1), D(2025, 12, 31)), rand_date(D(2026, 1, 1), D(2026, 10, 31))])
+            dates = ([rand_date(D(2022, 1, 1), D(2023, 8, 15))] if R.random() < 0.7 else
+                     [rand_date(D(2022, 1, 1), D(2022, 12, 31)), rand_date(D(2023, 1, 1), D(2023, 8, 15))])
             record = ";".join(f"HA-GAT-{item:03d}:{d.isoformat()}" for d in dates)
         rows.append([i, code, uscc, name, founded, addr, region, ind, kind,
                      credit, risk, dept, pick(STATUS), record])
@@ -206,7 +206,8 @@ POLICE_RANKS = [("一级警长", 5), ("二级警长", 5), ("三级警长", 4), (
                 ("一级高级警长", 1), ("二级高级警长", 2), ("三级高级警长", 2), ("四级高级警长", 3)]
 CIVIL_RANKS = [("科员", 2), ("一级科员", 2), ("四级主任科员", 3), ("三级主任科员", 2),
                ("二级主任科员", 1)]
-AS_OF = D(2026, 11, 27)
+# The register date of the demo draw, which uses drand quicknet round 123 (2023-08-23).
+AS_OF = D(2023, 8, 23)
 
 
 def work_unit(dept, region):
@@ -241,9 +242,9 @@ def make_inspectors(targets):
         mobile = unique(mobiles, lambda: R.choice(["13", "15", "18"]) + f"{R.randint(0, 10**9 - 1):09d}")
         cert = start = end = ""
         if k not in no_cert:
-            # expired: ends before AS_OF; otherwise valid through 2026-12-31 or later
-            s = (rand_date(D(2020, 1, 1), D(2021, 11, 26)) if k in expired
-                 else rand_date(D(2021, 12, 31), D(2023, 12, 31)))
+            # expired: ends before AS_OF; otherwise valid on AS_OF and beyond
+            s = (rand_date(D(2016, 1, 1), D(2018, 8, 22)) if k in expired
+                 else rand_date(D(2018, 8, 24), D(2023, 6, 30)))
             cert_no += 1
             cert = f"豫公执字第{s.year}-{cert_no:05d}号" if police else f"HA{s.year}{cert_no:05d}"
             start, end = s.isoformat(), plus_years(s, 5).isoformat()

@@ -2,7 +2,7 @@ use super::*;
 use crate::validate::ProblemKind;
 use time::macros::date;
 
-const AS_OF: time::Date = date!(2026 - 11 - 27);
+const AS_OF: time::Date = date!(2023 - 08 - 23);
 
 fn sample(name: &str) -> Vec<u8> {
     std::fs::read(format!("{}/../examples/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
@@ -98,7 +98,7 @@ fn full_width_codes_are_normalised() {
 #[test]
 fn inspector_problems_are_all_reported() {
     let csv = "人员编码,姓名,性别,所属部门,执法证号,执法证有效期起,执法证有效期至,状态,专家库\n\
-P1,张三,男,治安总队,C1,2020-01-01,2025-01-01,在岗,否\n\
+P1,张三,男,治安总队,C1,2020-01-01,2022-01-01,在岗,否\n\
 P2,李四,X,治安总队,C2,2020-01-01,2030-01-01,在岗,否\n\
 P3,王五,女,治安总队,,,,在岗,是\n\
 P4,赵六,女,治安总队,C4,2020-01-01,,在岗,否\n\
