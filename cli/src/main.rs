@@ -1,8 +1,11 @@
 //! `shuangsuiji`: the command line. It reads files and the clock, then hands values to the
 //! pure core; every rule lives in the `shuangsuiji` crate.
 
+mod demo;
 mod import_cmd;
+mod summary;
 mod util;
+mod verify_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -16,14 +19,20 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
+    /// Run the whole job on the bundled sample data: commit, reveal, beacon, draw, sign, verify.
+    Demo(demo::DemoArgs),
     /// Validate a register or item list file (CSV/XLSX) and write it as JSON.
     Import(import_cmd::ImportArgs),
+    /// Verify a sealed draw record against the public register views.
+    Verify(verify_cmd::VerifyArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let r = match cli.cmd {
+        Cmd::Demo(a) => demo::run(a),
         Cmd::Import(a) => import_cmd::run(a),
+        Cmd::Verify(a) => verify_cmd::run(a),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,

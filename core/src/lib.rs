@@ -15,36 +15,57 @@
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod beacon;
 mod canonical;
 mod dates;
+mod draw;
+mod error;
 mod ids;
 mod inspector;
 mod item;
+mod matching;
 mod merkle;
+mod plan;
+mod protocol;
 mod ratio;
+mod record;
 mod region;
 mod register;
+mod select;
+mod sign;
 mod target;
+mod uniform;
 mod uscc;
 mod validate;
+mod verify;
 
 #[cfg(feature = "import")]
 pub mod import;
 
+pub use beacon::{verify_round, BeaconRound, DrandSpec};
 pub use canonical::{canonical_json, tagged_hash, Digest32};
 pub use dates::parse_date;
+pub use draw::{draw, DrawInputs};
+pub use error::{BeaconError, DrawError, PlanError, VerifyError};
 pub use ids::check_id;
 pub use inspector::{personal_digest, personal_salt, 
     Inspector, InspectorRegister, InspectorStatus, PersonalInfo, PublicInspector,
     PublicInspectorRegister, Qualification, Sex,
 };
 pub use item::{Category, Frequency, FrequencyTier, Item, ItemList, LegalBasis, Level, Method, Period};
+pub use matching::{Member, Role, Team};
 pub use merkle::{merkle_root, MerkleTree};
+pub use plan::{DepartmentTeam, DrawPlan, Exclusions, Rounding, StratifyBy, Stratum, TargetFilter, TeamRules, Visit};
+pub use protocol::{check_reveals, commit_secret, seed, subseed, BeaconChoice, Commitment, Participant, Reveal, Signer, Supersedes, ALGORITHM};
 pub use ratio::BasisPoints;
+pub use record::{DrawRecord, SealedRecord, SignedCommitment};
 pub use region::check_region_code;
 pub use register::RegisterRoots;
+pub use select::{ticket, Census, Exclusion, ExclusionReason, Selection, Selector, StratumDraw, Ticketed};
+pub use sign::{public_key_hex, sign_hash, verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
 pub use target::{CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus};
 pub use uscc::{uscc_check_char, validate_uscc};
 pub use validate::{Problem, ProblemKind, RegisterName, ValidationErrors};
+pub use verify::{verify, Verified};
 /// Civil dates used throughout (re-exported so callers need not pick a `time` version).
 pub use time::Date;

@@ -1,0 +1,121 @@
+//! The draw: from a signed commitment, the published data, the reveals and the beacon
+//! round to a record (spec §5). Pure: the same inputs always give the same bytes.
+
+use crate::beacon::{verify_round, BeaconRound};
+use crate::canonical::Digest32;
+use crate::error::{BeaconError, DrawError};
+use crate::inspector::PublicInspectorRegister;
+use crate::item::ItemList;
+use crate::matching::match_teams;
+use crate::protocol::{check_reveals, seed, subseed, BeaconChoice, Reveal, ALGORITHM};
+use crate::record::{DrawRecord, SignedCommitment};
+use crate::select::{Census, Selector};
+use crate::target::{Target, TargetRegister};
+use crate::uniform::{below, stream};
+
+/// Everything a draw reads.
+#[derive(Debug, Clone, Copy)]
+pub struct DrawInputs<'a> {
+    /// The signed pre-draw commitment.
+    pub commitment: &'a SignedCommitment,
+    /// The item list it pins.
+    pub item_list: &'a ItemList,
+    /// The target register it pins.
+    pub targets: &'a TargetRegister,
+    /// The public inspector register it pins.
+    pub inspectors: &'a PublicInspectorRegister,
+    /// The participants' reveals.
+    pub reveals: &'a [Reveal],
+    /// The beacon round (drand mode).
+    pub beacon: Option<&'a BeaconRound>,
+}
+
+fn same(what: &'static str, committed: Digest32, actual: Digest32) -> Result<(), DrawError> {
+    if committed == actual {
+        Ok(())
+    } else {
+        Err(DrawError::Root { what, committed, actual })
+    }
+}
+
+/// Runs the draw.
+///
+/// # Errors
+/// The first [`DrawError`]: plan, roots, reveals, beacon, 100 % list, team shortfall.
+pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
+    let c = &inp.commitment.commitment;
+    if c.algorithm != ALGORITHM {
+        return Err(DrawError::Encoding(format!("algorithm {:?} is not {ALGORITHM}", c.algorithm)));
+    }
+    let commitment_hash = c.hash()?;
+    same("commitment hash", inp.commitment.hash, commitment_hash)?;
+    c.plan.check(inp.item_list)?;
+    same("item list", c.roots.item_list, inp.item_list.hash())?;
+    same("target register", c.roots.targets, inp.targets.root())?;
+    same("inspector register", c.roots.inspectors, inp.inspectors.root())?;
+    let secrets = check_reveals(&c.participants, inp.reveals)?;
+    let randomness = match (&c.beacon, inp.beacon) {
+        (BeaconChoice::Offline, None) => None,
+        (BeaconChoice::Drand(spec), Some(r)) => Some(verify_round(spec, c.committed_at, r)?),
+        (BeaconChoice::Offline, Some(_)) => return Err(BeaconError::Presence { expected: "does not name", given: "a round was given" }.into()),
+        (BeaconChoice::Drand(_), None) => return Err(BeaconError::Presence { expected: "names", given: "no round was given" }.into()),
+    };
+    let seed = seed(&commitment_hash, &c.participants, &secrets, randomness.as_ref());
+
+    let census = Census::take(&c.plan, inp.targets.targets())?;
+    let mut sel = Selector::new(&c.plan, &seed, census);
+    for t in inp.targets.targets() {
+        sel.push(t)?;
+    }
+    let selection = sel.finish();
+
+    // Matching order: every selected target by ascending ticket (ties by id).
+    let mut order: Vec<(&Digest32, &str)> = selection
+        .must_include
+        .iter()
+        .chain(selection.strata.iter().flat_map(|s| s.selected.iter()))
+        .map(|t| (&t.ticket, t.target.as_str()))
+        .collect();
+    order.sort();
+    let targets: Vec<&Target> = order.iter().filter_map(|(_, id)| selection.targets.get(*id)).collect();
+    let mut rng = stream(&subseed(&seed, "match"));
+    let teams = match_teams(&c.plan, inp.inspectors.inspectors(), &targets, &mut rng)?;
+    let batches = batch_order(&seed, c.plan.batches, targets.iter().map(|t| t.id.clone()).collect());
+
+    // Restore the canonical ordering of strata entries and keep the commitment as given.
+    let item_list = inp.item_list.clone();
+    Ok(DrawRecord {
+        algorithm: ALGORITHM.into(),
+        commitment: inp.commitment.clone(),
+        item_list,
+        reveals: c.participants.iter().filter_map(|p| inp.reveals.iter().find(|r| r.participant == p.id).cloned()).collect(),
+        beacon: inp.beacon.cloned(),
+        seed,
+        strata: selection.strata,
+        must_include: selection.must_include,
+        exclusions: selection.exclusions,
+        teams,
+        batches,
+    })
+}
+
+/// Random batch order (spec §5.4): a Fisher–Yates shuffle of the matching order with the
+/// `batch` stream (for i from n-1 down to 1, swap i with `below(i+1)`), cut into `b`
+/// batches, the first `n mod b` of them one longer.
+fn batch_order(seed: &Digest32, batches: Option<u32>, mut ids: Vec<String>) -> Vec<Vec<String>> {
+    let Some(b) = batches.filter(|b| *b > 0) else { return Vec::new() };
+    let mut rng = stream(&subseed(seed, "batch"));
+    for i in (1..ids.len()).rev() {
+        let j = usize::try_from(below(&mut rng, i as u64 + 1)).unwrap_or(0);
+        ids.swap(i, j);
+    }
+    let b = usize::try_from(b).unwrap_or(1);
+    let (q, r) = (ids.len() / b, ids.len() % b);
+    let mut out = Vec::with_capacity(b);
+    let mut it = ids.into_iter();
+    for k in 0..b {
+        let n = q + usize::from(k < r);
+        out.push(it.by_ref().take(n).collect());
+    }
+    out
+}

@@ -1,0 +1,279 @@
+//! The draw plan (抽查计划): every rule of a draw, fixed before any randomness exists.
+//!
+//! 豫政办〔2015〕140号 三(3): the lists are drawn "按照抽查的原则、类型和比例 … 一次性随机产生";
+//! so the plan — ratios per stratum, 100 % lists, exclusion windows, team rules — is part of
+//! the pre-draw commitment and cannot change once the beacon round is known.
+
+use crate::dates::iso;
+use crate::error::PlanError;
+use crate::ids::check_id;
+use crate::item::{Category, ItemList};
+use crate::ratio::BasisPoints;
+use crate::target::{Target, TargetKind, TargetStatus};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use time::Date;
+
+/// What targets are grouped by for differentiated ratios (差异化分类监管).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StratifyBy {
+    /// One stratum, key `all`.
+    None,
+    /// By risk level: keys `low`, `medium_low`, `medium_high`, `high`.
+    Risk,
+    /// By credit class: keys `A`, `B`, `C`, `D`.
+    Credit,
+}
+
+impl StratifyBy {
+    /// Every stratum key this grouping produces.
+    pub fn keys(self) -> &'static [&'static str] {
+        match self {
+            StratifyBy::None => &["all"],
+            StratifyBy::Risk => &["low", "medium_low", "medium_high", "high"],
+            StratifyBy::Credit => &["A", "B", "C", "D"],
+        }
+    }
+
+    /// The stratum key of a target.
+    pub fn key_of(self, t: &Target) -> &'static str {
+        use crate::target::{CreditClass as C, RiskLevel as R};
+        match self {
+            StratifyBy::None => "all",
+            StratifyBy::Risk => match t.risk {
+                R::Low => "low",
+                R::MediumLow => "medium_low",
+                R::MediumHigh => "medium_high",
+                R::High => "high",
+            },
+            StratifyBy::Credit => match t.credit {
+                C::A => "A",
+                C::B => "B",
+                C::C => "C",
+                C::D => "D",
+            },
+        }
+    }
+}
+
+/// How a stratum's quota is rounded from `population × ratio`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// Up: a non-empty stratum with a positive ratio is never left unsampled.
+    Ceil,
+    /// Down.
+    Floor,
+}
+
+/// One stratum's ratio and minimum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stratum {
+    /// A key of the plan's [`StratifyBy`].
+    pub key: String,
+    /// 抽查比例 for this stratum, in (0, 10000] bp.
+    pub ratio: BasisPoints,
+    /// At least this many (capped at the population).
+    #[serde(default)]
+    pub min: u32,
+}
+
+/// Which targets are in the population at all.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TargetFilter {
+    /// Target kinds; empty = all.
+    #[serde(default)]
+    pub kinds: Vec<TargetKind>,
+    /// Region code prefixes (e.g. "4101" for all of 郑州); empty = all.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// Industry codes or prefixes; empty = all.
+    #[serde(default)]
+    pub industries: Vec<String>,
+    /// Departments in charge; empty = all.
+    #[serde(default)]
+    pub departments: Vec<String>,
+}
+
+impl TargetFilter {
+    /// Whether a target belongs to the population (before exclusions). Only active
+    /// targets are ever drawn; closed ones are handled through alternates.
+    pub fn admits(&self, t: &Target) -> bool {
+        t.status == TargetStatus::Active
+            && (self.kinds.is_empty() || self.kinds.contains(&t.kind))
+            && (self.regions.is_empty() || self.regions.iter().any(|r| t.region.starts_with(r.as_str())))
+            && (self.industries.is_empty() || self.industries.iter().any(|i| t.industry.starts_with(i.as_str())))
+            && (self.departments.is_empty() || self.departments.contains(&t.department))
+    }
+}
+
+/// Targets left out although they pass the filter, each for a recorded reason.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Exclusions {
+    /// Leave out targets inspected for one of the plan's items within this many days
+    /// before the inspection date (防止检查过多和执法扰民).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inspected_within_days: Option<u32>,
+    /// Targets already drawn this cycle.
+    #[serde(default)]
+    pub already_drawn: Vec<String>,
+}
+
+/// The team one department sends to each selected target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DepartmentTeam {
+    /// 所属部门 of the inspectors.
+    pub department: String,
+    /// Enforcement officers per target; at least 2 (行政处罚法: 执法人员不得少于两人).
+    pub officers: u32,
+    /// Expert-pool members per target, in addition to the officers.
+    #[serde(default)]
+    pub experts: u32,
+    /// Every member must hold all of these expertise tags.
+    #[serde(default)]
+    pub required_expertise: Vec<String>,
+    /// Members holding any of these are drawn first, while some are available.
+    #[serde(default)]
+    pub preferred_expertise: Vec<String>,
+}
+
+/// An earlier visit, for the recent-visit recusal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Visit {
+    /// Inspector id.
+    pub inspector: String,
+    /// Target id.
+    pub target: String,
+    /// Day of the visit.
+    #[serde(with = "iso")]
+    pub date: Date,
+}
+
+/// Team rules: who may be matched to whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamRules {
+    /// One entry per participating department (进一次门、查多项事: one visit, a team
+    /// from each department).
+    pub departments: Vec<DepartmentTeam>,
+    /// At most this many targets per inspector in this draw.
+    pub workload_cap: u32,
+    /// Recuse inspectors from targets in their own region (所在地区 = 行政区划代码).
+    #[serde(default)]
+    pub recuse_own_region: bool,
+    /// Recuse an inspector who visited the same target within this many days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recent_visit_days: Option<u32>,
+    /// Earlier visits, for `recent_visit_days`.
+    #[serde(default)]
+    pub previous_visits: Vec<Visit>,
+}
+
+/// A draw plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrawPlan {
+    /// Plan id (抽查任务编号).
+    pub id: String,
+    /// Title, e.g. "2023年第三季度娱乐场所联合抽查".
+    pub title: String,
+    /// Items inspected in one visit; several departments make a joint draw.
+    pub items: Vec<String>,
+    /// First day of inspections: the day qualifications and exclusion windows refer to.
+    #[serde(with = "iso")]
+    pub inspection_date: Date,
+    /// The population.
+    #[serde(default)]
+    pub filter: TargetFilter,
+    /// Grouping for ratios.
+    pub stratify_by: StratifyBy,
+    /// One entry per key of `stratify_by`.
+    pub strata: Vec<Stratum>,
+    /// Quota rounding.
+    pub rounding: Rounding,
+    /// 100 % list (e.g. 经营异常名录): always inspected, in addition to the random draw.
+    #[serde(default)]
+    pub must_include: Vec<String>,
+    /// Exclusion windows.
+    #[serde(default)]
+    pub exclusions: Exclusions,
+    /// Alternates (备选) drawn per stratum, in replacement order.
+    #[serde(default)]
+    pub alternates_per_stratum: u32,
+    /// Split the selection into this many batches in random order (for high-ratio key
+    /// items: "可以通过随机抽取的方式确定检查批次顺序").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub batches: Option<u32>,
+    /// Team rules.
+    pub team: TeamRules,
+}
+
+impl DrawPlan {
+    /// Checks the plan against itself and the item list; every problem at once.
+    ///
+    /// # Errors
+    /// [`PlanError`] listing each problem.
+    pub fn check(&self, items: &ItemList) -> Result<(), PlanError> {
+        let mut p: Vec<String> = Vec::new();
+        if let Err(e) = check_id(&self.id) {
+            p.push(format!("id: plan id {e}"));
+        }
+        if self.items.is_empty() {
+            p.push("items: a plan inspects at least one item".into());
+        }
+        for id in &self.items {
+            let Some(item) = items.get(id) else {
+                // 国发〔2019〕5号: nothing outside the published list may be inspected.
+                p.push(format!("items: {id} is not in item list {}", items.version()));
+                continue;
+            };
+            // 国发〔2019〕5号 三(二): a general item's ratio has a cap.
+            if item.category == Category::General {
+                if let Some(cap) = item.ratio_cap() {
+                    for s in self.strata.iter().filter(|s| s.ratio > cap) {
+                        p.push(format!("strata.{}.ratio: {} exceeds the cap {} of general item {id}", s.key, s.ratio, cap));
+                    }
+                }
+            }
+        }
+        let keys: BTreeSet<&str> = self.strata.iter().map(|s| s.key.as_str()).collect();
+        if keys.len() != self.strata.len() {
+            p.push("strata: a key appears more than once".into());
+        }
+        for k in self.stratify_by.keys() {
+            if !keys.contains(k) {
+                p.push(format!("strata: no entry for stratum {k}"));
+            }
+        }
+        for s in &self.strata {
+            if !self.stratify_by.keys().contains(&s.key.as_str()) {
+                p.push(format!("strata.{}: not a stratum of {:?}", s.key, self.stratify_by));
+            }
+            if !s.ratio.is_valid_ratio() {
+                p.push(format!("strata.{}.ratio: {} bp is outside (0, 10000]", s.key, s.ratio.0));
+            }
+        }
+        if self.batches == Some(0) {
+            p.push("batches: at least 1".into());
+        }
+        if self.team.departments.is_empty() {
+            p.push("team.departments: at least one department sends inspectors".into());
+        }
+        for d in &self.team.departments {
+            if d.officers < 2 {
+                p.push(format!("team.departments.{}.officers: {} < 2 (行政处罚法: 执法人员不得少于两人)", d.department, d.officers));
+            }
+        }
+        let mut depts = BTreeSet::new();
+        if self.team.departments.iter().any(|d| !depts.insert(d.department.as_str())) {
+            p.push("team.departments: a department appears more than once".into());
+        }
+        if self.team.workload_cap == 0 {
+            p.push("team.workload_cap: at least 1".into());
+        }
+        if p.is_empty() {
+            Ok(())
+        } else {
+            Err(PlanError { problems: p })
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! The randomness protocol: commit, then reveal, then beacon (spec §4).
+//!
+//! Everything that decides the draw — plan, item list, registers, participants'
+//! commitments, the beacon round — is fixed and signed before any randomness exists;
+//! the seed is a domain-separated hash of all of it, and each purpose gets its own
+//! sub-seed so that one use of randomness can never shift another.
+
+use crate::beacon::DrandSpec;
+use crate::canonical::{canonical_json, lp, tagged_hash, Digest32};
+use crate::error::DrawError;
+use crate::plan::DrawPlan;
+use crate::register::RegisterRoots;
+use serde::{Deserialize, Serialize};
+
+/// The algorithm version every record names; a new algorithm gets a new name.
+pub const ALGORITHM: &str = "shuangsuiji/draw/v1";
+
+/// A participant's commitment to a secret (e.g. the inspecting department and the
+/// discipline-inspection office, 纪检监察).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    /// Participant id (printable ASCII).
+    pub id: String,
+    /// Role, for people reading the record.
+    pub role: String,
+    /// `tagged_hash("shuangsuiji/v1/reveal", lp(id) || secret)`.
+    pub commitment: Digest32,
+}
+
+/// A revealed secret: 32 bytes (hex).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reveal {
+    /// Participant id.
+    pub participant: String,
+    /// The secret, 64 hex digits.
+    pub secret: String,
+}
+
+/// Someone who signs the commitment and the record (谁抽查、谁签字、谁负责).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signer {
+    /// Name and role as they sign, e.g. "治安总队 抽查负责人".
+    pub name: String,
+    /// Ed25519 public key (32 bytes, hex).
+    pub public_key: String,
+}
+
+/// Where the randomness comes from besides the reveals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum BeaconChoice {
+    /// Participants' reveals only (offline mode).
+    Offline,
+    /// A drand round, verified by BLS.
+    Drand(DrandSpec),
+}
+
+/// A re-draw replaces an earlier commitment; both stay visible.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Supersedes {
+    /// Hash of the commitment being replaced.
+    pub commitment: Digest32,
+    /// Why (e.g. the register was found wrong before the reveal).
+    pub reason: String,
+}
+
+/// The pre-draw commitment: signed before any randomness exists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Commitment {
+    /// [`ALGORITHM`].
+    pub algorithm: String,
+    /// The plan.
+    pub plan: DrawPlan,
+    /// Item list hash and register roots.
+    pub roots: RegisterRoots,
+    /// Participants and their commitments.
+    pub participants: Vec<Participant>,
+    /// Who must sign the commitment and the record.
+    pub signers: Vec<Signer>,
+    /// The beacon.
+    pub beacon: BeaconChoice,
+    /// Unix time (seconds, UTC) of the commitment, passed in by the caller.
+    pub committed_at: i64,
+    /// The commitment this one replaces, if it is a re-draw.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<Supersedes>,
+}
+
+impl Commitment {
+    /// `tagged_hash("shuangsuiji/v1/commitment", JCS(commitment))`.
+    ///
+    /// # Errors
+    /// Only if canonical encoding fails (a bug).
+    pub fn hash(&self) -> Result<Digest32, DrawError> {
+        let bytes = canonical_json(self).map_err(|e| DrawError::Encoding(e.to_string()))?;
+        Ok(tagged_hash("shuangsuiji/v1/commitment", &[&bytes]))
+    }
+}
+
+/// The commitment of a participant's secret.
+pub fn commit_secret(participant: &str, secret: &[u8; 32]) -> Digest32 {
+    tagged_hash("shuangsuiji/v1/reveal", &[&lp(participant.as_bytes()), secret])
+}
+
+/// Checks the reveals against the commitments: one per participant, each opening its
+/// commitment. Returns the secrets in participant order.
+///
+/// # Errors
+/// [`DrawError::Reveal`] naming the participant.
+pub fn check_reveals(participants: &[Participant], reveals: &[Reveal]) -> Result<Vec<[u8; 32]>, DrawError> {
+    let err = |p: &str, r: &str| DrawError::Reveal { participant: p.to_string(), reason: r.to_string() };
+    for r in reveals {
+        if !participants.iter().any(|p| p.id == r.participant) {
+            return Err(err(&r.participant, "is not a committed participant"));
+        }
+    }
+    let mut out = Vec::with_capacity(participants.len());
+    for p in participants {
+        let mut found = reveals.iter().filter(|r| r.participant == p.id);
+        let r = found.next().ok_or_else(|| err(&p.id, "is missing"))?;
+        if found.next().is_some() {
+            return Err(err(&p.id, "is given more than once"));
+        }
+        let mut secret = [0u8; 32];
+        hex::decode_to_slice(&r.secret, &mut secret).map_err(|_| err(&p.id, "is not 64 hex digits"))?;
+        if commit_secret(&p.id, &secret) != p.commitment {
+            return Err(err(&p.id, "does not open the committed hash"));
+        }
+        out.push(secret);
+    }
+    Ok(out)
+}
+
+/// `seed = tagged_hash("shuangsuiji/v1/seed", commitment_hash || u32(n) || (lp(id) || secret)* ||
+/// mode || randomness)`, with mode 0x00 offline (no randomness bytes) and 0x01 drand.
+pub fn seed(commitment_hash: &Digest32, participants: &[Participant], secrets: &[[u8; 32]], beacon: Option<&[u8; 32]>) -> Digest32 {
+    let n = u32::try_from(participants.len()).unwrap_or(u32::MAX).to_be_bytes();
+    let mut parts: Vec<Vec<u8>> = vec![commitment_hash.0.to_vec(), n.to_vec()];
+    for (p, s) in participants.iter().zip(secrets) {
+        parts.push(lp(p.id.as_bytes()));
+        parts.push(s.to_vec());
+    }
+    match beacon {
+        None => parts.push(vec![0]),
+        Some(r) => {
+            parts.push(vec![1]);
+            parts.push(r.to_vec());
+        }
+    }
+    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    tagged_hash("shuangsuiji/v1/seed", &refs)
+}
+
+/// `tagged_hash("shuangsuiji/v1/subseed", seed || lp(purpose))`. Purposes:
+/// `target/<stratum>`, `must-include`, `match`, `batch`.
+pub fn subseed(seed: &Digest32, purpose: &str) -> Digest32 {
+    tagged_hash("shuangsuiji/v1/subseed", &[&seed.0, &lp(purpose.as_bytes())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts() -> Vec<Participant> {
+        vec![
+            Participant { id: "dept".into(), role: "检查部门".into(), commitment: commit_secret("dept", &[1; 32]) },
+            Participant { id: "jjjc".into(), role: "纪检监察".into(), commitment: commit_secret("jjjc", &[2; 32]) },
+        ]
+    }
+
+    fn rev(p: &str, b: u8) -> Reveal {
+        Reveal { participant: p.into(), secret: hex::encode([b; 32]) }
+    }
+
+    #[test]
+    fn reveals_must_open_their_commitments() {
+        let ps = parts();
+        assert_eq!(check_reveals(&ps, &[rev("jjjc", 2), rev("dept", 1)]).unwrap(), vec![[1; 32], [2; 32]]);
+        for (bad, who) in [
+            (vec![rev("dept", 1)], "jjjc"),
+            (vec![rev("dept", 1), rev("jjjc", 3)], "jjjc"),
+            (vec![rev("dept", 1), rev("jjjc", 2), rev("dept", 1)], "dept"),
+            (vec![rev("dept", 1), rev("jjjc", 2), rev("x", 1)], "x"),
+        ] {
+            match check_reveals(&ps, &bad) {
+                Err(DrawError::Reveal { participant, .. }) => assert_eq!(participant, who),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn seed_depends_on_every_input() {
+        let ps = parts();
+        let h = Digest32([9; 32]);
+        let base = seed(&h, &ps, &[[1; 32], [2; 32]], Some(&[3; 32]));
+        assert_ne!(base, seed(&Digest32([8; 32]), &ps, &[[1; 32], [2; 32]], Some(&[3; 32])));
+        assert_ne!(base, seed(&h, &ps, &[[1; 32], [4; 32]], Some(&[3; 32])));
+        assert_ne!(base, seed(&h, &ps, &[[1; 32], [2; 32]], Some(&[4; 32])));
+        assert_ne!(base, seed(&h, &ps, &[[1; 32], [2; 32]], None));
+        assert_ne!(subseed(&base, "target/low"), subseed(&base, "target/high"));
+    }
+}

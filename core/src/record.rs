@@ -1,0 +1,117 @@
+//! The draw record: everything needed to re-run and check a draw, in one canonical form
+//! (spec §6).
+
+use crate::beacon::BeaconRound;
+use crate::canonical::{canonical_json, tagged_hash, Digest32};
+use crate::error::DrawError;
+use crate::item::ItemList;
+use crate::matching::Team;
+use crate::protocol::{Commitment, Reveal};
+use crate::select::{Exclusion, StratumDraw, Ticketed};
+use crate::sign::{sign_hash, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
+use serde::{Deserialize, Serialize};
+
+/// A signed pre-draw commitment, as published before the reveal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedCommitment {
+    /// The commitment.
+    pub commitment: Commitment,
+    /// Its hash.
+    pub hash: Digest32,
+    /// Signatures of the listed signers on the hash.
+    pub signatures: Vec<SignatureEntry>,
+}
+
+impl SignedCommitment {
+    /// Wraps a commitment with its hash and no signatures yet.
+    ///
+    /// # Errors
+    /// Only if canonical encoding fails.
+    pub fn new(commitment: Commitment) -> Result<Self, DrawError> {
+        let hash = commitment.hash()?;
+        Ok(SignedCommitment { commitment, hash, signatures: Vec::new() })
+    }
+
+    /// Adds a signature with a 32-byte Ed25519 secret key.
+    pub fn sign(&mut self, signer: &str, secret_key: &[u8; 32]) {
+        self.signatures.push(sign_hash(signer, secret_key, COMMITMENT_CONTEXT, &self.hash));
+    }
+}
+
+/// The outcome of a draw and every input needed to re-run it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DrawRecord {
+    /// The algorithm, e.g. `shuangsuiji/draw/v1`.
+    pub algorithm: String,
+    /// The signed pre-draw commitment.
+    pub commitment: SignedCommitment,
+    /// The item list the commitment's hash pins (it is public).
+    pub item_list: ItemList,
+    /// Participants' reveals, in participant order.
+    pub reveals: Vec<Reveal>,
+    /// The beacon round (absent in offline mode).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beacon: Option<BeaconRound>,
+    /// The seed.
+    pub seed: Digest32,
+    /// Per stratum: population, quota, selected and alternates with tickets.
+    pub strata: Vec<StratumDraw>,
+    /// The 100 % list, with ordering tickets.
+    pub must_include: Vec<Ticketed>,
+    /// Eligible targets left out, with reasons.
+    pub exclusions: Vec<Exclusion>,
+    /// Teams, in matching order.
+    pub teams: Vec<Team>,
+    /// Batches in inspection order (empty when the plan has none).
+    pub batches: Vec<Vec<String>>,
+}
+
+impl DrawRecord {
+    /// The canonical bytes (JCS).
+    ///
+    /// # Errors
+    /// Only if canonical encoding fails.
+    pub fn canonical_bytes(&self) -> Result<Vec<u8>, DrawError> {
+        canonical_json(self).map_err(|e| DrawError::Encoding(e.to_string()))
+    }
+
+    /// `tagged_hash("shuangsuiji/v1/record", JCS(record))`.
+    ///
+    /// # Errors
+    /// Only if canonical encoding fails.
+    pub fn hash(&self) -> Result<Digest32, DrawError> {
+        Ok(tagged_hash("shuangsuiji/v1/record", &[&self.canonical_bytes()?]))
+    }
+
+    /// Every selected target id: the 100 % list, then each stratum's selection.
+    pub fn selected_ids(&self) -> impl Iterator<Item = &str> {
+        self.must_include.iter().chain(self.strata.iter().flat_map(|s| s.selected.iter())).map(|t| t.target.as_str())
+    }
+}
+
+/// A record with the responsible people's signatures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealedRecord {
+    /// The record.
+    pub record: DrawRecord,
+    /// Its hash.
+    pub hash: Digest32,
+    /// Signatures on the hash.
+    pub signatures: Vec<SignatureEntry>,
+}
+
+impl SealedRecord {
+    /// Wraps a record with its hash and no signatures yet.
+    ///
+    /// # Errors
+    /// Only if canonical encoding fails.
+    pub fn new(record: DrawRecord) -> Result<Self, DrawError> {
+        let hash = record.hash()?;
+        Ok(SealedRecord { record, hash, signatures: Vec::new() })
+    }
+
+    /// Adds a signature with a 32-byte Ed25519 secret key.
+    pub fn sign(&mut self, signer: &str, secret_key: &[u8; 32]) {
+        self.signatures.push(sign_hash(signer, secret_key, RECORD_CONTEXT, &self.hash));
+    }
+}

@@ -1,0 +1,285 @@
+//! Target selection by hash-and-sort tickets (spec §5.1).
+//!
+//! Each eligible target gets `ticket = SHA-256(T || subseed(stratum) || u32(len id) || id)`
+//! with `T` the 32-byte tag below; the lowest tickets of a stratum win. One hash per
+//! target, O(k) memory, and a target's chance never depends on the order or spelling of
+//! the others — the register can be streamed twice (census, then selection) from a file.
+
+use crate::canonical::Digest32;
+use crate::error::DrawError;
+use crate::plan::{DrawPlan, Rounding};
+use crate::protocol::subseed;
+use crate::target::{Target, TargetStatus};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
+use time::Duration;
+
+/// `"shuangsuiji/v1/ticket"` zero-padded to 32 bytes, so that `T || subseed` fills exactly
+/// one SHA-256 block and each ticket costs one block more.
+pub(crate) const TICKET_TAG: [u8; 32] = *b"shuangsuiji/v1/ticket\0\0\0\0\0\0\0\0\0\0\0";
+
+/// A target and its ticket.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ticketed {
+    /// Target id.
+    pub target: String,
+    /// Its ticket; lower wins.
+    pub ticket: Digest32,
+}
+
+/// Why an eligible target was left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum ExclusionReason {
+    /// Inspected for one of the plan's items within the plan's window.
+    InspectedRecently {
+        /// The item.
+        item: String,
+        /// The last inspection.
+        #[serde(with = "crate::dates::iso")]
+        date: time::Date,
+    },
+    /// Already drawn this cycle.
+    AlreadyDrawn,
+}
+
+/// An excluded target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exclusion {
+    /// Target id.
+    pub target: String,
+    /// Why.
+    #[serde(flatten)]
+    pub reason: ExclusionReason,
+}
+
+/// One stratum's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StratumDraw {
+    /// Stratum key.
+    pub key: String,
+    /// Eligible targets (after filter and exclusions, without the 100 % list).
+    pub population: u64,
+    /// The ratio applied.
+    pub ratio: crate::ratio::BasisPoints,
+    /// `min(population, max(min, round(population × ratio)))`.
+    pub quota: u64,
+    /// The `quota` lowest tickets, ascending.
+    pub selected: Vec<Ticketed>,
+    /// The next lowest tickets: replacements in this order (备选).
+    pub alternates: Vec<Ticketed>,
+}
+
+/// What a census pass finds: per-stratum populations, exclusions, and the 100 % list.
+#[derive(Debug, Clone, Default)]
+pub struct Census {
+    populations: BTreeMap<String, u64>,
+    exclusions: Vec<Exclusion>,
+    must_include: BTreeMap<String, Target>,
+    last_id: Option<String>,
+}
+
+/// Whether and why a target passing the filter is excluded.
+fn exclusion_of(plan: &DrawPlan, already: &BTreeSet<String>, t: &Target) -> Option<ExclusionReason> {
+    if already.contains(&t.id) {
+        return Some(ExclusionReason::AlreadyDrawn);
+    }
+    let days = plan.exclusions.inspected_within_days?;
+    let since = plan.inspection_date - Duration::days(i64::from(days));
+    plan.items.iter().find_map(|item| {
+        let d = t.last_inspected.get(item)?.0;
+        (d > since).then(|| ExclusionReason::InspectedRecently { item: item.clone(), date: d })
+    })
+}
+
+fn check_order(last: &mut Option<String>, id: &str) -> Result<(), DrawError> {
+    if let Some(prev) = last.as_deref() {
+        if prev.as_bytes() >= id.as_bytes() {
+            return Err(DrawError::Unsorted { previous: prev.to_string(), id: id.to_string() });
+        }
+    }
+    *last = Some(id.to_string());
+    Ok(())
+}
+
+impl Census {
+    /// First pass over the register, in id order.
+    ///
+    /// # Errors
+    /// [`DrawError::Unsorted`] when ids are not strictly increasing.
+    pub fn take<'a>(plan: &DrawPlan, targets: impl IntoIterator<Item = &'a Target>) -> Result<Census, DrawError> {
+        let mut c = Census::default();
+        let already: BTreeSet<String> = plan.exclusions.already_drawn.iter().cloned().collect();
+        let must: BTreeSet<&str> = plan.must_include.iter().map(String::as_str).collect();
+        for t in targets {
+            check_order(&mut c.last_id, &t.id)?;
+            if must.contains(t.id.as_str()) {
+                if t.status != TargetStatus::Active {
+                    return Err(DrawError::MustInclude { target: t.id.clone(), reason: format!("is not active ({:?})", t.status) });
+                }
+                c.must_include.insert(t.id.clone(), t.clone());
+                continue;
+            }
+            if !plan.filter.admits(t) {
+                continue;
+            }
+            if let Some(reason) = exclusion_of(plan, &already, t) {
+                c.exclusions.push(Exclusion { target: t.id.clone(), reason });
+                continue;
+            }
+            *c.populations.entry(plan.stratify_by.key_of(t).to_string()).or_default() += 1;
+        }
+        if let Some(missing) = must.iter().find(|m| !c.must_include.contains_key(**m)) {
+            return Err(DrawError::MustInclude { target: missing.to_string(), reason: "is not in the target register".into() });
+        }
+        Ok(c)
+    }
+}
+
+/// A heap entry: max-heap on (ticket, id), so the worst kept ticket is on top.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Kept {
+    ticket: [u8; 32],
+    id: String,
+}
+
+struct Lane {
+    key: String,
+    quota: u64,
+    keep: usize,
+    prefix: Sha256,
+    heap: BinaryHeap<Kept>,
+}
+
+/// Computes one ticket from a stratum's prefix state.
+fn ticket_from(prefix: &Sha256, id: &str) -> [u8; 32] {
+    let mut h = prefix.clone();
+    h.update(u32::try_from(id.len()).unwrap_or(u32::MAX).to_be_bytes());
+    h.update(id.as_bytes());
+    h.finalize().into()
+}
+
+fn prefix_for(subseed: &Digest32) -> Sha256 {
+    let mut h = Sha256::new();
+    h.update(TICKET_TAG);
+    h.update(subseed.0);
+    h
+}
+
+/// `SHA-256(T || subseed || u32(len id) || id)`.
+pub fn ticket(subseed: &Digest32, id: &str) -> Digest32 {
+    Digest32(ticket_from(&prefix_for(subseed), id))
+}
+
+/// The outcome of selection.
+#[derive(Debug, Clone)]
+pub struct Selection {
+    /// Per stratum, in the plan's order.
+    pub strata: Vec<StratumDraw>,
+    /// The 100 % list with tickets (for ordering only), ascending.
+    pub must_include: Vec<Ticketed>,
+    /// Exclusions, in id order.
+    pub exclusions: Vec<Exclusion>,
+    /// Data of every selected target and alternate, for matching.
+    pub targets: BTreeMap<String, Target>,
+}
+
+/// Second pass: keeps the lowest `quota + alternates` tickets per stratum.
+pub struct Selector<'p> {
+    plan: &'p DrawPlan,
+    seed: Digest32,
+    lanes: Vec<Lane>,
+    census: Census,
+    kept: BTreeMap<String, Target>,
+    already: BTreeSet<String>,
+    must: BTreeSet<String>,
+    last_id: Option<String>,
+}
+
+impl<'p> Selector<'p> {
+    /// Sets quotas from the census.
+    pub fn new(plan: &'p DrawPlan, seed: &Digest32, census: Census) -> Selector<'p> {
+        let lanes = plan
+            .strata
+            .iter()
+            .map(|s| {
+                let n = census.populations.get(&s.key).copied().unwrap_or(0);
+                let rounded = match plan.rounding {
+                    Rounding::Ceil => s.ratio.ceil_of(n),
+                    Rounding::Floor => s.ratio.floor_of(n),
+                };
+                let quota = rounded.max(u64::from(s.min)).min(n);
+                let keep = usize::try_from(quota + u64::from(plan.alternates_per_stratum)).unwrap_or(usize::MAX);
+                Lane { key: s.key.clone(), quota, keep, prefix: prefix_for(&subseed(seed, &format!("target/{}", s.key))), heap: BinaryHeap::new() }
+            })
+            .collect();
+        Selector {
+            plan,
+            seed: *seed,
+            lanes,
+            census,
+            kept: BTreeMap::new(),
+            already: plan.exclusions.already_drawn.iter().cloned().collect(),
+            must: plan.must_include.iter().cloned().collect(),
+            last_id: None,
+        }
+    }
+
+    /// Offers one target (in id order).
+    ///
+    /// # Errors
+    /// [`DrawError::Unsorted`].
+    pub fn push(&mut self, t: &Target) -> Result<(), DrawError> {
+        check_order(&mut self.last_id, &t.id)?;
+        if self.must.contains(&t.id) || !self.plan.filter.admits(t) {
+            return Ok(());
+        }
+        if exclusion_of(self.plan, &self.already, t).is_some() {
+            return Ok(());
+        }
+        let key = self.plan.stratify_by.key_of(t);
+        let Some(lane) = self.lanes.iter_mut().find(|l| l.key == key) else { return Ok(()) };
+        if lane.keep == 0 {
+            return Ok(());
+        }
+        let tk = ticket_from(&lane.prefix, &t.id);
+        let entry = Kept { ticket: tk, id: t.id.clone() };
+        if lane.heap.len() < lane.keep {
+            lane.heap.push(entry);
+            self.kept.insert(t.id.clone(), t.clone());
+        } else if lane.heap.peek().is_some_and(|top| entry < *top) {
+            if let Some(out) = lane.heap.pop() {
+                self.kept.remove(&out.id);
+            }
+            lane.heap.push(entry);
+            self.kept.insert(t.id.clone(), t.clone());
+        }
+        Ok(())
+    }
+
+    /// Closes the pass.
+    pub fn finish(self) -> Selection {
+        let mut strata = Vec::new();
+        for (lane, s) in self.lanes.into_iter().zip(&self.plan.strata) {
+            let sorted = lane.heap.into_sorted_vec();
+            let q = usize::try_from(lane.quota).unwrap_or(usize::MAX).min(sorted.len());
+            let mut all = sorted.into_iter().map(|k| Ticketed { target: k.id, ticket: Digest32(k.ticket) });
+            let selected: Vec<Ticketed> = all.by_ref().take(q).collect();
+            strata.push(StratumDraw {
+                key: lane.key,
+                population: self.census.populations.get(&s.key).copied().unwrap_or(0),
+                ratio: s.ratio,
+                quota: lane.quota,
+                selected,
+                alternates: all.collect(),
+            });
+        }
+        let msub = subseed(&self.seed, "must-include");
+        let mut must_include: Vec<Ticketed> = self.census.must_include.keys().map(|id| Ticketed { target: id.clone(), ticket: ticket(&msub, id) }).collect();
+        must_include.sort_by(|a, b| (a.ticket, &a.target).cmp(&(b.ticket, &b.target)));
+        let mut targets = self.kept;
+        targets.extend(self.census.must_include);
+        Selection { strata, must_include, exclusions: self.census.exclusions, targets }
+    }
+}

@@ -1,0 +1,112 @@
+//! Verification: anyone with the sealed record and the public register views re-runs the
+//! draw and checks every signature, commitment, reveal, beacon and root (spec §7).
+
+use crate::draw::{draw, DrawInputs};
+use crate::error::VerifyError;
+use crate::inspector::PublicInspectorRegister;
+use crate::record::SealedRecord;
+use crate::sign::{verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
+use crate::target::TargetRegister;
+use crate::Digest32;
+use serde_json::Value;
+
+/// What a successful verification establishes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified {
+    /// The record's hash.
+    pub record_hash: Digest32,
+    /// The seed.
+    pub seed: Digest32,
+    /// Number of selected targets (100 % list included).
+    pub selected: usize,
+    /// Whether a drand round was used (else offline mode).
+    pub beacon: bool,
+}
+
+fn check_signatures(what: &'static str, signers: &[crate::protocol::Signer], sigs: &[SignatureEntry], context: &[u8], hash: &Digest32) -> Result<(), VerifyError> {
+    let err = |signer: &str, reason: String| VerifyError::Signature { what, signer: signer.to_string(), reason };
+    for s in sigs {
+        if !signers.iter().any(|x| x.name == s.signer) {
+            return Err(err(&s.signer, "is not a signer named in the commitment".into()));
+        }
+    }
+    for signer in signers {
+        let mut mine = sigs.iter().filter(|s| s.signer == signer.name);
+        let entry = mine.next().ok_or_else(|| err(&signer.name, "is missing".into()))?;
+        if mine.next().is_some() {
+            return Err(err(&signer.name, "appears more than once".into()));
+        }
+        verify_entry(entry, &signer.public_key, context, hash).map_err(|r| err(&signer.name, r))?;
+    }
+    Ok(())
+}
+
+/// Verifies a sealed record against the public target register and the public view of
+/// the inspector register.
+///
+/// # Errors
+/// The first failing check, naming what differs.
+pub fn verify(sealed: &SealedRecord, targets: &TargetRegister, inspectors: &PublicInspectorRegister) -> Result<Verified, VerifyError> {
+    let rec = &sealed.record;
+    let c = &rec.commitment;
+    let chash = c.commitment.hash()?;
+    if chash != c.hash {
+        return Err(VerifyError::Mismatch { path: "commitment.hash".into(), recorded: c.hash.to_hex(), recomputed: chash.to_hex() });
+    }
+    check_signatures("pre-draw commitment", &c.commitment.signers, &c.signatures, COMMITMENT_CONTEXT, &chash)?;
+    let rerun = draw(DrawInputs {
+        commitment: c,
+        item_list: &rec.item_list,
+        targets,
+        inspectors,
+        reveals: &rec.reveals,
+        beacon: rec.beacon.as_ref(),
+    })?;
+    let (a, b) = (to_value(rec)?, to_value(&rerun)?);
+    if let Some((path, recorded, recomputed)) = first_difference("", &a, &b) {
+        return Err(VerifyError::Mismatch { path, recorded, recomputed });
+    }
+    let rhash = rec.hash()?;
+    if rhash != sealed.hash {
+        return Err(VerifyError::Mismatch { path: "hash".into(), recorded: sealed.hash.to_hex(), recomputed: rhash.to_hex() });
+    }
+    check_signatures("draw record", &c.commitment.signers, &sealed.signatures, RECORD_CONTEXT, &rhash)?;
+    Ok(Verified { record_hash: rhash, seed: rec.seed, selected: rec.selected_ids().count(), beacon: rec.beacon.is_some() })
+}
+
+fn to_value<T: serde::Serialize>(v: &T) -> Result<Value, VerifyError> {
+    serde_json::to_value(v).map_err(|e| VerifyError::Malformed(e.to_string()))
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 120 {
+        format!("{}…", s.chars().take(120).collect::<String>())
+    } else {
+        s
+    }
+}
+
+/// The first path where two JSON values differ, depth first, in document order.
+fn first_difference(path: &str, a: &Value, b: &Value) -> Option<(String, String, String)> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            keys.into_iter().find_map(|k| {
+                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                match (x.get(k), y.get(k)) {
+                    (Some(u), Some(v)) => first_difference(&p, u, v),
+                    (u, v) => Some((p, u.map(short).unwrap_or("(absent)".into()), v.map(short).unwrap_or("(absent)".into()))),
+                }
+            })
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            let d = x.iter().zip(y).enumerate().find_map(|(i, (u, v))| first_difference(&format!("{path}[{i}]"), u, v));
+            d.or_else(|| (x.len() != y.len()).then(|| (format!("{path}.length"), x.len().to_string(), y.len().to_string())))
+        }
+        _ if a == b => None,
+        _ => Some((path.to_string(), short(a), short(b))),
+    }
+}
