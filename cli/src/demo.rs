@@ -22,6 +22,9 @@ pub struct DemoArgs {
     /// Sample data directory.
     #[arg(long, default_value = "examples/data")]
     data: PathBuf,
+    /// Also write the known-answer vector files into this directory (tests/vectors).
+    #[arg(long)]
+    vectors: Option<PathBuf>,
 }
 
 /// Unix time of the demo commitment: 2023-08-23T15:15:00Z, 33 s before quicknet round 123.
@@ -91,6 +94,9 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     util::write_atomic(&a.out.join("record.json"), &util::to_json(&sealed)?)?;
     util::write_atomic(&a.out.join("targets.public.json"), &util::to_json(&targets)?)?;
     util::write_atomic(&a.out.join("inspectors.public.json"), &util::to_json(&public_inspectors)?)?;
+    if let Some(dir) = &a.vectors {
+        crate::vectors::write(dir, &items, &targets, &inspectors, &public_inspectors, &key, &sealed)?;
+    }
     crate::summary::print(&sealed, &v);
     println!("\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public}}.json", a.out.display());
     println!("复核 Re-check: shuangsuiji verify {0}/record.json --targets {0}/targets.public.json --inspectors {0}/inspectors.public.json", a.out.display());

@@ -5,6 +5,7 @@ mod demo;
 mod import_cmd;
 mod summary;
 mod util;
+mod vectors;
 mod verify_cmd;
 
 use clap::{Parser, Subcommand};
