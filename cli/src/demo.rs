@@ -9,8 +9,9 @@ use crate::util;
 use clap::Args;
 use sha2::{Digest as _, Sha256};
 use shuangsuiji::{
-    commit_secret, draw, import, public_key_hex, verify, BeaconChoice, BeaconRound, Commitment, DrandSpec, DrawInputs, DrawPlan, Participant,
-    RegisterRoots, Reveal, SealedRecord, SignedCommitment, Signer, ALGORITHM,
+    commit_secret, draw, import, public_key_hex, verify, BeaconChoice, BeaconRound, Commitment,
+    DrandSpec, DrawInputs, DrawPlan, Participant, RegisterRoots, Reveal, SealedRecord,
+    SignedCommitment, Signer, ALGORITHM,
 };
 use std::path::{Path, PathBuf};
 
@@ -36,38 +37,71 @@ fn label_bytes(label: &str) -> [u8; 32] {
     Sha256::digest(label.as_bytes()).into()
 }
 
-const PARTICIPANTS: [(&str, &str); 2] = [("zazd", "检查部门 省公安厅治安总队"), ("jjjc", "纪检监察 驻厅纪检监察组")];
+const PARTICIPANTS: [(&str, &str); 2] = [
+    ("zazd", "检查部门 省公安厅治安总队"),
+    ("jjjc", "纪检监察 驻厅纪检监察组"),
+];
 const SIGNERS: [&str; 2] = ["省公安厅治安总队 抽查负责人", "驻厅纪检监察组 监督人"];
 
 fn beacon_round(data: &Path) -> Result<BeaconRound, String> {
-    let v: serde_json::Value = serde_json::from_slice(&util::read(&data.join("drand-quicknet.json"))?).map_err(|e| e.to_string())?;
-    let r = v.get("rounds").and_then(|r| r.get(0)).ok_or("drand-quicknet.json has no rounds")?;
+    let v: serde_json::Value =
+        serde_json::from_slice(&util::read(&data.join("drand-quicknet.json"))?)
+            .map_err(|e| e.to_string())?;
+    let r = v
+        .get("rounds")
+        .and_then(|r| r.get(0))
+        .ok_or("drand-quicknet.json has no rounds")?;
     serde_json::from_value(r.clone()).map_err(|e| format!("drand-quicknet.json: {e}"))
 }
 
 pub fn run(a: DemoArgs) -> Result<(), String> {
     let d = &a.data;
     let as_of = util::as_of(Some(DEMO_AS_OF))?;
-    let items = import::items(&util::read(&d.join("items.csv"))?, "豫政办〔2017〕80号").map_err(|e| e.to_string())?;
-    let targets = import::targets(&util::read(&d.join("targets.csv"))?, as_of).map_err(|e| e.to_string())?;
-    let inspectors = import::inspectors(&util::read(&d.join("inspectors.csv"))?, as_of).map_err(|e| e.to_string())?;
+    let items = import::items(&util::read(&d.join("items.csv"))?, "豫政办〔2017〕80号")
+        .map_err(|e| e.to_string())?;
+    let targets =
+        import::targets(&util::read(&d.join("targets.csv"))?, as_of).map_err(|e| e.to_string())?;
+    let inspectors = import::inspectors(&util::read(&d.join("inspectors.csv"))?, as_of)
+        .map_err(|e| e.to_string())?;
     let key = util::read_key(&d.join("inspector-salt.key"))?;
     let public_inspectors = inspectors.public_view(&key);
-    let plan: DrawPlan = serde_json::from_slice(&util::read(&d.join("plan.json"))?).map_err(|e| format!("plan.json: {e}"))?;
+    let plan: DrawPlan = serde_json::from_slice(&util::read(&d.join("plan.json"))?)
+        .map_err(|e| format!("plan.json: {e}"))?;
 
     // 1. Commit: plan, hashes, participants' commitments, the beacon round — signed.
-    let secrets: Vec<[u8; 32]> = PARTICIPANTS.iter().map(|(id, _)| label_bytes(&format!("shuangsuiji demo secret {id}"))).collect();
-    let sign_keys: Vec<[u8; 32]> = SIGNERS.iter().map(|s| label_bytes(&format!("shuangsuiji demo signing key {s}"))).collect();
+    let secrets: Vec<[u8; 32]> = PARTICIPANTS
+        .iter()
+        .map(|(id, _)| label_bytes(&format!("shuangsuiji demo secret {id}")))
+        .collect();
+    let sign_keys: Vec<[u8; 32]> = SIGNERS
+        .iter()
+        .map(|s| label_bytes(&format!("shuangsuiji demo signing key {s}")))
+        .collect();
     let commitment = Commitment {
         algorithm: ALGORITHM.into(),
         plan,
-        roots: RegisterRoots { item_list: items.hash(), targets: targets.root(), inspectors: public_inspectors.root() },
+        roots: RegisterRoots {
+            item_list: items.hash(),
+            targets: targets.root(),
+            inspectors: public_inspectors.root(),
+        },
         participants: PARTICIPANTS
             .iter()
             .zip(&secrets)
-            .map(|((id, role), s)| Participant { id: (*id).into(), role: (*role).into(), commitment: commit_secret(id, s) })
+            .map(|((id, role), s)| Participant {
+                id: (*id).into(),
+                role: (*role).into(),
+                commitment: commit_secret(id, s),
+            })
             .collect(),
-        signers: SIGNERS.iter().zip(&sign_keys).map(|(n, k)| Signer { name: (*n).into(), public_key: public_key_hex(k) }).collect(),
+        signers: SIGNERS
+            .iter()
+            .zip(&sign_keys)
+            .map(|(n, k)| Signer {
+                name: (*n).into(),
+                public_key: public_key_hex(k),
+            })
+            .collect(),
         beacon: BeaconChoice::Drand(DrandSpec::quicknet(123)),
         committed_at: DEMO_COMMITTED_AT,
         supersedes: None,
@@ -77,28 +111,61 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         signed.sign(n, k);
     }
     // 2. Reveal, 3. beacon, 4. draw.
-    let reveals: Vec<Reveal> = PARTICIPANTS.iter().zip(&secrets).map(|((id, _), s)| Reveal { participant: (*id).into(), secret: hex::encode(s) }).collect();
+    let reveals: Vec<Reveal> = PARTICIPANTS
+        .iter()
+        .zip(&secrets)
+        .map(|((id, _), s)| Reveal {
+            participant: (*id).into(),
+            secret: hex::encode(s),
+        })
+        .collect();
     let round = beacon_round(d)?;
-    let record = draw(DrawInputs { commitment: &signed, item_list: &items, targets: &targets, inspectors: &public_inspectors, reveals: &reveals, beacon: Some(&round) })
-        .map_err(|e| format!("draw refused: {e}"))?;
+    let record = draw(DrawInputs {
+        commitment: &signed,
+        item_list: &items,
+        targets: &targets,
+        inspectors: &public_inspectors,
+        reveals: &reveals,
+        beacon: Some(&round),
+    })
+    .map_err(|e| format!("draw refused: {e}"))?;
     // 5. Seal and sign.
     let mut sealed = SealedRecord::new(record).map_err(|e| e.to_string())?;
     for (n, k) in SIGNERS.iter().zip(&sign_keys) {
         sealed.sign(n, k);
     }
     // 6. Verify as the public would.
-    let v = verify(&sealed, &targets, &public_inspectors).map_err(|e| format!("verification failed: {e}"))?;
+    let v = verify(&sealed, &targets, &public_inspectors)
+        .map_err(|e| format!("verification failed: {e}"))?;
 
-    std::fs::create_dir_all(&a.out).map_err(|e| format!("cannot create {}: {e}", a.out.display()))?;
+    std::fs::create_dir_all(&a.out)
+        .map_err(|e| format!("cannot create {}: {e}", a.out.display()))?;
     util::write_atomic(&a.out.join("commitment.json"), &util::to_json(&signed)?)?;
     util::write_atomic(&a.out.join("record.json"), &util::to_json(&sealed)?)?;
-    util::write_atomic(&a.out.join("targets.public.json"), &util::to_json(&targets)?)?;
-    util::write_atomic(&a.out.join("inspectors.public.json"), &util::to_json(&public_inspectors)?)?;
+    util::write_atomic(
+        &a.out.join("targets.public.json"),
+        &util::to_json(&targets)?,
+    )?;
+    util::write_atomic(
+        &a.out.join("inspectors.public.json"),
+        &util::to_json(&public_inspectors)?,
+    )?;
     if let Some(dir) = &a.vectors {
-        crate::vectors::write(dir, &items, &targets, &inspectors, &public_inspectors, &key, &sealed)?;
+        crate::vectors::write(
+            dir,
+            &items,
+            &targets,
+            &inspectors,
+            &public_inspectors,
+            &key,
+            &sealed,
+        )?;
     }
     crate::summary::print(&sealed, &v);
-    println!("\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public}}.json", a.out.display());
+    println!(
+        "\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public}}.json",
+        a.out.display()
+    );
     println!("复核 Re-check: shuangsuiji verify {0}/record.json --targets {0}/targets.public.json --inspectors {0}/inspectors.public.json", a.out.display());
     Ok(())
 }

@@ -39,7 +39,10 @@ pub struct ImportArgs {
 }
 
 fn report(e: ValidationErrors) -> String {
-    let mut s = format!("{} problem(s) found; nothing was written:\n", e.problems.len());
+    let mut s = format!(
+        "{} problem(s) found; nothing was written:\n",
+        e.problems.len()
+    );
     for p in &e.problems {
         s.push_str(&format!("  {p}\n"));
     }
@@ -52,11 +55,29 @@ pub fn run(a: ImportArgs) -> Result<(), String> {
     let (summary, json, public) = match a.what {
         What::Items => {
             let l = import::items(&bytes, &a.list_version).map_err(report)?;
-            (format!("item list {}: {} items, hash {}", l.version(), l.items().len(), l.hash()), util::to_json(&l)?, None)
+            (
+                format!(
+                    "item list {}: {} items, hash {}",
+                    l.version(),
+                    l.items().len(),
+                    l.hash()
+                ),
+                util::to_json(&l)?,
+                None,
+            )
         }
         What::Targets => {
             let r = import::targets(&bytes, as_of).map_err(report)?;
-            (format!("target register as of {}: {} targets, root {}", r.as_of(), r.targets().len(), r.root()), util::to_json(&r)?, None)
+            (
+                format!(
+                    "target register as of {}: {} targets, root {}",
+                    r.as_of(),
+                    r.targets().len(),
+                    r.root()
+                ),
+                util::to_json(&r)?,
+                None,
+            )
         }
         What::Inspectors => {
             let r = import::inspectors(&bytes, as_of).map_err(report)?;
@@ -68,8 +89,19 @@ pub fn run(a: ImportArgs) -> Result<(), String> {
                 }
                 None => None,
             };
-            let root = public.as_ref().map(|(root, _)| format!(", root {root}")).unwrap_or_default();
-            (format!("inspector register as of {}: {} inspectors{root}", r.as_of(), r.inspectors().len()), util::to_json(&r)?, public.map(|p| p.1))
+            let root = public
+                .as_ref()
+                .map(|(root, _)| format!(", root {root}"))
+                .unwrap_or_default();
+            (
+                format!(
+                    "inspector register as of {}: {} inspectors{root}",
+                    r.as_of(),
+                    r.inspectors().len()
+                ),
+                util::to_json(&r)?,
+                public.map(|p| p.1),
+            )
         }
     };
     if let Some(out) = &a.out {

@@ -12,7 +12,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "shuangsuiji", version, about = "双随机、一公开: verifiable inspection draws")]
+#[command(
+    name = "shuangsuiji",
+    version,
+    about = "双随机、一公开: verifiable inspection draws"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,

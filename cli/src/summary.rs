@@ -7,15 +7,31 @@ pub fn print(s: &SealedRecord, v: &Verified) {
     let c = &r.commitment.commitment;
     println!("抽查计划 Plan: {} — {}", c.plan.id, c.plan.title);
     println!("算法 Algorithm: {}", r.algorithm);
-    println!("事项清单 Item list: {} (hash {})", r.item_list.version(), c.roots.item_list);
+    println!(
+        "事项清单 Item list: {} (hash {})",
+        r.item_list.version(),
+        c.roots.item_list
+    );
     println!("对象库根 Target register root: {}", c.roots.targets);
     println!("人员库根 Inspector register root: {}", c.roots.inspectors);
-    println!("承诺 Commitment: {} (signed by {})", r.commitment.hash, r.commitment.signatures.len());
+    println!(
+        "承诺 Commitment: {} (signed by {})",
+        r.commitment.hash,
+        r.commitment.signatures.len()
+    );
     for p in &c.participants {
-        println!("  参与方 Participant {} ({}): commitment {}", p.id, p.role, p.commitment);
+        println!(
+            "  参与方 Participant {} ({}): commitment {}",
+            p.id, p.role, p.commitment
+        );
     }
     match (&c.beacon, &r.beacon) {
-        (BeaconChoice::Drand(spec), Some(b)) => println!("信标 Beacon: drand quicknet round {} (time {}), randomness {}", b.round, spec.round_time(), b.randomness),
+        (BeaconChoice::Drand(spec), Some(b)) => println!(
+            "信标 Beacon: drand quicknet round {} (time {}), randomness {}",
+            b.round,
+            spec.round_time(),
+            b.randomness
+        ),
         _ => println!("信标 Beacon: none (offline mode, reveals only)"),
     }
     println!("种子 Seed: {}", r.seed);
@@ -31,9 +47,23 @@ pub fn print(s: &SealedRecord, v: &Verified) {
         println!("  {}  ←  {}", t.target, m.join(", "));
     }
     if !r.batches.is_empty() {
-        println!("批次 Batches: {}", r.batches.iter().map(|b| b.len().to_string()).collect::<Vec<_>>().join(" / "));
+        println!(
+            "批次 Batches: {}",
+            r.batches
+                .iter()
+                .map(|b| b.len().to_string())
+                .collect::<Vec<_>>()
+                .join(" / ")
+        );
     }
     println!("记录哈希 Record hash: {}", v.record_hash);
-    println!("签名 Signatures: {}", s.signatures.iter().map(|x| x.signer.as_str()).collect::<Vec<_>>().join("; "));
+    println!(
+        "签名 Signatures: {}",
+        s.signatures
+            .iter()
+            .map(|x| x.signer.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
     println!("核验 Verified: 通过 OK ({} targets selected)", v.selected);
 }

@@ -5,7 +5,8 @@ use std::path::Path;
 
 /// Today in China (UTC+8), from the system clock: only ever a default for `--as-of`.
 pub fn today_in_china() -> Date {
-    let now = time::OffsetDateTime::now_utc().to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC));
+    let now = time::OffsetDateTime::now_utc()
+        .to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC));
     now.date()
 }
 
@@ -36,8 +37,10 @@ pub fn to_json<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, String> {
 
 /// Reads a 32-byte key given as 64 hex digits in a file.
 pub fn read_key(path: &Path) -> Result<[u8; 32], String> {
-    let text = String::from_utf8(read(path)?).map_err(|_| format!("{} is not text", path.display()))?;
+    let text =
+        String::from_utf8(read(path)?).map_err(|_| format!("{} is not text", path.display()))?;
     let mut k = [0u8; 32];
-    hex::decode_to_slice(text.trim(), &mut k).map_err(|_| format!("{} must hold 64 hex digits", path.display()))?;
+    hex::decode_to_slice(text.trim(), &mut k)
+        .map_err(|_| format!("{} must hold 64 hex digits", path.display()))?;
     Ok(k)
 }

@@ -2,12 +2,26 @@
 //! by every runtime's tests.
 
 use crate::util;
-use shuangsuiji::{personal_digest, personal_salt, subseed, InspectorRegister, ItemList, PublicInspectorRegister, SealedRecord, TargetRegister};
+use shuangsuiji::{
+    personal_digest, personal_salt, subseed, InspectorRegister, ItemList, PublicInspectorRegister,
+    SealedRecord, TargetRegister,
+};
 use std::path::Path;
 
-pub fn write(dir: &Path, items: &ItemList, targets: &TargetRegister, inspectors: &InspectorRegister, public: &PublicInspectorRegister, key: &[u8; 32], sealed: &SealedRecord) -> Result<(), String> {
+pub fn write(
+    dir: &Path,
+    items: &ItemList,
+    targets: &TargetRegister,
+    inspectors: &InspectorRegister,
+    public: &PublicInspectorRegister,
+    key: &[u8; 32],
+    sealed: &SealedRecord,
+) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let generated_by = format!("shuangsuiji demo --vectors (shuangsuiji {}), from examples/data", env!("CARGO_PKG_VERSION"));
+    let generated_by = format!(
+        "shuangsuiji demo --vectors (shuangsuiji {}), from examples/data",
+        env!("CARGO_PKG_VERSION")
+    );
     let first = targets.targets().first().ok_or("empty register")?;
     let first_i = inspectors.inspectors().first().ok_or("empty register")?;
     let salt = personal_salt(key, &first_i.id);
@@ -28,7 +42,14 @@ pub fn write(dir: &Path, items: &ItemList, targets: &TargetRegister, inspectors:
     let r = &sealed.record;
     let c = &r.commitment;
     let mut subseeds = serde_json::Map::new();
-    for p in c.commitment.plan.strata.iter().map(|s| format!("target/{}", s.key)).chain(["must-include".to_string(), "match".into(), "batch".into()]) {
+    for p in c
+        .commitment
+        .plan
+        .strata
+        .iter()
+        .map(|s| format!("target/{}", s.key))
+        .chain(["must-include".to_string(), "match".into(), "batch".into()])
+    {
         subseeds.insert(p.clone(), serde_json::json!(subseed(&r.seed, &p)));
     }
     let draw = serde_json::json!({

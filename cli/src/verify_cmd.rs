@@ -18,7 +18,7 @@ pub struct VerifyArgs {
     inspectors: PathBuf,
 }
 
-fn load<T: serde::de::DeserializeOwned>(p: &PathBuf) -> Result<T, String> {
+fn load<T: serde::de::DeserializeOwned>(p: &std::path::Path) -> Result<T, String> {
     serde_json::from_slice(&util::read(p)?).map_err(|e| format!("{}: {e}", p.display()))
 }
 
@@ -26,7 +26,8 @@ pub fn run(a: VerifyArgs) -> Result<(), String> {
     let sealed: SealedRecord = load(&a.record)?;
     let targets: TargetRegister = load(&a.targets)?;
     let inspectors: PublicInspectorRegister = load(&a.inspectors)?;
-    let v = verify(&sealed, &targets, &inspectors).map_err(|e| format!("未通过 NOT VERIFIED: {e}"))?;
+    let v =
+        verify(&sealed, &targets, &inspectors).map_err(|e| format!("未通过 NOT VERIFIED: {e}"))?;
     crate::summary::print(&sealed, &v);
     Ok(())
 }

@@ -35,7 +35,8 @@ impl DrandSpec {
     /// `genesis_time + (round - 1) * period`: when the round is published.
     pub fn round_time(&self) -> i64 {
         let r = i64::try_from(self.round.saturating_sub(1)).unwrap_or(i64::MAX);
-        self.genesis_time.saturating_add(r.saturating_mul(i64::from(self.period_seconds)))
+        self.genesis_time
+            .saturating_add(r.saturating_mul(i64::from(self.period_seconds)))
     }
 
     /// The first round published strictly after `unix_time`.
@@ -66,28 +67,59 @@ pub struct BeaconRound {
 ///
 /// # Errors
 /// The first failing check, as a [`BeaconError`].
-pub fn verify_round(spec: &DrandSpec, committed_at: i64, round: &BeaconRound) -> Result<[u8; 32], BeaconError> {
+pub fn verify_round(
+    spec: &DrandSpec,
+    committed_at: i64,
+    round: &BeaconRound,
+) -> Result<[u8; 32], BeaconError> {
     if round.round != spec.round {
-        return Err(BeaconError::WrongRound { committed: spec.round, given: round.round });
+        return Err(BeaconError::WrongRound {
+            committed: spec.round,
+            given: round.round,
+        });
     }
     let round_time = spec.round_time();
     if round_time <= committed_at {
-        return Err(BeaconError::TooEarly { round: spec.round, round_time, committed_at });
+        return Err(BeaconError::TooEarly {
+            round: spec.round,
+            round_time,
+            committed_at,
+        });
     }
     let mut pk = [0u8; 96];
-    hex::decode_to_slice(&spec.public_key, &mut pk).map_err(|e| BeaconError::Malformed { field: "public_key", reason: e.to_string() })?;
-    let pk = G2PubkeyRfc::from_fixed(pk).map_err(|e| BeaconError::Malformed { field: "public_key", reason: e.to_string() })?;
-    let sig = hex::decode(&round.signature).map_err(|e| BeaconError::Malformed { field: "signature", reason: e.to_string() })?;
+    hex::decode_to_slice(&spec.public_key, &mut pk).map_err(|e| BeaconError::Malformed {
+        field: "public_key",
+        reason: e.to_string(),
+    })?;
+    let pk = G2PubkeyRfc::from_fixed(pk).map_err(|e| BeaconError::Malformed {
+        field: "public_key",
+        reason: e.to_string(),
+    })?;
+    let sig = hex::decode(&round.signature).map_err(|e| BeaconError::Malformed {
+        field: "signature",
+        reason: e.to_string(),
+    })?;
     if sig.len() != 48 {
-        return Err(BeaconError::Malformed { field: "signature", reason: format!("{} bytes, a G1 signature has 48", sig.len()) });
+        return Err(BeaconError::Malformed {
+            field: "signature",
+            reason: format!("{} bytes, a G1 signature has 48", sig.len()),
+        });
     }
     match pk.verify(round.round, b"", &sig) {
         Ok(true) => {}
         Ok(false) => return Err(BeaconError::BadSignature { round: round.round }),
-        Err(e) => return Err(BeaconError::Malformed { field: "signature", reason: e.to_string() }),
+        Err(e) => {
+            return Err(BeaconError::Malformed {
+                field: "signature",
+                reason: e.to_string(),
+            })
+        }
     }
     let randomness = derive_randomness(&sig);
-    if !round.randomness.eq_ignore_ascii_case(&hex::encode(randomness)) {
+    if !round
+        .randomness
+        .eq_ignore_ascii_case(&hex::encode(randomness))
+    {
         return Err(BeaconError::RandomnessMismatch);
     }
     Ok(randomness)
@@ -113,7 +145,10 @@ mod tests {
     fn real_quicknet_round_verifies() {
         let spec = DrandSpec::quicknet(123);
         assert_eq!(spec.round_time(), 1_692_803_733);
-        assert_eq!(hex::encode(verify_round(&spec, BEFORE, &round_123()).unwrap()), round_123().randomness);
+        assert_eq!(
+            hex::encode(verify_round(&spec, BEFORE, &round_123()).unwrap()),
+            round_123().randomness
+        );
     }
 
     #[test]
@@ -121,22 +156,34 @@ mod tests {
         let spec = DrandSpec::quicknet(123);
         let mut r = round_123();
         r.signature.replace_range(0..2, "b6");
-        assert!(matches!(verify_round(&spec, BEFORE, &r), Err(BeaconError::BadSignature { .. } | BeaconError::Malformed { .. })));
+        assert!(matches!(
+            verify_round(&spec, BEFORE, &r),
+            Err(BeaconError::BadSignature { .. } | BeaconError::Malformed { .. })
+        ));
         let mut r = round_123();
         r.signature.replace_range(94..96, "93");
         assert!(verify_round(&spec, BEFORE, &r).is_err());
         let mut r = round_123();
         r.randomness.replace_range(0..2, "00");
-        assert_eq!(verify_round(&spec, BEFORE, &r), Err(BeaconError::RandomnessMismatch));
+        assert_eq!(
+            verify_round(&spec, BEFORE, &r),
+            Err(BeaconError::RandomnessMismatch)
+        );
         let mut r = round_123();
         r.round = 124;
-        assert!(matches!(verify_round(&spec, BEFORE, &r), Err(BeaconError::WrongRound { .. })));
+        assert!(matches!(
+            verify_round(&spec, BEFORE, &r),
+            Err(BeaconError::WrongRound { .. })
+        ));
     }
 
     #[test]
     fn round_before_commitment_is_refused() {
         let spec = DrandSpec::quicknet(123);
-        assert!(matches!(verify_round(&spec, 1_692_803_733, &round_123()), Err(BeaconError::TooEarly { .. })));
+        assert!(matches!(
+            verify_round(&spec, 1_692_803_733, &round_123()),
+            Err(BeaconError::TooEarly { .. })
+        ));
         assert_eq!(DrandSpec::first_round_after(1_692_803_367, 3, BEFORE), 113);
         assert!(DrandSpec::quicknet(113).round_time() > BEFORE);
         assert!(DrandSpec::quicknet(112).round_time() <= BEFORE);

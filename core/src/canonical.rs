@@ -94,8 +94,14 @@ mod tests {
             z: u32,
             a: &'static str,
         }
-        let bytes = canonical_json(&S { z: 1, a: "检查\n" }).unwrap();
-        assert_eq!(String::from_utf8(bytes).unwrap(), "{\"a\":\"检查\\n\",\"z\":1}");
+        let bytes = canonical_json(&S {
+            z: 1, a: "检查\n"
+        })
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(bytes).unwrap(),
+            "{\"a\":\"检查\\n\",\"z\":1}"
+        );
     }
 
     #[test]

@@ -34,7 +34,8 @@ pub(crate) mod iso {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
         let s = String::deserialize(d)?;
-        strict(&s).ok_or_else(|| serde::de::Error::custom(format!("{s:?} is not a YYYY-MM-DD date")))
+        strict(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("{s:?} is not a YYYY-MM-DD date")))
     }
 
     /// Only the canonical form is accepted inside JSON, so a record has one spelling.
@@ -77,10 +78,23 @@ mod tests {
     #[test]
     fn parses_common_forms_and_refuses_impossible_dates() {
         let d = Date::from_calendar_date(2020, Month::January, 2).unwrap();
-        for t in ["2020-01-02", "2020/1/2", "2020.1.2", "2020年1月2日", " 2020-1-2 "] {
+        for t in [
+            "2020-01-02",
+            "2020/1/2",
+            "2020.1.2",
+            "2020年1月2日",
+            " 2020-1-2 ",
+        ] {
             assert_eq!(parse_date(t), Some(d), "{t}");
         }
-        for t in ["2023-02-29", "2020-13-01", "2020-00-10", "20200102", "", "2020-01-02-03"] {
+        for t in [
+            "2023-02-29",
+            "2020-13-01",
+            "2020-00-10",
+            "20200102",
+            "",
+            "2020-01-02-03",
+        ] {
             assert_eq!(parse_date(t), None, "{t}");
         }
         assert_eq!(format_date(d), "2020-01-02");

@@ -34,7 +34,11 @@ fn same(what: &'static str, committed: Digest32, actual: Digest32) -> Result<(),
     if committed == actual {
         Ok(())
     } else {
-        Err(DrawError::Root { what, committed, actual })
+        Err(DrawError::Root {
+            what,
+            committed,
+            actual,
+        })
     }
 }
 
@@ -45,22 +49,46 @@ fn same(what: &'static str, committed: Digest32, actual: Digest32) -> Result<(),
 pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     let c = &inp.commitment.commitment;
     if c.algorithm != ALGORITHM {
-        return Err(DrawError::Encoding(format!("algorithm {:?} is not {ALGORITHM}", c.algorithm)));
+        return Err(DrawError::Encoding(format!(
+            "algorithm {:?} is not {ALGORITHM}",
+            c.algorithm
+        )));
     }
     let commitment_hash = c.hash()?;
     same("commitment hash", inp.commitment.hash, commitment_hash)?;
     c.plan.check(inp.item_list)?;
     same("item list", c.roots.item_list, inp.item_list.hash())?;
     same("target register", c.roots.targets, inp.targets.root())?;
-    same("inspector register", c.roots.inspectors, inp.inspectors.root())?;
+    same(
+        "inspector register",
+        c.roots.inspectors,
+        inp.inspectors.root(),
+    )?;
     let secrets = check_reveals(&c.participants, inp.reveals)?;
     let randomness = match (&c.beacon, inp.beacon) {
         (BeaconChoice::Offline, None) => None,
         (BeaconChoice::Drand(spec), Some(r)) => Some(verify_round(spec, c.committed_at, r)?),
-        (BeaconChoice::Offline, Some(_)) => return Err(BeaconError::Presence { expected: "does not name", given: "a round was given" }.into()),
-        (BeaconChoice::Drand(_), None) => return Err(BeaconError::Presence { expected: "names", given: "no round was given" }.into()),
+        (BeaconChoice::Offline, Some(_)) => {
+            return Err(BeaconError::Presence {
+                expected: "does not name",
+                given: "a round was given",
+            }
+            .into())
+        }
+        (BeaconChoice::Drand(_), None) => {
+            return Err(BeaconError::Presence {
+                expected: "names",
+                given: "no round was given",
+            }
+            .into())
+        }
     };
-    let seed = seed(&commitment_hash, &c.participants, &secrets, randomness.as_ref());
+    let seed = seed(
+        &commitment_hash,
+        &c.participants,
+        &secrets,
+        randomness.as_ref(),
+    );
 
     let census = Census::take(&c.plan, inp.targets.targets())?;
     let mut sel = Selector::new(&c.plan, &seed, census);
@@ -77,10 +105,17 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         .map(|t| (&t.ticket, t.target.as_str()))
         .collect();
     order.sort();
-    let targets: Vec<&Target> = order.iter().filter_map(|(_, id)| selection.targets.get(*id)).collect();
+    let targets: Vec<&Target> = order
+        .iter()
+        .filter_map(|(_, id)| selection.targets.get(*id))
+        .collect();
     let mut rng = stream(&subseed(&seed, "match"));
     let teams = match_teams(&c.plan, inp.inspectors.inspectors(), &targets, &mut rng)?;
-    let batches = batch_order(&seed, c.plan.batches, targets.iter().map(|t| t.id.clone()).collect());
+    let batches = batch_order(
+        &seed,
+        c.plan.batches,
+        targets.iter().map(|t| t.id.clone()).collect(),
+    );
 
     // Restore the canonical ordering of strata entries and keep the commitment as given.
     let item_list = inp.item_list.clone();
@@ -88,7 +123,11 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         algorithm: ALGORITHM.into(),
         commitment: inp.commitment.clone(),
         item_list,
-        reveals: c.participants.iter().filter_map(|p| inp.reveals.iter().find(|r| r.participant == p.id).cloned()).collect(),
+        reveals: c
+            .participants
+            .iter()
+            .filter_map(|p| inp.reveals.iter().find(|r| r.participant == p.id).cloned())
+            .collect(),
         beacon: inp.beacon.cloned(),
         seed,
         strata: selection.strata,
@@ -103,7 +142,9 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
 /// `batch` stream (for i from n-1 down to 1, swap i with `below(i+1)`), cut into `b`
 /// batches, the first `n mod b` of them one longer.
 fn batch_order(seed: &Digest32, batches: Option<u32>, mut ids: Vec<String>) -> Vec<Vec<String>> {
-    let Some(b) = batches.filter(|b| *b > 0) else { return Vec::new() };
+    let Some(b) = batches.filter(|b| *b > 0) else {
+        return Vec::new();
+    };
     let mut rng = stream(&subseed(seed, "batch"));
     for i in (1..ids.len()).rev() {
         let j = usize::try_from(below(&mut rng, i as u64 + 1)).unwrap_or(0);

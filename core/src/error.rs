@@ -51,7 +51,9 @@ pub enum BeaconError {
         reason: String,
     },
     /// The BLS signature does not verify under the chain's public key.
-    #[error("beacon: the BLS signature of round {round} does not verify under the chain's public key")]
+    #[error(
+        "beacon: the BLS signature of round {round} does not verify under the chain's public key"
+    )]
     BadSignature {
         /// The round.
         round: u64,

@@ -17,10 +17,15 @@ pub fn check_id(id: &str) -> Result<(), String> {
         return Err("is empty".into());
     }
     if id.len() > MAX_ID_LEN {
-        return Err(format!("is {} bytes long, at most {MAX_ID_LEN} allowed", id.len()));
+        return Err(format!(
+            "is {} bytes long, at most {MAX_ID_LEN} allowed",
+            id.len()
+        ));
     }
     if let Some(c) = id.chars().find(|c| !('\u{21}'..='\u{7e}').contains(c)) {
-        return Err(format!("contains {c:?}; ids are printable ASCII without spaces"));
+        return Err(format!(
+            "contains {c:?}; ids are printable ASCII without spaces"
+        ));
     }
     Ok(())
 }

@@ -172,7 +172,8 @@ impl PublicInspector {
     /// Whether this inspector counts as one of the two required enforcement officers on
     /// `day`: active and holding a qualification valid that day.
     pub fn is_enforcement_officer_on(&self, day: Date) -> bool {
-        self.status == InspectorStatus::Active && self.qualification.as_ref().is_some_and(|q| q.valid_on(day))
+        self.status == InspectorStatus::Active
+            && self.qualification.as_ref().is_some_and(|q| q.valid_on(day))
     }
 }
 
@@ -215,7 +216,12 @@ impl Inspector {
     fn check(&self, c: &mut Collector, today: Date) {
         let id = self.id.as_str();
         if let Err(e) = check_id(id) {
-            c.push(id, "id", ProblemKind::InvalidId, format!("inspector id {e}"));
+            c.push(
+                id,
+                "id",
+                ProblemKind::InvalidId,
+                format!("inspector id {e}"),
+            );
         }
         if self.personal.name.trim().is_empty() {
             c.push(id, "name", ProblemKind::Missing, "is empty");
@@ -230,22 +236,40 @@ impl Inspector {
         }
         for t in &self.conflicts {
             if let Err(e) = check_id(t) {
-                c.push(id, "conflicts", ProblemKind::InvalidId, format!("conflict target id {e}"));
+                c.push(
+                    id,
+                    "conflicts",
+                    ProblemKind::InvalidId,
+                    format!("conflict target id {e}"),
+                );
             }
         }
         match &self.qualification {
             Some(q) => {
                 if q.certificate.trim().is_empty() {
-                    c.push(id, "certificate", ProblemKind::Missing, "a qualification needs its certificate number");
+                    c.push(
+                        id,
+                        "certificate",
+                        ProblemKind::Missing,
+                        "a qualification needs its certificate number",
+                    );
                 }
                 if q.valid_until < q.valid_from {
-                    c.push(id, "valid_until", ProblemKind::DateOrder, format!("{} lies before valid_from {}", q.valid_until, q.valid_from));
+                    c.push(
+                        id,
+                        "valid_until",
+                        ProblemKind::DateOrder,
+                        format!("{} lies before valid_from {}", q.valid_until, q.valid_from),
+                    );
                 } else if self.status == InspectorStatus::Active && !q.valid_on(today) {
                     c.push(
                         id,
                         "valid_until",
                         ProblemKind::QualificationNotValid,
-                        format!("an active inspector's certificate is valid {}..{}, not on {today}", q.valid_from, q.valid_until),
+                        format!(
+                            "an active inspector's certificate is valid {}..{}, not on {today}",
+                            q.valid_from, q.valid_until
+                        ),
                     );
                 }
             }
@@ -280,7 +304,12 @@ impl InspectorRegister {
         for i in &inspectors {
             i.check(&mut c, as_of);
             if !ids.insert(i.id.as_str()) {
-                c.push(&i.id, "id", ProblemKind::Duplicate, "appears more than once");
+                c.push(
+                    &i.id,
+                    "id",
+                    ProblemKind::Duplicate,
+                    "appears more than once",
+                );
             }
         }
         c.finish()?;
@@ -300,7 +329,10 @@ impl InspectorRegister {
 
     /// The public view under the keeper's key.
     pub fn public_view(&self, key: &[u8; 32]) -> PublicInspectorRegister {
-        PublicInspectorRegister { as_of: self.as_of, inspectors: self.inspectors.iter().map(|i| i.public(key)).collect() }
+        PublicInspectorRegister {
+            as_of: self.as_of,
+            inspectors: self.inspectors.iter().map(|i| i.public(key)).collect(),
+        }
     }
 
     /// The register root; equal to the root of its public view.
@@ -337,15 +369,28 @@ impl PublicInspectorRegister {
     ///
     /// # Errors
     /// Duplicate or invalid ids.
-    pub fn new(as_of: Date, mut inspectors: Vec<PublicInspector>) -> Result<Self, ValidationErrors> {
+    pub fn new(
+        as_of: Date,
+        mut inspectors: Vec<PublicInspector>,
+    ) -> Result<Self, ValidationErrors> {
         let mut c = Collector::new(RegisterName::Inspectors);
         let mut ids = BTreeSet::new();
         for i in &inspectors {
             if let Err(e) = check_id(&i.id) {
-                c.push(&i.id, "id", ProblemKind::InvalidId, format!("inspector id {e}"));
+                c.push(
+                    &i.id,
+                    "id",
+                    ProblemKind::InvalidId,
+                    format!("inspector id {e}"),
+                );
             }
             if !ids.insert(i.id.as_str()) {
-                c.push(&i.id, "id", ProblemKind::Duplicate, "appears more than once");
+                c.push(
+                    &i.id,
+                    "id",
+                    ProblemKind::Duplicate,
+                    "appears more than once",
+                );
             }
         }
         c.finish()?;
@@ -398,12 +443,22 @@ pub(crate) mod tests {
             unit: "郑州市公安局金水分局".into(),
             region: Some("410105".into()),
             rank: "一级警长".into(),
-            qualification: Some(Qualification { certificate: format!("HA2020{id}"), valid_from: date!(2020 - 01 - 01), valid_until: date!(2030 - 12 - 31) }),
+            qualification: Some(Qualification {
+                certificate: format!("HA2020{id}"),
+                valid_from: date!(2020 - 01 - 01),
+                valid_until: date!(2030 - 12 - 31),
+            }),
             expertise: vec![],
             status: InspectorStatus::Active,
             expert: false,
             conflicts: vec![],
-            personal: PersonalInfo { name: "张三".into(), sex: Some(Sex::Male), badge: "123456".into(), office_phone: "0371-65550000".into(), mobile: "13800001234".into() },
+            personal: PersonalInfo {
+                name: "张三".into(),
+                sex: Some(Sex::Male),
+                badge: "123456".into(),
+                office_phone: "0371-65550000".into(),
+                mobile: "13800001234".into(),
+            },
         }
     }
 
@@ -411,18 +466,25 @@ pub(crate) mod tests {
 
     #[test]
     fn public_view_verifies_against_same_root_without_personal_data() {
-        let reg = InspectorRegister::new(date!(2026 - 11 - 27), vec![officer("P2", "A"), officer("P1", "A")]).unwrap();
+        let reg = InspectorRegister::new(
+            date!(2026 - 11 - 27),
+            vec![officer("P2", "A"), officer("P1", "A")],
+        )
+        .unwrap();
         let view = reg.public_view(&KEY);
         assert_eq!(reg.root(&KEY), view.root());
         let json = serde_json::to_string(&view).unwrap();
-        assert!(!json.contains("张三") && !json.contains("13800001234") && !json.contains("123456\""));
+        assert!(
+            !json.contains("张三") && !json.contains("13800001234") && !json.contains("123456\"")
+        );
         // Round trip of the published view keeps the root.
         let back: PublicInspectorRegister = serde_json::from_str(&json).unwrap();
         assert_eq!(back.root(), reg.root(&KEY));
         // Changing a personal field changes the root (it is committed, not dropped).
         let mut other = officer("P1", "A");
         other.personal.mobile = "13900001234".into();
-        let reg2 = InspectorRegister::new(date!(2026 - 11 - 27), vec![officer("P2", "A"), other]).unwrap();
+        let reg2 =
+            InspectorRegister::new(date!(2026 - 11 - 27), vec![officer("P2", "A"), other]).unwrap();
         assert_ne!(reg.root(&KEY), reg2.root(&KEY));
     }
 
@@ -430,7 +492,10 @@ pub(crate) mod tests {
     fn a_disclosed_salt_proves_one_persons_data() {
         let i = officer("P1", "A");
         let salt = personal_salt(&KEY, "P1");
-        assert_eq!(personal_digest(&salt, &i.personal), i.public(&KEY).personal_digest);
+        assert_eq!(
+            personal_digest(&salt, &i.personal),
+            i.public(&KEY).personal_digest
+        );
         assert_ne!(personal_salt(&KEY, "P2"), salt);
     }
 
@@ -453,11 +518,23 @@ pub(crate) mod tests {
         if let Some(q) = reversed.qualification.as_mut() {
             q.valid_from = date!(2031 - 01 - 01);
         }
-        let e = InspectorRegister::new(today, vec![expired, retired_expired, expert, unqualified, reversed]).unwrap_err();
-        let got: Vec<_> = e.problems.iter().map(|p| (p.record.clone().unwrap_or_default(), p.kind)).collect();
+        let e = InspectorRegister::new(
+            today,
+            vec![expired, retired_expired, expert, unqualified, reversed],
+        )
+        .unwrap_err();
+        let got: Vec<_> = e
+            .problems
+            .iter()
+            .map(|p| (p.record.clone().unwrap_or_default(), p.kind))
+            .collect();
         assert_eq!(
             got,
-            vec![("P1".into(), ProblemKind::QualificationNotValid), ("P4".into(), ProblemKind::Missing), ("P5".into(), ProblemKind::DateOrder)]
+            vec![
+                ("P1".into(), ProblemKind::QualificationNotValid),
+                ("P4".into(), ProblemKind::Missing),
+                ("P5".into(), ProblemKind::DateOrder)
+            ]
         );
         assert!(InspectorRegister::new(today, vec![officer("P1", "A")]).is_ok());
     }

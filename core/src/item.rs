@@ -105,7 +105,11 @@ impl Level {
     /// Reads "省、市、县市场监管部门"-style cells: each of 省/市/县 present is a level.
     pub fn parse_list(text: &str) -> Vec<Level> {
         let mut v = Vec::new();
-        for (c, l) in [('省', Level::Province), ('市', Level::City), ('县', Level::County)] {
+        for (c, l) in [
+            ('省', Level::Province),
+            ('市', Level::City),
+            ('县', Level::County),
+        ] {
             if text.contains(c) {
                 v.push(l);
             }
@@ -132,7 +136,9 @@ impl LegalBasis {
     pub fn parse_list(text: &str) -> Vec<LegalBasis> {
         let mut out = Vec::new();
         for chunk in text.split('《').skip(1) {
-            let Some((statute, rest)) = chunk.split_once('》') else { continue };
+            let Some((statute, rest)) = chunk.split_once('》') else {
+                continue;
+            };
             let mut rest = rest.trim();
             let mut document = None;
             for (open, close) in [('（', '）'), ('(', ')')] {
@@ -149,7 +155,11 @@ impl LegalBasis {
                 .filter(|a| !a.is_empty())
                 .map(str::to_string)
                 .collect();
-            out.push(LegalBasis { statute: statute.trim().to_string(), document, articles });
+            out.push(LegalBasis {
+                statute: statute.trim().to_string(),
+                document,
+                articles,
+            });
         }
         out
     }
@@ -195,15 +205,26 @@ impl Frequency {
     /// Reads a frequency text; `None` when any part of it cannot be read.
     pub fn parse(text: &str) -> Option<Frequency> {
         let mut tiers = Vec::new();
-        for part in text.split(['、', '；', ';', '，', ',']).map(str::trim).filter(|p| !p.is_empty()) {
+        for part in text
+            .split(['、', '；', ';', '，', ','])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
             tiers.push(parse_tier(part)?);
         }
-        (!tiers.is_empty()).then(|| Frequency { text: text.trim().to_string(), tiers })
+        (!tiers.is_empty()).then(|| Frequency {
+            text: text.trim().to_string(),
+            tiers,
+        })
     }
 }
 
 fn parse_period(t: &str) -> Option<Period> {
-    match t.trim_start_matches('每').trim_start_matches('/').trim_end_matches('度') {
+    match t
+        .trim_start_matches('每')
+        .trim_start_matches('/')
+        .trim_end_matches('度')
+    {
         "年" => Some(Period::Year),
         "半年" => Some(Period::HalfYear),
         "季" => Some(Period::Quarter),
@@ -228,7 +249,11 @@ fn parse_tier(part: &str) -> Option<FrequencyTier> {
         let (n, p) = rule.split_once('次')?;
         (n.parse().ok()?, parse_period(p)?)
     };
-    Some(FrequencyTier { applies_to, times, period })
+    Some(FrequencyTier {
+        applies_to,
+        times,
+        period,
+    })
 }
 
 /// One inspection item (抽查事项).
@@ -280,35 +305,74 @@ impl Item {
         if let Err(e) = check_id(id) {
             c.push(id, "id", ProblemKind::InvalidId, format!("item id {e}"));
         }
-        for (field, v) in [("department", &self.department), ("name", &self.name), ("content", &self.content)] {
+        for (field, v) in [
+            ("department", &self.department),
+            ("name", &self.name),
+            ("content", &self.content),
+        ] {
             if v.trim().is_empty() {
                 c.push(id, field, ProblemKind::Missing, "is empty");
             }
         }
         if self.target_scope.is_empty() {
-            c.push(id, "target_scope", ProblemKind::Missing, "names no kind of target");
+            c.push(
+                id,
+                "target_scope",
+                ProblemKind::Missing,
+                "names no kind of target",
+            );
         }
         if self.methods.is_empty() {
-            c.push(id, "methods", ProblemKind::Missing, "names no inspection method");
+            c.push(
+                id,
+                "methods",
+                ProblemKind::Missing,
+                "names no inspection method",
+            );
         }
         if self.levels.is_empty() {
-            c.push(id, "levels", ProblemKind::Missing, "names no implementing level (省/市/县)");
+            c.push(
+                id,
+                "levels",
+                ProblemKind::Missing,
+                "names no implementing level (省/市/县)",
+            );
         }
         // 国发〔2019〕5号: "法律、法规、规章没有规定的，一律不得擅自开展检查" — an item
         // must cite the statute that allows it.
         if self.legal_basis.is_empty() || self.legal_basis.iter().any(|b| b.statute.is_empty()) {
-            c.push(id, "legal_basis", ProblemKind::Missing, "cites no statute in 《》");
+            c.push(
+                id,
+                "legal_basis",
+                ProblemKind::Missing,
+                "cites no statute in 《》",
+            );
         }
         if let Some(r) = self.ratio {
             if !r.is_valid_ratio() {
-                c.push(id, "ratio", ProblemKind::RatioOutOfRange, format!("{} bp is outside (0, 10000]", r.0));
+                c.push(
+                    id,
+                    "ratio",
+                    ProblemKind::RatioOutOfRange,
+                    format!("{} bp is outside (0, 10000]", r.0),
+                );
             }
         }
         if self.category == Category::General && self.ratio.is_none() {
-            c.push(id, "ratio", ProblemKind::GeneralItemWithoutCap, "a general item (一般检查事项) must carry a ratio cap");
+            c.push(
+                id,
+                "ratio",
+                ProblemKind::GeneralItemWithoutCap,
+                "a general item (一般检查事项) must carry a ratio cap",
+            );
         }
         if self.frequency.tiers.is_empty() {
-            c.push(id, "frequency", ProblemKind::UnreadableFrequency, format!("{:?} has no count per period", self.frequency.text));
+            c.push(
+                id,
+                "frequency",
+                ProblemKind::UnreadableFrequency,
+                format!("{:?} has no count per period", self.frequency.text),
+            );
         }
     }
 }
@@ -327,17 +391,30 @@ impl ItemList {
     ///
     /// # Errors
     /// Every problem of every item.
-    pub fn new(version: impl Into<String>, mut items: Vec<Item>) -> Result<ItemList, ValidationErrors> {
+    pub fn new(
+        version: impl Into<String>,
+        mut items: Vec<Item>,
+    ) -> Result<ItemList, ValidationErrors> {
         let version = version.into();
         let mut c = Collector::new(RegisterName::ItemList);
         if version.trim().is_empty() {
-            c.push("", "version", ProblemKind::Missing, "an item list needs a version");
+            c.push(
+                "",
+                "version",
+                ProblemKind::Missing,
+                "an item list needs a version",
+            );
         }
         let mut seen = BTreeSet::new();
         for it in &items {
             it.check(&mut c);
             if !seen.insert(it.id.as_str()) {
-                c.push(&it.id, "id", ProblemKind::Duplicate, "appears more than once");
+                c.push(
+                    &it.id,
+                    "id",
+                    ProblemKind::Duplicate,
+                    "appears more than once",
+                );
             }
         }
         c.finish()?;
@@ -357,7 +434,10 @@ impl ItemList {
 
     /// An item by id.
     pub fn get(&self, id: &str) -> Option<&Item> {
-        self.items.binary_search_by(|i| i.id.as_str().cmp(id)).ok().and_then(|i| self.items.get(i))
+        self.items
+            .binary_search_by(|i| i.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.items.get(i))
     }
 
     /// Content hash: `tagged_hash("shuangsuiji/v1/item-list", JCS({"items", "version"}))`
@@ -403,13 +483,27 @@ mod tests {
 
     #[test]
     fn methods_split_with_and_without_separators() {
-        assert_eq!(Method::parse_list("实地检查网上检查").unwrap(), vec![Method::OnSite, Method::Online]);
+        assert_eq!(
+            Method::parse_list("实地检查网上检查").unwrap(),
+            vec![Method::OnSite, Method::Online]
+        );
         assert_eq!(
             Method::parse_list("现场检查、书面检查、网络检查、专业机构检查").unwrap(),
-            vec![Method::OnSite, Method::Documents, Method::Online, Method::ProfessionalBody]
+            vec![
+                Method::OnSite,
+                Method::Documents,
+                Method::Online,
+                Method::ProfessionalBody
+            ]
         );
-        assert_eq!(Method::parse_list("实地检查查阅台账").unwrap(), vec![Method::OnSite, Method::LedgerReview]);
-        assert_eq!(Method::parse_list("现场检查飞行检查"), Err("飞行检查".into()));
+        assert_eq!(
+            Method::parse_list("实地检查查阅台账").unwrap(),
+            vec![Method::OnSite, Method::LedgerReview]
+        );
+        assert_eq!(
+            Method::parse_list("现场检查飞行检查"),
+            Err("飞行检查".into())
+        );
     }
 
     #[test]
@@ -427,15 +521,27 @@ mod tests {
 
     #[test]
     fn tiered_frequency_from_yuzhengban_2017_80() {
-        let f = Frequency::parse("一级治安管理场所1次/年、二级和三级治安管理场所每半年1次").unwrap();
+        let f =
+            Frequency::parse("一级治安管理场所1次/年、二级和三级治安管理场所每半年1次").unwrap();
         assert_eq!(
             f.tiers,
             vec![
-                FrequencyTier { applies_to: Some("一级治安管理场所".into()), times: 1, period: Period::Year },
-                FrequencyTier { applies_to: Some("二级和三级治安管理场所".into()), times: 1, period: Period::HalfYear },
+                FrequencyTier {
+                    applies_to: Some("一级治安管理场所".into()),
+                    times: 1,
+                    period: Period::Year
+                },
+                FrequencyTier {
+                    applies_to: Some("二级和三级治安管理场所".into()),
+                    times: 1,
+                    period: Period::HalfYear
+                },
             ]
         );
-        assert_eq!(Frequency::parse("每季度2次").unwrap().tiers[0].period, Period::Quarter);
+        assert_eq!(
+            Frequency::parse("每季度2次").unwrap().tiers[0].period,
+            Period::Quarter
+        );
         assert!(Frequency::parse("经常").is_none());
         assert!(Frequency::parse("").is_none());
     }
@@ -458,7 +564,11 @@ mod tests {
         bad.methods.clear();
         let dup = sample_item("X", Category::Key, Some(20_000));
         let e = ItemList::new("", vec![bad, dup.clone(), dup]).unwrap_err();
-        let kinds: Vec<_> = e.problems.iter().map(|p| (p.field.as_str(), p.kind)).collect();
+        let kinds: Vec<_> = e
+            .problems
+            .iter()
+            .map(|p| (p.field.as_str(), p.kind))
+            .collect();
         for want in [
             ("version", ProblemKind::Missing),
             ("id", ProblemKind::InvalidId),
@@ -478,7 +588,12 @@ mod tests {
         let l1 = ItemList::new("v1", vec![a.clone(), b.clone()]).unwrap();
         let l2 = ItemList::new("v1", vec![b.clone(), a.clone()]).unwrap();
         assert_eq!(l1.hash(), l2.hash());
-        assert_ne!(l1.hash(), ItemList::new("v2", vec![a.clone(), b.clone()]).unwrap().hash());
+        assert_ne!(
+            l1.hash(),
+            ItemList::new("v2", vec![a.clone(), b.clone()])
+                .unwrap()
+                .hash()
+        );
         let mut a2 = a;
         a2.remarks = "x".into();
         assert_ne!(l1.hash(), ItemList::new("v1", vec![a2, b]).unwrap().hash());

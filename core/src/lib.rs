@@ -14,8 +14,13 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![cfg_attr(
+    test,
+    allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
+)]
 
 mod beacon;
+mod calendar;
 mod canonical;
 mod dates;
 mod draw;
@@ -27,6 +32,7 @@ mod matching;
 mod merkle;
 mod plan;
 mod protocol;
+mod publish;
 mod ratio;
 mod record;
 mod region;
@@ -43,29 +49,56 @@ mod verify;
 pub mod import;
 
 pub use beacon::{verify_round, BeaconRound, DrandSpec};
+pub use calendar::{
+    publish_by, CalendarError, CalendarYear, DaysOff, DeadlineItem, DeadlineLine, DeadlineReport,
+    DeadlineStatus, MakeUpDay, NoticeRef, WorkingCalendar, CALENDAR_FORMAT,
+    PUBLICATION_WORKING_DAYS,
+};
 pub use canonical::{canonical_json, tagged_hash, Digest32};
 pub use dates::parse_date;
 pub use draw::{draw, DrawInputs};
 pub use error::{BeaconError, DrawError, PlanError, VerifyError};
 pub use ids::check_id;
-pub use inspector::{personal_digest, personal_salt, 
-    Inspector, InspectorRegister, InspectorStatus, PersonalInfo, PublicInspector,
-    PublicInspectorRegister, Qualification, Sex,
+pub use inspector::{
+    personal_digest, personal_salt, Inspector, InspectorRegister, InspectorStatus, PersonalInfo,
+    PublicInspector, PublicInspectorRegister, Qualification, Sex,
 };
-pub use item::{Category, Frequency, FrequencyTier, Item, ItemList, LegalBasis, Level, Method, Period};
+pub use item::{
+    Category, Frequency, FrequencyTier, Item, ItemList, LegalBasis, Level, Method, Period,
+};
 pub use matching::{Member, Role, Team};
 pub use merkle::{merkle_root, MerkleTree};
-pub use plan::{DepartmentTeam, DrawPlan, Exclusions, Rounding, StratifyBy, Stratum, TargetFilter, TeamRules, Visit};
-pub use protocol::{check_reveals, commit_secret, seed, subseed, BeaconChoice, Commitment, Participant, Reveal, Signer, Supersedes, ALGORITHM};
+pub use plan::{
+    DepartmentTeam, DrawPlan, Exclusions, Rounding, StratifyBy, Stratum, TargetFilter, TeamRules,
+    Visit,
+};
+pub use protocol::{
+    check_reveals, commit_secret, seed, subseed, BeaconChoice, Commitment, Participant, Reveal,
+    Signer, Supersedes, ALGORITHM,
+};
+pub use publish::{
+    commitment, cut_address, mask_badge, mask_id_number, mask_name, mask_phone, publish,
+    ContactPerson, Disclosure, FieldKind, FieldSelector, FollowUp, InspectionResult, NoticeEntry,
+    NoticeError, NoticeHeader, Operator, OutcomeCode, Override, OverrideBasis, PolicyError,
+    PublicNotice, Publication, PublishError, PublishedValue, PublisherKey, RedactionClass,
+    RedactionPolicy, RedactionRule, ResultTarget, Salt, Sensitivity, SensitivityMark, SignatureHex,
+    SignedNotice, TeamMember,
+};
 pub use ratio::BasisPoints;
 pub use record::{DrawRecord, SealedRecord, SignedCommitment};
 pub use region::check_region_code;
 pub use register::RegisterRoots;
-pub use select::{ticket, Census, Exclusion, ExclusionReason, Selection, Selector, StratumDraw, Ticketed};
-pub use sign::{public_key_hex, sign_hash, verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
-pub use target::{CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus};
+pub use select::{
+    ticket, Census, Exclusion, ExclusionReason, Selection, Selector, StratumDraw, Ticketed,
+};
+pub use sign::{
+    public_key_hex, sign_hash, verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT,
+};
+pub use target::{
+    CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus,
+};
+/// Civil dates used throughout (re-exported so callers need not pick a `time` version).
+pub use time::Date;
 pub use uscc::{uscc_check_char, validate_uscc};
 pub use validate::{Problem, ProblemKind, RegisterName, ValidationErrors};
 pub use verify::{verify, Verified};
-/// Civil dates used throughout (re-exported so callers need not pick a `time` version).
-pub use time::Date;

@@ -57,7 +57,12 @@ struct Pool {
     size: usize,
 }
 
-fn build_pool(inspectors: &[PublicInspector], plan: &DrawPlan, d: &DepartmentTeam, role: Role) -> Pool {
+fn build_pool(
+    inspectors: &[PublicInspector],
+    plan: &DrawPlan,
+    d: &DepartmentTeam,
+    role: Role,
+) -> Pool {
     let day = plan.inspection_date;
     let eligible: Vec<usize> = inspectors
         .iter()
@@ -67,18 +72,31 @@ fn build_pool(inspectors: &[PublicInspector], plan: &DrawPlan, d: &DepartmentTea
                 && d.required_expertise.iter().all(|e| i.expertise.contains(e))
                 && match role {
                     Role::Officer => i.is_enforcement_officer_on(day),
-                    Role::Expert => i.expert && i.status == crate::inspector::InspectorStatus::Active,
+                    Role::Expert => {
+                        i.expert && i.status == crate::inspector::InspectorStatus::Active
+                    }
                 }
         })
         .map(|(n, _)| n)
         .collect();
     let size = eligible.len();
     if d.preferred_expertise.is_empty() {
-        return Pool { tiers: vec![eligible], size };
+        return Pool {
+            tiers: vec![eligible],
+            size,
+        };
     }
-    let (pref, rest): (Vec<usize>, Vec<usize>) =
-        eligible.into_iter().partition(|&n| inspectors.get(n).is_some_and(|i| i.expertise.iter().any(|e| d.preferred_expertise.contains(e))));
-    Pool { tiers: vec![pref, rest], size }
+    let (pref, rest): (Vec<usize>, Vec<usize>) = eligible.into_iter().partition(|&n| {
+        inspectors.get(n).is_some_and(|i| {
+            i.expertise
+                .iter()
+                .any(|e| d.preferred_expertise.contains(e))
+        })
+    });
+    Pool {
+        tiers: vec![pref, rest],
+        size,
+    }
 }
 
 /// Per-target rule check; `Err(rule)` names the rule that excludes.
@@ -91,7 +109,9 @@ impl<'a> Rules<'a> {
     fn new(plan: &'a DrawPlan) -> Self {
         let mut visits: HashMap<(&str, &str), time::Date> = HashMap::new();
         for v in &plan.team.previous_visits {
-            let e = visits.entry((v.inspector.as_str(), v.target.as_str())).or_insert(v.date);
+            let e = visits
+                .entry((v.inspector.as_str(), v.target.as_str()))
+                .or_insert(v.date);
             *e = (*e).max(v.date);
         }
         Rules { plan, visits }
@@ -99,7 +119,7 @@ impl<'a> Rules<'a> {
 
     /// 回避: declared conflicts, own region (optional), a recent visit (optional).
     fn recusal(&self, i: &PublicInspector, t: &Target) -> Option<&'static str> {
-        if i.conflicts.iter().any(|c| *c == t.id) {
+        if i.conflicts.contains(&t.id) {
             return Some("recused (declared conflict)");
         }
         if self.plan.team.recuse_own_region && i.region.as_deref() == Some(t.region.as_str()) {
@@ -131,9 +151,19 @@ pub(crate) fn match_teams(
     let cap = plan.team.workload_cap;
     let mut pools = Vec::new();
     for d in &plan.team.departments {
-        pools.push((d, Role::Officer, d.officers, build_pool(inspectors, plan, d, Role::Officer)));
+        pools.push((
+            d,
+            Role::Officer,
+            d.officers,
+            build_pool(inspectors, plan, d, Role::Officer),
+        ));
         if d.experts > 0 {
-            pools.push((d, Role::Expert, d.experts, build_pool(inspectors, plan, d, Role::Expert)));
+            pools.push((
+                d,
+                Role::Expert,
+                d.experts,
+                build_pool(inspectors, plan, d, Role::Expert),
+            ));
         }
     }
     let mut teams = Vec::with_capacity(order.len());
@@ -143,22 +173,35 @@ pub(crate) fn match_teams(
         for (d, role, needed, pool) in &pools {
             for slot in 0..*needed {
                 let ok = |n: usize| {
-                    !in_team.contains(&n) && load.get(n).is_some_and(|l| *l < cap) && inspectors.get(n).is_some_and(|i| rules.recusal(i, t).is_none())
+                    !in_team.contains(&n)
+                        && load.get(n).is_some_and(|l| *l < cap)
+                        && inspectors
+                            .get(n)
+                            .is_some_and(|i| rules.recusal(i, t).is_none())
                 };
                 let pick = draw_one(pool, rng, ok);
                 let Some(n) = pick else {
-                    return Err(shortfall(plan, inspectors, t, d, *role, *needed, slot, pool, &load, &in_team, &rules));
+                    return Err(shortfall(
+                        plan, inspectors, t, d, *role, *needed, slot, pool, &load, &in_team, &rules,
+                    ));
                 };
                 in_team.insert(n);
                 if let Some(l) = load.get_mut(n) {
                     *l += 1;
                 }
                 if let Some(i) = inspectors.get(n) {
-                    members.push(Member { inspector: i.id.clone(), department: d.department.clone(), role: *role });
+                    members.push(Member {
+                        inspector: i.id.clone(),
+                        department: d.department.clone(),
+                        role: *role,
+                    });
                 }
             }
         }
-        teams.push(Team { target: t.id.clone(), members });
+        teams.push(Team {
+            target: t.id.clone(),
+            members,
+        });
     }
     Ok(teams)
 }
@@ -200,7 +243,10 @@ fn shortfall(
     rules: &Rules<'_>,
 ) -> DrawError {
     let mut counts: BTreeMap<&'static str, u32> = BTreeMap::new();
-    let dept: Vec<&PublicInspector> = inspectors.iter().filter(|i| i.department == d.department).collect();
+    let dept: Vec<&PublicInspector> = inspectors
+        .iter()
+        .filter(|i| i.department == d.department)
+        .collect();
     let not_static = dept.len().saturating_sub(pool.size);
     if not_static > 0 {
         let why = match role {
@@ -223,9 +269,16 @@ fn shortfall(
         *counts.entry(why).or_default() += 1;
     }
     let excluded = if counts.is_empty() {
-        format!("the department has {} inspector(s) in the register", dept.len())
+        format!(
+            "the department has {} inspector(s) in the register",
+            dept.len()
+        )
     } else {
-        counts.iter().map(|(k, v)| format!("{k}: {v}")).collect::<Vec<_>>().join(", ")
+        counts
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     DrawError::TeamShortfall {
         target: t.id.clone(),

@@ -102,8 +102,16 @@ impl TargetFilter {
     pub fn admits(&self, t: &Target) -> bool {
         t.status == TargetStatus::Active
             && (self.kinds.is_empty() || self.kinds.contains(&t.kind))
-            && (self.regions.is_empty() || self.regions.iter().any(|r| t.region.starts_with(r.as_str())))
-            && (self.industries.is_empty() || self.industries.iter().any(|i| t.industry.starts_with(i.as_str())))
+            && (self.regions.is_empty()
+                || self
+                    .regions
+                    .iter()
+                    .any(|r| t.region.starts_with(r.as_str())))
+            && (self.industries.is_empty()
+                || self
+                    .industries
+                    .iter()
+                    .any(|i| t.industry.starts_with(i.as_str())))
             && (self.departments.is_empty() || self.departments.contains(&t.department))
     }
 }
@@ -223,14 +231,20 @@ impl DrawPlan {
         for id in &self.items {
             let Some(item) = items.get(id) else {
                 // 国发〔2019〕5号: nothing outside the published list may be inspected.
-                p.push(format!("items: {id} is not in item list {}", items.version()));
+                p.push(format!(
+                    "items: {id} is not in item list {}",
+                    items.version()
+                ));
                 continue;
             };
             // 国发〔2019〕5号 三(二): a general item's ratio has a cap.
             if item.category == Category::General {
                 if let Some(cap) = item.ratio_cap() {
                     for s in self.strata.iter().filter(|s| s.ratio > cap) {
-                        p.push(format!("strata.{}.ratio: {} exceeds the cap {} of general item {id}", s.key, s.ratio, cap));
+                        p.push(format!(
+                            "strata.{}.ratio: {} exceeds the cap {} of general item {id}",
+                            s.key, s.ratio, cap
+                        ));
                     }
                 }
             }
@@ -246,10 +260,16 @@ impl DrawPlan {
         }
         for s in &self.strata {
             if !self.stratify_by.keys().contains(&s.key.as_str()) {
-                p.push(format!("strata.{}: not a stratum of {:?}", s.key, self.stratify_by));
+                p.push(format!(
+                    "strata.{}: not a stratum of {:?}",
+                    s.key, self.stratify_by
+                ));
             }
             if !s.ratio.is_valid_ratio() {
-                p.push(format!("strata.{}.ratio: {} bp is outside (0, 10000]", s.key, s.ratio.0));
+                p.push(format!(
+                    "strata.{}.ratio: {} bp is outside (0, 10000]",
+                    s.key, s.ratio.0
+                ));
             }
         }
         if self.batches == Some(0) {
@@ -260,11 +280,19 @@ impl DrawPlan {
         }
         for d in &self.team.departments {
             if d.officers < 2 {
-                p.push(format!("team.departments.{}.officers: {} < 2 (行政处罚法: 执法人员不得少于两人)", d.department, d.officers));
+                p.push(format!(
+                    "team.departments.{}.officers: {} < 2 (行政处罚法: 执法人员不得少于两人)",
+                    d.department, d.officers
+                ));
             }
         }
         let mut depts = BTreeSet::new();
-        if self.team.departments.iter().any(|d| !depts.insert(d.department.as_str())) {
+        if self
+            .team
+            .departments
+            .iter()
+            .any(|d| !depts.insert(d.department.as_str()))
+        {
             p.push("team.departments: a department appears more than once".into());
         }
         if self.team.workload_cap == 0 {

@@ -99,7 +99,10 @@ impl Commitment {
 
 /// The commitment of a participant's secret.
 pub fn commit_secret(participant: &str, secret: &[u8; 32]) -> Digest32 {
-    tagged_hash("shuangsuiji/v1/reveal", &[&lp(participant.as_bytes()), secret])
+    tagged_hash(
+        "shuangsuiji/v1/reveal",
+        &[&lp(participant.as_bytes()), secret],
+    )
 }
 
 /// Checks the reveals against the commitments: one per participant, each opening its
@@ -107,8 +110,14 @@ pub fn commit_secret(participant: &str, secret: &[u8; 32]) -> Digest32 {
 ///
 /// # Errors
 /// [`DrawError::Reveal`] naming the participant.
-pub fn check_reveals(participants: &[Participant], reveals: &[Reveal]) -> Result<Vec<[u8; 32]>, DrawError> {
-    let err = |p: &str, r: &str| DrawError::Reveal { participant: p.to_string(), reason: r.to_string() };
+pub fn check_reveals(
+    participants: &[Participant],
+    reveals: &[Reveal],
+) -> Result<Vec<[u8; 32]>, DrawError> {
+    let err = |p: &str, r: &str| DrawError::Reveal {
+        participant: p.to_string(),
+        reason: r.to_string(),
+    };
     for r in reveals {
         if !participants.iter().any(|p| p.id == r.participant) {
             return Err(err(&r.participant, "is not a committed participant"));
@@ -122,7 +131,8 @@ pub fn check_reveals(participants: &[Participant], reveals: &[Reveal]) -> Result
             return Err(err(&p.id, "is given more than once"));
         }
         let mut secret = [0u8; 32];
-        hex::decode_to_slice(&r.secret, &mut secret).map_err(|_| err(&p.id, "is not 64 hex digits"))?;
+        hex::decode_to_slice(&r.secret, &mut secret)
+            .map_err(|_| err(&p.id, "is not 64 hex digits"))?;
         if commit_secret(&p.id, &secret) != p.commitment {
             return Err(err(&p.id, "does not open the committed hash"));
         }
@@ -133,8 +143,15 @@ pub fn check_reveals(participants: &[Participant], reveals: &[Reveal]) -> Result
 
 /// `seed = tagged_hash("shuangsuiji/v1/seed", commitment_hash || u32(n) || (lp(id) || secret)* ||
 /// mode || randomness)`, with mode 0x00 offline (no randomness bytes) and 0x01 drand.
-pub fn seed(commitment_hash: &Digest32, participants: &[Participant], secrets: &[[u8; 32]], beacon: Option<&[u8; 32]>) -> Digest32 {
-    let n = u32::try_from(participants.len()).unwrap_or(u32::MAX).to_be_bytes();
+pub fn seed(
+    commitment_hash: &Digest32,
+    participants: &[Participant],
+    secrets: &[[u8; 32]],
+    beacon: Option<&[u8; 32]>,
+) -> Digest32 {
+    let n = u32::try_from(participants.len())
+        .unwrap_or(u32::MAX)
+        .to_be_bytes();
     let mut parts: Vec<Vec<u8>> = vec![commitment_hash.0.to_vec(), n.to_vec()];
     for (p, s) in participants.iter().zip(secrets) {
         parts.push(lp(p.id.as_bytes()));
@@ -154,7 +171,10 @@ pub fn seed(commitment_hash: &Digest32, participants: &[Participant], secrets: &
 /// `tagged_hash("shuangsuiji/v1/subseed", seed || lp(purpose))`. Purposes:
 /// `target/<stratum>`, `must-include`, `match`, `batch`.
 pub fn subseed(seed: &Digest32, purpose: &str) -> Digest32 {
-    tagged_hash("shuangsuiji/v1/subseed", &[&seed.0, &lp(purpose.as_bytes())])
+    tagged_hash(
+        "shuangsuiji/v1/subseed",
+        &[&seed.0, &lp(purpose.as_bytes())],
+    )
 }
 
 #[cfg(test)]
@@ -163,19 +183,33 @@ mod tests {
 
     fn parts() -> Vec<Participant> {
         vec![
-            Participant { id: "dept".into(), role: "检查部门".into(), commitment: commit_secret("dept", &[1; 32]) },
-            Participant { id: "jjjc".into(), role: "纪检监察".into(), commitment: commit_secret("jjjc", &[2; 32]) },
+            Participant {
+                id: "dept".into(),
+                role: "检查部门".into(),
+                commitment: commit_secret("dept", &[1; 32]),
+            },
+            Participant {
+                id: "jjjc".into(),
+                role: "纪检监察".into(),
+                commitment: commit_secret("jjjc", &[2; 32]),
+            },
         ]
     }
 
     fn rev(p: &str, b: u8) -> Reveal {
-        Reveal { participant: p.into(), secret: hex::encode([b; 32]) }
+        Reveal {
+            participant: p.into(),
+            secret: hex::encode([b; 32]),
+        }
     }
 
     #[test]
     fn reveals_must_open_their_commitments() {
         let ps = parts();
-        assert_eq!(check_reveals(&ps, &[rev("jjjc", 2), rev("dept", 1)]).unwrap(), vec![[1; 32], [2; 32]]);
+        assert_eq!(
+            check_reveals(&ps, &[rev("jjjc", 2), rev("dept", 1)]).unwrap(),
+            vec![[1; 32], [2; 32]]
+        );
         for (bad, who) in [
             (vec![rev("dept", 1)], "jjjc"),
             (vec![rev("dept", 1), rev("jjjc", 3)], "jjjc"),
@@ -194,7 +228,10 @@ mod tests {
         let ps = parts();
         let h = Digest32([9; 32]);
         let base = seed(&h, &ps, &[[1; 32], [2; 32]], Some(&[3; 32]));
-        assert_ne!(base, seed(&Digest32([8; 32]), &ps, &[[1; 32], [2; 32]], Some(&[3; 32])));
+        assert_ne!(
+            base,
+            seed(&Digest32([8; 32]), &ps, &[[1; 32], [2; 32]], Some(&[3; 32]))
+        );
         assert_ne!(base, seed(&h, &ps, &[[1; 32], [4; 32]], Some(&[3; 32])));
         assert_ne!(base, seed(&h, &ps, &[[1; 32], [2; 32]], Some(&[4; 32])));
         assert_ne!(base, seed(&h, &ps, &[[1; 32], [2; 32]], None));

@@ -31,11 +31,18 @@ impl BasisPoints {
         };
         let pct = pct.trim();
         let (int, frac) = pct.split_once('.').unwrap_or((pct, ""));
-        if int.is_empty() || frac.len() > 2 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        if int.is_empty()
+            || frac.len() > 2
+            || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        {
             return None;
         }
         let int: u32 = int.parse().ok()?;
-        let frac: u32 = if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().ok()? };
+        let frac: u32 = if frac.is_empty() {
+            0
+        } else {
+            format!("{frac:0<2}").parse().ok()?
+        };
         int.checked_mul(100)?.checked_add(frac).map(BasisPoints)
     }
 

@@ -29,12 +29,21 @@ impl SignedCommitment {
     /// Only if canonical encoding fails.
     pub fn new(commitment: Commitment) -> Result<Self, DrawError> {
         let hash = commitment.hash()?;
-        Ok(SignedCommitment { commitment, hash, signatures: Vec::new() })
+        Ok(SignedCommitment {
+            commitment,
+            hash,
+            signatures: Vec::new(),
+        })
     }
 
     /// Adds a signature with a 32-byte Ed25519 secret key.
     pub fn sign(&mut self, signer: &str, secret_key: &[u8; 32]) {
-        self.signatures.push(sign_hash(signer, secret_key, COMMITMENT_CONTEXT, &self.hash));
+        self.signatures.push(sign_hash(
+            signer,
+            secret_key,
+            COMMITMENT_CONTEXT,
+            &self.hash,
+        ));
     }
 }
 
@@ -80,12 +89,18 @@ impl DrawRecord {
     /// # Errors
     /// Only if canonical encoding fails.
     pub fn hash(&self) -> Result<Digest32, DrawError> {
-        Ok(tagged_hash("shuangsuiji/v1/record", &[&self.canonical_bytes()?]))
+        Ok(tagged_hash(
+            "shuangsuiji/v1/record",
+            &[&self.canonical_bytes()?],
+        ))
     }
 
     /// Every selected target id: the 100 % list, then each stratum's selection.
     pub fn selected_ids(&self) -> impl Iterator<Item = &str> {
-        self.must_include.iter().chain(self.strata.iter().flat_map(|s| s.selected.iter())).map(|t| t.target.as_str())
+        self.must_include
+            .iter()
+            .chain(self.strata.iter().flat_map(|s| s.selected.iter()))
+            .map(|t| t.target.as_str())
     }
 }
 
@@ -107,11 +122,16 @@ impl SealedRecord {
     /// Only if canonical encoding fails.
     pub fn new(record: DrawRecord) -> Result<Self, DrawError> {
         let hash = record.hash()?;
-        Ok(SealedRecord { record, hash, signatures: Vec::new() })
+        Ok(SealedRecord {
+            record,
+            hash,
+            signatures: Vec::new(),
+        })
     }
 
     /// Adds a signature with a 32-byte Ed25519 secret key.
     pub fn sign(&mut self, signer: &str, secret_key: &[u8; 32]) {
-        self.signatures.push(sign_hash(signer, secret_key, RECORD_CONTEXT, &self.hash));
+        self.signatures
+            .push(sign_hash(signer, secret_key, RECORD_CONTEXT, &self.hash));
     }
 }

@@ -3,9 +3,9 @@
 
 /// Province-level prefixes of GB/T 2260 (incl. 71 Taiwan, 81 Hong Kong, 82 Macao).
 const PROVINCES: [&str; 34] = [
-    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
-    "65", "71", "81", "82",
+    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41",
+    "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71",
+    "81", "82",
 ];
 
 /// `Ok(())` for a six-digit code with a known province prefix.
@@ -18,7 +18,9 @@ pub fn check_region_code(code: &str) -> Result<(), String> {
     }
     let prefix = code.get(..2).unwrap_or_default();
     if !PROVINCES.contains(&prefix) {
-        return Err(format!("{code:?} has no province-level prefix {prefix:?} in GB/T 2260"));
+        return Err(format!(
+            "{code:?} has no province-level prefix {prefix:?} in GB/T 2260"
+        ));
     }
     Ok(())
 }

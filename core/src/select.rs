@@ -81,7 +81,11 @@ pub struct Census {
 }
 
 /// Whether and why a target passing the filter is excluded.
-fn exclusion_of(plan: &DrawPlan, already: &BTreeSet<String>, t: &Target) -> Option<ExclusionReason> {
+fn exclusion_of(
+    plan: &DrawPlan,
+    already: &BTreeSet<String>,
+    t: &Target,
+) -> Option<ExclusionReason> {
     if already.contains(&t.id) {
         return Some(ExclusionReason::AlreadyDrawn);
     }
@@ -89,14 +93,20 @@ fn exclusion_of(plan: &DrawPlan, already: &BTreeSet<String>, t: &Target) -> Opti
     let since = plan.inspection_date - Duration::days(i64::from(days));
     plan.items.iter().find_map(|item| {
         let d = t.last_inspected.get(item)?.0;
-        (d > since).then(|| ExclusionReason::InspectedRecently { item: item.clone(), date: d })
+        (d > since).then(|| ExclusionReason::InspectedRecently {
+            item: item.clone(),
+            date: d,
+        })
     })
 }
 
 fn check_order(last: &mut Option<String>, id: &str) -> Result<(), DrawError> {
     if let Some(prev) = last.as_deref() {
         if prev.as_bytes() >= id.as_bytes() {
-            return Err(DrawError::Unsorted { previous: prev.to_string(), id: id.to_string() });
+            return Err(DrawError::Unsorted {
+                previous: prev.to_string(),
+                id: id.to_string(),
+            });
         }
     }
     *last = Some(id.to_string());
@@ -108,7 +118,10 @@ impl Census {
     ///
     /// # Errors
     /// [`DrawError::Unsorted`] when ids are not strictly increasing.
-    pub fn take<'a>(plan: &DrawPlan, targets: impl IntoIterator<Item = &'a Target>) -> Result<Census, DrawError> {
+    pub fn take<'a>(
+        plan: &DrawPlan,
+        targets: impl IntoIterator<Item = &'a Target>,
+    ) -> Result<Census, DrawError> {
         let mut c = Census::default();
         let already: BTreeSet<String> = plan.exclusions.already_drawn.iter().cloned().collect();
         let must: BTreeSet<&str> = plan.must_include.iter().map(String::as_str).collect();
@@ -116,7 +129,10 @@ impl Census {
             check_order(&mut c.last_id, &t.id)?;
             if must.contains(t.id.as_str()) {
                 if t.status != TargetStatus::Active {
-                    return Err(DrawError::MustInclude { target: t.id.clone(), reason: format!("is not active ({:?})", t.status) });
+                    return Err(DrawError::MustInclude {
+                        target: t.id.clone(),
+                        reason: format!("is not active ({:?})", t.status),
+                    });
                 }
                 c.must_include.insert(t.id.clone(), t.clone());
                 continue;
@@ -125,13 +141,21 @@ impl Census {
                 continue;
             }
             if let Some(reason) = exclusion_of(plan, &already, t) {
-                c.exclusions.push(Exclusion { target: t.id.clone(), reason });
+                c.exclusions.push(Exclusion {
+                    target: t.id.clone(),
+                    reason,
+                });
                 continue;
             }
-            *c.populations.entry(plan.stratify_by.key_of(t).to_string()).or_default() += 1;
+            *c.populations
+                .entry(plan.stratify_by.key_of(t).to_string())
+                .or_default() += 1;
         }
         if let Some(missing) = must.iter().find(|m| !c.must_include.contains_key(**m)) {
-            return Err(DrawError::MustInclude { target: missing.to_string(), reason: "is not in the target register".into() });
+            return Err(DrawError::MustInclude {
+                target: missing.to_string(),
+                reason: "is not in the target register".into(),
+            });
         }
         Ok(c)
     }
@@ -210,8 +234,15 @@ impl<'p> Selector<'p> {
                     Rounding::Floor => s.ratio.floor_of(n),
                 };
                 let quota = rounded.max(u64::from(s.min)).min(n);
-                let keep = usize::try_from(quota + u64::from(plan.alternates_per_stratum)).unwrap_or(usize::MAX);
-                Lane { key: s.key.clone(), quota, keep, prefix: prefix_for(&subseed(seed, &format!("target/{}", s.key))), heap: BinaryHeap::new() }
+                let keep = usize::try_from(quota + u64::from(plan.alternates_per_stratum))
+                    .unwrap_or(usize::MAX);
+                Lane {
+                    key: s.key.clone(),
+                    quota,
+                    keep,
+                    prefix: prefix_for(&subseed(seed, &format!("target/{}", s.key))),
+                    heap: BinaryHeap::new(),
+                }
             })
             .collect();
         Selector {
@@ -239,12 +270,17 @@ impl<'p> Selector<'p> {
             return Ok(());
         }
         let key = self.plan.stratify_by.key_of(t);
-        let Some(lane) = self.lanes.iter_mut().find(|l| l.key == key) else { return Ok(()) };
+        let Some(lane) = self.lanes.iter_mut().find(|l| l.key == key) else {
+            return Ok(());
+        };
         if lane.keep == 0 {
             return Ok(());
         }
         let tk = ticket_from(&lane.prefix, &t.id);
-        let entry = Kept { ticket: tk, id: t.id.clone() };
+        let entry = Kept {
+            ticket: tk,
+            id: t.id.clone(),
+        };
         if lane.heap.len() < lane.keep {
             lane.heap.push(entry);
             self.kept.insert(t.id.clone(), t.clone());
@@ -263,8 +299,13 @@ impl<'p> Selector<'p> {
         let mut strata = Vec::new();
         for (lane, s) in self.lanes.into_iter().zip(&self.plan.strata) {
             let sorted = lane.heap.into_sorted_vec();
-            let q = usize::try_from(lane.quota).unwrap_or(usize::MAX).min(sorted.len());
-            let mut all = sorted.into_iter().map(|k| Ticketed { target: k.id, ticket: Digest32(k.ticket) });
+            let q = usize::try_from(lane.quota)
+                .unwrap_or(usize::MAX)
+                .min(sorted.len());
+            let mut all = sorted.into_iter().map(|k| Ticketed {
+                target: k.id,
+                ticket: Digest32(k.ticket),
+            });
             let selected: Vec<Ticketed> = all.by_ref().take(q).collect();
             strata.push(StratumDraw {
                 key: lane.key,
@@ -276,10 +317,23 @@ impl<'p> Selector<'p> {
             });
         }
         let msub = subseed(&self.seed, "must-include");
-        let mut must_include: Vec<Ticketed> = self.census.must_include.keys().map(|id| Ticketed { target: id.clone(), ticket: ticket(&msub, id) }).collect();
+        let mut must_include: Vec<Ticketed> = self
+            .census
+            .must_include
+            .keys()
+            .map(|id| Ticketed {
+                target: id.clone(),
+                ticket: ticket(&msub, id),
+            })
+            .collect();
         must_include.sort_by(|a, b| (a.ticket, &a.target).cmp(&(b.ticket, &b.target)));
         let mut targets = self.kept;
         targets.extend(self.census.must_include);
-        Selection { strata, must_include, exclusions: self.census.exclusions, targets }
+        Selection {
+            strata,
+            must_include,
+            exclusions: self.census.exclusions,
+            targets,
+        }
     }
 }

@@ -30,29 +30,54 @@ fn message(context: &[u8], hash: &Digest32) -> Vec<u8> {
 }
 
 /// Signs `context || hash` with a 32-byte Ed25519 secret key.
-pub fn sign_hash(signer: &str, secret_key: &[u8; 32], context: &[u8], hash: &Digest32) -> SignatureEntry {
+pub fn sign_hash(
+    signer: &str,
+    secret_key: &[u8; 32],
+    context: &[u8],
+    hash: &Digest32,
+) -> SignatureEntry {
     let sk = SigningKey::from_bytes(secret_key);
     let sig = sk.sign(&message(context, hash));
-    SignatureEntry { signer: signer.into(), public_key: hex::encode(sk.verifying_key().to_bytes()), signature: hex::encode(sig.to_bytes()) }
+    SignatureEntry {
+        signer: signer.into(),
+        public_key: hex::encode(sk.verifying_key().to_bytes()),
+        signature: hex::encode(sig.to_bytes()),
+    }
 }
 
 /// The public key (hex) of a 32-byte secret key.
 pub fn public_key_hex(secret_key: &[u8; 32]) -> String {
-    hex::encode(SigningKey::from_bytes(secret_key).verifying_key().to_bytes())
+    hex::encode(
+        SigningKey::from_bytes(secret_key)
+            .verifying_key()
+            .to_bytes(),
+    )
 }
 
 /// Checks one signature with `verify_strict` (no small-order keys, canonical S).
 ///
 /// # Errors
 /// A reason for a person.
-pub fn verify_entry(entry: &SignatureEntry, expected_key: &str, context: &[u8], hash: &Digest32) -> Result<(), String> {
+pub fn verify_entry(
+    entry: &SignatureEntry,
+    expected_key: &str,
+    context: &[u8],
+    hash: &Digest32,
+) -> Result<(), String> {
     if !entry.public_key.eq_ignore_ascii_case(expected_key) {
-        return Err(format!("signed with key {}, the commitment lists {}", entry.public_key, expected_key));
+        return Err(format!(
+            "signed with key {}, the commitment lists {}",
+            entry.public_key, expected_key
+        ));
     }
     let mut pk = [0u8; 32];
-    hex::decode_to_slice(&entry.public_key, &mut pk).map_err(|_| "public key is not 64 hex digits".to_string())?;
-    let vk = VerifyingKey::from_bytes(&pk).map_err(|e| format!("public key is not a valid Ed25519 point: {e}"))?;
+    hex::decode_to_slice(&entry.public_key, &mut pk)
+        .map_err(|_| "public key is not 64 hex digits".to_string())?;
+    let vk = VerifyingKey::from_bytes(&pk)
+        .map_err(|e| format!("public key is not a valid Ed25519 point: {e}"))?;
     let mut sig = [0u8; 64];
-    hex::decode_to_slice(&entry.signature, &mut sig).map_err(|_| "signature is not 128 hex digits".to_string())?;
-    vk.verify_strict(&message(context, hash), &Signature::from_bytes(&sig)).map_err(|_| "does not verify".to_string())
+    hex::decode_to_slice(&entry.signature, &mut sig)
+        .map_err(|_| "signature is not 128 hex digits".to_string())?;
+    vk.verify_strict(&message(context, hash), &Signature::from_bytes(&sig))
+        .map_err(|_| "does not verify".to_string())
 }

@@ -47,7 +47,10 @@ impl TargetKind {
     /// Market subjects are registered and must carry a USCC; products, projects and
     /// behaviours need not.
     pub fn needs_uscc(self) -> bool {
-        matches!(self, TargetKind::Enterprise | TargetKind::IndividualBusiness | TargetKind::Cooperative)
+        matches!(
+            self,
+            TargetKind::Enterprise | TargetKind::IndividualBusiness | TargetKind::Cooperative
+        )
     }
 }
 
@@ -67,13 +70,20 @@ pub enum CreditClass {
 impl CreditClass {
     /// Reads A–D (also "A类", "a").
     pub fn parse(text: &str) -> Option<CreditClass> {
-        Some(match text.trim().trim_end_matches('类').to_ascii_uppercase().as_str() {
-            "A" => CreditClass::A,
-            "B" => CreditClass::B,
-            "C" => CreditClass::C,
-            "D" => CreditClass::D,
-            _ => return None,
-        })
+        Some(
+            match text
+                .trim()
+                .trim_end_matches('类')
+                .to_ascii_uppercase()
+                .as_str()
+            {
+                "A" => CreditClass::A,
+                "B" => CreditClass::B,
+                "C" => CreditClass::C,
+                "D" => CreditClass::D,
+                _ => return None,
+            },
+        )
     }
 }
 
@@ -187,7 +197,12 @@ impl Target {
                     c.push(id, "uscc", ProblemKind::InvalidUscc, format!("{u:?}: {e}"));
                 }
             }
-            (None, true) => c.push(id, "uscc", ProblemKind::Missing, "a registered market subject needs a USCC (统一社会信用代码)"),
+            (None, true) => c.push(
+                id,
+                "uscc",
+                ProblemKind::Missing,
+                "a registered market subject needs a USCC (统一社会信用代码)",
+            ),
             (None, false) => {}
         }
         if self.name.trim().is_empty() {
@@ -204,12 +219,25 @@ impl Target {
         }
         if let Some(d) = self.established {
             if d > today {
-                c.push(id, "established", ProblemKind::DateOrder, format!("{d} lies after the register date {today}"));
+                c.push(
+                    id,
+                    "established",
+                    ProblemKind::DateOrder,
+                    format!("{d} lies after the register date {today}"),
+                );
             }
         }
         for (item, d) in &self.last_inspected {
             if d.0 > today {
-                c.push(id, "last_inspected", ProblemKind::DateOrder, format!("inspection for {item} on {} lies after the register date {today}", d.0));
+                c.push(
+                    id,
+                    "last_inspected",
+                    ProblemKind::DateOrder,
+                    format!(
+                        "inspection for {item} on {} lies after the register date {today}",
+                        d.0
+                    ),
+                );
             }
         }
     }
@@ -242,11 +270,21 @@ impl TargetRegister {
         for t in &targets {
             t.check(&mut c, as_of);
             if !ids.insert(t.id.as_str()) {
-                c.push(&t.id, "id", ProblemKind::Duplicate, "appears more than once");
+                c.push(
+                    &t.id,
+                    "id",
+                    ProblemKind::Duplicate,
+                    "appears more than once",
+                );
             }
             if let Some(u) = &t.uscc {
                 if !usccs.insert(u.as_str()) {
-                    c.push(&t.id, "uscc", ProblemKind::Duplicate, format!("{u} belongs to another entry too"));
+                    c.push(
+                        &t.id,
+                        "uscc",
+                        ProblemKind::Duplicate,
+                        format!("{u} belongs to another entry too"),
+                    );
                 }
             }
         }
@@ -267,7 +305,10 @@ impl TargetRegister {
 
     /// An entry by id.
     pub fn get(&self, id: &str) -> Option<&Target> {
-        self.targets.binary_search_by(|t| t.id.as_str().cmp(id)).ok().and_then(|i| self.targets.get(i))
+        self.targets
+            .binary_search_by(|t| t.id.as_str().cmp(id))
+            .ok()
+            .and_then(|i| self.targets.get(i))
     }
 
     /// RFC 6962 root over the entries' leaf bytes, in id order (spec §3.2).
@@ -320,8 +361,16 @@ pub(crate) mod tests {
 
     #[test]
     fn valid_register_and_root_independent_of_input_order() {
-        let a = TargetRegister::new(date!(2026 - 11 - 27), vec![target(GOOD), target("91110000802100433B")]).unwrap();
-        let b = TargetRegister::new(date!(2026 - 11 - 27), vec![target("91110000802100433B"), target(GOOD)]).unwrap();
+        let a = TargetRegister::new(
+            date!(2026 - 11 - 27),
+            vec![target(GOOD), target("91110000802100433B")],
+        )
+        .unwrap();
+        let b = TargetRegister::new(
+            date!(2026 - 11 - 27),
+            vec![target("91110000802100433B"), target(GOOD)],
+        )
+        .unwrap();
         assert_eq!(a.root(), b.root());
         assert_eq!(a.targets()[0].id, "91110000802100433B");
     }
@@ -339,23 +388,58 @@ pub(crate) mod tests {
         bad_region.region = "4101".into();
         bad_region.established = Some(date!(2030 - 01 - 01));
         let dup = target(GOOD);
-        let e = TargetRegister::new(date!(2026 - 11 - 27), vec![bad_uscc, no_uscc, behaviour, bad_region, dup.clone(), dup]).unwrap_err();
-        let got: Vec<_> = e.problems.iter().map(|p| (p.record.clone().unwrap_or_default(), p.field.clone(), p.kind)).collect();
-        assert!(got.contains(&("91350100M000100Y44".into(), "uscc".into(), ProblemKind::InvalidUscc)));
+        let e = TargetRegister::new(
+            date!(2026 - 11 - 27),
+            vec![bad_uscc, no_uscc, behaviour, bad_region, dup.clone(), dup],
+        )
+        .unwrap_err();
+        let got: Vec<_> = e
+            .problems
+            .iter()
+            .map(|p| {
+                (
+                    p.record.clone().unwrap_or_default(),
+                    p.field.clone(),
+                    p.kind,
+                )
+            })
+            .collect();
+        assert!(got.contains(&(
+            "91350100M000100Y44".into(),
+            "uscc".into(),
+            ProblemKind::InvalidUscc
+        )));
         assert!(got.contains(&("XW-1".into(), "uscc".into(), ProblemKind::Missing)));
-        assert!(!got.iter().any(|g| g.0 == "XW-2"), "a behaviour may lack a USCC");
-        assert!(got.contains(&("911100007109288314".into(), "region".into(), ProblemKind::InvalidRegion)));
-        assert!(got.contains(&("911100007109288314".into(), "established".into(), ProblemKind::DateOrder)));
+        assert!(
+            !got.iter().any(|g| g.0 == "XW-2"),
+            "a behaviour may lack a USCC"
+        );
+        assert!(got.contains(&(
+            "911100007109288314".into(),
+            "region".into(),
+            ProblemKind::InvalidRegion
+        )));
+        assert!(got.contains(&(
+            "911100007109288314".into(),
+            "established".into(),
+            ProblemKind::DateOrder
+        )));
         assert!(got.contains(&(GOOD.into(), "id".into(), ProblemKind::Duplicate)));
         assert!(got.contains(&(GOOD.into(), "uscc".into(), ProblemKind::Duplicate)));
     }
 
     #[test]
     fn labels_parse() {
-        assert_eq!(TargetKind::parse("个体工商户"), Some(TargetKind::IndividualBusiness));
+        assert_eq!(
+            TargetKind::parse("个体工商户"),
+            Some(TargetKind::IndividualBusiness)
+        );
         assert_eq!(RiskLevel::parse("较高风险"), Some(RiskLevel::MediumHigh));
         assert_eq!(CreditClass::parse("b类"), Some(CreditClass::B));
-        assert_eq!(TargetStatus::parse("注销"), Some(TargetStatus::Deregistered));
+        assert_eq!(
+            TargetStatus::parse("注销"),
+            Some(TargetStatus::Deregistered)
+        );
         assert_eq!(TargetStatus::parse("unknown"), None);
     }
 }

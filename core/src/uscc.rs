@@ -4,10 +4,15 @@
 //! character over the first 17 with weights 3^i mod 31.
 
 const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 fn value_of(c: u8) -> Option<u32> {
-    CHARSET.iter().position(|&x| x == c).and_then(|p| u32::try_from(p).ok())
+    CHARSET
+        .iter()
+        .position(|&x| x == c)
+        .and_then(|p| u32::try_from(p).ok())
 }
 
 /// The GB 32100-2015 check character for the first 17 characters, or `None` when they are
@@ -22,7 +27,9 @@ pub fn uscc_check_char(first17: &str) -> Option<char> {
         sum += value_of(*c)? * w;
     }
     let check = (31 - sum % 31) % 31;
-    CHARSET.get(usize::try_from(check).ok()?).map(|&b| b as char)
+    CHARSET
+        .get(usize::try_from(check).ok()?)
+        .map(|&b| b as char)
 }
 
 /// Why a string is not a valid USCC.
@@ -37,9 +44,14 @@ impl std::fmt::Display for UsccDefect {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             UsccDefect::Length(n) => write!(f, "must have 18 characters, has {n}"),
-            UsccDefect::Character(c) => write!(f, "character {c:?} is not in the GB 32100 alphabet"),
+            UsccDefect::Character(c) => {
+                write!(f, "character {c:?} is not in the GB 32100 alphabet")
+            }
             UsccDefect::CheckCharacter { expected, found } => {
-                write!(f, "check character is {found:?}, GB 32100-2015 gives {expected:?}")
+                write!(
+                    f,
+                    "check character is {found:?}, GB 32100-2015 gives {expected:?}"
+                )
             }
         }
     }
@@ -58,7 +70,10 @@ pub(crate) fn check_uscc(code: &str) -> Result<(), UsccDefect> {
     if n != 18 {
         return Err(UsccDefect::Length(n));
     }
-    if let Some(bad) = code.chars().find(|c| !c.is_ascii() || value_of(*c as u8).is_none()) {
+    if let Some(bad) = code
+        .chars()
+        .find(|c| !c.is_ascii() || value_of(*c as u8).is_none())
+    {
         return Err(UsccDefect::Character(bad));
     }
     let (head, tail) = code.split_at(17);
@@ -77,16 +92,29 @@ mod tests {
     // Published codes (company registration documents) used as known answers.
     #[test]
     fn known_valid_codes() {
-        for code in ["91350100M000100Y43", "91110000802100433B", "911100007109288314"] {
+        for code in [
+            "91350100M000100Y43",
+            "91110000802100433B",
+            "911100007109288314",
+        ] {
             assert_eq!(check_uscc(code), Ok(()), "{code}");
         }
     }
 
     #[test]
     fn rejects_wrong_check_length_and_alphabet() {
-        assert!(matches!(check_uscc("91350100M000100Y44"), Err(UsccDefect::CheckCharacter { .. })));
+        assert!(matches!(
+            check_uscc("91350100M000100Y44"),
+            Err(UsccDefect::CheckCharacter { .. })
+        ));
         assert_eq!(check_uscc("91350100M000100Y4"), Err(UsccDefect::Length(17)));
-        assert_eq!(check_uscc("91350100M000100I43"), Err(UsccDefect::Character('I')));
-        assert_eq!(check_uscc("9135010０M000100Y43"), Err(UsccDefect::Character('０')));
+        assert_eq!(
+            check_uscc("91350100M000100I43"),
+            Err(UsccDefect::Character('I'))
+        );
+        assert_eq!(
+            check_uscc("9135010０M000100Y43"),
+            Err(UsccDefect::Character('０'))
+        );
     }
 }

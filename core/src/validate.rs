@@ -104,10 +104,19 @@ pub(crate) struct Collector {
 
 impl Collector {
     pub(crate) fn new(register: RegisterName) -> Self {
-        Collector { register, problems: Vec::new() }
+        Collector {
+            register,
+            problems: Vec::new(),
+        }
     }
 
-    pub(crate) fn push(&mut self, record: &str, field: &str, kind: ProblemKind, message: impl Into<String>) {
+    pub(crate) fn push(
+        &mut self,
+        record: &str,
+        field: &str,
+        kind: ProblemKind,
+        message: impl Into<String>,
+    ) {
         self.problems.push(Problem {
             register: self.register,
             row: None,
@@ -122,7 +131,9 @@ impl Collector {
         if self.problems.is_empty() {
             Ok(())
         } else {
-            Err(ValidationErrors { problems: self.problems })
+            Err(ValidationErrors {
+                problems: self.problems,
+            })
         }
     }
 }

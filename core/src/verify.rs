@@ -23,16 +23,31 @@ pub struct Verified {
     pub beacon: bool,
 }
 
-fn check_signatures(what: &'static str, signers: &[crate::protocol::Signer], sigs: &[SignatureEntry], context: &[u8], hash: &Digest32) -> Result<(), VerifyError> {
-    let err = |signer: &str, reason: String| VerifyError::Signature { what, signer: signer.to_string(), reason };
+fn check_signatures(
+    what: &'static str,
+    signers: &[crate::protocol::Signer],
+    sigs: &[SignatureEntry],
+    context: &[u8],
+    hash: &Digest32,
+) -> Result<(), VerifyError> {
+    let err = |signer: &str, reason: String| VerifyError::Signature {
+        what,
+        signer: signer.to_string(),
+        reason,
+    };
     for s in sigs {
         if !signers.iter().any(|x| x.name == s.signer) {
-            return Err(err(&s.signer, "is not a signer named in the commitment".into()));
+            return Err(err(
+                &s.signer,
+                "is not a signer named in the commitment".into(),
+            ));
         }
     }
     for signer in signers {
         let mut mine = sigs.iter().filter(|s| s.signer == signer.name);
-        let entry = mine.next().ok_or_else(|| err(&signer.name, "is missing".into()))?;
+        let entry = mine
+            .next()
+            .ok_or_else(|| err(&signer.name, "is missing".into()))?;
         if mine.next().is_some() {
             return Err(err(&signer.name, "appears more than once".into()));
         }
@@ -46,14 +61,28 @@ fn check_signatures(what: &'static str, signers: &[crate::protocol::Signer], sig
 ///
 /// # Errors
 /// The first failing check, naming what differs.
-pub fn verify(sealed: &SealedRecord, targets: &TargetRegister, inspectors: &PublicInspectorRegister) -> Result<Verified, VerifyError> {
+pub fn verify(
+    sealed: &SealedRecord,
+    targets: &TargetRegister,
+    inspectors: &PublicInspectorRegister,
+) -> Result<Verified, VerifyError> {
     let rec = &sealed.record;
     let c = &rec.commitment;
     let chash = c.commitment.hash()?;
     if chash != c.hash {
-        return Err(VerifyError::Mismatch { path: "commitment.hash".into(), recorded: c.hash.to_hex(), recomputed: chash.to_hex() });
+        return Err(VerifyError::Mismatch {
+            path: "commitment.hash".into(),
+            recorded: c.hash.to_hex(),
+            recomputed: chash.to_hex(),
+        });
     }
-    check_signatures("pre-draw commitment", &c.commitment.signers, &c.signatures, COMMITMENT_CONTEXT, &chash)?;
+    check_signatures(
+        "pre-draw commitment",
+        &c.commitment.signers,
+        &c.signatures,
+        COMMITMENT_CONTEXT,
+        &chash,
+    )?;
     let rerun = draw(DrawInputs {
         commitment: c,
         item_list: &rec.item_list,
@@ -64,14 +93,33 @@ pub fn verify(sealed: &SealedRecord, targets: &TargetRegister, inspectors: &Publ
     })?;
     let (a, b) = (to_value(rec)?, to_value(&rerun)?);
     if let Some((path, recorded, recomputed)) = first_difference("", &a, &b) {
-        return Err(VerifyError::Mismatch { path, recorded, recomputed });
+        return Err(VerifyError::Mismatch {
+            path,
+            recorded,
+            recomputed,
+        });
     }
     let rhash = rec.hash()?;
     if rhash != sealed.hash {
-        return Err(VerifyError::Mismatch { path: "hash".into(), recorded: sealed.hash.to_hex(), recomputed: rhash.to_hex() });
+        return Err(VerifyError::Mismatch {
+            path: "hash".into(),
+            recorded: sealed.hash.to_hex(),
+            recomputed: rhash.to_hex(),
+        });
     }
-    check_signatures("draw record", &c.commitment.signers, &sealed.signatures, RECORD_CONTEXT, &rhash)?;
-    Ok(Verified { record_hash: rhash, seed: rec.seed, selected: rec.selected_ids().count(), beacon: rec.beacon.is_some() })
+    check_signatures(
+        "draw record",
+        &c.commitment.signers,
+        &sealed.signatures,
+        RECORD_CONTEXT,
+        &rhash,
+    )?;
+    Ok(Verified {
+        record_hash: rhash,
+        seed: rec.seed,
+        selected: rec.selected_ids().count(),
+        beacon: rec.beacon.is_some(),
+    })
 }
 
 fn to_value<T: serde::Serialize>(v: &T) -> Result<Value, VerifyError> {
@@ -95,16 +143,36 @@ fn first_difference(path: &str, a: &Value, b: &Value) -> Option<(String, String,
             keys.sort();
             keys.dedup();
             keys.into_iter().find_map(|k| {
-                let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
                 match (x.get(k), y.get(k)) {
                     (Some(u), Some(v)) => first_difference(&p, u, v),
-                    (u, v) => Some((p, u.map(short).unwrap_or("(absent)".into()), v.map(short).unwrap_or("(absent)".into()))),
+                    (u, v) => Some((
+                        p,
+                        u.map(short).unwrap_or("(absent)".into()),
+                        v.map(short).unwrap_or("(absent)".into()),
+                    )),
                 }
             })
         }
         (Value::Array(x), Value::Array(y)) => {
-            let d = x.iter().zip(y).enumerate().find_map(|(i, (u, v))| first_difference(&format!("{path}[{i}]"), u, v));
-            d.or_else(|| (x.len() != y.len()).then(|| (format!("{path}.length"), x.len().to_string(), y.len().to_string())))
+            let d = x
+                .iter()
+                .zip(y)
+                .enumerate()
+                .find_map(|(i, (u, v))| first_difference(&format!("{path}[{i}]"), u, v));
+            d.or_else(|| {
+                (x.len() != y.len()).then(|| {
+                    (
+                        format!("{path}.length"),
+                        x.len().to_string(),
+                        y.len().to_string(),
+                    )
+                })
+            })
         }
         _ if a == b => None,
         _ => Some((path.to_string(), short(a), short(b))),

@@ -9,7 +9,11 @@ use std::collections::BTreeMap;
 use time::macros::date;
 
 fn team_of<'a>(r: &'a DrawRecord, target: &str) -> Vec<&'a str> {
-    r.teams.iter().find(|t| t.target == target).map(|t| t.members.iter().map(|m| m.inspector.as_str()).collect()).unwrap_or_default()
+    r.teams
+        .iter()
+        .find(|t| t.target == target)
+        .map(|t| t.members.iter().map(|m| m.inspector.as_str()).collect())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -29,7 +33,11 @@ fn quotas_follow_the_rounding_rule_and_minimum() {
     // 402 targets, risk by i % 4: 101, 101, 100, 100.
     let r = w.run(plan(), 3).unwrap();
     let q: Vec<u64> = r.strata.iter().map(|s| s.quota).collect();
-    assert_eq!(q, vec![6, 6, 5, 5], "ceil(101 × 5%) = 6, ceil(100 × 5%) = 5");
+    assert_eq!(
+        q,
+        vec![6, 6, 5, 5],
+        "ceil(101 × 5%) = 6, ceil(100 × 5%) = 5"
+    );
     let mut p = plan();
     p.rounding = Rounding::Floor;
     p.strata[3].min = 9;
@@ -52,7 +60,9 @@ fn general_item_ratio_cap_is_a_hard_check() {
     let mut p = plan();
     p.strata[2].ratio = BasisPoints(501);
     match w.run(p.clone(), 1) {
-        Err(DrawError::Plan(e)) => assert!(e.problems[0].contains("strata.medium_high.ratio"), "{e}"),
+        Err(DrawError::Plan(e)) => {
+            assert!(e.problems[0].contains("strata.medium_high.ratio"), "{e}")
+        }
         other => panic!("{other:?}"),
     }
     p.items = vec!["HA-GAT-006".into()];
@@ -75,7 +85,10 @@ fn teams_have_at_least_two_officers() {
     p.team.departments[0].officers = 1;
     assert!(matches!(w.run(p, 1), Err(DrawError::Plan(_))));
     let r = w.run(plan(), 1).unwrap();
-    assert!(r.teams.iter().all(|t| t.members.len() == 2 && t.members[0].inspector != t.members[1].inspector));
+    assert!(r
+        .teams
+        .iter()
+        .all(|t| t.members.len() == 2 && t.members[0].inspector != t.members[1].inspector));
 }
 
 // 回避: a declared conflict.
@@ -85,20 +98,37 @@ fn declared_conflicts_are_recused() {
     let all: Vec<String> = ts.iter().map(|t| t.id.clone()).collect();
     let w0 = World::new(ts.clone(), inspectors(3, 0));
     let r0 = w0.run(plan(), 5).unwrap();
-    assert!(r0.teams.iter().any(|t| t.members.iter().any(|m| m.inspector == "P0000")), "without conflicts P0000 is drawn");
+    assert!(
+        r0.teams
+            .iter()
+            .any(|t| t.members.iter().any(|m| m.inspector == "P0000")),
+        "without conflicts P0000 is drawn"
+    );
     let mut ins = inspectors(3, 0);
     ins[0].conflicts = all.clone();
     let r = World::new(ts.clone(), ins).run(plan(), 5).unwrap();
-    assert!(r.teams.iter().all(|t| t.members.iter().all(|m| m.inspector != "P0000")));
+    assert!(r
+        .teams
+        .iter()
+        .all(|t| t.members.iter().all(|m| m.inspector != "P0000")));
     // With two officers and one of them in conflict: refused, naming target and rule.
     let mut ins = inspectors(2, 0);
     ins[0].conflicts = all;
     let w = World::new(ts, ins);
     match w.run(plan(), 5) {
-        Err(DrawError::TeamShortfall { target, excluded, needed, found, .. }) => {
+        Err(DrawError::TeamShortfall {
+            target,
+            excluded,
+            needed,
+            found,
+            ..
+        }) => {
             assert!(w.targets.get(&target).is_some());
             assert_eq!((needed, found), (2, 1));
-            assert!(excluded.contains("recused (declared conflict): 1"), "{excluded}");
+            assert!(
+                excluded.contains("recused (declared conflict): 1"),
+                "{excluded}"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -107,16 +137,28 @@ fn declared_conflicts_are_recused() {
 #[test]
 fn own_region_recusal_is_optional_and_enforced() {
     let w = World::new(targets(60), inspectors(16, 0));
-    let ins: BTreeMap<&str, &PublicInspector> = w.inspectors.inspectors().iter().map(|i| (i.id.as_str(), i)).collect();
+    let ins: BTreeMap<&str, &PublicInspector> = w
+        .inspectors
+        .inspectors()
+        .iter()
+        .map(|i| (i.id.as_str(), i))
+        .collect();
     let same_region = |r: &DrawRecord| {
         let mut n = 0;
         for t in &r.teams {
             let region = &w.targets.get(&t.target).unwrap().region;
-            n += t.members.iter().filter(|m| ins[m.inspector.as_str()].region.as_ref() == Some(region)).count();
+            n += t
+                .members
+                .iter()
+                .filter(|m| ins[m.inspector.as_str()].region.as_ref() == Some(region))
+                .count();
         }
         n
     };
-    assert!(same_region(&w.run(plan(), 7).unwrap()) > 0, "without the rule, own-region matches occur");
+    assert!(
+        same_region(&w.run(plan(), 7).unwrap()) > 0,
+        "without the rule, own-region matches occur"
+    );
     let mut p = plan();
     p.team.recuse_own_region = true;
     assert_eq!(same_region(&w.run(p, 7).unwrap()), 0);
@@ -126,10 +168,17 @@ fn own_region_recusal_is_optional_and_enforced() {
 fn recent_visit_recusal() {
     let w0 = World::new(targets(40), inspectors(3, 0));
     let r0 = w0.run(plan(), 9).unwrap();
-    let (victim, member) = (r0.teams[0].target.clone(), r0.teams[0].members[0].inspector.clone());
+    let (victim, member) = (
+        r0.teams[0].target.clone(),
+        r0.teams[0].members[0].inspector.clone(),
+    );
     let mut p = plan();
     p.team.recent_visit_days = Some(365);
-    p.team.previous_visits.push(Visit { inspector: member.clone(), target: victim.clone(), date: date!(2023 - 03 - 01) });
+    p.team.previous_visits.push(Visit {
+        inspector: member.clone(),
+        target: victim.clone(),
+        date: date!(2023 - 03 - 01),
+    });
     let r = w0.run(p.clone(), 9).unwrap();
     assert!(!team_of(&r, &victim).contains(&member.as_str()));
     // A visit older than the window does not recuse.
@@ -144,7 +193,11 @@ fn workload_cap_holds_and_shortfall_is_reported() {
     let mut p = plan();
     p.team.workload_cap = 6; // 20 targets × 2 = 40 slots > 6 officers × 6: refused
     match w.run(p.clone(), 1) {
-        Err(DrawError::TeamShortfall { excluded, department, .. }) => {
+        Err(DrawError::TeamShortfall {
+            excluded,
+            department,
+            ..
+        }) => {
             assert_eq!(department, ZA);
             assert!(excluded.contains("at workload cap"), "{excluded}");
         }
@@ -170,14 +223,25 @@ fn required_and_preferred_expertise() {
     p.team.departments[0].required_expertise = vec!["娱乐场所".into()];
     let r = w.run(p.clone(), 2).unwrap();
     let holders = ["P0000", "P0001", "P0002"];
-    assert!(r.teams.iter().flat_map(|t| &t.members).all(|m| holders.contains(&m.inspector.as_str())));
+    assert!(r
+        .teams
+        .iter()
+        .flat_map(|t| &t.members)
+        .all(|m| holders.contains(&m.inspector.as_str())));
     p.team.departments[0].required_expertise = vec!["放射源".into()];
-    assert!(matches!(w.run(p.clone(), 2), Err(DrawError::TeamShortfall { .. })));
+    assert!(matches!(
+        w.run(p.clone(), 2),
+        Err(DrawError::TeamShortfall { .. })
+    ));
     p.team.departments[0].required_expertise.clear();
     p.team.departments[0].preferred_expertise = vec!["娱乐场所".into()];
     let r = w.run(p, 2).unwrap();
     // Preferred members are drawn first while available (cap 10, 3 × 10 slots ≥ 2 × 4).
-    assert!(r.teams.iter().flat_map(|t| &t.members).all(|m| holders.contains(&m.inspector.as_str())));
+    assert!(r
+        .teams
+        .iter()
+        .flat_map(|t| &t.members)
+        .all(|m| holders.contains(&m.inspector.as_str())));
 }
 
 #[test]
@@ -189,9 +253,14 @@ fn only_qualified_officers_count() {
     ins[2].status = InspectorStatus::OnLeave;
     let w = World::new(targets(40), ins);
     match w.run(plan(), 1) {
-        Err(DrawError::TeamShortfall { found, excluded, .. }) => {
+        Err(DrawError::TeamShortfall {
+            found, excluded, ..
+        }) => {
             assert_eq!(found, 1);
-            assert!(excluded.contains("not an active qualified officer"), "{excluded}");
+            assert!(
+                excluded.contains("not an active qualified officer"),
+                "{excluded}"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -205,7 +274,10 @@ fn only_qualified_officers_count() {
     let r = w.run(p, 1).unwrap();
     for t in &r.teams {
         assert_eq!(t.members.len(), 3);
-        assert!(t.members.iter().all(|m| (m.inspector == "P0001") == (m.role == Role::Expert)));
+        assert!(t
+            .members
+            .iter()
+            .all(|m| (m.inspector == "P0001") == (m.role == Role::Expert)));
     }
 }
 
@@ -213,7 +285,13 @@ fn only_qualified_officers_count() {
 fn joint_draw_sends_a_team_from_each_department() {
     let w = World::new(targets(80), inspectors(10, 10));
     let mut p = plan();
-    p.team.departments.push(DepartmentTeam { department: SC.into(), officers: 2, experts: 0, required_expertise: vec![], preferred_expertise: vec![] });
+    p.team.departments.push(DepartmentTeam {
+        department: SC.into(),
+        officers: 2,
+        experts: 0,
+        required_expertise: vec![],
+        preferred_expertise: vec![],
+    });
     let r = w.run(p, 4).unwrap();
     for t in &r.teams {
         assert_eq!(t.members.iter().filter(|m| m.department == ZA).count(), 2);
@@ -224,18 +302,39 @@ fn joint_draw_sends_a_team_from_each_department() {
 #[test]
 fn exclusion_windows_and_already_drawn() {
     let mut ts = targets(80);
-    ts[0].last_inspected.insert("HA-GAT-002".into(), IsoDate(date!(2023 - 07 - 01)));
-    ts[1].last_inspected.insert("HA-GAT-002".into(), IsoDate(date!(2022 - 01 - 01)));
-    ts[2].last_inspected.insert("OTHER".into(), IsoDate(date!(2023 - 07 - 01)));
-    let (a, b, c, d) = (ts[0].id.clone(), ts[1].id.clone(), ts[2].id.clone(), ts[3].id.clone());
+    ts[0]
+        .last_inspected
+        .insert("HA-GAT-002".into(), IsoDate(date!(2023 - 07 - 01)));
+    ts[1]
+        .last_inspected
+        .insert("HA-GAT-002".into(), IsoDate(date!(2022 - 01 - 01)));
+    ts[2]
+        .last_inspected
+        .insert("OTHER".into(), IsoDate(date!(2023 - 07 - 01)));
+    let (a, b, c, d) = (
+        ts[0].id.clone(),
+        ts[1].id.clone(),
+        ts[2].id.clone(),
+        ts[3].id.clone(),
+    );
     let w = World::new(ts, inspectors(20, 0));
     let mut p = plan();
     p.exclusions.inspected_within_days = Some(180);
     p.exclusions.already_drawn = vec![d.clone()];
     let r = w.run(p, 1).unwrap();
-    let ex: BTreeMap<&str, &ExclusionReason> = r.exclusions.iter().map(|e| (e.target.as_str(), &e.reason)).collect();
-    assert!(matches!(ex.get(a.as_str()), Some(ExclusionReason::InspectedRecently { .. })));
-    assert!(!ex.contains_key(b.as_str()), "inspected 2022, outside the window");
+    let ex: BTreeMap<&str, &ExclusionReason> = r
+        .exclusions
+        .iter()
+        .map(|e| (e.target.as_str(), &e.reason))
+        .collect();
+    assert!(matches!(
+        ex.get(a.as_str()),
+        Some(ExclusionReason::InspectedRecently { .. })
+    ));
+    assert!(
+        !ex.contains_key(b.as_str()),
+        "inspected 2022, outside the window"
+    );
     assert!(!ex.contains_key(c.as_str()), "inspected for another item");
     assert_eq!(ex.get(d.as_str()), Some(&&ExclusionReason::AlreadyDrawn));
     assert!(!r.selected_ids().any(|s| s == a || s == d));
@@ -254,9 +353,17 @@ fn must_include_list() {
     let r = w.run(p.clone(), 1).unwrap();
     assert!(r.must_include.iter().any(|m| m.target == x));
     assert!(r.teams.iter().any(|t| t.target == x));
-    assert!(!r.strata.iter().flat_map(|s| &s.selected).any(|s| s.target == x), "100 % list is in addition to the draw");
+    assert!(
+        !r.strata
+            .iter()
+            .flat_map(|s| &s.selected)
+            .any(|s| s.target == x),
+        "100 % list is in addition to the draw"
+    );
     p.must_include = vec!["NOPE".into()];
-    assert!(matches!(w.run(p.clone(), 1), Err(DrawError::MustInclude { target, .. }) if target == "NOPE"));
+    assert!(
+        matches!(w.run(p.clone(), 1), Err(DrawError::MustInclude { target, .. }) if target == "NOPE")
+    );
     let w = World::new(dead, inspectors(20, 0));
     p.must_include = vec![y.clone()];
     assert!(matches!(w.run(p, 1), Err(DrawError::MustInclude { target, .. }) if target == y));
@@ -292,6 +399,9 @@ fn filters_admit_only_matching_active_targets() {
     p.filter.industries = vec!["R90".into()];
     p.filter.regions = vec!["410102".into(), "410103".into()];
     let r = w.run(p, 1).unwrap();
-    assert_eq!(r.strata.iter().map(|s| s.population).sum::<u64>(), 120 / 3 * 2 - 2);
+    assert_eq!(
+        r.strata.iter().map(|s| s.population).sum::<u64>(),
+        120 / 3 * 2 - 2
+    );
     assert!(!r.selected_ids().any(|s| s == closed || s == other));
 }

@@ -8,7 +8,10 @@ use shuangsuiji::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 fn chi_square(counts: &[u64], expected: f64) -> f64 {
-    counts.iter().map(|&c| (c as f64 - expected).powi(2) / expected).sum()
+    counts
+        .iter()
+        .map(|&c| (c as f64 - expected).powi(2) / expected)
+        .sum()
 }
 
 /// χ² uniformity of target selection within a stratum over 4000 fixed seeds.
@@ -51,7 +54,10 @@ fn inspector_assignment_is_uniform_chi_square() {
         counts[first[1..].parse::<usize>().unwrap()] += 1;
     }
     let x2 = chi_square(&counts, 25.0);
-    assert!(x2 < 27.88, "χ² = {x2:.2} ≥ 27.88 (df 9, α 0.001): {counts:?}");
+    assert!(
+        x2 < 27.88,
+        "χ² = {x2:.2} ≥ 27.88 (df 9, α 0.001): {counts:?}"
+    );
 }
 
 proptest! {

@@ -47,15 +47,29 @@ fn register_vectors() {
     assert_eq!(hex_of(s.targets.root()), v["targets_root"]);
     let public = s.inspectors.public_view(&s.key);
     assert_eq!(hex_of(public.root()), v["inspectors_root"]);
-    assert_eq!(hex_of(s.inspectors.root(&s.key)), v["inspectors_root"], "full register and public view share the root");
-    assert_eq!(Value::String(String::from_utf8(s.targets.targets()[0].leaf_bytes()).unwrap()), v["first_target_leaf"]);
-    assert_eq!(Value::String(String::from_utf8(public.inspectors()[0].leaf_bytes()).unwrap()), v["first_inspector_public_leaf"]);
+    assert_eq!(
+        hex_of(s.inspectors.root(&s.key)),
+        v["inspectors_root"],
+        "full register and public view share the root"
+    );
+    assert_eq!(
+        Value::String(String::from_utf8(s.targets.targets()[0].leaf_bytes()).unwrap()),
+        v["first_target_leaf"]
+    );
+    assert_eq!(
+        Value::String(String::from_utf8(public.inspectors()[0].leaf_bytes()).unwrap()),
+        v["first_inspector_public_leaf"]
+    );
     let first = &s.inspectors.inspectors()[0];
     let salt = personal_salt(&s.key, &first.id);
     assert_eq!(hex_of(salt), v["first_inspector_personal_salt"]);
-    assert_eq!(hex_of(personal_digest(&salt, &first.personal)), v["first_inspector_personal_digest"]);
+    assert_eq!(
+        hex_of(personal_digest(&salt, &first.personal)),
+        v["first_inspector_personal_digest"]
+    );
     // The published public view, parsed back, verifies against the same root.
-    let back: PublicInspectorRegister = serde_json::from_str(&serde_json::to_string(&public).unwrap()).unwrap();
+    let back: PublicInspectorRegister =
+        serde_json::from_str(&serde_json::to_string(&public).unwrap()).unwrap();
     assert_eq!(hex_of(back.root()), v["inspectors_root"]);
 }
 
@@ -65,18 +79,33 @@ fn sample_draw_vector() {
     let v = read_json("tests/vectors/draw-sample.json");
     let s = sample(&reg);
     let public = s.inspectors.public_view(&s.key);
-    let commitment: SignedCommitment = serde_json::from_value(v["inputs"]["commitment"].clone()).unwrap();
+    let commitment: SignedCommitment =
+        serde_json::from_value(v["inputs"]["commitment"].clone()).unwrap();
     let reveals: Vec<Reveal> = serde_json::from_value(v["inputs"]["reveals"].clone()).unwrap();
     let beacon: BeaconRound = serde_json::from_value(v["inputs"]["beacon"].clone()).unwrap();
-    let rec = draw(DrawInputs { commitment: &commitment, item_list: &s.items, targets: &s.targets, inspectors: &public, reveals: &reveals, beacon: Some(&beacon) }).unwrap();
+    let rec = draw(DrawInputs {
+        commitment: &commitment,
+        item_list: &s.items,
+        targets: &s.targets,
+        inspectors: &public,
+        reveals: &reveals,
+        beacon: Some(&beacon),
+    })
+    .unwrap();
     let e = &v["expected"];
-    assert_eq!(hex_of(commitment.commitment.hash().unwrap()), e["commitment_hash"]);
+    assert_eq!(
+        hex_of(commitment.commitment.hash().unwrap()),
+        e["commitment_hash"]
+    );
     assert_eq!(hex_of(rec.seed), e["seed"]);
     for (purpose, want) in e["subseeds"].as_object().unwrap() {
         assert_eq!(&hex_of(subseed(&rec.seed, purpose)), want, "{purpose}");
     }
     assert_eq!(serde_json::to_value(&rec.strata).unwrap(), e["strata"]);
-    assert_eq!(serde_json::to_value(&rec.must_include).unwrap(), e["must_include"]);
+    assert_eq!(
+        serde_json::to_value(&rec.must_include).unwrap(),
+        e["must_include"]
+    );
     assert_eq!(serde_json::to_value(&rec.teams).unwrap(), e["teams"]);
     // Every ticket re-derives from its sub-seed and id.
     for st in &rec.strata {
@@ -86,9 +115,17 @@ fn sample_draw_vector() {
         }
     }
     let bytes = std::fs::read(root().join("tests/vectors/draw-sample.record.json")).unwrap();
-    assert_eq!(rec.canonical_bytes().unwrap(), bytes, "canonical record bytes");
+    assert_eq!(
+        rec.canonical_bytes().unwrap(),
+        bytes,
+        "canonical record bytes"
+    );
     assert_eq!(hex_of(rec.hash().unwrap()), e["record_hash"]);
     // The sealed record (hash + the vector's signatures) verifies.
-    let sealed = SealedRecord { record: rec, hash: Digest32::from_hex(e["record_hash"].as_str().unwrap()).unwrap(), signatures: serde_json::from_value(e["record_signatures"].clone()).unwrap() };
+    let sealed = SealedRecord {
+        record: rec,
+        hash: Digest32::from_hex(e["record_hash"].as_str().unwrap()).unwrap(),
+        signatures: serde_json::from_value(e["record_signatures"].clone()).unwrap(),
+    };
     verify(&sealed, &s.targets, &public).unwrap();
 }

@@ -12,7 +12,13 @@ fn world() -> World {
 
 fn joint_plan() -> DrawPlan {
     let mut p = plan();
-    p.team.departments.push(DepartmentTeam { department: SC.into(), officers: 2, experts: 0, required_expertise: vec![], preferred_expertise: vec![] });
+    p.team.departments.push(DepartmentTeam {
+        department: SC.into(),
+        officers: 2,
+        experts: 0,
+        required_expertise: vec![],
+        preferred_expertise: vec![],
+    });
     p
 }
 
@@ -32,7 +38,10 @@ fn a_sealed_record_verifies() {
 
 fn expect_mismatch(r: Result<Verified, VerifyError>, path_prefix: &str) {
     match r {
-        Err(VerifyError::Mismatch { path, .. }) => assert!(path.starts_with(path_prefix), "{path} does not start with {path_prefix}"),
+        Err(VerifyError::Mismatch { path, .. }) => assert!(
+            path.starts_with(path_prefix),
+            "{path} does not start with {path_prefix}"
+        ),
         other => panic!("expected a mismatch at {path_prefix}, got {other:?}"),
     }
 }
@@ -43,15 +52,24 @@ fn changed_outcomes_are_caught_where_they_differ() {
     let s = w.sealed(joint_plan(), 1);
     let mut t = s.clone();
     t.record.strata[1].selected[0].target = t.record.strata[1].alternates[0].target.clone();
-    expect_mismatch(verify(&t, &w.targets, &w.inspectors), "strata[1].selected[0].target");
+    expect_mismatch(
+        verify(&t, &w.targets, &w.inspectors),
+        "strata[1].selected[0].target",
+    );
     let mut t = s.clone();
     t.record.teams[0].members[0].inspector = "P0011".into();
-    expect_mismatch(verify(&t, &w.targets, &w.inspectors), "teams[0].members[0].inspector");
+    expect_mismatch(
+        verify(&t, &w.targets, &w.inspectors),
+        "teams[0].members[0].inspector",
+    );
     let mut t = s.clone();
     t.record.seed = Digest32([0; 32]);
     expect_mismatch(verify(&t, &w.targets, &w.inspectors), "seed");
     let mut t = s.clone();
-    t.record.exclusions.push(Exclusion { target: "X".into(), reason: ExclusionReason::AlreadyDrawn });
+    t.record.exclusions.push(Exclusion {
+        target: "X".into(),
+        reason: ExclusionReason::AlreadyDrawn,
+    });
     expect_mismatch(verify(&t, &w.targets, &w.inspectors), "exclusions");
 }
 
@@ -61,22 +79,40 @@ fn unsigned_or_resigned_records_are_refused() {
     let s = w.sealed(joint_plan(), 1);
     let mut t = s.clone();
     t.signatures.clear();
-    assert!(matches!(verify(&t, &w.targets, &w.inspectors), Err(VerifyError::Signature { what: "draw record", .. })));
+    assert!(matches!(
+        verify(&t, &w.targets, &w.inspectors),
+        Err(VerifyError::Signature {
+            what: "draw record",
+            ..
+        })
+    ));
     // A record changed and re-hashed but signed by someone else.
     let mut t = s.clone();
     t.signatures.clear();
     t.sign("负责人", &[8; 32]);
-    assert!(matches!(verify(&t, &w.targets, &w.inspectors), Err(VerifyError::Signature { .. })));
+    assert!(matches!(
+        verify(&t, &w.targets, &w.inspectors),
+        Err(VerifyError::Signature { .. })
+    ));
     // A flipped bit in the signature.
     let mut t = s.clone();
     let mut sig = hex::decode(&t.signatures[0].signature).unwrap();
     sig[10] ^= 1;
     t.signatures[0].signature = hex::encode(sig);
-    assert!(matches!(verify(&t, &w.targets, &w.inspectors), Err(VerifyError::Signature { .. })));
+    assert!(matches!(
+        verify(&t, &w.targets, &w.inspectors),
+        Err(VerifyError::Signature { .. })
+    ));
     // The commitment's signature is checked too.
     let mut t = s.clone();
     t.record.commitment.signatures.clear();
-    assert!(matches!(verify(&t, &w.targets, &w.inspectors), Err(VerifyError::Signature { what: "pre-draw commitment", .. })));
+    assert!(matches!(
+        verify(&t, &w.targets, &w.inspectors),
+        Err(VerifyError::Signature {
+            what: "pre-draw commitment",
+            ..
+        })
+    ));
 }
 
 #[test]
@@ -95,11 +131,23 @@ fn a_changed_register_entry_is_refused() {
     let mut ts = w.targets.targets().to_vec();
     ts[3].risk = RiskLevel::Low; // entry 3 is High in the fixture
     let other = TargetRegister::new(AS_OF, ts).unwrap();
-    assert!(matches!(verify(&s, &other, &w.inspectors), Err(VerifyError::Rerun(DrawError::Root { what: "target register", .. }))));
+    assert!(matches!(
+        verify(&s, &other, &w.inspectors),
+        Err(VerifyError::Rerun(DrawError::Root {
+            what: "target register",
+            ..
+        }))
+    ));
     let mut ins = w.inspectors.inspectors().to_vec();
     ins[0].conflicts.push("X".into());
     let other = PublicInspectorRegister::new(AS_OF, ins).unwrap();
-    assert!(matches!(verify(&s, &w.targets, &other), Err(VerifyError::Rerun(DrawError::Root { what: "inspector register", .. }))));
+    assert!(matches!(
+        verify(&s, &w.targets, &other),
+        Err(VerifyError::Rerun(DrawError::Root {
+            what: "inspector register",
+            ..
+        }))
+    ));
 }
 
 #[test]
@@ -109,7 +157,9 @@ fn a_changed_reveal_is_refused() {
     let mut t = s.clone();
     t.record.reveals[1].secret = hex::encode([7u8; 32]);
     match verify(&t, &w.targets, &w.inspectors) {
-        Err(VerifyError::Rerun(DrawError::Reveal { participant, .. })) => assert_eq!(participant, "jjjc"),
+        Err(VerifyError::Rerun(DrawError::Reveal { participant, .. })) => {
+            assert_eq!(participant, "jjjc")
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -119,25 +169,66 @@ fn a_changed_reveal_is_refused() {
 fn drand_beacon_draw_verifies_and_tampered_beacon_fails() {
     let w = world();
     let committed_at = 1_692_803_700;
-    let c = w.commitment(joint_plan(), 3, BeaconChoice::Drand(DrandSpec::quicknet(123)), committed_at);
+    let c = w.commitment(
+        joint_plan(),
+        3,
+        BeaconChoice::Drand(DrandSpec::quicknet(123)),
+        committed_at,
+    );
     let round = quicknet_round_123();
-    let inputs = |b| DrawInputs { commitment: &c, item_list: &w.items, targets: &w.targets, inspectors: &w.inspectors, reveals: &[], beacon: b };
+    let inputs = |b| DrawInputs {
+        commitment: &c,
+        item_list: &w.items,
+        targets: &w.targets,
+        inspectors: &w.inspectors,
+        reveals: &[],
+        beacon: b,
+    };
     let reveals = World::reveals(3);
-    let rec = draw(DrawInputs { reveals: &reveals, ..inputs(Some(&round)) }).unwrap();
+    let rec = draw(DrawInputs {
+        reveals: &reveals,
+        ..inputs(Some(&round))
+    })
+    .unwrap();
     let mut s = SealedRecord::new(rec).unwrap();
     s.sign("负责人", &SIGNER_KEY);
     assert!(verify(&s, &w.targets, &w.inspectors).unwrap().beacon);
 
     let mut t = s.clone();
-    t.record.beacon.as_mut().unwrap().signature.replace_range(10..12, "00");
-    assert!(matches!(verify(&t, &w.targets, &w.inspectors), Err(VerifyError::Rerun(DrawError::Beacon(_)))));
+    t.record
+        .beacon
+        .as_mut()
+        .unwrap()
+        .signature
+        .replace_range(10..12, "00");
+    assert!(matches!(
+        verify(&t, &w.targets, &w.inspectors),
+        Err(VerifyError::Rerun(DrawError::Beacon(_)))
+    ));
     let mut t = s.clone();
     t.record.beacon = None;
-    assert!(matches!(verify(&t, &w.targets, &w.inspectors), Err(VerifyError::Rerun(DrawError::Beacon(BeaconError::Presence { .. })))));
+    assert!(matches!(
+        verify(&t, &w.targets, &w.inspectors),
+        Err(VerifyError::Rerun(DrawError::Beacon(
+            BeaconError::Presence { .. }
+        )))
+    ));
     // A round that was already public at commitment time.
-    let early = w.commitment(joint_plan(), 3, BeaconChoice::Drand(DrandSpec::quicknet(123)), 1_692_803_733);
-    let r = draw(DrawInputs { commitment: &early, reveals: &reveals, ..inputs(Some(&round)) });
-    assert!(matches!(r, Err(DrawError::Beacon(BeaconError::TooEarly { .. }))));
+    let early = w.commitment(
+        joint_plan(),
+        3,
+        BeaconChoice::Drand(DrandSpec::quicknet(123)),
+        1_692_803_733,
+    );
+    let r = draw(DrawInputs {
+        commitment: &early,
+        reveals: &reveals,
+        ..inputs(Some(&round))
+    });
+    assert!(matches!(
+        r,
+        Err(DrawError::Beacon(BeaconError::TooEarly { .. }))
+    ));
 }
 
 /// A re-draw needs a new commitment (which names the old one); the old draw stays
@@ -147,18 +238,36 @@ fn redraw_needs_a_new_commitment() {
     let w = world();
     let first = w.sealed(joint_plan(), 1);
     let mut c2 = w.commitment(joint_plan(), 2, BeaconChoice::Offline, 10);
-    c2.commitment.supersedes = Some(Supersedes { commitment: first.record.commitment.hash, reason: "登记信息有误，重新抽取".into() });
+    c2.commitment.supersedes = Some(Supersedes {
+        commitment: first.record.commitment.hash,
+        reason: "登记信息有误，重新抽取".into(),
+    });
     let c2 = SignedCommitment::new(c2.commitment).map(|mut c| {
         c.sign("负责人", &SIGNER_KEY);
         c
     });
     let c2 = c2.unwrap();
-    let r2 = draw(DrawInputs { commitment: &c2, item_list: &w.items, targets: &w.targets, inspectors: &w.inspectors, reveals: &World::reveals(2), beacon: None }).unwrap();
+    let r2 = draw(DrawInputs {
+        commitment: &c2,
+        item_list: &w.items,
+        targets: &w.targets,
+        inspectors: &w.inspectors,
+        reveals: &World::reveals(2),
+        beacon: None,
+    })
+    .unwrap();
     assert_ne!(r2.seed, first.record.seed);
     assert!(verify(&first, &w.targets, &w.inspectors).is_ok());
     // Replaying the first commitment with other reveals is refused.
     assert!(matches!(
-        draw(DrawInputs { commitment: &first.record.commitment, item_list: &w.items, targets: &w.targets, inspectors: &w.inspectors, reveals: &World::reveals(2), beacon: None }),
+        draw(DrawInputs {
+            commitment: &first.record.commitment,
+            item_list: &w.items,
+            targets: &w.targets,
+            inspectors: &w.inspectors,
+            reveals: &World::reveals(2),
+            beacon: None
+        }),
         Err(DrawError::Reveal { .. })
     ));
 }

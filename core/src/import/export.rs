@@ -9,7 +9,10 @@ use crate::target::{CreditClass, RiskLevel, TargetKind, TargetRegister, TargetSt
 
 fn write(columns: Columns, rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    let header: Vec<&str> = columns.iter().map(|(_, names)| names.first().copied().unwrap_or_default()).collect();
+    let header: Vec<&str> = columns
+        .iter()
+        .map(|(_, names)| names.first().copied().unwrap_or_default())
+        .collect();
     // Writing into a Vec cannot fail; an error would leave a shorter file, never a panic.
     let _ = w.write_record(&header);
     for r in rows {
@@ -35,7 +38,17 @@ pub fn items_to_csv(list: &ItemList) -> String {
         let basis: Vec<String> = i
             .legal_basis
             .iter()
-            .map(|b| format!("《{}》{}{}", b.statute, b.document.as_ref().map(|d| format!("（{d}）")).unwrap_or_default(), b.articles.join("、")))
+            .map(|b| {
+                format!(
+                    "《{}》{}{}",
+                    b.statute,
+                    b.document
+                        .as_ref()
+                        .map(|d| format!("（{d}）"))
+                        .unwrap_or_default(),
+                    b.articles.join("、")
+                )
+            })
             .collect();
         vec![
             (n + 1).to_string(),
@@ -49,7 +62,11 @@ pub fn items_to_csv(list: &ItemList) -> String {
                 Category::Key => "重点检查事项",
             }
             .into(),
-            i.methods.iter().map(|m| method_label(*m)).collect::<Vec<_>>().join("、"),
+            i.methods
+                .iter()
+                .map(|m| method_label(*m))
+                .collect::<Vec<_>>()
+                .join("、"),
             i.levels
                 .iter()
                 .map(|l| match l {
@@ -71,7 +88,11 @@ pub fn items_to_csv(list: &ItemList) -> String {
 /// The target register as CSV in the extended 附件2 layout.
 pub fn targets_to_csv(reg: &TargetRegister) -> String {
     let rows = reg.targets().iter().enumerate().map(|(n, t)| {
-        let id_col = if t.uscc.as_deref() == Some(t.id.as_str()) { String::new() } else { t.id.clone() };
+        let id_col = if t.uscc.as_deref() == Some(t.id.as_str()) {
+            String::new()
+        } else {
+            t.id.clone()
+        };
         vec![
             (n + 1).to_string(),
             id_col,
@@ -113,7 +134,11 @@ pub fn targets_to_csv(reg: &TargetRegister) -> String {
                 TargetStatus::MovedOut => "迁出",
             }
             .into(),
-            t.last_inspected.iter().map(|(i, d)| format!("{i}:{}", format_date(d.0))).collect::<Vec<_>>().join(";"),
+            t.last_inspected
+                .iter()
+                .map(|(i, d)| format!("{i}:{}", format_date(d.0)))
+                .collect::<Vec<_>>()
+                .join(";"),
         ]
     });
     write(super::targets::COLUMNS, rows)

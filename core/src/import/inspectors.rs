@@ -3,7 +3,9 @@
 use super::table::{read_rows, to_ascii_form, Columns, Format};
 use super::{split_list, RowProblems};
 use crate::dates::parse_date;
-use crate::inspector::{Inspector, InspectorRegister, InspectorStatus, PersonalInfo, Qualification, Sex};
+use crate::inspector::{
+    Inspector, InspectorRegister, InspectorStatus, PersonalInfo, Qualification, Sex,
+};
 use crate::validate::{ProblemKind, RegisterName, ValidationErrors};
 use std::collections::HashMap;
 use time::Date;
@@ -20,7 +22,10 @@ pub(crate) const COLUMNS: Columns = &[
     ("mobile", &["手机号码", "mobile"]),
     ("certificate", &["执法证号", "certificate"]),
     ("valid_from", &["执法证有效期起", "valid_from"]),
-    ("valid_until", &["执法证有效期至", "执法证有效期止", "valid_until"]),
+    (
+        "valid_until",
+        &["执法证有效期至", "执法证有效期止", "valid_until"],
+    ),
     ("expertise", &["业务专长", "expertise"]),
     ("status", &["状态", "人员状态", "status"]),
     ("expert", &["专家库", "expert"]),
@@ -45,7 +50,13 @@ fn parse_bool(s: &str) -> Option<bool> {
 /// # Errors
 /// Every problem of every row, with row numbers; nothing partial.
 pub fn inspectors(bytes: &[u8], as_of: Date) -> Result<InspectorRegister, ValidationErrors> {
-    let rows = read_rows(bytes, Format::sniff(bytes), RegisterName::Inspectors, COLUMNS, REQUIRED)?;
+    let rows = read_rows(
+        bytes,
+        Format::sniff(bytes),
+        RegisterName::Inspectors,
+        COLUMNS,
+        REQUIRED,
+    )?;
     let mut p = RowProblems::new(RegisterName::Inspectors);
     let mut out = Vec::with_capacity(rows.len());
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
@@ -59,7 +70,13 @@ pub fn inspectors(bytes: &[u8], as_of: Date) -> Result<InspectorRegister, Valida
             }
             let d = parse_date(&to_ascii_form(v));
             if d.is_none() {
-                p.push(row, &id, key, ProblemKind::InvalidDate, format!("{v:?} is not a date"));
+                p.push(
+                    row,
+                    &id,
+                    key,
+                    ProblemKind::InvalidDate,
+                    format!("{v:?} is not a date"),
+                );
             }
             d
         };
@@ -67,9 +84,19 @@ pub fn inspectors(bytes: &[u8], as_of: Date) -> Result<InspectorRegister, Valida
         let certificate = to_ascii_form(row.get("certificate"));
         let qualification = match (certificate.is_empty(), from, until) {
             (true, None, None) => None,
-            (_, Some(valid_from), Some(valid_until)) => Some(Qualification { certificate, valid_from, valid_until }),
+            (_, Some(valid_from), Some(valid_until)) => Some(Qualification {
+                certificate,
+                valid_from,
+                valid_until,
+            }),
             _ => {
-                p.push(row, &id, "certificate", ProblemKind::Missing, "a qualification needs the certificate number and both validity dates");
+                p.push(
+                    row,
+                    &id,
+                    "certificate",
+                    ProblemKind::Missing,
+                    "a qualification needs the certificate number and both validity dates",
+                );
                 None
             }
         };
@@ -78,18 +105,37 @@ pub fn inspectors(bytes: &[u8], as_of: Date) -> Result<InspectorRegister, Valida
             s => {
                 let v = Sex::parse(s);
                 if v.is_none() {
-                    p.push(row, &id, "sex", ProblemKind::UnknownValue, format!("{s:?} is not 男 or 女"));
+                    p.push(
+                        row,
+                        &id,
+                        "sex",
+                        ProblemKind::UnknownValue,
+                        format!("{s:?} is not 男 or 女"),
+                    );
                 }
                 v
             }
         };
         let status = match row.get("status") {
             "" => Some(InspectorStatus::Active),
-            s => p.parsed(row, &id, "status", "status", ProblemKind::UnknownValue, |_| InspectorStatus::parse(s)),
+            s => p.parsed(
+                row,
+                &id,
+                "status",
+                "status",
+                ProblemKind::UnknownValue,
+                |_| InspectorStatus::parse(s),
+            ),
         };
         let expert = parse_bool(row.get("expert"));
         if expert.is_none() {
-            p.push(row, &id, "expert", ProblemKind::UnknownValue, format!("{:?} is not 是 or 否", row.get("expert")));
+            p.push(
+                row,
+                &id,
+                "expert",
+                ProblemKind::UnknownValue,
+                format!("{:?} is not 是 or 否", row.get("expert")),
+            );
         }
         let region = Some(to_ascii_form(row.get("region"))).filter(|r| !r.is_empty());
         if let (Some(status), Some(expert)) = (status, expert) {

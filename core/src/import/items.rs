@@ -23,14 +23,30 @@ pub(crate) const COLUMNS: Columns = &[
     ("remarks", &["备注", "remarks"]),
 ];
 
-const REQUIRED: &[&str] = &["id", "department", "name", "target_scope", "content", "category", "methods", "legal_basis", "frequency"];
+const REQUIRED: &[&str] = &[
+    "id",
+    "department",
+    "name",
+    "target_scope",
+    "content",
+    "category",
+    "methods",
+    "legal_basis",
+    "frequency",
+];
 
 /// Reads an item list file (CSV or XLSX, detected from the bytes) as version `version`.
 ///
 /// # Errors
 /// Every problem of every row, with row numbers; nothing partial.
 pub fn items(bytes: &[u8], version: &str) -> Result<ItemList, ValidationErrors> {
-    let rows = read_rows(bytes, Format::sniff(bytes), RegisterName::ItemList, COLUMNS, REQUIRED)?;
+    let rows = read_rows(
+        bytes,
+        Format::sniff(bytes),
+        RegisterName::ItemList,
+        COLUMNS,
+        REQUIRED,
+    )?;
     let mut p = RowProblems::new(RegisterName::ItemList);
     let mut out = Vec::new();
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
@@ -40,11 +56,24 @@ pub fn items(bytes: &[u8], version: &str) -> Result<ItemList, ValidationErrors> 
         let department = p.required(row, &id, "department", "department");
         let name = p.required(row, &id, "name", "name");
         let content = p.required(row, &id, "content", "content");
-        let category = p.parsed(row, &id, "category", "category", ProblemKind::UnknownValue, Category::parse);
+        let category = p.parsed(
+            row,
+            &id,
+            "category",
+            "category",
+            ProblemKind::UnknownValue,
+            Category::parse,
+        );
         let methods = match Method::parse_list(row.get("methods")) {
             Ok(m) => m,
             Err(rest) => {
-                p.push(row, &id, "methods", ProblemKind::UnknownValue, format!("{rest:?} is not a known inspection method"));
+                p.push(
+                    row,
+                    &id,
+                    "methods",
+                    ProblemKind::UnknownValue,
+                    format!("{rest:?} is not a known inspection method"),
+                );
                 vec![]
             }
         };
@@ -55,13 +84,22 @@ pub fn items(bytes: &[u8], version: &str) -> Result<ItemList, ValidationErrors> 
             r => {
                 let v = BasisPoints::parse(&to_ascii_form(r));
                 if v.is_none() {
-                    p.push(row, &id, "ratio", ProblemKind::RatioOutOfRange, format!("{r:?} is not a ratio such as 5% or 0.5%"));
+                    p.push(
+                        row,
+                        &id,
+                        "ratio",
+                        ProblemKind::RatioOutOfRange,
+                        format!("{r:?} is not a ratio such as 5% or 0.5%"),
+                    );
                 }
                 v
             }
         };
         let ftext = row.get("frequency");
-        let frequency = Frequency::parse(ftext).unwrap_or_else(|| Frequency { text: ftext.to_string(), tiers: vec![] });
+        let frequency = Frequency::parse(ftext).unwrap_or_else(|| Frequency {
+            text: ftext.to_string(),
+            tiers: vec![],
+        });
         if let Some(category) = category {
             out.push(Item {
                 id,

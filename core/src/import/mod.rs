@@ -30,10 +30,20 @@ pub(crate) struct RowProblems {
 
 impl RowProblems {
     fn new(register: RegisterName) -> Self {
-        RowProblems { register, problems: Vec::new() }
+        RowProblems {
+            register,
+            problems: Vec::new(),
+        }
     }
 
-    fn push(&mut self, row: &Row, record: &str, field: &str, kind: ProblemKind, message: impl Into<String>) {
+    fn push(
+        &mut self,
+        row: &Row,
+        record: &str,
+        field: &str,
+        kind: ProblemKind,
+        message: impl Into<String>,
+    ) {
         self.problems.push(Problem {
             register: self.register,
             row: Some(row.number),
@@ -54,7 +64,15 @@ impl RowProblems {
     }
 
     /// A cell read by `parse`; records `UnknownValue` (or `InvalidDate`) when it does not parse.
-    fn parsed<T>(&mut self, row: &Row, record: &str, key: &str, field: &str, kind: ProblemKind, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+    fn parsed<T>(
+        &mut self,
+        row: &Row,
+        record: &str,
+        key: &str,
+        field: &str,
+        kind: ProblemKind,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
         let v = row.get(key);
         if v.is_empty() {
             self.push(row, record, field, ProblemKind::Missing, "is empty");
@@ -69,19 +87,31 @@ impl RowProblems {
 
     /// Merges register validation problems, giving each the row of its record (the last
     /// row with that id for duplicates, the first otherwise), and returns every problem.
-    fn finish<T>(mut self, rows: &HashMap<String, Vec<usize>>, built: Result<T, ValidationErrors>) -> Result<T, ValidationErrors> {
+    fn finish<T>(
+        mut self,
+        rows: &HashMap<String, Vec<usize>>,
+        built: Result<T, ValidationErrors>,
+    ) -> Result<T, ValidationErrors> {
         match built {
             Ok(v) if self.problems.is_empty() => Ok(v),
-            Ok(_) => Err(ValidationErrors { problems: self.problems }),
+            Ok(_) => Err(ValidationErrors {
+                problems: self.problems,
+            }),
             Err(e) => {
                 for mut p in e.problems {
                     if let Some(ids) = p.record.as_ref().and_then(|r| rows.get(r)) {
-                        p.row = if p.kind == ProblemKind::Duplicate { ids.last().copied() } else { ids.first().copied() };
+                        p.row = if p.kind == ProblemKind::Duplicate {
+                            ids.last().copied()
+                        } else {
+                            ids.first().copied()
+                        };
                     }
                     self.problems.push(p);
                 }
                 self.problems.sort_by_key(|p| p.row.unwrap_or(0));
-                Err(ValidationErrors { problems: self.problems })
+                Err(ValidationErrors {
+                    problems: self.problems,
+                })
             }
         }
     }

@@ -80,17 +80,35 @@ fn decode_text(bytes: &[u8]) -> String {
 }
 
 fn file_problem(register: RegisterName, row: Option<usize>, message: String) -> ValidationErrors {
-    ValidationErrors { problems: vec![Problem { register, row, record: None, field: "file".into(), kind: ProblemKind::File, message }] }
+    ValidationErrors {
+        problems: vec![Problem {
+            register,
+            row,
+            record: None,
+            field: "file".into(),
+            kind: ProblemKind::File,
+            message,
+        }],
+    }
 }
 
-fn raw_rows(bytes: &[u8], format: Format, register: RegisterName) -> Result<Vec<Vec<String>>, ValidationErrors> {
+fn raw_rows(
+    bytes: &[u8],
+    format: Format,
+    register: RegisterName,
+) -> Result<Vec<Vec<String>>, ValidationErrors> {
     match format {
         Format::Csv => {
             let text = decode_text(bytes);
-            let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+            let mut rdr = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes());
             let mut rows = Vec::new();
             for (i, rec) in rdr.records().enumerate() {
-                let rec = rec.map_err(|e| file_problem(register, Some(i + 1), format!("unreadable CSV: {e}")))?;
+                let rec = rec.map_err(|e| {
+                    file_problem(register, Some(i + 1), format!("unreadable CSV: {e}"))
+                })?;
                 rows.push(rec.iter().map(str::to_string).collect());
             }
             Ok(rows)
@@ -101,7 +119,9 @@ fn raw_rows(bytes: &[u8], format: Format, register: RegisterName) -> Result<Vec<
                 .map_err(|e| file_problem(register, None, format!("unreadable XLSX: {e}")))?;
             let mut first = None;
             for name in wb.sheet_names() {
-                let range = wb.worksheet_range(&name).map_err(|e| file_problem(register, None, format!("sheet {name:?}: {e}")))?;
+                let range = wb
+                    .worksheet_range(&name)
+                    .map_err(|e| file_problem(register, None, format!("sheet {name:?}: {e}")))?;
                 // Ranges start at the first used cell; pad so row numbers match the sheet.
                 let (r0, c0) = range.start().unwrap_or((0, 0));
                 let mut rows: Vec<Vec<String>> = (0..r0).map(|_| Vec::new()).collect();
@@ -148,22 +168,56 @@ fn excel_serial_to_date(serial: f64) -> String {
 /// Finds the header row (the first row naming at least `min_known` known columns), then
 /// returns the data rows below it, skipping blank rows, numbering-only rows and the
 /// templates' "填表人：" footer.
-pub(crate) fn read_rows(bytes: &[u8], format: Format, register: RegisterName, columns: Columns, required: &[&str]) -> Result<Vec<Row>, ValidationErrors> {
+pub(crate) fn read_rows(
+    bytes: &[u8],
+    format: Format,
+    register: RegisterName,
+    columns: Columns,
+    required: &[&str],
+) -> Result<Vec<Row>, ValidationErrors> {
     let raw = raw_rows(bytes, format, register)?;
-    let lookup: HashMap<String, &'static str> =
-        columns.iter().flat_map(|(key, names)| names.iter().map(move |n| (normalize_header(n), *key))).collect();
+    let lookup: HashMap<String, &'static str> = columns
+        .iter()
+        .flat_map(|(key, names)| names.iter().map(move |n| (normalize_header(n), *key)))
+        .collect();
     let header = raw.iter().enumerate().find_map(|(i, r)| {
-        let keys: Vec<Option<&'static str>> = r.iter().map(|h| lookup.get(&normalize_header(h)).copied()).collect();
+        let keys: Vec<Option<&'static str>> = r
+            .iter()
+            .map(|h| lookup.get(&normalize_header(h)).copied())
+            .collect();
         (keys.iter().flatten().count() >= 2).then_some((i, keys))
     });
     let Some((hrow, keys)) = header else {
-        return Err(file_problem(register, None, format!("no header row found; expected columns such as {}", required.join(", "))));
+        return Err(file_problem(
+            register,
+            None,
+            format!(
+                "no header row found; expected columns such as {}",
+                required.join(", ")
+            ),
+        ));
     };
-    let missing: Vec<&str> = required.iter().copied().filter(|k| !keys.contains(&Some(*k))).collect();
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|k| !keys.contains(&Some(*k)))
+        .collect();
     if !missing.is_empty() {
-        let names: Vec<String> =
-            missing.iter().map(|k| columns.iter().find(|(c, _)| c == k).and_then(|(_, n)| n.first()).map_or(k.to_string(), |n| format!("{n} ({k})"))).collect();
-        return Err(file_problem(register, Some(hrow + 1), format!("missing column(s): {}", names.join(", "))));
+        let names: Vec<String> = missing
+            .iter()
+            .map(|k| {
+                columns
+                    .iter()
+                    .find(|(c, _)| c == k)
+                    .and_then(|(_, n)| n.first())
+                    .map_or(k.to_string(), |n| format!("{n} ({k})"))
+            })
+            .collect();
+        return Err(file_problem(
+            register,
+            Some(hrow + 1),
+            format!("missing column(s): {}", names.join(", ")),
+        ));
     }
     let mut out = Vec::new();
     for (i, r) in raw.iter().enumerate().skip(hrow + 1) {
@@ -176,13 +230,23 @@ pub(crate) fn read_rows(bytes: &[u8], format: Format, register: RegisterName, co
                 }
             }
         }
-        let filled: Vec<&str> = r.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        let filled: Vec<&str> = r
+            .iter()
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
         let numbering_only = cells.keys().all(|k| *k == "no");
-        let footer = filled.first().is_some_and(|c| c.starts_with("填表人") || c.starts_with("审核人")) && filled.len() <= 2;
+        let footer = filled
+            .first()
+            .is_some_and(|c| c.starts_with("填表人") || c.starts_with("审核人"))
+            && filled.len() <= 2;
         if filled.is_empty() || numbering_only || footer {
             continue;
         }
-        out.push(Row { number: i + 1, cells });
+        out.push(Row {
+            number: i + 1,
+            cells,
+        });
     }
     Ok(out)
 }
@@ -196,7 +260,10 @@ mod tests {
         assert_eq!(normalize_header("检 查对 象"), normalize_header("检查对象"));
         assert_eq!(normalize_header("职务（职级）"), "职务(职级)");
         assert_eq!(normalize_header("抽 查\n事 项"), "抽查事项");
-        assert_eq!(to_ascii_form("９１３５０１００Ｍ０００１００Ｙ４３\u{3000}"), "91350100M000100Y43");
+        assert_eq!(
+            to_ascii_form("９１３５０１００Ｍ０００１００Ｙ４３\u{3000}"),
+            "91350100M000100Y43"
+        );
     }
 
     #[test]

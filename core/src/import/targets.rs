@@ -3,7 +3,9 @@
 use super::table::{read_rows, to_ascii_form, Columns, Format};
 use super::RowProblems;
 use crate::dates::parse_date;
-use crate::target::{CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus};
+use crate::target::{
+    CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus,
+};
 use crate::validate::{ProblemKind, RegisterName, ValidationErrors};
 use std::collections::{BTreeMap, HashMap};
 use time::Date;
@@ -25,7 +27,16 @@ pub(crate) const COLUMNS: Columns = &[
     ("last_inspected", &["检查记录", "last_inspected"]),
 ];
 
-const REQUIRED: &[&str] = &["name", "region", "industry", "kind", "credit", "risk", "department", "status"];
+const REQUIRED: &[&str] = &[
+    "name",
+    "region",
+    "industry",
+    "kind",
+    "credit",
+    "risk",
+    "department",
+    "status",
+];
 
 /// Reads a target register file (CSV or XLSX) as of the register date `as_of`.
 /// The id defaults to the USCC; objects without one need 对象编码.
@@ -33,15 +44,31 @@ const REQUIRED: &[&str] = &["name", "region", "industry", "kind", "credit", "ris
 /// # Errors
 /// Every problem of every row, with row numbers; nothing partial.
 pub fn targets(bytes: &[u8], as_of: Date) -> Result<TargetRegister, ValidationErrors> {
-    let rows = read_rows(bytes, Format::sniff(bytes), RegisterName::Targets, COLUMNS, REQUIRED)?;
+    let rows = read_rows(
+        bytes,
+        Format::sniff(bytes),
+        RegisterName::Targets,
+        COLUMNS,
+        REQUIRED,
+    )?;
     let mut p = RowProblems::new(RegisterName::Targets);
     let mut out = Vec::with_capacity(rows.len());
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
     for row in &rows {
-        let uscc = Some(to_ascii_form(row.get("uscc")).to_ascii_uppercase()).filter(|u| !u.is_empty());
-        let id = Some(to_ascii_form(row.get("id"))).filter(|i| !i.is_empty()).or_else(|| uscc.clone()).unwrap_or_default();
+        let uscc =
+            Some(to_ascii_form(row.get("uscc")).to_ascii_uppercase()).filter(|u| !u.is_empty());
+        let id = Some(to_ascii_form(row.get("id")))
+            .filter(|i| !i.is_empty())
+            .or_else(|| uscc.clone())
+            .unwrap_or_default();
         if id.is_empty() {
-            p.push(row, "", "id", ProblemKind::Missing, "neither 对象编码 nor 统一社会信用代码 is given");
+            p.push(
+                row,
+                "",
+                "id",
+                ProblemKind::Missing,
+                "neither 对象编码 nor 统一社会信用代码 is given",
+            );
         }
         at.entry(id.clone()).or_default().push(row.number);
         let established = match row.get("established") {
@@ -49,25 +76,72 @@ pub fn targets(bytes: &[u8], as_of: Date) -> Result<TargetRegister, ValidationEr
             d => {
                 let v = parse_date(&to_ascii_form(d));
                 if v.is_none() {
-                    p.push(row, &id, "established", ProblemKind::InvalidDate, format!("{d:?} is not a date"));
+                    p.push(
+                        row,
+                        &id,
+                        "established",
+                        ProblemKind::InvalidDate,
+                        format!("{d:?} is not a date"),
+                    );
                 }
                 v
             }
         };
-        let kind = p.parsed(row, &id, "kind", "kind", ProblemKind::UnknownValue, TargetKind::parse);
-        let credit = p.parsed(row, &id, "credit", "credit", ProblemKind::UnknownValue, CreditClass::parse);
-        let risk = p.parsed(row, &id, "risk", "risk", ProblemKind::UnknownValue, RiskLevel::parse);
-        let status = p.parsed(row, &id, "status", "status", ProblemKind::UnknownValue, TargetStatus::parse);
+        let kind = p.parsed(
+            row,
+            &id,
+            "kind",
+            "kind",
+            ProblemKind::UnknownValue,
+            TargetKind::parse,
+        );
+        let credit = p.parsed(
+            row,
+            &id,
+            "credit",
+            "credit",
+            ProblemKind::UnknownValue,
+            CreditClass::parse,
+        );
+        let risk = p.parsed(
+            row,
+            &id,
+            "risk",
+            "risk",
+            ProblemKind::UnknownValue,
+            RiskLevel::parse,
+        );
+        let status = p.parsed(
+            row,
+            &id,
+            "status",
+            "status",
+            ProblemKind::UnknownValue,
+            TargetStatus::parse,
+        );
         let mut last_inspected = BTreeMap::new();
-        for entry in row.get("last_inspected").split([';', '；']).map(str::trim).filter(|e| !e.is_empty()) {
-            let parsed = entry.split_once([':', '：']).and_then(|(item, d)| Some((to_ascii_form(item), parse_date(&to_ascii_form(d))?)));
+        for entry in row
+            .get("last_inspected")
+            .split([';', '；'])
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
+            let parsed = entry
+                .split_once([':', '：'])
+                .and_then(|(item, d)| Some((to_ascii_form(item), parse_date(&to_ascii_form(d))?)));
             match parsed {
                 Some((item, d)) => {
                     // Several visits for one item: the latest is what exclusion windows use.
                     let e = last_inspected.entry(item).or_insert(IsoDate(d));
                     e.0 = e.0.max(d);
                 }
-                None => p.push(row, &id, "last_inspected", ProblemKind::InvalidDate, format!("{entry:?} is not ITEM:YYYY-MM-DD")),
+                None => p.push(
+                    row,
+                    &id,
+                    "last_inspected",
+                    ProblemKind::InvalidDate,
+                    format!("{entry:?} is not ITEM:YYYY-MM-DD"),
+                ),
             }
         }
         if let (Some(kind), Some(credit), Some(risk), Some(status)) = (kind, credit, risk, status) {

@@ -5,7 +5,11 @@ use time::macros::date;
 const AS_OF: time::Date = date!(2023 - 08 - 23);
 
 fn sample(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/../examples/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/../examples/data/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 #[test]
@@ -13,7 +17,11 @@ fn bundled_samples_import() {
     let items = items(&sample("items.csv"), "2017-80").unwrap();
     assert_eq!(items.items().len(), 6);
     let i2 = items.get("HA-GAT-002").unwrap();
-    assert_eq!(i2.frequency.tiers.len(), 2, "tiered frequency of 娱乐场所监督检查");
+    assert_eq!(
+        i2.frequency.tiers.len(),
+        2,
+        "tiered frequency of 娱乐场所监督检查"
+    );
     assert_eq!(i2.ratio_cap().map(|r| r.0), Some(500));
     let t = targets(&sample("targets.csv"), AS_OF).unwrap();
     assert_eq!(t.targets().len(), 10_000);
@@ -35,14 +43,23 @@ const TEMPLATE_ITEMS: &str = "省公安厅“双随机、一公开”监管事�
 fn template_quirks_are_tolerated() {
     let list = items(TEMPLATE_ITEMS.as_bytes(), "v1").unwrap();
     assert_eq!(list.items().len(), 1);
-    assert_eq!(list.items()[0].target_scope, vec!["企业", "个体工商户", "农民专业合作社"]);
+    assert_eq!(
+        list.items()[0].target_scope,
+        vec!["企业", "个体工商户", "农民专业合作社"]
+    );
 }
 
 #[test]
 fn gb18030_csv_imports() {
     let (gbk, _, _) = encoding_rs::GB18030.encode(TEMPLATE_ITEMS);
-    assert!(std::str::from_utf8(&gbk).is_err(), "the fixture must really be GB18030");
-    assert_eq!(items(&gbk, "v1").unwrap(), items(TEMPLATE_ITEMS.as_bytes(), "v1").unwrap());
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the fixture must really be GB18030"
+    );
+    assert_eq!(
+        items(&gbk, "v1").unwrap(),
+        items(TEMPLATE_ITEMS.as_bytes(), "v1").unwrap()
+    );
 }
 
 #[test]
@@ -53,7 +70,11 @@ fn several_bad_rows_all_reported_with_rows_and_nothing_returned() {
 3,91110000802100433B,丙公司,2023-02-29,郑州,4101,R9011,企业,E,低,治安总队,存续\n\
 4,91350100M000100Y43,丁公司,2015-01-01,郑州,410105,R9011,公司,A,低,治安总队,存续\n";
     let e = targets(csv.as_bytes(), AS_OF).unwrap_err();
-    let got: Vec<(Option<usize>, &str, ProblemKind)> = e.problems.iter().map(|p| (p.row, p.field.as_str(), p.kind)).collect();
+    let got: Vec<(Option<usize>, &str, ProblemKind)> = e
+        .problems
+        .iter()
+        .map(|p| (p.row, p.field.as_str(), p.kind))
+        .collect();
     for want in [
         (Some(3), "uscc", ProblemKind::InvalidUscc),
         (Some(4), "established", ProblemKind::InvalidDate),
@@ -69,26 +90,42 @@ fn several_bad_rows_all_reported_with_rows_and_nothing_returned() {
 
 #[test]
 fn duplicate_and_region_problems_point_at_their_rows() {
-    let csv = "统一社会信用代码,企业名称,行政区划代码,行业,对象类型,信用类别,风险等级,所属部门,状态\n\
+    let csv =
+        "统一社会信用代码,企业名称,行政区划代码,行业,对象类型,信用类别,风险等级,所属部门,状态\n\
 91350100M000100Y43,甲,410105,R9011,企业,A,低,治安总队,存续\n\
 91110000802100433B,乙,4101,R9011,企业,A,低,治安总队,存续\n\
 91350100M000100Y43,丙,410105,R9011,企业,A,低,治安总队,存续\n";
     let e = targets(csv.as_bytes(), AS_OF).unwrap_err();
-    let got: Vec<_> = e.problems.iter().map(|p| (p.row, p.field.as_str(), p.kind)).collect();
-    assert!(got.contains(&(Some(3), "region", ProblemKind::InvalidRegion)), "{got:?}");
-    assert!(got.contains(&(Some(4), "id", ProblemKind::Duplicate)), "{got:?}");
+    let got: Vec<_> = e
+        .problems
+        .iter()
+        .map(|p| (p.row, p.field.as_str(), p.kind))
+        .collect();
+    assert!(
+        got.contains(&(Some(3), "region", ProblemKind::InvalidRegion)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Some(4), "id", ProblemKind::Duplicate)),
+        "{got:?}"
+    );
 }
 
 #[test]
 fn missing_column_is_a_file_problem() {
     let e = targets("企业名称,成立日期\n甲,2020-01-01\n".as_bytes(), AS_OF).unwrap_err();
     assert_eq!(e.problems[0].kind, ProblemKind::File);
-    assert!(e.problems[0].message.contains("行政区划代码"), "{}", e.problems[0].message);
+    assert!(
+        e.problems[0].message.contains("行政区划代码"),
+        "{}",
+        e.problems[0].message
+    );
 }
 
 #[test]
 fn full_width_codes_are_normalised() {
-    let csv = "统一社会信用代码,企业名称,行政区划代码,行业,对象类型,信用类别,风险等级,所属部门,状态\n\
+    let csv =
+        "统一社会信用代码,企业名称,行政区划代码,行业,对象类型,信用类别,风险等级,所属部门,状态\n\
 ９１３５０１００Ｍ０００１００Ｙ４３,甲,４１０１０５,R9011,企业,Ａ,低,治安总队,存续\n";
     let reg = targets(csv.as_bytes(), AS_OF).unwrap();
     assert_eq!(reg.targets()[0].id, "91350100M000100Y43");
@@ -104,12 +141,31 @@ P3,王五,女,治安总队,,,,在岗,是\n\
 P4,赵六,女,治安总队,C4,2020-01-01,,在岗,否\n\
 P5,钱七,女,治安总队,C5,2020-01-01,2030-01-01,出差,否\n";
     let e = inspectors(csv.as_bytes(), AS_OF).unwrap_err();
-    let got: Vec<_> = e.problems.iter().map(|p| (p.row, p.field.as_str(), p.kind)).collect();
-    assert!(got.contains(&(Some(2), "valid_until", ProblemKind::QualificationNotValid)), "{got:?}");
-    assert!(got.contains(&(Some(3), "sex", ProblemKind::UnknownValue)), "{got:?}");
-    assert!(got.contains(&(Some(5), "certificate", ProblemKind::Missing)), "{got:?}");
-    assert!(got.contains(&(Some(6), "status", ProblemKind::UnknownValue)), "{got:?}");
-    assert!(!got.iter().any(|g| g.0 == Some(4)), "an expert without a certificate is allowed: {got:?}");
+    let got: Vec<_> = e
+        .problems
+        .iter()
+        .map(|p| (p.row, p.field.as_str(), p.kind))
+        .collect();
+    assert!(
+        got.contains(&(Some(2), "valid_until", ProblemKind::QualificationNotValid)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Some(3), "sex", ProblemKind::UnknownValue)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Some(5), "certificate", ProblemKind::Missing)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(Some(6), "status", ProblemKind::UnknownValue)),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|g| g.0 == Some(4)),
+        "an expert without a certificate is allowed: {got:?}"
+    );
 }
 
 #[test]
@@ -131,11 +187,37 @@ fn xlsx_templates_import() {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.write_string(0, 0, "执法检查人员名录库").unwrap();
-    let header = ["序号", "人员编码", "姓名", "性别", "职务（职级）", "警号", "所属部门", "联系电话", "手机号码", "执法证号", "执法证有效期起", "执法证有效期至"];
+    let header = [
+        "序号",
+        "人员编码",
+        "姓名",
+        "性别",
+        "职务（职级）",
+        "警号",
+        "所属部门",
+        "联系电话",
+        "手机号码",
+        "执法证号",
+        "执法证有效期起",
+        "执法证有效期至",
+    ];
     for (c, h) in header.iter().enumerate() {
         ws.write_string(2, c as u16, *h).unwrap();
     }
-    let rows = [["1", "P1", "张三", "男", "一级警长", "100001", "治安总队", "0371-65550001", "13800000001", "C1", "2020-01-01", "2030-01-01"]];
+    let rows = [[
+        "1",
+        "P1",
+        "张三",
+        "男",
+        "一级警长",
+        "100001",
+        "治安总队",
+        "0371-65550001",
+        "13800000001",
+        "C1",
+        "2020-01-01",
+        "2030-01-01",
+    ]];
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
             ws.write_string(3 + r as u32, c as u16, *v).unwrap();
@@ -165,7 +247,13 @@ fn xlsx_templates_import() {
         ws.write_string(1, c as u16, *v).unwrap();
     }
     let e = inspectors(&wb.save_to_buffer().unwrap(), AS_OF).unwrap_err();
-    assert!(e.problems.iter().any(|p| p.row == Some(2) && p.field == "sex"), "{:?}", e.problems);
+    assert!(
+        e.problems
+            .iter()
+            .any(|p| p.row == Some(2) && p.field == "sex"),
+        "{:?}",
+        e.problems
+    );
 }
 
 #[test]

@@ -1,5 +1,10 @@
 //! Small synthetic registers and a plan builder for draw tests.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use shuangsuiji::*;
 use std::collections::BTreeMap;
@@ -36,9 +41,16 @@ pub fn target(n: u32, risk: RiskLevel, region: &str) -> Target {
 }
 
 pub fn targets(n: u32) -> Vec<Target> {
-    let risks = [RiskLevel::Low, RiskLevel::MediumLow, RiskLevel::MediumHigh, RiskLevel::High];
+    let risks = [
+        RiskLevel::Low,
+        RiskLevel::MediumLow,
+        RiskLevel::MediumHigh,
+        RiskLevel::High,
+    ];
     let regions = ["410102", "410103", "410105"];
-    (0..n).map(|i| target(i, risks[(i % 4) as usize], regions[(i % 3) as usize])).collect()
+    (0..n)
+        .map(|i| target(i, risks[(i % 4) as usize], regions[(i % 3) as usize]))
+        .collect()
 }
 
 pub fn inspector(n: u32, dept: &str, region: &str) -> Inspector {
@@ -48,18 +60,31 @@ pub fn inspector(n: u32, dept: &str, region: &str) -> Inspector {
         unit: "某单位".into(),
         region: Some(region.into()),
         rank: "一级警长".into(),
-        qualification: Some(Qualification { certificate: format!("C{n}"), valid_from: date!(2020 - 01 - 01), valid_until: date!(2028 - 01 - 01) }),
+        qualification: Some(Qualification {
+            certificate: format!("C{n}"),
+            valid_from: date!(2020 - 01 - 01),
+            valid_until: date!(2028 - 01 - 01),
+        }),
         expertise: vec![],
         status: InspectorStatus::Active,
         expert: false,
         conflicts: vec![],
-        personal: PersonalInfo { name: format!("人员{n}"), sex: Some(Sex::Male), badge: format!("{:06}", n), office_phone: "0371-60000000".into(), mobile: format!("138{:08}", n) },
+        personal: PersonalInfo {
+            name: format!("人员{n}"),
+            sex: Some(Sex::Male),
+            badge: format!("{:06}", n),
+            office_phone: "0371-60000000".into(),
+            mobile: format!("138{:08}", n),
+        },
     }
 }
 
 pub fn inspectors(za: u32, sc: u32) -> Vec<Inspector> {
     let regions = ["410102", "410103", "410105", "410302"];
-    (0..za).map(|i| inspector(i, ZA, regions[(i % 4) as usize])).chain((0..sc).map(|i| inspector(1000 + i, SC, regions[(i % 4) as usize]))).collect()
+    (0..za)
+        .map(|i| inspector(i, ZA, regions[(i % 4) as usize]))
+        .chain((0..sc).map(|i| inspector(1000 + i, SC, regions[(i % 4) as usize])))
+        .collect()
 }
 
 pub fn items() -> ItemList {
@@ -93,14 +118,27 @@ pub fn plan() -> DrawPlan {
         inspection_date: DAY,
         filter: TargetFilter::default(),
         stratify_by: StratifyBy::Risk,
-        strata: ["low", "medium_low", "medium_high", "high"].iter().map(|k| Stratum { key: (*k).into(), ratio: BasisPoints(500), min: 0 }).collect(),
+        strata: ["low", "medium_low", "medium_high", "high"]
+            .iter()
+            .map(|k| Stratum {
+                key: (*k).into(),
+                ratio: BasisPoints(500),
+                min: 0,
+            })
+            .collect(),
         rounding: Rounding::Ceil,
         must_include: vec![],
         exclusions: Exclusions::default(),
         alternates_per_stratum: 2,
         batches: None,
         team: TeamRules {
-            departments: vec![DepartmentTeam { department: ZA.into(), officers: 2, experts: 0, required_expertise: vec![], preferred_expertise: vec![] }],
+            departments: vec![DepartmentTeam {
+                department: ZA.into(),
+                officers: 2,
+                experts: 0,
+                required_expertise: vec![],
+                preferred_expertise: vec![],
+            }],
             workload_cap: 10,
             recuse_own_region: false,
             recent_visit_days: None,
@@ -120,19 +158,44 @@ pub struct World {
 
 impl World {
     pub fn new(t: Vec<Target>, i: Vec<Inspector>) -> World {
-        World { items: items(), targets: TargetRegister::new(AS_OF, t).unwrap(), inspectors: InspectorRegister::new(AS_OF, i).unwrap().public_view(&KEY) }
+        World {
+            items: items(),
+            targets: TargetRegister::new(AS_OF, t).unwrap(),
+            inspectors: InspectorRegister::new(AS_OF, i).unwrap().public_view(&KEY),
+        }
     }
 
-    pub fn commitment(&self, plan: DrawPlan, secret: u8, beacon: BeaconChoice, committed_at: i64) -> SignedCommitment {
+    pub fn commitment(
+        &self,
+        plan: DrawPlan,
+        secret: u8,
+        beacon: BeaconChoice,
+        committed_at: i64,
+    ) -> SignedCommitment {
         let c = Commitment {
             algorithm: ALGORITHM.into(),
             plan,
-            roots: RegisterRoots { item_list: self.items.hash(), targets: self.targets.root(), inspectors: self.inspectors.root() },
+            roots: RegisterRoots {
+                item_list: self.items.hash(),
+                targets: self.targets.root(),
+                inspectors: self.inspectors.root(),
+            },
             participants: vec![
-                Participant { id: "dept".into(), role: "检查部门".into(), commitment: commit_secret("dept", &[secret; 32]) },
-                Participant { id: "jjjc".into(), role: "纪检监察".into(), commitment: commit_secret("jjjc", &[secret ^ 0xff; 32]) },
+                Participant {
+                    id: "dept".into(),
+                    role: "检查部门".into(),
+                    commitment: commit_secret("dept", &[secret; 32]),
+                },
+                Participant {
+                    id: "jjjc".into(),
+                    role: "纪检监察".into(),
+                    commitment: commit_secret("jjjc", &[secret ^ 0xff; 32]),
+                },
             ],
-            signers: vec![Signer { name: "负责人".into(), public_key: public_key_hex(&SIGNER_KEY) }],
+            signers: vec![Signer {
+                name: "负责人".into(),
+                public_key: public_key_hex(&SIGNER_KEY),
+            }],
             beacon,
             committed_at,
             supersedes: None,
@@ -144,15 +207,28 @@ impl World {
 
     pub fn reveals(secret: u8) -> Vec<Reveal> {
         vec![
-            Reveal { participant: "dept".into(), secret: hex::encode([secret; 32]) },
-            Reveal { participant: "jjjc".into(), secret: hex::encode([secret ^ 0xff; 32]) },
+            Reveal {
+                participant: "dept".into(),
+                secret: hex::encode([secret; 32]),
+            },
+            Reveal {
+                participant: "jjjc".into(),
+                secret: hex::encode([secret ^ 0xff; 32]),
+            },
         ]
     }
 
     /// An offline-mode draw of `plan` with secret byte `secret`.
     pub fn run(&self, plan: DrawPlan, secret: u8) -> Result<DrawRecord, DrawError> {
         let c = self.commitment(plan, secret, BeaconChoice::Offline, 0);
-        draw(DrawInputs { commitment: &c, item_list: &self.items, targets: &self.targets, inspectors: &self.inspectors, reveals: &World::reveals(secret), beacon: None })
+        draw(DrawInputs {
+            commitment: &c,
+            item_list: &self.items,
+            targets: &self.targets,
+            inspectors: &self.inspectors,
+            reveals: &World::reveals(secret),
+            beacon: None,
+        })
     }
 
     pub fn sealed(&self, plan: DrawPlan, secret: u8) -> SealedRecord {

@@ -1,0 +1,139 @@
+//! Draw benchmarks: the sample draw end to end, ticket selection at scale, matching, and
+//! verification. `cargo bench -p shuangsuiji-benches`; under `cargo test` each runs once
+//! as a smoke test.
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use shuangsuiji::*;
+use std::hint::black_box;
+use std::path::Path;
+
+fn data(name: &str) -> Vec<u8> {
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../examples/data")
+            .join(name),
+    )
+    .unwrap_or_default()
+}
+
+fn sample_inputs() -> (
+    ItemList,
+    TargetRegister,
+    PublicInspectorRegister,
+    SignedCommitment,
+    Vec<Reveal>,
+    BeaconRound,
+) {
+    let v: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/draw-sample.json"),
+        )
+        .unwrap_or_default(),
+    )
+    .unwrap_or_default();
+    let reg: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/registers.json"),
+        )
+        .unwrap_or_default(),
+    )
+    .unwrap_or_default();
+    let as_of =
+        parse_date(reg["inputs"]["as_of"].as_str().unwrap_or_default()).unwrap_or(Date::MIN);
+    let mut key = [0u8; 32];
+    let _ = hex::decode_to_slice(
+        reg["inputs"]["personal_salt_key"]
+            .as_str()
+            .unwrap_or_default(),
+        &mut key,
+    );
+    let items = import::items(
+        &data("items.csv"),
+        reg["inputs"]["item_list_version"]
+            .as_str()
+            .unwrap_or_default(),
+    )
+    .ok()
+    .unwrap_or_else(|| panic!("items"));
+    let targets = import::targets(&data("targets.csv"), as_of)
+        .ok()
+        .unwrap_or_else(|| panic!("targets"));
+    let inspectors = import::inspectors(&data("inspectors.csv"), as_of)
+        .ok()
+        .unwrap_or_else(|| panic!("inspectors"))
+        .public_view(&key);
+    let c = serde_json::from_value(v["inputs"]["commitment"].clone())
+        .ok()
+        .unwrap_or_else(|| panic!("commitment"));
+    let r = serde_json::from_value(v["inputs"]["reveals"].clone())
+        .ok()
+        .unwrap_or_else(|| panic!("reveals"));
+    let b = serde_json::from_value(v["inputs"]["beacon"].clone())
+        .ok()
+        .unwrap_or_else(|| panic!("beacon"));
+    (items, targets, inspectors, c, r, b)
+}
+
+fn sample_draw(c: &mut Criterion) {
+    let (items, targets, inspectors, commitment, reveals, beacon) = sample_inputs();
+    let inputs = DrawInputs {
+        commitment: &commitment,
+        item_list: &items,
+        targets: &targets,
+        inspectors: &inspectors,
+        reveals: &reveals,
+        beacon: Some(&beacon),
+    };
+    let mut g = c.benchmark_group("sample_10k");
+    g.sample_size(20);
+    g.bench_function("draw (roots, BLS beacon, selection, matching)", |b| {
+        b.iter(|| black_box(draw(inputs).ok()))
+    });
+    let rec = draw(inputs).ok().unwrap_or_else(|| panic!("draw"));
+    let mut sealed = SealedRecord::new(rec)
+        .ok()
+        .unwrap_or_else(|| panic!("seal"));
+    sealed.sign("x", &[1; 32]);
+    g.bench_function("seal + sign", |b| {
+        b.iter(|| {
+            let mut s = SealedRecord::new(sealed.record.clone()).ok();
+            if let Some(s) = s.as_mut() {
+                s.sign("x", &[1; 32])
+            }
+            black_box(s)
+        })
+    });
+    g.bench_function("target register root", |b| {
+        b.iter(|| black_box(targets.root()))
+    });
+    g.bench_function("import targets.csv", |b| {
+        b.iter(|| black_box(import::targets(&data("targets.csv"), targets.as_of()).is_ok()))
+    });
+    g.finish();
+}
+
+fn tickets(c: &mut Criterion) {
+    let seed = tagged_hash("bench", &[]);
+    let mut g = c.benchmark_group("tickets");
+    for n in [10_000u64, 1_000_000] {
+        let ids: Vec<String> = (0..n).map(|i| format!("91410100{i:09}X")).collect();
+        g.throughput(Throughput::Elements(n));
+        g.sample_size(10);
+        g.bench_with_input(BenchmarkId::from_parameter(n), &ids, |b, ids| {
+            b.iter(|| {
+                let mut best = Digest32([0xff; 32]);
+                for id in ids {
+                    let t = ticket(&seed, id);
+                    if t < best {
+                        best = t;
+                    }
+                }
+                black_box(best)
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, sample_draw, tickets);
+criterion_main!(benches);
