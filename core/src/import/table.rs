@@ -23,7 +23,7 @@ impl Row {
 pub enum Format {
     /// Comma-separated text, UTF-8 (with or without BOM) or GB18030.
     Csv,
-    /// Office Open XML workbook; the first sheet that has the header row is read.
+    /// Office Open XML workbook; the first sheet is read.
     Xlsx,
 }
 
@@ -104,11 +104,18 @@ fn raw_rows(
                 .has_headers(false)
                 .flexible(true)
                 .from_reader(text.as_bytes());
-            let mut rows = Vec::new();
-            for (i, rec) in rdr.records().enumerate() {
+            // The csv reader skips blank lines; rows are placed at their real line numbers
+            // (padding with empty rows) so that every problem names the line a person sees.
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            for rec in rdr.records() {
                 let rec = rec.map_err(|e| {
-                    file_problem(register, Some(i + 1), format!("unreadable CSV: {e}"))
+                    let line = e.position().map(|p| line_of(&text, p.byte()));
+                    file_problem(register, line, format!("unreadable CSV: {e}"))
                 })?;
+                let line = rec.position().map_or(rows.len() + 1, |p| line_of(&text, p.byte()));
+                while rows.len() + 1 < line {
+                    rows.push(Vec::new());
+                }
                 rows.push(rec.iter().map(str::to_string).collect());
             }
             Ok(rows)
@@ -117,26 +124,35 @@ fn raw_rows(
             use calamine::{Reader, Xlsx};
             let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
                 .map_err(|e| file_problem(register, None, format!("unreadable XLSX: {e}")))?;
-            let mut first = None;
-            for name in wb.sheet_names() {
-                let range = wb
-                    .worksheet_range(&name)
-                    .map_err(|e| file_problem(register, None, format!("sheet {name:?}: {e}")))?;
-                // Ranges start at the first used cell; pad so row numbers match the sheet.
-                let (r0, c0) = range.start().unwrap_or((0, 0));
-                let mut rows: Vec<Vec<String>> = (0..r0).map(|_| Vec::new()).collect();
-                for r in range.rows() {
-                    let mut cells: Vec<String> = (0..c0).map(|_| String::new()).collect();
-                    cells.extend(r.iter().map(cell_text));
-                    rows.push(cells);
-                }
-                if first.is_none() {
-                    first = Some(rows);
-                }
+            let name = wb
+                .sheet_names()
+                .first()
+                .cloned()
+                .ok_or_else(|| file_problem(register, None, "the workbook has no sheet".into()))?;
+            let range = wb
+                .worksheet_range(&name)
+                .map_err(|e| file_problem(register, None, format!("sheet {name:?}: {e}")))?;
+            // Ranges start at the first used cell; pad so row numbers match the sheet.
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            let mut rows: Vec<Vec<String>> = (0..r0).map(|_| Vec::new()).collect();
+            for r in range.rows() {
+                let mut cells: Vec<String> = (0..c0).map(|_| String::new()).collect();
+                cells.extend(r.iter().map(cell_text));
+                rows.push(cells);
             }
-            first.ok_or_else(|| file_problem(register, None, "the workbook has no sheet".into()))
+            Ok(rows)
         }
     }
+}
+
+/// 1-based line where a record starts. The csv reader reports the offset where it began
+/// reading, before the blank lines it skips, and its line counter ignores them; so skip
+/// line breaks forward from the offset and count the ones before.
+fn line_of(text: &str, byte: u64) -> usize {
+    let start = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+    let skipped = text.as_bytes().get(start..).map_or(0, |b| b.iter().take_while(|&&c| c == b'\n' || c == b'\r').count());
+    let end = start + skipped;
+    text.as_bytes().get(..end).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) + 1
 }
 
 fn cell_text(d: &calamine::Data) -> String {
@@ -165,7 +181,7 @@ fn excel_serial_to_date(serial: f64) -> String {
     }
 }
 
-/// Finds the header row (the first row naming at least `min_known` known columns), then
+/// Finds the header row (the first row naming at least two known columns), then
 /// returns the data rows below it, skipping blank rows, numbering-only rows and the
 /// templates' "填表人：" footer.
 pub(crate) fn read_rows(
