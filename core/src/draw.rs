@@ -49,14 +49,13 @@ fn same(what: &'static str, committed: Digest32, actual: Digest32) -> Result<(),
 pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     let c = &inp.commitment.commitment;
     if c.algorithm != ALGORITHM {
-        return Err(DrawError::Encoding(format!(
-            "algorithm {:?} is not {ALGORITHM}",
-            c.algorithm
-        )));
+        return Err(DrawError::Algorithm { found: c.algorithm.clone(), expected: ALGORITHM });
     }
+    c.check()?;
     let commitment_hash = c.hash()?;
     same("commitment hash", inp.commitment.hash, commitment_hash)?;
     c.plan.check(inp.item_list)?;
+    c.plan.check_against(inp.targets, inp.inspectors)?;
     same("item list", c.roots.item_list, inp.item_list.hash())?;
     same("target register", c.roots.targets, inp.targets.root())?;
     same(

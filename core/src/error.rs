@@ -70,6 +70,20 @@ pub enum DrawError {
     /// The plan itself is wrong.
     #[error(transparent)]
     Plan(#[from] PlanError),
+    /// The record names an algorithm this library does not implement.
+    #[error("algorithm {found:?} is not {expected}")]
+    Algorithm {
+        /// What the commitment names.
+        found: String,
+        /// What this library runs.
+        expected: &'static str,
+    },
+    /// The commitment is malformed: participants, signers, keys or numbers out of range.
+    #[error("the commitment has {} problem(s): {}", .problems.len(), .problems.join("; "))]
+    Commitment {
+        /// Each problem as `field: what is wrong`.
+        problems: Vec<String>,
+    },
     /// A register or the item list differs from what was committed.
     #[error("{what}: committed {committed}, given data has {actual}")]
     Root {

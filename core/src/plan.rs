@@ -216,6 +216,44 @@ pub struct DrawPlan {
 }
 
 impl DrawPlan {
+    /// Checks the plan against the registers it will run on: the inspection date is not
+    /// before the register date, listed ids are well-formed, and every department that
+    /// sends a team has inspectors in the register.
+    ///
+    /// # Errors
+    /// [`PlanError`] listing each problem.
+    pub fn check_against(
+        &self,
+        targets: &crate::target::TargetRegister,
+        inspectors: &crate::inspector::PublicInspectorRegister,
+    ) -> Result<(), PlanError> {
+        let mut p = Vec::new();
+        if self.inspection_date < targets.as_of() {
+            p.push(format!(
+                "inspection_date: {} lies before the target register date {}",
+                self.inspection_date,
+                targets.as_of()
+            ));
+        }
+        for (field, ids) in [("must_include", &self.must_include), ("exclusions.already_drawn", &self.exclusions.already_drawn)] {
+            for id in ids {
+                if let Err(e) = check_id(id) {
+                    p.push(format!("{field}: target id {e}"));
+                }
+            }
+        }
+        for d in &self.team.departments {
+            if !inspectors.inspectors().iter().any(|i| i.department == d.department) {
+                p.push(format!("team.departments.{}: no inspector of this department in the register", d.department));
+            }
+        }
+        if p.is_empty() {
+            Ok(())
+        } else {
+            Err(PlanError { problems: p })
+        }
+    }
+
     /// Checks the plan against itself and the item list; every problem at once.
     ///
     /// # Errors

@@ -97,6 +97,76 @@ impl Commitment {
     }
 }
 
+/// Largest integer every JSON reader keeps exactly (2^53 - 1): numbers in hashed JSON
+/// must stay below it so that JavaScript and Python verifiers read the same value.
+pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
+
+/// Whether `s` is lower-case hex of exactly `bytes` bytes: hashed hex has one spelling.
+pub(crate) fn is_lower_hex(s: &str, bytes: usize) -> bool {
+    s.len() == 2 * bytes && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+impl Commitment {
+    /// Checks what the plan check does not: participants, signers, keys, beacon
+    /// parameters and integer ranges; every problem at once.
+    ///
+    /// # Errors
+    /// [`DrawError::Commitment`].
+    pub fn check(&self) -> Result<(), DrawError> {
+        let mut p = Vec::new();
+        if self.participants.is_empty() {
+            p.push("participants: at least one participant commits to a secret".to_string());
+        }
+        if matches!(self.beacon, BeaconChoice::Offline) && self.participants.len() < 2 {
+            p.push("participants: offline mode needs at least two participants, so that no single party fixes the seed".into());
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for x in &self.participants {
+            if let Err(e) = crate::ids::check_id(&x.id) {
+                p.push(format!("participants.{}: id {e}", x.id));
+            }
+            if !seen.insert(x.id.as_str()) {
+                p.push(format!("participants.{}: appears more than once", x.id));
+            }
+        }
+        if self.signers.is_empty() {
+            p.push("signers: at least one responsible person signs (谁抽查、谁签字)".into());
+        }
+        let mut names = std::collections::BTreeSet::new();
+        for s in &self.signers {
+            if s.name.trim().is_empty() {
+                p.push("signers: a signer has no name".into());
+            }
+            if !names.insert(s.name.as_str()) {
+                p.push(format!("signers.{}: appears more than once", s.name));
+            }
+            if !is_lower_hex(&s.public_key, 32) {
+                p.push(format!("signers.{}.public_key: not 64 lower-case hex digits", s.name));
+            }
+        }
+        if !(0..=MAX_SAFE_INTEGER).contains(&self.committed_at) {
+            p.push(format!("committed_at: {} is outside 0..=2^53-1", self.committed_at));
+        }
+        if let BeaconChoice::Drand(d) = &self.beacon {
+            let known = crate::beacon::DrandSpec::quicknet(d.round);
+            if d.chain_hash == known.chain_hash && *d != known {
+                p.push("beacon: parameters differ from the quicknet chain its chain_hash names".into());
+            }
+            if !is_lower_hex(&d.chain_hash, 32) || !is_lower_hex(&d.public_key, 96) {
+                p.push("beacon: chain_hash and public_key must be lower-case hex (32 and 96 bytes)".into());
+            }
+            if d.round == 0 || d.round > MAX_SAFE_INTEGER as u64 || !(0..=MAX_SAFE_INTEGER).contains(&d.genesis_time) || d.period_seconds == 0 {
+                p.push("beacon: round, genesis_time and period_seconds must be positive and below 2^53".into());
+            }
+        }
+        if p.is_empty() {
+            Ok(())
+        } else {
+            Err(DrawError::Commitment { problems: p })
+        }
+    }
+}
+
 /// The commitment of a participant's secret.
 pub fn commit_secret(participant: &str, secret: &[u8; 32]) -> Digest32 {
     tagged_hash(
@@ -129,6 +199,9 @@ pub fn check_reveals(
         let r = found.next().ok_or_else(|| err(&p.id, "is missing"))?;
         if found.next().is_some() {
             return Err(err(&p.id, "is given more than once"));
+        }
+        if !is_lower_hex(&r.secret, 32) {
+            return Err(err(&p.id, "is not 64 lower-case hex digits"));
         }
         let mut secret = [0u8; 32];
         hex::decode_to_slice(&r.secret, &mut secret)

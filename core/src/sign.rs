@@ -64,7 +64,7 @@ pub fn verify_entry(
     context: &[u8],
     hash: &Digest32,
 ) -> Result<(), String> {
-    if !entry.public_key.eq_ignore_ascii_case(expected_key) {
+    if entry.public_key != expected_key {
         return Err(format!(
             "signed with key {}, the commitment lists {}",
             entry.public_key, expected_key
