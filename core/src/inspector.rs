@@ -137,36 +137,39 @@ pub struct Inspector {
 /// personal ones.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicInspector {
-    /// 人员编码.
-    pub id: String,
+    /// Declared conflicts (target ids), sorted.
+    pub conflicts: Vec<String>,
     /// 所属部门.
     pub department: String,
-    /// 工作单位.
-    pub unit: String,
-    /// 所在地区.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
-    /// 职务（职级）.
-    pub rank: String,
+    /// Expert-pool member.
+    pub expert: bool,
+    /// 业务专长.
+    pub expertise: Vec<String>,
+    /// 人员编码.
+    pub id: String,
+    /// `tagged_hash("shuangsuiji/v1/personal", salt || JCS(personal))`.
+    pub personal_digest: Digest32,
     /// 执法资质.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualification: Option<Qualification>,
-    /// 业务专长.
-    pub expertise: Vec<String>,
+    /// 职务（职级）.
+    pub rank: String,
+    /// 所在地区.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     /// 人员状态.
     pub status: InspectorStatus,
-    /// Expert-pool member.
-    pub expert: bool,
-    /// Declared conflicts (target ids), sorted.
-    pub conflicts: Vec<String>,
-    /// `tagged_hash("shuangsuiji/v1/personal", salt || JCS(personal))`.
-    pub personal_digest: Digest32,
+    /// 工作单位.
+    pub unit: String,
 }
 
 impl PublicInspector {
     /// Leaf bytes of the register commitment: JCS of the public entry (spec §3.3).
+    ///
+    /// Invariant: fields declared in the byte order of their JSON names (as in
+    /// [`crate::Target::leaf_bytes`]), so serde_json's output is already JCS.
     pub fn leaf_bytes(&self) -> Vec<u8> {
-        canonical_json(self).unwrap_or_default()
+        serde_json::to_vec(self).unwrap_or_default()
     }
 
     /// Whether this inspector counts as one of the two required enforcement officers on
