@@ -162,6 +162,7 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         )?;
     }
     crate::summary::print(&sealed, &v);
+    crate::demo_publish::run(&a.out, &sealed, &targets, &inspectors)?;
     println!(
         "\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public}}.json",
         a.out.display()

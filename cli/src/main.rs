@@ -2,7 +2,9 @@
 //! pure core; every rule lives in the `shuangsuiji` crate.
 
 mod demo;
+mod demo_publish;
 mod import_cmd;
+mod publish_cmd;
 mod summary;
 mod util;
 mod vectors;
@@ -30,6 +32,13 @@ enum Cmd {
     Import(import_cmd::ImportArgs),
     /// Verify a sealed draw record against the public register views.
     Verify(verify_cmd::VerifyArgs),
+    /// Publish inspection results as a signed public notice (一公开).
+    Publish(publish_cmd::PublishArgs),
+    /// Public notices.
+    #[command(subcommand)]
+    Notice(publish_cmd::NoticeCmd),
+    /// Report results overdue or due soon for publication.
+    Deadline(publish_cmd::DeadlineArgs),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +47,9 @@ fn main() -> ExitCode {
         Cmd::Demo(a) => demo::run(a),
         Cmd::Import(a) => import_cmd::run(a),
         Cmd::Verify(a) => verify_cmd::run(a),
+        Cmd::Publish(a) => publish_cmd::run_publish(a),
+        Cmd::Notice(c) => publish_cmd::run_notice(c),
+        Cmd::Deadline(a) => publish_cmd::run_deadline(a),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,

@@ -116,11 +116,13 @@ pub fn verify_round(
         }
     }
     if !crate::protocol::is_lower_hex(&round.signature, 48) {
-        return Err(BeaconError::Malformed { field: "signature", reason: "not lower-case hex".into() });
+        return Err(BeaconError::Malformed {
+            field: "signature",
+            reason: "not lower-case hex".into(),
+        });
     }
     let randomness = derive_randomness(&sig);
-    if round.randomness != hex::encode(randomness)
-    {
+    if round.randomness != hex::encode(randomness) {
         return Err(BeaconError::RandomnessMismatch);
     }
     Ok(randomness)

@@ -49,7 +49,10 @@ fn same(what: &'static str, committed: Digest32, actual: Digest32) -> Result<(),
 pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     let c = &inp.commitment.commitment;
     if c.algorithm != ALGORITHM {
-        return Err(DrawError::Algorithm { found: c.algorithm.clone(), expected: ALGORITHM });
+        return Err(DrawError::Algorithm {
+            found: c.algorithm.clone(),
+            expected: ALGORITHM,
+        });
     }
     c.check()?;
     let commitment_hash = c.hash()?;

@@ -396,10 +396,15 @@ impl PublicInspectorRegister {
                 );
             }
         }
-                for i in &inspectors {
+        for i in &inspectors {
             // One spelling per entry: the leaf hashes the conflict list as given.
             if i.conflicts.windows(2).any(|w| w.first() >= w.get(1)) {
-                c.push(&i.id, "conflicts", ProblemKind::InvalidId, "must be sorted and without repeats");
+                c.push(
+                    &i.id,
+                    "conflicts",
+                    ProblemKind::InvalidId,
+                    "must be sorted and without repeats",
+                );
             }
         }
         c.finish()?;

@@ -235,7 +235,10 @@ impl DrawPlan {
                 targets.as_of()
             ));
         }
-        for (field, ids) in [("must_include", &self.must_include), ("exclusions.already_drawn", &self.exclusions.already_drawn)] {
+        for (field, ids) in [
+            ("must_include", &self.must_include),
+            ("exclusions.already_drawn", &self.exclusions.already_drawn),
+        ] {
             for id in ids {
                 if let Err(e) = check_id(id) {
                     p.push(format!("{field}: target id {e}"));
@@ -243,8 +246,15 @@ impl DrawPlan {
             }
         }
         for d in &self.team.departments {
-            if !inspectors.inspectors().iter().any(|i| i.department == d.department) {
-                p.push(format!("team.departments.{}: no inspector of this department in the register", d.department));
+            if !inspectors
+                .inspectors()
+                .iter()
+                .any(|i| i.department == d.department)
+            {
+                p.push(format!(
+                    "team.departments.{}: no inspector of this department in the register",
+                    d.department
+                ));
             }
         }
         if p.is_empty() {

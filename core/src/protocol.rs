@@ -103,7 +103,9 @@ pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
 
 /// Whether `s` is lower-case hex of exactly `bytes` bytes: hashed hex has one spelling.
 pub(crate) fn is_lower_hex(s: &str, bytes: usize) -> bool {
-    s.len() == 2 * bytes && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == 2 * bytes
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 impl Commitment {
@@ -141,21 +143,36 @@ impl Commitment {
                 p.push(format!("signers.{}: appears more than once", s.name));
             }
             if !is_lower_hex(&s.public_key, 32) {
-                p.push(format!("signers.{}.public_key: not 64 lower-case hex digits", s.name));
+                p.push(format!(
+                    "signers.{}.public_key: not 64 lower-case hex digits",
+                    s.name
+                ));
             }
         }
         if !(0..=MAX_SAFE_INTEGER).contains(&self.committed_at) {
-            p.push(format!("committed_at: {} is outside 0..=2^53-1", self.committed_at));
+            p.push(format!(
+                "committed_at: {} is outside 0..=2^53-1",
+                self.committed_at
+            ));
         }
         if let BeaconChoice::Drand(d) = &self.beacon {
             let known = crate::beacon::DrandSpec::quicknet(d.round);
             if d.chain_hash == known.chain_hash && *d != known {
-                p.push("beacon: parameters differ from the quicknet chain its chain_hash names".into());
+                p.push(
+                    "beacon: parameters differ from the quicknet chain its chain_hash names".into(),
+                );
             }
             if !is_lower_hex(&d.chain_hash, 32) || !is_lower_hex(&d.public_key, 96) {
-                p.push("beacon: chain_hash and public_key must be lower-case hex (32 and 96 bytes)".into());
+                p.push(
+                    "beacon: chain_hash and public_key must be lower-case hex (32 and 96 bytes)"
+                        .into(),
+                );
             }
-            if d.round == 0 || d.round > MAX_SAFE_INTEGER as u64 || !(0..=MAX_SAFE_INTEGER).contains(&d.genesis_time) || d.period_seconds == 0 {
+            if d.round == 0
+                || d.round > MAX_SAFE_INTEGER as u64
+                || !(0..=MAX_SAFE_INTEGER).contains(&d.genesis_time)
+                || d.period_seconds == 0
+            {
                 p.push("beacon: round, genesis_time and period_seconds must be positive and below 2^53".into());
             }
         }

@@ -1,7 +1,7 @@
 //! The target register (检查对象名录库, 附件2): market subjects and other objects that
 //! may be drawn.
 
-use crate::canonical::{canonical_json, Digest32};
+use crate::canonical::Digest32;
 use crate::dates::{iso, iso_opt};
 use crate::ids::check_id;
 use crate::merkle::MerkleTree;
@@ -229,7 +229,12 @@ impl Target {
         }
         for (item, d) in &self.last_inspected {
             if let Err(e) = check_id(item) {
-                c.push(id, "last_inspected", ProblemKind::InvalidId, format!("item id {e}"));
+                c.push(
+                    id,
+                    "last_inspected",
+                    ProblemKind::InvalidId,
+                    format!("item id {e}"),
+                );
             }
             if d.0 > today {
                 c.push(

@@ -6,12 +6,23 @@ mod common;
 use common::*;
 use shuangsuiji::*;
 
-fn run_with(w: &World, edit: impl Fn(&mut Commitment), reveals: Vec<Reveal>) -> Result<DrawRecord, DrawError> {
+fn run_with(
+    w: &World,
+    edit: impl Fn(&mut Commitment),
+    reveals: Vec<Reveal>,
+) -> Result<DrawRecord, DrawError> {
     let mut c = w.commitment(plan(), 1, BeaconChoice::Offline, 0).commitment;
     edit(&mut c);
     let mut s = SignedCommitment::new(c).unwrap();
     s.sign("负责人", &SIGNER_KEY);
-    draw(DrawInputs { commitment: &s, item_list: &w.items, targets: &w.targets, inspectors: &w.inspectors, reveals: &reveals, beacon: None })
+    draw(DrawInputs {
+        commitment: &s,
+        item_list: &w.items,
+        targets: &w.targets,
+        inspectors: &w.inspectors,
+        reveals: &reveals,
+        beacon: None,
+    })
 }
 
 fn problems(r: Result<DrawRecord, DrawError>) -> Vec<String> {
@@ -30,35 +41,75 @@ fn a_well_formed_commitment_runs() {
 #[test]
 fn unknown_algorithm_is_named() {
     let w = World::new(targets(40), inspectors(6, 0));
-    let r = run_with(&w, |c| c.algorithm = "shuangsuiji/draw/v2".into(), World::reveals(1));
+    let r = run_with(
+        &w,
+        |c| c.algorithm = "shuangsuiji/draw/v2".into(),
+        World::reveals(1),
+    );
     assert!(matches!(r, Err(DrawError::Algorithm { found, .. }) if found == "shuangsuiji/draw/v2"));
 }
 
 #[test]
 fn offline_mode_needs_two_participants_and_signers_are_unique() {
     let w = World::new(targets(40), inspectors(6, 0));
-    let p = problems(run_with(&w, |c| { c.participants.truncate(1); }, World::reveals(1)[..1].to_vec()));
-    assert!(p.iter().any(|x| x.contains("offline mode needs at least two")), "{p:?}");
-    let p = problems(run_with(&w, |c| { let s = c.signers[0].clone(); c.signers.push(s); }, World::reveals(1)));
-    assert!(p.iter().any(|x| x.contains("appears more than once")), "{p:?}");
+    let p = problems(run_with(
+        &w,
+        |c| {
+            c.participants.truncate(1);
+        },
+        World::reveals(1)[..1].to_vec(),
+    ));
+    assert!(
+        p.iter()
+            .any(|x| x.contains("offline mode needs at least two")),
+        "{p:?}"
+    );
+    let p = problems(run_with(
+        &w,
+        |c| {
+            let s = c.signers[0].clone();
+            c.signers.push(s);
+        },
+        World::reveals(1),
+    ));
+    assert!(
+        p.iter().any(|x| x.contains("appears more than once")),
+        "{p:?}"
+    );
     let p = problems(run_with(&w, |c| c.signers.clear(), World::reveals(1)));
     assert!(p.iter().any(|x| x.starts_with("signers:")), "{p:?}");
-    let p = problems(run_with(&w, |c| c.signers[0].public_key = c.signers[0].public_key.to_uppercase(), World::reveals(1)));
+    let p = problems(run_with(
+        &w,
+        |c| c.signers[0].public_key = c.signers[0].public_key.to_uppercase(),
+        World::reveals(1),
+    ));
     assert!(p.iter().any(|x| x.contains("lower-case")), "{p:?}");
-    let p = problems(run_with(&w, |c| c.participants[1].id = "纪检".into(), World::reveals(1)));
+    let p = problems(run_with(
+        &w,
+        |c| c.participants[1].id = "纪检".into(),
+        World::reveals(1),
+    ));
     assert!(p.iter().any(|x| x.contains("participants.纪检")), "{p:?}");
 }
 
 #[test]
 fn numbers_stay_json_safe_and_known_chains_keep_their_parameters() {
     let w = World::new(targets(40), inspectors(6, 0));
-    let p = problems(run_with(&w, |c| c.committed_at = 1 << 60, World::reveals(1)));
+    let p = problems(run_with(
+        &w,
+        |c| c.committed_at = 1 << 60,
+        World::reveals(1),
+    ));
     assert!(p.iter().any(|x| x.starts_with("committed_at")), "{p:?}");
-    let p = problems(run_with(&w, |c| {
-        let mut d = DrandSpec::quicknet(123);
-        d.genesis_time -= 3600; // would make an old round look fresh
-        c.beacon = BeaconChoice::Drand(d);
-    }, World::reveals(1)));
+    let p = problems(run_with(
+        &w,
+        |c| {
+            let mut d = DrandSpec::quicknet(123);
+            d.genesis_time -= 3600; // would make an old round look fresh
+            c.beacon = BeaconChoice::Drand(d);
+        },
+        World::reveals(1),
+    ));
     assert!(p.iter().any(|x| x.contains("quicknet")), "{p:?}");
 }
 
@@ -68,17 +119,34 @@ fn hashed_hex_has_one_spelling() {
     let mut rv = World::reveals(1);
     rv[0].secret = rv[0].secret.to_uppercase();
     rv[0].secret = "AB".repeat(32);
-    assert!(matches!(run_with(&w, |_| {}, rv), Err(DrawError::Reveal { .. })));
+    assert!(matches!(
+        run_with(&w, |_| {}, rv),
+        Err(DrawError::Reveal { .. })
+    ));
 }
 
 #[test]
 fn plan_is_checked_against_the_registers() {
     let w = World::new(targets(40), inspectors(6, 0));
-    let r = run_with(&w, |c| c.plan.inspection_date = time::macros::date!(2023 - 01 - 01), World::reveals(1));
+    let r = run_with(
+        &w,
+        |c| c.plan.inspection_date = time::macros::date!(2023 - 01 - 01),
+        World::reveals(1),
+    );
     assert!(matches!(r, Err(DrawError::Plan(e)) if e.problems[0].starts_with("inspection_date")));
-    let r = run_with(&w, |c| c.plan.team.departments[0].department = "不存在的部门".into(), World::reveals(1));
-    assert!(matches!(r, Err(DrawError::Plan(e)) if e.problems[0].contains("no inspector of this department")));
-    let r = run_with(&w, |c| c.plan.must_include = vec!["bad id".into()], World::reveals(1));
+    let r = run_with(
+        &w,
+        |c| c.plan.team.departments[0].department = "不存在的部门".into(),
+        World::reveals(1),
+    );
+    assert!(
+        matches!(r, Err(DrawError::Plan(e)) if e.problems[0].contains("no inspector of this department"))
+    );
+    let r = run_with(
+        &w,
+        |c| c.plan.must_include = vec!["bad id".into()],
+        World::reveals(1),
+    );
     assert!(matches!(r, Err(DrawError::Plan(e)) if e.problems[0].starts_with("must_include")));
 }
 

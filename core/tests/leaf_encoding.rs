@@ -14,7 +14,8 @@ fn sample_leaves_are_jcs() {
     for e in t.targets() {
         assert_eq!(e.leaf_bytes(), canonical_json(e).unwrap(), "{}", e.id);
     }
-    let i = import::inspectors(&std::fs::read(root.join("inspectors.csv")).unwrap(), AS_OF).unwrap();
+    let i =
+        import::inspectors(&std::fs::read(root.join("inspectors.csv")).unwrap(), AS_OF).unwrap();
     for e in i.public_view(&KEY).inspectors() {
         assert_eq!(e.leaf_bytes(), canonical_json(e).unwrap(), "{}", e.id);
     }

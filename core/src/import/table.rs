@@ -112,7 +112,9 @@ fn raw_rows(
                     let line = e.position().map(|p| line_of(&text, p.byte()));
                     file_problem(register, line, format!("unreadable CSV: {e}"))
                 })?;
-                let line = rec.position().map_or(rows.len() + 1, |p| line_of(&text, p.byte()));
+                let line = rec
+                    .position()
+                    .map_or(rows.len() + 1, |p| line_of(&text, p.byte()));
                 while rows.len() + 1 < line {
                     rows.push(Vec::new());
                 }
@@ -124,11 +126,10 @@ fn raw_rows(
             use calamine::{Reader, Xlsx};
             let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes))
                 .map_err(|e| file_problem(register, None, format!("unreadable XLSX: {e}")))?;
-            let name = wb
-                .sheet_names()
-                .first()
-                .cloned()
-                .ok_or_else(|| file_problem(register, None, "the workbook has no sheet".into()))?;
+            let name =
+                wb.sheet_names().first().cloned().ok_or_else(|| {
+                    file_problem(register, None, "the workbook has no sheet".into())
+                })?;
             let range = wb
                 .worksheet_range(&name)
                 .map_err(|e| file_problem(register, None, format!("sheet {name:?}: {e}")))?;
@@ -150,9 +151,14 @@ fn raw_rows(
 /// line breaks forward from the offset and count the ones before.
 fn line_of(text: &str, byte: u64) -> usize {
     let start = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-    let skipped = text.as_bytes().get(start..).map_or(0, |b| b.iter().take_while(|&&c| c == b'\n' || c == b'\r').count());
+    let skipped = text.as_bytes().get(start..).map_or(0, |b| {
+        b.iter().take_while(|&&c| c == b'\n' || c == b'\r').count()
+    });
     let end = start + skipped;
-    text.as_bytes().get(..end).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) + 1
+    text.as_bytes()
+        .get(..end)
+        .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
+        + 1
 }
 
 fn cell_text(d: &calamine::Data) -> String {

@@ -283,6 +283,11 @@ fn xlsx_items_import() {
 fn row_numbers_count_blank_lines() {
     let csv = "人员编码,姓名,所属部门,性别,专家库\n\nP1,张三,治安总队,男,是\n\n\nP2,李四,治安总队,？,是\n";
     let e = inspectors(csv.as_bytes(), AS_OF).unwrap_err();
-    let rows: Vec<_> = e.problems.iter().filter(|p| p.field == "sex").map(|p| p.row).collect();
+    let rows: Vec<_> = e
+        .problems
+        .iter()
+        .filter(|p| p.field == "sex")
+        .map(|p| p.row)
+        .collect();
     assert_eq!(rows, vec![Some(6)], "{:?}", e.problems);
 }

@@ -1,0 +1,149 @@
+//! The demo's 一公开 step: results for the drawn targets (synthetic), published under the
+//! default redaction policy, the notice verified and one withheld field proven.
+
+use crate::util;
+use rand_chacha::ChaCha20Rng;
+use rand_core::SeedableRng;
+use sha2::{Digest as _, Sha256};
+use shuangsuiji::{
+    publish, publish_by, ContactPerson, FollowUp, InspectionResult, InspectorRegister,
+    NoticeHeader, OutcomeCode, RedactionPolicy, ResultTarget, SealedRecord, Sensitivity,
+    SensitivityMark, TargetRegister, TeamMember, PUBLICATION_WORKING_DAYS,
+};
+use std::path::Path;
+
+/// Builds one result per team, cycling through a few outcomes.
+fn results(
+    sealed: &SealedRecord,
+    targets: &TargetRegister,
+    inspectors: &InspectorRegister,
+) -> Vec<InspectionResult> {
+    let day = sealed.record.commitment.commitment.plan.inspection_date;
+    let items = sealed.record.commitment.commitment.plan.items.clone();
+    let outcomes = [
+        OutcomeCode::NoProblemFound,
+        OutcomeCode::NoProblemFound,
+        OutcomeCode::ProblemFoundOrderedToCorrect,
+        OutcomeCode::RequiredInfoNotPublicised,
+    ];
+    let mut out = Vec::new();
+    for (n, team) in sealed.record.teams.iter().enumerate() {
+        let Some(t) = targets.get(&team.target) else {
+            continue;
+        };
+        let outcome = outcomes[n % outcomes.len()];
+        let members = team
+            .members
+            .iter()
+            .filter_map(|m| inspectors.inspectors().iter().find(|i| i.id == m.inspector))
+            .map(|i| TeamMember {
+                inspector_id: i.id.clone(),
+                name: i.personal.name.clone(),
+                badge: Some(i.personal.badge.clone()).filter(|b| !b.is_empty()),
+            })
+            .collect();
+        let mut sensitivity = vec![];
+        if n % 5 == 3 {
+            sensitivity.push(SensitivityMark {
+                class: Sensitivity::CommercialSecret,
+                field: Some(shuangsuiji::FieldKind::Findings),
+            });
+        }
+        if n % 11 == 7 {
+            sensitivity.push(SensitivityMark {
+                class: Sensitivity::PoliceWorkSecret,
+                field: None,
+            });
+        }
+        out.push(InspectionResult {
+            id: format!("R-{:04}", n + 1),
+            draw_record: sealed.hash,
+            target: ResultTarget {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                uscc: t.uscc.clone(),
+                address: Some(t.address.clone()),
+                contact: Some(ContactPerson {
+                    name: "王建国".into(),
+                    id_number: Some("410105198001011234".into()),
+                    mobile: Some("13912345678".into()),
+                }),
+            },
+            items: items.clone(),
+            team: members,
+            inspection_date: day,
+            result_date: day,
+            entered_by: team
+                .members
+                .first()
+                .map(|m| m.inspector.clone())
+                .unwrap_or_default(),
+            outcome,
+            findings: match outcome {
+                OutcomeCode::ProblemFoundOrderedToCorrect => {
+                    "消防通道堆放杂物，安全出口指示灯损坏".into()
+                }
+                OutcomeCode::RequiredInfoNotPublicised => "未按规定公示备案信息".into(),
+                _ => String::new(),
+            },
+            follow_up: match outcome {
+                OutcomeCode::ProblemFoundOrderedToCorrect => vec![FollowUp::OrderedToCorrect {
+                    deadline: day + time::Duration::days(15),
+                }],
+                _ => vec![],
+            },
+            sensitivity,
+        });
+    }
+    out
+}
+
+pub fn run(
+    out: &Path,
+    sealed: &SealedRecord,
+    targets: &TargetRegister,
+    inspectors: &InspectorRegister,
+) -> Result<(), String> {
+    let rs = results(sealed, targets, inspectors);
+    let day = sealed.record.commitment.commitment.plan.inspection_date;
+    let by = publish_by(day, PUBLICATION_WORKING_DAYS).map_err(|e| e.to_string())?;
+    let key = ed25519_dalek::SigningKey::from_bytes(
+        &Sha256::digest(b"shuangsuiji demo publisher key").into(),
+    );
+    // Demo only: a seeded generator makes the demo reproducible. `shuangsuiji publish`
+    // uses the OS random generator.
+    let mut rng = ChaCha20Rng::from_seed(Sha256::digest(b"shuangsuiji demo salts").into());
+    let header = NoticeHeader {
+        notice_id: "GS-HA-ZA-2023-001".into(),
+        publisher: "河南省公安厅治安总队".into(),
+        published_on: by,
+        draw_record: sealed.hash,
+    };
+    let p = publish(
+        &rs,
+        &RedactionPolicy::default_policy(),
+        header,
+        &key,
+        &mut rng,
+    )
+    .map_err(|e| format!("not published: {e}"))?;
+    let h = p
+        .notice
+        .verify()
+        .map_err(|e| format!("notice does not verify: {e}"))?;
+    let first = p.disclosures.first().ok_or("nothing was withheld")?;
+    p.notice
+        .verify_disclosure(first)
+        .map_err(|e| e.to_string())?;
+    util::write_atomic(&out.join("results.private.json"), &util::to_json(&rs)?)?;
+    crate::publish_cmd::write_publication(&out.join("notice"), &p.notice, &p.disclosures)?;
+    println!(
+        "\n公示 Public notice: {} results, publish by {} (20 working days after {}), hash {}",
+        p.notice.notice.results.len(),
+        by,
+        day,
+        h
+    );
+    println!("  签名 signed by {} — verified; {} withheld/masked fields committed; disclosure of {:?} checks", p.notice.notice.header.publisher, p.disclosures.len(), first.path);
+    Ok(())
+}

@@ -1,0 +1,179 @@
+//! `shuangsuiji publish`, `notice verify`, `deadline`: the 一公开 side at the edge, where
+//! the OS random generator provides the disclosure salts and the clock gives "today".
+
+use crate::util;
+use clap::{Args, Subcommand};
+use rand_core::{OsRng, TryRngCore};
+use shuangsuiji::{
+    publish, DeadlineItem, Digest32, Disclosure, InspectionResult, NoticeHeader, RedactionPolicy,
+    SealedRecord, SignedNotice, WorkingCalendar, PUBLICATION_WORKING_DAYS,
+};
+use std::path::{Path, PathBuf};
+
+#[derive(Args)]
+pub struct PublishArgs {
+    /// Inspection results (JSON array of results as entered by the inspectors).
+    results: PathBuf,
+    /// The sealed draw record they belong to.
+    #[arg(long)]
+    record: PathBuf,
+    /// The publishing unit's Ed25519 secret key (a file of 64 hex digits).
+    #[arg(long)]
+    key: PathBuf,
+    /// The publishing unit (谁公开).
+    #[arg(long)]
+    publisher: String,
+    /// Notice id.
+    #[arg(long)]
+    notice_id: String,
+    /// Publication date (YYYY-MM-DD); default: today in China.
+    #[arg(long)]
+    date: Option<String>,
+    /// Redaction policy (JSON); default: the built-in default policy.
+    #[arg(long)]
+    policy: Option<PathBuf>,
+    /// Output directory: notice.json and notice.csv (public), private/disclosures.json.
+    #[arg(long, default_value = "out/notice")]
+    out: PathBuf,
+}
+
+#[derive(Subcommand)]
+pub enum NoticeCmd {
+    /// Verify a signed notice, and optionally its CSV and disclosures shown later.
+    Verify {
+        /// The signed notice (JSON).
+        notice: PathBuf,
+        /// The CSV published with it.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+        /// Disclosures (JSON array) to check against the notice.
+        #[arg(long)]
+        disclosures: Option<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+pub struct DeadlineArgs {
+    /// Tracked results: JSON array of {result_id, result_date, published_on?}.
+    items: PathBuf,
+    /// Report date (YYYY-MM-DD); default: today in China.
+    #[arg(long)]
+    today: Option<String>,
+    /// Publication period in working days (豫政〔2019〕22号: 20).
+    #[arg(long, default_value_t = PUBLICATION_WORKING_DAYS)]
+    days: u32,
+    /// "Due soon" when at most this many working days remain.
+    #[arg(long, default_value_t = 5)]
+    due_soon: u32,
+}
+
+fn load<T: serde::de::DeserializeOwned>(p: &Path) -> Result<T, String> {
+    serde_json::from_slice(&util::read(p)?).map_err(|e| format!("{}: {e}", p.display()))
+}
+
+pub fn run_publish(a: PublishArgs) -> Result<(), String> {
+    let results: Vec<InspectionResult> = load(&a.results)?;
+    let record: SealedRecord = load(&a.record)?;
+    let policy = match &a.policy {
+        Some(p) => load(p)?,
+        None => RedactionPolicy::default_policy(),
+    };
+    let key = ed25519_dalek::SigningKey::from_bytes(&util::read_key(&a.key)?);
+    let header = NoticeHeader {
+        notice_id: a.notice_id,
+        publisher: a.publisher,
+        published_on: util::as_of(a.date.as_deref())?,
+        draw_record: record.hash,
+    };
+    let mut rng = OsRng.unwrap_err();
+    let p = publish(&results, &policy, header, &key, &mut rng)
+        .map_err(|e| format!("not published: {e}"))?;
+    write_publication(&a.out, &p.notice, &p.disclosures)?;
+    println!(
+        "公示 Notice {}: {} results, hash {}",
+        p.notice.notice.header.notice_id,
+        p.notice.notice.results.len(),
+        p.notice.notice.hash()
+    );
+    Ok(())
+}
+
+/// Writes the public files and, apart, the disclosures (every withheld value in clear).
+pub fn write_publication(
+    out: &Path,
+    notice: &SignedNotice,
+    disclosures: &[Disclosure],
+) -> Result<(), String> {
+    let private = out.join("private");
+    std::fs::create_dir_all(&private)
+        .map_err(|e| format!("cannot create {}: {e}", private.display()))?;
+    util::write_atomic(&out.join("notice.json"), &util::to_json(notice)?)?;
+    util::write_atomic(&out.join("notice.csv"), notice.notice.to_csv().as_bytes())?;
+    util::write_atomic(
+        &private.join("disclosures.json"),
+        &util::to_json(&disclosures)?,
+    )?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700));
+    }
+    Ok(())
+}
+
+pub fn run_notice(c: NoticeCmd) -> Result<(), String> {
+    let NoticeCmd::Verify {
+        notice,
+        csv,
+        disclosures,
+    } = c;
+    let n: SignedNotice = load(&notice)?;
+    let hash: Digest32 = n
+        .verify()
+        .map_err(|e| format!("未通过 NOT VERIFIED: {e}"))?;
+    println!(
+        "公示签名 Notice signature: 通过 OK (hash {hash}, draw record {})",
+        n.notice.header.draw_record
+    );
+    if let Some(p) = csv {
+        let text = String::from_utf8(util::read(&p)?)
+            .map_err(|_| format!("{} is not UTF-8", p.display()))?;
+        n.verify_csv(&text)
+            .map_err(|e| format!("未通过 NOT VERIFIED (CSV): {e}"))?;
+        println!("CSV: 与公示一致 matches the notice");
+    }
+    if let Some(p) = disclosures {
+        let ds: Vec<Disclosure> = load(&p)?;
+        n.verify_disclosures(&ds)
+            .map_err(|e| format!("未通过 NOT VERIFIED (disclosure): {e}"))?;
+        println!(
+            "披露 Disclosures: {} 项均与公示承诺一致 all match the notice's commitments",
+            ds.len()
+        );
+    }
+    Ok(())
+}
+
+pub fn run_deadline(a: DeadlineArgs) -> Result<(), String> {
+    let items: Vec<DeadlineItem> = load(&a.items)?;
+    let today = util::as_of(a.today.as_deref())?;
+    let cal = WorkingCalendar::mainland_china().map_err(|e| e.to_string())?;
+    let r = cal
+        .deadline_report(&items, today, a.days, a.due_soon)
+        .map_err(|e| e.to_string())?;
+    println!(
+        "公示期限报告 Publication deadlines as of {} ({} working days):",
+        r.as_of, r.working_days
+    );
+    for l in &r.lines {
+        let left = l
+            .working_days_left
+            .map(|d| format!(", {d} working days left"))
+            .unwrap_or_default();
+        println!(
+            "  {:<24} result {}  publish by {}  {:?}{left}",
+            l.result_id, l.result_date, l.publish_by, l.status
+        );
+    }
+    Ok(())
+}
