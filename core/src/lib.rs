@@ -45,6 +45,7 @@ mod uscc;
 mod validate;
 mod verify;
 
+pub mod audit;
 #[cfg(feature = "import")]
 pub mod import;
 

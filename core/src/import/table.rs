@@ -107,14 +107,15 @@ fn raw_rows(
             // The csv reader skips blank lines; rows are placed at their real line numbers
             // (padding with empty rows) so that every problem names the line a person sees.
             let mut rows: Vec<Vec<String>> = Vec::new();
+            let mut lines = LineCounter::default();
             for rec in rdr.records() {
                 let rec = rec.map_err(|e| {
-                    let line = e.position().map(|p| line_of(&text, p.byte()));
+                    let line = e.position().map(|p| lines.line_at(&text, p.byte()));
                     file_problem(register, line, format!("unreadable CSV: {e}"))
                 })?;
                 let line = rec
                     .position()
-                    .map_or(rows.len() + 1, |p| line_of(&text, p.byte()));
+                    .map_or(rows.len() + 1, |p| lines.line_at(&text, p.byte()));
                 while rows.len() + 1 < line {
                     rows.push(Vec::new());
                 }
@@ -147,18 +148,28 @@ fn raw_rows(
 }
 
 /// 1-based line where a record starts. The csv reader reports the offset where it began
-/// reading, before the blank lines it skips, and its line counter ignores them; so skip
-/// line breaks forward from the offset and count the ones before.
-fn line_of(text: &str, byte: u64) -> usize {
-    let start = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-    let skipped = text.as_bytes().get(start..).map_or(0, |b| {
-        b.iter().take_while(|&&c| c == b'\n' || c == b'\r').count()
-    });
-    let end = start + skipped;
-    text.as_bytes()
-        .get(..end)
-        .map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count())
-        + 1
+/// reading, before the blank lines it skips, and its line counter ignores them; so line
+/// breaks are counted here, incrementally (records arrive in file order).
+#[derive(Default)]
+struct LineCounter {
+    byte: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &str, byte: u64) -> usize {
+        let b = text.as_bytes();
+        let start = usize::try_from(byte).unwrap_or(usize::MAX).min(b.len());
+        let skipped = b.get(start..).map_or(0, |r| {
+            r.iter().take_while(|&&c| c == b'\n' || c == b'\r').count()
+        });
+        let end = (start + skipped).max(self.byte);
+        self.line += b
+            .get(self.byte..end)
+            .map_or(0, |r| r.iter().filter(|&&c| c == b'\n').count());
+        self.byte = end;
+        self.line + 1
+    }
 }
 
 fn cell_text(d: &calamine::Data) -> String {

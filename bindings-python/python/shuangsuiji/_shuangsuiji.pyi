@@ -1,0 +1,452 @@
+"""Type stubs of the native module ``shuangsuiji._shuangsuiji`` (re-exported by ``shuangsuiji``)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from typing import Any, Dict, List, Optional, Sequence, Union
+
+JSON = Any
+"""A plain JSON value: dict, list, str, int, float, bool or None."""
+DateLike = Union[datetime.date, str]
+"""A ``datetime.date`` or ``"YYYY-MM-DD"``."""
+JsonInput = Union[Dict[str, Any], str, bytes]
+"""A dict in the core's JSON form, or JSON text."""
+PathLike = Union[str, "os.PathLike[str]"]
+
+__version__: str
+ALGORITHM: str
+PUBLICATION_WORKING_DAYS: int
+
+# --- errors ------------------------------------------------------------------------------
+
+class ShuangsuijiError(ValueError):
+    """Base of every error raised by shuangsuiji (a ValueError)."""
+
+class FormatError(ShuangsuijiError):
+    """A value passed in does not have the shape of the expected type."""
+
+class ValidationError(ShuangsuijiError):
+    """Register or item-list problems, every one of them."""
+
+    problems: List[Dict[str, Any]]
+    """Each problem: register, row (file row, header = 1, or None), record, field, kind, message."""
+
+class DrawError(ShuangsuijiError):
+    """A draw cannot be made."""
+
+    kind: str
+
+class PlanError(DrawError):
+    """The draw plan cannot be run as written."""
+
+    problems: List[str]
+
+class BeaconError(DrawError):
+    """The beacon round cannot be used."""
+
+    kind: str
+
+class VerifyError(ShuangsuijiError):
+    """A record does not verify; the message names the first failing check."""
+
+    kind: str
+
+class PublishError(ShuangsuijiError):
+    """A batch of results cannot be published."""
+
+    kind: str
+
+class PolicyError(PublishError):
+    """A redaction policy cannot be used."""
+
+class NoticeError(ShuangsuijiError):
+    """A notice, its CSV or a disclosure does not verify."""
+
+    kind: str
+
+class CalendarError(ShuangsuijiError):
+    """The working-day calendar cannot answer."""
+
+    kind: str
+    needs_year: int
+
+# --- registers ---------------------------------------------------------------------------
+
+class ItemList:
+    """随机抽查事项清单: a validated, versioned item list."""
+
+    def __init__(self, items: Sequence[Dict[str, Any]], version: str) -> None:
+        """Validates items (dicts in the core's JSON form); raises ValidationError."""
+    @staticmethod
+    def read(path: PathLike, version: str) -> ItemList:
+        """Reads a CSV (UTF-8/GB18030) or XLSX 附件1 file in Rust; raises ValidationError."""
+    @staticmethod
+    def from_bytes(data: bytes, version: str) -> ItemList:
+        """Like ``read``, from the file's bytes."""
+    @staticmethod
+    def from_dict(d: JsonInput) -> ItemList:
+        """From the JSON form ``{"version", "items"}``."""
+    @staticmethod
+    def from_json(s: Union[str, bytes]) -> ItemList:
+        """From JSON text."""
+    @property
+    def version(self) -> str:
+        """The version label."""
+    @property
+    def hash(self) -> str:
+        """Content hash (hex)."""
+    def __len__(self) -> int: ...
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form as plain Python objects."""
+    def to_json(self, pretty: bool = False) -> str:
+        """Canonical (RFC 8785) JSON text, or pretty JSON with a final newline."""
+    def to_csv(self) -> str:
+        """The 附件1 CSV rendering."""
+
+class TargetRegister:
+    """检查对象名录库: a validated target register as of a date."""
+
+    def __init__(self, targets: Sequence[Dict[str, Any]], as_of: DateLike) -> None:
+        """Validates targets (dicts in the core's JSON form); raises ValidationError."""
+    @staticmethod
+    def read(path: PathLike, as_of: DateLike) -> TargetRegister:
+        """Reads a CSV or XLSX 附件2 file in Rust (no Python object per row)."""
+    @staticmethod
+    def from_bytes(data: bytes, as_of: DateLike) -> TargetRegister:
+        """Like ``read``, from the file's bytes."""
+    @staticmethod
+    def from_dict(d: JsonInput) -> TargetRegister:
+        """From the published JSON form ``{"as_of", "targets"}``."""
+    @staticmethod
+    def from_json(s: Union[str, bytes]) -> TargetRegister:
+        """From JSON text (e.g. targets.public.json)."""
+    @property
+    def as_of(self) -> datetime.date:
+        """The register date."""
+    @property
+    def root(self) -> str:
+        """Merkle root (hex)."""
+    def leaf_bytes(self, index: int) -> bytes:
+        """The Merkle leaf bytes of entry ``index`` (id order)."""
+    def get(self, id: str) -> Optional[Dict[str, Any]]:
+        """The entry with this id, or None."""
+    def __len__(self) -> int: ...
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form as plain Python objects."""
+    def to_json(self, pretty: bool = False) -> str:
+        """Canonical (RFC 8785) JSON text, or pretty JSON with a final newline."""
+    def to_csv(self) -> str:
+        """The 附件2 CSV rendering."""
+
+class InspectorRegister:
+    """执法检查人员名录库 with personal data (kept by the keeper, never published)."""
+
+    def __init__(self, inspectors: Sequence[Dict[str, Any]], as_of: DateLike) -> None:
+        """Validates inspectors (dicts in the core's JSON form); raises ValidationError."""
+    @staticmethod
+    def read(path: PathLike, as_of: DateLike) -> InspectorRegister:
+        """Reads a CSV or XLSX inspector file in Rust."""
+    @staticmethod
+    def from_bytes(data: bytes, as_of: DateLike) -> InspectorRegister:
+        """Like ``read``, from the file's bytes."""
+    @staticmethod
+    def from_dict(d: JsonInput) -> InspectorRegister:
+        """From the JSON form ``{"as_of", "inspectors"}``."""
+    @staticmethod
+    def from_json(s: Union[str, bytes]) -> InspectorRegister:
+        """From JSON text."""
+    def public_view(self, key: bytes) -> PublicInspectorRegister:
+        """The public view under the keeper's 32-byte salt key."""
+    def root(self, key: bytes) -> str:
+        """The root (hex) under the keeper's key; equal to the public view's root."""
+    @property
+    def as_of(self) -> datetime.date:
+        """The register date."""
+    def __len__(self) -> int: ...
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form (with personal data)."""
+    def to_json(self, pretty: bool = False) -> str:
+        """Canonical (RFC 8785) JSON text, or pretty JSON with a final newline."""
+    def to_csv(self) -> str:
+        """The CSV rendering of the template."""
+
+class PublicInspectorRegister:
+    """The public view of the inspector register: what a draw reads and a verifier sees."""
+
+    def __init__(self, inspectors: Sequence[Dict[str, Any]], as_of: DateLike) -> None:
+        """Builds a view from published entries; raises ValidationError."""
+    @staticmethod
+    def from_dict(d: JsonInput) -> PublicInspectorRegister:
+        """From the published JSON form ``{"as_of", "inspectors"}``."""
+    @staticmethod
+    def from_json(s: Union[str, bytes]) -> PublicInspectorRegister:
+        """From JSON text (e.g. inspectors.public.json)."""
+    @property
+    def root(self) -> str:
+        """Merkle root (hex)."""
+    @property
+    def as_of(self) -> datetime.date:
+        """The register date."""
+    def leaf_bytes(self, index: int) -> bytes:
+        """The Merkle leaf bytes of entry ``index`` (id order)."""
+    def __len__(self) -> int: ...
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form as plain Python objects."""
+    def to_json(self, pretty: bool = False) -> str:
+        """Canonical (RFC 8785) JSON text, or pretty JSON with a final newline."""
+
+def personal_salt(key: bytes, inspector_id: str) -> str:
+    """The salt (hex) of an inspector's personal digest under the keeper's key."""
+
+def personal_digest(salt: str, personal: Dict[str, Any]) -> str:
+    """The digest (hex) published instead of an inspector's personal data."""
+
+# --- draw ----------------------------------------------------------------------------------
+
+class SignedCommitment:
+    """A signed pre-draw commitment, as published before the reveal."""
+
+    def __init__(self, commitment: JsonInput) -> None:
+        """Wraps a commitment (core JSON form) with its hash and no signatures."""
+    @staticmethod
+    def from_dict(d: JsonInput) -> SignedCommitment:
+        """From the JSON form ``{"commitment", "hash", "signatures"}``."""
+    @staticmethod
+    def from_json(s: Union[str, bytes]) -> SignedCommitment:
+        """From JSON text."""
+    def sign(self, signer: str, secret_key: bytes) -> None:
+        """Adds the signature of ``signer`` with a 32-byte Ed25519 secret key."""
+    @property
+    def hash(self) -> str:
+        """The commitment hash (hex)."""
+    @property
+    def commitment(self) -> Dict[str, Any]:
+        """The commitment."""
+    @property
+    def signatures(self) -> List[Dict[str, str]]:
+        """The signatures ``{"signer", "public_key", "signature"}``."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form as plain Python objects."""
+    def to_json(self, pretty: bool = False) -> str:
+        """Canonical (RFC 8785) JSON text, or pretty JSON with a final newline."""
+
+class DrawRecord:
+    """The outcome of a draw and every input needed to re-run it."""
+
+    @staticmethod
+    def from_dict(d: JsonInput) -> DrawRecord:
+        """From the JSON form."""
+    @staticmethod
+    def from_json(s: Union[str, bytes]) -> DrawRecord:
+        """From JSON text."""
+    @property
+    def hash(self) -> str:
+        """The record hash (hex)."""
+    @property
+    def seed(self) -> str:
+        """The seed (hex)."""
+    def canonical_bytes(self) -> bytes:
+        """The canonical (RFC 8785) bytes that are hashed and signed."""
+    def selected_ids(self) -> List[str]:
+        """Every selected target id: the 100 % list, then each stratum's selection."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form as plain Python objects."""
+    def to_json(self, pretty: bool = False) -> str:
+        """The canonical bytes as str (default), or pretty JSON with a final newline."""
+
+class SealedRecord:
+    """A draw record with the responsible people's signatures."""
+
+    def __init__(self, record: DrawRecord) -> None:
+        """Seals a record: its hash and no signatures yet."""
+    @staticmethod
+    def from_dict(d: JsonInput) -> SealedRecord:
+        """From the JSON form ``{"record", "hash", "signatures"}``."""
+    @staticmethod
+    def from_json(s: Union[str, bytes]) -> SealedRecord:
+        """From JSON text (e.g. record.json)."""
+    def sign(self, signer: str, secret_key: bytes) -> None:
+        """Adds the signature of ``signer`` with a 32-byte Ed25519 secret key."""
+    @property
+    def hash(self) -> str:
+        """The record hash (hex)."""
+    @property
+    def record(self) -> DrawRecord:
+        """The record."""
+    @property
+    def signatures(self) -> List[Dict[str, str]]:
+        """The signatures."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form as plain Python objects."""
+    def to_json(self, pretty: bool = False) -> str:
+        """Canonical (RFC 8785) JSON text, or pretty JSON (what the CLI writes)."""
+
+class Verified:
+    """What a successful verification establishes."""
+
+    record_hash: str
+    seed: str
+    selected: int
+    beacon: bool
+    def to_dict(self) -> Dict[str, Any]:
+        """As a dict."""
+
+def commit(
+    plan: JsonInput,
+    item_list: ItemList,
+    targets: TargetRegister,
+    inspectors: PublicInspectorRegister,
+    participants: Sequence[Dict[str, str]],
+    signers: Sequence[Dict[str, str]],
+    committed_at: Union[int, datetime.datetime],
+    beacon: Optional[Dict[str, Any]] = None,
+    supersedes: Optional[Dict[str, str]] = None,
+) -> SignedCommitment:
+    """Builds and hashes the pre-draw commitment (unsigned; call ``.sign``)."""
+
+def reveal(participant: str, secret: bytes) -> Dict[str, str]:
+    """A participant's reveal ``{"participant", "secret"}`` of a 32-byte secret."""
+
+def commit_secret(participant: str, secret: bytes) -> str:
+    """The commitment (hex) of a participant's 32-byte secret."""
+
+def public_key_hex(secret_key: bytes) -> str:
+    """The Ed25519 public key (hex) of a 32-byte secret key."""
+
+def quicknet(round: int) -> Dict[str, Any]:
+    """The drand quicknet chain parameters with the round to commit to."""
+
+def verify_round(spec: JsonInput, committed_at: Union[int, datetime.datetime], round: JsonInput) -> bytes:
+    """Checks a drand round against the committed spec; returns the 32-byte randomness."""
+
+def subseed(seed: str, purpose: str) -> str:
+    """The sub-seed (hex) of a seed for one purpose, e.g. ``"target/low"``."""
+
+def ticket(subseed: str, target_id: str) -> str:
+    """The ticket (hex) of a target id under a sub-seed."""
+
+def check_plan(plan: JsonInput, item_list: ItemList) -> None:
+    """Checks a plan against an item list; raises PlanError listing every problem."""
+
+def draw(
+    commitment: SignedCommitment,
+    item_list: ItemList,
+    targets: TargetRegister,
+    inspectors: PublicInspectorRegister,
+    reveals: Sequence[Dict[str, str]],
+    beacon: Optional[JsonInput] = None,
+) -> DrawRecord:
+    """Runs the draw (without the GIL); raises DrawError, PlanError or BeaconError."""
+
+def verify(
+    record: Union[SealedRecord, JsonInput],
+    targets: TargetRegister,
+    inspectors: PublicInspectorRegister,
+) -> Verified:
+    """Verifies a sealed record by re-running everything; raises VerifyError."""
+
+# --- publication -------------------------------------------------------------------------
+
+class SignedNotice:
+    """A public notice of inspection results and its signature."""
+
+    @staticmethod
+    def from_dict(d: JsonInput) -> SignedNotice:
+        """From the JSON form ``{"notice", "signature"}``."""
+    @staticmethod
+    def from_json(s: Union[str, bytes]) -> SignedNotice:
+        """From JSON text."""
+    def verify(self) -> str:
+        """Verifies the signature; returns the notice hash (hex). Raises NoticeError."""
+    def verify_csv(self, csv: str) -> None:
+        """Verifies the notice and that ``csv`` is its rendering."""
+    def verify_disclosure(self, disclosure: Dict[str, Any]) -> None:
+        """Verifies the notice and that the disclosure opens its commitment."""
+    def verify_disclosures(self, disclosures: Sequence[Dict[str, Any]]) -> None:
+        """Verifies the notice once, then every disclosure."""
+    @property
+    def hash(self) -> str:
+        """The notice hash (hex)."""
+    @property
+    def signature(self) -> str:
+        """The Ed25519 signature (hex)."""
+    def canonical_bytes(self) -> bytes:
+        """The canonical bytes of the signed notice body."""
+    def to_csv(self) -> str:
+        """The table for people: one row per result."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form as plain Python objects."""
+    def to_json(self, pretty: bool = False) -> str:
+        """Canonical (RFC 8785) JSON text, or pretty JSON with a final newline."""
+
+class Publication:
+    """The outcome of ``publish``."""
+
+    @property
+    def notice(self) -> SignedNotice:
+        """The signed notice, for the public."""
+    @property
+    def disclosures(self) -> List[Dict[str, Any]]:
+        """Every commitment's opening, for the publisher's archive only."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The JSON form as plain Python objects."""
+    def to_json(self, pretty: bool = False) -> str:
+        """Canonical (RFC 8785) JSON text, or pretty JSON with a final newline."""
+
+def publish(
+    results: Sequence[Dict[str, Any]],
+    *,
+    notice_id: str,
+    publisher: str,
+    published_on: DateLike,
+    draw_record: Union[str, DrawRecord, SealedRecord],
+    signing_key: bytes,
+    policy: Optional[JsonInput] = None,
+    seed: Union[None, int, bytes] = None,
+) -> Publication:
+    """Publishes results under a policy (default policy if None), signed with ``signing_key``.
+
+    Salts come from the OS random generator unless ``seed`` is given (tests only).
+    """
+
+def default_policy() -> Dict[str, Any]:
+    """The default redaction policy."""
+
+def validate_policy(policy: JsonInput) -> None:
+    """Checks a policy; raises PolicyError."""
+
+def policy_digest(policy: JsonInput) -> str:
+    """The digest (hex) of a policy, as published in a notice."""
+
+def disclosure_commitment(salt: bytes, path: str, value: JSON) -> str:
+    """The commitment (hex) a disclosure of ``value`` at ``path`` with ``salt`` opens."""
+
+def mask_name(name: str) -> str:
+    """姓名 mask."""
+
+def mask_phone(phone: str) -> str:
+    """Mobile number mask."""
+
+def mask_id_number(id: str) -> str:
+    """身份证号 mask."""
+
+def mask_badge(badge: str) -> str:
+    """Badge number mask."""
+
+def cut_address(address: str) -> str:
+    """Address cut to its district."""
+
+def publish_by(result_date: DateLike, n: int = 20) -> datetime.date:
+    """The n-th working day after ``result_date``; raises CalendarError if not covered."""
+
+def is_working_day(day: DateLike) -> bool:
+    """Whether a date is a working day; raises CalendarError if not covered."""
+
+# --- encodings ---------------------------------------------------------------------------
+
+def canonical_json(value: JSON) -> bytes:
+    """RFC 8785 canonical JSON bytes of a value."""
+
+def tagged_hash(tag: str, *parts: bytes) -> str:
+    """``SHA-256(len(tag) || tag || parts...)`` (hex)."""

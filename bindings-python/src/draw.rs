@@ -1,0 +1,428 @@
+//! Commit, reveal, beacon, draw, seal, sign and verify.
+
+use crate::convert::{bytes32, digest, from_py, from_value, py_to_value, to_json, to_py};
+use crate::errors::{format_error, Result};
+use crate::register::{ItemList, PublicInspectorRegister, TargetRegister};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyInt};
+use shuangsuiji as core;
+
+/// A signed pre-draw commitment, as published before the reveal.
+#[pyclass(module = "shuangsuiji", name = "SignedCommitment")]
+pub struct SignedCommitment(pub core::SignedCommitment);
+
+#[pymethods]
+impl SignedCommitment {
+    /// Wraps a commitment (dict in the core's JSON form) with its hash and no signatures.
+    #[new]
+    fn new(commitment: &Bound<'_, PyAny>) -> Result<Self> {
+        let c: core::Commitment = from_py(commitment, "commitment")?;
+        Ok(SignedCommitment(core::SignedCommitment::new(c)?))
+    }
+
+    /// From the published JSON form `{"commitment", "hash", "signatures"}` (dict or JSON text).
+    #[staticmethod]
+    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(d, "signed commitment").map(SignedCommitment)
+    }
+
+    /// From JSON text.
+    #[staticmethod]
+    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(s, "signed commitment").map(SignedCommitment)
+    }
+
+    /// Adds the signature of `signer` (a name listed in the commitment) with a 32-byte
+    /// Ed25519 secret key.
+    fn sign(&mut self, signer: &str, secret_key: &[u8]) -> Result<()> {
+        self.0.sign(signer, &bytes32(secret_key, "secret_key")?);
+        Ok(())
+    }
+
+    /// The commitment hash (hex).
+    #[getter]
+    fn hash(&self) -> String {
+        self.0.hash.to_hex()
+    }
+
+    /// The commitment, as a dict.
+    #[getter]
+    fn commitment<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0.commitment)
+    }
+
+    /// The signatures, as dicts `{"signer", "public_key", "signature"}`.
+    #[getter]
+    fn signatures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0.signatures)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<SignedCommitment {} ({} signature(s))>",
+            self.0.hash,
+            self.0.signatures.len()
+        )
+    }
+
+    /// The JSON form as plain Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> Result<String> {
+        to_json(&self.0, pretty)
+    }
+}
+
+/// The outcome of a draw and every input needed to re-run it.
+#[pyclass(module = "shuangsuiji", name = "DrawRecord", frozen)]
+pub struct DrawRecord(pub core::DrawRecord);
+
+#[pymethods]
+impl DrawRecord {
+    /// From the JSON form (dict or JSON text).
+    #[staticmethod]
+    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(d, "draw record").map(DrawRecord)
+    }
+
+    /// From JSON text (e.g. draw-sample.record.json).
+    #[staticmethod]
+    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(s, "draw record").map(DrawRecord)
+    }
+
+    /// The record hash (hex): `tagged_hash("shuangsuiji/v1/record", canonical bytes)`.
+    #[getter]
+    fn hash(&self) -> Result<String> {
+        Ok(self.0.hash()?.to_hex())
+    }
+
+    /// The seed (hex).
+    #[getter]
+    fn seed(&self) -> String {
+        self.0.seed.to_hex()
+    }
+
+    /// The canonical (RFC 8785) bytes that are hashed and signed.
+    fn canonical_bytes(&self) -> Result<Vec<u8>> {
+        Ok(self.0.canonical_bytes()?)
+    }
+
+    /// Every selected target id: the 100 % list, then each stratum's selection.
+    fn selected_ids(&self) -> Vec<String> {
+        self.0.selected_ids().map(str::to_owned).collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<DrawRecord seed {}: {} selected, {} teams>",
+            self.0.seed,
+            self.0.selected_ids().count(),
+            self.0.teams.len()
+        )
+    }
+
+    /// The JSON form as plain Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    /// JSON text: the canonical bytes as str by default (equal to `canonical_bytes()`),
+    /// pretty with `pretty=True`.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> Result<String> {
+        to_json(&self.0, pretty)
+    }
+}
+
+/// A draw record with the responsible people's signatures (谁抽查、谁签字).
+#[pyclass(module = "shuangsuiji", name = "SealedRecord")]
+pub struct SealedRecord(pub core::SealedRecord);
+
+#[pymethods]
+impl SealedRecord {
+    /// Seals a record: its hash and no signatures yet.
+    #[new]
+    fn new(record: &Bound<'_, DrawRecord>) -> Result<Self> {
+        Ok(SealedRecord(core::SealedRecord::new(
+            record.get().0.clone(),
+        )?))
+    }
+
+    /// From the published JSON form `{"record", "hash", "signatures"}` (dict or JSON text).
+    #[staticmethod]
+    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(d, "sealed record").map(SealedRecord)
+    }
+
+    /// From JSON text (e.g. the contents of record.json).
+    #[staticmethod]
+    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(s, "sealed record").map(SealedRecord)
+    }
+
+    /// Adds the signature of `signer` with a 32-byte Ed25519 secret key.
+    fn sign(&mut self, signer: &str, secret_key: &[u8]) -> Result<()> {
+        self.0.sign(signer, &bytes32(secret_key, "secret_key")?);
+        Ok(())
+    }
+
+    /// The record hash (hex).
+    #[getter]
+    fn hash(&self) -> String {
+        self.0.hash.to_hex()
+    }
+
+    /// The record.
+    #[getter]
+    fn record(&self) -> DrawRecord {
+        DrawRecord(self.0.record.clone())
+    }
+
+    /// The signatures, as dicts.
+    #[getter]
+    fn signatures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0.signatures)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<SealedRecord {} ({} signature(s))>",
+            self.0.hash,
+            self.0.signatures.len()
+        )
+    }
+
+    /// The JSON form as plain Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True` (what the CLI writes).
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> Result<String> {
+        to_json(&self.0, pretty)
+    }
+}
+
+/// What a successful verification establishes.
+#[pyclass(module = "shuangsuiji", name = "Verified", frozen, get_all)]
+pub struct Verified {
+    /// The record's hash (hex).
+    pub record_hash: String,
+    /// The seed (hex).
+    pub seed: String,
+    /// Number of selected targets (100 % list included).
+    pub selected: usize,
+    /// Whether a drand round was used (else offline mode).
+    pub beacon: bool,
+}
+
+#[pymethods]
+impl Verified {
+    fn __repr__(&self) -> String {
+        format!(
+            "<Verified record {}: {} selected, beacon={}>",
+            self.record_hash,
+            self.selected,
+            if self.beacon { "True" } else { "False" }
+        )
+    }
+
+    /// As a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("record_hash", &self.record_hash)?;
+        d.set_item("seed", &self.seed)?;
+        d.set_item("selected", self.selected)?;
+        d.set_item("beacon", self.beacon)?;
+        Ok(d)
+    }
+}
+
+/// Unix seconds from an int or a timezone-aware datetime.
+fn unix_time(obj: &Bound<'_, PyAny>) -> Result<i64> {
+    if obj.is_instance_of::<PyInt>() {
+        return Ok(obj.extract()?);
+    }
+    if obj.hasattr("timestamp")? {
+        if obj.getattr("tzinfo")?.is_none() {
+            return Err(format_error("committed_at: a naive datetime is ambiguous; pass an aware datetime or unix seconds"));
+        }
+        let t: f64 = obj.call_method0("timestamp")?.extract()?;
+        return Ok(t.floor() as i64);
+    }
+    Err(format_error(
+        "committed_at: expected unix seconds (int) or an aware datetime",
+    ))
+}
+
+/// Builds, hashes and returns the pre-draw commitment (unsigned; call `.sign`).
+///
+/// Roots come from the given item list and registers; `participants` are dicts
+/// `{"id", "role", "commitment"}` (see `commit_secret`), `signers` dicts
+/// `{"name", "public_key"}` (see `public_key_hex`); `beacon` is None for offline mode or a
+/// drand spec dict (see `quicknet`); `committed_at` is unix seconds or an aware datetime.
+#[pyfunction]
+#[pyo3(signature = (plan, item_list, targets, inspectors, participants, signers, committed_at, beacon = None, supersedes = None))]
+#[allow(clippy::too_many_arguments)]
+pub fn commit(
+    plan: &Bound<'_, PyAny>,
+    item_list: &Bound<'_, ItemList>,
+    targets: &Bound<'_, TargetRegister>,
+    inspectors: &Bound<'_, PublicInspectorRegister>,
+    participants: &Bound<'_, PyAny>,
+    signers: &Bound<'_, PyAny>,
+    committed_at: &Bound<'_, PyAny>,
+    beacon: Option<&Bound<'_, PyAny>>,
+    supersedes: Option<&Bound<'_, PyAny>>,
+) -> Result<SignedCommitment> {
+    let beacon = match beacon {
+        None => core::BeaconChoice::Offline,
+        Some(b) => {
+            let v = py_to_value(b)?;
+            if v.get("mode").is_some() {
+                from_value(v, "beacon")?
+            } else {
+                core::BeaconChoice::Drand(from_value(v, "beacon")?)
+            }
+        }
+    };
+    let commitment = core::Commitment {
+        algorithm: core::ALGORITHM.into(),
+        plan: from_py(plan, "plan")?,
+        roots: core::RegisterRoots {
+            item_list: item_list.get().0.hash(),
+            targets: targets.get().0.root(),
+            inspectors: inspectors.get().0.root(),
+        },
+        participants: from_py(participants, "participants")?,
+        signers: from_py(signers, "signers")?,
+        beacon,
+        committed_at: unix_time(committed_at)?,
+        supersedes: supersedes.map(|s| from_py(s, "supersedes")).transpose()?,
+    };
+    Ok(SignedCommitment(core::SignedCommitment::new(commitment)?))
+}
+
+/// A participant's reveal `{"participant", "secret"}` of a 32-byte secret.
+#[pyfunction]
+pub fn reveal<'py>(py: Python<'py>, participant: &str, secret: &[u8]) -> Result<Bound<'py, PyAny>> {
+    let r = core::Reveal {
+        participant: participant.into(),
+        secret: hex::encode(bytes32(secret, "secret")?),
+    };
+    to_py(py, &r)
+}
+
+/// The commitment (hex) of a participant's 32-byte secret, published before the reveal.
+#[pyfunction]
+pub fn commit_secret(participant: &str, secret: &[u8]) -> Result<String> {
+    Ok(core::commit_secret(participant, &bytes32(secret, "secret")?).to_hex())
+}
+
+/// The Ed25519 public key (hex) of a 32-byte secret key.
+#[pyfunction]
+pub fn public_key_hex(secret_key: &[u8]) -> Result<String> {
+    Ok(core::public_key_hex(&bytes32(secret_key, "secret_key")?))
+}
+
+/// The drand quicknet chain parameters with the round a plan commits to, as a dict.
+#[pyfunction]
+pub fn quicknet<'py>(py: Python<'py>, round: u64) -> Result<Bound<'py, PyAny>> {
+    to_py(py, &core::DrandSpec::quicknet(round))
+}
+
+/// Checks a drand round (dict `{"round", "signature", "randomness"}`) against the committed
+/// spec and commitment time; returns the 32-byte randomness. Raises BeaconError.
+#[pyfunction]
+pub fn verify_round(
+    spec: &Bound<'_, PyAny>,
+    committed_at: &Bound<'_, PyAny>,
+    round: &Bound<'_, PyAny>,
+) -> Result<Vec<u8>> {
+    let spec: core::DrandSpec = from_py(spec, "drand spec")?;
+    let round: core::BeaconRound = from_py(round, "beacon round")?;
+    Ok(core::verify_round(&spec, unix_time(committed_at)?, &round)?.to_vec())
+}
+
+/// The sub-seed (hex) of a seed for one purpose, e.g. "target/low".
+#[pyfunction]
+pub fn subseed(seed: &str, purpose: &str) -> Result<String> {
+    Ok(core::subseed(&digest(seed, "seed")?, purpose).to_hex())
+}
+
+/// The ticket (hex) of a target id under a sub-seed.
+#[pyfunction]
+pub fn ticket(subseed: &str, target_id: &str) -> Result<String> {
+    Ok(core::ticket(&digest(subseed, "subseed")?, target_id).to_hex())
+}
+
+/// Checks a plan (dict) against an item list. Raises PlanError listing every problem.
+#[pyfunction]
+pub fn check_plan(plan: &Bound<'_, PyAny>, item_list: &Bound<'_, ItemList>) -> Result<()> {
+    let plan: core::DrawPlan = from_py(plan, "plan")?;
+    Ok(plan.check(&item_list.get().0)?)
+}
+
+/// Runs the draw (without the GIL) and returns its record.
+///
+/// `reveals` is a list of dicts `{"participant", "secret"}` (see `reveal`); `beacon` the
+/// drand round dict in drand mode, None offline. Raises DrawError (PlanError, BeaconError).
+#[pyfunction]
+#[pyo3(signature = (commitment, item_list, targets, inspectors, reveals, beacon = None))]
+pub fn draw(
+    py: Python<'_>,
+    commitment: PyRef<'_, SignedCommitment>,
+    item_list: &Bound<'_, ItemList>,
+    targets: &Bound<'_, TargetRegister>,
+    inspectors: &Bound<'_, PublicInspectorRegister>,
+    reveals: &Bound<'_, PyAny>,
+    beacon: Option<&Bound<'_, PyAny>>,
+) -> Result<DrawRecord> {
+    let reveals: Vec<core::Reveal> = from_py(reveals, "reveals")?;
+    let beacon: Option<core::BeaconRound> =
+        beacon.map(|b| from_py(b, "beacon round")).transpose()?;
+    let c = commitment.0.clone();
+    drop(commitment);
+    let (items, t, i) = (&item_list.get().0, &targets.get().0, &inspectors.get().0);
+    let rec = py.detach(|| {
+        core::draw(core::DrawInputs {
+            commitment: &c,
+            item_list: items,
+            targets: t,
+            inspectors: i,
+            reveals: &reveals,
+            beacon: beacon.as_ref(),
+        })
+    })?;
+    Ok(DrawRecord(rec))
+}
+
+/// Verifies a sealed record (SealedRecord, dict or JSON text) against the public target
+/// register and the public inspector register: every signature, commitment, reveal,
+/// beacon and root, and a re-run of the draw. Raises VerifyError naming the first failure.
+#[pyfunction]
+pub fn verify(
+    py: Python<'_>,
+    record: &Bound<'_, PyAny>,
+    targets: &Bound<'_, TargetRegister>,
+    inspectors: &Bound<'_, PublicInspectorRegister>,
+) -> Result<Verified> {
+    let sealed: core::SealedRecord = match record.cast::<SealedRecord>() {
+        Ok(s) => s.borrow().0.clone(),
+        Err(_) => from_py(record, "sealed record")?,
+    };
+    let (t, i) = (&targets.get().0, &inspectors.get().0);
+    let v = py.detach(|| core::verify(&sealed, t, i))?;
+    Ok(Verified {
+        record_hash: v.record_hash.to_hex(),
+        seed: v.seed.to_hex(),
+        selected: v.selected,
+        beacon: v.beacon,
+    })
+}

@@ -1,0 +1,86 @@
+//! Python bindings of `shuangsuiji`, the native module `shuangsuiji._shuangsuiji`.
+//!
+//! This crate holds no domain logic: it converts Python values to the core's types and
+//! back (`convert`), and the core's errors to Python exceptions (`errors`, the one place).
+//! The public Python package `shuangsuiji` (python/shuangsuiji/) re-exports it, and
+//! `__init__.pyi` types it.
+#![forbid(unsafe_code)]
+
+mod convert;
+mod draw;
+mod errors;
+mod publish;
+mod register;
+
+use convert::py_to_value;
+use errors::Result;
+use pyo3::prelude::*;
+
+/// RFC 8785 canonical JSON bytes of a value (dict, list, str, int, bool, None; dates as ISO
+/// text; objects of this module through their `to_dict()`).
+#[pyfunction]
+fn canonical_json(value: &Bound<'_, PyAny>) -> Result<Vec<u8>> {
+    shuangsuiji::canonical_json(&py_to_value(value)?)
+        .map_err(|e| errors::format_error(e.to_string()))
+}
+
+/// `SHA-256(len(tag) || tag || parts...)` (hex): the hashing shape of every commitment.
+#[pyfunction]
+#[pyo3(signature = (tag, *parts))]
+fn tagged_hash(tag: &str, parts: Vec<Vec<u8>>) -> String {
+    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    shuangsuiji::tagged_hash(tag, &refs).to_hex()
+}
+
+#[pymodule]
+fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("ALGORITHM", shuangsuiji::ALGORITHM)?;
+    m.add(
+        "PUBLICATION_WORKING_DAYS",
+        shuangsuiji::PUBLICATION_WORKING_DAYS,
+    )?;
+    m.add_class::<register::ItemList>()?;
+    m.add_class::<register::TargetRegister>()?;
+    m.add_class::<register::InspectorRegister>()?;
+    m.add_class::<register::PublicInspectorRegister>()?;
+    m.add_class::<draw::SignedCommitment>()?;
+    m.add_class::<draw::DrawRecord>()?;
+    m.add_class::<draw::SealedRecord>()?;
+    m.add_class::<draw::Verified>()?;
+    m.add_class::<publish::SignedNotice>()?;
+    m.add_class::<publish::Publication>()?;
+    for f in [
+        wrap_pyfunction!(register::personal_salt, m)?,
+        wrap_pyfunction!(register::personal_digest, m)?,
+        wrap_pyfunction!(draw::commit, m)?,
+        wrap_pyfunction!(draw::reveal, m)?,
+        wrap_pyfunction!(draw::commit_secret, m)?,
+        wrap_pyfunction!(draw::public_key_hex, m)?,
+        wrap_pyfunction!(draw::quicknet, m)?,
+        wrap_pyfunction!(draw::verify_round, m)?,
+        wrap_pyfunction!(draw::subseed, m)?,
+        wrap_pyfunction!(draw::ticket, m)?,
+        wrap_pyfunction!(draw::check_plan, m)?,
+        wrap_pyfunction!(draw::draw, m)?,
+        wrap_pyfunction!(draw::verify, m)?,
+        wrap_pyfunction!(publish::publish, m)?,
+        wrap_pyfunction!(publish::default_policy, m)?,
+        wrap_pyfunction!(publish::validate_policy, m)?,
+        wrap_pyfunction!(publish::policy_digest, m)?,
+        wrap_pyfunction!(publish::disclosure_commitment, m)?,
+        wrap_pyfunction!(publish::mask_name, m)?,
+        wrap_pyfunction!(publish::mask_phone, m)?,
+        wrap_pyfunction!(publish::mask_id_number, m)?,
+        wrap_pyfunction!(publish::mask_badge, m)?,
+        wrap_pyfunction!(publish::cut_address, m)?,
+        wrap_pyfunction!(publish::publish_by, m)?,
+        wrap_pyfunction!(publish::is_working_day, m)?,
+        wrap_pyfunction!(canonical_json, m)?,
+        wrap_pyfunction!(tagged_hash, m)?,
+    ] {
+        m.add_function(f)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,281 @@
+//! Publication (一公开): results under a redaction policy to a signed notice, disclosures,
+//! masks; and the working-day deadline.
+
+use crate::convert::{
+    bytes32, date_from_py, date_to_py, digest, from_py, py_to_value, to_json, to_py,
+};
+use crate::draw::{DrawRecord, SealedRecord};
+use crate::errors::{format_error, Result};
+use ed25519_dalek::SigningKey;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyInt, PyString};
+use rand_chacha::rand_core::SeedableRng;
+use rand_chacha::ChaCha20Rng;
+use shuangsuiji as core;
+
+/// A notice and its signature, as published.
+#[pyclass(module = "shuangsuiji", name = "SignedNotice", frozen)]
+pub struct SignedNotice(pub core::SignedNotice);
+
+#[pymethods]
+impl SignedNotice {
+    /// From the published JSON form `{"notice", "signature"}` (dict or JSON text).
+    #[staticmethod]
+    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(d, "signed notice").map(SignedNotice)
+    }
+
+    /// From JSON text.
+    #[staticmethod]
+    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(s, "signed notice").map(SignedNotice)
+    }
+
+    /// Verifies the signature with the key inside the notice; returns the notice hash (hex).
+    /// Raises NoticeError.
+    fn verify(&self) -> Result<String> {
+        Ok(self.0.verify()?.to_hex())
+    }
+
+    /// Verifies the notice, then that `csv` is its rendering. Raises NoticeError.
+    fn verify_csv(&self, csv: &str) -> Result<()> {
+        Ok(self.0.verify_csv(csv)?)
+    }
+
+    /// Verifies the notice, then that the disclosure (dict `{"path", "salt", "value"}`)
+    /// opens the commitment at its path. Raises NoticeError.
+    fn verify_disclosure(&self, disclosure: &Bound<'_, PyAny>) -> Result<()> {
+        let d: core::Disclosure = from_py(disclosure, "disclosure")?;
+        Ok(self.0.verify_disclosure(&d)?)
+    }
+
+    /// Verifies the notice once, then every disclosure. Raises NoticeError at the first failure.
+    fn verify_disclosures(&self, disclosures: &Bound<'_, PyAny>) -> Result<()> {
+        let ds: Vec<core::Disclosure> = from_py(disclosures, "disclosures")?;
+        Ok(self.0.verify_disclosures(&ds)?)
+    }
+
+    /// The notice hash (hex): `tagged_hash("shuangsuiji/v1/notice", canonical bytes)`.
+    #[getter]
+    fn hash(&self) -> String {
+        self.0.notice.hash().to_hex()
+    }
+
+    /// The signature (hex).
+    #[getter]
+    fn signature(&self) -> String {
+        hex::encode(self.0.signature.0)
+    }
+
+    /// The canonical (RFC 8785) bytes of the signed notice body.
+    fn canonical_bytes(&self) -> Vec<u8> {
+        self.0.notice.canonical_bytes()
+    }
+
+    /// The table for people: one row per result.
+    fn to_csv(&self) -> String {
+        self.0.notice.to_csv()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<SignedNotice {} ({} results)>",
+            self.0.notice.header.notice_id,
+            self.0.notice.results.len()
+        )
+    }
+
+    /// The JSON form as plain Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> Result<String> {
+        to_json(&self.0, pretty)
+    }
+}
+
+/// The outcome of `publish`: the notice (public) and the disclosures (the publisher's archive).
+#[pyclass(module = "shuangsuiji", name = "Publication", frozen)]
+pub struct Publication(pub core::Publication);
+
+#[pymethods]
+impl Publication {
+    /// The signed notice, for the public.
+    #[getter]
+    fn notice(&self) -> SignedNotice {
+        SignedNotice(self.0.notice.clone())
+    }
+
+    /// Every commitment's opening `{"path", "salt", "value"}`, for the publisher only.
+    #[getter]
+    fn disclosures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0.disclosures)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Publication {}: {} disclosures>",
+            self.0.notice.notice.header.notice_id,
+            self.0.disclosures.len()
+        )
+    }
+
+    /// The JSON form as plain Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> Result<String> {
+        to_json(&self.0, pretty)
+    }
+}
+
+/// The salt RNG: the OS generator by default; `int` seeds ChaCha20 with `seed_from_u64`,
+/// 32 `bytes` with `from_seed` (deterministic, for tests and vectors only).
+fn rng(seed: Option<&Bound<'_, PyAny>>) -> Result<ChaCha20Rng> {
+    match seed {
+        None => ChaCha20Rng::try_from_os_rng()
+            .map_err(|e| format_error(format!("the OS random generator failed: {e}"))),
+        Some(s) if s.is_instance_of::<PyInt>() => Ok(ChaCha20Rng::seed_from_u64(s.extract()?)),
+        Some(s) => match s.cast::<PyBytes>() {
+            Ok(b) => Ok(ChaCha20Rng::from_seed(bytes32(b.as_bytes(), "seed")?)),
+            Err(_) => Err(format_error("seed: expected None, an int or 32 bytes")),
+        },
+    }
+}
+
+/// The hash of the draw record results belong to: hex str, DrawRecord or SealedRecord.
+fn record_hash(obj: &Bound<'_, PyAny>) -> Result<core::Digest32> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return digest(&s.to_cow()?, "draw_record");
+    }
+    if let Ok(r) = obj.cast::<SealedRecord>() {
+        return Ok(r.borrow().0.hash);
+    }
+    if let Ok(r) = obj.cast::<DrawRecord>() {
+        return Ok(r.get().0.hash()?);
+    }
+    Err(format_error(
+        "draw_record: expected a hex str, DrawRecord or SealedRecord",
+    ))
+}
+
+/// Publishes `results` (list of dicts) under `policy` (dict; None = the default policy),
+/// signed with the publisher's 32-byte Ed25519 `signing_key`.
+///
+/// Salts come from the OS random generator unless `seed` (int or 32 bytes) is given for a
+/// reproducible test. Raises PublishError (PolicyError for a bad policy).
+#[pyfunction]
+#[pyo3(signature = (results, *, notice_id, publisher, published_on, draw_record, signing_key, policy = None, seed = None))]
+#[allow(clippy::too_many_arguments)]
+pub fn publish(
+    py: Python<'_>,
+    results: &Bound<'_, PyAny>,
+    notice_id: String,
+    publisher: String,
+    published_on: &Bound<'_, PyAny>,
+    draw_record: &Bound<'_, PyAny>,
+    signing_key: &[u8],
+    policy: Option<&Bound<'_, PyAny>>,
+    seed: Option<&Bound<'_, PyAny>>,
+) -> Result<Publication> {
+    let results: Vec<core::InspectionResult> = from_py(results, "results")?;
+    let policy = match policy {
+        None => core::RedactionPolicy::default_policy(),
+        Some(p) => from_py(p, "policy")?,
+    };
+    let header = core::NoticeHeader {
+        notice_id,
+        publisher,
+        published_on: date_from_py(published_on, "published_on")?,
+        draw_record: record_hash(draw_record)?,
+    };
+    let key = SigningKey::from_bytes(&bytes32(signing_key, "signing_key")?);
+    let mut rng = rng(seed)?;
+    let p = py.detach(|| core::publish(&results, &policy, header, &key, &mut rng))?;
+    Ok(Publication(p))
+}
+
+/// The default redaction policy, as a dict.
+#[pyfunction]
+pub fn default_policy<'py>(py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+    to_py(py, &core::RedactionPolicy::default_policy())
+}
+
+/// Checks a policy (dict). Raises PolicyError.
+#[pyfunction]
+pub fn validate_policy(policy: &Bound<'_, PyAny>) -> Result<()> {
+    let p: core::RedactionPolicy = from_py(policy, "policy")?;
+    Ok(p.validate()?)
+}
+
+/// The digest (hex) of a policy (dict), as published in a notice.
+#[pyfunction]
+pub fn policy_digest(policy: &Bound<'_, PyAny>) -> Result<String> {
+    let p: core::RedactionPolicy = from_py(policy, "policy")?;
+    Ok(p.digest().to_hex())
+}
+
+/// The commitment (hex) a disclosure opens: of a 32-byte salt, a JSON pointer path and a value.
+#[pyfunction]
+pub fn disclosure_commitment(salt: &[u8], path: &str, value: &Bound<'_, PyAny>) -> Result<String> {
+    let salt = core::Salt(bytes32(salt, "salt")?);
+    Ok(core::commitment(&salt, path, &py_to_value(value)?).to_hex())
+}
+
+/// 姓名 mask: keeps the first character (two for a compound surname).
+#[pyfunction]
+pub fn mask_name(name: &str) -> String {
+    core::mask_name(name)
+}
+
+/// Mobile number mask: 138****1234.
+#[pyfunction]
+pub fn mask_phone(phone: &str) -> String {
+    core::mask_phone(phone)
+}
+
+/// 身份证号 mask: 110101********123X.
+#[pyfunction]
+pub fn mask_id_number(id: &str) -> String {
+    core::mask_id_number(id)
+}
+
+/// Badge number mask.
+#[pyfunction]
+pub fn mask_badge(badge: &str) -> String {
+    core::mask_badge(badge)
+}
+
+/// Address cut to its district.
+#[pyfunction]
+pub fn cut_address(address: &str) -> String {
+    core::cut_address(address)
+}
+
+/// The last day to publish a result of `result_date` (`datetime.date` or "YYYY-MM-DD"):
+/// the `n`-th working day after it on the bundled mainland-China calendar (default 20,
+/// 豫政〔2019〕22号). Raises CalendarError for a date the calendar does not cover.
+#[pyfunction]
+#[pyo3(signature = (result_date, n = core::PUBLICATION_WORKING_DAYS))]
+pub fn publish_by<'py>(
+    py: Python<'py>,
+    result_date: &Bound<'py, PyAny>,
+    n: u32,
+) -> Result<Bound<'py, PyAny>> {
+    let d = core::publish_by(date_from_py(result_date, "result_date")?, n)?;
+    Ok(date_to_py(py, d)?)
+}
+
+/// Whether a date is a working day (工作日) on the bundled mainland-China calendar.
+/// Raises CalendarError for a date the calendar does not cover.
+#[pyfunction]
+pub fn is_working_day(day: &Bound<'_, PyAny>) -> Result<bool> {
+    let d = date_from_py(day, "day")?;
+    Ok(core::WorkingCalendar::mainland_china()?.is_working_day(d)?)
+}

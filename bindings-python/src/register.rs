@@ -1,0 +1,444 @@
+//! The item list (一单) and the registers (两库): from lists of dicts, from CSV/XLSX files
+//! read and parsed in Rust, and from their published JSON.
+
+use crate::convert::{
+    bytes32, date_from_py, date_to_py, from_py, from_value, py_to_value, to_json, to_py,
+};
+use crate::errors::{Error, Result};
+use pyo3::exceptions::{PyFileNotFoundError, PyIndexError, PyOSError, PyPermissionError};
+use pyo3::prelude::*;
+use serde::de::DeserializeOwned;
+use shuangsuiji as core;
+use shuangsuiji::{import, Problem, ProblemKind, RegisterName, ValidationErrors};
+use std::path::PathBuf;
+
+/// Reads a whole file, without the GIL; an error names the path.
+pub fn read_file(py: Python<'_>, path: &PathBuf) -> Result<Vec<u8>> {
+    py.detach(|| std::fs::read(path)).map_err(|e| {
+        let msg = format!("cannot read {}: {e}", path.display());
+        Error::Py(match e.kind() {
+            std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(msg),
+            std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(msg),
+            _ => PyOSError::new_err(msg),
+        })
+    })
+}
+
+/// Deserialises each entry of a Python list; an entry of the wrong shape becomes a
+/// `Problem` (record id if readable, field from the serde path) so that every problem of
+/// the list is reported at once, together with the register's own validation.
+fn entries<T: DeserializeOwned>(
+    list: &Bound<'_, PyAny>,
+    register: RegisterName,
+) -> Result<(Vec<T>, Vec<Problem>)> {
+    let mut ok = Vec::new();
+    let mut problems = Vec::new();
+    for (i, entry) in list.try_iter()?.enumerate() {
+        let value = py_to_value(&entry?)?;
+        let record = value.get("id").and_then(|v| v.as_str()).map(str::to_owned);
+        match serde_path_to_error::deserialize::<_, T>(value) {
+            Ok(t) => ok.push(t),
+            Err(e) => {
+                let path = e.path().to_string();
+                let inner = e.into_inner().to_string();
+                let missing = inner
+                    .strip_prefix("missing field `")
+                    .and_then(|s| s.split('`').next())
+                    .map(str::to_owned);
+                let field = match (&missing, path.as_str()) {
+                    (Some(f), ".") => f.clone(),
+                    (Some(f), p) => format!("{p}.{f}"),
+                    (None, p) => p.to_string(),
+                };
+                problems.push(Problem {
+                    register,
+                    row: None,
+                    record,
+                    field,
+                    kind: if missing.is_some() {
+                        ProblemKind::Missing
+                    } else {
+                        ProblemKind::UnknownValue
+                    },
+                    message: format!("entry {i}: {inner}"),
+                });
+            }
+        }
+    }
+    Ok((ok, problems))
+}
+
+/// Merges shape problems with the register's validation result.
+fn finish<R>(shape: Vec<Problem>, built: std::result::Result<R, ValidationErrors>) -> Result<R> {
+    match built {
+        Ok(r) if shape.is_empty() => Ok(r),
+        Ok(_) => Err(ValidationErrors { problems: shape }.into()),
+        Err(mut e) => {
+            let mut problems = shape;
+            problems.append(&mut e.problems);
+            Err(ValidationErrors { problems }.into())
+        }
+    }
+}
+
+fn leaf(bytes: Option<Vec<u8>>, index: usize) -> PyResult<Vec<u8>> {
+    bytes.ok_or_else(|| PyIndexError::new_err(format!("no entry {index}")))
+}
+
+/// 随机抽查事项清单: a validated, versioned item list.
+#[pyclass(module = "shuangsuiji", name = "ItemList", frozen)]
+pub struct ItemList(pub core::ItemList);
+
+#[pymethods]
+impl ItemList {
+    /// Validates `items` (a list of dicts in the core's JSON form) under `version`.
+    /// Raises ValidationError listing every problem.
+    #[new]
+    fn new(items: &Bound<'_, PyAny>, version: &str) -> Result<Self> {
+        let (ok, shape) = entries(items, RegisterName::ItemList)?;
+        finish(shape, core::ItemList::new(version, ok)).map(ItemList)
+    }
+
+    /// Reads a CSV (UTF-8 or GB18030) or XLSX file of the 附件1 template; the file is read
+    /// and parsed in Rust. Raises ValidationError listing every bad row.
+    #[staticmethod]
+    fn read(py: Python<'_>, path: PathBuf, version: &str) -> Result<Self> {
+        let bytes = read_file(py, &path)?;
+        Ok(ItemList(py.detach(|| import::items(&bytes, version))?))
+    }
+
+    /// Like `read`, from the file's bytes.
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8], version: &str) -> Result<Self> {
+        Ok(ItemList(py.detach(|| import::items(data, version))?))
+    }
+
+    /// From the published JSON form (dict, or JSON text as str/bytes).
+    #[staticmethod]
+    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(d, "item list").map(ItemList)
+    }
+
+    /// From JSON text.
+    #[staticmethod]
+    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(s, "item list").map(ItemList)
+    }
+
+    /// The list's version label.
+    #[getter]
+    fn version(&self) -> &str {
+        self.0.version()
+    }
+
+    /// Content hash (hex), as committed to.
+    #[getter]
+    fn hash(&self) -> String {
+        self.0.hash().to_hex()
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.items().len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<ItemList {:?}: {} items, hash {}>",
+            self.0.version(),
+            self.0.items().len(),
+            self.0.hash()
+        )
+    }
+
+    /// The JSON form as plain Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> Result<String> {
+        to_json(&self.0, pretty)
+    }
+
+    /// The 附件1 CSV rendering.
+    fn to_csv(&self) -> String {
+        import::items_to_csv(&self.0)
+    }
+}
+
+/// 检查对象名录库: a validated target register, as of a date.
+#[pyclass(module = "shuangsuiji", name = "TargetRegister", frozen)]
+pub struct TargetRegister(pub core::TargetRegister);
+
+#[pymethods]
+impl TargetRegister {
+    /// Validates `targets` (a list of dicts in the core's JSON form) as of `as_of`
+    /// (`datetime.date` or "YYYY-MM-DD"). Raises ValidationError listing every problem.
+    #[new]
+    fn new(targets: &Bound<'_, PyAny>, as_of: &Bound<'_, PyAny>) -> Result<Self> {
+        let as_of = date_from_py(as_of, "as_of")?;
+        let (ok, shape) = entries(targets, RegisterName::Targets)?;
+        finish(shape, core::TargetRegister::new(as_of, ok)).map(TargetRegister)
+    }
+
+    /// Reads a CSV (UTF-8 or GB18030) or XLSX file of the 附件2 template in Rust (no
+    /// Python object per row). Raises ValidationError listing every bad row.
+    #[staticmethod]
+    fn read(py: Python<'_>, path: PathBuf, as_of: &Bound<'_, PyAny>) -> Result<Self> {
+        let as_of = date_from_py(as_of, "as_of")?;
+        let bytes = read_file(py, &path)?;
+        Ok(TargetRegister(
+            py.detach(|| import::targets(&bytes, as_of))?,
+        ))
+    }
+
+    /// Like `read`, from the file's bytes.
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8], as_of: &Bound<'_, PyAny>) -> Result<Self> {
+        let as_of = date_from_py(as_of, "as_of")?;
+        Ok(TargetRegister(py.detach(|| import::targets(data, as_of))?))
+    }
+
+    /// From the published JSON form `{"as_of", "targets"}` (dict, or JSON text).
+    #[staticmethod]
+    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(d, "target register").map(TargetRegister)
+    }
+
+    /// From JSON text (e.g. the contents of targets.public.json).
+    #[staticmethod]
+    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(s, "target register").map(TargetRegister)
+    }
+
+    /// The register date.
+    #[getter]
+    fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        date_to_py(py, self.0.as_of())
+    }
+
+    /// Merkle root (hex), as committed to.
+    #[getter]
+    fn root(&self) -> String {
+        self.0.root().to_hex()
+    }
+
+    /// The Merkle leaf bytes of entry `index` (id order).
+    fn leaf_bytes(&self, index: usize) -> PyResult<Vec<u8>> {
+        leaf(self.0.targets().get(index).map(|t| t.leaf_bytes()), index)
+    }
+
+    /// The entry with this id, as a dict, or None.
+    fn get<'py>(&self, py: Python<'py>, id: &str) -> Result<Option<Bound<'py, PyAny>>> {
+        self.0.get(id).map(|t| to_py(py, t)).transpose()
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.targets().len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<TargetRegister as of {}: {} targets, root {}>",
+            self.0.as_of(),
+            self.0.targets().len(),
+            self.0.root()
+        )
+    }
+
+    /// The JSON form as plain Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> Result<String> {
+        to_json(&self.0, pretty)
+    }
+
+    /// The 附件2 CSV rendering.
+    fn to_csv(&self) -> String {
+        import::targets_to_csv(&self.0)
+    }
+}
+
+/// 执法检查人员名录库 with personal data: kept by the register keeper, never published.
+#[pyclass(module = "shuangsuiji", name = "InspectorRegister", frozen)]
+pub struct InspectorRegister(pub core::InspectorRegister);
+
+#[pymethods]
+impl InspectorRegister {
+    /// Validates `inspectors` (a list of dicts in the core's JSON form) as of `as_of`.
+    /// Raises ValidationError listing every problem.
+    #[new]
+    fn new(inspectors: &Bound<'_, PyAny>, as_of: &Bound<'_, PyAny>) -> Result<Self> {
+        let as_of = date_from_py(as_of, "as_of")?;
+        let (ok, shape) = entries(inspectors, RegisterName::Inspectors)?;
+        finish(shape, core::InspectorRegister::new(as_of, ok)).map(InspectorRegister)
+    }
+
+    /// Reads a CSV or XLSX file of the inspector template in Rust. Raises ValidationError
+    /// listing every bad row.
+    #[staticmethod]
+    fn read(py: Python<'_>, path: PathBuf, as_of: &Bound<'_, PyAny>) -> Result<Self> {
+        let as_of = date_from_py(as_of, "as_of")?;
+        let bytes = read_file(py, &path)?;
+        Ok(InspectorRegister(
+            py.detach(|| import::inspectors(&bytes, as_of))?,
+        ))
+    }
+
+    /// Like `read`, from the file's bytes.
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8], as_of: &Bound<'_, PyAny>) -> Result<Self> {
+        let as_of = date_from_py(as_of, "as_of")?;
+        Ok(InspectorRegister(
+            py.detach(|| import::inspectors(data, as_of))?,
+        ))
+    }
+
+    /// From the JSON form `{"as_of", "inspectors"}` (dict, or JSON text).
+    #[staticmethod]
+    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(d, "inspector register").map(InspectorRegister)
+    }
+
+    /// From JSON text.
+    #[staticmethod]
+    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(s, "inspector register").map(InspectorRegister)
+    }
+
+    /// The public view under the keeper's 32-byte salt key: no personal data, same root.
+    fn public_view(&self, key: &[u8]) -> Result<PublicInspectorRegister> {
+        Ok(PublicInspectorRegister(
+            self.0.public_view(&bytes32(key, "key")?),
+        ))
+    }
+
+    /// The register root (hex) under the keeper's key; equal to the public view's root.
+    fn root(&self, key: &[u8]) -> Result<String> {
+        Ok(self.0.root(&bytes32(key, "key")?).to_hex())
+    }
+
+    /// The register date.
+    #[getter]
+    fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        date_to_py(py, self.0.as_of())
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.inspectors().len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<InspectorRegister as of {}: {} inspectors>",
+            self.0.as_of(),
+            self.0.inspectors().len()
+        )
+    }
+
+    /// The JSON form (with personal data) as plain Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> Result<String> {
+        to_json(&self.0, pretty)
+    }
+
+    /// The CSV rendering of the template.
+    fn to_csv(&self) -> String {
+        import::inspectors_to_csv(&self.0)
+    }
+}
+
+/// The public view of the inspector register: what a draw reads and a verifier sees.
+#[pyclass(module = "shuangsuiji", name = "PublicInspectorRegister", frozen)]
+pub struct PublicInspectorRegister(pub core::PublicInspectorRegister);
+
+#[pymethods]
+impl PublicInspectorRegister {
+    /// Builds a view from published entries (list of dicts) as of `as_of`.
+    #[new]
+    fn new(inspectors: &Bound<'_, PyAny>, as_of: &Bound<'_, PyAny>) -> Result<Self> {
+        let as_of = date_from_py(as_of, "as_of")?;
+        let (ok, shape) = entries(inspectors, RegisterName::Inspectors)?;
+        finish(shape, core::PublicInspectorRegister::new(as_of, ok)).map(PublicInspectorRegister)
+    }
+
+    /// From the published JSON form `{"as_of", "inspectors"}` (dict, or JSON text).
+    #[staticmethod]
+    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(d, "public inspector register").map(PublicInspectorRegister)
+    }
+
+    /// From JSON text (e.g. the contents of inspectors.public.json).
+    #[staticmethod]
+    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
+        from_py(s, "public inspector register").map(PublicInspectorRegister)
+    }
+
+    /// Merkle root (hex), as committed to.
+    #[getter]
+    fn root(&self) -> String {
+        self.0.root().to_hex()
+    }
+
+    /// The register date.
+    #[getter]
+    fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        date_to_py(py, self.0.as_of())
+    }
+
+    /// The Merkle leaf bytes of entry `index` (id order).
+    fn leaf_bytes(&self, index: usize) -> PyResult<Vec<u8>> {
+        leaf(
+            self.0.inspectors().get(index).map(|i| i.leaf_bytes()),
+            index,
+        )
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.inspectors().len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<PublicInspectorRegister as of {}: {} inspectors, root {}>",
+            self.0.as_of(),
+            self.0.inspectors().len(),
+            self.0.root()
+        )
+    }
+
+    /// The JSON form as plain Python objects.
+    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0)
+    }
+
+    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, pretty: bool) -> Result<String> {
+        to_json(&self.0, pretty)
+    }
+}
+
+/// `personal_salt(key, inspector_id)` (hex): the salt of an inspector's personal digest.
+#[pyfunction]
+pub fn personal_salt(key: &[u8], inspector_id: &str) -> Result<String> {
+    Ok(core::personal_salt(&bytes32(key, "key")?, inspector_id).to_hex())
+}
+
+/// `personal_digest(salt, personal)` (hex): the digest published instead of personal data.
+#[pyfunction]
+pub fn personal_digest(salt: &str, personal: &Bound<'_, PyAny>) -> Result<String> {
+    let salt = crate::convert::digest(salt, "salt")?;
+    let p: core::PersonalInfo = from_value(py_to_value(personal)?, "personal info")?;
+    Ok(core::personal_digest(&salt, &p).to_hex())
+}

@@ -1,0 +1,288 @@
+use super::*;
+use crate::merkle::leaf_hash;
+
+fn ct_leaves() -> Vec<Digest32> {
+    [
+        "",
+        "00",
+        "10",
+        "2021",
+        "3031",
+        "40414243",
+        "5051525354555657",
+        "606162636465666768696a6b6c6d6e6f",
+    ]
+    .iter()
+    .map(|h| leaf_hash(&hex::decode(h).unwrap()))
+    .collect()
+}
+
+fn d(h: &str) -> Digest32 {
+    Digest32::from_hex(h).unwrap()
+}
+
+fn log_of(leaves: &[Digest32]) -> AuditLog {
+    AuditLog {
+        leaves: leaves.to_vec(),
+    }
+}
+
+/// Audit paths from google/certificate-transparency merkle_tree_test.cc.
+#[test]
+fn ct_inclusion_known_answers() {
+    let log = log_of(&ct_leaves());
+    let cases: [(u64, u64, Vec<&str>); 4] = [
+        (
+            0,
+            8,
+            vec![
+                "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+            ],
+        ),
+        (
+            5,
+            8,
+            vec![
+                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+            ],
+        ),
+        (
+            2,
+            3,
+            vec!["fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125"],
+        ),
+        (
+            1,
+            5,
+            vec![
+                "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+            ],
+        ),
+    ];
+    for (i, n, want) in cases {
+        let proof = log.inclusion_proof(i, n).unwrap();
+        assert_eq!(
+            proof,
+            want.iter().map(|h| d(h)).collect::<Vec<_>>(),
+            "leaf {i} of {n}"
+        );
+        let root = log.root_at(n).unwrap();
+        verify_inclusion(&log.leaves[i as usize], i, n, &proof, &root).unwrap();
+    }
+    assert_eq!(
+        log.root().to_hex(),
+        "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328"
+    );
+}
+
+/// Consistency proofs from the same test file.
+#[test]
+fn ct_consistency_known_answers() {
+    let log = log_of(&ct_leaves());
+    let cases: [(u64, u64, Vec<&str>); 4] = [
+        (1, 1, vec![]),
+        (
+            1,
+            8,
+            vec![
+                "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4",
+            ],
+        ),
+        (
+            6,
+            8,
+            vec![
+                "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
+                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
+                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
+            ],
+        ),
+        (
+            2,
+            5,
+            vec![
+                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
+                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
+            ],
+        ),
+    ];
+    for (m, n, want) in cases {
+        let proof = log.consistency_proof(m, n).unwrap();
+        assert_eq!(
+            proof,
+            want.iter().map(|h| d(h)).collect::<Vec<_>>(),
+            "{m} → {n}"
+        );
+        verify_consistency(
+            m,
+            n,
+            &log.root_at(m).unwrap(),
+            &log.root_at(n).unwrap(),
+            &proof,
+        )
+        .unwrap();
+    }
+}
+
+fn ceil_log2(n: u64) -> usize {
+    (64 - (n - 1).leading_zeros()) as usize
+}
+
+#[test]
+fn every_proof_verifies_and_has_the_promised_size() {
+    let leaves: Vec<Digest32> = (0u32..70).map(|i| leaf_hash(&i.to_be_bytes())).collect();
+    let log = log_of(&leaves);
+    for n in 1..=70u64 {
+        let root = log.root_at(n).unwrap();
+        for i in 0..n {
+            let p = log.inclusion_proof(i, n).unwrap();
+            assert!(
+                p.len() <= ceil_log2(n.max(2)) || n == 1,
+                "inclusion {i}/{n}: {}",
+                p.len()
+            );
+            verify_inclusion(&leaves[i as usize], i, n, &p, &root).unwrap();
+        }
+        for m in 1..=n {
+            let p = log.consistency_proof(m, n).unwrap();
+            assert!(
+                p.len() <= ceil_log2(n.max(2)) + 1,
+                "consistency {m}/{n}: {}",
+                p.len()
+            );
+            verify_consistency(m, n, &log.root_at(m).unwrap(), &root, &p).unwrap();
+        }
+    }
+}
+
+#[test]
+fn mutated_proofs_are_rejected() {
+    let leaves: Vec<Digest32> = (0u32..13).map(|i| leaf_hash(&i.to_be_bytes())).collect();
+    let log = log_of(&leaves);
+    let root = log.root();
+    let p = log.inclusion_proof(5, 13).unwrap();
+    let mut flipped = p.clone();
+    flipped[1].0[7] ^= 1;
+    assert_eq!(
+        verify_inclusion(&leaves[5], 5, 13, &flipped, &root),
+        Err(ProofError::RootMismatch)
+    );
+    assert!(matches!(
+        verify_inclusion(&leaves[5], 5, 13, &p[..p.len() - 1], &root),
+        Err(ProofError::WrongLength { .. })
+    ));
+    let mut long = p.clone();
+    long.push(root);
+    assert!(matches!(
+        verify_inclusion(&leaves[5], 5, 13, &long, &root),
+        Err(ProofError::WrongLength { .. })
+    ));
+    let last = log.inclusion_proof(12, 13).unwrap();
+    verify_inclusion(&leaves[12], 12, 13, &last, &root).unwrap();
+    assert!(
+        verify_inclusion(&leaves[12], 12, 14, &last, &root).is_err(),
+        "wrong size"
+    );
+    assert!(
+        verify_inclusion(&leaves[5], 6, 13, &p, &root).is_err(),
+        "wrong index"
+    );
+    assert!(
+        verify_inclusion(&leaves[5], 13, 13, &p, &root).is_err(),
+        "index out of range"
+    );
+    let c = log.consistency_proof(6, 13).unwrap();
+    let r6 = log.root_at(6).unwrap();
+    let mut cf = c.clone();
+    cf[0].0[0] ^= 0x80;
+    assert!(verify_consistency(6, 13, &r6, &root, &cf).is_err());
+    assert!(verify_consistency(6, 13, &r6, &root, &c[..c.len() - 1]).is_err());
+    let mut cl = c.clone();
+    cl.push(root);
+    assert!(verify_consistency(6, 13, &r6, &root, &cl).is_err());
+    assert!(
+        verify_consistency(7, 13, &r6, &root, &c).is_err(),
+        "wrong size"
+    );
+    assert!(
+        verify_consistency(6, 13, &r6, &r6, &c).is_err(),
+        "wrong root"
+    );
+    assert!(
+        verify_consistency(6, 13, &r6, &root, &[]).is_err(),
+        "empty proof"
+    );
+}
+
+fn event(n: u8, kind: EventKind) -> Event {
+    Event {
+        kind,
+        actor: "治安总队".into(),
+        time: 1_692_803_700 + i64::from(n),
+        subject: Digest32([n; 32]),
+        note: String::new(),
+    }
+}
+
+#[test]
+fn checkpoints_sign_verify_and_refuse_to_fork() {
+    let key = [5u8; 32];
+    let mut log = AuditLog::new();
+    for n in 0..5 {
+        log.append(&event(n, EventKind::RegisterChange));
+    }
+    let mut signer = CheckpointSigner::new("shuangsuiji.example/ha-gat", &key, None);
+    let vkey = signer.verifier_key();
+    let c1 = signer.sign(&log).unwrap();
+    assert!(c1.text.starts_with("shuangsuiji.example/ha-gat\n5\n"));
+    assert!(c1.text.contains("\n\n\u{2014} shuangsuiji.example/ha-gat "));
+    let v1 = SignedCheckpoint::verify(&c1.text, &vkey).unwrap();
+    assert_eq!(v1.checkpoint, c1.checkpoint);
+    log.append(&event(9, EventKind::Redraw));
+    let c2 = signer.sign(&log).unwrap();
+    v1.check_extended_by(
+        &SignedCheckpoint::verify(&c2.text, &vkey).unwrap(),
+        &log.consistency_proof(5, 6).unwrap(),
+    )
+    .unwrap();
+
+    // A rewritten history (same size, other event) is refused by the signer.
+    let mut forked = AuditLog::new();
+    for n in 0..4 {
+        forked.append(&event(n, EventKind::RegisterChange));
+    }
+    forked.append(&event(77, EventKind::ManualChange));
+    forked.append(&event(9, EventKind::Redraw));
+    assert!(matches!(
+        signer.sign(&forked),
+        Err(CheckpointError::Inconsistent(_))
+    ));
+    let mut shorter = AuditLog::new();
+    shorter.append(&event(0, EventKind::RegisterChange));
+    assert!(matches!(
+        signer.sign(&shorter),
+        Err(CheckpointError::Inconsistent(_))
+    ));
+
+    // Wrong key, tampered body, tampered signature.
+    let other =
+        CheckpointSigner::new("shuangsuiji.example/ha-gat", &[6u8; 32], None).verifier_key();
+    assert!(matches!(
+        SignedCheckpoint::verify(&c1.text, &other),
+        Err(CheckpointError::BadSignature(_))
+    ));
+    let tampered = c1.text.replacen("\n5\n", "\n6\n", 1);
+    assert!(SignedCheckpoint::verify(&tampered, &vkey).is_err());
+    let mut bytes = c1.text.clone().into_bytes();
+    let n = bytes.len();
+    bytes[n - 5] = if bytes[n - 5] == b'A' { b'B' } else { b'A' };
+    assert!(SignedCheckpoint::verify(&String::from_utf8(bytes).unwrap(), &vkey).is_err());
+}

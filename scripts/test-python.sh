@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the Python package (bindings-python/, import name `shuangsuiji`) into a virtual
+# environment and runs its pytest suite (tests/python/), which reads tests/vectors/.
+#
+# Needs only CPython >= 3.9 with pip and venv, and cargo. The venv is created on first use
+# (target/venv-ci, or $SHUANGSUIJI_VENV) and maturin/pytest are installed only if missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+PYTHON="${PYTHON:-python3}"
+VENV="${SHUANGSUIJI_VENV:-$ROOT/target/venv-ci}"
+
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PYTHON" -m venv "$VENV"
+fi
+if ! "$VENV/bin/python" -c "import pytest" 2>/dev/null || [ ! -x "$VENV/bin/maturin" ]; then
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "maturin>=1.9.4,<2" "pytest>=7"
+fi
+
+# Build the extension in release mode and install it (editable) into the venv.
+VIRTUAL_ENV="$VENV" PATH="$VENV/bin:$PATH" \
+  "$VENV/bin/maturin" develop --release --manifest-path bindings-python/Cargo.toml
+
+cd "$ROOT"
+"$VENV/bin/python" -m pytest -p no:cacheprovider tests/python "$@"
