@@ -266,9 +266,10 @@ fn unix_time(obj: &Bound<'_, PyAny>) -> Result<i64> {
 /// Roots come from the given item list and registers; `participants` are dicts
 /// `{"id", "role", "commitment"}` (see `commit_secret`), `signers` dicts
 /// `{"name", "public_key"}` (see `public_key_hex`); `beacon` is None for offline mode or a
-/// drand spec dict (see `quicknet`); `committed_at` is unix seconds or an aware datetime.
+/// drand spec dict (see `quicknet`); `committed_at` is unix seconds or an aware datetime;
+/// `log_checkpoint` is the audit log's signed checkpoint text the draw is committed under.
 #[pyfunction]
-#[pyo3(signature = (plan, item_list, targets, inspectors, participants, signers, committed_at, beacon = None, supersedes = None))]
+#[pyo3(signature = (plan, item_list, targets, inspectors, participants, signers, committed_at, beacon = None, supersedes = None, log_checkpoint = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn commit(
     plan: &Bound<'_, PyAny>,
@@ -280,6 +281,7 @@ pub fn commit(
     committed_at: &Bound<'_, PyAny>,
     beacon: Option<&Bound<'_, PyAny>>,
     supersedes: Option<&Bound<'_, PyAny>>,
+    log_checkpoint: Option<String>,
 ) -> Result<SignedCommitment> {
     let beacon = match beacon {
         None => core::BeaconChoice::Offline,
@@ -293,6 +295,7 @@ pub fn commit(
         }
     };
     let commitment = core::Commitment {
+        log_checkpoint,
         algorithm: core::ALGORITHM.into(),
         plan: from_py(plan, "plan")?,
         roots: core::RegisterRoots {

@@ -75,6 +75,12 @@ create_exception!(
 );
 create_exception!(
     shuangsuiji,
+    AuditError,
+    ShuangsuijiError,
+    "An audit-log proof or checkpoint does not verify."
+);
+create_exception!(
+    shuangsuiji,
     CalendarError,
     ShuangsuijiError,
     "The working-day calendar cannot answer (e.g. a date its notices do not cover)."
@@ -101,6 +107,10 @@ pub enum Error {
     Notice(core::NoticeError),
     /// A calendar error.
     Calendar(core::CalendarError),
+    /// An audit proof error.
+    Proof(core::audit::ProofError),
+    /// An audit checkpoint error.
+    Checkpoint(core::audit::CheckpointError),
     /// A value of the wrong shape: what was expected, and why it does not fit.
     Format(String),
     /// An error already raised by Python (e.g. OSError from reading a file).
@@ -124,6 +134,8 @@ from_core!(
     Policy(core::PolicyError),
     Notice(core::NoticeError),
     Calendar(core::CalendarError),
+    Proof(core::audit::ProofError),
+    Checkpoint(core::audit::CheckpointError),
     Py(PyErr)
 );
 
@@ -251,6 +263,8 @@ impl Error {
                 }
                 raise::<CalendarError>(py, e.to_string(), attrs)
             }
+            Error::Proof(e) => raise::<AuditError>(py, e.to_string(), kind(py, &e)),
+            Error::Checkpoint(e) => raise::<AuditError>(py, e.to_string(), kind(py, &e)),
             Error::Format(m) => raise::<FormatError>(py, m, vec![]),
             Error::Py(e) => e,
         }
@@ -277,5 +291,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("PolicyError", py.get_type::<PolicyError>())?;
     m.add("NoticeError", py.get_type::<NoticeError>())?;
     m.add("CalendarError", py.get_type::<CalendarError>())?;
+    m.add("AuditError", py.get_type::<AuditError>())?;
     Ok(())
 }

@@ -6,6 +6,7 @@
 //! `__init__.pyi` types it.
 #![forbid(unsafe_code)]
 
+mod audit;
 mod convert;
 mod draw;
 mod errors;
@@ -77,6 +78,14 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(publish::cut_address, m)?,
         wrap_pyfunction!(publish::publish_by, m)?,
         wrap_pyfunction!(publish::is_working_day, m)?,
+        wrap_pyfunction!(audit::audit_leaf_hash, m)?,
+        wrap_pyfunction!(audit::audit_root, m)?,
+        wrap_pyfunction!(audit::audit_inclusion_proof, m)?,
+        wrap_pyfunction!(audit::audit_consistency_proof, m)?,
+        wrap_pyfunction!(audit::verify_inclusion, m)?,
+        wrap_pyfunction!(audit::verify_consistency, m)?,
+        wrap_pyfunction!(audit::verify_checkpoint, m)?,
+        wrap_pyfunction!(audit::verify_event_in_checkpoint, m)?,
         wrap_pyfunction!(canonical_json, m)?,
         wrap_pyfunction!(tagged_hash, m)?,
     ] {

@@ -8,10 +8,11 @@
 use crate::util;
 use clap::Args;
 use sha2::{Digest as _, Sha256};
+use shuangsuiji::audit::EventKind;
 use shuangsuiji::{
-    commit_secret, draw, import, public_key_hex, verify, BeaconChoice, BeaconRound, Commitment,
-    DrandSpec, DrawInputs, DrawPlan, Participant, RegisterRoots, Reveal, SealedRecord,
-    SignedCommitment, Signer, ALGORITHM,
+    canonical_json, commit_secret, draw, import, public_key_hex, tagged_hash, verify, BeaconChoice,
+    BeaconRound, Commitment, DrandSpec, DrawInputs, DrawPlan, Participant, RegisterRoots, Reveal,
+    SealedRecord, SignedCommitment, Signer, ALGORITHM,
 };
 use std::path::{Path, PathBuf};
 
@@ -68,6 +69,37 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     let plan: DrawPlan = serde_json::from_slice(&util::read(&d.join("plan.json"))?)
         .map_err(|e| format!("plan.json: {e}"))?;
 
+    // 0. The audit trail: the lists and registers the draw will use, then a checkpoint.
+    let mut trail = crate::demo_audit::Trail::new(&label_bytes("shuangsuiji demo audit log key"));
+    let t0 = DEMO_COMMITTED_AT - 600;
+    trail.record(
+        EventKind::ItemListVersion,
+        "省公安厅办公室",
+        t0,
+        items.hash(),
+        items.version(),
+    );
+    trail.record(
+        EventKind::RegisterChange,
+        "省公安厅办公室",
+        t0,
+        targets.root(),
+        "检查对象名录库 2023-08-23",
+    );
+    trail.record(
+        EventKind::RegisterChange,
+        "省公安厅办公室",
+        t0,
+        public_inspectors.root(),
+        "执法检查人员名录库 2023-08-23",
+    );
+    let plan_hash = tagged_hash(
+        "shuangsuiji/v1/plan",
+        &[&canonical_json(&plan).map_err(|e| e.to_string())?],
+    );
+    trail.record(EventKind::Plan, SIGNERS[0], t0 + 60, plan_hash, &plan.id);
+    let pre_draw_checkpoint = trail.checkpoint()?;
+
     // 1. Commit: plan, hashes, participants' commitments, the beacon round — signed.
     let secrets: Vec<[u8; 32]> = PARTICIPANTS
         .iter()
@@ -78,6 +110,7 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         .map(|s| label_bytes(&format!("shuangsuiji demo signing key {s}")))
         .collect();
     let commitment = Commitment {
+        log_checkpoint: Some(pre_draw_checkpoint),
         algorithm: ALGORITHM.into(),
         plan,
         roots: RegisterRoots {
@@ -110,6 +143,13 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     for (n, k) in SIGNERS.iter().zip(&sign_keys) {
         signed.sign(n, k);
     }
+    trail.record(
+        EventKind::Commitment,
+        SIGNERS[0],
+        DEMO_COMMITTED_AT,
+        signed.hash,
+        "",
+    );
     // 2. Reveal, 3. beacon, 4. draw.
     let reveals: Vec<Reveal> = PARTICIPANTS
         .iter()
@@ -129,10 +169,24 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         beacon: Some(&round),
     })
     .map_err(|e| format!("draw refused: {e}"))?;
+    let t_draw = DrandSpec::quicknet(123).round_time() + 30;
+    for p in &signed.commitment.participants {
+        trail.record(EventKind::Reveal, &p.role, t_draw - 10, p.commitment, &p.id);
+    }
     // 5. Seal and sign.
     let mut sealed = SealedRecord::new(record).map_err(|e| e.to_string())?;
     for (n, k) in SIGNERS.iter().zip(&sign_keys) {
         sealed.sign(n, k);
+    }
+    let draw_event = trail.record(EventKind::Draw, SIGNERS[0], t_draw, sealed.hash, "");
+    for s in &sealed.signatures {
+        trail.record(
+            EventKind::Signature,
+            &s.signer,
+            t_draw + 60,
+            sealed.hash,
+            "",
+        );
     }
     // 6. Verify as the public would.
     let v = verify(&sealed, &targets, &public_inspectors)
@@ -162,9 +216,13 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         )?;
     }
     crate::summary::print(&sealed, &v);
-    crate::demo_publish::run(&a.out, &sealed, &targets, &inspectors)?;
+    crate::demo_publish::run(&a.out, &sealed, &targets, &inspectors, &mut trail)?;
+    let last = trail.checkpoint()?;
+    trail.prove(draw_event)?;
+    trail.write(&a.out.join("audit.json"))?;
+    println!("\n审计日志 Audit log: {} events, checkpoint signed (size {}); the draw event #{draw_event} is proven included", trail.size(), last.lines().nth(1).unwrap_or("?"));
     println!(
-        "\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public}}.json",
+        "\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public,audit}}.json, notice/",
         a.out.display()
     );
     println!("复核 Re-check: shuangsuiji verify {0}/record.json --targets {0}/targets.public.json --inspectors {0}/inspectors.public.json", a.out.display());

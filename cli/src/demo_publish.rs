@@ -5,10 +5,11 @@ use crate::util;
 use rand_chacha::ChaCha20Rng;
 use rand_core::SeedableRng;
 use sha2::{Digest as _, Sha256};
+use shuangsuiji::audit::EventKind;
 use shuangsuiji::{
-    publish, publish_by, ContactPerson, FollowUp, InspectionResult, InspectorRegister,
-    NoticeHeader, OutcomeCode, RedactionPolicy, ResultTarget, SealedRecord, Sensitivity,
-    SensitivityMark, TargetRegister, TeamMember, PUBLICATION_WORKING_DAYS,
+    canonical_json, publish, publish_by, tagged_hash, ContactPerson, FollowUp, InspectionResult,
+    InspectorRegister, NoticeHeader, OutcomeCode, RedactionPolicy, ResultTarget, SealedRecord,
+    Sensitivity, SensitivityMark, TargetRegister, TeamMember, PUBLICATION_WORKING_DAYS,
 };
 use std::path::Path;
 
@@ -103,6 +104,7 @@ pub fn run(
     sealed: &SealedRecord,
     targets: &TargetRegister,
     inspectors: &InspectorRegister,
+    trail: &mut crate::demo_audit::Trail,
 ) -> Result<(), String> {
     let rs = results(sealed, targets, inspectors);
     let day = sealed.record.commitment.commitment.plan.inspection_date;
@@ -135,6 +137,29 @@ pub fn run(
     p.notice
         .verify_disclosure(first)
         .map_err(|e| e.to_string())?;
+    let unix = |d: shuangsuiji::Date| {
+        (d - time::macros::date!(1970 - 01 - 01)).whole_days() * 86_400 + 10 * 3600 - 8 * 3600
+    };
+    for r in &rs {
+        let subject = tagged_hash(
+            "shuangsuiji/v1/result",
+            &[&canonical_json(r).map_err(|e| e.to_string())?],
+        );
+        trail.record(
+            EventKind::ResultEntry,
+            &r.entered_by,
+            unix(r.result_date),
+            subject,
+            &r.id,
+        );
+    }
+    trail.record(
+        EventKind::Publication,
+        &p.notice.notice.header.publisher,
+        unix(by),
+        h,
+        &p.notice.notice.header.notice_id,
+    );
     util::write_atomic(&out.join("results.private.json"), &util::to_json(&rs)?)?;
     crate::publish_cmd::write_publication(&out.join("notice"), &p.notice, &p.disclosures)?;
     println!(

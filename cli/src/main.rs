@@ -2,8 +2,10 @@
 //! pure core; every rule lives in the `shuangsuiji` crate.
 
 mod demo;
+mod demo_audit;
 mod demo_publish;
 mod import_cmd;
+mod log_cmd;
 mod publish_cmd;
 mod summary;
 mod util;
@@ -39,6 +41,9 @@ enum Cmd {
     Notice(publish_cmd::NoticeCmd),
     /// Report results overdue or due soon for publication.
     Deadline(publish_cmd::DeadlineArgs),
+    /// The audit log (全过程留痕).
+    #[command(subcommand)]
+    Log(log_cmd::LogCmd),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +55,7 @@ fn main() -> ExitCode {
         Cmd::Publish(a) => publish_cmd::run_publish(a),
         Cmd::Notice(c) => publish_cmd::run_notice(c),
         Cmd::Deadline(a) => publish_cmd::run_deadline(a),
+        Cmd::Log(c) => log_cmd::run(c),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,

@@ -84,6 +84,10 @@ pub struct Commitment {
     /// The commitment this one replaces, if it is a re-draw.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supersedes: Option<Supersedes>,
+    /// The audit log's signed checkpoint (C2SP note text) the draw was committed under,
+    /// so the record points into the 全过程留痕 trail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_checkpoint: Option<String>,
 }
 
 impl Commitment {

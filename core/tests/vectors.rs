@@ -129,3 +129,38 @@ fn sample_draw_vector() {
     };
     verify(&sealed, &s.targets, &public).unwrap();
 }
+
+#[test]
+fn audit_log_vector() {
+    use shuangsuiji::audit::{verify_event_in_checkpoint, AuditLog, Event, SignedCheckpoint};
+    let v = read_json("tests/vectors/audit/demo-log.json");
+    let key = v["verifier_key"].as_str().unwrap();
+    let events: Vec<Event> = serde_json::from_value(v["events"].clone()).unwrap();
+    let log = AuditLog::from_events(&events);
+    let cps: Vec<SignedCheckpoint> = v["checkpoints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| SignedCheckpoint::verify(t.as_str().unwrap(), key).unwrap())
+        .collect();
+    for c in &cps {
+        assert_eq!(log.root_at(c.checkpoint.size), Some(c.checkpoint.root));
+    }
+    cps[0]
+        .check_extended_by(
+            &cps[1],
+            &log.consistency_proof(cps[0].checkpoint.size, cps[1].checkpoint.size)
+                .unwrap(),
+        )
+        .unwrap();
+    for (i, e) in events.iter().enumerate() {
+        let proof = log.inclusion_proof(i as u64, log.size()).unwrap();
+        verify_event_in_checkpoint(e, i as u64, &proof, &cps[1].text, key).unwrap();
+    }
+    // The sample draw's commitment carries the first checkpoint.
+    let draw = read_json("tests/vectors/draw-sample.json");
+    assert_eq!(
+        draw["inputs"]["commitment"]["commitment"]["log_checkpoint"],
+        v["checkpoints"][0]
+    );
+}

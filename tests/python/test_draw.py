@@ -49,7 +49,7 @@ def test_sample_draw_vector(sample, draw_vector):
     assert ok.record_hash == e["record_hash"] and ok.beacon and ok.seed == e["seed"]
 
 
-def demo_commitment(sample, beacon):
+def demo_commitment(sample, beacon, log_checkpoint=None):
     secrets = [label_bytes(f"shuangsuiji demo secret {pid}") for pid, _ in PARTICIPANTS]
     keys = [label_bytes(f"shuangsuiji demo signing key {n}") for n in SIGNERS]
     plan = read_json("examples/data/plan.json")
@@ -65,6 +65,7 @@ def demo_commitment(sample, beacon):
         signers=[{"name": n, "public_key": s.public_key_hex(k)} for n, k in zip(SIGNERS, keys)],
         committed_at=datetime.datetime.fromtimestamp(COMMITTED_AT, datetime.timezone.utc),
         beacon=beacon,
+        log_checkpoint=log_checkpoint,
     )
     for n, k in zip(SIGNERS, keys):
         c.sign(n, k)
@@ -75,7 +76,8 @@ def demo_commitment(sample, beacon):
 def test_end_to_end_drand_reproduces_the_vector(sample, draw_vector):
     """The whole demo job from Python: commit, sign, reveal, verify the round, draw, seal,
     sign, verify — giving the vector's bytes."""
-    c, reveals, keys = demo_commitment(sample, s.quicknet(123))
+    checkpoint = draw_vector["inputs"]["commitment"]["commitment"]["log_checkpoint"]
+    c, reveals, keys = demo_commitment(sample, s.quicknet(123), checkpoint)
     assert c.to_dict() == draw_vector["inputs"]["commitment"]
     assert json.loads(c.to_json()) == draw_vector["inputs"]["commitment"]
     rnd = read_json("examples/data/drand-quicknet.json")["rounds"][0]

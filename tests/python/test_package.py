@@ -28,7 +28,7 @@ def test_every_export_is_typed_and_documented():
 def test_exception_hierarchy():
     assert issubclass(s.ShuangsuijiError, ValueError)
     for e in (s.FormatError, s.ValidationError, s.DrawError, s.VerifyError, s.PublishError,
-              s.NoticeError, s.CalendarError):
+              s.NoticeError, s.CalendarError, s.AuditError):
         assert issubclass(e, s.ShuangsuijiError)
     assert issubclass(s.PlanError, s.DrawError) and issubclass(s.BeaconError, s.DrawError)
     assert issubclass(s.PolicyError, s.PublishError)

@@ -8,12 +8,21 @@ errors only; the rules live in Rust, so the same inputs give the same bytes as i
 Errors are ``ShuangsuijiError`` (a ``ValueError``) and its subclasses:
 ``ValidationError`` (``.problems``), ``FormatError``, ``DrawError`` (``PlanError``,
 ``BeaconError``), ``VerifyError``, ``PublishError`` (``PolicyError``), ``NoticeError``,
-``CalendarError``.
+``CalendarError``, ``AuditError``.
 """
 
 from ._shuangsuiji import (
     ALGORITHM,
     PUBLICATION_WORKING_DAYS,
+    AuditError,
+    audit_leaf_hash,
+    audit_root,
+    audit_inclusion_proof,
+    audit_consistency_proof,
+    verify_inclusion,
+    verify_consistency,
+    verify_checkpoint,
+    verify_event_in_checkpoint,
     BeaconError,
     CalendarError,
     DrawError,
@@ -68,6 +77,15 @@ from ._shuangsuiji import (
 __all__ = [
     "ALGORITHM",
     "PUBLICATION_WORKING_DAYS",
+    "AuditError",
+    "audit_leaf_hash",
+    "audit_root",
+    "audit_inclusion_proof",
+    "audit_consistency_proof",
+    "verify_inclusion",
+    "verify_consistency",
+    "verify_checkpoint",
+    "verify_event_in_checkpoint",
     "BeaconError",
     "CalendarError",
     "DrawError",

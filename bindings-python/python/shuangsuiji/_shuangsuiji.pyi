@@ -65,6 +65,11 @@ class NoticeError(ShuangsuijiError):
 
     kind: str
 
+class AuditError(ShuangsuijiError):
+    """An audit-log proof or checkpoint does not verify."""
+
+    kind: str
+
 class CalendarError(ShuangsuijiError):
     """The working-day calendar cannot answer."""
 
@@ -302,6 +307,7 @@ def commit(
     committed_at: Union[int, datetime.datetime],
     beacon: Optional[Dict[str, Any]] = None,
     supersedes: Optional[Dict[str, str]] = None,
+    log_checkpoint: Optional[str] = None,
 ) -> SignedCommitment:
     """Builds and hashes the pre-draw commitment (unsigned; call ``.sign``)."""
 
@@ -450,3 +456,29 @@ def canonical_json(value: JSON) -> bytes:
 
 def tagged_hash(tag: str, *parts: bytes) -> str:
     """``SHA-256(len(tag) || tag || parts...)`` (hex)."""
+
+# The audit log (全过程留痕): events are dicts {"kind", "actor", "time", "subject", "note"?}.
+
+def audit_leaf_hash(event: Dict[str, Any]) -> str:
+    """RFC 6962 leaf hash (hex) of one event."""
+
+def audit_root(events_list: Sequence[Dict[str, Any]], size: Optional[int] = None) -> str:
+    """Root (hex) of the first ``size`` events (all by default)."""
+
+def audit_inclusion_proof(events_list: Sequence[Dict[str, Any]], index: int, size: int) -> List[str]:
+    """Inclusion proof of event ``index`` in the tree of ``size`` events."""
+
+def audit_consistency_proof(events_list: Sequence[Dict[str, Any]], size1: int, size2: int) -> List[str]:
+    """Consistency proof that the tree of ``size2`` events extends that of ``size1``."""
+
+def verify_inclusion(leaf_hash: str, index: int, size: int, proof: Sequence[str], root: str) -> None:
+    """Checks an inclusion proof; raises ``AuditError`` when it fails."""
+
+def verify_consistency(size1: int, size2: int, root1: str, root2: str, proof: Sequence[str]) -> None:
+    """Checks a consistency proof; raises ``AuditError`` when it fails."""
+
+def verify_checkpoint(text: str, verifier_key: str) -> Dict[str, Any]:
+    """Verifies a signed checkpoint (C2SP note); returns ``{"origin", "size", "root"}``."""
+
+def verify_event_in_checkpoint(event: Dict[str, Any], index: int, proof: Sequence[str], text: str, verifier_key: str) -> None:
+    """Checks that an event is entry ``index`` of the log whose signed checkpoint is ``text``."""

@@ -8,7 +8,7 @@
 mod note;
 mod proof;
 
-pub use note::{Checkpoint, CheckpointError, CheckpointSigner, SignedCheckpoint};
+pub use note::{verifier_key, Checkpoint, CheckpointError, CheckpointSigner, SignedCheckpoint};
 pub use proof::{verify_consistency, verify_inclusion, ProofError};
 
 use crate::canonical::{canonical_json, Digest32};
@@ -148,3 +148,21 @@ impl AuditLog {
 
 #[cfg(test)]
 mod tests;
+
+/// Checks that `event` is entry `index` of the log whose signed checkpoint is
+/// `checkpoint_text` (verified under `verifier_key`): how a verifier shows that a draw, a
+/// re-draw or an override was logged.
+///
+/// # Errors
+/// [`CheckpointError`] for the signature or the proof.
+pub fn verify_event_in_checkpoint(
+    event: &Event,
+    index: u64,
+    proof: &[Digest32],
+    checkpoint_text: &str,
+    verifier_key: &str,
+) -> Result<Checkpoint, CheckpointError> {
+    let cp = SignedCheckpoint::verify(checkpoint_text, verifier_key)?.checkpoint;
+    verify_inclusion(&event.leaf_hash(), index, cp.size, proof, &cp.root)?;
+    Ok(cp)
+}

@@ -173,6 +173,7 @@ impl World {
         committed_at: i64,
     ) -> SignedCommitment {
         let c = Commitment {
+            log_checkpoint: None,
             algorithm: ALGORITHM.into(),
             plan,
             roots: RegisterRoots {

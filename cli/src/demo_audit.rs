@@ -1,0 +1,87 @@
+//! The demo's audit trail (全过程留痕): every step of the demo as an event in an
+//! append-only log, with signed checkpoints before the commitment and at the end.
+
+use crate::log_cmd::LogFile;
+use crate::util;
+use shuangsuiji::audit::{
+    verify_event_in_checkpoint, AuditLog, CheckpointSigner, Event, EventKind,
+};
+use shuangsuiji::Digest32;
+use std::path::Path;
+
+pub const ORIGIN: &str = "shuangsuiji.example/henan-gat/demo";
+
+pub struct Trail {
+    log: AuditLog,
+    events: Vec<Event>,
+    signer: CheckpointSigner,
+    checkpoints: Vec<String>,
+}
+
+impl Trail {
+    pub fn new(key: &[u8; 32]) -> Trail {
+        Trail {
+            log: AuditLog::new(),
+            events: Vec::new(),
+            signer: CheckpointSigner::new(ORIGIN, key, None),
+            checkpoints: Vec::new(),
+        }
+    }
+
+    /// Logs one event; returns its index.
+    pub fn record(
+        &mut self,
+        kind: EventKind,
+        actor: &str,
+        time: i64,
+        subject: Digest32,
+        note: &str,
+    ) -> u64 {
+        let e = Event {
+            kind,
+            actor: actor.into(),
+            time,
+            subject,
+            note: note.into(),
+        };
+        self.events.push(e.clone());
+        self.log.append(&e)
+    }
+
+    /// Signs a checkpoint of the log as it stands.
+    pub fn checkpoint(&mut self) -> Result<String, String> {
+        let c = self.signer.sign(&self.log).map_err(|e| e.to_string())?;
+        self.checkpoints.push(c.text.clone());
+        Ok(c.text)
+    }
+
+    /// Proves event `index` against the latest checkpoint, as a verifier would.
+    pub fn prove(&self, index: u64) -> Result<(), String> {
+        let text = self.checkpoints.last().ok_or("no checkpoint")?;
+        let event = self
+            .events
+            .get(usize::try_from(index).map_err(|e| e.to_string())?)
+            .ok_or("no such event")?;
+        let proof = self
+            .log
+            .inclusion_proof(index, self.log.size())
+            .ok_or("no proof")?;
+        verify_event_in_checkpoint(event, index, &proof, text, &self.signer.verifier_key())
+            .map_err(|e| e.to_string())?;
+        Ok(())
+    }
+
+    pub fn write(&self, path: &Path) -> Result<(), String> {
+        let f = LogFile {
+            origin: ORIGIN.into(),
+            verifier_key: self.signer.verifier_key(),
+            events: self.events.clone(),
+            checkpoints: self.checkpoints.clone(),
+        };
+        util::write_atomic(path, &util::to_json(&f)?)
+    }
+
+    pub fn size(&self) -> u64 {
+        self.log.size()
+    }
+}
