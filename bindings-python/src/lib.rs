@@ -63,6 +63,7 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(draw::verify_round, m)?,
         wrap_pyfunction!(draw::subseed, m)?,
         wrap_pyfunction!(draw::ticket, m)?,
+        wrap_pyfunction!(draw::sample_ids, m)?,
         wrap_pyfunction!(draw::check_plan, m)?,
         wrap_pyfunction!(draw::draw, m)?,
         wrap_pyfunction!(draw::verify, m)?,

@@ -7,6 +7,7 @@ mod demo_publish;
 mod import_cmd;
 mod log_cmd;
 mod publish_cmd;
+mod sample_cmd;
 mod summary;
 mod util;
 mod vectors;
@@ -41,6 +42,8 @@ enum Cmd {
     Notice(publish_cmd::NoticeCmd),
     /// Report results overdue or due soon for publication.
     Deadline(publish_cmd::DeadlineArgs),
+    /// Select the k lowest tickets from a plain id list (the selection primitive).
+    Sample(sample_cmd::SampleArgs),
     /// The audit log (全过程留痕).
     #[command(subcommand)]
     Log(log_cmd::LogCmd),
@@ -56,6 +59,7 @@ fn main() -> ExitCode {
         Cmd::Notice(c) => publish_cmd::run_notice(c),
         Cmd::Deadline(a) => publish_cmd::run_deadline(a),
         Cmd::Log(c) => log_cmd::run(c),
+        Cmd::Sample(a) => sample_cmd::run(a),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,

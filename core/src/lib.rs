@@ -90,7 +90,8 @@ pub use record::{DrawRecord, SealedRecord, SignedCommitment};
 pub use region::check_region_code;
 pub use register::RegisterRoots;
 pub use select::{
-    ticket, Census, Exclusion, ExclusionReason, Selection, Selector, StratumDraw, Ticketed,
+    lowest_tickets, ticket, Census, Exclusion, ExclusionReason, Selection, Selector, StratumDraw,
+    Ticketed,
 };
 pub use sign::{
     public_key_hex, sign_hash, verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT,

@@ -92,7 +92,7 @@ where
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Straight from RFC 6962 §2.1, recursive, for comparison.
@@ -115,11 +115,10 @@ mod tests {
         }
     }
 
-    /// Known answers from the Certificate Transparency reference test data
-    /// (google/certificate-transparency, merkle_tree_test.cc: leaves "", 00, 10, 2021, …).
-    #[test]
-    fn certificate_transparency_known_answers() {
-        let leaves: Vec<Vec<u8>> = [
+    /// The eight leaves of the Certificate Transparency reference tree
+    /// (google/certificate-transparency, merkle_tree_test.cc).
+    pub(crate) fn ct_leaves() -> Vec<Vec<u8>> {
+        [
             "",
             "00",
             "10",
@@ -131,7 +130,13 @@ mod tests {
         ]
         .iter()
         .map(|h| hex::decode(h).unwrap())
-        .collect();
+        .collect()
+    }
+
+    /// Known answers from the Certificate Transparency reference test data.
+    #[test]
+    fn certificate_transparency_known_answers() {
+        let leaves = ct_leaves();
         assert_eq!(
             merkle_root(&leaves[..1]).to_hex(),
             "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"

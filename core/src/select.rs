@@ -196,6 +196,47 @@ pub fn ticket(subseed: &Digest32, id: &str) -> Digest32 {
     Digest32(ticket_from(&prefix_for(subseed), id))
 }
 
+/// The `k` lowest tickets of `ids` under `subseed`, ascending (ties by id): the selection
+/// primitive of §5.1 on its own, for plain id lists. One pass, O(k) memory, so a list of
+/// any length can be streamed from a file. Ids are taken as given (callers check them).
+pub fn lowest_tickets<S: AsRef<str>>(
+    subseed: &Digest32,
+    ids: impl IntoIterator<Item = S>,
+    k: usize,
+) -> Vec<Ticketed> {
+    let prefix = prefix_for(subseed);
+    let mut heap: BinaryHeap<Kept> = BinaryHeap::with_capacity(k + 1);
+    if k == 0 {
+        return Vec::new();
+    }
+    for id in ids {
+        let id = id.as_ref();
+        let t = ticket_from(&prefix, id);
+        if heap.len() < k {
+            heap.push(Kept {
+                ticket: t,
+                id: id.to_string(),
+            });
+        } else if heap
+            .peek()
+            .is_some_and(|top| (t, id) < (top.ticket, top.id.as_str()))
+        {
+            heap.pop();
+            heap.push(Kept {
+                ticket: t,
+                id: id.to_string(),
+            });
+        }
+    }
+    heap.into_sorted_vec()
+        .into_iter()
+        .map(|k| Ticketed {
+            target: k.id,
+            ticket: Digest32(k.ticket),
+        })
+        .collect()
+}
+
 /// The outcome of selection.
 #[derive(Debug, Clone)]
 pub struct Selection {

@@ -123,3 +123,18 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// `lowest_tickets` equals sorting every ticket and taking the first k, whatever the
+    /// order of the input.
+    #[test]
+    fn lowest_tickets_is_sort_and_take(n in 0usize..300, k in 0usize..40, seed in any::<[u8; 32]>(), rev in any::<bool>()) {
+        let ids: Vec<String> = (0..n).map(|i| format!("ID{i}")).collect();
+        let s = Digest32(seed);
+        let mut all: Vec<Ticketed> = ids.iter().map(|i| Ticketed { target: i.clone(), ticket: ticket(&s, i) }).collect();
+        all.sort_by(|a, b| (a.ticket, &a.target).cmp(&(b.ticket, &b.target)));
+        all.truncate(k);
+        let it: Vec<&str> = if rev { ids.iter().rev().map(String::as_str).collect() } else { ids.iter().map(String::as_str).collect() };
+        prop_assert_eq!(lowest_tickets(&s, it, k), all);
+    }
+}

@@ -163,3 +163,13 @@ def test_verify_errors(sample, draw_vector):
     with pytest.raises(s.VerifyError, match="missing") as err:
         s.verify(unsigned, sample.targets, sample.public)
     assert err.value.kind == "signature"
+
+
+def test_sample_ids_streams_a_file(tmp_path):
+    ids = [f"ID{i}" for i in range(500)]
+    f = tmp_path / "ids.txt"
+    f.write_text("\n".join(ids) + "\n")
+    seed = "ab" * 32
+    got = s.sample_ids(f, seed, 7)
+    want = sorted((s.ticket(seed, i), i) for i in ids)[:7]
+    assert got == [(i, t) for t, i in want]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Any, Dict, List, Optional, Sequence, Union
+from typing import Tuple, Any, Dict, List, Optional, Sequence, Union
 
 JSON = Any
 """A plain JSON value: dict, list, str, int, float, bool or None."""
@@ -482,3 +482,6 @@ def verify_checkpoint(text: str, verifier_key: str) -> Dict[str, Any]:
 
 def verify_event_in_checkpoint(event: Dict[str, Any], index: int, proof: Sequence[str], text: str, verifier_key: str) -> None:
     """Checks that an event is entry ``index`` of the log whose signed checkpoint is ``text``."""
+
+def sample_ids(path: Union[str, "os.PathLike[str]"], subseed: str, take: int) -> List[Tuple[str, str]]:
+    """The ``take`` lowest tickets of the ids in a file (one per line): ``[(id, ticket)]``."""

@@ -2,19 +2,10 @@ use super::*;
 use crate::merkle::leaf_hash;
 
 fn ct_leaves() -> Vec<Digest32> {
-    [
-        "",
-        "00",
-        "10",
-        "2021",
-        "3031",
-        "40414243",
-        "5051525354555657",
-        "606162636465666768696a6b6c6d6e6f",
-    ]
-    .iter()
-    .map(|h| leaf_hash(&hex::decode(h).unwrap()))
-    .collect()
+    crate::merkle::tests::ct_leaves()
+        .iter()
+        .map(|l| leaf_hash(l))
+        .collect()
 }
 
 fn d(h: &str) -> Digest32 {
