@@ -1,0 +1,40 @@
+//! # shuangsuiji-wasm — verify a published 双随机 draw in the browser or Node
+//!
+//! WebAssembly bindings of the `shuangsuiji` crate, for the public: anyone holding a
+//! sealed draw record and the public register views re-runs the draw and checks every
+//! signature, commitment, reveal, beacon and root, exactly as `shuangsuiji verify` does.
+//!
+//! The bindings hold no domain logic. Each function parses its inputs in Rust (strings or
+//! bytes — a 1M-target register is one `Uint8Array`, never a million JS objects), calls
+//! the core, and hands back a plain object. Errors of the core are converted once, in
+//! [`errors`].
+//!
+//! | Export | Core |
+//! | --- | --- |
+//! | `verify(record, targets, inspectors, asOf?)` | [`shuangsuiji::verify`] |
+//! | `verifyRound(spec, committedAt, round)` | [`shuangsuiji::verify_round`] |
+//! | `registerRoots({itemList, itemListVersion, targets, inspectors, asOf})` | `ItemList::hash`, `TargetRegister::root`, `PublicInspectorRegister::root` |
+//! | `recordHash(record)`, `canonicalRecord(record)` | `DrawRecord::hash`, `DrawRecord::canonical_bytes` |
+//! | `verifyNotice(notice, csv?)`, `verifyDisclosures(notice, disclosures)` | `SignedNotice::verify`, `verify_csv`, `verify_disclosures` |
+//!
+//! The TypeScript types of the returned objects are in [`types`].
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
+mod beacon;
+pub mod errors;
+mod input;
+mod publish;
+mod record;
+mod register;
+pub mod types;
+mod verify;
+
+use wasm_bindgen::prelude::*;
+
+/// The version of this package (and of the `shuangsuiji` core it was built with).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

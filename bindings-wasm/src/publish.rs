@@ -1,0 +1,148 @@
+//! `verifyNotice` and `verifyDisclosures`: a signed public notice (公示) and the later
+//! opening of its withheld or masked fields.
+
+use crate::errors::Failure;
+use crate::input;
+use crate::types::to_js;
+use serde::Serialize;
+use shuangsuiji::{Digest32, Disclosure, NoticeEntry, SignedNotice};
+use wasm_bindgen::prelude::*;
+
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    id: &'a str,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct NoticeOut<'a> {
+    notice_id: &'a str,
+    publisher: &'a str,
+    published_on: String,
+    draw_record: &'a Digest32,
+    publisher_key: &'a Digest32,
+    policy_name: &'a str,
+    results: Vec<EntryOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct NoticeResult<'a> {
+    ok: bool,
+    error: Option<Failure>,
+    notice_hash: Option<Digest32>,
+    /// Whether a CSV was given and is the rendering of the signed notice.
+    csv_checked: bool,
+    /// Number of disclosures that open their commitment.
+    disclosures_checked: usize,
+    notice: Option<NoticeOut<'a>>,
+}
+
+fn notice_out(n: &SignedNotice) -> NoticeOut<'_> {
+    let b = &n.notice;
+    NoticeOut {
+        notice_id: &b.header.notice_id,
+        publisher: &b.header.publisher,
+        published_on: b.header.published_on.to_string(),
+        draw_record: &b.header.draw_record,
+        publisher_key: &b.publisher_key.0,
+        policy_name: &b.policy_name,
+        results: b
+            .results
+            .iter()
+            .map(|e| EntryOut {
+                id: e.id(),
+                status: match e {
+                    NoticeEntry::Published { .. } => "published",
+                    _ => "withheld",
+                },
+            })
+            .collect(),
+    }
+}
+
+/// The notice hash, whether a CSV was checked, and how many disclosures were.
+type Checked = Result<(Digest32, bool, usize), Failure>;
+
+fn check(
+    notice: &JsValue,
+    csv: &JsValue,
+    disclosures: &JsValue,
+) -> (Option<SignedNotice>, Checked) {
+    let n: SignedNotice = match input::json_value("notice", notice) {
+        Ok(n) => n,
+        Err(e) => return (None, Err(e)),
+    };
+    let r = (|| {
+        let hash = n.verify()?;
+        let csv = input::bytes("csv", csv)?;
+        if let Some(c) = &csv {
+            let text = std::str::from_utf8(c).map_err(|e| Failure::input("csv", e))?;
+            n.verify_csv(text)?;
+        }
+        let mut count = 0;
+        if let Some(b) = input::bytes("disclosures", disclosures)? {
+            let v: serde_json::Value = input::json("disclosures", &b)?;
+            let ds: Vec<Disclosure> = if v.is_array() {
+                serde_json::from_value(v)
+            } else {
+                serde_json::from_value(v).map(|d| vec![d])
+            }
+            .map_err(|e| Failure::input("disclosures", e))?;
+            n.verify_disclosures(&ds)?;
+            count = ds.len();
+        }
+        Ok((hash, csv.is_some(), count))
+    })();
+    (Some(n), r)
+}
+
+fn result(n: Option<&SignedNotice>, r: Checked) -> NoticeResult<'_> {
+    let notice = n.map(notice_out);
+    match r {
+        Ok((h, csv_checked, disclosures_checked)) => NoticeResult {
+            ok: true,
+            error: None,
+            notice_hash: Some(h),
+            csv_checked,
+            disclosures_checked,
+            notice,
+        },
+        Err(e) => NoticeResult {
+            ok: false,
+            error: Some(e),
+            notice_hash: None,
+            csv_checked: false,
+            disclosures_checked: 0,
+            notice,
+        },
+    }
+}
+
+/// Verifies a signed public notice (JSON `{notice, signature}`) with the key it names, and,
+/// when given, that `csv` is its rendering. Whether the key is the publisher's must be
+/// checked against the unit's published key.
+#[wasm_bindgen(js_name = verifyNotice, unchecked_return_type = "NoticeResult")]
+pub fn verify_notice(
+    #[wasm_bindgen(unchecked_param_type = "Input")] notice: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Input")] csv: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let csv = csv.unwrap_or(JsValue::UNDEFINED);
+    let (n, r) = check(&notice, &csv, &JsValue::UNDEFINED);
+    to_js(&result(n.as_ref(), r))
+}
+
+/// Verifies a signed notice, then that each disclosure (JSON: one `{path, salt, value}` or
+/// an array) opens the commitment the notice carries at its path.
+#[wasm_bindgen(js_name = verifyDisclosures, unchecked_return_type = "NoticeResult")]
+pub fn verify_disclosures(
+    #[wasm_bindgen(unchecked_param_type = "Input")] notice: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Input")] disclosures: JsValue,
+) -> Result<JsValue, JsValue> {
+    let disclosures = if disclosures.is_undefined() || disclosures.is_null() {
+        JsValue::from_str("[]")
+    } else {
+        disclosures
+    };
+    let (n, r) = check(&notice, &JsValue::UNDEFINED, &disclosures);
+    to_js(&result(n.as_ref(), r))
+}

@@ -1,0 +1,135 @@
+//! Returned objects: serialised by serde to JSON and parsed by the JS engine in one call
+//! (fast even for tens of thousands of selected targets), and their TypeScript types,
+//! which wasm-bindgen appends to the generated `.d.ts`.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// A value as a plain JS object.
+///
+/// # Errors
+/// Only if serialisation fails (a bug), as a JS `Error`.
+pub fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    let s = serde_json::to_string(v).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    js_sys::JSON::parse(&s)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A document as text (JSON, CSV) or bytes (JSON, CSV, XLSX); parsed in Rust. */
+export type Input = string | Uint8Array | ArrayBuffer;
+/** 32 bytes as 64 lower-case hex digits. */
+export type Hex32 = string;
+
+/** What failed. `mismatch`: the record differs from the re-run (see `path`). */
+export type ErrorKind =
+  | "input" | "validation" | "malformed" | "signature" | "mismatch"
+  | "plan" | "root" | "reveal" | "beacon" | "must_include" | "team_shortfall"
+  | "unsorted" | "encoding"
+  | "notice_format" | "notice_key" | "notice_signature" | "notice_csv"
+  | "no_commitment" | "digest_mismatch" | "other";
+
+/** One problem of a register file (row-level, from CSV/XLSX import). */
+export interface Problem {
+  register: "item_list" | "targets" | "inspectors";
+  row: number | null;
+  record: string | null;
+  field: string;
+  kind: string;
+  message: string;
+}
+
+/** Why something did not verify. Also the shape of errors thrown by computation functions. */
+export interface Failure {
+  kind: ErrorKind;
+  /** The core's explanation, in English. */
+  message: string;
+  /** JSON path of the first difference (`strata[0].selected[3].target`), the signer, the
+   *  participant, the target or the field concerned. */
+  path?: string;
+  /** The input that could not be read. */
+  input?: "record" | "targets" | "inspectors" | "asOf" | "spec" | "round" | "committedAt"
+    | "notice" | "csv" | "disclosures" | "itemList" | "itemListVersion";
+  problems?: Problem[];
+}
+
+/** Thrown by `registerRoots`, `recordHash`, `canonicalRecord`. */
+export interface ShuangsuijiError extends Error, Failure {}
+
+export interface Participant { id: string; role: string; commitment: Hex32 }
+export interface Reveal { participant: string; secret: string }
+export interface Member { inspector: string; department: string; role: "officer" | "expert" }
+export interface Team { target: string; members: Member[] }
+
+export interface DrawSummary {
+  algorithm: string;
+  plan: { id: string; title: string; items: string[]; inspection_date: string };
+  record_hash: Hex32;
+  commitment_hash: Hex32;
+  /** Unix seconds. */
+  committed_at: number;
+  roots: { item_list: Hex32; targets: Hex32; inspectors: Hex32 };
+  item_list_version: string;
+  participants: Participant[];
+  reveals: Reveal[];
+  /** `null` in offline mode (participants' reveals only). */
+  beacon: null | {
+    chain_hash: Hex32; round: number; round_time: number;
+    signature: string | null; randomness: string | null;
+  };
+  seed: Hex32;
+  strata: { key: string; population: number; ratio: number; quota: number;
+            selected: number; alternates: number }[];
+  must_include: number;
+  exclusions: number;
+  /** The 100 % list first (`stratum: null`), then each stratum's selection. */
+  selected: { target: string; stratum: string | null; ticket: Hex32 }[];
+  /** Inspector ids only: the public view holds no personal data. */
+  teams: Team[];
+  /** Sizes of the batches, in inspection order. */
+  batches: number[];
+  signers: string[];
+  commitment_signatures: string[];
+  record_signatures: string[];
+}
+
+/** The result of `verify`. `summary` is what the record *claims*; it is verified only when `ok`. */
+export interface VerifyResult {
+  ok: boolean;
+  error: Failure | null;
+  summary: DrawSummary | null;
+  verified: null | { record_hash: Hex32; seed: Hex32; selected: number; beacon: boolean };
+}
+
+export interface RoundResult {
+  ok: boolean;
+  error: Failure | null;
+  round: number | null;
+  round_time: number | null;
+  randomness: Hex32 | null;
+}
+
+export interface RegisterFiles {
+  itemList?: Input; itemListVersion?: string;
+  targets?: Input; asOf?: string;
+  inspectors?: Input;
+}
+
+export interface RegisterRoots {
+  item_list?: Hex32; targets?: Hex32; inspectors?: Hex32;
+  items_count?: number; targets_count?: number; inspectors_count?: number;
+}
+
+export interface NoticeResult {
+  ok: boolean;
+  error: Failure | null;
+  notice_hash: Hex32 | null;
+  csv_checked: boolean;
+  disclosures_checked: number;
+  notice: null | {
+    notice_id: string; publisher: string; published_on: string; draw_record: Hex32;
+    publisher_key: Hex32; policy_name: string;
+    results: { id: string; status: "published" | "withheld" }[];
+  };
+}
+"#;

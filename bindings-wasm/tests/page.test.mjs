@@ -1,0 +1,124 @@
+// End-to-end: the verification page (web/index.html) served on localhost, driven in
+// Debian's Chromium, headless, by playwright-core. A valid record shows 通过 Verified; a
+// tampered one shows 未通过 Not verified and the core's exact reason.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { here, sealedSample, publicViews } from "./helpers.mjs";
+
+const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const base = path.resolve(here, "..");
+const shots = path.resolve(base, "pkg/screenshots");
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css",
+  ".wasm": "application/wasm", ".json": "application/json" };
+
+let server, origin, context, profile;
+
+before(async () => {
+  // A tiny static server over bindings-wasm/ (what `python3 -m http.server` does for people).
+  server = createServer((req, res) => {
+    const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const file = path.join(base, rel.endsWith("/") ? rel + "index.html" : rel);
+    if (!file.startsWith(base) || !existsSync(file)) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  profile = mkdtempSync(path.join(tmpdir(), "shuangsuiji-chromium-"));
+  mkdirSync(shots, { recursive: true });
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    timeout: 60_000,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-quic"],
+    viewport: { width: 1200, height: 900 },
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await new Promise((ok) => (server ? server.close(ok) : ok()));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function openPage() {
+  const page = await context.newPage();
+  const offsite = [];
+  page.on("request", (r) => { if (!r.url().startsWith(origin)) offsite.push(r.url()); });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${origin}/web/`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+  return { page, offsite, errors };
+}
+
+async function load(page, record) {
+  const { targets, inspectors } = publicViews();
+  await page.setInputFiles("#record", { name: "record.json", mimeType: "application/json", buffer: Buffer.from(record) });
+  await page.setInputFiles("#targets", { name: "targets.public.json", mimeType: "application/json", buffer: targets });
+  await page.setInputFiles("#inspectors", { name: "inspectors.public.json", mimeType: "application/json", buffer: inspectors });
+  await page.click("#go");
+  await page.waitForSelector("body[data-result]", { timeout: 60_000 });
+}
+
+test("a valid record shows 通过 Verified, the seed's inputs, strata, targets and teams", { timeout: 120_000 }, async (t) => {
+  const { page, offsite, errors } = await openPage();
+  await load(page, JSON.stringify(sealedSample(), null, 2));
+  assert.equal(await page.getAttribute("body", "data-result"), "verified");
+  assert.equal((await page.textContent("#verdict-title")).trim(), "✔ 通过 Verified");
+  const s = sealedSample();
+  const body = await page.textContent("#details");
+  assert.ok(body.includes(s.record.seed), "seed shown");
+  assert.ok(body.includes(s.record.commitment.hash), "commitment hash shown");
+  assert.ok(body.includes(`round 123`), "beacon round shown");
+  for (const r of s.record.reveals) assert.ok(body.includes(r.secret), "reveal shown");
+  assert.equal(await page.locator("#selected tbody tr").count(), 28);
+  assert.equal(await page.locator("#strata tbody tr").count(), s.record.strata.length);
+  const first = s.record.teams[0];
+  assert.ok(body.includes(first.members.map((m) => m.inspector).join("、")), "team by inspector ids");
+  assert.ok(await page.locator("#claimed-note").isHidden());
+  t.diagnostic(`verify in Chromium: ${Number(await page.getAttribute("body", "data-verify-ms")).toFixed(1)} ms`);
+  await page.screenshot({ path: path.join(shots, "verified.png"), fullPage: true });
+  assert.deepEqual(offsite, [], "no network access beyond the local server");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a tampered record shows 未通过 Not verified and exactly why", { timeout: 120_000 }, async () => {
+  const { page, offsite } = await openPage();
+  const s = sealedSample();
+  const was = s.record.strata[0].selected[0].target;
+  const now = s.record.strata[0].alternates[0].target;
+  s.record.strata[0].selected[0].target = now;
+  await load(page, JSON.stringify(s));
+  assert.equal(await page.getAttribute("body", "data-result"), "not-verified");
+  assert.equal((await page.textContent("#verdict-title")).trim(), "✘ 未通过 Not verified");
+  assert.equal(await page.textContent("#error-message"),
+    `the record differs from the re-run at strata[0].selected[0].target: recorded "${now}", re-run gives "${was}"`);
+  const reason = await page.textContent("#verdict-reason");
+  assert.ok(reason.includes("记录与重新抽取的结果不一致 Record differs from the re-run"));
+  assert.ok(reason.includes("位置 Where: strata[0].selected[0].target"));
+  assert.ok(await page.locator("#claimed-note").isVisible(), "claimed contents marked unverified");
+  await page.screenshot({ path: path.join(shots, "not-verified.png"), fullPage: false });
+  assert.deepEqual(offsite, []);
+  await page.close();
+});
+
+test("a forged signature names the signer", { timeout: 120_000 }, async () => {
+  const { page } = await openPage();
+  const s = sealedSample();
+  const sig = s.signatures[0].signature;
+  s.signatures[0].signature = (sig[0] === "0" ? "1" : "0") + sig.slice(1);
+  await load(page, JSON.stringify(s));
+  assert.equal(await page.getAttribute("body", "data-result"), "not-verified");
+  const msg = await page.textContent("#error-message");
+  assert.ok(msg.startsWith(`signature on the draw record by ${s.signatures[0].signer}: `), msg);
+  await page.close();
+});

@@ -1,0 +1,46 @@
+// verifyNotice() / verifyDisclosures(): the signed public notice vector
+// (tests/vectors/publication/notice.json) and its disclosures.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { verifyNotice, verifyDisclosures } from "shuangsuiji";
+import { readJson } from "./helpers.mjs";
+
+const v = readJson("tests/vectors/publication/notice.json");
+const signed = () => ({ notice: JSON.parse(v.notice_jcs), signature: v.signature });
+const text = (o) => JSON.stringify(o);
+
+test("the notice verifies, with its hash, and its CSV is its rendering", () => {
+  const r = verifyNotice(text(signed()), v.csv);
+  assert.equal(r.error, null);
+  assert.equal(r.ok, true);
+  assert.equal(r.notice_hash, v.notice_hash);
+  assert.equal(r.csv_checked, true);
+  assert.equal(r.notice.notice_id, v.header.notice_id);
+  assert.equal(r.notice.draw_record, v.header.draw_record);
+  assert.deepEqual(r.notice.results.map((x) => x.status), ["published", "published", "withheld", "published"]);
+  assert.equal(verifyNotice(text(signed())).csv_checked, false);
+});
+
+test("a changed notice, signature or CSV is refused", () => {
+  const n = signed();
+  n.notice.publisher = "河南省公安厅";
+  assert.equal(verifyNotice(text(n)).error.kind, "notice_signature");
+  const s = signed();
+  s.notice.format = "other/v1";
+  assert.equal(verifyNotice(text(s)).error.kind, "notice_format");
+  const csv = verifyNotice(text(signed()), v.csv.replace("138****1234", "13812341234"));
+  assert.deepEqual([csv.ok, csv.error.kind], [false, "notice_csv"]);
+  assert.equal(verifyNotice("{").error.input, "notice");
+});
+
+test("every disclosure opens its commitment; a changed value or path does not", () => {
+  const r = verifyDisclosures(text(signed()), text(v.disclosures));
+  assert.equal(r.ok, true, JSON.stringify(r.error));
+  assert.equal(r.disclosures_checked, v.disclosures.length);
+  assert.equal(verifyDisclosures(text(signed()), text(v.disclosures[0])).disclosures_checked, 1);
+  const bad = { ...v.disclosures[0], value: "欧阳某某" };
+  const e = verifyDisclosures(text(signed()), text(bad)).error;
+  assert.deepEqual([e.kind, e.path], ["digest_mismatch", bad.path]);
+  const moved = { ...v.disclosures[0], path: "/R-9/target/contact/name" };
+  assert.equal(verifyDisclosures(text(signed()), text(moved)).error.kind, "no_commitment");
+});

@@ -1,0 +1,180 @@
+// The verification page: reads the files the person chooses, hands their bytes to the
+// WebAssembly build of shuangsuiji (which parses and checks everything), and shows the
+// result. No network access: the page, the script and the .wasm are all served locally.
+import init, { verify, version } from "../pkg/web/shuangsuiji.js";
+
+const $ = (id) => document.getElementById(id);
+const files = { record: null, targets: null, inspectors: null };
+const SHOW_ROWS = 2000;
+
+// Chinese label of each failure kind; the English explanation comes from the core.
+const KIND = {
+  input: "文件无法读取 Input could not be read",
+  validation: "名录库数据不合规 Register does not validate",
+  malformed: "记录格式错误 Malformed record",
+  signature: "签名无效 Signature check failed",
+  mismatch: "记录与重新抽取的结果不一致 Record differs from the re-run",
+  plan: "抽查计划无法执行 Plan cannot be run",
+  root: "名录库与承诺不符 Register differs from the committed one",
+  reveal: "揭示值与承诺不符 Reveal does not open its commitment",
+  beacon: "随机信标校验失败 Beacon check failed",
+  must_include: "必查名单有误 100% list problem",
+  team_shortfall: "检查人员不足 Inspector pool too small",
+  unsorted: "对象顺序错误 Targets out of order",
+  encoding: "编码错误 Encoding error",
+  other: "其他错误 Other failure",
+};
+
+function text(el, s) { el.textContent = s; return el; }
+function el(tag, s, cls) { const e = document.createElement(tag); if (s !== undefined) e.textContent = s; if (cls) e.className = cls; return e; }
+function dl(target, rows) {
+  target.replaceChildren();
+  for (const [k, v, cls] of rows) { target.append(el("dt", k), el("dd", v ?? "—", cls)); }
+}
+function unixToChina(t) {
+  // Display only: the commitment time in China Standard Time (UTC+8).
+  return new Date((t + 8 * 3600) * 1000).toISOString().replace("T", " ").slice(0, 19) + " (UTC+8)";
+}
+
+// Which slot a file goes to: by its first bytes (JSON keys), else by its name.
+async function classify(file) {
+  const head = await file.slice(0, 4096).text();
+  if (/"record"\s*:/.test(head) && /^\s*\{/.test(head)) return "record";
+  if (/"inspectors"\s*:/.test(head)) return "inspectors";
+  if (/"targets"\s*:/.test(head)) return "targets";
+  const n = file.name.toLowerCase();
+  if (n.includes("record")) return "record";
+  if (n.includes("inspector")) return "inspectors";
+  return "targets";
+}
+
+function setFile(slot, file) {
+  files[slot] = file;
+  text($(`${slot}-name`), file ? `${file.name} (${file.size.toLocaleString()} bytes)` : "");
+  $("go").disabled = !(files.record && files.targets && files.inspectors);
+}
+
+async function bytes(file) { return new Uint8Array(await file.arrayBuffer()); }
+
+async function run() {
+  $("go").disabled = true;
+  text($("status"), "核验中… Verifying…");
+  try {
+    const [r, t, i] = await Promise.all([bytes(files.record), bytes(files.targets), bytes(files.inspectors)]);
+    const asOf = $("as-of").value || undefined;
+    const t0 = performance.now();
+    const result = verify(r, t, i, asOf);
+    const ms = performance.now() - t0;
+    show(result);
+    text($("status"), `用时 Time: ${ms.toFixed(0)} ms`);
+    document.body.dataset.verifyMs = String(ms);
+  } catch (e) {
+    show({ ok: false, error: { kind: "other", message: String(e) }, summary: null });
+    text($("status"), "");
+  } finally {
+    $("go").disabled = false;
+  }
+}
+
+function show(result) {
+  const v = $("verdict");
+  v.hidden = false;
+  v.className = result.ok ? "ok" : "bad";
+  document.body.dataset.result = result.ok ? "verified" : "not-verified";
+  text($("verdict-title"), result.ok ? "✔ 通过 Verified" : "✘ 未通过 Not verified");
+  const reason = $("verdict-reason");
+  reason.replaceChildren();
+  if (result.ok) {
+    const s = result.summary;
+    reason.append(el("div", `每一个签名、承诺、揭示值、信标与登记库根均已核对，重新抽取的结果与记录逐字节一致。`),
+      el("div", `Every signature, commitment, reveal, beacon and root checks, and the re-run draw is identical to the record (${result.verified.selected} targets selected).`, "en"),
+      el("div", `记录哈希 Record hash: ${s.record_hash}`, "mono"));
+  } else {
+    const e = result.error;
+    reason.append(el("div", `原因 Reason: ${KIND[e.kind] ?? e.kind}`, "why"));
+    const msg = el("div"); msg.id = "error-message"; msg.append(el("code", e.message)); reason.append(msg);
+    if (e.path) reason.append(el("div", `位置 Where: ${e.path}`, "mono"));
+    if (e.problems) for (const p of e.problems.slice(0, 20)) {
+      reason.append(el("div", `${p.row ? `第 ${p.row} 行 row ${p.row}, ` : ""}${p.record ?? ""} ${p.field}: ${p.message}`, "mono"));
+    }
+  }
+  details(result);
+}
+
+function details(result) {
+  const s = result.summary;
+  $("details").hidden = !s;
+  if (!s) return;
+  $("claimed-note").hidden = result.ok;
+  dl($("plan"), [
+    ["计划编号 Plan id", s.plan.id],
+    ["名称 Title", s.plan.title, "text"],
+    ["检查事项 Items", s.plan.items.join("、")],
+    ["检查日期 Inspection date", s.plan.inspection_date],
+    ["事项清单 Item list", `${s.item_list_version} · ${s.roots.item_list}`],
+    ["对象库根 Target register root", s.roots.targets],
+    ["人员库根 Inspector register root", s.roots.inspectors],
+    ["算法 Algorithm", s.algorithm],
+  ]);
+  const b = s.beacon;
+  dl($("seed"), [
+    ["承诺哈希 Commitment hash", s.commitment_hash],
+    ["承诺时间 Committed at", `${s.committed_at} · ${unixToChina(s.committed_at)}`],
+    ["信标 Beacon", b ? `drand quicknet 第 ${b.round} 轮 round ${b.round} · ${unixToChina(b.round_time)}` : "无（离线模式，仅揭示值）none (offline mode, reveals only)"],
+    ...(b ? [["信标随机数 Beacon randomness", b.randomness], ["链哈希 Chain hash", b.chain_hash]] : []),
+    ["种子 Seed", s.seed],
+  ]);
+  const pt = $("participants").tBodies[0]; pt.replaceChildren();
+  for (const p of s.participants) {
+    const rv = s.reveals.find((r) => r.participant === p.id);
+    const tr = el("tr");
+    tr.append(el("td", p.id), el("td", p.role), el("td", p.commitment, "mono"), el("td", rv ? rv.secret : "—", "mono"));
+    pt.append(tr);
+  }
+  const st = $("strata").tBodies[0]; st.replaceChildren();
+  for (const x of s.strata) {
+    const tr = el("tr");
+    tr.append(el("td", x.key), el("td", x.population.toLocaleString()), el("td", `${(x.ratio / 100).toFixed(2)}%`),
+      el("td", String(x.quota)), el("td", String(x.selected)), el("td", String(x.alternates)));
+    st.append(tr);
+  }
+  text($("counts"), `必查名单 100% list: ${s.must_include} · 排除 Exclusions: ${s.exclusions} · 抽中合计 Selected in all: ${s.selected.length}` +
+    (s.batches.length ? ` · 批次 Batches: ${s.batches.join(" / ")}` : ""));
+  const teams = new Map(s.teams.map((t) => [t.target, t.members]));
+  const sb = $("selected").tBodies[0]; sb.replaceChildren();
+  const frag = document.createDocumentFragment();
+  s.selected.slice(0, SHOW_ROWS).forEach((x, n) => {
+    const tr = el("tr");
+    const m = teams.get(x.target);
+    tr.append(el("td", String(n + 1)), el("td", x.target, "mono"), el("td", x.stratum ?? "必查 100%"),
+      el("td", m ? m.map((y) => `${y.inspector}${y.role === "expert" ? "（专家 expert）" : ""}`).join("、") : "—", "mono"));
+    frag.append(tr);
+  });
+  sb.append(frag);
+  text($("selected-more"), s.selected.length > SHOW_ROWS ? `仅显示前 ${SHOW_ROWS} 个 Showing the first ${SHOW_ROWS} of ${s.selected.length}` : "");
+  dl($("signatures"), [
+    ["签名人 Signers", s.signers.join("；"), "text"],
+    ["承诺签名 Commitment signed by", s.commitment_signatures.join("；"), "text"],
+    ["记录签名 Record signed by", s.record_signatures.join("；"), "text"],
+  ]);
+}
+
+async function main() {
+  await init();
+  text($("version"), version());
+  for (const slot of Object.keys(files)) {
+    $(slot).addEventListener("change", (e) => setFile(slot, e.target.files[0] ?? null));
+  }
+  const drop = $("drop");
+  drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
+  drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+  drop.addEventListener("drop", async (e) => {
+    e.preventDefault(); drop.classList.remove("over");
+    for (const f of e.dataTransfer.files) setFile(await classify(f), f);
+    if (!$("go").disabled) run();
+  });
+  $("go").addEventListener("click", run);
+  document.body.dataset.ready = "true";
+}
+
+main().catch((e) => { text($("status"), `无法加载 Could not load: ${e}`); });
