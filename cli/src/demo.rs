@@ -57,7 +57,7 @@ fn beacon_round(data: &Path) -> Result<BeaconRound, String> {
 
 pub fn run(a: DemoArgs) -> Result<(), String> {
     let d = &a.data;
-    let as_of = util::as_of(Some(DEMO_AS_OF))?;
+    let as_of = util::date_or_today("--as-of", Some(DEMO_AS_OF))?;
     let items = import::items(&util::read(&d.join("items.csv"))?, "豫政办〔2017〕80号")
         .map_err(|e| e.to_string())?;
     let targets =

@@ -1,8 +1,8 @@
 //! The demo's audit trail (全过程留痕): every step of the demo as an event in an
 //! append-only log, with signed checkpoints before the commitment and at the end.
 
-use crate::log_cmd::LogFile;
 use crate::util;
+use shuangsuiji::audit::LogFile;
 use shuangsuiji::audit::{
     verify_event_in_checkpoint, AuditLog, CheckpointSigner, Event, EventKind,
 };

@@ -51,7 +51,7 @@ fn report(e: ValidationErrors) -> String {
 
 pub fn run(a: ImportArgs) -> Result<(), String> {
     let bytes = util::read(&a.file)?;
-    let as_of = util::as_of(a.as_of.as_deref())?;
+    let as_of = util::date_or_today("--as-of", a.as_of.as_deref())?;
     let (summary, json, public) = match a.what {
         What::Items => {
             let l = import::items(&bytes, &a.list_version).map_err(report)?;

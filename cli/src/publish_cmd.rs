@@ -82,7 +82,7 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
     let header = NoticeHeader {
         notice_id: a.notice_id,
         publisher: a.publisher,
-        published_on: util::as_of(a.date.as_deref())?,
+        published_on: util::date_or_today("--date", a.date.as_deref())?,
         draw_record: record.hash,
     };
     let mut rng = OsRng.unwrap_err();
@@ -156,7 +156,7 @@ pub fn run_notice(c: NoticeCmd) -> Result<(), String> {
 
 pub fn run_deadline(a: DeadlineArgs) -> Result<(), String> {
     let items: Vec<DeadlineItem> = load(&a.items)?;
-    let today = util::as_of(a.today.as_deref())?;
+    let today = util::date_or_today("--today", a.today.as_deref())?;
     let cal = WorkingCalendar::mainland_china().map_err(|e| e.to_string())?;
     let r = cal
         .deadline_report(&items, today, a.days, a.due_soon)

@@ -10,11 +10,11 @@ pub fn today_in_china() -> Date {
     now.date()
 }
 
-/// `--as-of` if given, else today.
-pub fn as_of(arg: Option<&str>) -> Result<Date, String> {
+/// The date given with `flag`, else today.
+pub fn date_or_today(flag: &str, arg: Option<&str>) -> Result<Date, String> {
     match arg {
         None => Ok(today_in_china()),
-        Some(s) => parse_date(s).ok_or_else(|| format!("--as-of {s:?} is not a date (YYYY-MM-DD)")),
+        Some(s) => parse_date(s).ok_or_else(|| format!("{flag} {s:?} is not a date (YYYY-MM-DD)")),
     }
 }
 

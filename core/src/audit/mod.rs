@@ -5,9 +5,11 @@
 //! C2SP tlog (leaf prefix 0x00, node 0x01), so off-the-shelf transparency-log tooling
 //! can check it.
 
+mod file;
 mod note;
 mod proof;
 
+pub use file::{LogFile, LogSummary};
 pub use note::{verifier_key, Checkpoint, CheckpointError, CheckpointSigner, SignedCheckpoint};
 pub use proof::{verify_consistency, verify_inclusion, ProofError};
 

@@ -1,0 +1,111 @@
+//! A stored log as one JSON document — origin, verifier key, events, checkpoints — and
+//! its full check, shared by the CLI, the Python package and the browser page.
+
+use super::{verify_inclusion, AuditLog, CheckpointError, Event, SignedCheckpoint};
+use crate::canonical::Digest32;
+use serde::{Deserialize, Serialize};
+
+/// A stored audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogFile {
+    /// The log's origin line.
+    pub origin: String,
+    /// The verifier key of the log's signer (`<name>+<hash>+<key>`), as the operator
+    /// publishes it.
+    pub verifier_key: String,
+    /// Every event, in order.
+    pub events: Vec<Event>,
+    /// Signed checkpoints (C2SP note text), oldest first.
+    pub checkpoints: Vec<String>,
+}
+
+/// What a log check establishes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LogSummary {
+    /// Number of events.
+    pub events: u64,
+    /// Number of checkpoints, each verified and extending the one before.
+    pub checkpoints: usize,
+    /// Size and root of the latest checkpoint.
+    pub latest: Option<(u64, Digest32)>,
+    /// For each event whose subject was asked about: its index, proven included in the
+    /// latest checkpoint.
+    pub included: Vec<(Digest32, u64)>,
+}
+
+impl LogFile {
+    /// Checks every checkpoint under `verifier_key` (pass the key the operator published;
+    /// the file's own key only proves self-consistency), that each checkpoint's root is
+    /// the root of that many events, that each extends the previous one, and that an
+    /// event about each of `subjects` (e.g. a draw record's hash) is included in the
+    /// latest checkpoint.
+    ///
+    /// # Errors
+    /// The first failing check, as a [`CheckpointError`].
+    pub fn verify(
+        &self,
+        verifier_key: &str,
+        subjects: &[Digest32],
+    ) -> Result<LogSummary, CheckpointError> {
+        let bad = |m: String| CheckpointError::Malformed(m);
+        let tree = AuditLog::from_events(&self.events);
+        let mut prev: Option<SignedCheckpoint> = None;
+        for (n, text) in self.checkpoints.iter().enumerate() {
+            let cp = SignedCheckpoint::verify(text, verifier_key)?;
+            let c = &cp.checkpoint;
+            if c.origin != self.origin {
+                return Err(bad(format!(
+                    "checkpoint {n} is for origin {:?}, the log is {:?}",
+                    c.origin, self.origin
+                )));
+            }
+            let root = tree.root_at(c.size).ok_or_else(|| {
+                bad(format!(
+                    "checkpoint {n} covers {} events, the log holds {}",
+                    c.size,
+                    tree.size()
+                ))
+            })?;
+            if root != c.root {
+                return Err(bad(format!(
+                    "checkpoint {n} (size {}) signs root {}, the logged events give {root}",
+                    c.size, c.root
+                )));
+            }
+            if let Some(p) = &prev {
+                let proof = tree
+                    .consistency_proof(p.checkpoint.size, c.size)
+                    .ok_or_else(|| bad(format!("checkpoint {n} is smaller than the one before")))?;
+                p.check_extended_by(&cp, &proof)?;
+            }
+            prev = Some(cp);
+        }
+        let latest = prev.map(|p| (p.checkpoint.size, p.checkpoint.root));
+        let mut included = Vec::new();
+        for s in subjects {
+            let (size, root) = latest.ok_or_else(|| bad("the log has no checkpoint".into()))?;
+            let index = self
+                .events
+                .iter()
+                .take(usize::try_from(size).unwrap_or(usize::MAX))
+                .position(|e| e.subject == *s)
+                .ok_or_else(|| bad(format!("no event about {s} in the first {size} events")))?
+                as u64;
+            let e = self
+                .events
+                .get(index as usize)
+                .ok_or_else(|| bad("index".into()))?;
+            let proof = tree
+                .inclusion_proof(index, size)
+                .ok_or_else(|| bad("index".into()))?;
+            verify_inclusion(&e.leaf_hash(), index, size, &proof, &root)?;
+            included.push((*s, index));
+        }
+        Ok(LogSummary {
+            events: tree.size(),
+            checkpoints: self.checkpoints.len(),
+            latest,
+            included,
+        })
+    }
+}
