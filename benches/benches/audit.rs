@@ -9,11 +9,21 @@ use std::hint::black_box;
 fn event(i: u64) -> Event {
     let mut s = [0u8; 32];
     s[..8].copy_from_slice(&i.to_be_bytes());
-    Event { kind: EventKind::ResultEntry, actor: "省公安厅治安总队".into(), time: 1_692_803_700 + i as i64, subject: Digest32(s), note: format!("R-{i}") }
+    Event {
+        kind: EventKind::ResultEntry,
+        actor: "省公安厅治安总队".into(),
+        time: 1_692_803_700 + i as i64,
+        subject: Digest32(s),
+        note: format!("R-{i}"),
+    }
 }
 
 fn audit(c: &mut Criterion) {
-    let n: u64 = if std::env::args().any(|a| a == "--bench") { 1_000_000 } else { 10_000 };
+    let n: u64 = if std::env::args().any(|a| a == "--bench") {
+        1_000_000
+    } else {
+        10_000
+    };
     let events: Vec<Event> = (0..n).map(event).collect();
     let mut g = c.benchmark_group(format!("audit_{n}"));
     g.sample_size(10);
@@ -29,15 +39,27 @@ fn audit(c: &mut Criterion) {
     let log = AuditLog::from_events(&events);
     g.bench_function("root", |b| b.iter(|| black_box(log.root())));
     let root = log.root();
-    g.bench_function("inclusion proof (middle entry)", |b| b.iter(|| black_box(log.inclusion_proof(n / 2, n))));
+    g.bench_function("inclusion proof (middle entry)", |b| {
+        b.iter(|| black_box(log.inclusion_proof(n / 2, n)))
+    });
     let proof = log.inclusion_proof(n / 2, n).unwrap_or_default();
     let leaf = events[(n / 2) as usize].leaf_hash();
-    g.bench_function("verify inclusion", |b| b.iter(|| black_box(verify_inclusion(&leaf, n / 2, n, &proof, &root).is_ok())));
+    g.bench_function("verify inclusion", |b| {
+        b.iter(|| black_box(verify_inclusion(&leaf, n / 2, n, &proof, &root).is_ok()))
+    });
     let cproof = log.consistency_proof(n / 3, n).unwrap_or_default();
     let r1 = log.root_at(n / 3).unwrap_or_default();
-    g.bench_function("consistency proof n/3 → n", |b| b.iter(|| black_box(log.consistency_proof(n / 3, n))));
-    g.bench_function("verify consistency", |b| b.iter(|| black_box(verify_consistency(n / 3, n, &r1, &root, &cproof).is_ok())));
-    println!("proof sizes at n = {n}: inclusion {} hashes, consistency {} hashes", proof.len(), cproof.len());
+    g.bench_function("consistency proof n/3 → n", |b| {
+        b.iter(|| black_box(log.consistency_proof(n / 3, n)))
+    });
+    g.bench_function("verify consistency", |b| {
+        b.iter(|| black_box(verify_consistency(n / 3, n, &r1, &root, &cproof).is_ok()))
+    });
+    println!(
+        "proof sizes at n = {n}: inclusion {} hashes, consistency {} hashes",
+        proof.len(),
+        cproof.len()
+    );
     g.finish();
 }
 

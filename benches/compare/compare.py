@@ -67,7 +67,7 @@ def main() -> None:
     except ImportError:
         rows.append(("Python package", None, "run ./scripts/test-python.sh first"))
 
-    node_pkg = ROOT / "bindings-wasm" / "pkg-node"
+    node_pkg = ROOT / "bindings-wasm" / "pkg" / "node"
     node_script = ROOT / "benches" / "compare" / "sample_node.mjs"
     if node_pkg.exists() and node_script.exists():
         def run_node():
@@ -78,7 +78,7 @@ def main() -> None:
             assert res[1:] == out, "WASM and native disagree"
         rows.append(("WASM package in Node (in-process, file read as text)", ms / 1000, "same ids as native" if out else ""))
     else:
-        rows.append(("WASM package in Node", None, "build bindings-wasm (./scripts/test-wasm.sh)"))
+        rows.append(("WASM package in Node", None, "build bindings-wasm/pkg (./scripts/test-wasm.sh)"))
 
     try:
         import consistent_sampler  # noqa: F401

@@ -113,6 +113,12 @@ impl From<DrawError> for Failure {
     }
 }
 
+impl From<shuangsuiji::audit::CheckpointError> for Failure {
+    fn from(e: shuangsuiji::audit::CheckpointError) -> Self {
+        Failure::new("audit", e.to_string())
+    }
+}
+
 impl From<BeaconError> for Failure {
     fn from(e: BeaconError) -> Self {
         let path = match &e {

@@ -16,12 +16,15 @@
 //! | `registerRoots({itemList, itemListVersion, targets, inspectors, asOf})` | `ItemList::hash`, `TargetRegister::root`, `PublicInspectorRegister::root` |
 //! | `recordHash(record)`, `canonicalRecord(record)` | `DrawRecord::hash`, `DrawRecord::canonical_bytes` |
 //! | `verifyNotice(notice, csv?)`, `verifyDisclosures(notice, disclosures)` | `SignedNotice::verify`, `verify_csv`, `verify_disclosures` |
+//! | `verifyAuditLog(log, verifierKey?, subjects?)` | `audit::LogFile::verify` |
+//! | `sampleIds(text, subseed, take)` | [`shuangsuiji::lowest_tickets`] |
 //!
 //! The TypeScript types of the returned objects are in [`types`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![deny(clippy::unwrap_used, clippy::expect_used)]
 
+mod audit;
 mod beacon;
 pub mod errors;
 mod input;

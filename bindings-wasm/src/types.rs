@@ -25,7 +25,7 @@ export type Hex32 = string;
 export type ErrorKind =
   | "input" | "validation" | "malformed" | "signature" | "mismatch"
   | "plan" | "root" | "reveal" | "beacon" | "must_include" | "team_shortfall"
-  | "unsorted" | "encoding"
+  | "unsorted" | "encoding" | "audit"
   | "notice_format" | "notice_key" | "notice_signature" | "notice_csv"
   | "no_commitment" | "digest_mismatch" | "other";
 
@@ -99,6 +99,16 @@ export interface VerifyResult {
   error: Failure | null;
   summary: DrawSummary | null;
   verified: null | { record_hash: Hex32; seed: Hex32; selected: number; beacon: boolean };
+}
+
+export interface AuditResult {
+  ok: boolean;
+  error: Failure | null;
+  origin: string | null;
+  events: number | null;
+  checkpoints: number | null;
+  latest: [number, Hex32] | null;
+  included: { subject: Hex32; index: number }[];
 }
 
 export interface RoundResult {

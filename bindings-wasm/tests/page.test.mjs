@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { here, sealedSample, publicViews } from "./helpers.mjs";
+import { here, read, sealedSample, publicViews } from "./helpers.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const base = path.resolve(here, "..");
@@ -59,8 +59,9 @@ async function openPage() {
   return { page, offsite, errors };
 }
 
-async function load(page, record) {
+async function load(page, record, audit) {
   const { targets, inspectors } = publicViews();
+  if (audit) await page.setInputFiles("#audit", { name: "audit.json", mimeType: "application/json", buffer: audit });
   await page.setInputFiles("#record", { name: "record.json", mimeType: "application/json", buffer: Buffer.from(record) });
   await page.setInputFiles("#targets", { name: "targets.public.json", mimeType: "application/json", buffer: targets });
   await page.setInputFiles("#inspectors", { name: "inspectors.public.json", mimeType: "application/json", buffer: inspectors });
@@ -70,8 +71,10 @@ async function load(page, record) {
 
 test("a valid record shows 通过 Verified, the seed's inputs, strata, targets and teams", { timeout: 120_000 }, async (t) => {
   const { page, offsite, errors } = await openPage();
-  await load(page, JSON.stringify(sealedSample(), null, 2));
+  await load(page, JSON.stringify(sealedSample(), null, 2), read("tests/vectors/audit/demo-log.json"));
   assert.equal(await page.getAttribute("body", "data-result"), "verified");
+  assert.equal(await page.getAttribute("body", "data-audit"), "verified");
+  assert.match(await page.textContent("#audit-log"), /This draw is logged.*event #7/s);
   assert.equal((await page.textContent("#verdict-title")).trim(), "✔ 通过 Verified");
   const s = sealedSample();
   const body = await page.textContent("#details");

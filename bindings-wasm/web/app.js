@@ -1,10 +1,10 @@
 // The verification page: reads the files the person chooses, hands their bytes to the
 // WebAssembly build of shuangsuiji (which parses and checks everything), and shows the
 // result. No network access: the page, the script and the .wasm are all served locally.
-import init, { verify, version } from "../pkg/web/shuangsuiji.js";
+import init, { verify, verifyAuditLog, version } from "../pkg/web/shuangsuiji.js";
 
 const $ = (id) => document.getElementById(id);
-const files = { record: null, targets: null, inspectors: null };
+const files = { record: null, targets: null, inspectors: null, audit: null };
 const SHOW_ROWS = 2000;
 
 // Chinese label of each failure kind; the English explanation comes from the core.
@@ -40,6 +40,7 @@ function unixToChina(t) {
 async function classify(file) {
   const head = await file.slice(0, 4096).text();
   if (/"record"\s*:/.test(head) && /^\s*\{/.test(head)) return "record";
+  if (/"checkpoints"\s*:/.test(head) || /"verifier_key"\s*:/.test(head)) return "audit";
   if (/"inspectors"\s*:/.test(head)) return "inspectors";
   if (/"targets"\s*:/.test(head)) return "targets";
   const n = file.name.toLowerCase();
@@ -66,6 +67,7 @@ async function run() {
     const result = verify(r, t, i, asOf);
     const ms = performance.now() - t0;
     show(result);
+    showAudit(result, files.audit ? await bytes(files.audit) : null);
     text($("status"), `用时 Time: ${ms.toFixed(0)} ms`);
     document.body.dataset.verifyMs = String(ms);
   } catch (e) {
@@ -99,6 +101,26 @@ function show(result) {
     }
   }
   details(result);
+}
+
+// The audit log: checkpoints verified under the log's key, and the draw's inclusion.
+function showAudit(result, log) {
+  const rows = [];
+  if (!log) {
+    rows.push(["审计日志 Audit log", "未提供 not given"]);
+  } else {
+    const hash = result.ok ? result.verified.record_hash : null;
+    const a = verifyAuditLog(log, undefined, hash ? [hash] : []);
+    if (a.ok) {
+      rows.push(["检查点 Checkpoints", `${a.checkpoints} 个已核验 verified · ${a.events} 条事件 events · origin ${a.origin}`, "text"]);
+      rows.push(["最新检查点 Latest checkpoint", `size ${a.latest[0]} · root ${a.latest[1]}`]);
+      for (const i of a.included) rows.push(["本次抽取已记录 This draw is logged", `事件 event #${i.index}（包含证明已核验 inclusion proven）`, "text"]);
+    } else {
+      rows.push(["审计日志 Audit log", `✘ 未通过 Not verified: ${a.error.message}`, "text"]);
+    }
+  }
+  dl($("audit-log"), rows);
+  document.body.dataset.audit = log ? (rows.some((r) => r[1].startsWith("✘")) ? "not-verified" : "verified") : "none";
 }
 
 function details(result) {
