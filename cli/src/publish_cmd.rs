@@ -39,6 +39,14 @@ pub struct PublishArgs {
 
 #[derive(Subcommand)]
 pub enum NoticeCmd {
+    /// The credit feed (信用记录) of a verified notice: published results per target.
+    CreditFeed {
+        /// The signed notice (JSON).
+        notice: PathBuf,
+        /// CSV instead of JSON.
+        #[arg(long)]
+        csv: bool,
+    },
     /// Verify a signed notice, and optionally its CSV and disclosures shown later.
     Verify {
         /// The signed notice (JSON).
@@ -54,13 +62,14 @@ pub enum NoticeCmd {
 
 #[derive(Args)]
 pub struct DeadlineArgs {
-    /// Tracked results: JSON array of {result_id, result_date, published_on?}.
-    items: PathBuf,
+    /// A result date (YYYY-MM-DD): print its publication deadline. Or a file of tracked
+    /// results (JSON array of {result_id, result_date, published_on?}): print the report.
+    items: String,
     /// Report date (YYYY-MM-DD); default: today in China.
     #[arg(long)]
     today: Option<String>,
     /// Publication period in working days (豫政〔2019〕22号: 20).
-    #[arg(long, default_value_t = PUBLICATION_WORKING_DAYS)]
+    #[arg(long = "working-days", default_value_t = PUBLICATION_WORKING_DAYS)]
     days: u32,
     /// "Due soon" when at most this many working days remain.
     #[arg(long, default_value_t = 5)]
@@ -122,11 +131,24 @@ pub fn write_publication(
 }
 
 pub fn run_notice(c: NoticeCmd) -> Result<(), String> {
-    let NoticeCmd::Verify {
-        notice,
-        csv,
-        disclosures,
-    } = c;
+    let (notice, csv, disclosures) = match c {
+        NoticeCmd::CreditFeed { notice, csv } => {
+            let n: SignedNotice = load(&notice)?;
+            let feed = shuangsuiji::CreditFeed::from_notice(&n)
+                .map_err(|e| format!("未通过 NOT VERIFIED: {e}"))?;
+            if csv {
+                print!("{}", feed.to_csv());
+            } else {
+                print!("{}", String::from_utf8_lossy(&util::to_json(&feed)?));
+            }
+            return Ok(());
+        }
+        NoticeCmd::Verify {
+            notice,
+            csv,
+            disclosures,
+        } => (notice, csv, disclosures),
+    };
     let n: SignedNotice = load(&notice)?;
     let hash: Digest32 = n
         .verify()
@@ -155,7 +177,12 @@ pub fn run_notice(c: NoticeCmd) -> Result<(), String> {
 }
 
 pub fn run_deadline(a: DeadlineArgs) -> Result<(), String> {
-    let items: Vec<DeadlineItem> = load(&a.items)?;
+    if let Some(d) = shuangsuiji::parse_date(&a.items) {
+        let by = shuangsuiji::publish_by(d, a.days).map_err(|e| e.to_string())?;
+        println!("{by}");
+        return Ok(());
+    }
+    let items: Vec<DeadlineItem> = load(Path::new(&a.items))?;
     let today = util::date_or_today("--today", a.today.as_deref())?;
     let cal = WorkingCalendar::mainland_china().map_err(|e| e.to_string())?;
     let r = cal

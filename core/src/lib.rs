@@ -79,11 +79,11 @@ pub use protocol::{
 };
 pub use publish::{
     commitment, cut_address, mask_badge, mask_id_number, mask_name, mask_phone, publish,
-    ContactPerson, Disclosure, FieldKind, FieldSelector, FollowUp, InspectionResult, NoticeEntry,
-    NoticeError, NoticeHeader, Operator, OutcomeCode, Override, OverrideBasis, PolicyError,
-    PublicNotice, Publication, PublishError, PublishedValue, PublisherKey, RedactionClass,
-    RedactionPolicy, RedactionRule, ResultTarget, Salt, Sensitivity, SensitivityMark, SignatureHex,
-    SignedNotice, TeamMember,
+    ContactPerson, CreditEntry, CreditFeed, Disclosure, FieldKind, FieldSelector, FollowUp,
+    InspectionResult, NoticeEntry, NoticeError, NoticeHeader, Operator, OutcomeCode, Override,
+    OverrideBasis, PolicyError, PublicNotice, Publication, PublishError, PublishedValue,
+    PublisherKey, RedactionClass, RedactionPolicy, RedactionRule, ResultTarget, Salt, Sensitivity,
+    SensitivityMark, SignatureHex, SignedNotice, TeamMember,
 };
 pub use ratio::BasisPoints;
 pub use record::{DrawRecord, SealedRecord, SignedCommitment};

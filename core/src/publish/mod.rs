@@ -10,12 +10,14 @@
 //! publisher: salts and values). Salts come from the caller's cryptographic RNG; the CLI
 //! passes the OS RNG, tests a seeded ChaCha20.
 
+mod credit;
 mod disclose;
 mod mask;
 mod notice;
 mod policy;
 mod result;
 
+pub use credit::{CreditEntry, CreditFeed};
 pub use disclose::{commitment, Disclosure, Salt};
 pub use mask::{cut_address, mask_badge, mask_id_number, mask_name, mask_phone};
 pub use notice::{

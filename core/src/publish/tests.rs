@@ -610,3 +610,26 @@ fn vectors_publish_by() {
     });
     check_vector("publish_by.json", &v);
 }
+
+/// 国发〔2019〕5号: results go into the target's credit record — the feed holds exactly
+/// what the notice published, linked to notice and draw record.
+#[test]
+fn credit_feed_from_a_verified_notice() {
+    let results = sample();
+    let p = run(&results, &RedactionPolicy::default_policy(), 7).unwrap();
+    let feed = CreditFeed::from_notice(&p.notice).unwrap();
+    assert_eq!(feed.entries.len() + feed.withheld, results.len());
+    let hash = p.notice.verify().unwrap();
+    for e in &feed.entries {
+        assert_eq!(e.notice_hash, hash);
+        assert_eq!(e.draw_record, p.notice.notice.header.draw_record);
+        assert!(e.outcome.is_some() && e.target_id.is_some());
+    }
+    let csv = feed.to_csv();
+    assert_eq!(csv.lines().count(), feed.entries.len() + 1);
+    assert!(csv.starts_with("target_id,uscc,target_name,result_id,outcome,"));
+    // A tampered notice gives no feed.
+    let mut bad = p.notice.clone();
+    bad.notice.header.publisher.push('X');
+    assert!(CreditFeed::from_notice(&bad).is_err());
+}
