@@ -104,6 +104,8 @@ impl From<DrawError> for Failure {
             DrawError::TeamShortfall { target, .. } => ("team_shortfall", Some(target)),
             DrawError::Unsorted { id, .. } => ("unsorted", Some(id)),
             DrawError::Encoding(_) => ("encoding", None),
+            DrawError::Algorithm { .. } => ("algorithm", None),
+            DrawError::Commitment { .. } => ("commitment", None),
             _ => ("other", None),
         };
         Failure {

@@ -25,7 +25,7 @@ export type Hex32 = string;
 export type ErrorKind =
   | "input" | "validation" | "malformed" | "signature" | "mismatch"
   | "plan" | "root" | "reveal" | "beacon" | "must_include" | "team_shortfall"
-  | "unsorted" | "encoding" | "audit"
+  | "unsorted" | "encoding" | "audit" | "algorithm" | "commitment"
   | "notice_format" | "notice_key" | "notice_signature" | "notice_csv"
   | "no_commitment" | "digest_mismatch" | "other";
 

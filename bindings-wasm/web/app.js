@@ -22,6 +22,9 @@ const KIND = {
   team_shortfall: "检查人员不足 Inspector pool too small",
   unsorted: "对象顺序错误 Targets out of order",
   encoding: "编码错误 Encoding error",
+  algorithm: "算法版本不受支持 Unsupported algorithm version",
+  commitment: "抽取前承诺不合规 Malformed pre-draw commitment",
+  audit: "审计日志核验失败 Audit log check failed",
   other: "其他错误 Other failure",
 };
 
