@@ -10,18 +10,45 @@ use crate::matching::match_teams;
 use crate::protocol::{check_reveals, seed, subseed, BeaconChoice, Reveal, ALGORITHM};
 use crate::record::{DrawRecord, SignedCommitment};
 use crate::select::{Census, Selector};
+use crate::merkle::MerkleTree;
 use crate::target::{Target, TargetRegister};
+use time::Date;
 use crate::uniform::{below, stream};
 
+/// Where a draw reads the target register from. The draw makes two passes (root and
+/// census, then selection) and keeps only the selected targets, so a source may stream
+/// a register that does not fit in memory.
+pub trait TargetSource {
+    /// The register date (validation and the plan's date check refer to it).
+    fn as_of(&self) -> Date;
+
+    /// Calls `f` on every entry, in strictly increasing id order (the order the register
+    /// root is defined over).
+    ///
+    /// # Errors
+    /// The first error of `f`, or of reading the source.
+    fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError>;
+}
+
+impl TargetSource for TargetRegister {
+    fn as_of(&self) -> Date {
+        TargetRegister::as_of(self)
+    }
+
+    fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError> {
+        self.targets().iter().try_for_each(f)
+    }
+}
+
 /// Everything a draw reads.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct DrawInputs<'a> {
     /// The signed pre-draw commitment.
     pub commitment: &'a SignedCommitment,
     /// The item list it pins.
     pub item_list: &'a ItemList,
-    /// The target register it pins.
-    pub targets: &'a TargetRegister,
+    /// The target register it pins (in memory, or streamed: [`TargetSource`]).
+    pub targets: &'a dyn TargetSource,
     /// The public inspector register it pins.
     pub inspectors: &'a PublicInspectorRegister,
     /// The participants' reveals.
@@ -58,9 +85,16 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     let commitment_hash = c.hash()?;
     same("commitment hash", inp.commitment.hash, commitment_hash)?;
     c.plan.check(inp.item_list)?;
-    c.plan.check_against(inp.targets, inp.inspectors)?;
+    c.plan.check_against(inp.targets.as_of(), inp.inspectors)?;
     same("item list", c.roots.item_list, inp.item_list.hash())?;
-    same("target register", c.roots.targets, inp.targets.root())?;
+    // First pass: the register root and the census together.
+    let mut tree = MerkleTree::new();
+    let mut census = Census::default();
+    inp.targets.scan(&mut |t| {
+        tree.push_leaf(&t.leaf_bytes());
+        census.add(&c.plan, t)
+    })?;
+    same("target register", c.roots.targets, tree.root())?;
     same(
         "inspector register",
         c.roots.inspectors,
@@ -92,11 +126,10 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         randomness.as_ref(),
     );
 
-    let census = Census::take(&c.plan, inp.targets.targets())?;
+    let census = census.finish(&c.plan)?;
+    // Second pass: selection, keeping only the lowest tickets.
     let mut sel = Selector::new(&c.plan, &seed, census);
-    for t in inp.targets.targets() {
-        sel.push(t)?;
-    }
+    inp.targets.scan(&mut |t| sel.push(t))?;
     let selection = sel.finish();
 
     // Matching order: every selected target by ascending ticket (ties by id).

@@ -57,7 +57,7 @@ pub use calendar::{
 };
 pub use canonical::{canonical_json, tagged_hash, Digest32};
 pub use dates::parse_date;
-pub use draw::{draw, DrawInputs};
+pub use draw::{draw, DrawInputs, TargetSource};
 pub use error::{BeaconError, DrawError, PlanError, VerifyError};
 pub use ids::check_id;
 pub use inspector::{

@@ -224,15 +224,14 @@ impl DrawPlan {
     /// [`PlanError`] listing each problem.
     pub fn check_against(
         &self,
-        targets: &crate::target::TargetRegister,
+        targets_as_of: Date,
         inspectors: &crate::inspector::PublicInspectorRegister,
     ) -> Result<(), PlanError> {
         let mut p = Vec::new();
-        if self.inspection_date < targets.as_of() {
+        if self.inspection_date < targets_as_of {
             p.push(format!(
                 "inspection_date: {} lies before the target register date {}",
-                self.inspection_date,
-                targets.as_of()
+                self.inspection_date, targets_as_of
             ));
         }
         for (field, ids) in [

@@ -78,6 +78,9 @@ pub struct Census {
     exclusions: Vec<Exclusion>,
     must_include: BTreeMap<String, Target>,
     last_id: Option<String>,
+    already: Option<BTreeSet<String>>,
+    must: Option<BTreeSet<String>>,
+    must_problem: Option<DrawError>,
 }
 
 /// Whether and why a target passing the filter is excluded.
@@ -117,47 +120,61 @@ impl Census {
     /// First pass over the register, in id order.
     ///
     /// # Errors
-    /// [`DrawError::Unsorted`] when ids are not strictly increasing.
+    /// [`DrawError::Unsorted`] when ids are not strictly increasing;
+    /// [`DrawError::MustInclude`] for an entry of the 100 % list that is missing or inactive.
     pub fn take<'a>(
         plan: &DrawPlan,
         targets: impl IntoIterator<Item = &'a Target>,
     ) -> Result<Census, DrawError> {
         let mut c = Census::default();
-        let already: BTreeSet<String> = plan.exclusions.already_drawn.iter().cloned().collect();
-        let must: BTreeSet<&str> = plan.must_include.iter().map(String::as_str).collect();
         for t in targets {
-            check_order(&mut c.last_id, &t.id)?;
-            if must.contains(t.id.as_str()) {
-                if t.status != TargetStatus::Active {
-                    return Err(DrawError::MustInclude {
-                        target: t.id.clone(),
-                        reason: format!("is not active ({:?})", t.status),
-                    });
-                }
-                c.must_include.insert(t.id.clone(), t.clone());
-                continue;
-            }
-            if !plan.filter.admits(t) {
-                continue;
-            }
-            if let Some(reason) = exclusion_of(plan, &already, t) {
-                c.exclusions.push(Exclusion {
-                    target: t.id.clone(),
-                    reason,
-                });
-                continue;
-            }
-            *c.populations
-                .entry(plan.stratify_by.key_of(t).to_string())
-                .or_default() += 1;
+            c.add(plan, t)?;
         }
-        if let Some(missing) = must.iter().find(|m| !c.must_include.contains_key(**m)) {
-            return Err(DrawError::MustInclude {
-                target: missing.to_string(),
-                reason: "is not in the target register".into(),
-            });
+        c.finish(plan)
+    }
+
+    /// Counts one target (the census is built incrementally when the register is
+    /// streamed). A 100 % list problem is kept for [`Census::finish`], so that a register
+    /// that is not the committed one is reported as such first.
+    ///
+    /// # Errors
+    /// [`DrawError::Unsorted`].
+    pub fn add(&mut self, plan: &DrawPlan, t: &Target) -> Result<(), DrawError> {
+        check_order(&mut self.last_id, &t.id)?;
+        let must = self.must.get_or_insert_with(|| plan.must_include.iter().cloned().collect());
+        if must.contains(&t.id) {
+            if t.status != TargetStatus::Active && self.must_problem.is_none() {
+                self.must_problem = Some(DrawError::MustInclude { target: t.id.clone(), reason: format!("is not active ({:?})", t.status) });
+            }
+            self.must_include.insert(t.id.clone(), t.clone());
+            return Ok(());
         }
-        Ok(c)
+        if !plan.filter.admits(t) {
+            return Ok(());
+        }
+        if self.already.is_none() {
+            self.already = Some(plan.exclusions.already_drawn.iter().cloned().collect());
+        }
+        if let Some(reason) = self.already.as_ref().and_then(|a| exclusion_of(plan, a, t)) {
+            self.exclusions.push(Exclusion { target: t.id.clone(), reason });
+            return Ok(());
+        }
+        *self.populations.entry(plan.stratify_by.key_of(t).to_string()).or_default() += 1;
+        Ok(())
+    }
+
+    /// Closes the census.
+    ///
+    /// # Errors
+    /// [`DrawError::MustInclude`] for an entry of the 100 % list that is missing or inactive.
+    pub fn finish(mut self, plan: &DrawPlan) -> Result<Census, DrawError> {
+        if let Some(e) = self.must_problem.take() {
+            return Err(e);
+        }
+        if let Some(missing) = plan.must_include.iter().find(|m| !self.must_include.contains_key(*m)) {
+            return Err(DrawError::MustInclude { target: missing.clone(), reason: "is not in the target register".into() });
+        }
+        Ok(self)
     }
 }
 
