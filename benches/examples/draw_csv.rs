@@ -21,19 +21,38 @@ fn main() -> Result<(), String> {
     let t_import = t.elapsed();
     let items = import::items(&read("items.csv")?, "v").map_err(|e| e.to_string())?;
     let mut key = [0u8; 32];
-    hex::decode_to_slice(String::from_utf8_lossy(&read("inspector-salt.key")?).trim(), &mut key).map_err(|e| e.to_string())?;
-    let inspectors = import::inspectors(&read("inspectors.csv")?, as_of).map_err(|e| e.to_string())?.public_view(&key);
+    hex::decode_to_slice(
+        String::from_utf8_lossy(&read("inspector-salt.key")?).trim(),
+        &mut key,
+    )
+    .map_err(|e| e.to_string())?;
+    let inspectors = import::inspectors(&read("inspectors.csv")?, as_of)
+        .map_err(|e| e.to_string())?
+        .public_view(&key);
     let plan: DrawPlan = serde_json::from_slice(&read("plan.json")?).map_err(|e| e.to_string())?;
-    let beacon: serde_json::Value = serde_json::from_slice(&read("drand-quicknet.json")?).map_err(|e| e.to_string())?;
-    let round: BeaconRound = serde_json::from_value(beacon["rounds"][0].clone()).map_err(|e| e.to_string())?;
+    let beacon: serde_json::Value =
+        serde_json::from_slice(&read("drand-quicknet.json")?).map_err(|e| e.to_string())?;
+    let round: BeaconRound =
+        serde_json::from_value(beacon["rounds"][0].clone()).map_err(|e| e.to_string())?;
     let t = Instant::now();
     let secret = [7u8; 32];
     let c = Commitment {
         algorithm: ALGORITHM.into(),
         plan,
-        roots: RegisterRoots { item_list: items.hash(), targets: targets.root(), inspectors: inspectors.root() },
-        participants: vec![Participant { id: "zazd".into(), role: "检查部门".into(), commitment: commit_secret("zazd", &secret) }],
-        signers: vec![Signer { name: "负责人".into(), public_key: public_key_hex(&[9; 32]) }],
+        roots: RegisterRoots {
+            item_list: items.hash(),
+            targets: targets.root(),
+            inspectors: inspectors.root(),
+        },
+        participants: vec![Participant {
+            id: "zazd".into(),
+            role: "检查部门".into(),
+            commitment: commit_secret("zazd", &secret),
+        }],
+        signers: vec![Signer {
+            name: "负责人".into(),
+            public_key: public_key_hex(&[9; 32]),
+        }],
         beacon: BeaconChoice::Drand(DrandSpec::quicknet(123)),
         committed_at: 1_692_803_700,
         supersedes: None,
@@ -42,8 +61,19 @@ fn main() -> Result<(), String> {
     let signed = SignedCommitment::new(c).map_err(|e| e.to_string())?;
     let t_commit = t.elapsed();
     let t = Instant::now();
-    let reveals = [Reveal { participant: "zazd".into(), secret: hex::encode(secret) }];
-    let rec = draw(DrawInputs { commitment: &signed, item_list: &items, targets: &targets, inspectors: &inspectors, reveals: &reveals, beacon: Some(&round) }).map_err(|e| e.to_string())?;
+    let reveals = [Reveal {
+        participant: "zazd".into(),
+        secret: hex::encode(secret),
+    }];
+    let rec = draw(DrawInputs {
+        commitment: &signed,
+        item_list: &items,
+        targets: &targets,
+        inspectors: &inspectors,
+        reveals: &reveals,
+        beacon: Some(&round),
+    })
+    .map_err(|e| e.to_string())?;
     let t_draw = t.elapsed();
     println!(
         "{} targets: import {:.3} s, commit (roots) {:.3} s, draw {:.3} s; {} selected; record {}",

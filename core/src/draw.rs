@@ -7,13 +7,13 @@ use crate::error::{BeaconError, DrawError};
 use crate::inspector::PublicInspectorRegister;
 use crate::item::ItemList;
 use crate::matching::match_teams;
+use crate::merkle::MerkleTree;
 use crate::protocol::{check_reveals, seed, subseed, BeaconChoice, Reveal, ALGORITHM};
 use crate::record::{DrawRecord, SignedCommitment};
 use crate::select::{Census, Selector};
-use crate::merkle::MerkleTree;
 use crate::target::{Target, TargetRegister};
-use time::Date;
 use crate::uniform::{below, stream};
+use time::Date;
 
 /// Where a draw reads the target register from. The draw makes two passes (root and
 /// census, then selection) and keeps only the selected targets, so a source may stream

@@ -139,6 +139,13 @@ pub enum DrawError {
         /// The id out of order.
         id: String,
     },
+    /// A streamed register entry is invalid (the first problem; import the file to see
+    /// them all).
+    #[error("streamed register: {0}")]
+    Register(Box<crate::validate::Problem>),
+    /// A streamed register could not be read.
+    #[error("streamed register: {0}")]
+    Source(String),
     /// A value could not be encoded canonically (a bug, reported rather than panicking).
     #[error("encoding: {0}")]
     Encoding(String),

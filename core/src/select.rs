@@ -141,10 +141,15 @@ impl Census {
     /// [`DrawError::Unsorted`].
     pub fn add(&mut self, plan: &DrawPlan, t: &Target) -> Result<(), DrawError> {
         check_order(&mut self.last_id, &t.id)?;
-        let must = self.must.get_or_insert_with(|| plan.must_include.iter().cloned().collect());
+        let must = self
+            .must
+            .get_or_insert_with(|| plan.must_include.iter().cloned().collect());
         if must.contains(&t.id) {
             if t.status != TargetStatus::Active && self.must_problem.is_none() {
-                self.must_problem = Some(DrawError::MustInclude { target: t.id.clone(), reason: format!("is not active ({:?})", t.status) });
+                self.must_problem = Some(DrawError::MustInclude {
+                    target: t.id.clone(),
+                    reason: format!("is not active ({:?})", t.status),
+                });
             }
             self.must_include.insert(t.id.clone(), t.clone());
             return Ok(());
@@ -156,10 +161,16 @@ impl Census {
             self.already = Some(plan.exclusions.already_drawn.iter().cloned().collect());
         }
         if let Some(reason) = self.already.as_ref().and_then(|a| exclusion_of(plan, a, t)) {
-            self.exclusions.push(Exclusion { target: t.id.clone(), reason });
+            self.exclusions.push(Exclusion {
+                target: t.id.clone(),
+                reason,
+            });
             return Ok(());
         }
-        *self.populations.entry(plan.stratify_by.key_of(t).to_string()).or_default() += 1;
+        *self
+            .populations
+            .entry(plan.stratify_by.key_of(t).to_string())
+            .or_default() += 1;
         Ok(())
     }
 
@@ -171,8 +182,15 @@ impl Census {
         if let Some(e) = self.must_problem.take() {
             return Err(e);
         }
-        if let Some(missing) = plan.must_include.iter().find(|m| !self.must_include.contains_key(*m)) {
-            return Err(DrawError::MustInclude { target: missing.clone(), reason: "is not in the target register".into() });
+        if let Some(missing) = plan
+            .must_include
+            .iter()
+            .find(|m| !self.must_include.contains_key(*m))
+        {
+            return Err(DrawError::MustInclude {
+                target: missing.clone(),
+                reason: "is not in the target register".into(),
+            });
         }
         Ok(self)
     }

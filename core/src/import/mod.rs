@@ -16,7 +16,7 @@ pub use export::{inspectors_to_csv, items_to_csv, targets_to_csv};
 pub use inspectors::inspectors;
 pub use items::items;
 pub use table::Format;
-pub use targets::targets;
+pub use targets::{targets, TargetCsvFile};
 
 use crate::validate::{Problem, ProblemKind, RegisterName, ValidationErrors};
 use std::collections::HashMap;

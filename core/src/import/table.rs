@@ -201,6 +201,85 @@ fn excel_serial_to_date(serial: f64) -> String {
 /// Finds the header row (the first row naming at least two known columns), then
 /// returns the data rows below it, skipping blank rows, numbering-only rows and the
 /// templates' "填表人：" footer.
+/// Header spellings normalised, to column keys.
+fn header_lookup(columns: Columns) -> HashMap<String, &'static str> {
+    columns
+        .iter()
+        .flat_map(|(key, names)| names.iter().map(move |n| (normalize_header(n), *key)))
+        .collect()
+}
+
+/// The column keys of a row, if it is a header row (names at least two known columns).
+pub(crate) fn header_keys<'r>(
+    lookup: &HashMap<String, &'static str>,
+    r: impl Iterator<Item = &'r str>,
+) -> Option<Vec<Option<&'static str>>> {
+    let keys: Vec<Option<&'static str>> = r
+        .map(|h| lookup.get(&normalize_header(h)).copied())
+        .collect();
+    (keys.iter().flatten().count() >= 2).then_some(keys)
+}
+
+/// Required columns the header lacks, as a file problem.
+pub(crate) fn check_required(
+    keys: &[Option<&'static str>],
+    columns: Columns,
+    required: &[&str],
+    register: RegisterName,
+    row: usize,
+) -> Result<(), ValidationErrors> {
+    let missing: Vec<String> = required
+        .iter()
+        .filter(|k| !keys.contains(&Some(**k)))
+        .map(|k| {
+            columns
+                .iter()
+                .find(|(c, _)| c == k)
+                .and_then(|(_, n)| n.first())
+                .map_or(k.to_string(), |n| format!("{n} ({k})"))
+        })
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(file_problem(
+            register,
+            Some(row),
+            format!("missing column(s): {}", missing.join(", ")),
+        ))
+    }
+}
+
+/// A data row from its cells, or `None` for the rows the templates leave: blank,
+/// numbering-only, and the "填表人：" footer.
+pub(crate) fn data_row<'r>(
+    keys: &[Option<&'static str>],
+    r: impl Iterator<Item = &'r str> + Clone,
+    number: usize,
+) -> Option<Row> {
+    let mut cells = HashMap::new();
+    for (k, v) in keys.iter().zip(r.clone()) {
+        if let Some(k) = k {
+            let v = v.trim_matches(|c: char| c.is_whitespace());
+            if !v.is_empty() {
+                cells.insert(*k, v.to_string());
+            }
+        }
+    }
+    let filled: Vec<&str> = r.map(str::trim).filter(|c| !c.is_empty()).collect();
+    let numbering_only = cells.keys().all(|k| *k == "no");
+    let footer = filled
+        .first()
+        .is_some_and(|c| c.starts_with("填表人") || c.starts_with("审核人"))
+        && filled.len() <= 2;
+    if filled.is_empty() || numbering_only || footer {
+        return None;
+    }
+    Some(Row { number, cells })
+}
+
+/// Finds the header row (the first row naming at least two known columns), then
+/// returns the data rows below it.
 pub(crate) fn read_rows(
     bytes: &[u8],
     format: Format,
@@ -209,17 +288,11 @@ pub(crate) fn read_rows(
     required: &[&str],
 ) -> Result<Vec<Row>, ValidationErrors> {
     let raw = raw_rows(bytes, format, register)?;
-    let lookup: HashMap<String, &'static str> = columns
+    let lookup = header_lookup(columns);
+    let header = raw
         .iter()
-        .flat_map(|(key, names)| names.iter().map(move |n| (normalize_header(n), *key)))
-        .collect();
-    let header = raw.iter().enumerate().find_map(|(i, r)| {
-        let keys: Vec<Option<&'static str>> = r
-            .iter()
-            .map(|h| lookup.get(&normalize_header(h)).copied())
-            .collect();
-        (keys.iter().flatten().count() >= 2).then_some((i, keys))
-    });
+        .enumerate()
+        .find_map(|(i, r)| header_keys(&lookup, r.iter().map(String::as_str)).map(|k| (i, k)));
     let Some((hrow, keys)) = header else {
         return Err(file_problem(
             register,
@@ -230,58 +303,76 @@ pub(crate) fn read_rows(
             ),
         ));
     };
-    let missing: Vec<&str> = required
+    check_required(&keys, columns, required, register, hrow + 1)?;
+    Ok(raw
         .iter()
-        .copied()
-        .filter(|k| !keys.contains(&Some(*k)))
-        .collect();
-    if !missing.is_empty() {
-        let names: Vec<String> = missing
-            .iter()
-            .map(|k| {
-                columns
-                    .iter()
-                    .find(|(c, _)| c == k)
-                    .and_then(|(_, n)| n.first())
-                    .map_or(k.to_string(), |n| format!("{n} ({k})"))
-            })
-            .collect();
-        return Err(file_problem(
-            register,
-            Some(hrow + 1),
-            format!("missing column(s): {}", names.join(", ")),
-        ));
-    }
-    let mut out = Vec::new();
-    for (i, r) in raw.iter().enumerate().skip(hrow + 1) {
-        let mut cells = HashMap::new();
-        for (k, v) in keys.iter().zip(r.iter()) {
-            if let Some(k) = k {
-                let v = v.trim_matches(|c: char| c.is_whitespace());
-                if !v.is_empty() {
-                    cells.insert(*k, v.to_string());
+        .enumerate()
+        .skip(hrow + 1)
+        .filter_map(|(i, r)| data_row(&keys, r.iter().map(String::as_str), i + 1))
+        .collect())
+}
+
+/// Streams the data rows of a UTF-8 CSV file to `f`, in file order, holding one row at a
+/// time (for registers too large for memory; GB18030 and XLSX files go through the
+/// in-memory importers).
+pub(crate) fn stream_csv<E>(
+    reader: impl std::io::Read,
+    register: RegisterName,
+    columns: Columns,
+    required: &[&str],
+    mut f: impl FnMut(Row) -> Result<(), E>,
+) -> Result<Result<(), E>, ValidationErrors> {
+    let lookup = header_lookup(columns);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(reader);
+    let mut rec = csv::StringRecord::new();
+    let mut keys: Option<Vec<Option<&'static str>>> = None;
+    let mut n = 0usize;
+    loop {
+        match rdr.read_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                return Err(file_problem(
+                    register,
+                    Some(n + 1),
+                    format!("unreadable CSV (streamed files must be UTF-8): {e}"),
+                ))
+            }
+        }
+        n += 1;
+        let line = rec
+            .position()
+            .map_or(n, |p| usize::try_from(p.line()).unwrap_or(n));
+        match &keys {
+            None => {
+                if let Some(k) = header_keys(&lookup, rec.iter()) {
+                    check_required(&k, columns, required, register, line)?;
+                    keys = Some(k);
+                }
+            }
+            Some(k) => {
+                if let Some(row) = data_row(k, rec.iter(), line) {
+                    if let Err(e) = f(row) {
+                        return Ok(Err(e));
+                    }
                 }
             }
         }
-        let filled: Vec<&str> = r
-            .iter()
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-            .collect();
-        let numbering_only = cells.keys().all(|k| *k == "no");
-        let footer = filled
-            .first()
-            .is_some_and(|c| c.starts_with("填表人") || c.starts_with("审核人"))
-            && filled.len() <= 2;
-        if filled.is_empty() || numbering_only || footer {
-            continue;
-        }
-        out.push(Row {
-            number: i + 1,
-            cells,
-        });
     }
-    Ok(out)
+    if keys.is_none() {
+        return Err(file_problem(
+            register,
+            None,
+            format!(
+                "no header row found; expected columns such as {}",
+                required.join(", ")
+            ),
+        ));
+    }
+    Ok(Ok(()))
 }
 
 #[cfg(test)]

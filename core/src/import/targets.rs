@@ -1,12 +1,14 @@
 //! 附件2 检查对象名录库, extended with the fields a draw needs.
 
-use super::table::{read_rows, to_ascii_form, Columns, Format};
+use super::table::{read_rows, stream_csv, to_ascii_form, Columns, Format, Row};
 use super::RowProblems;
 use crate::dates::parse_date;
+use crate::draw::TargetSource;
+use crate::error::DrawError;
 use crate::target::{
     CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus,
 };
-use crate::validate::{ProblemKind, RegisterName, ValidationErrors};
+use crate::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
 use std::collections::{BTreeMap, HashMap};
 use time::Date;
 
@@ -55,113 +57,202 @@ pub fn targets(bytes: &[u8], as_of: Date) -> Result<TargetRegister, ValidationEr
     let mut out = Vec::with_capacity(rows.len());
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
     for row in &rows {
-        let uscc =
-            Some(to_ascii_form(row.get("uscc")).to_ascii_uppercase()).filter(|u| !u.is_empty());
-        let id = Some(to_ascii_form(row.get("id")))
-            .filter(|i| !i.is_empty())
-            .or_else(|| uscc.clone())
-            .unwrap_or_default();
-        if id.is_empty() {
-            p.push(
-                row,
-                "",
-                "id",
-                ProblemKind::Missing,
-                "neither 对象编码 nor 统一社会信用代码 is given",
-            );
-        }
-        at.entry(id.clone()).or_default().push(row.number);
-        let established = match row.get("established") {
-            "" => None,
-            d => {
-                let v = parse_date(&to_ascii_form(d));
-                if v.is_none() {
-                    p.push(
-                        row,
-                        &id,
-                        "established",
-                        ProblemKind::InvalidDate,
-                        format!("{d:?} is not a date"),
-                    );
-                }
-                v
-            }
-        };
-        let kind = p.parsed(
-            row,
-            &id,
-            "kind",
-            "kind",
-            ProblemKind::UnknownValue,
-            TargetKind::parse,
-        );
-        let credit = p.parsed(
-            row,
-            &id,
-            "credit",
-            "credit",
-            ProblemKind::UnknownValue,
-            CreditClass::parse,
-        );
-        let risk = p.parsed(
-            row,
-            &id,
-            "risk",
-            "risk",
-            ProblemKind::UnknownValue,
-            RiskLevel::parse,
-        );
-        let status = p.parsed(
-            row,
-            &id,
-            "status",
-            "status",
-            ProblemKind::UnknownValue,
-            TargetStatus::parse,
-        );
-        let mut last_inspected = BTreeMap::new();
-        for entry in row
-            .get("last_inspected")
-            .split([';', '；'])
-            .map(str::trim)
-            .filter(|e| !e.is_empty())
-        {
-            let parsed = entry
-                .split_once([':', '：'])
-                .and_then(|(item, d)| Some((to_ascii_form(item), parse_date(&to_ascii_form(d))?)));
-            match parsed {
-                Some((item, d)) => {
-                    // Several visits for one item: the latest is what exclusion windows use.
-                    let e = last_inspected.entry(item).or_insert(IsoDate(d));
-                    e.0 = e.0.max(d);
-                }
-                None => p.push(
-                    row,
-                    &id,
-                    "last_inspected",
-                    ProblemKind::InvalidDate,
-                    format!("{entry:?} is not ITEM:YYYY-MM-DD"),
-                ),
-            }
-        }
-        if let (Some(kind), Some(credit), Some(risk), Some(status)) = (kind, credit, risk, status) {
-            out.push(Target {
-                id,
-                uscc,
-                name: row.get("name").to_string(),
-                established,
-                address: row.get("address").to_string(),
-                region: to_ascii_form(row.get("region")),
-                industry: to_ascii_form(row.get("industry")),
-                kind,
-                credit,
-                risk,
-                department: row.get("department").to_string(),
-                status,
-                last_inspected,
-            });
+        if let Some(t) = parse_row(&mut p, row) {
+            at.entry(t.id.clone()).or_default().push(row.number);
+            out.push(t);
+        } else {
+            let id = row_id(row);
+            at.entry(id).or_default().push(row.number);
         }
     }
     let built = TargetRegister::new(as_of, out);
     p.finish(&at, built)
+}
+
+/// One row of the template as a target; problems go to `p`. `None` when a field the
+/// entry cannot do without is unreadable (its problem is in `p`).
+fn parse_row(p: &mut RowProblems, row: &Row) -> Option<Target> {
+    let uscc = Some(to_ascii_form(row.get("uscc")).to_ascii_uppercase()).filter(|u| !u.is_empty());
+    let id = Some(to_ascii_form(row.get("id")))
+        .filter(|i| !i.is_empty())
+        .or_else(|| uscc.clone())
+        .unwrap_or_default();
+    if id.is_empty() {
+        p.push(
+            row,
+            "",
+            "id",
+            ProblemKind::Missing,
+            "neither 对象编码 nor 统一社会信用代码 is given",
+        );
+    }
+    let established = match row.get("established") {
+        "" => None,
+        d => {
+            let v = parse_date(&to_ascii_form(d));
+            if v.is_none() {
+                p.push(
+                    row,
+                    &id,
+                    "established",
+                    ProblemKind::InvalidDate,
+                    format!("{d:?} is not a date"),
+                );
+            }
+            v
+        }
+    };
+    let kind = p.parsed(
+        row,
+        &id,
+        "kind",
+        "kind",
+        ProblemKind::UnknownValue,
+        TargetKind::parse,
+    );
+    let credit = p.parsed(
+        row,
+        &id,
+        "credit",
+        "credit",
+        ProblemKind::UnknownValue,
+        CreditClass::parse,
+    );
+    let risk = p.parsed(
+        row,
+        &id,
+        "risk",
+        "risk",
+        ProblemKind::UnknownValue,
+        RiskLevel::parse,
+    );
+    let status = p.parsed(
+        row,
+        &id,
+        "status",
+        "status",
+        ProblemKind::UnknownValue,
+        TargetStatus::parse,
+    );
+    let mut last_inspected = BTreeMap::new();
+    for entry in row
+        .get("last_inspected")
+        .split([';', '；'])
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        let parsed = entry
+            .split_once([':', '：'])
+            .and_then(|(item, d)| Some((to_ascii_form(item), parse_date(&to_ascii_form(d))?)));
+        match parsed {
+            Some((item, d)) => {
+                // Several visits for one item: the latest is what exclusion windows use.
+                let e = last_inspected.entry(item).or_insert(IsoDate(d));
+                e.0 = e.0.max(d);
+            }
+            None => p.push(
+                row,
+                &id,
+                "last_inspected",
+                ProblemKind::InvalidDate,
+                format!("{entry:?} is not ITEM:YYYY-MM-DD"),
+            ),
+        }
+    }
+    if let (Some(kind), Some(credit), Some(risk), Some(status)) = (kind, credit, risk, status) {
+        return Some(Target {
+            id,
+            uscc,
+            name: row.get("name").to_string(),
+            established,
+            address: row.get("address").to_string(),
+            region: to_ascii_form(row.get("region")),
+            industry: to_ascii_form(row.get("industry")),
+            kind,
+            credit,
+            risk,
+            department: row.get("department").to_string(),
+            status,
+            last_inspected,
+        });
+    }
+    None
+}
+
+/// The id a row will have (对象编码, else the USCC).
+fn row_id(row: &Row) -> String {
+    let uscc = to_ascii_form(row.get("uscc")).to_ascii_uppercase();
+    Some(to_ascii_form(row.get("id")))
+        .filter(|i| !i.is_empty())
+        .unwrap_or(uscc)
+}
+
+/// A target register in a UTF-8 CSV file, read as a stream: the draw scans it twice and
+/// never holds more than one row plus the selection. Rows must be sorted by id (as
+/// [`super::targets_to_csv`] writes them); each entry is validated as it is read and the
+/// first invalid one stops the draw ([`DrawError::Register`]). Duplicate ids show as
+/// [`DrawError::Unsorted`].
+#[derive(Debug, Clone)]
+pub struct TargetCsvFile {
+    path: std::path::PathBuf,
+    as_of: Date,
+}
+
+impl TargetCsvFile {
+    /// A source over `path`, validated as of `as_of`.
+    pub fn new(path: impl Into<std::path::PathBuf>, as_of: Date) -> Self {
+        TargetCsvFile {
+            path: path.into(),
+            as_of,
+        }
+    }
+}
+
+impl TargetSource for TargetCsvFile {
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError> {
+        let file = std::fs::File::open(&self.path)
+            .map_err(|e| DrawError::Source(format!("{}: {e}", self.path.display())))?;
+        let reader = std::io::BufReader::with_capacity(1 << 20, file);
+        let as_of = self.as_of;
+        let streamed = stream_csv(reader, RegisterName::Targets, COLUMNS, REQUIRED, |row| {
+            let mut p = RowProblems::new(RegisterName::Targets);
+            let t = parse_row(&mut p, &row);
+            let mut c = Collector::new(RegisterName::Targets);
+            if let Some(t) = &t {
+                t.check(&mut c, as_of);
+            }
+            let mut problems = p.problems;
+            problems.extend(c.problems.into_iter().map(|mut x| {
+                x.row = Some(row.number);
+                x
+            }));
+            if let Some(first) = problems.into_iter().next() {
+                return Err(DrawError::Register(Box::new(first)));
+            }
+            match t {
+                Some(t) => f(&t),
+                None => Ok(()),
+            }
+        });
+        match streamed {
+            Ok(r) => r,
+            Err(e) => Err(DrawError::Register(Box::new(
+                e.problems
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| crate::validate::Problem {
+                        register: RegisterName::Targets,
+                        row: None,
+                        record: None,
+                        field: "file".into(),
+                        kind: ProblemKind::File,
+                        message: "unreadable".into(),
+                    }),
+            ))),
+        }
+    }
 }
