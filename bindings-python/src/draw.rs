@@ -368,21 +368,33 @@ pub fn ticket(subseed: &str, target_id: &str) -> Result<String> {
 /// The `take` lowest tickets of the ids in a file (one per line), ascending, as
 /// `[(id, ticket_hex)]`. The file is streamed in Rust without the GIL, in O(take) memory.
 #[pyfunction]
-pub fn sample_ids(py: Python<'_>, path: std::path::PathBuf, subseed: &str, take: usize) -> Result<Vec<(String, String)>> {
+pub fn sample_ids(
+    py: Python<'_>,
+    path: std::path::PathBuf,
+    subseed: &str,
+    take: usize,
+) -> Result<Vec<(String, String)>> {
     use std::io::BufRead;
     let seed = digest(subseed, "subseed")?;
     let picked = py.detach(|| -> std::io::Result<Vec<core::Ticketed>> {
         let f = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(&path)?);
         let mut lines = Vec::new();
         let mut err = None;
-        let ids = f.lines().map_while(|l| l.map_err(|e| err = Some(e)).ok()).filter(|l| !l.trim().is_empty()).map(|l| l.trim().to_string());
+        let ids = f
+            .lines()
+            .map_while(|l| l.map_err(|e| err = Some(e)).ok())
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.trim().to_string());
         lines.extend(core::lowest_tickets(&seed, ids, take));
         match err {
             Some(e) => Err(e),
             None => Ok(lines),
         }
     })?;
-    Ok(picked.into_iter().map(|t| (t.target, t.ticket.to_hex())).collect())
+    Ok(picked
+        .into_iter()
+        .map(|t| (t.target, t.ticket.to_hex()))
+        .collect())
 }
 
 /// Checks a plan (dict) against an item list. Raises PlanError listing every problem.
