@@ -1,0 +1,58 @@
+//! Cases from the verifiable-draw literature (RFC 3797, consistent_sampler, Arlo): inputs
+//! that differ only by encoding must not silently give a different draw — the spec
+//! normalises at the import edge (full-width forms) and rejects everything else.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+mod common;
+use common::*;
+use shuangsuiji::*;
+
+#[test]
+fn ids_have_one_spelling() {
+    // Full-width digits, NFD-decomposed letters, spaces, or a number where a string is due.
+    for bad in ["９１４１０１００００００００００１Ｘ", "Cafe\u{301}-1", "A 1", "ＨＡ-1"] {
+        let mut t = target(1, RiskLevel::Low, "410105");
+        t.id = bad.into();
+        t.uscc = None;
+        t.kind = TargetKind::Behaviour;
+        let e = TargetRegister::new(AS_OF, vec![t]).unwrap_err();
+        assert_eq!(e.problems[0].kind, ProblemKind::InvalidId, "{bad}");
+    }
+    let json = r#"{"as_of":"2023-08-23","targets":[{"id":914101,"name":"x","region":"410105","industry":"R","kind":"behaviour","credit":"A","risk":"low","department":"d","status":"active"}]}"#;
+    assert!(serde_json::from_str::<TargetRegister>(json).is_err(), "a number is not an id");
+}
+
+#[cfg(feature = "import")]
+#[test]
+fn full_width_ids_are_normalised_at_import_to_the_same_draw() {
+    use shuangsuiji::import::{targets as import_targets, targets_to_csv};
+    let w = World::new(targets(60), inspectors(8, 0));
+    let csv = targets_to_csv(&w.targets);
+    // The same file with every ASCII digit of the USCC column written full-width.
+    let wide: String = csv
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                return l.to_string();
+            }
+            let mut cells: Vec<String> = l.split(',').map(str::to_string).collect();
+            cells[2] = cells[2].chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 + 0xfee0).unwrap() } else { c }).collect();
+            cells.join(",")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(wide, csv);
+    let back = import_targets(wide.as_bytes(), AS_OF).unwrap();
+    assert_eq!(back.root(), w.targets.root(), "same register, same root, same draw");
+}
+
+#[test]
+fn dates_in_records_have_one_spelling() {
+    let w = World::new(targets(40), inspectors(6, 0));
+    let s = w.sealed(plan(), 2);
+    let json = serde_json::to_string(&s).unwrap();
+    assert!(json.contains("\"inspection_date\":\"2023-09-04\""));
+    let other = json.replace("\"inspection_date\":\"2023-09-04\"", "\"inspection_date\":\"2023-9-4\"");
+    assert!(serde_json::from_str::<SealedRecord>(&other).is_err(), "a second spelling of a date is refused");
+}

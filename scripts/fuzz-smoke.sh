@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Fuzz smoke: each cargo-fuzz (libFuzzer) target for a few seconds from the committed seeds
+# (fuzz/seeds/<target>); crashes fail the run and leave a reproducer in fuzz/artifacts/.
+# Long runs: FUZZ_SECONDS=600 scripts/fuzz-smoke.sh (figures in docs/fuzzing.md).
+# cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP=1 enables them on the stable toolchain.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${FUZZ_SECONDS:-10}"
+want=0.13.2
+if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
+  cargo install cargo-fuzz --version "$want"
+fi
+export RUSTC_BOOTSTRAP=1
+cd fuzz
+cargo fuzz build -O
+for t in import_files verify_record verify_notice_and_log; do
+  mkdir -p "target/corpus/$t"
+  echo "fuzz $t for ${seconds}s"
+  cargo fuzz run -O "$t" "target/corpus/$t" "seeds/$t" -- \
+    -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1 2>&1 \
+    | grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)|cov:.*DONE|ERROR|panicked" || true
+  if ls artifacts/"$t"/crash-* >/dev/null 2>&1; then
+    echo "crash reproducers in fuzz/artifacts/$t" >&2
+    exit 1
+  fi
+done
