@@ -103,3 +103,48 @@ def test_publish_errors():
     assert isinstance(e.value, s.PublishError)
     with pytest.raises(s.PolicyError):
         s.validate_policy(policy)
+
+
+def test_leak_suite_from_python():
+    """Leak suite in this runtime: generated results full of protected values, published
+    under the default policy — no protected value, nor a 4-character piece of one that its
+    mask does not keep, appears in the notice JSON or CSV; each is provable later."""
+    import random
+    import re
+
+    rng = random.Random(99)
+    surnames = ["欧阳", "司马", "王", "李", "张", "诸葛"]
+    given = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚"
+    base = NOTICE["results"][0]
+    results, protected = [], []
+    for i in range(40):
+        r = copy.deepcopy(base)
+        r["id"] = f"L-{i:03d}"
+        name = rng.choice(surnames) + "".join(rng.choice(given) for _ in range(2))
+        mobile = "1" + "".join(rng.choice("3456789") for _ in range(10))
+        idno = "4101" + "".join(rng.choice("0123456789") for _ in range(13)) + rng.choice("0123456789X")
+        badge = "".join(rng.choice("0123456789") for _ in range(6))
+        secret = f"专案线索{rng.randrange(10**8):08d}号"
+        r["target"]["contact"] = {"name": name, "id_number": idno, "mobile": mobile}
+        r["team"] = [{"inspector_id": "P001", "name": rng.choice(surnames) + rng.choice(given), "badge": badge}]
+        r["findings"] = secret
+        r["sensitivity"] = [{"class": "police_work_secret", "field": "findings"}] if i % 2 else [{"class": "state_secret"}]
+        results.append(r)
+        protected += [name, mobile, idno, badge, secret]
+    h = NOTICE["header"]
+    p = s.publish(results, notice_id="N-LEAK", publisher=h["publisher"], published_on="2024-05-06",
+                  draw_record=h["draw_record"], signing_key=bytes(range(32)))
+    out = p.notice.to_json() + p.notice.to_csv()
+    scrubbed = re.sub(r"[0-9a-f]{64,}", "", out)  # digests and signatures are random hex
+    # What the masks keep of any value (138****1234, 410105********1234, 欧阳**): a piece
+    # inside a kept part of some value may legitimately appear.
+    kept = [x for v in protected for x in (v[:6], v[-4:])]
+    for v in protected:
+        assert v not in out, v
+        for k in range(len(v) - 3):
+            piece = v[k : k + 4]
+            if any(piece in m for m in kept):
+                continue
+            assert piece not in scrubbed, (v, piece)
+    p.notice.verify_disclosures(p.disclosures)
+    assert {d["path"] for d in p.disclosures} >= {f"/L-001/findings"}
