@@ -8,3 +8,6 @@ cargo test -p shuangsuiji --no-default-features --lib
 for s in scripts/fuzz-smoke.sh scripts/test-python.sh scripts/test-wasm.sh; do
   if [ -x "$s" ]; then "$s"; fi
 done
+# One comparison across runtimes: Rust regenerates every vector, Python and WASM re-compute
+# them; the bytes must agree.
+"${SHUANGSUIJI_VENV:-target/venv-ci}/bin/python" scripts/cross_runtime.py

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Cross-runtime determinism: the shared vectors re-computed by Rust (the CLI regenerates
+every vector file), Python (the package) and WASM (Node), compared byte for byte.
+
+Run after scripts/test-python.sh and scripts/test-wasm.sh (which build the package into
+target/venv-ci and bindings-wasm/pkg):  target/venv-ci/bin/python scripts/cross_runtime.py
+Ends with a line `cross-runtime: N passed, M failed`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+V = ROOT / "tests" / "vectors"
+results: list[tuple[str, str, bool]] = []
+
+
+def check(name: str, runtime: str, ok: bool) -> None:
+    results.append((name, runtime, ok))
+
+
+def sha(b: bytes) -> str:
+    return hashlib.sha256(b).hexdigest()[:16]
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    t = Path(tmp)
+    # Rust: the CLI regenerates every vector file from the sample data, byte for byte.
+    subprocess.run(["cargo", "run", "-q", "-p", "shuangsuiji-cli", "--", "demo", "--out", str(t / "demo"), "--vectors", str(t / "v")],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    for f in ["registers.json", "draw-sample.json", "draw-sample.record.json"]:
+        check(f, "rust", (t / "v" / f).read_bytes() == (V / f).read_bytes())
+    check("audit/demo-log.json (events, checkpoints)", "rust",
+          {k: v for k, v in json.loads((t / "demo" / "audit.json").read_text()).items()}
+          == {k: v for k, v in json.loads((V / "audit" / "demo-log.json").read_text()).items() if k != "generated_by"})
+
+    # Python: the draw from the vector's inputs gives the canonical record bytes.
+    import shuangsuiji as s
+
+    reg = json.loads((V / "registers.json").read_text())
+    inp = reg["inputs"]
+    items = s.ItemList.read(ROOT / inp["items"], inp["item_list_version"])
+    targets = s.TargetRegister.read(ROOT / inp["targets"], inp["as_of"])
+    public = s.InspectorRegister.read(ROOT / inp["inspectors"], inp["as_of"]).public_view(bytes.fromhex(inp["personal_salt_key"]))
+    check("registers.json roots", "python", (items.hash, targets.root, public.root) == (reg["item_list_hash"], reg["targets_root"], reg["inspectors_root"]))
+    d = json.loads((V / "draw-sample.json").read_text())
+    rec = s.draw(s.SignedCommitment.from_dict(d["inputs"]["commitment"]), items, targets, public, d["inputs"]["reveals"], beacon=d["inputs"]["beacon"])
+    py_bytes = rec.canonical_bytes()
+    check("draw-sample.record.json", "python", py_bytes == (V / "draw-sample.record.json").read_bytes())
+    check("audit/demo-log.json root", "python", s.audit_root(json.loads((V / "audit" / "demo-log.json").read_text())["events"])
+          == s.verify_checkpoint(json.loads((V / "audit" / "demo-log.json").read_text())["checkpoints"][-1], json.loads((V / "audit" / "demo-log.json").read_text())["verifier_key"])["root"])
+
+    # WASM (Node): canonical record bytes and the full re-run against the public views.
+    js = r"""
+const w = require(process.argv[1] + "/bindings-wasm/pkg/node/shuangsuiji.js");
+const fs = require("fs");
+const root = process.argv[1];
+const rec = fs.readFileSync(root + "/tests/vectors/draw-sample.record.json");
+const out = Buffer.from(w.canonicalRecord(rec));
+fs.writeFileSync(process.argv[2] + "/wasm.record.json", out);
+const d = JSON.parse(fs.readFileSync(root + "/tests/vectors/draw-sample.json"));
+const sealed = JSON.stringify({ record: JSON.parse(rec), hash: d.expected.record_hash, signatures: d.expected.record_signatures });
+const r = w.verify(sealed, fs.readFileSync(process.argv[2] + "/demo/targets.public.json"), fs.readFileSync(process.argv[2] + "/demo/inspectors.public.json"));
+const log = w.verifyAuditLog(fs.readFileSync(root + "/tests/vectors/audit/demo-log.json"), undefined, [d.expected.record_hash]);
+console.log(JSON.stringify({ verified: r.ok, hash: r.ok ? r.verified.record_hash : null, log: log.ok }));
+"""
+    node = subprocess.run(["node", "-e", js, str(ROOT), str(t)], capture_output=True, text=True)
+    if node.returncode == 0:
+        o = json.loads(node.stdout)
+        check("draw-sample.record.json", "wasm", (t / "wasm.record.json").read_bytes() == (V / "draw-sample.record.json").read_bytes())
+        check("sample record re-run", "wasm", o["verified"] and o["hash"] == d["expected"]["record_hash"])
+        check("audit/demo-log.json", "wasm", o["log"])
+    else:
+        print(node.stderr, file=sys.stderr)
+        check("node", "wasm", False)
+
+width = max(len(n) for n, _, _ in results)
+for name, runtime, ok in results:
+    print(f"  {name:<{width}}  {runtime:<6}  {'same bytes' if ok else 'DIFFERENT'}")
+passed = sum(ok for _, _, ok in results)
+print(f"cross-runtime: {passed} passed, {len(results) - passed} failed")
+sys.exit(0 if passed == len(results) else 1)
