@@ -10,7 +10,12 @@ use shuangsuiji::*;
 #[test]
 fn ids_have_one_spelling() {
     // Full-width digits, NFD-decomposed letters, spaces, or a number where a string is due.
-    for bad in ["９１４１０１００００００００００１Ｘ", "Cafe\u{301}-1", "A 1", "ＨＡ-1"] {
+    for bad in [
+        "９１４１０１００００００００００１Ｘ",
+        "Cafe\u{301}-1",
+        "A 1",
+        "ＨＡ-1",
+    ] {
         let mut t = target(1, RiskLevel::Low, "410105");
         t.id = bad.into();
         t.uscc = None;
@@ -19,7 +24,10 @@ fn ids_have_one_spelling() {
         assert_eq!(e.problems[0].kind, ProblemKind::InvalidId, "{bad}");
     }
     let json = r#"{"as_of":"2023-08-23","targets":[{"id":914101,"name":"x","region":"410105","industry":"R","kind":"behaviour","credit":"A","risk":"low","department":"d","status":"active"}]}"#;
-    assert!(serde_json::from_str::<TargetRegister>(json).is_err(), "a number is not an id");
+    assert!(
+        serde_json::from_str::<TargetRegister>(json).is_err(),
+        "a number is not an id"
+    );
 }
 
 #[cfg(feature = "import")]
@@ -37,14 +45,27 @@ fn full_width_ids_are_normalised_at_import_to_the_same_draw() {
                 return l.to_string();
             }
             let mut cells: Vec<String> = l.split(',').map(str::to_string).collect();
-            cells[2] = cells[2].chars().map(|c| if c.is_ascii_digit() { char::from_u32(c as u32 + 0xfee0).unwrap() } else { c }).collect();
+            cells[2] = cells[2]
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_digit() {
+                        char::from_u32(c as u32 + 0xfee0).unwrap()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
             cells.join(",")
         })
         .collect::<Vec<_>>()
         .join("\n");
     assert_ne!(wide, csv);
     let back = import_targets(wide.as_bytes(), AS_OF).unwrap();
-    assert_eq!(back.root(), w.targets.root(), "same register, same root, same draw");
+    assert_eq!(
+        back.root(),
+        w.targets.root(),
+        "same register, same root, same draw"
+    );
 }
 
 #[test]
@@ -53,6 +74,12 @@ fn dates_in_records_have_one_spelling() {
     let s = w.sealed(plan(), 2);
     let json = serde_json::to_string(&s).unwrap();
     assert!(json.contains("\"inspection_date\":\"2023-09-04\""));
-    let other = json.replace("\"inspection_date\":\"2023-09-04\"", "\"inspection_date\":\"2023-9-4\"");
-    assert!(serde_json::from_str::<SealedRecord>(&other).is_err(), "a second spelling of a date is refused");
+    let other = json.replace(
+        "\"inspection_date\":\"2023-09-04\"",
+        "\"inspection_date\":\"2023-9-4\"",
+    );
+    assert!(
+        serde_json::from_str::<SealedRecord>(&other).is_err(),
+        "a second spelling of a date is refused"
+    );
 }

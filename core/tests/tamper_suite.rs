@@ -12,7 +12,15 @@ fn leaves(v: &Value, path: String, out: &mut Vec<(String, Value)>) {
     match v {
         Value::Object(m) => {
             for (k, x) in m {
-                leaves(x, if path.is_empty() { k.clone() } else { format!("{path}.{k}") }, out);
+                leaves(
+                    x,
+                    if path.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{path}.{k}")
+                    },
+                    out,
+                );
             }
         }
         Value::Array(a) => {
@@ -35,7 +43,11 @@ fn set(v: &mut Value, path: &str, new: Value) {
             cur = cur.get_mut(key).unwrap();
         }
         if let Some(idx) = idx {
-            for n in idx.trim_start_matches('[').trim_end_matches(']').split("][") {
+            for n in idx
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .split("][")
+            {
                 cur = cur.get_mut(n.parse::<usize>().unwrap()).unwrap();
             }
         }
@@ -68,7 +80,13 @@ fn mutate(v: &Value) -> Value {
 fn every_field_change_is_rejected_and_located() {
     let w = World::new(targets(60), inspectors(8, 4));
     let mut p = plan();
-    p.team.departments.push(DepartmentTeam { department: SC.into(), officers: 2, experts: 0, required_expertise: vec![], preferred_expertise: vec![] });
+    p.team.departments.push(DepartmentTeam {
+        department: SC.into(),
+        officers: 2,
+        experts: 0,
+        required_expertise: vec![],
+        preferred_expertise: vec![],
+    });
     p.batches = Some(2);
     p.items = vec!["HA-GAT-006".into()];
     p.exclusions.already_drawn = vec![w.targets.targets()[0].id.clone()];
@@ -82,29 +100,41 @@ fn every_field_change_is_rejected_and_located() {
     for (path, v) in &all {
         let mut t = json.clone();
         set(&mut t, path, mutate(v));
-        let Ok(parsed) = serde_json::from_value::<SealedRecord>(t) else { continue };
+        let Ok(parsed) = serde_json::from_value::<SealedRecord>(t) else {
+            continue;
+        };
         let err = verify(&parsed, &w.targets, &w.inspectors).expect_err(path);
         rejected += 1;
         // Outside the commitment, the reveals, the beacon and the signatures, the re-run
         // names the changed field itself.
         let top = path.split(['.', '[']).collect::<Vec<_>>();
-        if top[0] == "record" && !["commitment", "reveals", "beacon", "item_list"].contains(&top[1]) {
+        if top[0] == "record" && !["commitment", "reveals", "beacon", "item_list"].contains(&top[1])
+        {
             match &err {
                 VerifyError::Mismatch { path: at, .. } => {
                     let want = path.trim_start_matches("record.");
-                    assert!(want.starts_with(at.as_str()) || at.ends_with(".length"), "{path}: reported at {at}");
+                    assert!(
+                        want.starts_with(at.as_str()) || at.ends_with(".length"),
+                        "{path}: reported at {at}"
+                    );
                     located += 1;
                 }
                 other => panic!("{path}: {other}"),
             }
         }
         if top[0] == "signatures" {
-            assert!(matches!(err, VerifyError::Signature { .. }), "{path}: {err}");
+            assert!(
+                matches!(err, VerifyError::Signature { .. }),
+                "{path}: {err}"
+            );
         }
     }
     // Some changes are refused already by parsing (e.g. an unknown enum value); every
     // other one must reach verification and fail there.
-    assert!(rejected > 150 && located > 60, "{rejected} rejected, {located} located");
+    assert!(
+        rejected > 150 && located > 60,
+        "{rejected} rejected, {located} located"
+    );
 }
 
 #[test]
@@ -116,11 +146,17 @@ fn flipped_bytes_of_the_canonical_record_are_rejected() {
     for i in (0..bytes.len()).step_by(37) {
         let mut b = bytes.clone();
         b[i] ^= 0x01;
-        let Ok(rec) = serde_json::from_slice::<DrawRecord>(&b) else { continue };
+        let Ok(rec) = serde_json::from_slice::<DrawRecord>(&b) else {
+            continue;
+        };
         if rec == sealed.record {
             continue; // a flip that JSON reads back as the same value (e.g. in white space)
         }
-        let t = SealedRecord { record: rec, hash: sealed.hash, signatures: sealed.signatures.clone() };
+        let t = SealedRecord {
+            record: rec,
+            hash: sealed.hash,
+            signatures: sealed.signatures.clone(),
+        };
         assert!(verify(&t, &w.targets, &w.inspectors).is_err(), "byte {i}");
         checked += 1;
     }

@@ -291,3 +291,17 @@ fn row_numbers_count_blank_lines() {
         .collect();
     assert_eq!(rows, vec![Some(6)], "{:?}", e.problems);
 }
+
+#[test]
+fn unreadable_frequency_is_reported() {
+    let csv = TEMPLATE_ITEMS.replace("1次/年", "经常检查");
+    let e = items(csv.as_bytes(), "v1").unwrap_err();
+    // Line 5: the header cell "抽 查\n事 项" spans lines 3 and 4.
+    assert!(
+        e.problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::UnreadableFrequency && p.row == Some(5)),
+        "{:?}",
+        e.problems
+    );
+}

@@ -1,0 +1,122 @@
+//! The command line as a user meets it: exit codes and the messages of docs/errors.md §10.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_shuangsuiji"));
+    c.current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(".."));
+    c
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("shuangsuiji-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&d).ok();
+    d
+}
+
+fn run(c: &mut Command) -> (bool, String) {
+    let o = c.output().expect("run the CLI");
+    (
+        o.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        ),
+    )
+}
+
+#[test]
+fn demo_then_verify_then_tampered_verify() {
+    let out = tmp("demo");
+    let (ok, text) = run(bin().args(["demo", "--out"]).arg(&out));
+    assert!(ok, "{text}");
+    assert!(text.contains("核验 Verified: 通过 OK"), "{text}");
+    let args = |rec: &Path| {
+        let mut c = bin();
+        c.arg("verify")
+            .arg(rec)
+            .arg("--targets")
+            .arg(out.join("targets.public.json"))
+            .arg("--inspectors")
+            .arg(out.join("inspectors.public.json"));
+        c
+    };
+    let (ok, text) = run(&mut args(&out.join("record.json")));
+    assert!(ok, "{text}");
+    // Change one selected target to its first alternate: exit non-zero, naming the path.
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("record.json")).unwrap()).unwrap();
+    let alt = v["record"]["strata"][0]["alternates"][0]["target"].clone();
+    v["record"]["strata"][0]["selected"][0]["target"] = alt;
+    let bad = out.join("tampered.json");
+    std::fs::write(&bad, serde_json::to_vec(&v).unwrap()).unwrap();
+    let (ok, text) = run(&mut args(&bad));
+    assert!(!ok);
+    assert!(
+        text.contains("未通过 NOT VERIFIED") && text.contains("strata[0].selected[0].target"),
+        "{text}"
+    );
+    // The audit log verifies and proves the record's inclusion.
+    let hash = v["hash"].as_str().unwrap().to_string();
+    let (ok, text) = run(bin()
+        .args(["log", "verify"])
+        .arg(out.join("audit.json"))
+        .args(["--subject", &hash]));
+    assert!(ok && text.contains("is included"), "{text}");
+    // The notice verifies with its CSV and disclosures.
+    let n = out.join("notice");
+    let (ok, text) = run(bin()
+        .args(["notice", "verify"])
+        .arg(n.join("notice.json"))
+        .arg("--csv")
+        .arg(n.join("notice.csv"))
+        .arg("--disclosures")
+        .arg(n.join("private/disclosures.json")));
+    assert!(ok, "{text}");
+    std::fs::remove_dir_all(out).ok();
+}
+
+#[test]
+fn import_reports_every_problem_and_writes_nothing() {
+    let d = tmp("import");
+    let bad = d.join("targets.csv");
+    std::fs::write(&bad, "统一社会信用代码,企业名称,行政区划代码,行业,对象类型,信用类别,风险等级,所属部门,状态\n91350100M000100Y44,甲,410105,R,企业,A,低,治安,存续\n91110000802100433B,乙,4101,R,企业,A,低,治安,存续\n").unwrap();
+    let out = d.join("out.json");
+    let (ok, text) = run(bin()
+        .args(["import", "targets"])
+        .arg(&bad)
+        .arg("--as-of")
+        .arg("2023-08-23")
+        .arg("--out")
+        .arg(&out));
+    assert!(!ok);
+    assert!(
+        text.contains("2 problem(s) found; nothing was written"),
+        "{text}"
+    );
+    assert!(text.contains("row 2") && text.contains("row 3"), "{text}");
+    assert!(!out.exists());
+    let (ok, text) = run(bin().args([
+        "import",
+        "targets",
+        "examples/data/targets.csv",
+        "--as-of",
+        "2023-13-01",
+    ]));
+    assert!(
+        !ok && text.contains("--as-of \"2023-13-01\" is not a date"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(d).ok();
+}
+
+#[test]
+fn deadline_of_a_date() {
+    let (ok, text) = run(bin().args(["deadline", "2023-09-04"]));
+    assert!(ok);
+    assert_eq!(text.trim(), "2023-10-08");
+    let (ok, text) = run(bin().args(["deadline", "2018-05-02"]));
+    assert!(!ok, "{text}");
+}
