@@ -6,6 +6,8 @@
 //! drand-quicknet.json (e.g. target/bench-data/scaled-1000000). Peak memory: run it
 //! under `/usr/bin/time -v`.
 
+mod common;
+
 use shuangsuiji::import::TargetCsvFile;
 use shuangsuiji::*;
 use std::path::Path;
@@ -19,25 +21,9 @@ fn main() -> Result<(), String> {
     let dir = args
         .next()
         .ok_or("usage: draw_stream TARGETS.csv DATA_DIR")?;
-    let d = Path::new(&dir);
-    let read = |f: &str| std::fs::read(d.join(f)).map_err(|e| format!("{f}: {e}"));
     let as_of = parse_date("2023-08-23").ok_or("date")?;
     let source = TargetCsvFile::new(&targets_path, as_of);
-    let items = import::items(&read("items.csv")?, "v").map_err(|e| e.to_string())?;
-    let mut key = [0u8; 32];
-    hex::decode_to_slice(
-        String::from_utf8_lossy(&read("inspector-salt.key")?).trim(),
-        &mut key,
-    )
-    .map_err(|e| e.to_string())?;
-    let inspectors = import::inspectors(&read("inspectors.csv")?, as_of)
-        .map_err(|e| e.to_string())?
-        .public_view(&key);
-    let plan: DrawPlan = serde_json::from_slice(&read("plan.json")?).map_err(|e| e.to_string())?;
-    let beacon: serde_json::Value =
-        serde_json::from_slice(&read("drand-quicknet.json")?).map_err(|e| e.to_string())?;
-    let round: BeaconRound =
-        serde_json::from_value(beacon["rounds"][0].clone()).map_err(|e| e.to_string())?;
+    let inputs = common::inputs(Path::new(&dir), as_of)?;
     // The root is what a commitment pins: one streaming pass.
     let t = Instant::now();
     let mut tree = MerkleTree::new();
@@ -50,42 +36,15 @@ fn main() -> Result<(), String> {
         })
         .map_err(|e| e.to_string())?;
     let t_root = t.elapsed();
-    let secret = [7u8; 32];
-    let c = Commitment {
-        algorithm: ALGORITHM.into(),
-        plan,
-        roots: RegisterRoots {
-            item_list: items.hash(),
-            targets: tree.root(),
-            inspectors: inspectors.root(),
-        },
-        participants: vec![Participant {
-            id: "zazd".into(),
-            role: "检查部门".into(),
-            commitment: commit_secret("zazd", &secret),
-        }],
-        signers: vec![Signer {
-            name: "负责人".into(),
-            public_key: public_key_hex(&[9; 32]),
-        }],
-        beacon: BeaconChoice::Drand(DrandSpec::quicknet(123)),
-        committed_at: 1_692_803_700,
-        supersedes: None,
-        log_checkpoint: None,
-    };
-    let signed = SignedCommitment::new(c).map_err(|e| e.to_string())?;
+    let (signed, reveals) = common::commitment(&inputs, tree.root())?;
     let t = Instant::now();
-    let reveals = [Reveal {
-        participant: "zazd".into(),
-        secret: hex::encode(secret),
-    }];
     let rec = draw(DrawInputs {
         commitment: &signed,
-        item_list: &items,
+        item_list: &inputs.items,
         targets: &source,
-        inspectors: &inspectors,
+        inspectors: &inputs.inspectors,
         reveals: &reveals,
-        beacon: Some(&round),
+        beacon: Some(&inputs.round),
     })
     .map_err(|e| e.to_string())?;
     println!(

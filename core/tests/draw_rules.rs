@@ -284,14 +284,7 @@ fn only_qualified_officers_count() {
 #[test]
 fn joint_draw_sends_a_team_from_each_department() {
     let w = World::new(targets(80), inspectors(10, 10));
-    let mut p = plan();
-    p.team.departments.push(DepartmentTeam {
-        department: SC.into(),
-        officers: 2,
-        experts: 0,
-        required_expertise: vec![],
-        preferred_expertise: vec![],
-    });
+    let p = joint_plan();
     let r = w.run(p, 4).unwrap();
     for t in &r.teams {
         assert_eq!(t.members.iter().filter(|m| m.department == ZA).count(), 2);

@@ -79,14 +79,7 @@ fn mutate(v: &Value) -> Value {
 #[test]
 fn every_field_change_is_rejected_and_located() {
     let w = World::new(targets(60), inspectors(8, 4));
-    let mut p = plan();
-    p.team.departments.push(DepartmentTeam {
-        department: SC.into(),
-        officers: 2,
-        experts: 0,
-        required_expertise: vec![],
-        preferred_expertise: vec![],
-    });
+    let mut p = joint_plan();
     p.batches = Some(2);
     p.items = vec!["HA-GAT-006".into()];
     p.exclusions.already_drawn = vec![w.targets.targets()[0].id.clone()];

@@ -10,18 +10,6 @@ fn world() -> World {
     World::new(targets(200), inspectors(12, 6))
 }
 
-fn joint_plan() -> DrawPlan {
-    let mut p = plan();
-    p.team.departments.push(DepartmentTeam {
-        department: SC.into(),
-        officers: 2,
-        experts: 0,
-        required_expertise: vec![],
-        preferred_expertise: vec![],
-    });
-    p
-}
-
 #[test]
 fn a_sealed_record_verifies() {
     let w = world();

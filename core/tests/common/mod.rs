@@ -147,6 +147,19 @@ pub fn plan() -> DrawPlan {
     }
 }
 
+/// `plan()` with a second department (市场监管) sending two officers: a joint draw.
+pub fn joint_plan() -> DrawPlan {
+    let mut p = plan();
+    p.team.departments.push(DepartmentTeam {
+        department: SC.into(),
+        officers: 2,
+        experts: 0,
+        required_expertise: vec![],
+        preferred_expertise: vec![],
+    });
+    p
+}
+
 pub const KEY: [u8; 32] = [42; 32];
 pub const SIGNER_KEY: [u8; 32] = [9; 32];
 

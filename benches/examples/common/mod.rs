@@ -1,0 +1,76 @@
+//! What the draw examples share: the sample inputs besides the targets, and a one-
+//! participant drand commitment (the demo's shape, with fixed example secrets).
+
+use shuangsuiji::*;
+use std::path::Path;
+
+/// Items, the public inspector view, the plan and the recorded drand round of a data dir.
+pub struct Inputs {
+    pub items: ItemList,
+    pub inspectors: PublicInspectorRegister,
+    pub plan: DrawPlan,
+    pub round: BeaconRound,
+}
+
+pub fn inputs(d: &Path, as_of: Date) -> Result<Inputs, String> {
+    let read = |f: &str| std::fs::read(d.join(f)).map_err(|e| format!("{f}: {e}"));
+    let items = import::items(&read("items.csv")?, "v").map_err(|e| e.to_string())?;
+    let mut key = [0u8; 32];
+    hex::decode_to_slice(
+        String::from_utf8_lossy(&read("inspector-salt.key")?).trim(),
+        &mut key,
+    )
+    .map_err(|e| e.to_string())?;
+    let inspectors = import::inspectors(&read("inspectors.csv")?, as_of)
+        .map_err(|e| e.to_string())?
+        .public_view(&key);
+    let plan = serde_json::from_slice(&read("plan.json")?).map_err(|e| e.to_string())?;
+    let beacon: serde_json::Value =
+        serde_json::from_slice(&read("drand-quicknet.json")?).map_err(|e| e.to_string())?;
+    let round = serde_json::from_value(beacon["rounds"][0].clone()).map_err(|e| e.to_string())?;
+    Ok(Inputs {
+        items,
+        inspectors,
+        plan,
+        round,
+    })
+}
+
+pub const SECRET: [u8; 32] = [7; 32];
+
+/// The commitment over these inputs and a target root, and the matching reveal.
+pub fn commitment(
+    i: &Inputs,
+    targets_root: Digest32,
+) -> Result<(SignedCommitment, Vec<Reveal>), String> {
+    let c = Commitment {
+        algorithm: ALGORITHM.into(),
+        plan: i.plan.clone(),
+        roots: RegisterRoots {
+            item_list: i.items.hash(),
+            targets: targets_root,
+            inspectors: i.inspectors.root(),
+        },
+        participants: vec![Participant {
+            id: "zazd".into(),
+            role: "检查部门".into(),
+            commitment: commit_secret("zazd", &SECRET),
+        }],
+        signers: vec![Signer {
+            name: "负责人".into(),
+            public_key: public_key_hex(&[9; 32]),
+        }],
+        beacon: BeaconChoice::Drand(DrandSpec::quicknet(123)),
+        committed_at: 1_692_803_700,
+        supersedes: None,
+        log_checkpoint: None,
+    };
+    let signed = SignedCommitment::new(c).map_err(|e| e.to_string())?;
+    Ok((
+        signed,
+        vec![Reveal {
+            participant: "zazd".into(),
+            secret: hex::encode(SECRET),
+        }],
+    ))
+}
