@@ -18,7 +18,7 @@ for t in import_files verify_record verify_notice_and_log; do
   echo "fuzz $t for ${seconds}s"
   cargo fuzz run -O "$t" "target/corpus/$t" "seeds/$t" -- \
     -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1 2>&1 \
-    | grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)|cov:.*DONE|ERROR|panicked" || true
+    | grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)|INITED|DONE|ERROR|panicked" || true
   if ls artifacts/"$t"/crash-* >/dev/null 2>&1; then
     echo "crash reproducers in fuzz/artifacts/$t" >&2
     exit 1
