@@ -155,3 +155,57 @@ fn flipped_bytes_of_the_canonical_record_are_rejected() {
     }
     assert!(checked > 50, "{checked}");
 }
+
+fn read_vector(rel: &str) -> Value {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/vectors")
+        .join(rel);
+    serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
+}
+
+/// Every field of the signed notice vector, changed one at a time: the notice no longer
+/// verifies (or no longer parses).
+#[test]
+fn every_notice_field_change_is_rejected() {
+    let v = read_vector("publication/notice.json");
+    let json: Value = serde_json::json!({"notice": serde_json::from_str::<Value>(v["notice_jcs"].as_str().unwrap()).unwrap(), "signature": v["signature"]});
+    let good: SignedNotice = serde_json::from_value(json.clone()).unwrap();
+    assert!(good.verify().is_ok());
+    let mut all = Vec::new();
+    leaves(&json, String::new(), &mut all);
+    let mut rejected = 0;
+    for (path, leaf) in &all {
+        let mut t = json.clone();
+        set(&mut t, path, mutate(leaf));
+        if let Ok(n) = serde_json::from_value::<SignedNotice>(t) {
+            assert!(n.verify().is_err(), "{path}");
+            rejected += 1;
+        }
+    }
+    assert!(rejected > 50, "{rejected} of {}", all.len());
+}
+
+/// Every field of the audit log vector, changed one at a time: the log no longer
+/// verifies under its operator's key.
+#[test]
+fn every_log_field_change_is_rejected() {
+    let json = read_vector("audit/demo-log.json");
+    let key = json["verifier_key"].as_str().unwrap().to_string();
+    let good: shuangsuiji::audit::LogFile = serde_json::from_value(json.clone()).unwrap();
+    assert!(good.verify(&key, &[]).is_ok());
+    let mut all = Vec::new();
+    leaves(&json, String::new(), &mut all);
+    let mut rejected = 0;
+    for (path, leaf) in all
+        .iter()
+        .filter(|(p, _)| p != "generated_by" && p != "verifier_key")
+    {
+        let mut t = json.clone();
+        set(&mut t, path, mutate(leaf));
+        if let Ok(l) = serde_json::from_value::<shuangsuiji::audit::LogFile>(t) {
+            assert!(l.verify(&key, &[]).is_err(), "{path}");
+            rejected += 1;
+        }
+    }
+    assert!(rejected > 100, "{rejected} of {}", all.len());
+}

@@ -191,20 +191,31 @@ impl SignedCheckpoint {
             text.get(split + 2..).unwrap_or(""),
         );
         let checkpoint = parse_body(body)?;
+        // signed-note: the text ends with a newline and every signature line is
+        // well-formed, so nothing can be appended after a valid signature.
+        if sigs.is_empty() || !sigs.ends_with('\n') {
+            return Err(bad(
+                "the note does not end with a signature line and a newline",
+            ));
+        }
+        let mut lines = Vec::new();
         for line in sigs.lines() {
-            let Some(rest) = line.strip_prefix("\u{2014} ") else {
-                return Err(bad("signature line does not start with an em dash"));
-            };
-            let Some((who, b64)) = rest.rsplit_once(' ') else {
-                return Err(bad("signature line has no signature"));
-            };
-            if who != name {
-                continue;
-            }
+            let rest = line
+                .strip_prefix("\u{2014} ")
+                .ok_or_else(|| bad("signature line does not start with an em dash"))?;
+            let (who, b64) = rest
+                .rsplit_once(' ')
+                .ok_or_else(|| bad("signature line has no signature"))?;
             let blob = B64
                 .decode(b64)
                 .map_err(|_| bad("signature is not base64"))?;
-            if blob.len() != 68 || blob.get(..4) != Some(&kh[..]) {
+            if blob.len() < 5 {
+                return Err(bad("signature too short"));
+            }
+            lines.push((who, blob));
+        }
+        for (who, blob) in lines {
+            if who != name || blob.len() != 68 || blob.get(..4) != Some(&kh[..]) {
                 continue;
             }
             let sig: [u8; 64] = blob

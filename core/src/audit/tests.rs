@@ -277,3 +277,27 @@ fn checkpoints_sign_verify_and_refuse_to_fork() {
     bytes[n - 5] = if bytes[n - 5] == b'A' { b'B' } else { b'A' };
     assert!(SignedCheckpoint::verify(&String::from_utf8(bytes).unwrap(), &vkey).is_err());
 }
+
+/// Found by the tamper suite: text after a valid signature line must not pass.
+#[test]
+fn nothing_may_follow_the_signatures() {
+    let mut log = AuditLog::new();
+    log.append(&event(1, EventKind::Plan));
+    let mut signer = CheckpointSigner::new("o", &[3; 32], None);
+    let c = signer.sign(&log).unwrap();
+    let key = signer.verifier_key();
+    assert!(SignedCheckpoint::verify(&c.text, &key).is_ok());
+    for tail in ["x", "x\n", "\u{2014} o AAAA\n"] {
+        assert!(
+            matches!(
+                SignedCheckpoint::verify(&format!("{}{tail}", c.text), &key),
+                Err(CheckpointError::Malformed(_))
+            ),
+            "{tail:?}"
+        );
+    }
+    assert!(
+        SignedCheckpoint::verify(c.text.trim_end(), &key).is_err(),
+        "no final newline"
+    );
+}
