@@ -220,6 +220,13 @@ pub struct Verified {
     pub selected: usize,
     /// Whether a drand round was used (else offline mode).
     pub beacon: bool,
+    /// The pre-draw commitment's hash (hex): compare it with the one published before the
+    /// beacon round.
+    pub commitment_hash: String,
+    /// The commitment time the record claims (Unix seconds).
+    pub committed_at: i64,
+    /// The drand round used, if any.
+    pub beacon_round: Option<u64>,
 }
 
 #[pymethods]
@@ -240,6 +247,9 @@ impl Verified {
         d.set_item("seed", &self.seed)?;
         d.set_item("selected", self.selected)?;
         d.set_item("beacon", self.beacon)?;
+        d.set_item("commitment_hash", &self.commitment_hash)?;
+        d.set_item("committed_at", self.committed_at)?;
+        d.set_item("beacon_round", self.beacon_round)?;
         Ok(d)
     }
 }
@@ -459,5 +469,8 @@ pub fn verify(
         seed: v.seed.to_hex(),
         selected: v.selected,
         beacon: v.beacon,
+        commitment_hash: v.commitment_hash.to_hex(),
+        committed_at: v.committed_at,
+        beacon_round: v.beacon_round,
     })
 }

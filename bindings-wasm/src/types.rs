@@ -98,7 +98,8 @@ export interface VerifyResult {
   ok: boolean;
   error: Failure | null;
   summary: DrawSummary | null;
-  verified: null | { record_hash: Hex32; seed: Hex32; selected: number; beacon: boolean };
+  verified: null | { record_hash: Hex32; seed: Hex32; selected: number; beacon: boolean;
+    commitment_hash: Hex32; committed_at: number; beacon_round: number | null };
 }
 
 export interface AuditResult {

@@ -29,6 +29,9 @@ struct VerifiedOut {
     seed: Digest32,
     selected: usize,
     beacon: bool,
+    commitment_hash: Digest32,
+    committed_at: i64,
+    beacon_round: Option<u64>,
 }
 
 impl From<Verified> for VerifiedOut {
@@ -38,6 +41,9 @@ impl From<Verified> for VerifiedOut {
             seed: v.seed,
             selected: v.selected,
             beacon: v.beacon,
+            commitment_hash: v.commitment_hash,
+            committed_at: v.committed_at,
+            beacon_round: v.beacon_round,
         }
     }
 }

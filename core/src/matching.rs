@@ -127,7 +127,12 @@ impl<'a> Rules<'a> {
         }
         if let Some(days) = self.plan.team.recent_visit_days {
             if let Some(d) = self.visits.get(&(i.id.as_str(), t.id.as_str())) {
-                if *d > self.plan.inspection_date - Duration::days(i64::from(days)) {
+                let since = self
+                    .plan
+                    .inspection_date
+                    .checked_sub(Duration::days(i64::from(days)))
+                    .unwrap_or(time::Date::MIN);
+                if *d > since {
                     return Some("recused (recent visit)");
                 }
             }

@@ -14,6 +14,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use time::Date;
 
+/// Most batches a plan may ask for (each is a list in the record).
+pub const MAX_BATCHES: u32 = 10_000;
+/// Longest exclusion or recusal window, in days (100 years).
+pub const MAX_WINDOW_DAYS: u32 = 36_500;
+
 /// What targets are grouped by for differentiated ratios (差异化分类监管).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -321,6 +326,20 @@ impl DrawPlan {
         }
         if self.batches == Some(0) {
             p.push("batches: at least 1".into());
+        }
+        if self.batches.is_some_and(|b| b > MAX_BATCHES) {
+            p.push(format!("batches: at most {MAX_BATCHES}"));
+        }
+        for (field, days) in [
+            (
+                "exclusions.inspected_within_days",
+                self.exclusions.inspected_within_days,
+            ),
+            ("team.recent_visit_days", self.team.recent_visit_days),
+        ] {
+            if days.is_some_and(|d| d > MAX_WINDOW_DAYS) {
+                p.push(format!("{field}: at most {MAX_WINDOW_DAYS} days"));
+            }
         }
         if self.team.departments.is_empty() {
             p.push("team.departments: at least one department sends inspectors".into());

@@ -123,8 +123,12 @@ impl Commitment {
         if self.participants.is_empty() {
             p.push("participants: at least one participant commits to a secret".to_string());
         }
-        if matches!(self.beacon, BeaconChoice::Offline) && self.participants.len() < 2 {
-            p.push("participants: offline mode needs at least two participants, so that no single party fixes the seed".into());
+        // 豫政办〔2015〕140号 三(3): the draw is made by the inspecting department together
+        // with the discipline-inspection office (会同本单位纪检、监察部门共同实施). Two
+        // independent secrets also mean no single party can grind the seed, even one that
+        // back-dates `committed_at` in front of a published beacon round.
+        if !self.participants.is_empty() && self.participants.len() < 2 {
+            p.push("participants: at least two participants (the inspecting department and 纪检监察), so that no single party fixes the seed".into());
         }
         let mut seen = std::collections::BTreeSet::new();
         for x in &self.participants {
@@ -161,7 +165,11 @@ impl Commitment {
         }
         if let BeaconChoice::Drand(d) = &self.beacon {
             let known = crate::beacon::DrandSpec::quicknet(d.round);
-            if d.chain_hash == known.chain_hash && *d != known {
+            // Keyed on the chain hash *or* the public key: the BLS check depends only on the
+            // key and the round, so quicknet's key under another name must not be able to
+            // move `genesis_time` and make an old round look fresh.
+            if (d.chain_hash == known.chain_hash || d.public_key == known.public_key) && *d != known
+            {
                 p.push(
                     "beacon: parameters differ from the quicknet chain its chain_hash names".into(),
                 );

@@ -93,7 +93,11 @@ fn exclusion_of(
         return Some(ExclusionReason::AlreadyDrawn);
     }
     let days = plan.exclusions.inspected_within_days?;
-    let since = plan.inspection_date - Duration::days(i64::from(days));
+    // A window reaching before the calendar's start covers everything.
+    let since = plan
+        .inspection_date
+        .checked_sub(Duration::days(i64::from(days)))
+        .unwrap_or(time::Date::MIN);
     plan.items.iter().find_map(|item| {
         let d = t.last_inspected.get(item)?.0;
         (d > since).then(|| ExclusionReason::InspectedRecently {
@@ -182,10 +186,12 @@ impl Census {
         if let Some(e) = self.must_problem.take() {
             return Err(e);
         }
+        // The smallest missing id, so every implementation names the same one.
         if let Some(missing) = plan
             .must_include
             .iter()
-            .find(|m| !self.must_include.contains_key(*m))
+            .filter(|m| !self.must_include.contains_key(*m))
+            .min()
         {
             return Err(DrawError::MustInclude {
                 target: missing.clone(),
@@ -240,7 +246,7 @@ pub fn lowest_tickets<S: AsRef<str>>(
     k: usize,
 ) -> Vec<Ticketed> {
     let prefix = prefix_for(subseed);
-    let mut heap: BinaryHeap<Kept> = BinaryHeap::with_capacity(k + 1);
+    let mut heap: BinaryHeap<Kept> = BinaryHeap::with_capacity(k.saturating_add(1).min(1 << 16));
     if k == 0 {
         return Vec::new();
     }

@@ -21,6 +21,13 @@ pub struct Verified {
     pub selected: usize,
     /// Whether a drand round was used (else offline mode).
     pub beacon: bool,
+    /// The pre-draw commitment's hash: compare it with the one published (or logged)
+    /// before the beacon round — the record's own `committed_at` is only a claim.
+    pub commitment_hash: Digest32,
+    /// The commitment time the record claims (Unix seconds).
+    pub committed_at: i64,
+    /// The drand round used, if any.
+    pub beacon_round: Option<u64>,
 }
 
 fn check_signatures(
@@ -119,6 +126,9 @@ pub fn verify(
         seed: rec.seed,
         selected: rec.selected_ids().count(),
         beacon: rec.beacon.is_some(),
+        commitment_hash: chash,
+        committed_at: c.commitment.committed_at,
+        beacon_round: rec.beacon.as_ref().map(|b| b.round),
     })
 }
 

@@ -60,8 +60,7 @@ fn offline_mode_needs_two_participants_and_signers_are_unique() {
         World::reveals(1)[..1].to_vec(),
     ));
     assert!(
-        p.iter()
-            .any(|x| x.contains("offline mode needs at least two")),
+        p.iter().any(|x| x.contains("at least two participants")),
         "{p:?}"
     );
     let p = problems(run_with(
@@ -157,4 +156,49 @@ fn public_views_keep_one_spelling_of_conflicts() {
     entries[0].conflicts = vec!["B".into(), "A".into()];
     let e = PublicInspectorRegister::new(AS_OF, entries).unwrap_err();
     assert_eq!(e.problems[0].field, "conflicts");
+}
+
+/// Review finding: quicknet's key under another chain hash must not move `genesis_time`
+/// (the BLS check depends only on key and round).
+#[test]
+fn quicknet_key_under_another_name_keeps_quicknet_parameters() {
+    let w = World::new(targets(40), inspectors(6, 0));
+    let p = problems(run_with(
+        &w,
+        |c| {
+            let mut d = DrandSpec::quicknet(123);
+            d.chain_hash = "00".repeat(32);
+            d.genesis_time = 1_800_000_000;
+            c.beacon = BeaconChoice::Drand(d);
+        },
+        World::reveals(1),
+    ));
+    assert!(p.iter().any(|x| x.contains("quicknet")), "{p:?}");
+}
+
+/// Review finding: windows and batch counts are bounded, so a hostile plan cannot make a
+/// verifier panic or allocate without limit.
+#[test]
+fn windows_and_batches_are_bounded() {
+    let mut p = plan();
+    p.exclusions.inspected_within_days = Some(u32::MAX);
+    p.team.recent_visit_days = Some(u32::MAX);
+    p.batches = Some(u32::MAX);
+    let e = p.check(&items()).unwrap_err();
+    for want in [
+        "batches: at most",
+        "exclusions.inspected_within_days: at most",
+        "team.recent_visit_days: at most",
+    ] {
+        assert!(
+            e.problems.iter().any(|x| x.starts_with(want)),
+            "{want}: {:?}",
+            e.problems
+        );
+    }
+    // Census with an unchecked plan still does not panic.
+    let ts = targets(8);
+    let mut q = plan();
+    q.exclusions.inspected_within_days = Some(u32::MAX);
+    assert!(Census::take(&q, &ts).is_ok());
 }

@@ -50,3 +50,11 @@ def test_notice_and_audit_kinds():
     with pytest.raises(s.AuditError) as x:
         s.verify_inclusion(s.audit_leaf_hash(log["events"][0]), 5, 3, [], "00" * 32)
     assert x.value.kind == "out_of_range"
+
+
+def test_verified_names_the_commitment(sample, draw_vector):
+    e = draw_vector["expected"]
+    record = json.loads((ROOT / "tests/vectors/draw-sample.record.json").read_text())
+    ok = s.verify({"record": record, "hash": e["record_hash"], "signatures": e["record_signatures"]}, sample.targets, sample.public)
+    assert ok.commitment_hash == e["commitment_hash"]
+    assert ok.beacon_round == 123 and ok.committed_at == 1_692_803_700

@@ -37,6 +37,7 @@ pub fn inputs(d: &Path, as_of: Date) -> Result<Inputs, String> {
 }
 
 pub const SECRET: [u8; 32] = [7; 32];
+pub const SECRET2: [u8; 32] = [8; 32];
 
 /// The commitment over these inputs and a target root, and the matching reveal.
 pub fn commitment(
@@ -51,11 +52,18 @@ pub fn commitment(
             targets: targets_root,
             inspectors: i.inspectors.root(),
         },
-        participants: vec![Participant {
-            id: "zazd".into(),
-            role: "检查部门".into(),
-            commitment: commit_secret("zazd", &SECRET),
-        }],
+        participants: vec![
+            Participant {
+                id: "zazd".into(),
+                role: "检查部门".into(),
+                commitment: commit_secret("zazd", &SECRET),
+            },
+            Participant {
+                id: "jjjc".into(),
+                role: "纪检监察".into(),
+                commitment: commit_secret("jjjc", &SECRET2),
+            },
+        ],
         signers: vec![Signer {
             name: "负责人".into(),
             public_key: public_key_hex(&[9; 32]),
@@ -68,9 +76,15 @@ pub fn commitment(
     let signed = SignedCommitment::new(c).map_err(|e| e.to_string())?;
     Ok((
         signed,
-        vec![Reveal {
-            participant: "zazd".into(),
-            secret: hex::encode(SECRET),
-        }],
+        vec![
+            Reveal {
+                participant: "zazd".into(),
+                secret: hex::encode(SECRET),
+            },
+            Reveal {
+                participant: "jjjc".into(),
+                secret: hex::encode(SECRET2),
+            },
+        ],
     ))
 }

@@ -294,6 +294,10 @@ class Verified:
     seed: str
     selected: int
     beacon: bool
+    commitment_hash: str
+    """Compare with the commitment published before the beacon round."""
+    committed_at: int
+    beacon_round: Optional[int]
     def to_dict(self) -> Dict[str, Any]:
         """As a dict."""
 

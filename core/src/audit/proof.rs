@@ -188,6 +188,10 @@ pub fn verify_consistency(
         });
     }
     if size1 == 0 {
+        // The empty tree's root is SHA-256 of nothing; every tree extends it.
+        if *root1 != crate::merkle::MerkleTree::new().root() {
+            return Err(ProofError::RootMismatch);
+        }
         return if proof.is_empty() {
             Ok(())
         } else {
