@@ -117,9 +117,21 @@ impl Collector {
         kind: ProblemKind,
         message: impl Into<String>,
     ) {
+        self.push_at(None, record, field, kind, message);
+    }
+
+    /// Like `push`, for a problem found at a file row.
+    pub(crate) fn push_at(
+        &mut self,
+        row: Option<usize>,
+        record: &str,
+        field: &str,
+        kind: ProblemKind,
+        message: impl Into<String>,
+    ) {
         self.problems.push(Problem {
             register: self.register,
-            row: None,
+            row,
             record: (!record.is_empty()).then(|| record.to_string()),
             field: field.to_string(),
             kind,

@@ -52,17 +52,19 @@ fn streamed_problems_stop_the_draw() {
     let csv = targets_to_csv(&w.targets);
     let c = w.commitment(plan(), 4, BeaconChoice::Offline, 0);
     let reveals = World::reveals(4);
-    let run = |body: &str, name: &str| {
-        let path = temp(name, body);
-        let source = TargetCsvFile::new(&path, AS_OF);
-        let r = draw(DrawInputs {
+    let draw_from = |source: &TargetCsvFile| {
+        draw(DrawInputs {
             commitment: &c,
             item_list: &w.items,
-            targets: &source,
+            targets: source,
             inspectors: &w.inspectors,
             reveals: &reveals,
             beacon: None,
-        });
+        })
+    };
+    let run = |body: &str, name: &str| {
+        let path = temp(name, body);
+        let r = draw_from(&TargetCsvFile::new(&path, AS_OF));
         std::fs::remove_file(path).ok();
         r
     };
@@ -87,14 +89,6 @@ fn streamed_problems_stop_the_draw() {
         Err(DrawError::Unsorted { .. })
     ));
     // A file that is not there.
-    let source = TargetCsvFile::new("/nonexistent/targets.csv", AS_OF);
-    let r = draw(DrawInputs {
-        commitment: &c,
-        item_list: &w.items,
-        targets: &source,
-        inspectors: &w.inspectors,
-        reveals: &reveals,
-        beacon: None,
-    });
+    let r = draw_from(&TargetCsvFile::new("/nonexistent/targets.csv", AS_OF));
     assert!(matches!(r, Err(DrawError::Source(_))));
 }

@@ -18,22 +18,16 @@ pub use items::items;
 pub use table::Format;
 pub use targets::{targets, TargetCsvFile};
 
-use crate::validate::{Problem, ProblemKind, RegisterName, ValidationErrors};
+use crate::validate::{Collector, Problem, ProblemKind, RegisterName, ValidationErrors};
 use std::collections::HashMap;
 use table::Row;
 
 /// Gathers row-level problems while one file is read.
-pub(crate) struct RowProblems {
-    register: RegisterName,
-    problems: Vec<Problem>,
-}
+pub(crate) struct RowProblems(Collector);
 
 impl RowProblems {
     fn new(register: RegisterName) -> Self {
-        RowProblems {
-            register,
-            problems: Vec::new(),
-        }
+        RowProblems(Collector::new(register))
     }
 
     fn push(
@@ -44,14 +38,13 @@ impl RowProblems {
         kind: ProblemKind,
         message: impl Into<String>,
     ) {
-        self.problems.push(Problem {
-            register: self.register,
-            row: Some(row.number),
-            record: (!record.is_empty()).then(|| record.to_string()),
-            field: field.into(),
-            kind,
-            message: message.into(),
-        });
+        self.0
+            .push_at(Some(row.number), record, field, kind, message);
+    }
+
+    /// The problems found so far.
+    fn take(self) -> Vec<Problem> {
+        self.0.problems
     }
 
     /// A required text cell; records a problem when empty.
@@ -88,15 +81,14 @@ impl RowProblems {
     /// Merges register validation problems, giving each the row of its record (the last
     /// row with that id for duplicates, the first otherwise), and returns every problem.
     fn finish<T>(
-        mut self,
+        self,
         rows: &HashMap<String, Vec<usize>>,
         built: Result<T, ValidationErrors>,
     ) -> Result<T, ValidationErrors> {
+        let mut problems = self.take();
         match built {
-            Ok(v) if self.problems.is_empty() => Ok(v),
-            Ok(_) => Err(ValidationErrors {
-                problems: self.problems,
-            }),
+            Ok(v) if problems.is_empty() => Ok(v),
+            Ok(_) => Err(ValidationErrors { problems }),
             Err(e) => {
                 for mut p in e.problems {
                     if let Some(ids) = p.record.as_ref().and_then(|r| rows.get(r)) {
@@ -106,12 +98,10 @@ impl RowProblems {
                             ids.first().copied()
                         };
                     }
-                    self.problems.push(p);
+                    problems.push(p);
                 }
-                self.problems.sort_by_key(|p| p.row.unwrap_or(0));
-                Err(ValidationErrors {
-                    problems: self.problems,
-                })
+                problems.sort_by_key(|p| p.row.unwrap_or(0));
+                Err(ValidationErrors { problems })
             }
         }
     }

@@ -225,7 +225,7 @@ impl TargetSource for TargetCsvFile {
             if let Some(t) = &t {
                 t.check(&mut c, as_of);
             }
-            let mut problems = p.problems;
+            let mut problems = p.take();
             problems.extend(c.problems.into_iter().map(|mut x| {
                 x.row = Some(row.number);
                 x
