@@ -188,11 +188,16 @@ fn cell_text(d: &calamine::Data) -> String {
 }
 
 /// Excel's 1900 date system: serial 1 = 1900-01-01, with the 1900 leap-year bug, so day 0
-/// is 1899-12-30 for every serial after February 1900.
-fn excel_serial_to_date(serial: f64) -> String {
-    let days = serial.floor() as i64;
+/// is 1899-12-30 for every serial after February 1900. A serial Excel cannot show as a date
+/// (negative, past 9999-12-31, not finite) stays a number, so the date check reports it;
+/// converting it would overflow (the XLSX fuzzer found `1.3e221` in a date-formatted cell).
+pub(super) fn excel_serial_to_date(serial: f64) -> String {
+    const LAST: f64 = 2_958_465.0; // 9999-12-31
+    if !(0.0..=LAST).contains(&serial) {
+        return serial.to_string();
+    }
     let base = time::macros::date!(1899 - 12 - 30);
-    match base.checked_add(time::Duration::days(days)) {
+    match base.checked_add(time::Duration::days(serial.floor() as i64)) {
         Some(d) => crate::dates::format_date(d),
         None => serial.to_string(),
     }

@@ -305,3 +305,49 @@ fn unreadable_frequency_is_reported() {
         e.problems
     );
 }
+
+/// Regression (found by the `import_xlsx_cells` fuzzer): a date-formatted cell holding a
+/// serial no calendar date has (1.3e221) panicked converting it; it must be reported as a
+/// bad date on its row, and an ordinary serial must still read as its date.
+#[test]
+fn xlsx_date_serials_out_of_range_are_reported() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let csv = "统一社会信用代码,企业名称,成立日期,行政区划代码,行业,对象类型,信用类别,风险等级,所属部门,状态\n\
+               91410302KE4W562M44,甲公司,,410302,Q8411,企业,A,低,省公安厅治安总队,存续\n\
+               914101059YDWMH3W4L,乙公司,,410105,F5211,企业,A,较低,省公安厅治安总队,存续";
+    let workbook = |second: f64| {
+        let date = Format::new().set_num_format("yyyy-mm-dd");
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        for (r, line) in csv.lines().enumerate() {
+            for (c, v) in line.trim().split(',').enumerate() {
+                ws.write_string(r as u32, c as u16, v).unwrap();
+            }
+        }
+        ws.write_number_with_format(1, 2, 45_000.0, &date).unwrap();
+        ws.write_number_with_format(2, 2, second, &date).unwrap();
+        wb.save_to_buffer().unwrap()
+    };
+    let ok = targets(&workbook(45_001.0), AS_OF).unwrap();
+    let dates: Vec<_> = ok.targets().iter().map(|t| t.established).collect();
+    // The register is in id order: 914101059… (the second row) first.
+    assert_eq!(
+        dates,
+        [Some(date!(2023 - 03 - 16)), Some(date!(2023 - 03 - 15))]
+    );
+
+    let e = targets(&workbook(1.266_616_974_842_344e221), AS_OF).unwrap_err();
+    let bad: Vec<_> = e
+        .problems
+        .iter()
+        .map(|p| (p.row, p.field.as_str()))
+        .collect();
+    assert_eq!(bad, vec![(Some(3), "established")], "{:?}", e.problems);
+
+    let serials = [-1.0, 2_958_466.0, f64::NAN, f64::INFINITY];
+    let shown: Vec<String> = serials
+        .iter()
+        .map(|s| super::table::excel_serial_to_date(*s))
+        .collect();
+    assert_eq!(shown, ["-1", "2958466", "NaN", "inf"]);
+}
