@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Long fuzzing: every target at once for FUZZ_SECONDS (default 3600), low priority, each from
+# the cumulative corpus in fuzz/target/corpus/<target>; libFuzzer's lines are time-stamped into
+# fuzz/target/logs/<target>.log and scripts/fuzz_plateau.py prints coverage over time, so a
+# plateau (or its absence) is read off the run rather than guessed. Figures: docs/fuzzing.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${FUZZ_SECONDS:-3600}"
+FUZZ_SECONDS=1 scripts/fuzz-smoke.sh >/dev/null # installs cargo-fuzz, builds, checks seeds
+export RUSTC_BOOTSTRAP=1
+cd fuzz
+mkdir -p target/logs
+pids=()
+for t in import_files import_xlsx_cells verify_record verify_notice_and_log; do
+  extra=()
+  [ "$t" = import_xlsx_cells ] && extra=(-max_len=2048 -len_control=20)
+  (
+    start=$(printf '%(%s)T' -1)
+    nice -n 10 cargo fuzz run -O "$t" "target/corpus/$t" "seeds/$t" -- \
+      -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1 "${extra[@]}" 2>&1 \
+      | while IFS= read -r line; do
+          printf '%d %s\n' $(($(printf '%(%s)T' -1) - start)) "$line"
+        done >"target/logs/$t.log"
+  ) &
+  pids+=($!)
+done
+for p in "${pids[@]}"; do wait "$p" || true; done
+cd ..
+python3 scripts/fuzz_plateau.py fuzz/target/logs/*.log
+if ls fuzz/artifacts/*/crash-* >/dev/null 2>&1; then
+  echo "crash reproducers in fuzz/artifacts/" >&2
+  exit 1
+fi
