@@ -350,16 +350,25 @@ pub fn quicknet<'py>(py: Python<'py>, round: u64) -> Result<Bound<'py, PyAny>> {
     to_py(py, &core::DrandSpec::quicknet(round))
 }
 
+/// A drand round as drand publishes it (extra members such as a time are left out).
+fn beacon_round(obj: &Bound<'_, PyAny>) -> Result<core::BeaconRound> {
+    let v: serde_json::Value = from_py(obj, "beacon round")?;
+    core::BeaconRound::from_drand_json(&v).map_err(|e| format_error(format!("beacon round: {e}")))
+}
+
 /// Checks a drand round (dict `{"round", "signature", "randomness"}`) against the committed
-/// spec and commitment time; returns the 32-byte randomness. Raises BeaconError.
+/// spec (bare, or the commitment's `beacon` member) and commitment time; returns the
+/// 32-byte randomness. Raises BeaconError.
 #[pyfunction]
 pub fn verify_round(
     spec: &Bound<'_, PyAny>,
     committed_at: &Bound<'_, PyAny>,
     round: &Bound<'_, PyAny>,
 ) -> Result<Vec<u8>> {
-    let spec: core::DrandSpec = from_py(spec, "drand spec")?;
-    let round: core::BeaconRound = from_py(round, "beacon round")?;
+    let spec: serde_json::Value = from_py(spec, "drand spec")?;
+    let spec =
+        core::DrandSpec::from_json(&spec).map_err(|e| format_error(format!("drand spec: {e}")))?;
+    let round = beacon_round(round)?;
     Ok(core::verify_round(&spec, unix_time(committed_at)?, &round)?.to_vec())
 }
 
@@ -430,8 +439,7 @@ pub fn draw(
     beacon: Option<&Bound<'_, PyAny>>,
 ) -> Result<DrawRecord> {
     let reveals: Vec<core::Reveal> = from_py(reveals, "reveals")?;
-    let beacon: Option<core::BeaconRound> =
-        beacon.map(|b| from_py(b, "beacon round")).transpose()?;
+    let beacon = beacon.map(beacon_round).transpose()?;
     let c = commitment.0.clone();
     drop(commitment);
     let (items, t, i) = (&item_list.get().0, &targets.get().0, &inspectors.get().0);

@@ -29,8 +29,10 @@ pub fn verify_round(
     #[wasm_bindgen(unchecked_param_type = "Input")] round: JsValue,
 ) -> Result<JsValue, JsValue> {
     let r = (|| {
-        let spec: DrandSpec = input::json_value("spec", &spec)?;
-        let round: BeaconRound = input::json_value("round", &round)?;
+        let spec: serde_json::Value = input::json_value("spec", &spec)?;
+        let spec = DrandSpec::from_json(&spec).map_err(|e| Failure::input("spec", e))?;
+        let round: serde_json::Value = input::json_value("round", &round)?;
+        let round = BeaconRound::from_drand_json(&round).map_err(|e| Failure::input("round", e))?;
         if committed_at.fract() != 0.0 || !committed_at.is_finite() {
             return Err(Failure::input(
                 "committedAt",

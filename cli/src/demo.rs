@@ -52,7 +52,7 @@ fn beacon_round(data: &Path) -> Result<BeaconRound, String> {
         .get("rounds")
         .and_then(|r| r.get(0))
         .ok_or("drand-quicknet.json has no rounds")?;
-    serde_json::from_value(r.clone()).map_err(|e| format!("drand-quicknet.json: {e}"))
+    BeaconRound::from_drand_json(r).map_err(|e| format!("drand-quicknet.json: {e}"))
 }
 
 pub fn run(a: DemoArgs) -> Result<(), String> {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A drand chain and the round a plan commits to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DrandSpec {
     /// The chain hash (hex), naming the network.
     pub chain_hash: String,
@@ -52,6 +53,7 @@ impl DrandSpec {
 /// A drand round as published: its number and BLS signature (hex); the randomness is
 /// derived, never trusted as given.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BeaconRound {
     /// The round number.
     pub round: u64,
@@ -59,6 +61,50 @@ pub struct BeaconRound {
     pub signature: String,
     /// SHA-256 of the signature (hex), as drand publishes it.
     pub randomness: String,
+}
+
+impl DrandSpec {
+    /// The spec given bare, or as a commitment's `beacon` member (`"mode": "drand"` and the
+    /// spec), the form a verifier has at hand.
+    ///
+    /// # Errors
+    /// When it is neither, or the commitment's beacon is offline.
+    pub fn from_json(v: &serde_json::Value) -> Result<Self, serde_json::Error> {
+        use crate::protocol::BeaconChoice;
+        if v.get("mode").is_none() {
+            return DrandSpec::deserialize(v);
+        }
+        match BeaconChoice::deserialize(v)? {
+            BeaconChoice::Drand(spec) => Ok(spec),
+            BeaconChoice::Offline => Err(serde::de::Error::custom(
+                "the beacon is offline: there is no drand round to check",
+            )),
+        }
+    }
+}
+
+impl BeaconRound {
+    /// A round as drand's HTTP API or a relay publishes it: `round`, `signature` and
+    /// `randomness` are taken, anything else drand adds (`previous_signature` on chained
+    /// networks, a time) is left out. Inside a record the round is read strictly instead:
+    /// a member the format does not define is refused there.
+    ///
+    /// # Errors
+    /// When one of the three members is missing or of the wrong type.
+    pub fn from_drand_json(v: &serde_json::Value) -> Result<Self, serde_json::Error> {
+        #[derive(Deserialize)]
+        struct AsPublished {
+            round: u64,
+            signature: String,
+            randomness: String,
+        }
+        let r = AsPublished::deserialize(v)?;
+        Ok(BeaconRound {
+            round: r.round,
+            signature: r.signature,
+            randomness: r.randomness,
+        })
+    }
 }
 
 /// Checks `round` against the committed spec: the same round, published after the
@@ -140,6 +186,32 @@ mod tests {
             signature: "b75c69d0b72a5d906e854e808ba7e2accb1542ac355ae486d591aa9d43765482e26cd02df835d3546d23c4b13e0dfc92".into(),
             randomness: "fb8f7bc29bf24db51871ec8c79f3a1e4bd0557bc0dfcee9ed1d924e69d1c60dc".into(),
         }
+    }
+
+    /// drand's own JSON is read leniently at the edge; inside a record, strictly.
+    #[test]
+    fn drand_json_at_the_edge_strict_inside_records() {
+        let mut v = serde_json::to_value(round_123()).unwrap();
+        v["time_utc"] = "2023-08-23T15:15:33+00:00".into();
+        v["previous_signature"] = "".into();
+        assert_eq!(BeaconRound::from_drand_json(&v).unwrap(), round_123());
+        assert!(serde_json::from_value::<BeaconRound>(v).is_err());
+
+        let spec = DrandSpec::quicknet(123);
+        let bare = serde_json::to_value(&spec).unwrap();
+        let member =
+            serde_json::to_value(crate::protocol::BeaconChoice::Drand(spec.clone())).unwrap();
+        assert_eq!(member["mode"], "drand");
+        assert_eq!(DrandSpec::from_json(&bare).unwrap(), spec);
+        assert_eq!(DrandSpec::from_json(&member).unwrap(), spec);
+        let offline = serde_json::to_value(crate::protocol::BeaconChoice::Offline).unwrap();
+        assert!(DrandSpec::from_json(&offline)
+            .unwrap_err()
+            .to_string()
+            .contains("offline"));
+        let mut extra = bare;
+        extra["note"] = "x".into();
+        assert!(DrandSpec::from_json(&extra).is_err());
     }
 
     const BEFORE: i64 = 1_692_803_700; // 2023-08-23T15:15:00Z

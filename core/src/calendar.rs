@@ -82,6 +82,7 @@ pub enum CalendarError {
 
 /// One span of days off as a notice words it (inclusive).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DaysOff {
     /// The festival (元旦, 春节 …).
     pub name: String,
@@ -95,6 +96,7 @@ pub struct DaysOff {
 
 /// One weekend day worked (调休上班).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MakeUpDay {
     /// The festival it pays for.
     pub name: String,
@@ -105,6 +107,7 @@ pub struct MakeUpDay {
 
 /// A notice the year's data comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NoticeRef {
     /// Title.
     pub title: String,
@@ -118,6 +121,7 @@ pub struct NoticeRef {
 
 /// One year's arrangement, from that year's notice (and any notice amending it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CalendarYear {
     /// The year the notice is for.
     pub year: i32,
@@ -132,8 +136,17 @@ pub struct CalendarYear {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct CalendarFile {
     format: String,
+    /// Where the calendar applies, for the reader; not used.
+    #[serde(default)]
+    #[allow(dead_code)]
+    jurisdiction: Option<String>,
+    /// The working-day rule in words, for the reader; not used.
+    #[serde(default)]
+    #[allow(dead_code)]
+    rule: Option<String>,
     years: Vec<CalendarYear>,
 }
 
@@ -353,6 +366,7 @@ fn is_weekend(d: Date) -> bool {
 
 /// A result whose publication is tracked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DeadlineItem {
     /// The result id.
     pub result_id: String,
@@ -366,6 +380,7 @@ pub struct DeadlineItem {
 
 /// Where a result stands against its deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DeadlineStatus {

@@ -17,6 +17,7 @@ use time::Date;
 
 /// 性别.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Sex {
     /// 男.
@@ -38,6 +39,7 @@ impl Sex {
 
 /// 人员状态.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum InspectorStatus {
     /// 在岗.
@@ -62,6 +64,7 @@ impl InspectorStatus {
 
 /// 执法资质: an enforcement certificate and its validity (both dates inclusive).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Qualification {
     /// 执法证号.
     pub certificate: String,
@@ -82,6 +85,7 @@ impl Qualification {
 
 /// The personal fields of an inspector, never in a public view.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PersonalInfo {
     /// 姓名.
     pub name: String,
@@ -101,6 +105,7 @@ pub struct PersonalInfo {
 
 /// The draw-relevant, publishable fields of an inspector.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Inspector {
     /// 人员编码.
     pub id: String,
@@ -136,6 +141,7 @@ pub struct Inspector {
 /// An inspector as published: the draw-relevant fields and the salted digest of the
 /// personal ones.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PublicInspector {
     /// Declared conflicts (target ids), sorted.
     pub conflicts: Vec<String>,
@@ -347,6 +353,7 @@ impl InspectorRegister {
 impl<'de> Deserialize<'de> for InspectorRegister {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Raw {
             #[serde(with = "iso")]
             as_of: Date,
@@ -435,6 +442,7 @@ impl PublicInspectorRegister {
 impl<'de> Deserialize<'de> for PublicInspectorRegister {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Raw {
             #[serde(with = "iso")]
             as_of: Date,

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 
 /// 事项类别.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// 一般检查事项: must carry a ratio cap.
@@ -34,6 +35,7 @@ impl Category {
 
 /// 检查方式.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// 现场检查 / 实地检查.
@@ -91,6 +93,7 @@ impl Method {
 
 /// 检查部门实施层级.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// 省.
@@ -120,6 +123,7 @@ impl Level {
 
 /// One statute of 检查依据 and the articles cited from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LegalBasis {
     /// The statute's name without 《》.
     pub statute: String,
@@ -167,6 +171,7 @@ impl LegalBasis {
 
 /// The period of a frequency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     /// 年.
@@ -181,6 +186,7 @@ pub enum Period {
 
 /// One tier of a frequency: `times` per `period` for the targets it applies to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FrequencyTier {
     /// Which targets, e.g. "一级治安管理场所"; `None` for all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -194,6 +200,7 @@ pub struct FrequencyTier {
 /// 抽查频次: the source text and its reading (several tiers for e.g.
 /// "一级治安管理场所1次/年、二级和三级治安管理场所每半年1次").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Frequency {
     /// The text as published.
     pub text: String,
@@ -258,6 +265,7 @@ fn parse_tier(part: &str) -> Option<FrequencyTier> {
 
 /// One inspection item (抽查事项).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Item {
     /// 事项编码: stable id of the item.
     pub id: String,
@@ -451,6 +459,7 @@ impl ItemList {
 impl<'de> Deserialize<'de> for ItemList {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Raw {
             version: String,
             items: Vec<Item>,

@@ -20,6 +20,7 @@ use time::Duration;
 
 /// A member's role in a team.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Enforcement officer (counts toward the two required).
@@ -30,6 +31,7 @@ pub enum Role {
 
 /// One team member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Member {
     /// Inspector id.
     pub inspector: String,
@@ -41,6 +43,7 @@ pub struct Member {
 
 /// The team for one target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Team {
     /// Target id.
     pub target: String,

@@ -21,6 +21,7 @@ pub const MAX_WINDOW_DAYS: u32 = 36_500;
 
 /// What targets are grouped by for differentiated ratios (差异化分类监管).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum StratifyBy {
     /// One stratum, key `all`.
@@ -64,6 +65,7 @@ impl StratifyBy {
 
 /// How a stratum's quota is rounded from `population × ratio`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Up: a non-empty stratum with a positive ratio is never left unsampled.
@@ -74,6 +76,7 @@ pub enum Rounding {
 
 /// One stratum's ratio and minimum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Stratum {
     /// A key of the plan's [`StratifyBy`].
     pub key: String,
@@ -86,6 +89,7 @@ pub struct Stratum {
 
 /// Which targets are in the population at all.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TargetFilter {
     /// Target kinds; empty = all.
     #[serde(default)]
@@ -123,6 +127,7 @@ impl TargetFilter {
 
 /// Targets left out although they pass the filter, each for a recorded reason.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Exclusions {
     /// Leave out targets inspected for one of the plan's items within this many days
     /// before the inspection date (防止检查过多和执法扰民).
@@ -135,6 +140,7 @@ pub struct Exclusions {
 
 /// The team one department sends to each selected target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DepartmentTeam {
     /// 所属部门 of the inspectors.
     pub department: String,
@@ -153,6 +159,7 @@ pub struct DepartmentTeam {
 
 /// An earlier visit, for the recent-visit recusal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Visit {
     /// Inspector id.
     pub inspector: String,
@@ -165,6 +172,7 @@ pub struct Visit {
 
 /// Team rules: who may be matched to whom.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TeamRules {
     /// One entry per participating department (进一次门、查多项事: one visit, a team
     /// from each department).
@@ -184,6 +192,7 @@ pub struct TeamRules {
 
 /// A draw plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DrawPlan {
     /// Plan id (抽查任务编号).
     pub id: String,

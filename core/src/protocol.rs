@@ -18,6 +18,7 @@ pub const ALGORITHM: &str = "shuangsuiji/draw/v1";
 /// A participant's commitment to a secret (e.g. the inspecting department and the
 /// discipline-inspection office, 纪检监察).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Participant {
     /// Participant id (printable ASCII).
     pub id: String,
@@ -29,6 +30,7 @@ pub struct Participant {
 
 /// A revealed secret: 32 bytes (hex).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Reveal {
     /// Participant id.
     pub participant: String,
@@ -38,6 +40,7 @@ pub struct Reveal {
 
 /// Someone who signs the commitment and the record (谁抽查、谁签字、谁负责).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Signer {
     /// Name and role as they sign, e.g. "治安总队 抽查负责人".
     pub name: String,
@@ -47,6 +50,7 @@ pub struct Signer {
 
 /// Where the randomness comes from besides the reveals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "mode", rename_all = "snake_case")]
 pub enum BeaconChoice {
     /// Participants' reveals only (offline mode).
@@ -57,6 +61,7 @@ pub enum BeaconChoice {
 
 /// A re-draw replaces an earlier commitment; both stay visible.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Supersedes {
     /// Hash of the commitment being replaced.
     pub commitment: Digest32,
@@ -66,6 +71,7 @@ pub struct Supersedes {
 
 /// The pre-draw commitment: signed before any randomness exists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Commitment {
     /// [`ALGORITHM`].
     pub algorithm: String,

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// A signed pre-draw commitment, as published before the reveal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SignedCommitment {
     /// The commitment.
     pub commitment: Commitment,
@@ -49,6 +50,7 @@ impl SignedCommitment {
 
 /// The outcome of a draw and every input needed to re-run it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DrawRecord {
     /// The algorithm, e.g. `shuangsuiji/draw/v1`.
     pub algorithm: String,
@@ -106,6 +108,7 @@ impl DrawRecord {
 
 /// A record with the responsible people's signatures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SealedRecord {
     /// The record.
     pub record: DrawRecord,

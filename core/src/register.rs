@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Hashes that pin the exact item list and registers a draw used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RegisterRoots {
     /// [`crate::ItemList::hash`].
     pub item_list: Digest32,

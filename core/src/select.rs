@@ -21,6 +21,7 @@ pub(crate) const TICKET_TAG: [u8; 32] = *b"shuangsuiji/v1/ticket\0\0\0\0\0\0\0\0
 
 /// A target and its ticket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Ticketed {
     /// Target id.
     pub target: String,
@@ -30,6 +31,7 @@ pub struct Ticketed {
 
 /// Why an eligible target was left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum ExclusionReason {
     /// Inspected for one of the plan's items within the plan's window.
@@ -46,6 +48,7 @@ pub enum ExclusionReason {
 
 /// An excluded target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ExclusionWire")]
 pub struct Exclusion {
     /// Target id.
     pub target: String,
@@ -54,8 +57,44 @@ pub struct Exclusion {
     pub reason: ExclusionReason,
 }
 
+/// An exclusion as written (`{"target","reason"[,"item","date"]}`), read member by member:
+/// serde cannot refuse unknown members next to `flatten`, and a record must not verify
+/// with a member its format does not define.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExclusionWire {
+    target: String,
+    reason: String,
+    #[serde(default)]
+    item: Option<String>,
+    #[serde(default, with = "crate::dates::iso_opt")]
+    date: Option<time::Date>,
+}
+
+impl TryFrom<ExclusionWire> for Exclusion {
+    type Error = String;
+    fn try_from(w: ExclusionWire) -> Result<Self, String> {
+        let reason = match (w.reason.as_str(), w.item, w.date) {
+            ("inspected_recently", Some(item), Some(date)) => {
+                ExclusionReason::InspectedRecently { item, date }
+            }
+            ("inspected_recently", _, _) => {
+                return Err("inspected_recently needs `item` and `date`".into())
+            }
+            ("already_drawn", None, None) => ExclusionReason::AlreadyDrawn,
+            ("already_drawn", _, _) => return Err("already_drawn has no `item` or `date`".into()),
+            (other, _, _) => return Err(format!("unknown exclusion reason {other:?}")),
+        };
+        Ok(Exclusion {
+            target: w.target,
+            reason,
+        })
+    }
+}
+
 /// One stratum's outcome.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StratumDraw {
     /// Stratum key.
     pub key: String,

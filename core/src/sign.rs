@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// One signature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SignatureEntry {
     /// The signer's name as listed in the commitment.
     pub signer: String,

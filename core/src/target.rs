@@ -14,6 +14,7 @@ use time::Date;
 
 /// 对象类型.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetKind {
     /// 企业.
@@ -56,6 +57,7 @@ impl TargetKind {
 
 /// 信用类别 (A best … D worst).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum CreditClass {
     /// A.
     A,
@@ -89,6 +91,7 @@ impl CreditClass {
 
 /// 风险等级 (信用风险分类: 低、较低、较高、高).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskLevel {
     /// 低风险.
@@ -116,6 +119,7 @@ impl RiskLevel {
 
 /// 登记状态.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetStatus {
     /// 存续 / 在业.
@@ -147,6 +151,7 @@ impl TargetStatus {
 /// One entry of the target register. Every field is public (registration data), so the
 /// register's public view is the register itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Target {
     /// 住所.
     #[serde(default)]
@@ -338,6 +343,7 @@ impl TargetRegister {
 impl<'de> Deserialize<'de> for TargetRegister {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
         struct Raw {
             #[serde(with = "iso")]
             as_of: Date,

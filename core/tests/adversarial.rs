@@ -83,3 +83,66 @@ fn dates_in_records_have_one_spelling() {
         "a second spelling of a date is refused"
     );
 }
+
+/// A member the format does not define is refused, not dropped: otherwise a published
+/// record, notice or log could carry text no signature covers and still verify, and a
+/// misspelt plan member ("ratio_bp") would silently take its default. Covers the two
+/// structures written with flattened members, where serde alone would let it pass.
+#[test]
+fn members_a_format_does_not_define_are_refused() {
+    let w = World::new(targets(20), inspectors(6, 0));
+    let sealed = w.sealed(plan(), 2);
+    let good = serde_json::to_value(&sealed).unwrap();
+    assert!(serde_json::from_value::<SealedRecord>(good.clone()).is_ok());
+    for (at, path) in [
+        ("the sealed record", ""),
+        ("the record", "/record"),
+        ("the commitment", "/record/commitment/commitment"),
+        ("the plan", "/record/commitment/commitment/plan"),
+        ("a stratum", "/record/strata/0"),
+        ("a team", "/record/teams/0"),
+        ("a signature", "/signatures/0"),
+    ] {
+        let mut v = good.clone();
+        v.pointer_mut(path)
+            .unwrap()
+            .as_object_mut()
+            .unwrap()
+            .insert("note".into(), "一并抽中".into());
+        let e = serde_json::from_value::<SealedRecord>(v).unwrap_err();
+        assert!(e.to_string().contains("unknown field `note`"), "{at}: {e}");
+    }
+
+    // An exclusion (`target` + flattened reason).
+    let ok = r#"{"target":"T1","reason":"inspected_recently","item":"I","date":"2023-01-02"}"#;
+    assert!(serde_json::from_str::<Exclusion>(ok).is_ok());
+    for bad in [
+        r#"{"target":"T1","reason":"already_drawn","note":"x"}"#,
+        r#"{"target":"T1","reason":"already_drawn","item":"I"}"#,
+        r#"{"target":"T1","reason":"inspected_recently","item":"I"}"#,
+        r#"{"target":"T1","reason":"drawn_last_year"}"#,
+    ] {
+        assert!(serde_json::from_str::<Exclusion>(bad).is_err(), "{bad}");
+    }
+
+    // A notice (flattened header).
+    let v: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/vectors/publication/notice.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let mut notice: serde_json::Value =
+        serde_json::from_str(v["notice_jcs"].as_str().unwrap()).unwrap();
+    assert!(serde_json::from_value::<PublicNotice>(notice.clone()).is_ok());
+    notice["note"] = "x".into();
+    assert!(serde_json::from_value::<PublicNotice>(notice).is_err());
+
+    // A plan with a misspelt member.
+    let mut p = serde_json::to_value(plan()).unwrap();
+    p["strata"][0]["ratio_bp"] = 100.into();
+    let e = serde_json::from_value::<DrawPlan>(p).unwrap_err();
+    assert!(e.to_string().contains("ratio_bp"), "{e}");
+}

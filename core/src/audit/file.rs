@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// A stored audit log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LogFile {
     /// The log's origin line.
     pub origin: String,
@@ -48,10 +49,19 @@ impl LogFile {
         subjects: &[Digest32],
     ) -> Result<LogSummary, CheckpointError> {
         let bad = |m: String| CheckpointError::Malformed(m);
+        // The file names its key for readers; a different key given means the file was
+        // edited or is not the operator's.
+        if self.verifier_key != verifier_key {
+            return Err(bad(format!(
+                "the log names verifier key {:?}, the key given is {verifier_key:?}",
+                self.verifier_key
+            )));
+        }
         let tree = AuditLog::from_events(&self.events);
         let mut prev: Option<SignedCheckpoint> = None;
         for (n, text) in self.checkpoints.iter().enumerate() {
-            let cp = SignedCheckpoint::verify(text, verifier_key)?;
+            let cp =
+                SignedCheckpoint::verify(text, verifier_key).map_err(|e| in_checkpoint(n, e))?;
             let c = &cp.checkpoint;
             if c.origin != self.origin {
                 return Err(bad(format!(
@@ -67,16 +77,22 @@ impl LogFile {
                 ))
             })?;
             if root != c.root {
+                // Every earlier checkpoint matched, so the change lies past the last one.
+                let from = prev.as_ref().map_or(0, |p| p.checkpoint.size);
                 return Err(bad(format!(
-                    "checkpoint {n} (size {}) signs root {}, the logged events give {root}",
-                    c.size, c.root
+                    "checkpoint {n} (size {}) signs root {}, the logged events give {root}: \
+                     one of events {from}–{} is not what was signed",
+                    c.size,
+                    c.root,
+                    c.size.saturating_sub(1)
                 )));
             }
             if let Some(p) = &prev {
                 let proof = tree
                     .consistency_proof(p.checkpoint.size, c.size)
                     .ok_or_else(|| bad(format!("checkpoint {n} is smaller than the one before")))?;
-                p.check_extended_by(&cp, &proof)?;
+                p.check_extended_by(&cp, &proof)
+                    .map_err(|e| in_checkpoint(n, e))?;
             }
             prev = Some(cp);
         }
@@ -107,5 +123,21 @@ impl LogFile {
             latest,
             included,
         })
+    }
+}
+
+/// The error of checkpoint `n` (0-based, file order), saying which one it is.
+fn in_checkpoint(n: usize, e: CheckpointError) -> CheckpointError {
+    match e {
+        CheckpointError::Malformed(m) => CheckpointError::Malformed(format!("checkpoint {n}: {m}")),
+        CheckpointError::BadSignature(k) => {
+            CheckpointError::BadSignature(format!("{k} on checkpoint {n}"))
+        }
+        CheckpointError::Inconsistent(m) => {
+            CheckpointError::Inconsistent(format!("checkpoint {n}: {m}"))
+        }
+        // Both roots come from the same events here, so a failing proof is not expected;
+        // it keeps its kind.
+        other @ CheckpointError::Proof(_) => other,
     }
 }

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 /// What happened. Re-draws, overrides of redaction defaults and manual changes after a
 /// draw have their own kinds so that they can be found and counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EventKind {
@@ -51,6 +52,7 @@ pub enum EventKind {
 
 /// One event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Event {
     /// What happened.
     pub kind: EventKind,

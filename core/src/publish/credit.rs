@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// One published result, as a credit system records it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreditEntry {
     /// Target id (the USCC for registered subjects), when published in clear.
     pub target_id: Option<String>,
@@ -42,6 +43,7 @@ pub struct CreditEntry {
 
 /// The credit feed of a notice: its published results, and the number withheld.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreditFeed {
     /// Published results, in the notice's order.
     pub entries: Vec<CreditEntry>,

@@ -68,6 +68,7 @@ impl<'de> Deserialize<'de> for Salt {
 
 /// One field's opening: what the publisher keeps and later shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Disclosure {
     /// JSON pointer of the field, result id first.
     pub path: String,

@@ -86,6 +86,7 @@ pub enum PublishError {
 
 /// The outcome of [`publish`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Publication {
     /// The notice, for the public.
     pub notice: SignedNotice,

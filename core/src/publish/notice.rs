@@ -25,6 +25,7 @@ pub const NOTICE_TAG: &str = "shuangsuiji/v1/notice";
 
 /// A field as the public sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum PublishedValue {
     /// The value as entered.
@@ -62,6 +63,7 @@ impl PublishedValue {
 
 /// One result in the notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum NoticeEntry {
     /// Published, field by field; keys are JSON pointers within the result.
@@ -110,6 +112,7 @@ pub struct NoticeHeader {
 
 /// The notice body: everything that is signed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "PublicNoticeWire")]
 pub struct PublicNotice {
     /// [`NOTICE_FORMAT`].
     pub format: String,
@@ -126,6 +129,44 @@ pub struct PublicNotice {
     pub overrides: Vec<Override>,
     /// The results, in id order.
     pub results: Vec<NoticeEntry>,
+}
+
+/// A notice as written (header members inline), read member by member: serde cannot
+/// refuse unknown members next to `flatten`, and a notice must not verify with a member
+/// its format does not define.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PublicNoticeWire {
+    format: String,
+    notice_id: String,
+    publisher: String,
+    #[serde(with = "iso")]
+    published_on: Date,
+    draw_record: Digest32,
+    publisher_key: PublisherKey,
+    policy_name: String,
+    policy_digest: Digest32,
+    overrides: Vec<Override>,
+    results: Vec<NoticeEntry>,
+}
+
+impl From<PublicNoticeWire> for PublicNotice {
+    fn from(w: PublicNoticeWire) -> Self {
+        PublicNotice {
+            format: w.format,
+            header: NoticeHeader {
+                notice_id: w.notice_id,
+                publisher: w.publisher,
+                published_on: w.published_on,
+                draw_record: w.draw_record,
+            },
+            publisher_key: w.publisher_key,
+            policy_name: w.policy_name,
+            policy_digest: w.policy_digest,
+            overrides: w.overrides,
+            results: w.results,
+        }
+    }
 }
 
 /// Why a notice or a disclosure does not verify.
@@ -327,6 +368,7 @@ impl<'de> Deserialize<'de> for SignatureHex {
 
 /// The notice and its signature, as published.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SignedNotice {
     /// The signed body.
     pub notice: PublicNotice,

@@ -15,6 +15,7 @@ use time::Date;
 
 /// What happens to a field (or a result). Ordered from least to most restrictive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Operator {
     /// Published as entered.
@@ -31,6 +32,7 @@ pub enum Operator {
 
 /// Which part of a result a rule speaks about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum FieldSelector {
     /// The result as a whole: consulted for a whole-result mark.
@@ -43,6 +45,7 @@ pub enum FieldSelector {
 
 /// The class a rule applies to: a sensitivity, or none (an unmarked, non-personal field).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum RedactionClass {
     /// No mark applies.
@@ -53,6 +56,7 @@ pub enum RedactionClass {
 
 /// One row of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RedactionRule {
     /// The class.
     pub class: RedactionClass,
@@ -64,6 +68,7 @@ pub struct RedactionRule {
 
 /// Why an override is allowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum OverrideBasis {
     /// The person or company concerned consented in writing.
@@ -74,6 +79,7 @@ pub enum OverrideBasis {
 
 /// A recorded exception for one field of one result; published in the notice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Override {
     /// The result.
     pub result_id: String,
@@ -127,6 +133,7 @@ pub enum PolicyError {
 
 /// The policy: a named table of rules and the recorded overrides.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RedactionPolicy {
     /// Name, published in the notice.
     pub name: String,

@@ -9,6 +9,7 @@ use time::Date;
 
 /// 检查结果 categories as regulators publish them on the credit publicity system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum OutcomeCode {
@@ -93,6 +94,7 @@ impl OutcomeCode {
 
 /// What follows from the result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FollowUp {
@@ -132,6 +134,7 @@ impl FollowUp {
 
 /// The four grounds on which publication is adjusted (公安厅 notice 二（三）).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 pub enum Sensitivity {
     /// 国家秘密.
@@ -156,6 +159,7 @@ impl Sensitivity {
 
 /// Each publishable field of a result, named once for policy, notice and disclosure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum FieldKind {
@@ -213,6 +217,7 @@ impl FieldKind {
 /// A sensitivity that applies to the whole result (`field: None`) or to one field (every
 /// instance of it, e.g. every team member's badge).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SensitivityMark {
     /// The ground.
     pub class: Sensitivity,
@@ -223,6 +228,7 @@ pub struct SensitivityMark {
 
 /// 负责人 / 经营者 of the target, when the result records one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ContactPerson {
     /// 姓名.
     pub name: String,
@@ -236,6 +242,7 @@ pub struct ContactPerson {
 
 /// The target as recorded on the result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ResultTarget {
     /// Target register id.
     pub id: String,
@@ -254,6 +261,7 @@ pub struct ResultTarget {
 
 /// One inspector of the team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TeamMember {
     /// 人员编码 in the inspector register.
     pub inspector_id: String,
@@ -266,6 +274,7 @@ pub struct TeamMember {
 
 /// One inspection result, as entered by the inspectors.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InspectionResult {
     /// Result id (printable ASCII, as every id).
     pub id: String,
