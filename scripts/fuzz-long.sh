@@ -13,7 +13,7 @@ mkdir -p target/logs
 pids=()
 for t in import_files import_xlsx_cells verify_record verify_notice_and_log; do
   extra=()
-  [ "$t" = import_xlsx_cells ] && extra=(-max_len=2048 -len_control=20)
+  [ "$t" = import_xlsx_cells ] && extra=(-max_len=2048 -len_control=20 -detect_leaks=0)
   (
     start=$(printf '%(%s)T' -1)
     nice -n 10 cargo fuzz run -O "$t" "target/corpus/$t" "seeds/$t" -- \
