@@ -45,9 +45,27 @@ impl Serialize for Digest32 {
 
 impl<'de> serde::Deserialize<'de> for Digest32 {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // One spelling inside JSON (lower case, as written), so that no two files that
+        // differ in a digest's case verify as the same record.
         let s = String::deserialize(d)?;
-        Digest32::from_hex(&s).ok_or_else(|| serde::de::Error::custom("expected 64 hex digits"))
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Err(serde::de::Error::custom(
+                "expected 64 lower-case hex digits",
+            ));
+        }
+        Digest32::from_hex(&s)
+            .ok_or_else(|| serde::de::Error::custom("expected 64 lower-case hex digits"))
     }
+}
+
+/// Reads a unit variant of an internally tagged enum (`{"kind": "case_opened"}`) and refuses
+/// any member besides the tag: serde otherwise ignores them there, even under
+/// `deny_unknown_fields`. Use as `#[serde(deserialize_with = "crate::canonical::no_members")]`.
+pub(crate) fn no_members<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct NoMembers {}
+    <NoMembers as serde::Deserialize>::deserialize(d).map(|_| ())
 }
 
 /// RFC 8785 canonical JSON of a value.

@@ -54,6 +54,7 @@ pub struct Signer {
 #[serde(tag = "mode", rename_all = "snake_case")]
 pub enum BeaconChoice {
     /// Participants' reveals only (offline mode).
+    #[serde(deserialize_with = "crate::canonical::no_members")]
     Offline,
     /// A drand round, verified by BLS.
     Drand(DrandSpec),

@@ -43,6 +43,7 @@ pub enum ExclusionReason {
         date: time::Date,
     },
     /// Already drawn this cycle.
+    #[serde(deserialize_with = "crate::canonical::no_members")]
     AlreadyDrawn,
 }
 
@@ -65,10 +66,19 @@ pub struct Exclusion {
 struct ExclusionWire {
     target: String,
     reason: String,
-    #[serde(default)]
+    // Present or absent, never `null`: a member with no value is not in the format.
+    #[serde(default, deserialize_with = "present_string")]
     item: Option<String>,
-    #[serde(default, with = "crate::dates::iso_opt")]
+    #[serde(default, deserialize_with = "present_date")]
     date: Option<time::Date>,
+}
+
+fn present_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    String::deserialize(d).map(Some)
+}
+
+fn present_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<time::Date>, D::Error> {
+    crate::dates::iso::deserialize(d).map(Some)
 }
 
 impl TryFrom<ExclusionWire> for Exclusion {

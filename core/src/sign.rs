@@ -76,9 +76,13 @@ pub fn verify_entry(
         .map_err(|_| "public key is not 64 hex digits".to_string())?;
     let vk = VerifyingKey::from_bytes(&pk)
         .map_err(|e| format!("public key is not a valid Ed25519 point: {e}"))?;
+    // One spelling (spec §10): an upper-case copy would verify yet change the record's bytes.
     let mut sig = [0u8; 64];
+    if entry.signature.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Err("signature is not 128 lower-case hex digits".into());
+    }
     hex::decode_to_slice(&entry.signature, &mut sig)
-        .map_err(|_| "signature is not 128 hex digits".to_string())?;
+        .map_err(|_| "signature is not 128 lower-case hex digits".to_string())?;
     vk.verify_strict(&message(context, hash), &Signature::from_bytes(&sig))
         .map_err(|_| "does not verify".to_string())
 }

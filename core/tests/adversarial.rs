@@ -121,9 +121,25 @@ fn members_a_format_does_not_define_are_refused() {
         r#"{"target":"T1","reason":"already_drawn","item":"I"}"#,
         r#"{"target":"T1","reason":"inspected_recently","item":"I"}"#,
         r#"{"target":"T1","reason":"drawn_last_year"}"#,
+        r#"{"target":"T1","reason":"already_drawn","item":null}"#,
     ] {
         assert!(serde_json::from_str::<Exclusion>(bad).is_err(), "{bad}");
     }
+
+    // Unit variants of tagged enums, where serde would ignore extra members by itself.
+    let offline = serde_json::json!({"mode": "offline"});
+    assert!(serde_json::from_value::<BeaconChoice>(offline).is_ok());
+    let offline = serde_json::json!({"mode": "offline", "note": "x"});
+    assert!(serde_json::from_value::<BeaconChoice>(offline).is_err());
+    let opened = serde_json::json!({"kind": "case_opened"});
+    assert!(serde_json::from_value::<FollowUp>(opened).is_ok());
+    let opened = serde_json::json!({"kind": "case_opened", "note": "x"});
+    assert!(serde_json::from_value::<FollowUp>(opened).is_err());
+
+    // Digests have one spelling in JSON: lower case.
+    let hex = "ab".repeat(32);
+    assert!(serde_json::from_value::<Digest32>(hex.clone().into()).is_ok());
+    assert!(serde_json::from_value::<Digest32>(hex.to_uppercase().into()).is_err());
 
     // A notice (flattened header).
     let v: serde_json::Value = serde_json::from_slice(

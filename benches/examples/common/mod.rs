@@ -27,7 +27,8 @@ pub fn inputs(d: &Path, as_of: Date) -> Result<Inputs, String> {
     let plan = serde_json::from_slice(&read("plan.json")?).map_err(|e| e.to_string())?;
     let beacon: serde_json::Value =
         serde_json::from_slice(&read("drand-quicknet.json")?).map_err(|e| e.to_string())?;
-    let round = serde_json::from_value(beacon["rounds"][0].clone()).map_err(|e| e.to_string())?;
+    let round = shuangsuiji::BeaconRound::from_drand_json(&beacon["rounds"][0])
+        .map_err(|e| e.to_string())?;
     Ok(Inputs {
         items,
         inspectors,

@@ -77,14 +77,23 @@ impl LogFile {
                 ))
             })?;
             if root != c.root {
-                // Every earlier checkpoint matched, so the change lies past the last one.
+                // Every earlier checkpoint matched these events: either an event after the
+                // previous checkpoint changed, or this checkpoint signs another history.
                 let from = prev.as_ref().map_or(0, |p| p.checkpoint.size);
+                let last = c.size.saturating_sub(1);
+                let before = n.saturating_sub(1);
+                let why = match (prev.is_some(), c.size > from) {
+                    (false, true) => format!("one of events 0–{last} is not what was signed"),
+                    (false, false) => "it is not the root of an empty log".to_string(),
+                    (true, true) => format!(
+                        "one of events {from}–{last} is not what was signed, or checkpoint {n} \
+                         does not extend checkpoint {before}"
+                    ),
+                    (true, false) => format!("checkpoint {n} does not extend checkpoint {before}"),
+                };
                 return Err(bad(format!(
-                    "checkpoint {n} (size {}) signs root {}, the logged events give {root}: \
-                     one of events {from}–{} is not what was signed",
-                    c.size,
-                    c.root,
-                    c.size.saturating_sub(1)
+                    "checkpoint {n} (size {}) signs root {}, the logged events give {root}: {why}",
+                    c.size, c.root
                 )));
             }
             if let Some(p) = &prev {

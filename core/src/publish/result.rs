@@ -105,10 +105,13 @@ pub enum FollowUp {
         deadline: Date,
     },
     /// 立案查处.
+    #[serde(deserialize_with = "crate::canonical::no_members")]
     CaseOpened,
     /// 移送司法机关 (涉嫌犯罪).
+    #[serde(deserialize_with = "crate::canonical::no_members")]
     TransferredToJudicialOrgans,
     /// 列入经营异常名录.
+    #[serde(deserialize_with = "crate::canonical::no_members")]
     ListedAsAbnormal,
     /// 移送其他部门 ("谁审批、谁监管，谁主管、谁监管").
     TransferredToDepartment {
