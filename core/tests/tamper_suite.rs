@@ -205,18 +205,9 @@ fn rich_sealed() -> (World, SealedRecord) {
         reason: "登记信息有误".into(),
     });
     c.log_checkpoint = Some("example.org/log\n3\nAAAA\n\n— example.org/log AAAA\n".into());
-    let mut sc = SignedCommitment::new(c).unwrap();
-    sc.sign("负责人", &SIGNER_KEY);
-    let round = quicknet_round_123();
-    let rec = draw(DrawInputs {
-        commitment: &sc,
-        item_list: &w.items,
-        targets: &w.targets,
-        inspectors: &w.inspectors,
-        reveals: &World::reveals(5),
-        beacon: Some(&round),
-    })
-    .unwrap();
+    let rec = w
+        .draw_under(&World::resign(c), 5, Some(&quicknet_round_123()))
+        .unwrap();
     let reasons: Vec<&ExclusionReason> = rec.exclusions.iter().map(|e| &e.reason).collect();
     assert!(
         reasons.contains(&&ExclusionReason::AlreadyDrawn),

@@ -230,32 +230,14 @@ fn redraw_needs_a_new_commitment() {
         commitment: first.record.commitment.hash,
         reason: "登记信息有误，重新抽取".into(),
     });
-    let c2 = SignedCommitment::new(c2.commitment).map(|mut c| {
-        c.sign("负责人", &SIGNER_KEY);
-        c
-    });
-    let c2 = c2.unwrap();
-    let r2 = draw(DrawInputs {
-        commitment: &c2,
-        item_list: &w.items,
-        targets: &w.targets,
-        inspectors: &w.inspectors,
-        reveals: &World::reveals(2),
-        beacon: None,
-    })
-    .unwrap();
+    let r2 = w
+        .draw_under(&World::resign(c2.commitment), 2, None)
+        .unwrap();
     assert_ne!(r2.seed, first.record.seed);
     assert!(verify(&first, &w.targets, &w.inspectors).is_ok());
     // Replaying the first commitment with other reveals is refused.
     assert!(matches!(
-        draw(DrawInputs {
-            commitment: &first.record.commitment,
-            item_list: &w.items,
-            targets: &w.targets,
-            inspectors: &w.inspectors,
-            reveals: &World::reveals(2),
-            beacon: None
-        }),
+        w.draw_under(&first.record.commitment, 2, None),
         Err(DrawError::Reveal { .. })
     ));
 }

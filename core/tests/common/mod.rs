@@ -235,14 +235,31 @@ impl World {
     /// An offline-mode draw of `plan` with secret byte `secret`.
     pub fn run(&self, plan: DrawPlan, secret: u8) -> Result<DrawRecord, DrawError> {
         let c = self.commitment(plan, secret, BeaconChoice::Offline, 0);
+        self.draw_under(&c, secret, None)
+    }
+
+    /// A draw under `c` with the reveals of secret byte `secret`.
+    pub fn draw_under(
+        &self,
+        c: &SignedCommitment,
+        secret: u8,
+        beacon: Option<&BeaconRound>,
+    ) -> Result<DrawRecord, DrawError> {
         draw(DrawInputs {
-            commitment: &c,
+            commitment: c,
             item_list: &self.items,
             targets: &self.targets,
             inspectors: &self.inspectors,
             reveals: &World::reveals(secret),
-            beacon: None,
+            beacon,
         })
+    }
+
+    /// An edited commitment, hashed again and signed by the test signer.
+    pub fn resign(c: Commitment) -> SignedCommitment {
+        let mut s = SignedCommitment::new(c).unwrap();
+        s.sign("负责人", &SIGNER_KEY);
+        s
     }
 
     pub fn sealed(&self, plan: DrawPlan, secret: u8) -> SealedRecord {
