@@ -44,3 +44,12 @@ test("every disclosure opens its commitment; a changed value or path does not", 
   const moved = { ...v.disclosures[0], path: "/R-9/target/contact/name" };
   assert.equal(verifyDisclosures(text(signed()), text(moved)).error.kind, "no_commitment");
 });
+
+test("leak check: what verifyNotice returns holds none of the withheld or masked values", () => {
+  const out = text(verifyNotice(text(signed()), v.csv));
+  const values = v.disclosures
+    .map((d) => (typeof d.value === "string" ? d.value : text(d.value)))
+    .filter((s) => s.length >= 4);
+  assert.ok(values.length >= 10, `${values.length} protected values`);
+  for (const value of values) assert.ok(!out.includes(value), `verifyNotice output contains ${value}`);
+});

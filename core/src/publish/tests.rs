@@ -319,7 +319,7 @@ fn scrub_hex(s: &str) -> String {
 }
 
 #[test]
-fn leak_test_no_protected_value_in_notice_json_or_csv() {
+fn leak_test_no_protected_value_in_notice_or_credit_feed() {
     let mut rng = ChaCha20Rng::seed_from_u64(20240506);
     let given: Vec<String> = GIVEN.chars().map(String::from).collect();
     let given: Vec<&str> = given.iter().map(String::as_str).collect();
@@ -452,7 +452,16 @@ fn leak_test_no_protected_value_in_notice_json_or_csv() {
     .unwrap();
     let json = String::from_utf8(serde_json::to_vec(&p.notice).unwrap()).unwrap();
     let csv = p.notice.notice.to_csv();
-    for (out, what) in [(&json, "JSON"), (&csv, "CSV")] {
+    // The credit feed (信用信息归集) derived from the notice is an output too.
+    let feed = CreditFeed::from_notice(&p.notice).unwrap();
+    let feed_json = String::from_utf8(serde_json::to_vec(&feed).unwrap()).unwrap();
+    let feed_csv = feed.to_csv();
+    for (out, what) in [
+        (&json, "JSON"),
+        (&csv, "CSV"),
+        (&feed_json, "credit feed JSON"),
+        (&feed_csv, "credit feed CSV"),
+    ] {
         // Every 4-character window of the output: a leaked substring of ≥4 characters
         // contains one, so checking the windows of each protected value suffices.
         let scrubbed: Vec<char> = scrub_hex(out).chars().collect();
