@@ -38,6 +38,11 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f, "rust", (t / "v" / f).read_bytes() == (V / f).read_bytes())
     check("audit/demo-log.json (events, checkpoints)", "rust",
           (t / "demo" / "audit.json").read_bytes() == (V / "audit" / "demo-log.json").read_bytes())
+    # The publication vectors are regenerated and compared by the core's own tests.
+    pub = subprocess.run(["cargo", "test", "-q", "-p", "shuangsuiji", "--lib", "publish::tests::vectors_"],
+                         cwd=ROOT, capture_output=True, text=True)
+    check("publication/{notice,disclosure,publish_by}.json", "rust",
+          pub.returncode == 0 and "3 passed" in pub.stdout)
 
     # Python: the draw from the vector's inputs gives the canonical record bytes.
     import shuangsuiji as s
@@ -55,6 +60,26 @@ with tempfile.TemporaryDirectory() as tmp:
     check("audit/demo-log.json root", "python", s.audit_root(json.loads((V / "audit" / "demo-log.json").read_text())["events"])
           == s.verify_checkpoint(json.loads((V / "audit" / "demo-log.json").read_text())["checkpoints"][-1], json.loads((V / "audit" / "demo-log.json").read_text())["verifier_key"])["root"])
 
+    nv = json.loads((V / "publication" / "notice.json").read_text())
+    signed = s.SignedNotice.from_dict({"notice": json.loads(nv["notice_jcs"]), "signature": nv["signature"]})
+    check("publication/notice.json (hash, bytes, CSV)", "python",
+          signed.verify() == nv["notice_hash"] and signed.canonical_bytes() == nv["notice_jcs"].encode()
+          and signed.to_csv() == nv["csv"])
+    signed.verify_disclosures(nv["disclosures"])
+    dv = json.loads((V / "publication" / "disclosure.json").read_text())
+    check("publication/disclosure.json digests", "python",
+          all(s.disclosure_commitment(bytes.fromhex(c["salt"]), c["path"], c["value"]) == c["digest"] for c in dv["cases"]))
+    pv = json.loads((V / "publication" / "publish_by.json").read_text())
+
+    def deadline(c):
+        try:
+            return str(s.publish_by(c["result_date"], c["working_days"]))
+        except s.CalendarError as e:
+            return "not_covered" if str(c["needs_year"]) in str(e) else str(e)
+
+    check("publication/publish_by.json", "python",
+          all(deadline(c) == c.get("publish_by", c.get("error")) for c in pv["cases"]))
+
     # WASM (Node): canonical record bytes and the full re-run against the public views.
     js = r"""
 const w = require(process.argv[1] + "/bindings-wasm/pkg/node/shuangsuiji.js");
@@ -67,7 +92,28 @@ const d = JSON.parse(fs.readFileSync(root + "/tests/vectors/draw-sample.json"));
 const sealed = JSON.stringify({ record: JSON.parse(rec), hash: d.expected.record_hash, signatures: d.expected.record_signatures });
 const r = w.verify(sealed, fs.readFileSync(process.argv[2] + "/demo/targets.public.json"), fs.readFileSync(process.argv[2] + "/demo/inspectors.public.json"));
 const log = w.verifyAuditLog(fs.readFileSync(root + "/tests/vectors/audit/demo-log.json"), undefined, [d.expected.record_hash]);
-console.log(JSON.stringify({ verified: r.ok, hash: r.ok ? r.verified.record_hash : null, log: log.ok }));
+const reg = JSON.parse(fs.readFileSync(root + "/tests/vectors/registers.json"));
+const roots = w.registerRoots({
+  itemList: fs.readFileSync(root + "/" + reg.inputs.items), itemListVersion: reg.inputs.item_list_version,
+  targets: fs.readFileSync(root + "/" + reg.inputs.targets), asOf: reg.inputs.as_of,
+  inspectors: fs.readFileSync(process.argv[2] + "/demo/inspectors.public.json"),
+});
+const nv = JSON.parse(fs.readFileSync(root + "/tests/vectors/publication/notice.json"));
+const signed = JSON.stringify({ notice: JSON.parse(nv.notice_jcs), signature: nv.signature });
+const notice = w.verifyNotice(signed, nv.csv);
+const disclosed = w.verifyDisclosures(signed, JSON.stringify(nv.disclosures));
+const pv = JSON.parse(fs.readFileSync(root + "/tests/vectors/publication/publish_by.json"));
+const deadlines = pv.cases.every((c) => {
+  try { return w.publishBy(c.result_date, c.working_days) === c.publish_by; }
+  catch (e) { return c.error === "not_covered" && e.kind === "calendar_not_covered"; }
+});
+console.log(JSON.stringify({
+  verified: r.ok, hash: r.ok ? r.verified.record_hash : null, log: log.ok,
+  roots: roots.item_list === reg.item_list_hash && roots.targets === reg.targets_root && roots.inspectors === reg.inspectors_root,
+  notice: notice.ok && notice.csv_checked && notice.notice_hash === nv.notice_hash,
+  disclosures: disclosed.ok && disclosed.disclosures_checked === nv.disclosures.length,
+  deadlines,
+}));
 """
     node = subprocess.run(["node", "-e", js, str(ROOT), str(t)], capture_output=True, text=True)
     if node.returncode == 0:
@@ -75,6 +121,9 @@ console.log(JSON.stringify({ verified: r.ok, hash: r.ok ? r.verified.record_hash
         check("draw-sample.record.json", "wasm", (t / "wasm.record.json").read_bytes() == (V / "draw-sample.record.json").read_bytes())
         check("sample record re-run", "wasm", o["verified"] and o["hash"] == d["expected"]["record_hash"])
         check("audit/demo-log.json", "wasm", o["log"])
+        check("registers.json roots", "wasm", o["roots"])
+        check("publication/notice.json (hash, CSV, disclosures)", "wasm", o["notice"] and o["disclosures"])
+        check("publication/publish_by.json", "wasm", o["deadlines"])
     else:
         print(node.stderr, file=sys.stderr)
         check("node", "wasm", False)

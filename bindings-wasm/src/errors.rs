@@ -7,7 +7,9 @@
 //! functions throw it as a JS `Error` carrying the same properties.
 
 use serde::Serialize;
-use shuangsuiji::{BeaconError, DrawError, NoticeError, Problem, ValidationErrors, VerifyError};
+use shuangsuiji::{
+    BeaconError, CalendarError, DrawError, NoticeError, Problem, ValidationErrors, VerifyError,
+};
 use wasm_bindgen::JsValue;
 
 /// Why something did not verify or could not be computed.
@@ -150,6 +152,16 @@ impl From<NoticeError> for Failure {
             path,
             ..Failure::new(kind, message)
         }
+    }
+}
+
+impl From<CalendarError> for Failure {
+    fn from(e: CalendarError) -> Self {
+        let kind = match e {
+            CalendarError::NotCovered { .. } => "calendar_not_covered",
+            _ => "calendar",
+        };
+        Failure::new(kind, e.to_string())
     }
 }
 

@@ -146,3 +146,22 @@ pub fn verify_disclosures(
     let (n, r) = check(&notice, &JsValue::UNDEFINED, &disclosures);
     to_js(&result(n.as_ref(), r))
 }
+
+/// The publication deadline of a result: the `workingDays`-th (default 20) mainland working
+/// day after `resultDate` (`YYYY-MM-DD`), on the State Council holiday calendar the library
+/// bundles (2019–2026), so anyone can check that a notice came out in time.
+///
+/// # Errors
+/// Throws a `ShuangsuijiError`: `input` for a date not in `YYYY-MM-DD` form,
+/// `calendar_not_covered` when the calendar does not reach that far.
+#[wasm_bindgen(js_name = publishBy)]
+pub fn publish_by(
+    #[wasm_bindgen(js_name = resultDate)] result_date: &str,
+    #[wasm_bindgen(js_name = workingDays)] working_days: Option<u32>,
+) -> Result<String, JsValue> {
+    let date = shuangsuiji::parse_date(result_date)
+        .ok_or_else(|| Failure::input("resultDate", "is not a YYYY-MM-DD date").into_js_error())?;
+    shuangsuiji::publish_by(date, working_days.unwrap_or(20))
+        .map(|d| d.to_string())
+        .map_err(|e| Failure::from(e).into_js_error())
+}

@@ -2,7 +2,7 @@
 // (tests/vectors/publication/notice.json) and its disclosures.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { verifyNotice, verifyDisclosures } from "shuangsuiji";
+import { verifyNotice, verifyDisclosures, publishBy } from "shuangsuiji";
 import { readJson } from "./helpers.mjs";
 
 const v = readJson("tests/vectors/publication/notice.json");
@@ -52,4 +52,20 @@ test("leak check: what verifyNotice returns holds none of the withheld or masked
     .filter((s) => s.length >= 4);
   assert.ok(values.length >= 10, `${values.length} protected values`);
   for (const value of values) assert.ok(!out.includes(value), `verifyNotice output contains ${value}`);
+});
+
+test("publishBy gives every deadline of the shared vector; uncovered dates and bad input throw", () => {
+  const cases = readJson("tests/vectors/publication/publish_by.json").cases;
+  assert.ok(cases.length >= 5);
+  for (const c of cases) {
+    if (c.error) {
+      assert.throws(() => publishBy(c.result_date, c.working_days),
+        (e) => e.kind === "calendar_not_covered" && e.message.includes(String(c.needs_year)), c.result_date);
+    } else {
+      assert.equal(publishBy(c.result_date, c.working_days), c.publish_by, c.result_date);
+    }
+  }
+  assert.ok(cases.some((c) => c.error) && cases.some((c) => !c.error));
+  assert.equal(publishBy("2023-09-04"), "2023-10-08");
+  assert.throws(() => publishBy("not a date"), (e) => e.kind === "input" && e.input === "resultDate");
 });
