@@ -15,12 +15,28 @@ fn seed_notice() -> Option<&'static SignedNotice> {
 
 const KEY: &str = "shuangsuiji.example/henan-gat/demo+00000000+AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
+/// What parses writes back to JSON that parses to the same value (one data model, one form).
+fn round_trips<T>(v: &T)
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let again = serde_json::to_vec(v).expect("a parsed value serialises");
+    let back: T = serde_json::from_slice(&again).expect("a written value parses");
+    assert_eq!(&back, v, "value changes through write and read");
+}
+
 fuzz_target!(|data: &[u8]| {
     if let Ok(n) = serde_json::from_slice::<SignedNotice>(data) {
-        let _ = n.verify();
+        round_trips(&n);
+        if n.verify().is_ok() {
+            // A notice that verifies has a CSV rendering that verifies with it.
+            n.verify_csv(&n.notice.to_csv())
+                .expect("a verified notice's own CSV verifies");
+        }
         let _ = n.verify_csv(&String::from_utf8_lossy(data));
     }
     if let Ok(d) = serde_json::from_slice::<Vec<Disclosure>>(data) {
+        round_trips(&d);
         if let Some(n) = seed_notice() {
             let _ = n.verify_disclosures(&d);
         }
@@ -30,6 +46,7 @@ fuzz_target!(|data: &[u8]| {
         let _ = SignedCheckpoint::verify(text, text);
     }
     if let Ok(l) = serde_json::from_slice::<LogFile>(data) {
+        round_trips(&l);
         let _ = l.verify(&l.verifier_key, &[]);
     }
 });

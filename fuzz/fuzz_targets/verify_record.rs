@@ -23,8 +23,14 @@ fn registers() -> &'static Option<(TargetRegister, PublicInspectorRegister)> {
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(s) = serde_json::from_slice::<SealedRecord>(data) {
+        // One data model, one form: what parses writes back to JSON that parses to itself.
+        let again = serde_json::to_vec(&s).expect("a parsed record serialises");
+        let back: SealedRecord = serde_json::from_slice(&again).expect("a written record parses");
+        assert_eq!(back, s, "record changes through write and read");
         if let Some((t, i)) = registers() {
-            let _ = verify(&s, t, i);
+            if let Ok(v) = verify(&s, t, i) {
+                assert_eq!(v.record_hash, s.hash, "a verified record has the hash it states");
+            }
         }
     }
 });
