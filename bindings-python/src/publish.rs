@@ -77,6 +77,18 @@ impl SignedNotice {
         self.0.notice.to_csv()
     }
 
+    /// The credit feed (信用信息归集) of the notice, as a dict: one entry per published
+    /// result, linked to this notice and its draw record. Verifies the notice first;
+    /// raises NoticeError.
+    fn credit_feed<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &core::CreditFeed::from_notice(&self.0)?)
+    }
+
+    /// The credit feed as CSV for the credit platform's import. Raises NoticeError.
+    fn credit_feed_csv(&self) -> Result<String> {
+        Ok(core::CreditFeed::from_notice(&self.0)?.to_csv())
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<SignedNotice {} ({} results)>",

@@ -134,7 +134,9 @@ def test_leak_suite_from_python():
     h = NOTICE["header"]
     p = s.publish(results, notice_id="N-LEAK", publisher=h["publisher"], published_on="2024-05-06",
                   draw_record=h["draw_record"], signing_key=bytes(range(32)))
-    out = p.notice.to_json() + p.notice.to_csv()
+    feed = p.notice.credit_feed()
+    assert feed["entries"], "the feed has entries"
+    out = p.notice.to_json() + p.notice.to_csv() + json.dumps(feed, ensure_ascii=False) + p.notice.credit_feed_csv()
     scrubbed = re.sub(r"[0-9a-f]{64,}", "", out)  # digests and signatures are random hex
     # What the masks keep of any value (138****1234, 410105********1234, 欧阳**): a piece
     # inside a kept part of some value may legitimately appear.
@@ -148,3 +150,14 @@ def test_leak_suite_from_python():
             assert piece not in scrubbed, (v, piece)
     p.notice.verify_disclosures(p.disclosures)
     assert {d["path"] for d in p.disclosures} >= {f"/L-001/findings"}
+
+
+def test_credit_feed_links_notice_and_draw_and_refuses_a_changed_notice():
+    n = s.SignedNotice.from_dict({"notice": json.loads(NOTICE["notice_jcs"]), "signature": NOTICE["signature"]})
+    feed = n.credit_feed()
+    assert feed["entries"] and all(e["notice_hash"] == NOTICE["notice_hash"] for e in feed["entries"])
+    assert n.credit_feed_csv().splitlines()[0].count(",") >= 3
+    changed = json.loads(NOTICE["notice_jcs"])
+    changed["publisher"] = "别的单位"
+    with pytest.raises(s.NoticeError):
+        s.SignedNotice.from_dict({"notice": changed, "signature": NOTICE["signature"]}).credit_feed()

@@ -385,6 +385,10 @@ class SignedNotice:
         """The canonical bytes of the signed notice body."""
     def to_csv(self) -> str:
         """The table for people: one row per result."""
+    def credit_feed(self) -> Dict[str, Any]:
+        """The credit feed (信用信息归集) of the verified notice. Raises NoticeError."""
+    def credit_feed_csv(self) -> str:
+        """The credit feed as CSV. Raises NoticeError."""
     def to_dict(self) -> Dict[str, Any]:
         """The JSON form as plain Python objects."""
     def to_json(self, pretty: bool = False) -> str:
