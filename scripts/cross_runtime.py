@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -39,8 +40,10 @@ with tempfile.TemporaryDirectory() as tmp:
     check("audit/demo-log.json (events, checkpoints)", "rust",
           (t / "demo" / "audit.json").read_bytes() == (V / "audit" / "demo-log.json").read_bytes())
     # The publication vectors are regenerated and compared by the core's own tests.
+    # (Without SHUANGSUIJI_WRITE_VECTORS, which would rewrite them instead of comparing.)
+    env = {k: v for k, v in os.environ.items() if k != "SHUANGSUIJI_WRITE_VECTORS"}
     pub = subprocess.run(["cargo", "test", "-q", "-p", "shuangsuiji", "--lib", "publish::tests::vectors_"],
-                         cwd=ROOT, capture_output=True, text=True)
+                         cwd=ROOT, capture_output=True, text=True, env=env)
     check("publication/{notice,disclosure,publish_by}.json", "rust",
           pub.returncode == 0 and "3 passed" in pub.stdout)
 

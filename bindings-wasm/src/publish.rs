@@ -159,9 +159,11 @@ pub fn publish_by(
     #[wasm_bindgen(js_name = resultDate)] result_date: &str,
     #[wasm_bindgen(js_name = workingDays)] working_days: Option<u32>,
 ) -> Result<String, JsValue> {
-    let date = shuangsuiji::parse_date(result_date)
-        .ok_or_else(|| Failure::input("resultDate", "is not a YYYY-MM-DD date").into_js_error())?;
-    shuangsuiji::publish_by(date, working_days.unwrap_or(20))
+    let date = input::date("resultDate", Some(result_date.to_string()))
+        .map_err(Failure::into_js_error)?
+        .ok_or_else(|| Failure::input("resultDate", "is missing").into_js_error())?;
+    let n = working_days.unwrap_or(shuangsuiji::PUBLICATION_WORKING_DAYS);
+    shuangsuiji::publish_by(date, n)
         .map(|d| d.to_string())
         .map_err(|e| Failure::from(e).into_js_error())
 }

@@ -45,7 +45,9 @@ test("every disclosure opens its commitment; a changed value or path does not", 
   assert.equal(verifyDisclosures(text(signed()), text(moved)).error.kind, "no_commitment");
 });
 
-test("leak check: what verifyNotice returns holds none of the withheld or masked values", () => {
+// A guard, not a proof: verifyNotice returns the header, hashes, ids and statuses only; this
+// keeps any field value added to its output later from carrying a protected value.
+test("leak guard: what verifyNotice returns holds none of the withheld or masked values", () => {
   const out = text(verifyNotice(text(signed()), v.csv));
   const values = v.disclosures
     .map((d) => (typeof d.value === "string" ? d.value : text(d.value)))

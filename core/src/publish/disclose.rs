@@ -127,6 +127,32 @@ mod tests {
     use rand_chacha::ChaCha20Rng;
     use serde_json::json;
 
+    /// A disclosure read back from its JSON opens the same commitment, floats included:
+    /// without serde_json's `float_roundtrip` some (1.4761015752617546e-232) were read one
+    /// unit in the last place off, so a correct opening would not verify (the fuzz oracle's
+    /// review found it). JavaScript reads them exactly, so Rust must too.
+    #[test]
+    fn disclosures_read_back_open_the_same_commitment() {
+        let salt = Salt([3; 32]);
+        for v in [
+            json!(1.476_101_575_261_754_6e-232),
+            json!(1.797_693_134_862_315_7e308),
+            json!(0.1),
+            json!(18_446_744_073_709_551_615u64),
+            json!({"a": [1.5e-300, "x"]}),
+        ] {
+            let d = Disclosure {
+                path: "/R-1/findings".into(),
+                salt,
+                value: v,
+            };
+            let text = serde_json::to_string(&d).unwrap();
+            let back: Disclosure = serde_json::from_str(&text).unwrap();
+            assert_eq!(back, d, "{text}");
+            assert_eq!(back.digest(), d.digest(), "{text}");
+        }
+    }
+
     #[test]
     fn digest_binds_salt_path_and_value() {
         let mut rng = ChaCha20Rng::seed_from_u64(1);
