@@ -127,10 +127,11 @@ mod tests {
     use rand_chacha::ChaCha20Rng;
     use serde_json::json;
 
-    /// A disclosure read back from its JSON opens the same commitment, floats included:
-    /// without serde_json's `float_roundtrip` some (1.4761015752617546e-232) were read one
-    /// unit in the last place off, so a correct opening would not verify (the fuzz oracle's
-    /// review found it). JavaScript reads them exactly, so Rust must too.
+    /// A disclosure read back from its JSON opens the same commitment, floats included.
+    /// serde_json's default float parsing can be one unit in the last place off for some
+    /// values (1.4761015752617546e-232), and a correct opening would then not verify;
+    /// the workspace asks for `float_roundtrip` (serde_json_canonicalizer already enabled
+    /// it), so Rust reads them exactly, as JavaScript does.
     #[test]
     fn disclosures_read_back_open_the_same_commitment() {
         let salt = Salt([3; 32]);
