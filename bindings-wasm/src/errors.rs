@@ -146,6 +146,7 @@ impl From<NoticeError> for Failure {
             NoticeError::CsvMismatch => ("notice_csv", None),
             NoticeError::NoCommitment(p) => ("no_commitment", Some(p)),
             NoticeError::DigestMismatch(p) => ("digest_mismatch", Some(p)),
+            NoticeError::MaskMismatch { path, .. } => ("mask_mismatch", Some(path)),
             _ => ("other", None),
         };
         Failure {

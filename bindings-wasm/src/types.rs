@@ -27,7 +27,7 @@ export type ErrorKind =
   | "plan" | "root" | "reveal" | "beacon" | "must_include" | "team_shortfall"
   | "unsorted" | "encoding" | "audit" | "algorithm" | "commitment"
   | "notice_format" | "notice_key" | "notice_signature" | "notice_csv"
-  | "no_commitment" | "digest_mismatch" | "calendar" | "calendar_not_covered" | "other";
+  | "no_commitment" | "digest_mismatch" | "mask_mismatch" | "calendar" | "calendar_not_covered" | "other";
 
 /** One problem of a register file (row-level, from CSV/XLSX import). */
 export interface Problem {

@@ -191,6 +191,19 @@ pub enum NoticeError {
     /// The disclosed value does not open the commitment.
     #[error("disclosed value does not match the commitment at {0}")]
     DigestMismatch(String),
+    /// The value opens the commitment, but the masked text the notice shows is not its mask:
+    /// the public was shown something else than the value committed to.
+    #[error(
+        "the notice shows {shown:?} at {path}, but the mask of the disclosed value is {expected:?}"
+    )]
+    MaskMismatch {
+        /// The field.
+        path: String,
+        /// The masked text in the notice.
+        shown: String,
+        /// The mask of the disclosed value.
+        expected: String,
+    },
 }
 
 impl PublicNotice {
@@ -306,6 +319,19 @@ const CSV_COLUMNS: [(&str, Col); 19] = [
     ("follow_up", Col::Field(FieldKind::FollowUp, "/follow_up")),
 ];
 
+/// The kind of the field at a pointer within a result (`/target/contact/mobile`,
+/// `/team/2/name`), as the CSV columns name them.
+fn kind_at(pointer: &str) -> Option<FieldKind> {
+    CSV_COLUMNS.iter().find_map(|(_, col)| match col {
+        Col::Field(kind, ptr) if *ptr == pointer => Some(*kind),
+        Col::Team(kind, leaf) => {
+            let (i, l) = pointer.strip_prefix("/team/")?.split_once('/')?;
+            (i.parse::<usize>().is_ok() && l == *leaf).then_some(*kind)
+        }
+        _ => None,
+    })
+}
+
 /// One cell: clear values in their Chinese wording, masks as masked, commitments as a note.
 fn render(kind: FieldKind, v: Option<&PublishedValue>) -> String {
     match v {
@@ -412,7 +438,9 @@ impl SignedNotice {
     ///
     /// # Errors
     /// As [`SignedNotice::verify`]; [`NoticeError::NoCommitment`] if the notice has none at
-    /// that path; [`NoticeError::DigestMismatch`] for a wrong value or salt.
+    /// that path; [`NoticeError::DigestMismatch`] for a wrong value or salt;
+    /// [`NoticeError::MaskMismatch`] when the notice's masked text is not the mask of the
+    /// disclosed value.
     pub fn verify_disclosure(&self, d: &Disclosure) -> Result<(), NoticeError> {
         self.verify()?;
         self.check_opening(d)
@@ -427,23 +455,44 @@ impl SignedNotice {
         ds.iter().try_for_each(|d| self.check_opening(d))
     }
 
-    /// Whether `d` opens the commitment at its path, assuming a verified notice.
+    /// Whether `d` opens the commitment at its path, assuming a verified notice; for a
+    /// masked field, also that the text shown is the mask of the disclosed value.
     pub(crate) fn check_opening(&self, d: &Disclosure) -> Result<(), NoticeError> {
-        let committed = self.notice.results.iter().find_map(|e| {
+        let found = self.notice.results.iter().find_map(|e| {
             let prefix = format!("/{}", escape_segment(e.id()));
             let rest = d.path.strip_prefix(&prefix)?;
             match e {
-                NoticeEntry::Withheld { digest, .. } if rest.is_empty() => Some(*digest),
+                NoticeEntry::Withheld { digest, .. } if rest.is_empty() => Some((*digest, None)),
                 NoticeEntry::Published { fields, .. } if rest.starts_with('/') => {
-                    fields.get(rest).and_then(PublishedValue::digest)
+                    let v = fields.get(rest)?;
+                    let shown = match v {
+                        PublishedValue::Masked { text, .. } => Some((rest, text)),
+                        _ => None,
+                    };
+                    Some((v.digest()?, shown))
                 }
                 _ => None,
             }
         });
-        match committed {
-            None => Err(NoticeError::NoCommitment(d.path.clone())),
-            Some(c) if c == d.digest() => Ok(()),
-            Some(_) => Err(NoticeError::DigestMismatch(d.path.clone())),
+        let Some((committed, shown)) = found else {
+            return Err(NoticeError::NoCommitment(d.path.clone()));
+        };
+        if committed != d.digest() {
+            return Err(NoticeError::DigestMismatch(d.path.clone()));
         }
+        if let Some((pointer, text)) = shown {
+            let expected = kind_at(pointer)
+                .and_then(super::mask::mask_for)
+                .zip(d.value.as_str())
+                .map(|(mask, value)| mask(value));
+            if expected.as_deref() != Some(text.as_str()) {
+                return Err(NoticeError::MaskMismatch {
+                    path: d.path.clone(),
+                    shown: text.clone(),
+                    expected: expected.unwrap_or_else(|| "(no mask for this field)".into()),
+                });
+            }
+        }
+        Ok(())
     }
 }

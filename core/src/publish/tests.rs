@@ -127,6 +127,48 @@ fn notice_verifies_and_every_disclosure_opens() {
         p.notice.verify_disclosure(&stray),
         Err(NoticeError::NoCommitment("/R-9/findings".into()))
     );
+    // Every masked field was checked against the mask of its disclosed value above; a
+    // publisher who signs a notice showing another mask is caught when the value is shown.
+    let masked: Vec<&Disclosure> = p
+        .disclosures
+        .iter()
+        .filter(|d| d.path.ends_with("/mobile") || d.path.ends_with("/name"))
+        .collect();
+    assert!(!masked.is_empty());
+    let mut checked = 0;
+    for d in masked {
+        let mut notice = p.notice.notice.clone();
+        let mut changed = false;
+        for e in &mut notice.results {
+            if let NoticeEntry::Published { id, fields } = e {
+                let Some(rest) = d.path.strip_prefix(&format!("/{id}")) else {
+                    continue;
+                };
+                if let Some(PublishedValue::Masked { text, .. }) = fields.get_mut(rest) {
+                    *text = format!("{text}*");
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            continue; // committed or withheld, not masked
+        }
+        let forged = notice.sign(&key());
+        assert!(
+            forged.verify().is_ok(),
+            "the forged notice is validly signed"
+        );
+        assert!(
+            matches!(
+                forged.verify_disclosure(d),
+                Err(NoticeError::MaskMismatch { ref path, .. }) if *path == d.path
+            ),
+            "{}",
+            d.path
+        );
+        checked += 1;
+    }
+    assert!(checked >= 2, "{checked} masked fields checked");
     // The JSON round trip keeps the signature valid, as a member of the public receives it.
     let json = serde_json::to_string(&p.notice).unwrap();
     let back: SignedNotice = serde_json::from_str(&json).unwrap();
