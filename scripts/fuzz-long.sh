@@ -27,7 +27,7 @@ done
 for p in "${pids[@]}"; do wait "$p" || true; done
 cd ..
 python3 scripts/fuzz_plateau.py fuzz/target/logs/*.log
-if ls fuzz/artifacts/*/crash-* >/dev/null 2>&1; then
+if ls fuzz/artifacts/*/{crash,oom,timeout,leak}-* >/dev/null 2>&1; then
   echo "crash reproducers in fuzz/artifacts/" >&2
   exit 1
 fi

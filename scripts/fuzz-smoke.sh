@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Fuzz smoke: each cargo-fuzz (libFuzzer) target for a few seconds from the committed seeds
-# (fuzz/seeds/<target>); crashes fail the run and leave a reproducer in fuzz/artifacts/.
-# Long runs: FUZZ_SECONDS=600 scripts/fuzz-smoke.sh (figures in docs/fuzzing.md).
+# Fuzz smoke: each cargo-fuzz (libFuzzer) target replays its committed corpus
+# (fuzz/corpus-min/<target>.tar.gz) and seeds (fuzz/seeds/<target>), then fuzzes for a few
+# seconds; a crash, OOM, timeout or leak fails the run and leaves a reproducer in
+# fuzz/artifacts/.
+# Long runs: scripts/fuzz-long.sh (all targets at once, coverage over time; docs/fuzzing.md).
 # cargo-fuzz needs nightly features; RUSTC_BOOTSTRAP=1 enables them on the stable toolchain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,11 @@ cd fuzz
 cargo fuzz build -O
 for t in import_files import_xlsx_cells verify_record verify_notice_and_log; do
   mkdir -p "target/corpus/$t"
+  # The minimised corpus of the long runs (docs/fuzzing.md) is the regression suite: every
+  # input in it replays through the target and its oracles before fuzzing starts.
+  if [ -z "$(ls -A "target/corpus/$t")" ] && [ -f "corpus-min/$t.tar.gz" ]; then
+    tar -xzf "corpus-min/$t.tar.gz" -C "target/corpus/$t"
+  fi
   # import_xlsx_cells decodes its bytes into cells (`arbitrary`): let inputs grow at once.
   # Leak checks off there: the first use of a thread-local in the XLSX writer registers its
   # destructor (32 bytes from glibc's __cxa_thread_atexit_impl), which LeakSanitizer reports
@@ -25,8 +32,8 @@ for t in import_files import_xlsx_cells verify_record verify_notice_and_log; do
   cargo fuzz run -O "$t" "target/corpus/$t" "seeds/$t" -- \
     -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1 "${extra[@]}" 2>&1 \
     | grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb)|INITED|DONE|ERROR|panicked" || true
-  if ls artifacts/"$t"/crash-* >/dev/null 2>&1; then
-    echo "crash reproducers in fuzz/artifacts/$t" >&2
+  if ls artifacts/"$t"/{crash,oom,timeout,leak}-* >/dev/null 2>&1; then
+    echo "reproducers in fuzz/artifacts/$t:" artifacts/"$t"/* >&2
     exit 1
   fi
 done
