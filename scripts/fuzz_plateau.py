@@ -2,8 +2,10 @@
 
 For each target: edges (libFuzzer's `cov`) once the corpus is loaded (INITED), after 10, 30
 and 60 minutes and at the end; the edges gained over the last 30 minutes (the last quarter
-for runs under an hour); executions, exec/s and peak RSS. A target is called on a plateau
-when that last stretch added less than 1 % to its edges.
+for runs under an hour) and over the last doubling of executions (the run's second half by
+executions, which does not depend on how much CPU the run had); executions, exec/s and
+peak RSS. A target is called on a plateau when the last stretch added less than 1 % to its
+edges.
 """
 import re
 import sys
@@ -38,8 +40,8 @@ def at(points, t):
 
 
 def main(paths):
-    print("| target | run | loaded corpus | 10 min | 30 min | 60 min | end | last stretch | executions | exec/s | peak RSS | plateau |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    print("| target | run | loaded corpus | 10 min | 30 min | 60 min | end | last stretch | last doubling of executions | executions | exec/s | peak RSS | plateau |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     for path in paths:
         name = path.rsplit("/", 1)[-1].removesuffix(".log")
         points, stats, inited = summary(path)
@@ -56,11 +58,13 @@ def main(paths):
         gained = points[-1][2] - before[2]
         pct = gained / before[2] * 100 if before[2] else float("nan")
         execs = stats.get("number_of_executed_units", points[-1][1])
+        half = [p for p in points if p[1] <= points[-1][1] // 2] or points[:1]
+        doubling = (points[-1][2] - half[-1][2]) / half[-1][2] * 100 if half[-1][2] else float("nan")
         rate = stats.get("average_exec_per_sec")
         rss = stats.get("peak_rss_mb")
         print(
             f"| {name} | {end / 60:.0f} min | {inited[2] if inited else 0:,} | " + " | ".join(cols)
-            + f" | {points[-1][2]:,} | +{gained} in {stretch // 60} min ({pct:.2f} %) | {execs:,}"
+            + f" | {points[-1][2]:,} | +{gained} in {stretch // 60} min ({pct:.2f} %) | +{doubling:.2f} % | {execs:,}"
             + f" | {rate if rate is not None else '–'} | {str(rss) + ' MB' if rss is not None else '–'}"
             + f" | {'yes' if pct < 1.0 else 'no'} |"
         )
