@@ -15,7 +15,11 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(r) = import::inspectors(data, as_of) {
         let back = import::inspectors(import::inspectors_to_csv(&r).as_bytes(), as_of)
             .expect("an imported inspector register re-imports from its CSV export");
-        assert_eq!(back.root(&[0; 32]), r.root(&[0; 32]), "inspector CSV export changes the root");
+        assert_eq!(
+            back.root(&[0; 32]),
+            r.root(&[0; 32]),
+            "inspector CSV export changes the root"
+        );
     }
     if let Ok(l) = import::items(data, "v") {
         let back = import::items(import::items_to_csv(&l).as_bytes(), "v")

@@ -67,7 +67,8 @@ fn borrowed(n: u16) -> &'static str {
             .flat_map(|t| template_rows(t).into_iter().take(4).flatten())
             .collect()
     });
-    all.get(usize::from(n) % all.len().max(1)).map_or("", String::as_str)
+    all.get(usize::from(n) % all.len().max(1))
+        .map_or("", String::as_str)
 }
 
 /// The workbook, or None when the writer itself refuses the cells (too long a string…).
@@ -76,7 +77,11 @@ fn workbook(input: &Input) -> Option<Vec<u8>> {
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let ws = wb.add_worksheet();
     if let Some(t) = TEMPLATES.get(usize::from(input.template)) {
-        for (r, row) in template_rows(t).iter().take(usize::from(input.keep_rows)).enumerate() {
+        for (r, row) in template_rows(t)
+            .iter()
+            .take(usize::from(input.keep_rows))
+            .enumerate()
+        {
             for (c, v) in row.iter().enumerate() {
                 if !v.is_empty() {
                     ws.write_string(r as u32, c as u16, v).ok()?;
@@ -102,7 +107,9 @@ fn workbook(input: &Input) -> Option<Vec<u8>> {
 }
 
 fuzz_target!(|input: Input| {
-    let Some(bytes) = workbook(&input) else { return };
+    let Some(bytes) = workbook(&input) else {
+        return;
+    };
     let as_of = parse_date("2023-08-23").unwrap_or(shuangsuiji::Date::MIN);
     match input.register % 3 {
         0 => {
@@ -116,7 +123,11 @@ fuzz_target!(|input: Input| {
             if let Ok(r) = import::inspectors(&bytes, as_of) {
                 let back = import::inspectors(import::inspectors_to_csv(&r).as_bytes(), as_of)
                     .expect("an imported inspector register re-imports from its CSV export");
-                assert_eq!(back.root(&[0; 32]), r.root(&[0; 32]), "inspector CSV export changes the root");
+                assert_eq!(
+                    back.root(&[0; 32]),
+                    r.root(&[0; 32]),
+                    "inspector CSV export changes the root"
+                );
             }
         }
         _ => {

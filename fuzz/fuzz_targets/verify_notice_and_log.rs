@@ -9,11 +9,14 @@ use std::sync::OnceLock;
 
 fn seed_notice() -> Option<&'static SignedNotice> {
     static N: OnceLock<Option<SignedNotice>> = OnceLock::new();
-    N.get_or_init(|| serde_json::from_str(include_str!("../seeds/verify_notice_and_log/notice.json")).ok())
-        .as_ref()
+    N.get_or_init(|| {
+        serde_json::from_str(include_str!("../seeds/verify_notice_and_log/notice.json")).ok()
+    })
+    .as_ref()
 }
 
-const KEY: &str = "shuangsuiji.example/henan-gat/demo+00000000+AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+const KEY: &str =
+    "shuangsuiji.example/henan-gat/demo+00000000+AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 /// What parses writes back to JSON that parses to the same value (one data model, one form).
 fn round_trips<T>(v: &T)
@@ -42,7 +45,11 @@ fn csv_has_one_row_per_result(n: &SignedNotice) {
     for (row, entry) in rows[1..].iter().zip(&n.notice.results) {
         assert_eq!(row.len(), width, "every row as wide as the header");
         let (NoticeEntry::Published { id, .. } | NoticeEntry::Withheld { id, .. }) = entry;
-        assert_eq!(row.get(0), Some(id.as_str()), "the row starts with its result id");
+        assert_eq!(
+            row.get(0),
+            Some(id.as_str()),
+            "the row starts with its result id"
+        );
     }
 }
 

@@ -2,7 +2,9 @@
 //! registers: a record either verifies or is refused with an error — never a panic.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use shuangsuiji::{import, parse_date, verify, PublicInspectorRegister, SealedRecord, TargetRegister};
+use shuangsuiji::{
+    import, parse_date, verify, PublicInspectorRegister, SealedRecord, TargetRegister,
+};
 use std::sync::OnceLock;
 
 fn registers() -> &'static Option<(TargetRegister, PublicInspectorRegister)> {
@@ -11,7 +13,8 @@ fn registers() -> &'static Option<(TargetRegister, PublicInspectorRegister)> {
         let d = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/");
         let as_of = parse_date("2023-08-23")?;
         let t = import::targets(&std::fs::read(format!("{d}targets.csv")).ok()?, as_of).ok()?;
-        let i = import::inspectors(&std::fs::read(format!("{d}inspectors.csv")).ok()?, as_of).ok()?;
+        let i =
+            import::inspectors(&std::fs::read(format!("{d}inspectors.csv")).ok()?, as_of).ok()?;
         let key = std::fs::read_to_string(format!("{d}inspector-salt.key")).ok()?;
         let mut k = [0u8; 32];
         for (n, b) in k.iter_mut().enumerate() {
