@@ -1,0 +1,35 @@
+//! The importers' oracle, shared by the import targets: a register that imports exports to
+//! CSV and imports again to the same root (the export is the register's own form).
+use shuangsuiji::{import, parse_date, Date};
+
+fn as_of() -> Date {
+    parse_date("2023-08-23").unwrap_or(Date::MIN)
+}
+
+pub fn targets(bytes: &[u8]) {
+    if let Ok(r) = import::targets(bytes, as_of()) {
+        let back = import::targets(import::targets_to_csv(&r).as_bytes(), as_of())
+            .expect("an imported target register re-imports from its CSV export");
+        assert_eq!(back.root(), r.root(), "target CSV export changes the root");
+    }
+}
+
+pub fn inspectors(bytes: &[u8]) {
+    if let Ok(r) = import::inspectors(bytes, as_of()) {
+        let back = import::inspectors(import::inspectors_to_csv(&r).as_bytes(), as_of())
+            .expect("an imported inspector register re-imports from its CSV export");
+        assert_eq!(
+            back.root(&[0; 32]),
+            r.root(&[0; 32]),
+            "inspector CSV export changes the root"
+        );
+    }
+}
+
+pub fn items(bytes: &[u8]) {
+    if let Ok(l) = import::items(bytes, "v") {
+        let back = import::items(import::items_to_csv(&l).as_bytes(), "v")
+            .expect("an imported item list re-imports from its CSV export");
+        assert_eq!(back.hash(), l.hash(), "item CSV export changes the hash");
+    }
+}
