@@ -299,14 +299,7 @@ pub(crate) fn read_rows(
         .enumerate()
         .find_map(|(i, r)| header_keys(&lookup, r.iter().map(String::as_str)).map(|k| (i, k)));
     let Some((hrow, keys)) = header else {
-        return Err(file_problem(
-            register,
-            None,
-            format!(
-                "no header row found; expected columns such as {}",
-                required.join(", ")
-            ),
-        ));
+        return Err(no_header(register, required));
     };
     check_required(&keys, columns, required, register, hrow + 1)?;
     Ok(raw
@@ -368,14 +361,7 @@ pub(crate) fn stream_csv<E>(
         }
     }
     if keys.is_none() {
-        return Err(file_problem(
-            register,
-            None,
-            format!(
-                "no header row found; expected columns such as {}",
-                required.join(", ")
-            ),
-        ));
+        return Err(no_header(register, required));
     }
     Ok(Ok(()))
 }
@@ -406,4 +392,16 @@ mod tests {
     fn excel_serials() {
         assert_eq!(excel_serial_to_date(43831.0), "2020-01-01");
     }
+}
+
+/// The file-level problem of a file with no recognisable header row.
+fn no_header(register: RegisterName, required: &[&str]) -> ValidationErrors {
+    file_problem(
+        register,
+        None,
+        format!(
+            "no header row found; expected columns such as {}",
+            required.join(", ")
+        ),
+    )
 }
