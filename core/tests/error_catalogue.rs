@@ -118,14 +118,7 @@ fn draw_errors_in_order() {
     // A commitment whose recorded hash is not its hash.
     let mut bad = c.clone();
     bad.hash = Digest32([0; 32]);
-    let r = draw(DrawInputs {
-        commitment: &bad,
-        item_list: &w.items,
-        targets: &w.targets,
-        inspectors: &w.inspectors,
-        reveals: &rv,
-        beacon: None,
-    });
+    let r = w.draw_under(&bad, 1, None);
     assert!(matches!(
         r,
         Err(DrawError::Root {
@@ -151,14 +144,7 @@ fn draw_errors_in_order() {
         })
     ));
     // Offline mode given a beacon round anyway.
-    let r = draw(DrawInputs {
-        commitment: &c,
-        item_list: &w.items,
-        targets: &w.targets,
-        inspectors: &w.inspectors,
-        reveals: &rv,
-        beacon: Some(&quicknet_round_123()),
-    });
+    let r = w.draw_under(&c, 1, Some(&quicknet_round_123()));
     assert!(matches!(
         r,
         Err(DrawError::Beacon(BeaconError::Presence {
