@@ -79,6 +79,18 @@ fn decode_text(bytes: &[u8]) -> String {
     }
 }
 
+/// The file-level problem of a file with no recognisable header row.
+fn no_header(register: RegisterName, required: &[&str]) -> ValidationErrors {
+    file_problem(
+        register,
+        None,
+        format!(
+            "no header row found; expected columns such as {}",
+            required.join(", ")
+        ),
+    )
+}
+
 fn file_problem(register: RegisterName, row: Option<usize>, message: String) -> ValidationErrors {
     ValidationErrors {
         problems: vec![Problem {
@@ -392,16 +404,4 @@ mod tests {
     fn excel_serials() {
         assert_eq!(excel_serial_to_date(43831.0), "2020-01-01");
     }
-}
-
-/// The file-level problem of a file with no recognisable header row.
-fn no_header(register: RegisterName, required: &[&str]) -> ValidationErrors {
-    file_problem(
-        register,
-        None,
-        format!(
-            "no header row found; expected columns such as {}",
-            required.join(", ")
-        ),
-    )
 }
