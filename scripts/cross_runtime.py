@@ -45,7 +45,7 @@ with tempfile.TemporaryDirectory() as tmp:
     pub = subprocess.run(["cargo", "test", "-q", "-p", "shuangsuiji", "--lib", "publish::tests::vectors_"],
                          cwd=ROOT, capture_output=True, text=True, env=env)
     check("publication/{notice,disclosure,publish_by}.json", "rust",
-          pub.returncode == 0 and "3 passed" in pub.stdout)
+          pub.returncode == 0 and "test result: ok. 3 passed;" in pub.stdout)
 
     # Python: the draw from the vector's inputs gives the canonical record bytes.
     import shuangsuiji as s

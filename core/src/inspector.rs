@@ -9,6 +9,7 @@ use crate::canonical::{canonical_json, lp, tagged_hash, Digest32};
 use crate::dates::iso;
 use crate::ids::check_id;
 use crate::merkle::MerkleTree;
+use crate::names::{check_named_field, check_named_list};
 use crate::region::check_region_code;
 use crate::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
 use serde::{Deserialize, Serialize};
@@ -238,6 +239,8 @@ impl Inspector {
         if self.department.trim().is_empty() {
             c.push(id, "department", ProblemKind::Missing, "is empty");
         }
+        check_named_field(c, id, "department", &self.department);
+        check_named_list(c, id, "expertise", &self.expertise);
         if let Some(r) = &self.region {
             if let Err(e) = check_region_code(r) {
                 c.push(id, "region", ProblemKind::InvalidRegion, e);
@@ -402,6 +405,11 @@ impl PublicInspectorRegister {
                     "appears more than once",
                 );
             }
+            if i.department.trim().is_empty() {
+                c.push(&i.id, "department", ProblemKind::Missing, "is empty");
+            }
+            check_named_field(&mut c, &i.id, "department", &i.department);
+            check_named_list(&mut c, &i.id, "expertise", &i.expertise);
         }
         for i in &inspectors {
             // One spelling per entry: the leaf hashes the conflict list as given.

@@ -30,6 +30,7 @@ mod inspector;
 mod item;
 mod matching;
 mod merkle;
+mod names;
 mod plan;
 mod protocol;
 mod publish;
@@ -69,6 +70,7 @@ pub use item::{
 };
 pub use matching::{Member, Role, Team};
 pub use merkle::{merkle_root, MerkleTree};
+pub use names::{check_name, normalise_name};
 pub use plan::{
     DepartmentTeam, DrawPlan, Exclusions, Rounding, StratifyBy, Stratum, TargetFilter, TeamRules,
     Visit,

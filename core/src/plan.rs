@@ -8,6 +8,7 @@ use crate::dates::iso;
 use crate::error::PlanError;
 use crate::ids::check_id;
 use crate::item::{Category, ItemList};
+use crate::names::plan_name_problems;
 use crate::ratio::BasisPoints;
 use crate::target::{Target, TargetKind, TargetStatus};
 use serde::{Deserialize, Serialize};
@@ -352,6 +353,26 @@ impl DrawPlan {
         }
         if self.team.departments.is_empty() {
             p.push("team.departments: at least one department sends inspectors".into());
+        }
+        p.extend(plan_name_problems(
+            "filter.departments",
+            &self.filter.departments,
+        ));
+        p.extend(plan_name_problems(
+            "filter.industries",
+            &self.filter.industries,
+        ));
+        for d in &self.team.departments {
+            p.extend(plan_name_problems("team.departments", [&d.department]));
+            let at = format!("team.departments.{}", d.department);
+            p.extend(plan_name_problems(
+                &format!("{at}.required_expertise"),
+                &d.required_expertise,
+            ));
+            p.extend(plan_name_problems(
+                &format!("{at}.preferred_expertise"),
+                &d.preferred_expertise,
+            ));
         }
         for d in &self.team.departments {
             if d.officers < 2 {

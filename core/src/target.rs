@@ -5,6 +5,7 @@ use crate::canonical::Digest32;
 use crate::dates::{iso, iso_opt};
 use crate::ids::check_id;
 use crate::merkle::MerkleTree;
+use crate::names::check_named_field;
 use crate::region::check_region_code;
 use crate::uscc::check_uscc;
 use crate::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
@@ -222,6 +223,8 @@ impl Target {
         if self.department.trim().is_empty() {
             c.push(id, "department", ProblemKind::Missing, "is empty");
         }
+        check_named_field(c, id, "industry", &self.industry);
+        check_named_field(c, id, "department", &self.department);
         if let Some(d) = self.established {
             if d > today {
                 c.push(

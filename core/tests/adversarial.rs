@@ -28,6 +28,10 @@ fn ids_have_one_spelling() {
         serde_json::from_str::<TargetRegister>(json).is_err(),
         "a number is not an id"
     );
+    assert!(
+        serde_json::from_str::<TargetRegister>(&json.replace("914101", "\"914101\"")).is_ok(),
+        "the control: the same record with the id as a string parses"
+    );
 }
 
 #[cfg(feature = "import")]
@@ -65,6 +69,86 @@ fn full_width_ids_are_normalised_at_import_to_the_same_draw() {
         back.root(),
         w.targets.root(),
         "same register, same root, same draw"
+    );
+}
+
+/// Spec §1.7: a department or expertise name has one spelling. A register or plan that
+/// writes it another way (full-width bracket or digit, decomposed accent, compatibility
+/// ideograph, ideographic space) is refused, naming the record and field, instead of
+/// silently moving targets or inspectors out of the draw.
+#[test]
+fn matched_names_have_one_spelling() {
+    let spellings = [
+        format!("{ZA}（一）"),
+        format!("{ZA}２"),
+        format!("{ZA}\u{3000}"),
+        format!("Cafe\u{301}{ZA}"),
+        format!("\u{f90a}{ZA}"),
+    ];
+    for bad in &spellings {
+        let mut ts = targets(10);
+        ts[3].department = bad.clone();
+        let e = TargetRegister::new(AS_OF, ts.clone()).unwrap_err();
+        assert_eq!(e.problems.len(), 1, "{bad:?}: {e}");
+        let p = &e.problems[0];
+        assert_eq!(
+            (p.kind, p.field.as_str(), p.record.as_deref()),
+            (
+                ProblemKind::InvalidName,
+                "department",
+                Some(ts[3].id.as_str())
+            ),
+            "{bad:?}"
+        );
+
+        let mut is = inspectors(4, 0);
+        is[1].expertise = vec!["网络安全".into(), bad.clone()];
+        let e = InspectorRegister::new(AS_OF, is).unwrap_err();
+        assert_eq!(
+            (e.problems[0].kind, e.problems[0].field.as_str()),
+            (ProblemKind::InvalidName, "expertise"),
+            "{bad:?}"
+        );
+
+        // A published view read by a verifier is held to the same rule.
+        let good = InspectorRegister::new(AS_OF, inspectors(4, 0)).unwrap();
+        let mut json = serde_json::to_value(good.public_view(&[1; 32])).unwrap();
+        json["inspectors"][0]["department"] = bad.clone().into();
+        let e = serde_json::from_value::<PublicInspectorRegister>(json).unwrap_err();
+        assert!(e.to_string().contains("department"), "{bad:?}: {e}");
+
+        let mut p = plan();
+        p.team.departments[0].department = bad.clone();
+        let e = p.check(&items()).unwrap_err();
+        assert!(
+            e.problems
+                .iter()
+                .any(|m| m.starts_with("team.departments: ")),
+            "{bad:?}: {e:?}"
+        );
+    }
+    // The control: the one spelling passes everywhere.
+    assert!(TargetRegister::new(AS_OF, targets(10)).is_ok());
+    assert!(plan().check(&items()).is_ok());
+}
+
+#[cfg(feature = "import")]
+#[test]
+fn full_width_departments_are_normalised_at_import_to_the_same_draw() {
+    use shuangsuiji::import::{inspectors as import_inspectors, inspectors_to_csv};
+    let w = World::new(targets(20), inspectors(8, 0));
+    let reg = InspectorRegister::new(AS_OF, inspectors(8, 0)).unwrap();
+    let csv = inspectors_to_csv(&reg);
+    // 治安总队 with an ideographic space after it, as a spreadsheet may hold it, arrives in
+    // its one spelling.
+    let wide = csv.replace(ZA, &format!("{ZA}\u{3000}"));
+    assert_ne!(wide, csv);
+    let back = import_inspectors(wide.as_bytes(), AS_OF).unwrap();
+    assert_eq!(back.root(&[1; 32]), reg.root(&[1; 32]));
+    assert_eq!(
+        World::new(w.targets.targets().to_vec(), back.inspectors().to_vec()).sealed(plan(), 2),
+        w.sealed(plan(), 2),
+        "same register, same draw"
     );
 }
 

@@ -116,12 +116,28 @@ fn numbers_stay_json_safe_and_known_chains_keep_their_parameters() {
 fn hashed_hex_has_one_spelling() {
     let w = World::new(targets(40), inspectors(6, 0));
     let mut rv = World::reveals(1);
-    rv[0].secret = rv[0].secret.to_uppercase();
-    rv[0].secret = "AB".repeat(32);
-    assert!(matches!(
-        run_with(&w, |_| {}, rv),
-        Err(DrawError::Reveal { .. })
-    ));
+    assert!(
+        run_with(&w, |_| {}, rv.clone()).is_ok(),
+        "the control draws"
+    );
+    // The second participant's secret (bytes 0xfe), upper-cased: the same 32 bytes, another
+    // spelling, refused for being one.
+    assert_ne!(
+        rv[1].secret,
+        rv[1].secret.to_uppercase(),
+        "the secret has letters"
+    );
+    rv[1].secret = rv[1].secret.to_uppercase();
+    match run_with(&w, |_| {}, rv) {
+        Err(DrawError::Reveal {
+            participant,
+            reason,
+        }) => {
+            assert_eq!(participant, "jjjc");
+            assert!(reason.contains("lower-case"), "{reason}")
+        }
+        other => panic!("upper-case hex accepted or refused for another reason: {other:?}"),
+    }
 }
 
 #[test]

@@ -141,7 +141,7 @@ pub fn inspectors(bytes: &[u8], as_of: Date) -> Result<InspectorRegister, Valida
         if let (Some(status), Some(expert)) = (status, expert) {
             out.push(Inspector {
                 id,
-                department: row.get("department").to_string(),
+                department: crate::names::normalise_name(row.get("department")),
                 unit: row.get("unit").to_string(),
                 region,
                 rank: row.get("rank").to_string(),

@@ -110,7 +110,7 @@ impl RowProblems {
 /// Splits a list cell on the separators the templates use.
 pub(crate) fn split_list(s: &str) -> Vec<String> {
     s.split(['、', ',', '，', ';', '；', '\n', '|'])
-        .map(|p| table::to_ascii_form(p).trim().to_string())
+        .map(crate::names::normalise_name)
         .filter(|p| !p.is_empty())
         .collect()
 }

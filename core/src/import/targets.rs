@@ -171,7 +171,7 @@ fn parse_row(p: &mut RowProblems, row: &Row) -> Option<Target> {
             kind,
             credit,
             risk,
-            department: row.get("department").to_string(),
+            department: crate::names::normalise_name(row.get("department")),
             status,
             last_inspected,
         });
