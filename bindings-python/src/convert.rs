@@ -59,8 +59,13 @@ pub fn py_to_value(obj: &Bound<'_, PyAny>) -> Result<Value> {
         let s: String = obj.call_method0("isoformat")?.extract()?;
         return Ok(Value::String(s));
     }
-    if let Ok(b) = obj.cast::<PyBytes>() {
-        return Ok(Value::String(hex::encode(b.as_bytes())));
+    // Inside data, bytes have no one meaning (hex? UTF-8? an id's bytes?): `b"T001"` read as
+    // hex would be the valid id "54303031", a silently different draw. Secrets, keys and
+    // salts are bytes, and are passed as arguments of their own, never inside data.
+    if obj.is_instance_of::<PyBytes>() {
+        return Err(format_error(
+            "bytes inside data are refused: write text (str), and digests as 64 hex digits",
+        ));
     }
     // Objects of this module (ItemList, SignedCommitment ...) convert through their to_dict().
     if obj.hasattr("to_dict")? {

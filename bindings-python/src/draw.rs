@@ -381,11 +381,14 @@ pub fn subseed(seed: &str, purpose: &str) -> Result<String> {
 /// The ticket (hex) of a target id under a sub-seed.
 #[pyfunction]
 pub fn ticket(subseed: &str, target_id: &str) -> Result<String> {
+    core::check_id(target_id).map_err(|e| format_error(format!("target_id {e}")))?;
     Ok(core::ticket(&digest(subseed, "subseed")?, target_id).to_hex())
 }
 
 /// The `take` lowest tickets of the ids in a file (one per line), ascending, as
 /// `[(id, ticket_hex)]`. The file is streamed in Rust without the GIL, in O(take) memory.
+/// Raises ValidationError (with the line) on a line that is not an id, or an id sampled
+/// twice.
 #[pyfunction]
 pub fn sample_ids(
     py: Python<'_>,
@@ -395,20 +398,15 @@ pub fn sample_ids(
 ) -> Result<Vec<(String, String)>> {
     use std::io::BufRead;
     let seed = digest(subseed, "subseed")?;
-    let picked = py.detach(|| -> std::io::Result<Vec<core::Ticketed>> {
+    let picked = py.detach(|| -> Result<Vec<core::Ticketed>> {
         let f = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(&path)?);
-        let mut lines = Vec::new();
         let mut err = None;
-        let ids = f
-            .lines()
-            .map_while(|l| l.map_err(|e| err = Some(e)).ok())
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| l.trim().to_string());
-        lines.extend(core::lowest_tickets(&seed, ids, take));
-        match err {
-            Some(e) => Err(e),
-            None => Ok(lines),
+        let lines = f.lines().map_while(|l| l.map_err(|e| err = Some(e)).ok());
+        let picked = core::sample_lines(&seed, lines, take);
+        if let Some(e) = err {
+            return Err(e.into());
         }
+        Ok(picked?)
     })?;
     Ok(picked
         .into_iter()

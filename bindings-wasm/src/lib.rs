@@ -17,7 +17,7 @@
 //! | `recordHash(record)`, `canonicalRecord(record)` | `DrawRecord::hash`, `DrawRecord::canonical_bytes` |
 //! | `verifyNotice(notice, csv?)`, `verifyDisclosures(notice, disclosures)` | `SignedNotice::verify`, `verify_csv`, `verify_disclosures` |
 //! | `verifyAuditLog(log, verifierKey?, subjects?)` | `audit::LogFile::verify` |
-//! | `sampleIds(text, subseed, take)` | [`shuangsuiji::lowest_tickets`] |
+//! | `sampleIds(text, subseed, take)` | [`shuangsuiji::sample_lines`] |
 //!
 //! The TypeScript types of the returned objects are in [`types`].
 #![forbid(unsafe_code)]

@@ -35,3 +35,8 @@ test("sampleIds agrees with the ticket order of the Rust selection", () => {
   assert.deepEqual([...tickets].sort(), tickets, "ascending tickets");
   assert.deepEqual(sampleIds(ids.split("\n").reverse().join("\n"), "ab".repeat(32), 5), a, "order-independent");
 });
+
+test("sampleIds refuses a line that is not an id, naming the line", () => {
+  assert.throws(() => sampleIds("ID1\n\nＩＤ2", "ab".repeat(32), 5),
+    (e) => e.kind === "validation" && e.problems[0].row === 3 && e.problems[0].kind === "invalid_id");
+});

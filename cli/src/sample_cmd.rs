@@ -3,7 +3,7 @@
 //! comparison with consistent-sampler; a real draw goes through `demo`'s full protocol.
 
 use clap::Args;
-use shuangsuiji::{lowest_tickets, Digest32};
+use shuangsuiji::{sample_lines, Digest32};
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 
@@ -28,14 +28,14 @@ pub fn run(a: SampleArgs) -> Result<(), String> {
         std::fs::File::open(&a.ids).map_err(|e| format!("cannot read {}: {e}", a.ids.display()))?;
     let mut err = None;
     // Lines are read lazily; an id is kept only while it is among the k lowest.
-    let ids = BufReader::with_capacity(1 << 20, f)
+    let lines = BufReader::with_capacity(1 << 20, f)
         .lines()
-        .map_while(|l| l.map_err(|e| err = Some(e.to_string())).ok())
-        .filter(|l| !l.trim().is_empty());
-    let picked = lowest_tickets(&seed, ids.map(|l| l.trim().to_string()), a.take);
+        .map_while(|l| l.map_err(|e| err = Some(e.to_string())).ok());
+    let picked = sample_lines(&seed, lines, a.take);
     if let Some(e) = err {
         return Err(format!("reading {}: {e}", a.ids.display()));
     }
+    let picked = picked.map_err(|e| format!("{}: {e}", a.ids.display()))?;
     let lines: Vec<String> = picked
         .into_iter()
         .map(|t| {

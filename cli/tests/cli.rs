@@ -120,3 +120,29 @@ fn deadline_of_a_date() {
     let (ok, text) = run(bin().args(["deadline", "2018-05-02"]));
     assert!(!ok, "{text}");
 }
+
+/// Spec §1.2 on plain id lists: a line that is not an id in its one spelling is refused with
+/// its line number, not hashed as another id.
+#[test]
+fn sample_refuses_look_alike_ids_by_line() {
+    let d = tmp("sample");
+    let ids = d.join("ids.txt");
+    let seed = "ab".repeat(32);
+    std::fs::write(&ids, "ID1\nID2\nID3\n").unwrap();
+    let (ok, text) = run(bin()
+        .arg("sample")
+        .arg(&ids)
+        .args(["--seed", &seed, "--take", "2"]));
+    assert!(ok, "{text}");
+    assert_eq!(text.lines().count(), 2, "{text}");
+    std::fs::write(&ids, "ID1\n\nＩＤ2\n").unwrap();
+    let (ok, text) = run(bin()
+        .arg("sample")
+        .arg(&ids)
+        .args(["--seed", &seed, "--take", "2"]));
+    assert!(
+        !ok && text.contains("row 3") && text.contains("ＩＤ2"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(d).ok();
+}

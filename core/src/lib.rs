@@ -38,6 +38,7 @@ mod ratio;
 mod record;
 mod region;
 mod register;
+mod sample;
 mod select;
 mod sign;
 mod target;
@@ -91,6 +92,7 @@ pub use ratio::BasisPoints;
 pub use record::{DrawRecord, SealedRecord, SignedCommitment};
 pub use region::check_region_code;
 pub use register::RegisterRoots;
+pub use sample::sample_lines;
 pub use select::{
     lowest_tickets, ticket, Census, Exclusion, ExclusionReason, Selection, Selector, StratumDraw,
     Ticketed,

@@ -13,6 +13,8 @@ pub enum RegisterName {
     Targets,
     /// 执法检查人员名录库.
     Inspectors,
+    /// A plain id list sampled on its own (one id per line; [`crate::sample_lines`]).
+    IdList,
 }
 
 impl std::fmt::Display for RegisterName {
@@ -21,6 +23,7 @@ impl std::fmt::Display for RegisterName {
             RegisterName::ItemList => "item list (事项清单)",
             RegisterName::Targets => "target register (检查对象名录库)",
             RegisterName::Inspectors => "inspector register (执法检查人员名录库)",
+            RegisterName::IdList => "id list",
         })
     }
 }

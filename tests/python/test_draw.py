@@ -149,6 +149,12 @@ def test_plan_errors(sample):
     assert e.value.problems and isinstance(e.value, s.DrawError)
     with pytest.raises(s.FormatError, match="plan"):
         s.check_plan({"id": 1}, sample.items)
+    # An id given as bytes has no one reading (b"T001" as hex would be the id "54303031"):
+    # refused, not converted; the same id as str is the control.
+    ok = dict(plan, items=read_json("examples/data/plan.json")["items"])
+    s.check_plan(dict(ok, must_include=[]), sample.items)
+    with pytest.raises(s.FormatError, match="bytes"):
+        s.check_plan(dict(ok, must_include=[b"T001"]), sample.items)
 
 
 def test_verify_errors(sample, draw_vector):
@@ -173,3 +179,15 @@ def test_sample_ids_streams_a_file(tmp_path):
     got = s.sample_ids(f, seed, 7)
     want = sorted((s.ticket(seed, i), i) for i in ids)[:7]
     assert got == [(i, t) for t, i in want]
+
+
+def test_sample_ids_refuses_look_alike_ids(tmp_path):
+    """Spec §1.2: a line that is not an id in its one spelling is refused with its line."""
+    f = tmp_path / "ids.txt"
+    f.write_text("ID1\n\nＩＤ2\n", encoding="utf-8")
+    with pytest.raises(s.ValidationError) as e:
+        s.sample_ids(f, "ab" * 32, 5)
+    p = e.value.problems[0]
+    assert (p["row"], p["field"], p["kind"]) == (3, "id", "invalid_id")
+    with pytest.raises(s.FormatError, match="target_id"):
+        s.ticket("ab" * 32, "ＩＤ2")
