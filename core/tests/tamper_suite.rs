@@ -108,16 +108,32 @@ fn assert_names_the_part(path: &str, err: &VerifyError) -> bool {
                 panic!("{path}: {err}")
             };
             let want = path.trim_start_matches("record.");
-            assert!(
-                want.starts_with(at.as_str()) || at.ends_with(".length"),
-                "{path}: reported at {at}"
-            );
+            // A changed list length is reported at `<list>.length`.
+            let at = at.strip_suffix(".length").unwrap_or(at);
+            assert!(within(want, at), "{path}: reported at {at}");
             return true;
         }
         _ => false,
     };
     assert!(ok, "{path}: {err}");
     false
+}
+
+/// Whether path `inner` lies in the part at path `outer`, segment by segment: `strata[1]`
+/// holds `strata[1].selected`, not `strata[10]`.
+fn within(inner: &str, outer: &str) -> bool {
+    inner == outer
+        || inner
+            .strip_prefix(outer)
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+#[test]
+fn within_is_by_segment() {
+    assert!(within("strata[1].selected[0]", "strata[1]"));
+    assert!(within("strata[1]", "strata[1]"));
+    assert!(!within("strata[10]", "strata[1]"));
+    assert!(!within("seeds", "seed"));
 }
 
 /// The path of the first leaf where two JSON values differ (keys in order), if any.
@@ -315,8 +331,18 @@ fn read_vector(rel: &str) -> Value {
     serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap()
 }
 
+/// Whether a notice verification error blames the part changed at `at` (a path inside the
+/// notice body): its format tag, its key, or else the signature, which covers every byte.
+fn notice_error_names(at: &str, err: &NoticeError) -> bool {
+    match at.split(['.', '[']).next().unwrap() {
+        "format" => matches!(err, NoticeError::Format(_)),
+        "publisher_key" => matches!(err, NoticeError::BadKey | NoticeError::BadSignature),
+        _ => matches!(err, NoticeError::BadSignature),
+    }
+}
+
 /// Every field of the signed notice vector, changed one at a time: the notice no longer
-/// verifies (or no longer parses).
+/// verifies (or no longer parses), and the error names the changed part.
 #[test]
 fn every_notice_field_change_is_rejected() {
     let v = read_vector("publication/notice.json");
@@ -330,7 +356,10 @@ fn every_notice_field_change_is_rejected() {
         let mut t = json.clone();
         set(&mut t, path, mutate(leaf));
         if let Ok(n) = serde_json::from_value::<SignedNotice>(t) {
-            assert!(n.verify().is_err(), "{path}");
+            let err = n.verify().expect_err(path);
+            // Outside the body only the signature itself is left.
+            let at = path.strip_prefix("notice.").unwrap_or("signature");
+            assert!(notice_error_names(at, &err), "{path}: {err}");
             rejected += 1;
         }
     }
@@ -338,7 +367,7 @@ fn every_notice_field_change_is_rejected() {
 }
 
 /// Every field of the audit log vector, changed one at a time: the log no longer
-/// verifies under its operator's key.
+/// verifies under its operator's key, and the error names the changed part.
 #[test]
 fn every_log_field_change_is_rejected() {
     let json = read_vector("audit/demo-log.json");
@@ -352,11 +381,27 @@ fn every_log_field_change_is_rejected() {
         let mut t = json.clone();
         set(&mut t, path, mutate(leaf));
         if let Ok(l) = serde_json::from_value::<shuangsuiji::audit::LogFile>(t) {
-            assert!(l.verify(&key, &[]).is_err(), "{path}");
+            let msg = l.verify(&key, &[]).expect_err(path).to_string();
+            assert!(log_error_names(path, &msg), "{path}: {msg}");
             rejected += 1;
         }
     }
     assert!(rejected > 100, "{rejected} of {}", all.len());
+}
+
+/// Whether a log verification message blames the part changed at `at`: the file's key, its
+/// origin, the checkpoint whose note changed, or the span of events between two
+/// checkpoints that holds the changed event.
+fn log_error_names(at: &str, msg: &str) -> bool {
+    let parts: Vec<&str> = at.split(['.', '[', ']']).collect();
+    let index = || parts[1].parse::<usize>().unwrap();
+    match parts[0] {
+        "verifier_key" => msg.contains("the log names verifier key"),
+        "origin" => msg.contains("origin"),
+        "checkpoints" => names_checkpoint(msg, index()),
+        "events" => names_event(msg, index()),
+        _ => false,
+    }
 }
 
 /// Whether `msg` names checkpoint `n` (and not, say, checkpoint `n`0).
@@ -408,16 +453,10 @@ fn every_flipped_byte_of_the_log_is_rejected_and_located() {
         let at = first_difference(&json, &changed, String::new())
             .unwrap_or_else(|| panic!("mask {mask:#x}, byte {i} reads back unchanged"));
         let msg = log.verify(&key, &[]).expect_err(&at).to_string();
-        let parts: Vec<&str> = at.split(['.', '[', ']']).collect();
-        let index = || parts[1].parse::<usize>().unwrap();
-        let ok = match parts[0] {
-            "verifier_key" => msg.contains("the log names verifier key"),
-            "origin" => msg.contains("origin"),
-            "checkpoints" => names_checkpoint(&msg, index()),
-            "events" => names_event(&msg, index()),
-            _ => false,
-        };
-        assert!(ok, "mask {mask:#x}, byte {i} changes {at}: {msg}");
+        assert!(
+            log_error_names(&at, &msg),
+            "mask {mask:#x}, byte {i} changes {at}: {msg}"
+        );
         rejected += 1;
     }
     assert!(rejected > bytes.len() / 3, "{rejected} of {}", bytes.len());
@@ -455,12 +494,10 @@ fn every_flipped_byte_of_the_notice_is_rejected() {
         let at = first_difference(&original, &changed, String::new())
             .unwrap_or_else(|| panic!("mask {mask:#x}, byte {i} reads back unchanged"));
         let err = n.verify().expect_err(&at);
-        let ok = match at.split(['.', '[']).next().unwrap() {
-            "format" => matches!(err, NoticeError::Format(_)),
-            "publisher_key" => matches!(err, NoticeError::BadKey | NoticeError::BadSignature),
-            _ => matches!(err, NoticeError::BadSignature),
-        };
-        assert!(ok, "mask {mask:#x}, byte {i} changes {at}: {err}");
+        assert!(
+            notice_error_names(&at, &err),
+            "mask {mask:#x}, byte {i} changes {at}: {err}"
+        );
         rejected += 1;
     }
     assert!(rejected > jcs.len() / 3, "{rejected} of {}", jcs.len());
