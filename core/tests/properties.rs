@@ -14,15 +14,18 @@ fn chi_square(counts: &[u64], expected: f64) -> f64 {
         .sum()
 }
 
-/// χ² uniformity of target selection within a stratum over 4000 fixed seeds.
-/// 20 targets, 2 drawn per seed: expected 400 each; df = 19; reject at α = 0.001
-/// (critical value 43.82). The seeds are fixed, so the test is stable.
+/// χ² uniformity of target selection in every stratum over 4000 fixed seeds. 80 targets
+/// in four risk strata of 20, 2 drawn per stratum per seed: expected 400 each; df = 19 per
+/// stratum; each stratum is rejected at α = 0.001 (critical value 43.82), so the four
+/// together at α ≤ 0.004 (Bonferroni). The seeds are fixed, so the test is stable.
 #[test]
 fn target_selection_is_uniform_chi_square() {
-    let ts = targets(80); // stratum "low" holds ids with i % 4 == 0: 20 targets
+    let ts = targets(80); // stratum k holds the ids with i % 4 == k: 20 targets each
     let mut p = plan();
-    p.strata[0].ratio = BasisPoints(1000);
-    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    for s in &mut p.strata {
+        s.ratio = BasisPoints(1000);
+    }
+    let mut counts: Vec<BTreeMap<String, u64>> = vec![BTreeMap::new(); p.strata.len()];
     for s in 0..4000u32 {
         let seed = tagged_hash("chi-square", &[&s.to_be_bytes()]);
         let census = Census::take(&p, &ts).unwrap();
@@ -30,33 +33,69 @@ fn target_selection_is_uniform_chi_square() {
         for t in &ts {
             sel.push(t).unwrap();
         }
-        for t in &sel.finish().strata[0].selected {
-            *counts.entry(t.target.clone()).or_default() += 1;
+        for (k, stratum) in sel.finish().strata.iter().enumerate() {
+            assert_eq!(stratum.selected.len(), 2);
+            for t in &stratum.selected {
+                *counts[k].entry(t.target.clone()).or_default() += 1;
+            }
         }
     }
-    assert_eq!(counts.len(), 20);
-    let c: Vec<u64> = counts.values().copied().collect();
-    let x2 = chi_square(&c, 400.0);
-    assert!(x2 < 43.82, "χ² = {x2:.2} ≥ 43.82 (df 19, α 0.001): {c:?}");
+    for (k, per_target) in counts.iter().enumerate() {
+        assert_eq!(per_target.len(), 20, "stratum {k}");
+        let c: Vec<u64> = per_target.values().copied().collect();
+        let x2 = chi_square(&c, 400.0);
+        assert!(
+            x2 < 43.82,
+            "stratum {k}: χ² = {x2:.2} ≥ 43.82 (df 19, α 0.001): {c:?}"
+        );
+    }
 }
 
-/// χ² uniformity of inspector assignment: who is drawn first for the first target, over
-/// 250 commitments; 10 officers, expected 25 each; df = 9; α = 0.001 (27.88).
+/// χ² uniformity of inspector assignment, in every member slot and in the expert pool: who
+/// sits on the first target's team, over 250 commitments. 10 officers, 2 per team: each
+/// slot expects 25 per officer (df = 9, α = 0.001, critical 27.88), both slots together
+/// 50. 6 experts, 1 per team: 250/6 each (df = 5, α = 0.001, critical 20.52). Fixed
+/// commitments, so the test is stable.
 #[test]
 fn inspector_assignment_is_uniform_chi_square() {
-    let w = World::new(targets(40), inspectors(10, 0));
-    let mut counts = [0u64; 10];
+    let mut ins = inspectors(10, 0);
+    for n in 0..6 {
+        let mut e = inspector(500 + n, ZA, "410102");
+        e.expert = true;
+        e.qualification = None;
+        ins.push(e);
+    }
+    let w = World::new(targets(40), ins);
+    let mut slots = [[0u64; 10]; 2];
+    let mut experts = [0u64; 6];
     for s in 0..250u32 {
         let mut p = plan();
         p.id = format!("T-{s}");
+        p.team.departments[0].experts = 1;
         let r = w.run(p, 1).unwrap();
-        let first = &r.teams[0].members[0].inspector;
-        counts[first[1..].parse::<usize>().unwrap()] += 1;
+        let team = &r.teams[0].members;
+        let (officers, pool): (Vec<&Member>, Vec<&Member>) =
+            team.iter().partition(|m| m.role == Role::Officer);
+        assert_eq!((officers.len(), pool.len()), (2, 1));
+        for (slot, m) in officers.iter().enumerate() {
+            slots[slot][m.inspector[1..].parse::<usize>().unwrap()] += 1;
+        }
+        experts[pool[0].inspector[1..].parse::<usize>().unwrap() - 500] += 1;
     }
-    let x2 = chi_square(&counts, 25.0);
+    for (slot, counts) in slots.iter().enumerate() {
+        let x2 = chi_square(counts, 25.0);
+        assert!(
+            x2 < 27.88,
+            "slot {slot}: χ² = {x2:.2} ≥ 27.88 (df 9, α 0.001): {counts:?}"
+        );
+    }
+    let both: Vec<u64> = (0..10).map(|i| slots[0][i] + slots[1][i]).collect();
+    let x2 = chi_square(&both, 50.0);
+    assert!(x2 < 27.88, "either slot: χ² = {x2:.2}: {both:?}");
+    let x2 = chi_square(&experts, 250.0 / 6.0);
     assert!(
-        x2 < 27.88,
-        "χ² = {x2:.2} ≥ 27.88 (df 9, α 0.001): {counts:?}"
+        x2 < 20.52,
+        "experts: χ² = {x2:.2} ≥ 20.52 (df 5, α 0.001): {experts:?}"
     );
 }
 
