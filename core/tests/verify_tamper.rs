@@ -235,9 +235,15 @@ fn redraw_needs_a_new_commitment() {
         .unwrap();
     assert_ne!(r2.seed, first.record.seed);
     assert!(verify(&first, &w.targets, &w.inspectors).is_ok());
-    // Replaying the first commitment with other reveals is refused.
+    // Replaying the first commitment with other reveals is refused; with its own, it gives
+    // the same record again, byte for byte: one commitment, one draw (spec §4.5).
     assert!(matches!(
         w.draw_under(&first.record.commitment, 2, None),
         Err(DrawError::Reveal { .. })
     ));
+    let again = w.draw_under(&first.record.commitment, 1, None).unwrap();
+    assert_eq!(
+        canonical_json(&again).unwrap(),
+        canonical_json(&first.record).unwrap()
+    );
 }
