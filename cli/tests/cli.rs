@@ -75,6 +75,34 @@ fn demo_then_verify_then_tampered_verify() {
         .arg("--disclosures")
         .arg(n.join("private/disclosures.json")));
     assert!(ok, "{text}");
+    // Leak check on what the CLI publishes: no personal value of the private results
+    // (contact name, ID number, mobile; inspector name, badge) appears in the notice or its
+    // CSV, nor in the credit feed derived from it.
+    let (ok, feed) = run(bin()
+        .args(["notice", "credit-feed"])
+        .arg(n.join("notice.json")));
+    assert!(ok, "{feed}");
+    let public = [
+        std::fs::read_to_string(n.join("notice.json")).unwrap(),
+        std::fs::read_to_string(n.join("notice.csv")).unwrap(),
+        feed,
+    ]
+    .concat();
+    let results: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("results.private.json")).unwrap()).unwrap();
+    let mut personal = Vec::new();
+    for r in results.as_array().unwrap() {
+        let c = &r["target"]["contact"];
+        personal.extend(["name", "id_number", "mobile"].map(|k| c[k].as_str()));
+        for m in r["team"].as_array().unwrap() {
+            personal.extend(["name", "badge"].map(|k| m[k].as_str()));
+        }
+    }
+    let personal: Vec<&str> = personal.into_iter().flatten().collect();
+    assert!(personal.len() > 100, "{} personal values", personal.len());
+    for v in personal {
+        assert!(!public.contains(v), "published output contains {v:?}");
+    }
     std::fs::remove_dir_all(out).ok();
 }
 

@@ -106,9 +106,11 @@ def test_publish_errors():
 
 
 def test_leak_suite_from_python():
-    """Leak suite in this runtime: generated results full of protected values, published
-    under the default policy — no protected value, nor a 4-character piece of one that its
-    mask does not keep, appears in the notice JSON or CSV; each is provable later."""
+    """Leak suite in this runtime, as in the Rust one (core/src/publish/tests.rs): generated
+    results full of protected values under every sensitivity class, published under the
+    default policy. No protected value, nor any 4-character piece of one outside what its
+    own mask keeps (138****1234, 欧阳**), appears in the notice JSON or CSV or the credit
+    feed; each withheld or committed value is provable later."""
     import random
     import re
 
@@ -116,21 +118,49 @@ def test_leak_suite_from_python():
     surnames = ["欧阳", "司马", "王", "李", "张", "诸葛"]
     given = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚"
     base = NOTICE["results"][0]
-    results, protected = [], []
+    classes = [
+        [{"class": "state_secret"}],
+        [{"class": "police_work_secret", "field": "findings"}],
+        [{"class": "commercial_secret", "field": "findings"}],
+        [{"class": "personal_privacy"}],
+        [{"class": "personal_privacy", "field": "target_address"}],
+    ]
+    results, protected, seen = [], [], set()
+
+    def unique(make):
+        while True:
+            v = make()
+            if v not in seen:
+                seen.add(v)
+                return v
+
+    name = lambda: rng.choice(surnames) + "".join(rng.choice(given) for _ in range(2))
+    digits = lambda n: "".join(rng.choice("0123456789") for _ in range(n))
     for i in range(40):
         r = copy.deepcopy(base)
         r["id"] = f"L-{i:03d}"
-        name = rng.choice(surnames) + "".join(rng.choice(given) for _ in range(2))
-        mobile = "1" + "".join(rng.choice("3456789") for _ in range(10))
-        idno = "4101" + "".join(rng.choice("0123456789") for _ in range(13)) + rng.choice("0123456789X")
-        badge = "".join(rng.choice("0123456789") for _ in range(6))
-        secret = f"专案线索{rng.randrange(10**8):08d}号"
-        r["target"]["contact"] = {"name": name, "id_number": idno, "mobile": mobile}
-        r["team"] = [{"inspector_id": "P001", "name": rng.choice(surnames) + rng.choice(given), "badge": badge}]
-        r["findings"] = secret
-        r["sensitivity"] = [{"class": "police_work_secret", "field": "findings"}] if i % 2 else [{"class": "state_secret"}]
+        contact = unique(name)
+        mobile = unique(lambda: "13" + digits(9))
+        idno = unique(lambda: "4101" + digits(2) + "19" + digits(6) + digits(4))
+        inspector = unique(name)
+        badge = unique(lambda: digits(6))
+        secret = unique(lambda: f"专案线索{digits(8)}号")
+        street = f"纬五路{digits(3)}号院{i}栋"
+        r["target"]["contact"] = {"name": contact, "id_number": idno, "mobile": mobile}
+        private_address = i % 5 in (0, 3, 4)
+        r["target"]["address"] = f"河南省郑州市金水区{street}" if private_address else f"河南省郑州市二七区大学路{i}号"
+        r["team"] = [{"inspector_id": f"P{i:03d}", "name": inspector, "badge": badge}]
+        r["findings"] = f"发现{secret}" if i % 5 != 4 else f"未发现问题第{i}户"
+        r["sensitivity"] = classes[i % 5]
         results.append(r)
-        protected += [name, mobile, idno, badge, secret]
+        # (protected value, what its own mask keeps)
+        protected += [(contact, s.mask_name(contact)), (idno, s.mask_id_number(idno)),
+                      (mobile, s.mask_phone(mobile)), (inspector, s.mask_name(inspector)),
+                      (badge, s.mask_badge(badge))]
+        if i % 5 != 4:  # findings are secret in classes 0-3
+            protected.append((secret, ""))
+        if private_address:  # classes 0, 3, 4
+            protected.append((street, ""))
     h = NOTICE["header"]
     p = s.publish(results, notice_id="N-LEAK", publisher=h["publisher"], published_on="2024-05-06",
                   draw_record=h["draw_record"], signing_key=bytes(range(32)))
@@ -138,18 +168,21 @@ def test_leak_suite_from_python():
     assert feed["entries"], "the feed has entries"
     out = p.notice.to_json() + p.notice.to_csv() + json.dumps(feed, ensure_ascii=False) + p.notice.credit_feed_csv()
     scrubbed = re.sub(r"[0-9a-f]{64,}", "", out)  # digests and signatures are random hex
-    # What the masks keep of any value (138****1234, 410105********1234, 欧阳**): a piece
-    # inside a kept part of some value may legitimately appear.
-    kept = [x for v in protected for x in (v[:6], v[-4:])]
-    for v in protected:
+    # What may legitimately appear: the parts any mask keeps (a piece of one value can sit
+    # in another's kept digits), the public addresses and findings, the base result's text.
+    legit = [part for _, m in protected for part in m.split("*") if part]
+    legit += [r["target"]["address"] for i, r in enumerate(results) if i % 5 in (1, 2)]
+    legit += [r["findings"] for i, r in enumerate(results) if i % 5 == 4]
+    legit.append(json.dumps(base, ensure_ascii=False))
+    for v, _ in protected:
         assert v not in out, v
         for k in range(len(v) - 3):
             piece = v[k : k + 4]
-            if any(piece in m for m in kept):
+            if any(piece in text for text in legit):
                 continue
             assert piece not in scrubbed, (v, piece)
     p.notice.verify_disclosures(p.disclosures)
-    assert {d["path"] for d in p.disclosures} >= {f"/L-001/findings"}
+    assert {d["path"] for d in p.disclosures} >= {"/L-001/findings"}
 
 
 def test_credit_feed_links_notice_and_draw_and_refuses_a_changed_notice():
