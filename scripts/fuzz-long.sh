@@ -3,6 +3,7 @@
 # the cumulative corpus in fuzz/target/corpus/<target>; libFuzzer's lines are time-stamped into
 # fuzz/target/logs/<target>.log and scripts/fuzz_plateau.py prints coverage over time, so a
 # plateau (or its absence) is read off the run rather than guessed. Figures: docs/fuzzing.md.
+# Built with debug assertions and overflow checks (-a), as the smoke is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-3600}"
@@ -11,12 +12,12 @@ export RUSTC_BOOTSTRAP=1
 cd fuzz
 mkdir -p target/logs
 pids=()
-for t in import_files import_xlsx_cells verify_record verify_notice_and_log; do
+for t in import_files import_xlsx_cells verify_record verify_notice_and_log verify_inputs; do
   extra=()
   [ "$t" = import_xlsx_cells ] && extra=(-max_len=2048 -len_control=20 -detect_leaks=0)
   (
     start=$(printf '%(%s)T' -1)
-    nice -n 10 cargo fuzz run -O "$t" "target/corpus/$t" "seeds/$t" -- \
+    nice -n 10 cargo fuzz run -O -a "$t" "target/corpus/$t" "seeds/$t" -- \
       -max_total_time="$seconds" -rss_limit_mb=4096 -print_final_stats=1 "${extra[@]}" 2>&1 \
       | while IFS= read -r line; do
           printf '%d %s\n' $(($(printf '%(%s)T' -1) - start)) "$line"
