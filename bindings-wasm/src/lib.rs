@@ -16,6 +16,7 @@
 //! | `registerRoots({itemList, itemListVersion, targets, inspectors, asOf})` | `ItemList::hash`, `TargetRegister::root`, `PublicInspectorRegister::root` |
 //! | `recordHash(record)`, `canonicalRecord(record)` | `DrawRecord::hash`, `DrawRecord::canonical_bytes` |
 //! | `verifyNotice(notice, csv?)`, `verifyDisclosures(notice, disclosures)` | `SignedNotice::verify`, `verify_csv`, `verify_disclosures` |
+//! | `disclosureCommitment(salt, path, valueJson)` | [`shuangsuiji::commitment`] |
 //! | `verifyAuditLog(log, verifierKey?, subjects?)` | `audit::LogFile::verify` |
 //! | `sampleIds(text, subseed, take)` | [`shuangsuiji::sample_lines`] |
 //!

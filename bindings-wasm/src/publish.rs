@@ -5,7 +5,7 @@ use crate::errors::Failure;
 use crate::input;
 use crate::types::to_js;
 use serde::Serialize;
-use shuangsuiji::{Digest32, Disclosure, NoticeEntry, SignedNotice};
+use shuangsuiji::{commitment, Digest32, Disclosure, NoticeEntry, Salt, SignedNotice};
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
@@ -145,6 +145,26 @@ pub fn verify_disclosures(
     };
     let (n, r) = check(&notice, &JsValue::UNDEFINED, &disclosures);
     to_js(&result(n.as_ref(), r))
+}
+
+/// The commitment (hex) a disclosure opens: of a salt (64 hex digits), a JSON-pointer path
+/// and a value (JSON text), so anyone can check a field proven later against the notice.
+///
+/// # Errors
+/// Throws a `ShuangsuijiError` of kind `input` when the salt is not 64 hex digits or the
+/// value is not JSON.
+#[wasm_bindgen(js_name = disclosureCommitment)]
+pub fn disclosure_commitment(
+    salt: &str,
+    path: &str,
+    #[wasm_bindgen(unchecked_param_type = "Input")] value: JsValue,
+) -> Result<String, JsValue> {
+    let salt = Digest32::from_hex(salt)
+        .map(|d| Salt(d.0))
+        .ok_or_else(|| Failure::input("salt", "is not 64 hex digits").into_js_error())?;
+    let value: serde_json::Value =
+        input::json_value("value", &value).map_err(Failure::into_js_error)?;
+    Ok(commitment(&salt, path, &value).to_hex())
 }
 
 /// The publication deadline of a result: the `workingDays`-th (default 20) mainland working

@@ -2,7 +2,7 @@
 // (tests/vectors/publication/notice.json) and its disclosures.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { verifyNotice, verifyDisclosures, publishBy } from "shuangsuiji";
+import { verifyNotice, verifyDisclosures, publishBy, disclosureCommitment } from "shuangsuiji";
 import { readJson } from "./helpers.mjs";
 
 const v = readJson("tests/vectors/publication/notice.json");
@@ -70,4 +70,16 @@ test("publishBy gives every deadline of the shared vector; uncovered dates and b
   assert.ok(cases.some((c) => c.error) && cases.some((c) => !c.error));
   assert.equal(publishBy("2023-09-04"), "2023-10-08");
   assert.throws(() => publishBy("not a date"), (e) => e.kind === "input" && e.input === "resultDate");
+});
+
+test("disclosureCommitment gives the digests of the shared disclosure vector", () => {
+  const dv = readJson("tests/vectors/publication/disclosure.json");
+  assert.ok(dv.cases.length > 0);
+  for (const c of dv.cases) {
+    assert.equal(disclosureCommitment(c.salt, c.path, c.value_jcs), c.digest, c.path);
+  }
+  const c = dv.cases[0];
+  assert.notEqual(disclosureCommitment(c.salt, c.path + "x", c.value_jcs), c.digest);
+  assert.throws(() => disclosureCommitment(c.salt.slice(2), c.path, c.value_jcs), { kind: "input" });
+  assert.throws(() => disclosureCommitment(c.salt, c.path, "not json"), { kind: "input" });
 });

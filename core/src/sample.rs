@@ -52,8 +52,11 @@ pub fn sample_lines<S: AsRef<str>>(
         return Err(ValidationErrors { problems: vec![p] });
     }
     // Copies of one id have one ticket, so they sit side by side in the sample.
-    if let Some(w) = picked.windows(2).find(|w| w[0].target == w[1].target) {
-        let id = &w[0].target;
+    let twice = picked.windows(2).find_map(|w| match w {
+        [a, b] if a.target == b.target => Some(&a.target),
+        _ => None,
+    });
+    if let Some(id) = twice {
         return Err(ValidationErrors {
             problems: vec![Problem {
                 register: RegisterName::IdList,
