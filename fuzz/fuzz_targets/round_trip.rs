@@ -1,5 +1,7 @@
-//! The importers' oracle, shared by the import targets: a register that imports exports to
-//! CSV and imports again to the same root (the export is the register's own form).
+//! Round-trip oracles shared by the targets: a register that imports exports to CSV and
+//! imports again to the same root (the export is the register's own form), and a value that
+//! parses from JSON writes back to JSON that parses to the same value.
+#![allow(dead_code)] // each target uses what it needs
 use shuangsuiji::{import, parse_date, Date};
 
 fn as_of() -> Date {
@@ -32,4 +34,14 @@ pub fn items(bytes: &[u8]) {
             .expect("an imported item list re-imports from its CSV export");
         assert_eq!(back.hash(), l.hash(), "item CSV export changes the hash");
     }
+}
+
+/// What parses writes back to JSON that parses to the same value (one data model, one form).
+pub fn json<T>(v: &T)
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+{
+    let again = serde_json::to_vec(v).expect("a parsed value serialises");
+    let back: T = serde_json::from_slice(&again).expect("a written value parses");
+    assert_eq!(&back, v, "value changes through write and read");
 }

@@ -18,15 +18,9 @@ use std::sync::OnceLock;
 mod fixtures;
 use fixtures::{record, registers};
 
-/// What parses writes back to JSON that parses to the same value (one data model, one form).
-fn round_trips<T>(v: &T)
-where
-    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
-{
-    let again = serde_json::to_vec(v).expect("a parsed value serialises");
-    let back: T = serde_json::from_slice(&again).expect("a written value parses");
-    assert_eq!(&back, v, "value changes through write and read");
-}
+#[path = "round_trip.rs"]
+mod round_trip;
+use round_trip::json as round_trips;
 
 /// The quicknet round bundled with the examples: a genuine signature, so a fuzzed spec
 /// that keeps the chain's key reaches the BLS check and passes it.

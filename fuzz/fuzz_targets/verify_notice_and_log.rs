@@ -18,15 +18,9 @@ fn seed_notice() -> &'static SignedNotice {
 const KEY: &str =
     "shuangsuiji.example/henan-gat/demo+00000000+AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-/// What parses writes back to JSON that parses to the same value (one data model, one form).
-fn round_trips<T>(v: &T)
-where
-    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
-{
-    let again = serde_json::to_vec(v).expect("a parsed value serialises");
-    let back: T = serde_json::from_slice(&again).expect("a written value parses");
-    assert_eq!(&back, v, "value changes through write and read");
-}
+#[path = "round_trip.rs"]
+mod round_trip;
+use round_trip::json as round_trips;
 
 /// The notice's CSV reads back as a table: a header, then one row per result, every row as
 /// wide as the header, each starting with its result id — whatever the ids and values
