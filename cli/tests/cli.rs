@@ -174,3 +174,176 @@ fn sample_refuses_look_alike_ids_by_line() {
     );
     std::fs::remove_dir_all(d).ok();
 }
+
+/// The CLI's own messages, as `docs/errors.md` §10 lists them: each bad input fails with
+/// a non-zero exit and the catalogued text.
+#[test]
+fn catalogued_messages() {
+    let d = tmp("messages");
+    let demo = d.join("demo");
+    let (ok, text) = run(bin().args(["demo", "--out"]).arg(&demo));
+    assert!(ok, "{text}");
+    let p = |name: &str| d.join(name);
+    let s = |path: &Path| path.to_str().unwrap().to_string();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(p(name), bytes).unwrap();
+    let json = |rel: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(demo.join(rel)).unwrap()).unwrap()
+    };
+    let put = |name: &str, v: &serde_json::Value| write(name, &serde_json::to_vec(v).unwrap());
+    let fails_with = |args: Vec<String>, want: &str| {
+        let (ok, text) = run(bin().args(&args));
+        assert!(
+            !ok && text.contains(want),
+            "{args:?}: want {want:?}, got {text}"
+        );
+    };
+    let verify = |record: &Path| {
+        vec![
+            "verify".into(),
+            s(record),
+            "--targets".into(),
+            s(&demo.join("targets.public.json")),
+            "--inspectors".into(),
+            s(&demo.join("inspectors.public.json")),
+        ]
+    };
+    let publish = |results: &Path, key: &Path| {
+        let mut a: Vec<String> = vec!["publish".into(), s(results), "--record".into()];
+        a.extend([s(&demo.join("record.json")), "--key".into(), s(key)]);
+        a.extend(
+            [
+                "--publisher",
+                "p",
+                "--notice-id",
+                "N",
+                "--date",
+                "2023-10-09",
+            ]
+            .map(String::from),
+        );
+        a.extend(["--out".into(), s(&p("notice"))]);
+        a
+    };
+    let results = demo.join("results.private.json");
+
+    // Files.
+    fails_with(
+        verify(&p("none.json")),
+        &format!("cannot read {}", s(&p("none.json"))),
+    );
+    write("bad.json", b"notjson");
+    fails_with(
+        verify(&p("bad.json")),
+        &format!("{}: expected", s(&p("bad.json"))),
+    );
+    write("key", b"xyz");
+    fails_with(publish(&results, &p("key")), "must hold 64 hex digits");
+    write("key2", b"\xff\xfe");
+    fails_with(publish(&results, &p("key2")), "is not text");
+    write("key3", "1".repeat(64).as_bytes());
+    write("empty.json", b"[]");
+    fails_with(publish(&p("empty.json"), &p("key3")), "not published: ");
+    fails_with(
+        vec![
+            "import".into(),
+            "targets".into(),
+            "examples/data/targets.csv".into(),
+            "--as-of".into(),
+            "2023-08-23".into(),
+            "--out".into(),
+            s(&p("no-such-dir/x.json")),
+        ],
+        "cannot write",
+    );
+
+    // Calendar, sampling.
+    fails_with(
+        vec!["deadline".into(), "2030-01-01".into()],
+        "is not covered by the calendar",
+    );
+    fails_with(
+        vec![
+            "sample".into(),
+            s(&results),
+            "--seed".into(),
+            "zz".into(),
+            "--take".into(),
+            "1".into(),
+        ],
+        "--seed must be 64 hex digits",
+    );
+
+    // Notices.
+    let notice = demo.join("notice/notice.json");
+    let mut n = json("notice/notice.json");
+    n["notice"]["publisher"] = format!("{}x", n["notice"]["publisher"].as_str().unwrap()).into();
+    put("notice.json", &n);
+    fails_with(
+        vec!["notice".into(), "verify".into(), s(&p("notice.json"))],
+        "未通过 NOT VERIFIED: ",
+    );
+    let csv = std::fs::read_to_string(demo.join("notice/notice.csv")).unwrap();
+    write("notice.csv", format!("{csv}x").as_bytes());
+    let notice_with = |flag: &str, file: &str| {
+        vec![
+            "notice".into(),
+            "verify".into(),
+            s(&notice),
+            flag.into(),
+            s(&p(file)),
+        ]
+    };
+    fails_with(
+        notice_with("--csv", "notice.csv"),
+        "未通过 NOT VERIFIED (CSV): ",
+    );
+    write("binary.csv", b"\xff\xfe\x00");
+    fails_with(notice_with("--csv", "binary.csv"), "is not UTF-8");
+    let mut ds = json("notice/private/disclosures.json");
+    ds[0]["value"] = format!("{}x", ds[0]["value"]).into();
+    put("disclosures.json", &ds);
+    fails_with(
+        notice_with("--disclosures", "disclosures.json"),
+        "未通过 NOT VERIFIED (disclosure): ",
+    );
+
+    // Logs.
+    let log = json("audit.json");
+    let log_verify = |file: &str, subject: Option<&str>| {
+        let mut a = vec!["log".into(), "verify".into(), s(&p(file))];
+        if let Some(x) = subject {
+            a.extend(["--subject".into(), x.into()]);
+        }
+        a
+    };
+    put("log.json", &log);
+    fails_with(
+        log_verify("log.json", Some("xyz")),
+        "--subject \"xyz\" is not 64 hex digits",
+    );
+    let mut other_key = log_verify("log.json", None);
+    other_key.extend(["--key".into(), "example.org/other+00000000+AAAA".into()]);
+    fails_with(other_key, "the log names verifier key");
+    let nobody = "0".repeat(64);
+    fails_with(log_verify("log.json", Some(&nobody)), "no event about");
+    let mut short = log.clone();
+    let events = short["events"].as_array_mut().unwrap();
+    events.truncate(events.len() - 5);
+    put("short.json", &short);
+    fails_with(log_verify("short.json", None), "events, the log holds");
+    let mut reversed = log.clone();
+    reversed["checkpoints"].as_array_mut().unwrap().reverse();
+    put("reversed.json", &reversed);
+    fails_with(
+        log_verify("reversed.json", None),
+        "is smaller than the one before",
+    );
+    let mut bare = log.clone();
+    bare["checkpoints"] = serde_json::json!([]);
+    put("bare.json", &bare);
+    fails_with(
+        log_verify("bare.json", Some(&nobody)),
+        "the log has no checkpoint",
+    );
+    std::fs::remove_dir_all(d).ok();
+}
