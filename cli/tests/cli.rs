@@ -243,6 +243,11 @@ fn catalogued_messages() {
     write("key3", "1".repeat(64).as_bytes());
     write("empty.json", b"[]");
     fails_with(publish(&p("empty.json"), &p("key3")), "not published: ");
+    // An output directory under a file cannot be created.
+    let mut under_a_file = publish(&results, &p("key3"));
+    let last = under_a_file.len() - 1;
+    under_a_file[last] = s(&p("key3").join("notice"));
+    fails_with(under_a_file, "cannot create");
     fails_with(
         vec![
             "import".into(),

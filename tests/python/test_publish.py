@@ -101,6 +101,7 @@ def test_publish_errors():
     with pytest.raises(s.PolicyError) as e:
         publish_vector(policy=policy)
     assert isinstance(e.value, s.PublishError)
+    assert e.value.kind == "duplicate_rule"
     with pytest.raises(s.PolicyError):
         s.validate_policy(policy)
 
