@@ -381,8 +381,9 @@ pub fn subseed(seed: &str, purpose: &str) -> Result<String> {
 /// The ticket (hex) of a target id under a sub-seed.
 #[pyfunction]
 pub fn ticket(subseed: &str, target_id: &str) -> Result<String> {
-    core::check_id(target_id).map_err(|e| format_error(format!("target_id {e}")))?;
-    Ok(core::ticket(&digest(subseed, "subseed")?, target_id).to_hex())
+    core::checked_ticket(&digest(subseed, "subseed")?, target_id)
+        .map(|t| t.to_hex())
+        .map_err(|e| format_error(format!("target_id {e}")))
 }
 
 /// The `take` lowest tickets of the ids in a file (one per line), ascending, as

@@ -29,9 +29,10 @@ export type ErrorKind =
   | "notice_format" | "notice_key" | "notice_signature" | "notice_csv"
   | "no_commitment" | "digest_mismatch" | "mask_mismatch" | "calendar" | "calendar_not_covered" | "other";
 
-/** One problem of a register file (row-level, from CSV/XLSX import). */
+/** One problem of a register file (row-level, from CSV/XLSX import) or of an id list
+ *  (`sampleIds`: `row` is the line). */
 export interface Problem {
-  register: "item_list" | "targets" | "inspectors";
+  register: "item_list" | "targets" | "inspectors" | "id_list";
   row: number | null;
   record: string | null;
   field: string;
@@ -49,11 +50,13 @@ export interface Failure {
   path?: string;
   /** The input that could not be read. */
   input?: "record" | "targets" | "inspectors" | "asOf" | "spec" | "round" | "committedAt"
-    | "notice" | "csv" | "disclosures" | "itemList" | "itemListVersion";
+    | "notice" | "csv" | "disclosures" | "itemList" | "itemListVersion" | "log" | "subjects"
+    | "subseed" | "text" | "resultDate" | "salt" | "value";
   problems?: Problem[];
 }
 
-/** Thrown by `registerRoots`, `recordHash`, `canonicalRecord`. */
+/** Thrown by `registerRoots`, `recordHash`, `canonicalRecord`, `sampleIds`, `publishBy`,
+ *  `disclosureCommitment`. */
 export interface ShuangsuijiError extends Error, Failure {}
 
 export interface Participant { id: string; role: string; commitment: Hex32 }

@@ -94,8 +94,8 @@ pub use region::check_region_code;
 pub use register::RegisterRoots;
 pub use sample::sample_lines;
 pub use select::{
-    lowest_tickets, ticket, Census, Exclusion, ExclusionReason, Selection, Selector, StratumDraw,
-    Ticketed,
+    checked_ticket, lowest_tickets, ticket, Census, Exclusion, ExclusionReason, Selection,
+    Selector, StratumDraw, Ticketed,
 };
 pub use sign::{
     public_key_hex, sign_hash, verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT,

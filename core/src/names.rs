@@ -1,20 +1,45 @@
-//! Names the draw matches exactly: departments (所属部门 of targets and inspectors, the plan's
-//! department filter and teams) and expertise tags (业务专长, a team's required and preferred
-//! expertise).
+//! Names the draw matches: departments (所属部门 of targets and inspectors, the plan's
+//! department filter and teams), industries (a target's 行业 and the plan's industry
+//! prefixes) and expertise tags (业务专长, a team's required and preferred expertise).
 //!
 //! Two spellings that look alike — full-width and half-width brackets or digits, a
-//! precomposed and a decomposed character, a CJK compatibility ideograph and its unified
-//! twin, a trailing ideographic space — would split one department into two and move targets
-//! or inspectors out of a draw without a word. So a matched name has one spelling
-//! (spec §1.7): NFC, no full-width ASCII forms (U+FF01–U+FF5E) or ideographic space
-//! (U+3000), no control characters, no white space at either end. The core refuses any
-//! other spelling and never normalises; the importers convert cells to it
-//! ([`normalise_name`], docs/import.md), as they convert ids to ASCII.
+//! precomposed and a decomposed character, a CJK compatibility ideograph or a Kangxi radical
+//! and its unified ideograph, an invisible format character, a no-break or ideographic
+//! space — would split one department into two and move targets or inspectors out of a draw
+//! without a word. So a matched name has one spelling (spec §1.7), which [`check_name`]
+//! states; the core refuses any other and never normalises, and the importers convert
+//! cells to it ([`normalise_name`], docs/import.md), as they convert ids to ASCII.
 
 use crate::validate::{Collector, ProblemKind};
 use unicode_normalization::{is_nfc, UnicodeNormalization};
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
-/// `Ok(())` for a name in its one spelling.
+/// The separators of a list cell (docs/import.md): an element holding one would be split
+/// differently when its register is exported and imported again.
+pub(crate) const LIST_SEPARATORS: [char; 7] = ['、', ',', '，', ';', '；', '\n', '|'];
+
+/// Why `c` has no place in a matched name, if it has none.
+fn refused(c: char) -> Option<&'static str> {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => Some("a full-width form; write its ASCII form"),
+        '\u{2f00}'..='\u{2fdf}' => Some("a Kangxi radical; write the ideograph"),
+        '\u{2e80}'..='\u{2eff}' => Some("a CJK radical; write the ideograph"),
+        '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' => {
+            Some("a variation selector, invisible")
+        }
+        ' ' => None,
+        c if c.is_control() => Some("a control character"),
+        c if c.is_whitespace() => Some("a space other than the ASCII space"),
+        c if c.general_category() == GeneralCategory::Format => {
+            Some("an invisible format character")
+        }
+        _ => None,
+    }
+}
+
+/// `Ok(())` for a name in its one spelling: non-empty; no white space at either end; no
+/// full-width ASCII form, Kangxi or CJK radical, variation selector, control or format
+/// character, or space other than U+0020; Unicode NFC.
 ///
 /// # Errors
 /// A human-readable reason naming the first offending character.
@@ -25,20 +50,8 @@ pub fn check_name(s: &str) -> Result<(), String> {
     if s.trim() != s {
         return Err("starts or ends with white space".into());
     }
-    if let Some(c) = s
-        .chars()
-        .find(|c| matches!(c, '\u{ff01}'..='\u{ff5e}' | '\u{3000}'))
-    {
-        return Err(format!(
-            "contains the full-width {c:?} (U+{:04X}); write its ASCII form",
-            u32::from(c)
-        ));
-    }
-    if let Some(c) = s.chars().find(|c| c.is_control()) {
-        return Err(format!(
-            "contains the control character U+{:04X}",
-            u32::from(c)
-        ));
+    if let Some((c, why)) = s.chars().find_map(|c| refused(c).map(|w| (c, w))) {
+        return Err(format!("contains U+{:04X} ({why})", u32::from(c)));
     }
     if !is_nfc(s) {
         return Err(
@@ -50,19 +63,25 @@ pub fn check_name(s: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The one spelling of a name typed into a spreadsheet: full-width ASCII forms and the
-/// ideographic space to ASCII, NFC, trimmed. `check_name` accepts the result unless it is
-/// empty or holds a control character.
+/// The one spelling of a name typed into a spreadsheet: full-width ASCII forms to ASCII,
+/// Kangxi radicals to their ideographs (NFKC), every other space to U+0020, format
+/// characters and variation selectors dropped, then NFC and trimmed. `check_name` accepts
+/// the result unless it is empty or still holds a control character or a CJK radical.
 pub fn normalise_name(s: &str) -> String {
-    let ascii: String = s
-        .chars()
-        .map(|c| match c {
-            '\u{3000}' => ' ',
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
-            c => c,
-        })
-        .collect();
-    ascii.nfc().collect::<String>().trim().to_string()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{ff01}'..='\u{ff5e}' => {
+                out.push(char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c));
+            }
+            '\u{2f00}'..='\u{2fdf}' => out.extend(std::iter::once(c).nfkc()),
+            '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' => {}
+            c if c.general_category() == GeneralCategory::Format => {}
+            c if c.is_whitespace() && !c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.nfc().collect::<String>().trim().to_string()
 }
 
 /// Reports `value` of `field` in `record` unless it is in its one spelling; an empty value
@@ -81,10 +100,15 @@ pub(crate) fn check_named_field(c: &mut Collector, record: &str, field: &str, va
     }
 }
 
-/// Like [`check_named_field`] for each element of a list (an empty element is refused).
+/// Like [`check_named_field`] for each element of a list: an empty element, or one holding
+/// a list separator, is refused too.
 pub(crate) fn check_named_list(c: &mut Collector, record: &str, field: &str, values: &[String]) {
     for v in values {
-        if let Err(e) = check_name(v) {
+        let e = match v.chars().find(|c| LIST_SEPARATORS.contains(c)) {
+            Some(sep) => Err(format!("contains {sep:?}, a list separator")),
+            None => check_name(v),
+        };
+        if let Err(e) = e {
             c.push(
                 record,
                 field,
@@ -121,6 +145,13 @@ mod tests {
             (" 治安总队", "治安总队"),
             ("Cafe\u{301}", "Café"),
             ("\u{f90a}山分局", "金山分局"), // U+F90A is a compatibility twin of 金
+            ("\u{2f00}分局", "一分局"),     // U+2F00 KANGXI RADICAL ONE
+            ("治安\u{200b}总队", "治安总队"), // zero-width space
+            ("治安\u{feff}总队", "治安总队"),
+            ("治安\u{ad}总队", "治安总队"), // soft hyphen
+            ("葛\u{e0100}分局", "葛分局"),  // an ideographic variation sequence
+            ("治安\u{a0}总队", "治安 总队"),
+            ("治安\u{2002}总队", "治安 总队"),
         ] {
             assert!(check_name(bad).is_err(), "{bad:?} accepted");
             assert_eq!(normalise_name(bad), good, "{bad:?}");
@@ -128,6 +159,8 @@ mod tests {
         }
         assert!(check_name("").is_err());
         assert!(check_name("治安\u{7}总队").is_err());
+        assert!(check_name("\u{2e8b}分局").is_err()); // a CJK radical with no ideograph
+        assert_eq!(check_name("治安 总队"), Ok(()));
         assert_eq!(check_name("省公安厅治安总队"), Ok(()));
     }
 }

@@ -47,7 +47,14 @@ pub fn sample_lines<S: AsRef<str>>(
             }
         })
         .flatten();
-    let picked = lowest_tickets(subseed, ids, take);
+    let picked = match take {
+        // Nothing to keep, but every line is still checked.
+        0 => {
+            ids.for_each(drop);
+            Vec::new()
+        }
+        _ => lowest_tickets(subseed, ids, take),
+    };
     if let Some(p) = bad {
         return Err(ValidationErrors { problems: vec![p] });
     }
@@ -112,6 +119,12 @@ mod tests {
                 "{lines:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_sample_of_none_still_checks_every_line() {
+        assert_eq!(sample_lines(&SEED, ["T001"], 0).unwrap(), vec![]);
+        assert!(sample_lines(&SEED, ["T001", "Ｔ002"], 0).is_err());
     }
 
     #[test]

@@ -281,9 +281,20 @@ fn prefix_for(subseed: &Digest32) -> Sha256 {
     h
 }
 
-/// `SHA-256(T || subseed || u32(len id) || id)`.
+/// `SHA-256(T || subseed || u32(len id) || id)`, of an id already checked (the registers'
+/// ids are); [`checked_ticket`] for an id from outside.
 pub fn ticket(subseed: &Digest32, id: &str) -> Digest32 {
     Digest32(ticket_from(&prefix_for(subseed), id))
+}
+
+/// The ticket of an id given from outside (a verifier's own check of one target): an id not
+/// in its one spelling (spec §1.2) would hash as another id, so it is refused.
+///
+/// # Errors
+/// Why `id` is not an id.
+pub fn checked_ticket(subseed: &Digest32, id: &str) -> Result<Digest32, String> {
+    crate::ids::check_id(id)?;
+    Ok(ticket(subseed, id))
 }
 
 /// The `k` lowest tickets of `ids` under `subseed`, ascending (ties by id): the selection

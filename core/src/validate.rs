@@ -37,8 +37,8 @@ pub enum ProblemKind {
     Missing,
     /// An id is not printable ASCII, is empty or too long.
     InvalidId,
-    /// A department or expertise name not in its one spelling (NFC, no full-width ASCII,
-    /// no edge spaces; spec §1.7).
+    /// A department, industry or expertise name not in its one spelling (NFC, no
+    /// full-width ASCII, no invisible or look-alike characters, no edge spaces; spec §1.7).
     InvalidName,
     /// Two records share an id (or a USCC).
     Duplicate,

@@ -72,6 +72,9 @@ fn full_width_ids_are_normalised_at_import_to_the_same_draw() {
     );
 }
 
+/// One change to a plan, for the table of plan fields below.
+type PlanEdit = fn(&mut DrawPlan, String);
+
 /// Spec §1.7: a department or expertise name has one spelling. A register or plan that
 /// writes it another way (full-width bracket or digit, decomposed accent, compatibility
 /// ideograph, ideographic space) is refused, naming the record and field, instead of
@@ -84,6 +87,9 @@ fn matched_names_have_one_spelling() {
         format!("{ZA}\u{3000}"),
         format!("Cafe\u{301}{ZA}"),
         format!("\u{f90a}{ZA}"),
+        format!("\u{2f00}{ZA}"),
+        "治安\u{200b}总队".to_string(),
+        "治安\u{a0}总队".to_string(),
     ];
     for bad in &spellings {
         let mut ts = targets(10);
@@ -117,39 +123,101 @@ fn matched_names_have_one_spelling() {
         let e = serde_json::from_value::<PublicInspectorRegister>(json).unwrap_err();
         assert!(e.to_string().contains("department"), "{bad:?}: {e}");
 
-        let mut p = plan();
-        p.team.departments[0].department = bad.clone();
-        let e = p.check(&items()).unwrap_err();
-        assert!(
-            e.problems
-                .iter()
-                .any(|m| m.starts_with("team.departments: ")),
-            "{bad:?}: {e:?}"
+        let mut ts = targets(10);
+        ts[4].industry = bad.clone();
+        let e = TargetRegister::new(AS_OF, ts).unwrap_err();
+        assert_eq!(
+            (e.problems[0].kind, e.problems[0].field.as_str()),
+            (ProblemKind::InvalidName, "industry"),
+            "{bad:?}"
         );
+
+        // Every name a plan matches against the registers.
+        let team = format!("team.departments.{ZA}");
+        let edits: [(String, PlanEdit); 5] = [
+            ("team.departments: ".into(), |p, b| {
+                p.team.departments[0].department = b
+            }),
+            ("filter.departments: ".into(), |p, b| {
+                p.filter.departments = vec![b]
+            }),
+            ("filter.industries: ".into(), |p, b| {
+                p.filter.industries = vec![b]
+            }),
+            (format!("{team}.required_expertise: "), |p, b| {
+                p.team.departments[0].required_expertise = vec![b]
+            }),
+            (format!("{team}.preferred_expertise: "), |p, b| {
+                p.team.departments[0].preferred_expertise = vec![b]
+            }),
+        ];
+        for (want, edit) in edits {
+            let mut p = plan();
+            edit(&mut p, bad.clone());
+            let e = p.check(&items()).unwrap_err();
+            assert!(
+                e.problems.iter().any(|m| m.starts_with(&want)),
+                "{bad:?} in {want}: {e:?}"
+            );
+        }
     }
+    // A list separator inside an expertise tag would split it on re-import.
+    let mut is = inspectors(4, 0);
+    is[0].expertise = vec!["网络,安全".into()];
+    let e = InspectorRegister::new(AS_OF, is).unwrap_err();
+    assert_eq!(e.problems[0].kind, ProblemKind::InvalidName);
     // The control: the one spelling passes everywhere.
     assert!(TargetRegister::new(AS_OF, targets(10)).is_ok());
     assert!(plan().check(&items()).is_ok());
 }
 
+/// Spec §1.7 at the import edge: department, industry and expertise cells written with
+/// look-alike characters (full-width brackets, a Kangxi radical, a zero-width space, a
+/// decomposed accent) import to the registers written in the one spelling — the same roots,
+/// the same draw.
 #[cfg(feature = "import")]
 #[test]
-fn full_width_departments_are_normalised_at_import_to_the_same_draw() {
-    use shuangsuiji::import::{inspectors as import_inspectors, inspectors_to_csv};
-    let w = World::new(targets(20), inspectors(8, 0));
-    let reg = InspectorRegister::new(AS_OF, inspectors(8, 0)).unwrap();
-    let csv = inspectors_to_csv(&reg);
-    // 治安总队 with an ideographic space after it, as a spreadsheet may hold it, arrives in
-    // its one spelling.
-    let wide = csv.replace(ZA, &format!("{ZA}\u{3000}"));
-    assert_ne!(wide, csv);
-    let back = import_inspectors(wide.as_bytes(), AS_OF).unwrap();
-    assert_eq!(back.root(&[1; 32]), reg.root(&[1; 32]));
-    assert_eq!(
-        World::new(w.targets.targets().to_vec(), back.inspectors().to_vec()).sealed(plan(), 2),
-        w.sealed(plan(), 2),
-        "same register, same draw"
-    );
+fn look_alike_names_are_normalised_at_import_to_the_same_draw() {
+    use shuangsuiji::import::{
+        inspectors as import_inspectors, inspectors_to_csv, targets as import_targets,
+        targets_to_csv,
+    };
+    const DEPT: &str = "治安一队(东)";
+    const WIDE: &str = "治安\u{2f00}队（东）";
+    let mut ts = targets(40);
+    for t in &mut ts {
+        t.department = DEPT.into();
+        t.industry = "R86".into();
+    }
+    let mut is = inspectors(8, 0);
+    for i in &mut is {
+        i.department = DEPT.into();
+        i.expertise = vec!["Café".into(), "网络安全".into()];
+    }
+    let mut p = plan();
+    p.filter.departments = vec![DEPT.into()];
+    p.filter.industries = vec!["R8".into()];
+    p.team.departments[0].department = DEPT.into();
+    p.team.departments[0].required_expertise = vec!["Café".into()];
+    let reg = InspectorRegister::new(AS_OF, is.clone()).unwrap();
+    let w = World::new(ts, is);
+
+    let t_csv = targets_to_csv(&w.targets);
+    let t_wide = t_csv.replace(DEPT, WIDE).replace(",R86,", ",R\u{200b}86,");
+    assert_ne!(t_wide, t_csv);
+    let t_back = import_targets(t_wide.as_bytes(), AS_OF).unwrap();
+    assert_eq!(t_back.root(), w.targets.root());
+
+    let i_csv = inspectors_to_csv(&reg);
+    let i_wide = i_csv.replace(DEPT, WIDE).replace("Café", "Cafe\u{301}");
+    assert_ne!(i_wide, i_csv);
+    let i_back = import_inspectors(i_wide.as_bytes(), AS_OF).unwrap();
+    assert_eq!(i_back.root(&[1; 32]), reg.root(&[1; 32]));
+
+    let first = w.sealed(p.clone(), 2);
+    assert!(!first.record.teams.is_empty(), "the plan draws");
+    let again = World::new(t_back.targets().to_vec(), i_back.inspectors().to_vec());
+    assert_eq!(again.sealed(p, 2), first, "same registers, same draw");
 }
 
 #[test]

@@ -176,7 +176,9 @@ def test_leak_suite_from_python():
     legit += [r["findings"] for i, r in enumerate(results) if i % 5 == 4]
     legit.append(json.dumps(base, ensure_ascii=False))
     for v, _ in protected:
-        assert v not in out, v
+        # On the scrubbed text: the salts are random, so a 6-digit badge can occur inside a
+        # digest by chance (about one run in thirty).
+        assert v not in scrubbed, v
         for k in range(len(v) - 3):
             piece = v[k : k + 4]
             if any(piece in text for text in legit):

@@ -11,7 +11,8 @@ JSON = Any
 DateLike = Union[datetime.date, str]
 """A ``datetime.date`` or ``"YYYY-MM-DD"``."""
 JsonInput = Union[Dict[str, Any], str, bytes]
-"""A dict in the core's JSON form, or JSON text."""
+"""A dict in the core's JSON form, or JSON text (str, or UTF-8 bytes). Inside a dict, bytes
+are refused (FormatError): ids and text are str, digests 64 hex digits."""
 PathLike = Union[str, "os.PathLike[str]"]
 
 __version__: str
@@ -334,7 +335,8 @@ def subseed(seed: str, purpose: str) -> str:
     """The sub-seed (hex) of a seed for one purpose, e.g. ``"target/low"``."""
 
 def ticket(subseed: str, target_id: str) -> str:
-    """The ticket (hex) of a target id under a sub-seed."""
+    """The ticket (hex) of a target id under a sub-seed. Raises FormatError when
+    ``target_id`` is not an id in its one spelling (printable ASCII, no space)."""
 
 def check_plan(plan: JsonInput, item_list: ItemList) -> None:
     """Checks a plan against an item list; raises PlanError listing every problem."""
@@ -492,4 +494,6 @@ def verify_event_in_checkpoint(event: Dict[str, Any], index: int, proof: Sequenc
     """Checks that an event is entry ``index`` of the log whose signed checkpoint is ``text``."""
 
 def sample_ids(path: Union[str, "os.PathLike[str]"], subseed: str, take: int) -> List[Tuple[str, str]]:
-    """The ``take`` lowest tickets of the ids in a file (one per line): ``[(id, ticket)]``."""
+    """The ``take`` lowest tickets of the ids in a file (one per line): ``[(id, ticket)]``.
+    Raises ValidationError (register ``id_list``, ``row`` = the line) on a line that is not
+    an id, or when an id is sampled twice."""

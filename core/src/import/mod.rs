@@ -108,8 +108,11 @@ impl RowProblems {
 }
 
 /// Splits a list cell on the separators the templates use.
+/// The cell is converted first, so a full-width `｜` splits as `|` does (and an element never
+/// holds a separator, which would split differently on re-import).
 pub(crate) fn split_list(s: &str) -> Vec<String> {
-    s.split(['、', ',', '，', ';', '；', '\n', '|'])
+    crate::names::normalise_name(s)
+        .split(crate::names::LIST_SEPARATORS)
         .map(crate::names::normalise_name)
         .filter(|p| !p.is_empty())
         .collect()

@@ -167,7 +167,7 @@ fn parse_row(p: &mut RowProblems, row: &Row) -> Option<Target> {
             established,
             address: row.get("address").to_string(),
             region: to_ascii_form(row.get("region")),
-            industry: to_ascii_form(row.get("industry")),
+            industry: crate::names::normalise_name(row.get("industry")),
             kind,
             credit,
             risk,
