@@ -63,6 +63,15 @@ pub fn check_name(s: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The ASCII character a full-width form (U+FF01–U+FF5E) stands for; any other
+/// character unchanged. Shared with the importers' to-ASCII conversion of code-like cells.
+pub(crate) fn ascii_form(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c),
+        c => c,
+    }
+}
+
 /// The one spelling of a name typed into a spreadsheet: full-width ASCII forms to ASCII,
 /// Kangxi radicals to their ideographs (NFKC), every other space to U+0020, format
 /// characters and variation selectors dropped, then NFC and trimmed. `check_name` accepts
@@ -71,9 +80,7 @@ pub fn normalise_name(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\u{ff01}'..='\u{ff5e}' => {
-                out.push(char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c));
-            }
+            '\u{ff01}'..='\u{ff5e}' => out.push(ascii_form(c)),
             '\u{2f00}'..='\u{2fdf}' => out.extend(std::iter::once(c).nfkc()),
             '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' => {}
             c if c.general_category() == GeneralCategory::Format => {}

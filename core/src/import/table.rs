@@ -62,8 +62,7 @@ pub(crate) fn to_ascii_form(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\u{3000}' => ' ',
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            c => c,
+            c => crate::names::ascii_form(c),
         })
         .collect::<String>()
         .trim()
