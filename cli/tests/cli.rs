@@ -343,6 +343,34 @@ fn catalogued_messages() {
         log_verify("reversed.json", None),
         "is smaller than the one before",
     );
+    let mut moved = log.clone();
+    moved["origin"] = "shuangsuiji.example/other".into();
+    put("moved.json", &moved);
+    fails_with(
+        log_verify("moved.json", None),
+        "checkpoint 0 is for origin \"shuangsuiji.example/henan-gat/demo\", the log is \"shuangsuiji.example/other\"",
+    );
+    let mut edited = log.clone();
+    let note = format!("{}x", edited["events"][2]["note"].as_str().unwrap());
+    edited["events"][2]["note"] = note.into();
+    put("edited.json", &edited);
+    fails_with(log_verify("edited.json", None), "the logged events give");
+    fails_with(
+        log_verify("edited.json", None),
+        "one of events 0–3 is not what was signed",
+    );
+    let mut forged = log.clone();
+    let last = forged["checkpoints"].as_array().unwrap().len() - 1;
+    let note = forged["checkpoints"][last].as_str().unwrap().to_string();
+    // One base64 character inside the signature, past the 4-byte key hash, changed.
+    let at = note.rfind(' ').unwrap() + 30;
+    let swap = if &note[at..at + 1] == "B" { "C" } else { "B" };
+    forged["checkpoints"][last] = format!("{}{swap}{}", &note[..at], &note[at + 1..]).into();
+    put("forged.json", &forged);
+    fails_with(
+        log_verify("forged.json", None),
+        &format!("no valid signature by shuangsuiji.example/henan-gat/demo on checkpoint {last}"),
+    );
     let mut bare = log.clone();
     bare["checkpoints"] = serde_json::json!([]);
     put("bare.json", &bare);
