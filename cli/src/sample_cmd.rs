@@ -27,13 +27,15 @@ pub fn run(a: SampleArgs) -> Result<(), String> {
     let f =
         std::fs::File::open(&a.ids).map_err(|e| format!("cannot read {}: {e}", a.ids.display()))?;
     let mut err = None;
-    // Lines are read lazily; an id is kept only while it is among the k lowest.
+    // Lines are read lazily; an id is kept only while it is among the k lowest. A line that
+    // cannot be read (not UTF-8, an I/O error) stops the sample, and the message names it.
     let lines = BufReader::with_capacity(1 << 20, f)
         .lines()
-        .map_while(|l| l.map_err(|e| err = Some(e.to_string())).ok());
+        .enumerate()
+        .map_while(|(i, l)| l.map_err(|e| err = Some((i + 1, e.to_string()))).ok());
     let picked = sample_lines(&seed, lines, a.take);
-    if let Some(e) = err {
-        return Err(format!("reading {}: {e}", a.ids.display()));
+    if let Some((line, e)) = err {
+        return Err(format!("reading {}, line {line}: {e}", a.ids.display()));
     }
     let picked = picked.map_err(|e| format!("{}: {e}", a.ids.display()))?;
     let lines: Vec<String> = picked

@@ -172,6 +172,24 @@ fn sample_refuses_look_alike_ids_by_line() {
         !ok && text.contains("row 3") && text.contains("ＩＤ2"),
         "{text}"
     );
+    // A line that cannot be read stops the sample with its line number: not UTF-8 ...
+    std::fs::write(&ids, b"ID1\nID2\n\xff\xfeID3\n").unwrap();
+    let (ok, text) = run(bin()
+        .arg("sample")
+        .arg(&ids)
+        .args(["--seed", &seed, "--take", "2"]));
+    let want = format!("reading {}, line 3: ", ids.display());
+    assert!(
+        !ok && text.contains(&want) && text.contains("UTF-8"),
+        "{text}"
+    );
+    // ... or a read error at the first line (a directory opens, then fails to read).
+    let (ok, text) = run(bin()
+        .arg("sample")
+        .arg(&d)
+        .args(["--seed", &seed, "--take", "2"]));
+    let want = format!("reading {}, line 1: ", d.display());
+    assert!(!ok && text.contains(&want), "{text}");
     std::fs::remove_dir_all(d).ok();
 }
 
