@@ -172,6 +172,16 @@ fn sample_refuses_look_alike_ids_by_line() {
         !ok && text.contains("row 3") && text.contains("ＩＤ2"),
         "{text}"
     );
+    // An id listed twice would hold two places of the sample.
+    std::fs::write(&ids, "ID1\nID2\nID1\n").unwrap();
+    let (ok, text) = run(bin()
+        .arg("sample")
+        .arg(&ids)
+        .args(["--seed", &seed, "--take", "3"]));
+    assert!(
+        !ok && text.contains("id list, record ID1, field id: ID1 appears more than once"),
+        "{text}"
+    );
     // A line that cannot be read stops the sample with its line number: not UTF-8 ...
     std::fs::write(&ids, b"ID1\nID2\n\xff\xfeID3\n").unwrap();
     let (ok, text) = run(bin()
@@ -266,7 +276,9 @@ fn catalogued_messages() {
     let last = under_a_file.len() - 1;
     under_a_file[last] = s(&p("key3").join("notice"));
     fails_with(under_a_file, "cannot create");
-    fails_with(
+    // A write that fails names the file asked for, and leaves no temporary file behind,
+    // whether writing (no such directory) or renaming (onto a directory) failed.
+    let import_to = |out: &Path| -> Vec<String> {
         vec![
             "import".into(),
             "targets".into(),
@@ -274,10 +286,21 @@ fn catalogued_messages() {
             "--as-of".into(),
             "2023-08-23".into(),
             "--out".into(),
-            s(&p("no-such-dir/x.json")),
-        ],
-        "cannot write",
+            s(out),
+        ]
+    };
+    let nowhere = p("no-such-dir/x.json");
+    fails_with(
+        import_to(&nowhere),
+        &format!("cannot write {}: ", nowhere.display()),
     );
+    let occupied = p("occupied.json");
+    std::fs::create_dir_all(&occupied).unwrap();
+    fails_with(
+        import_to(&occupied),
+        &format!("cannot write {}: ", occupied.display()),
+    );
+    assert!(!p("occupied.json.tmp~").exists());
 
     // Calendar, sampling.
     fails_with(

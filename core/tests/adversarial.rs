@@ -155,8 +155,17 @@ fn matched_names_have_one_spelling() {
             let mut p = plan();
             edit(&mut p, bad.clone());
             let e = p.check(&items()).unwrap_err();
+            // The problem names the field, the value and why (docs/errors.md §2).
+            let why = if bad.trim() != bad {
+                " starts or ends with white space".to_string()
+            } else if bad.contains('\u{301}') || bad.contains('\u{f90a}') {
+                " is not in Unicode normal form C".to_string()
+            } else {
+                " contains U+".to_string()
+            };
+            let named = format!("{want}{bad:?}{why}");
             assert!(
-                e.problems.iter().any(|m| m.starts_with(&want)),
+                e.problems.iter().any(|m| m.starts_with(&named)),
                 "{bad:?} in {want}: {e:?}"
             );
         }

@@ -60,9 +60,11 @@ fn general_item_ratio_cap_is_a_hard_check() {
     let mut p = plan();
     p.strata[2].ratio = BasisPoints(501);
     match w.run(p.clone(), 1) {
-        Err(DrawError::Plan(e)) => {
-            assert!(e.problems[0].contains("strata.medium_high.ratio"), "{e}")
-        }
+        Err(DrawError::Plan(e)) => assert!(
+            e.problems[0]
+                .starts_with("strata.medium_high.ratio: 5.01% exceeds the cap 5% of general item "),
+            "{e}"
+        ),
         other => panic!("{other:?}"),
     }
     p.items = vec!["HA-GAT-006".into()];
@@ -74,7 +76,13 @@ fn items_outside_the_list_are_refused() {
     let w = World::new(targets(40), inspectors(12, 0));
     let mut p = plan();
     p.items.push("NOT-LISTED".into());
-    assert!(matches!(w.run(p, 1), Err(DrawError::Plan(_))));
+    match w.run(p, 1) {
+        Err(DrawError::Plan(e)) => assert!(
+            e.problems[0].starts_with("items: NOT-LISTED is not in item list "),
+            "{e}"
+        ),
+        other => panic!("{other:?}"),
+    }
 }
 
 // 行政处罚法: at least two enforcement officers.
@@ -83,7 +91,13 @@ fn teams_have_at_least_two_officers() {
     let w = World::new(targets(40), inspectors(12, 0));
     let mut p = plan();
     p.team.departments[0].officers = 1;
-    assert!(matches!(w.run(p, 1), Err(DrawError::Plan(_))));
+    match w.run(p, 1) {
+        Err(DrawError::Plan(e)) => assert!(
+            e.problems[0].ends_with(".officers: 1 < 2 (行政处罚法: 执法人员不得少于两人)"),
+            "{e}"
+        ),
+        other => panic!("{other:?}"),
+    }
     let r = w.run(plan(), 1).unwrap();
     assert!(r
         .teams

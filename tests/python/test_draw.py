@@ -122,8 +122,9 @@ def test_draw_errors(sample, draw_vector):
     assert e.value.kind == "reveal" and "zazd" in str(e.value)
     # Another register than the one committed to.
     other = s.TargetRegister(sample.targets.to_dict()["targets"][:-1], "2023-08-23")
-    with pytest.raises(s.DrawError, match="target register"):
+    with pytest.raises(s.DrawError, match="target register") as e:
         s.draw(c, sample.items, other, sample.public, v["reveals"], v["beacon"])
+    assert e.value.kind == "root"
 
 
 def test_beacon_errors(sample, draw_vector):
@@ -146,7 +147,8 @@ def test_plan_errors(sample):
     plan["items"] = ["NO-SUCH-ITEM"]
     with pytest.raises(s.PlanError) as e:
         s.check_plan(plan, sample.items)
-    assert e.value.problems and isinstance(e.value, s.DrawError)
+    assert isinstance(e.value, s.DrawError)
+    assert [p.split(" is not in item list ")[0] for p in e.value.problems] == ["items: NO-SUCH-ITEM"]
     with pytest.raises(s.FormatError, match="plan"):
         s.check_plan({"id": 1}, sample.items)
     # An id given as bytes has no one reading (b"T001" as hex would be the id "54303031"):

@@ -85,17 +85,19 @@ def test_publication_end_to_end_with_os_rng():
 def test_tampered_notice_is_refused():
     d = publish_vector().notice.to_dict()
     d["notice"]["publisher"] = "someone else"
-    with pytest.raises(s.NoticeError, match="signature"):
+    with pytest.raises(s.NoticeError, match="signature") as e:
         s.SignedNotice.from_dict(d).verify()
+    assert e.value.kind == "bad_signature"
 
 
 def test_publish_errors():
     with pytest.raises(s.PublishError) as e:
         publish_vector(draw_record="22" * 32)
     assert e.value.kind == "draw_record_mismatch"
-    with pytest.raises(s.PublishError, match="no results"):
+    with pytest.raises(s.PublishError, match="no results") as e:
         s.publish([], notice_id="N", publisher="P", published_on="2024-05-06",
                   draw_record="11" * 32, signing_key=bytes(32))
+    assert e.value.kind == "no_results"
     policy = copy.deepcopy(NOTICE["policy"])
     policy["rules"].append(policy["rules"][0])
     with pytest.raises(s.PolicyError) as e:
