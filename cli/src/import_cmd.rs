@@ -3,7 +3,7 @@
 use crate::util;
 use clap::{Args, ValueEnum};
 use shuangsuiji::{import, ValidationErrors};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum What {
@@ -104,12 +104,15 @@ pub fn run(a: ImportArgs) -> Result<(), String> {
             )
         }
     };
+    // The register and its public view are written together or not at all.
+    let mut files: Vec<(&Path, &[u8])> = Vec::new();
     if let Some(out) = &a.out {
-        util::write_atomic(out, &json)?;
+        files.push((out, &json));
     }
-    if let (Some(out), Some(p)) = (&a.public_out, public) {
-        util::write_atomic(out, &p)?;
+    if let (Some(out), Some(p)) = (&a.public_out, &public) {
+        files.push((out, p));
     }
+    util::write_all_atomic(&files)?;
     println!("{summary}");
     Ok(())
 }

@@ -107,7 +107,10 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes the public files and, apart, the disclosures (every withheld value in clear).
+/// Writes the public files and, apart, the disclosures (every withheld value in clear, with
+/// the salts that alone can prove it later). The private directory is closed to other users
+/// before anything is written into it; the three files land together or not at all, the
+/// disclosures first, so a notice never exists without them.
 pub fn write_publication(
     out: &Path,
     notice: &SignedNotice,
@@ -116,18 +119,20 @@ pub fn write_publication(
     let private = out.join("private");
     std::fs::create_dir_all(&private)
         .map_err(|e| format!("cannot create {}: {e}", private.display()))?;
-    util::write_atomic(&out.join("notice.json"), &util::to_json(notice)?)?;
-    util::write_atomic(&out.join("notice.csv"), notice.notice.to_csv().as_bytes())?;
-    util::write_atomic(
-        &private.join("disclosures.json"),
-        &util::to_json(&disclosures)?,
-    )?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700));
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| format!("cannot protect {}: {e}", private.display()))?;
     }
-    Ok(())
+    let disclosures = util::to_json(&disclosures)?;
+    let json = util::to_json(notice)?;
+    let csv = notice.notice.to_csv();
+    util::write_all_atomic(&[
+        (&private.join("disclosures.json"), &disclosures),
+        (&out.join("notice.csv"), csv.as_bytes()),
+        (&out.join("notice.json"), &json),
+    ])
 }
 
 pub fn run_notice(c: NoticeCmd) -> Result<(), String> {

@@ -1,7 +1,7 @@
 //! File and clock helpers: the edge where the CLI meets the world.
 
 use shuangsuiji::{parse_date, Date};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Today in China (UTC+8), from the system clock: only ever a default for `--as-of`.
 pub fn today_in_china() -> Date {
@@ -26,15 +26,47 @@ pub fn read(path: &Path) -> Result<Vec<u8>, String> {
 /// half a file. The message names `path`, the file the user asked for, whichever step failed;
 /// the temporary file is removed on failure.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp~");
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes)
-        .and_then(|()| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!("cannot write {}: {e}", path.display())
-        })
+    write_all_atomic(&[(path, bytes)])
+}
+
+/// Several files that only make sense together (a notice and the disclosures that prove its
+/// withheld fields; a register and its public view): every temporary file is written first,
+/// and only when all are on disk are they renamed into place, in the order given. A failed
+/// write leaves none of them changed. A rename can still fail (a directory in the way is
+/// caught before the first one; a permission changed in between is not): the files before
+/// it are then in place, which is why a caller lists the one that must never be missing
+/// (the disclosures) first and the one that announces the rest (the notice) last.
+pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), String> {
+    let tmp = |path: &Path| {
+        let mut t = path.as_os_str().to_owned();
+        t.push(".tmp~");
+        PathBuf::from(t)
+    };
+    let remove_all = || {
+        for (path, _) in files {
+            let _ = std::fs::remove_file(tmp(path));
+        }
+    };
+    for (path, bytes) in files {
+        if let Err(e) = std::fs::write(tmp(path), bytes) {
+            remove_all();
+            return Err(format!("cannot write {}: {e}", path.display()));
+        }
+    }
+    if let Some((path, _)) = files.iter().find(|(path, _)| path.is_dir()) {
+        remove_all();
+        return Err(format!(
+            "cannot write {}: a directory is in the way",
+            path.display()
+        ));
+    }
+    for (path, _) in files {
+        if let Err(e) = std::fs::rename(tmp(path), path) {
+            remove_all();
+            return Err(format!("cannot write {}: {e}", path.display()));
+        }
+    }
+    Ok(())
 }
 
 pub fn to_json<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, String> {

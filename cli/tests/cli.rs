@@ -33,6 +33,13 @@ fn demo_then_verify_then_tampered_verify() {
     let (ok, text) = run(bin().args(["demo", "--out"]).arg(&out));
     assert!(ok, "{text}");
     assert!(text.contains("核验 Verified: 通过 OK"), "{text}");
+    // The disclosures hold every withheld value in clear: their directory is the owner's.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let private = std::fs::metadata(out.join("notice/private")).unwrap();
+        assert_eq!(private.permissions().mode() & 0o777, 0o700);
+    }
     let args = |rec: &Path| {
         let mut c = bin();
         c.arg("verify")
@@ -203,6 +210,26 @@ fn sample_refuses_look_alike_ids_by_line() {
     std::fs::remove_dir_all(d).ok();
 }
 
+/// The names under `dir`, recursively, relative to it and sorted.
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let path = e.unwrap().path();
+        let name = path
+            .strip_prefix(dir)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        if path.is_dir() {
+            out.extend(walk(&path).into_iter().map(|n| format!("{name}/{n}")));
+        }
+        out.push(name);
+    }
+    out.sort();
+    out
+}
+
 /// The CLI's own messages, as `docs/errors.md` §10 lists them: each bad input fails with
 /// a non-zero exit and the catalogued text.
 #[test]
@@ -301,6 +328,26 @@ fn catalogued_messages() {
         &format!("cannot write {}: ", occupied.display()),
     );
     assert!(!p("occupied.json.tmp~").exists());
+    // A notice is never written without its disclosures (the salts that alone prove its
+    // withheld fields), nor they without it: with either blocked, nothing appears.
+    write("key4", "11".repeat(32).as_bytes());
+    for (i, blocked) in ["private/disclosures.json", "notice.json"]
+        .iter()
+        .enumerate()
+    {
+        let dir = p(&format!("blocked{i}"));
+        let mut args = publish(&results, &p("key4"));
+        let last = args.len() - 1;
+        args[last] = s(&dir);
+        std::fs::create_dir_all(dir.join(blocked)).unwrap();
+        fails_with(
+            args,
+            &format!("cannot write {}: ", dir.join(blocked).display()),
+        );
+        let mut want = vec!["private".to_string(), blocked.to_string()];
+        want.sort();
+        assert_eq!(walk(&dir), want);
+    }
 
     // Calendar, sampling.
     fails_with(
