@@ -388,8 +388,8 @@ pub fn ticket(subseed: &str, target_id: &str) -> Result<String> {
 
 /// The `take` lowest tickets of the ids in a file (one per line), ascending, as
 /// `[(id, ticket_hex)]`. The file is streamed in Rust without the GIL, in O(take) memory.
-/// Raises ValidationError (with the line) on a line that is not an id, or an id sampled
-/// twice.
+/// Raises ValidationError (with the line) on a line that is not an id or cannot be read,
+/// or an id sampled twice.
 #[pyfunction]
 pub fn sample_ids(
     py: Python<'_>,
@@ -397,17 +397,10 @@ pub fn sample_ids(
     subseed: &str,
     take: usize,
 ) -> Result<Vec<(String, String)>> {
-    use std::io::BufRead;
     let seed = digest(subseed, "subseed")?;
     let picked = py.detach(|| -> Result<Vec<core::Ticketed>> {
         let f = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(&path)?);
-        let mut err = None;
-        let lines = f.lines().map_while(|l| l.map_err(|e| err = Some(e)).ok());
-        let picked = core::sample_lines(&seed, lines, take);
-        if let Some(e) = err {
-            return Err(e.into());
-        }
-        Ok(picked?)
+        Ok(core::sample_reader(&seed, f, take)?)
     })?;
     Ok(picked
         .into_iter()

@@ -3,8 +3,8 @@
 //! comparison with consistent-sampler; a real draw goes through `demo`'s full protocol.
 
 use clap::Args;
-use shuangsuiji::{sample_lines, Digest32};
-use std::io::{BufRead, BufReader};
+use shuangsuiji::{sample_reader, Digest32};
+use std::io::BufReader;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -26,18 +26,9 @@ pub fn run(a: SampleArgs) -> Result<(), String> {
     let seed = Digest32::from_hex(&a.seed).ok_or("--seed must be 64 hex digits")?;
     let f =
         std::fs::File::open(&a.ids).map_err(|e| format!("cannot read {}: {e}", a.ids.display()))?;
-    let mut err = None;
-    // Lines are read lazily; an id is kept only while it is among the k lowest. A line that
-    // cannot be read (not UTF-8, an I/O error) stops the sample, and the message names it.
-    let lines = BufReader::with_capacity(1 << 20, f)
-        .lines()
-        .enumerate()
-        .map_while(|(i, l)| l.map_err(|e| err = Some((i + 1, e.to_string()))).ok());
-    let picked = sample_lines(&seed, lines, a.take);
-    if let Some((line, e)) = err {
-        return Err(format!("reading {}, line {line}: {e}", a.ids.display()));
-    }
-    let picked = picked.map_err(|e| format!("{}: {e}", a.ids.display()))?;
+    // Lines are read lazily; an id is kept only while it is among the k lowest.
+    let picked = sample_reader(&seed, BufReader::with_capacity(1 << 20, f), a.take)
+        .map_err(|e| format!("{}: {e}", a.ids.display()))?;
     let lines: Vec<String> = picked
         .into_iter()
         .map(|t| {

@@ -195,7 +195,10 @@ fn sample_refuses_look_alike_ids_by_line() {
         .arg("sample")
         .arg(&ids)
         .args(["--seed", &seed, "--take", "2"]));
-    let want = format!("reading {}, line 3: ", ids.display());
+    let want = format!(
+        "{}: 1 problem(s); first: id list, row 3, field line: cannot be read: ",
+        ids.display()
+    );
     assert!(
         !ok && text.contains(&want) && text.contains("UTF-8"),
         "{text}"
@@ -205,7 +208,10 @@ fn sample_refuses_look_alike_ids_by_line() {
         .arg("sample")
         .arg(&d)
         .args(["--seed", &seed, "--take", "2"]));
-    let want = format!("reading {}, line 1: ", d.display());
+    let want = format!(
+        "{}: 1 problem(s); first: id list, row 1, field line: cannot be read: ",
+        d.display()
+    );
     assert!(!ok && text.contains(&want), "{text}");
     std::fs::remove_dir_all(d).ok();
 }

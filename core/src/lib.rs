@@ -92,7 +92,7 @@ pub use ratio::BasisPoints;
 pub use record::{DrawRecord, SealedRecord, SignedCommitment};
 pub use region::check_region_code;
 pub use register::RegisterRoots;
-pub use sample::sample_lines;
+pub use sample::{sample_lines, sample_reader};
 pub use select::{
     checked_ticket, lowest_tickets, ticket, Census, Exclusion, ExclusionReason, Selection,
     Selector, StratumDraw, Ticketed,

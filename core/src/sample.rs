@@ -78,6 +78,39 @@ pub fn sample_lines<S: AsRef<str>>(
     Ok(picked)
 }
 
+/// [`sample_lines`] over a reader (a file, a pipe), streamed: the CLI and the Python package
+/// read id files through this one function. A line that cannot be read (not UTF-8, an I/O
+/// error) stops the sample and is reported with its number; nothing is sampled from a file
+/// that was not read to its end.
+///
+/// # Errors
+/// As [`sample_lines`], and a [`ProblemKind::File`] problem for a line that cannot be read.
+pub fn sample_reader(
+    subseed: &Digest32,
+    reader: impl std::io::BufRead,
+    take: usize,
+) -> Result<Vec<Ticketed>, ValidationErrors> {
+    let mut unread = None;
+    let lines = reader
+        .lines()
+        .enumerate()
+        .map_while(|(n, l)| l.map_err(|e| unread = Some((n + 1, e))).ok());
+    let picked = sample_lines(subseed, lines, take);
+    match unread {
+        Some((line, e)) => Err(ValidationErrors {
+            problems: vec![Problem {
+                register: RegisterName::IdList,
+                row: Some(line),
+                record: None,
+                field: "line".into(),
+                kind: ProblemKind::File,
+                message: format!("cannot be read: {e}"),
+            }],
+        }),
+        None => picked,
+    }
+}
+
 fn problem(line: usize, id: &str, kind: ProblemKind, reason: String) -> Problem {
     Problem {
         register: RegisterName::IdList,
@@ -94,6 +127,25 @@ mod tests {
     use super::*;
 
     const SEED: Digest32 = Digest32([5; 32]);
+
+    /// A reader gives the sample its lines give; a line that is not UTF-8 is named by number
+    /// and nothing is sampled, even when the bad line comes after the sample is complete.
+    #[test]
+    fn a_reader_is_read_to_its_end_or_refused() {
+        let text = "T001\nT002\r\nT003\n";
+        assert_eq!(
+            sample_reader(&SEED, text.as_bytes(), 2).unwrap(),
+            sample_lines(&SEED, text.lines(), 2).unwrap()
+        );
+        let bad: &[u8] = b"T001\nT002\n\xffT003\nT004\n";
+        let e = sample_reader(&SEED, bad, 1).unwrap_err();
+        let p = &e.problems[0];
+        assert_eq!(
+            (p.kind, p.row, p.field.as_str()),
+            (ProblemKind::File, Some(3), "line")
+        );
+        assert!(p.message.contains("UTF-8"), "{}", p.message);
+    }
 
     /// Spec §1.2 on plain id lists: look-alike spellings are refused with the line, never
     /// hashed as other ids; trimming, blank lines and a byte-order mark are not spellings.

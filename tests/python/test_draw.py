@@ -191,5 +191,11 @@ def test_sample_ids_refuses_look_alike_ids(tmp_path):
         s.sample_ids(f, "ab" * 32, 5)
     p = e.value.problems[0]
     assert (p["row"], p["field"], p["kind"]) == (3, "id", "invalid_id")
+    # A line that is not UTF-8 is named by number, and nothing is sampled.
+    f.write_bytes(b"ID1\nID2\n\xffID3\n")
+    with pytest.raises(s.ValidationError) as e:
+        s.sample_ids(f, "ab" * 32, 1)
+    p = e.value.problems[0]
+    assert (p["row"], p["field"], p["kind"]) == (3, "line", "file")
     with pytest.raises(s.FormatError, match="target_id"):
         s.ticket("ab" * 32, "ＩＤ2")
