@@ -162,39 +162,33 @@ fn deadline_of_a_date() {
 fn sample_refuses_look_alike_ids_by_line() {
     let d = tmp("sample");
     let ids = d.join("ids.txt");
-    let seed = "ab".repeat(32);
+    let sample = |file: &Path, take: &str| {
+        let seed = "ab".repeat(32);
+        run(bin()
+            .arg("sample")
+            .arg(file)
+            .args(["--seed", &seed, "--take", take]))
+    };
     std::fs::write(&ids, "ID1\nID2\nID3\n").unwrap();
-    let (ok, text) = run(bin()
-        .arg("sample")
-        .arg(&ids)
-        .args(["--seed", &seed, "--take", "2"]));
+    let (ok, text) = sample(&ids, "2");
     assert!(ok, "{text}");
     assert_eq!(text.lines().count(), 2, "{text}");
     std::fs::write(&ids, "ID1\n\nＩＤ2\n").unwrap();
-    let (ok, text) = run(bin()
-        .arg("sample")
-        .arg(&ids)
-        .args(["--seed", &seed, "--take", "2"]));
+    let (ok, text) = sample(&ids, "2");
     assert!(
         !ok && text.contains("row 3") && text.contains("ＩＤ2"),
         "{text}"
     );
     // An id listed twice would hold two places of the sample.
     std::fs::write(&ids, "ID1\nID2\nID1\n").unwrap();
-    let (ok, text) = run(bin()
-        .arg("sample")
-        .arg(&ids)
-        .args(["--seed", &seed, "--take", "3"]));
+    let (ok, text) = sample(&ids, "3");
     assert!(
         !ok && text.contains("id list, record ID1, field id: ID1 appears more than once"),
         "{text}"
     );
     // A line that cannot be read stops the sample with its line number: not UTF-8 ...
     std::fs::write(&ids, b"ID1\nID2\n\xff\xfeID3\n").unwrap();
-    let (ok, text) = run(bin()
-        .arg("sample")
-        .arg(&ids)
-        .args(["--seed", &seed, "--take", "2"]));
+    let (ok, text) = sample(&ids, "2");
     let want = format!(
         "{}: 1 problem(s); first: id list, row 3, field line: cannot be read: ",
         ids.display()
@@ -204,10 +198,7 @@ fn sample_refuses_look_alike_ids_by_line() {
         "{text}"
     );
     // ... or a read error at the first line (a directory opens, then fails to read).
-    let (ok, text) = run(bin()
-        .arg("sample")
-        .arg(&d)
-        .args(["--seed", &seed, "--take", "2"]));
+    let (ok, text) = sample(&d, "2");
     let want = format!(
         "{}: 1 problem(s); first: id list, row 1, field line: cannot be read: ",
         d.display()
