@@ -103,11 +103,17 @@ fn file_problem(register: RegisterName, row: Option<usize>, message: String) -> 
     }
 }
 
+/// A row as read: its 1-based number in the file, and its cells with their 0-based column.
+/// Sparse on purpose: an XLSX cell's position is whatever the file says (a lone cell at
+/// `XFD1048576` in a file of a few hundred bytes), so nothing is allocated for the cells
+/// between the ones that are there.
+type RawRow = (usize, Vec<(usize, String)>);
+
 fn raw_rows(
     bytes: &[u8],
     format: Format,
     register: RegisterName,
-) -> Result<Vec<Vec<String>>, ValidationErrors> {
+) -> Result<Vec<RawRow>, ValidationErrors> {
     match format {
         Format::Csv => {
             let text = decode_text(bytes);
@@ -115,9 +121,9 @@ fn raw_rows(
                 .has_headers(false)
                 .flexible(true)
                 .from_reader(text.as_bytes());
-            // The csv reader skips blank lines; rows are placed at their real line numbers
-            // (padding with empty rows) so that every problem names the line a person sees.
-            let mut rows: Vec<Vec<String>> = Vec::new();
+            // The csv reader skips blank lines; rows keep their real line numbers so that
+            // every problem names the line a person sees.
+            let mut rows: Vec<RawRow> = Vec::new();
             let mut lines = LineCounter::default();
             for rec in rdr.records() {
                 let rec = rec.map_err(|e| {
@@ -127,10 +133,7 @@ fn raw_rows(
                 let line = rec
                     .position()
                     .map_or(rows.len() + 1, |p| lines.line_at(&text, p.byte()));
-                while rows.len() + 1 < line {
-                    rows.push(Vec::new());
-                }
-                rows.push(rec.iter().map(str::to_string).collect());
+                rows.push((line, rec.iter().map(str::to_string).enumerate().collect()));
             }
             Ok(rows)
         }
@@ -142,18 +145,28 @@ fn raw_rows(
                 wb.sheet_names().first().cloned().ok_or_else(|| {
                     file_problem(register, None, "the workbook has no sheet".into())
                 })?;
-            let range = wb
-                .worksheet_range(&name)
-                .map_err(|e| file_problem(register, None, format!("sheet {name:?}: {e}")))?;
-            // Ranges start at the first used cell; pad so row numbers match the sheet.
-            let (r0, c0) = range.start().unwrap_or((0, 0));
-            let mut rows: Vec<Vec<String>> = (0..r0).map(|_| Vec::new()).collect();
-            for r in range.rows() {
-                let mut cells: Vec<String> = (0..c0).map(|_| String::new()).collect();
-                cells.extend(r.iter().map(cell_text));
-                rows.push(cells);
+            let unreadable = |e| file_problem(register, None, format!("sheet {name:?}: {e}"));
+            // Cell by cell, not `worksheet_range`: a range is as wide and as tall as the cells
+            // farthest apart, whatever lies between them.
+            let mut reader = wb.worksheet_cells_reader(&name).map_err(unreadable)?;
+            let mut rows: std::collections::BTreeMap<u32, Vec<(usize, String)>> =
+                std::collections::BTreeMap::new();
+            while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+                let text = cell_text(cell.get_value());
+                if !text.is_empty() {
+                    let (r, c) = cell.get_position();
+                    let c = usize::try_from(c).unwrap_or(usize::MAX);
+                    rows.entry(r).or_default().push((c, text));
+                }
             }
-            Ok(rows)
+            Ok(rows
+                .into_iter()
+                .map(|(r, mut cells)| {
+                    cells.sort_by_key(|(c, _)| *c);
+                    let number = usize::try_from(r).unwrap_or(usize::MAX).saturating_add(1);
+                    (number, cells)
+                })
+                .collect())
         }
     }
 }
@@ -183,35 +196,39 @@ impl LineCounter {
     }
 }
 
-fn cell_text(d: &calamine::Data) -> String {
-    use calamine::Data;
+fn cell_text(d: &calamine::DataRef<'_>) -> String {
+    use calamine::DataRef;
     match d {
-        Data::Empty => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
+        DataRef::Empty => String::new(),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_string(),
+        DataRef::Int(i) => i.to_string(),
         // Phone numbers and codes typed as numbers: whole floats print without ".0".
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => excel_serial_to_date(dt.as_f64()),
-        Data::Error(e) => format!("#{e:?}"),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        DataRef::Float(f) => f.to_string(),
+        DataRef::Bool(b) => b.to_string(),
+        DataRef::DateTime(dt) => excel_serial_to_date(dt),
+        DataRef::Error(e) => format!("#{e:?}"),
     }
 }
 
-/// Excel's 1900 date system: serial 1 = 1900-01-01, with the 1900 leap-year bug, so day 0
-/// is 1899-12-30 for every serial after February 1900. A serial Excel cannot show as a date
-/// (negative, past 9999-12-31, not finite) stays a number, so the date check reports it;
-/// converting it would overflow (the XLSX fuzzer found `1.3e221` in a date-formatted cell).
-pub(super) fn excel_serial_to_date(serial: f64) -> String {
+/// A date-formatted cell as `YYYY-MM-DD`, in the workbook's own date system (1900, with its
+/// leap-year bug, or the 1904 system of old Mac workbooks, four years and a day apart;
+/// calamine knows which). A serial Excel cannot show as a date (negative, past 9999-12-31,
+/// not finite), or the 1900 system's 29 February 1900, stays a number, so the date check
+/// reports it; converting it would overflow (the XLSX fuzzer found `1.3e221` in a
+/// date-formatted cell).
+pub(super) fn excel_serial_to_date(dt: &calamine::ExcelDateTime) -> String {
     const LAST: f64 = 2_958_465.0; // 9999-12-31
+    let serial = dt.as_f64();
     if !(0.0..=LAST).contains(&serial) {
         return serial.to_string();
     }
-    let base = time::macros::date!(1899 - 12 - 30);
-    match base.checked_add(time::Duration::days(serial.floor() as i64)) {
-        Some(d) => crate::dates::format_date(d),
-        None => serial.to_string(),
-    }
+    let (y, m, d, ..) = dt.to_ymd_hms_milli();
+    time::Month::try_from(m)
+        .ok()
+        .and_then(|m| time::Date::from_calendar_date(i32::from(y), m, d).ok())
+        .map_or_else(|| serial.to_string(), crate::dates::format_date)
 }
 
 /// Finds the header row (the first row naming at least two known columns), then
@@ -225,20 +242,24 @@ fn header_lookup(columns: Columns) -> HashMap<String, &'static str> {
         .collect()
 }
 
-/// The column keys of a row, if it is a header row (names at least two known columns).
+/// The known columns of a header row, as (column, key) in column order: the row is a
+/// header row if it names at least two.
+pub(crate) type Keys = Vec<(usize, &'static str)>;
+
+/// The column keys of a row of (column, text) cells in column order, if it is a header row.
 pub(crate) fn header_keys<'r>(
     lookup: &HashMap<String, &'static str>,
-    r: impl Iterator<Item = &'r str>,
-) -> Option<Vec<Option<&'static str>>> {
-    let keys: Vec<Option<&'static str>> = r
-        .map(|h| lookup.get(&normalize_header(h)).copied())
+    r: impl Iterator<Item = (usize, &'r str)>,
+) -> Option<Keys> {
+    let keys: Keys = r
+        .filter_map(|(c, h)| lookup.get(&normalize_header(h)).map(|k| (c, *k)))
         .collect();
-    (keys.iter().flatten().count() >= 2).then_some(keys)
+    (keys.len() >= 2).then_some(keys)
 }
 
 /// Required columns the header lacks, as a file problem.
 pub(crate) fn check_required(
-    keys: &[Option<&'static str>],
+    keys: &[(usize, &'static str)],
     columns: Columns,
     required: &[&str],
     register: RegisterName,
@@ -246,7 +267,7 @@ pub(crate) fn check_required(
 ) -> Result<(), ValidationErrors> {
     let missing: Vec<String> = required
         .iter()
-        .filter(|k| !keys.contains(&Some(**k)))
+        .filter(|k| !keys.iter().any(|(_, key)| key == *k))
         .map(|k| {
             columns
                 .iter()
@@ -269,20 +290,26 @@ pub(crate) fn check_required(
 /// A data row from its cells, or `None` for the rows the templates leave: blank,
 /// numbering-only, and the "填表人：" footer.
 pub(crate) fn data_row<'r>(
-    keys: &[Option<&'static str>],
-    r: impl Iterator<Item = &'r str> + Clone,
+    keys: &[(usize, &'static str)],
+    r: impl Iterator<Item = (usize, &'r str)> + Clone,
     number: usize,
 ) -> Option<Row> {
     let mut cells = HashMap::new();
-    for (k, v) in keys.iter().zip(r.clone()) {
-        if let Some(k) = k {
+    for (c, v) in r.clone() {
+        // Keys are in column order. Two columns under one header: the later cell is kept.
+        let named = keys.partition_point(|(k, _)| *k <= c);
+        if let Some((_, k)) = named
+            .checked_sub(1)
+            .map(|i| keys[i])
+            .filter(|(k, _)| *k == c)
+        {
             let v = v.trim_matches(|c: char| c.is_whitespace());
             if !v.is_empty() {
-                cells.insert(*k, v.to_string());
+                cells.insert(k, v.to_string());
             }
         }
     }
-    let filled: Vec<&str> = r.map(str::trim).filter(|c| !c.is_empty()).collect();
+    let filled: Vec<&str> = r.map(|(_, c)| c.trim()).filter(|c| !c.is_empty()).collect();
     let numbering_only = cells.keys().all(|k| *k == "no");
     let footer = filled
         .first()
@@ -308,17 +335,21 @@ pub(crate) fn read_rows(
     let header = raw
         .iter()
         .enumerate()
-        .find_map(|(i, r)| header_keys(&lookup, r.iter().map(String::as_str)).map(|k| (i, k)));
+        .find_map(|(i, (_, r))| header_keys(&lookup, cells(r)).map(|k| (i, k)));
     let Some((hrow, keys)) = header else {
         return Err(no_header(register, required));
     };
-    check_required(&keys, columns, required, register, hrow + 1)?;
+    check_required(&keys, columns, required, register, raw[hrow].0)?;
     Ok(raw
         .iter()
-        .enumerate()
         .skip(hrow + 1)
-        .filter_map(|(i, r)| data_row(&keys, r.iter().map(String::as_str), i + 1))
+        .filter_map(|(n, r)| data_row(&keys, cells(r), *n))
         .collect())
+}
+
+/// The (column, text) cells of a read row.
+fn cells(r: &[(usize, String)]) -> impl Iterator<Item = (usize, &str)> + Clone {
+    r.iter().map(|(c, t)| (*c, t.as_str()))
 }
 
 /// Streams the data rows of a UTF-8 CSV file to `f`, in file order, holding one row at a
@@ -337,7 +368,7 @@ pub(crate) fn stream_csv<E>(
         .flexible(true)
         .from_reader(reader);
     let mut rec = csv::StringRecord::new();
-    let mut keys: Option<Vec<Option<&'static str>>> = None;
+    let mut keys: Option<Keys> = None;
     let mut n = 0usize;
     loop {
         match rdr.read_record(&mut rec) {
@@ -357,13 +388,13 @@ pub(crate) fn stream_csv<E>(
             .map_or(n, |p| usize::try_from(p.line()).unwrap_or(n));
         match &keys {
             None => {
-                if let Some(k) = header_keys(&lookup, rec.iter()) {
+                if let Some(k) = header_keys(&lookup, rec.iter().enumerate()) {
                     check_required(&k, columns, required, register, line)?;
                     keys = Some(k);
                 }
             }
             Some(k) => {
-                if let Some(row) = data_row(k, rec.iter(), line) {
+                if let Some(row) = data_row(k, rec.iter().enumerate(), line) {
                     if let Err(e) = f(row) {
                         return Ok(Err(e));
                     }
@@ -399,8 +430,16 @@ mod tests {
         assert_eq!(decode_text(&bytes), "企业名称,成立日期\n");
     }
 
+    /// Both of Excel's date systems; serials no date system shows stay numbers.
     #[test]
     fn excel_serials() {
-        assert_eq!(excel_serial_to_date(43831.0), "2020-01-01");
+        use calamine::{ExcelDateTime, ExcelDateTimeType::DateTime};
+        let date = |v, is_1904| excel_serial_to_date(&ExcelDateTime::new(v, DateTime, is_1904));
+        assert_eq!(date(43831.0, false), "2020-01-01");
+        assert_eq!(date(43831.0 - 1462.0, true), "2020-01-01");
+        assert_eq!(date(61.0, false), "1900-03-01");
+        assert_eq!(date(60.0, false), "60"); // 1900-02-29, Lotus's leap-year bug
+        assert_eq!(date(-1.0, false), "-1");
+        assert_eq!(date(1.27e221, false), 1.27e221_f64.to_string());
     }
 }

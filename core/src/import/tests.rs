@@ -277,6 +277,13 @@ fn xlsx_items_import() {
     }
     let list = items(&wb.save_to_buffer().unwrap(), "v1").unwrap();
     assert_eq!(list, items(TEMPLATE_ITEMS.as_bytes(), "v1").unwrap());
+
+    // A lone cell at the sheet's far corner (XFD1048576) costs one cell, not the 17 billion
+    // between it and A1 that a dense range would allocate; having no header, it is ignored.
+    let ws = wb.worksheet_from_index(0).unwrap();
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    let list = items(&wb.save_to_buffer().unwrap(), "v1").unwrap();
+    assert_eq!(list, items(TEMPLATE_ITEMS.as_bytes(), "v1").unwrap());
 }
 
 #[test]
@@ -347,7 +354,10 @@ fn xlsx_date_serials_out_of_range_are_reported() {
     let serials = [-1.0, 2_958_466.0, f64::NAN, f64::INFINITY];
     let shown: Vec<String> = serials
         .iter()
-        .map(|s| super::table::excel_serial_to_date(*s))
+        .map(|s| {
+            let dt = calamine::ExcelDateTime::new(*s, calamine::ExcelDateTimeType::DateTime, false);
+            super::table::excel_serial_to_date(&dt)
+        })
         .collect();
     assert_eq!(shown, ["-1", "2958466", "NaN", "inf"]);
 }
