@@ -296,13 +296,10 @@ pub(crate) fn data_row<'r>(
 ) -> Option<Row> {
     let mut cells = HashMap::new();
     for (c, v) in r.clone() {
-        // Keys are in column order. Two columns under one header: the later cell is kept.
-        let named = keys.partition_point(|(k, _)| *k <= c);
-        if let Some((_, k)) = named
-            .checked_sub(1)
-            .map(|i| keys[i])
-            .filter(|(k, _)| *k == c)
-        {
+        // Keys are in column order, one per column. Two columns under one header: the
+        // later cell is kept.
+        let key = keys.binary_search_by_key(&c, |(k, _)| *k).ok();
+        if let Some(&(_, k)) = key.and_then(|i| keys.get(i)) {
             let v = v.trim_matches(|c: char| c.is_whitespace());
             if !v.is_empty() {
                 cells.insert(k, v.to_string());
@@ -335,11 +332,11 @@ pub(crate) fn read_rows(
     let header = raw
         .iter()
         .enumerate()
-        .find_map(|(i, (_, r))| header_keys(&lookup, cells(r)).map(|k| (i, k)));
-    let Some((hrow, keys)) = header else {
+        .find_map(|(i, (n, r))| header_keys(&lookup, cells(r)).map(|k| (i, *n, k)));
+    let Some((hrow, number, keys)) = header else {
         return Err(no_header(register, required));
     };
-    check_required(&keys, columns, required, register, raw[hrow].0)?;
+    check_required(&keys, columns, required, register, number)?;
     Ok(raw
         .iter()
         .skip(hrow + 1)
