@@ -1,8 +1,10 @@
 //! Audit log benchmarks: appending 1M events, the root, an inclusion and a consistency
-//! proof at 1M, and verifying them. `cargo bench -p shuangsuiji-benches --bench audit`.
+//! proof at 1M, and verifying them; checking a stored log file with 100 checkpoints. `cargo bench -p shuangsuiji-benches --bench audit`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use shuangsuiji::audit::{verify_consistency, verify_inclusion, AuditLog, Event, EventKind};
+use shuangsuiji::audit::{
+    verify_consistency, verify_inclusion, AuditLog, CheckpointSigner, Event, EventKind, LogFile,
+};
 use shuangsuiji::Digest32;
 use std::hint::black_box;
 
@@ -54,6 +56,27 @@ fn audit(c: &mut Criterion) {
     });
     g.bench_function("verify consistency", |b| {
         b.iter(|| black_box(verify_consistency(n / 3, n, &r1, &root, &cproof).is_ok()))
+    });
+    // A stored log with a signed checkpoint every n/100 events, checked as the CLI's
+    // `log verify` and the bindings do (every checkpoint, then the last event's inclusion).
+    let mut signer = CheckpointSigner::new("bench.example/log", &[7; 32], None);
+    let mut grown = AuditLog::new();
+    let mut checkpoints = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        grown.append(e);
+        if (i as u64 + 1) % (n / 100) == 0 {
+            checkpoints.push(signer.sign(&grown).map(|c| c.text).unwrap_or_default());
+        }
+    }
+    let file = LogFile {
+        origin: "bench.example/log".into(),
+        verifier_key: signer.verifier_key(),
+        events: events.clone(),
+        checkpoints,
+    };
+    let last = [events[events.len() - 1].subject];
+    g.bench_function("verify a log file (100 checkpoints, one subject)", |b| {
+        b.iter(|| black_box(file.verify(&file.verifier_key, &last).is_ok()))
     });
     println!(
         "proof sizes at n = {n}: inclusion {} hashes, consistency {} hashes",
