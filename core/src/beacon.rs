@@ -46,7 +46,9 @@ impl DrandSpec {
         if unix_time < genesis_time {
             return 1;
         }
-        u64::try_from((unix_time - genesis_time) / p + 2).unwrap_or(u64::MAX)
+        // In i128: any two i64 times are apart by less than 2^64, so nothing overflows.
+        let elapsed = i128::from(unix_time) - i128::from(genesis_time);
+        u64::try_from(elapsed / i128::from(p) + 2).unwrap_or(u64::MAX)
     }
 }
 
@@ -260,6 +262,15 @@ mod tests {
             Err(BeaconError::TooEarly { .. })
         ));
         assert_eq!(DrandSpec::first_round_after(1_692_803_367, 3, BEFORE), 113);
+        // Times as far apart as i64 allows do not overflow.
+        assert_eq!(
+            DrandSpec::first_round_after(i64::MIN, 1, i64::MAX),
+            u64::MAX
+        );
+        assert_eq!(
+            DrandSpec::first_round_after(i64::MIN, 3, 0),
+            3_074_457_345_618_258_604
+        );
         assert!(DrandSpec::quicknet(113).round_time() > BEFORE);
         assert!(DrandSpec::quicknet(112).round_time() <= BEFORE);
     }

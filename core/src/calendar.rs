@@ -216,8 +216,9 @@ impl WorkingCalendar {
             return Err(CalendarError::EmptyYear(y));
         }
         // A notice may reach back into the December before (元旦 spans), never further.
-        let in_scope =
-            |d: Date| d.year() == y || (d.year() == y - 1 && d.month() == Month::December);
+        let in_scope = |d: Date| {
+            d.year() == y || (Some(d.year()) == y.checked_sub(1) && d.month() == Month::December)
+        };
         let mut off = BTreeSet::new();
         for span in &year.days_off {
             for d in [span.from, span.to] {
@@ -641,6 +642,13 @@ mod tests {
         ));
         assert!(matches!(
             bad(r#"{"year":2030,"days_off":[{"name":"x","from":"2028-01-01","to":"2028-01-01"}]}"#),
+            CalendarError::DateOutsideYear { .. }
+        ));
+        // The year before i32::MIN does not exist; asking must not overflow.
+        assert!(matches!(
+            bad(
+                r#"{"year":-2147483648,"days_off":[{"name":"x","from":"2030-01-01","to":"2030-01-01"}]}"#
+            ),
             CalendarError::DateOutsideYear { .. }
         ));
         // 2030-01-07 is a Monday.

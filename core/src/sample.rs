@@ -14,7 +14,7 @@ use crate::validate::{Problem, ProblemKind, RegisterName, ValidationErrors};
 
 /// The `take` lowest tickets under `subseed` of the ids on `lines`, ascending (ties by id).
 /// Each line is trimmed of white space (and line 1 of a UTF-8 byte-order mark); blank lines
-/// are skipped. Streams: O(`take`) memory whatever the number of lines.
+/// are skipped. Streams: O(`take`) memory whatever the number of lines (plus one line).
 ///
 /// # Errors
 /// The first line that is not a valid id (spec §1.2), with its 1-based line number; or an
