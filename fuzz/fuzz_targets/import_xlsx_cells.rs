@@ -48,6 +48,10 @@ struct Input {
     cells: Vec<Cell>,
     /// Which importer reads the workbook.
     register: u8,
+    /// A cell anywhere on the sheet, up to XFD1048576: the importer reads cells, not the
+    /// range between them, so a far cell must cost one cell (last, so that inputs from
+    /// before it was added decode as they did).
+    far: Option<(u32, u16, u16)>,
 }
 
 fn template_rows(t: &str) -> Vec<Vec<String>> {
@@ -104,6 +108,10 @@ fn workbook(input: &Input) -> Option<Vec<u8>> {
             Value::Formula(s) => ws.write_formula(r, c, Formula::new(s)).map(|_| ()),
         }
         .ok()?;
+    }
+    if let Some((r, c, n)) = input.far {
+        ws.write_string(r % 1_048_576, c % 16_384, borrowed(n))
+            .ok()?;
     }
     wb.save_to_buffer().ok()
 }
