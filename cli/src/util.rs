@@ -23,8 +23,8 @@ pub fn read(path: &Path) -> Result<Vec<u8>, String> {
 }
 
 /// Writes through a temporary file beside `path` and a rename, so a failed run never leaves
-/// half a file. The message names `path`, the file the user asked for, whichever step failed;
-/// the temporary file is removed on failure.
+/// half a file. The message names `path` whichever step failed; the temporary file is
+/// removed on failure.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     write_all_atomic(&[(path, bytes)])
 }
@@ -36,34 +36,40 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
 /// caught before the first one; a permission changed in between is not): the files before
 /// it are then in place, which is why a caller lists the one that must never be missing
 /// (the disclosures) first and the one that announces the rest (the notice) last.
+/// Temporary names carry the process id, so two runs into one directory never remove or
+/// rename each other's files.
 pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), String> {
+    for (i, (path, _)) in files.iter().enumerate() {
+        if files[..i].iter().any(|(p, _)| p == path) {
+            return Err(format!("{} is given for two outputs", path.display()));
+        }
+    }
     let tmp = |path: &Path| {
         let mut t = path.as_os_str().to_owned();
-        t.push(".tmp~");
+        t.push(format!(".{}.tmp~", std::process::id()));
         PathBuf::from(t)
     };
-    let remove_all = || {
-        for (path, _) in files {
-            let _ = std::fs::remove_file(tmp(path));
+    let mut written: Vec<PathBuf> = Vec::new();
+    let fail = |written: &[PathBuf], path: &Path, why: String| {
+        for t in written {
+            let _ = std::fs::remove_file(t);
         }
+        Err(format!("cannot write {}: {why}", path.display()))
     };
     for (path, bytes) in files {
-        if let Err(e) = std::fs::write(tmp(path), bytes) {
-            remove_all();
-            return Err(format!("cannot write {}: {e}", path.display()));
+        let t = tmp(path);
+        if let Err(e) = std::fs::write(&t, bytes) {
+            let _ = std::fs::remove_file(&t);
+            return fail(&written, path, e.to_string());
         }
+        written.push(t);
     }
     if let Some((path, _)) = files.iter().find(|(path, _)| path.is_dir()) {
-        remove_all();
-        return Err(format!(
-            "cannot write {}: a directory is in the way",
-            path.display()
-        ));
+        return fail(&written, path, "a directory is in the way".into());
     }
-    for (path, _) in files {
-        if let Err(e) = std::fs::rename(tmp(path), path) {
-            remove_all();
-            return Err(format!("cannot write {}: {e}", path.display()));
+    for (i, (path, _)) in files.iter().enumerate() {
+        if let Err(e) = std::fs::rename(&written[i], path) {
+            return fail(&written[i..], path, e.to_string());
         }
     }
     Ok(())

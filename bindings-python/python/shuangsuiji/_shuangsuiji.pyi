@@ -496,4 +496,6 @@ def verify_event_in_checkpoint(event: Dict[str, Any], index: int, proof: Sequenc
 def sample_ids(path: Union[str, "os.PathLike[str]"], subseed: str, take: int) -> List[Tuple[str, str]]:
     """The ``take`` lowest tickets of the ids in a file (one per line): ``[(id, ticket)]``.
     Raises ValidationError (register ``id_list``, ``row`` = the line) on a line that is not
-    an id, or when an id is sampled twice."""
+    an id (kind ``invalid_id``) or cannot be read (kind ``file``, field ``line``: not UTF-8,
+    an I/O error), or when an id is sampled twice (``duplicate``); OSError when the file
+    cannot be opened."""

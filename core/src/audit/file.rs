@@ -155,8 +155,8 @@ fn in_checkpoint(n: usize, e: CheckpointError) -> CheckpointError {
         CheckpointError::Inconsistent(m) => {
             CheckpointError::Inconsistent(format!("checkpoint {n}: {m}"))
         }
-        // Both roots come from the same events here, so a failing proof is not expected;
-        // it keeps its kind.
+        // `verify` checks no proof between checkpoints (both roots come from the events);
+        // a proof error from a signature check keeps its kind.
         other @ CheckpointError::Proof(_) => other,
     }
 }

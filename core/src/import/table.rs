@@ -149,24 +149,28 @@ fn raw_rows(
             // Cell by cell, not `worksheet_range`: a range is as wide and as tall as the cells
             // farthest apart, whatever lies between them.
             let mut reader = wb.worksheet_cells_reader(&name).map_err(unreadable)?;
-            let mut rows: std::collections::BTreeMap<u32, Vec<(usize, String)>> =
-                std::collections::BTreeMap::new();
+            // By position, so a position a malformed file gives twice holds its last value,
+            // as in a range.
+            let mut cells = std::collections::BTreeMap::new();
             while let Some(cell) = reader.next_cell().map_err(unreadable)? {
                 let text = cell_text(cell.get_value());
-                if !text.is_empty() {
-                    let (r, c) = cell.get_position();
-                    let c = usize::try_from(c).unwrap_or(usize::MAX);
-                    rows.entry(r).or_default().push((c, text));
+                let at = cell.get_position();
+                if text.is_empty() {
+                    cells.remove(&at);
+                } else {
+                    cells.insert(at, text);
                 }
             }
-            Ok(rows
-                .into_iter()
-                .map(|(r, mut cells)| {
-                    cells.sort_by_key(|(c, _)| *c);
-                    let number = usize::try_from(r).unwrap_or(usize::MAX).saturating_add(1);
-                    (number, cells)
-                })
-                .collect())
+            let mut rows: Vec<RawRow> = Vec::new();
+            for ((r, c), text) in cells {
+                let number = usize::try_from(r).unwrap_or(usize::MAX).saturating_add(1);
+                let c = usize::try_from(c).unwrap_or(usize::MAX);
+                match rows.last_mut() {
+                    Some((n, row)) if *n == number => row.push((c, text)),
+                    _ => rows.push((number, vec![(c, text)])),
+                }
+            }
+            Ok(rows)
         }
     }
 }
