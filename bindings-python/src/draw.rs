@@ -387,9 +387,9 @@ pub fn ticket(subseed: &str, target_id: &str) -> Result<String> {
 }
 
 /// The `take` lowest tickets of the ids in a file (one per line), ascending, as
-/// `[(id, ticket_hex)]`. The file is streamed in Rust without the GIL, in O(take) memory (plus one line).
-/// Raises ValidationError (with the line) on a line that is not an id or cannot be read,
-/// or an id sampled twice.
+/// `[(id, ticket_hex)]`. The file is streamed in Rust without the GIL, in O(take) memory
+/// (plus one line). Raises ValidationError (with the line) on a line that is not an id or
+/// cannot be read, or an id sampled twice.
 #[pyfunction]
 pub fn sample_ids(
     py: Python<'_>,

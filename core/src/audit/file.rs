@@ -89,8 +89,10 @@ impl LogFile {
                     "checkpoint {n} is smaller than the one before"
                 )));
             }
-            while running.size() < c.size {
-                running.push_leaf_hash(leaves.next().unwrap_or_default());
+            // `c.size` is within the log (checked above), so `take` gets every leaf it asks.
+            let grow = usize::try_from(c.size - running.size()).unwrap_or(usize::MAX);
+            for h in leaves.by_ref().take(grow) {
+                running.push_leaf_hash(h);
             }
             let root = running.root();
             if root != c.root {
