@@ -5,6 +5,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use shuangsuiji::audit::{
     verify_consistency, verify_inclusion, AuditLog, CheckpointSigner, Event, EventKind, LogFile,
 };
+use shuangsuiji::encoding::SigningKey;
 use shuangsuiji::Digest32;
 use std::hint::black_box;
 
@@ -59,7 +60,8 @@ fn audit(c: &mut Criterion) {
     });
     // A stored log with a signed checkpoint every n/100 events, checked as the CLI's
     // `log verify` and the bindings do (every checkpoint, then the last event's inclusion).
-    let mut signer = CheckpointSigner::new("bench.example/log", &[7; 32], None);
+    let mut signer =
+        CheckpointSigner::new("bench.example/log", SigningKey::from_bytes(&[7; 32]), None);
     let mut grown = AuditLog::new();
     let mut checkpoints = Vec::new();
     for (i, e) in events.iter().enumerate() {

@@ -3,7 +3,7 @@
 //! as a smoke test.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, encoding::*, hazmat::*, registers::fields::*, registers::*, *};
 use std::hint::black_box;
 use std::path::Path;
 
@@ -93,12 +93,12 @@ fn sample_draw(c: &mut Criterion) {
     let mut sealed = SealedRecord::new(rec)
         .ok()
         .unwrap_or_else(|| panic!("seal"));
-    sealed.sign("x", &[1; 32]);
+    sealed.sign("x", &SigningKey::from_bytes(&[1; 32]));
     g.bench_function("seal + sign", |b| {
         b.iter(|| {
             let mut s = SealedRecord::new(sealed.record.clone()).ok();
             if let Some(s) = s.as_mut() {
-                s.sign("x", &[1; 32])
+                s.sign("x", &SigningKey::from_bytes(&[1; 32]))
             }
             black_box(s)
         })

@@ -8,7 +8,7 @@
 
 mod common;
 
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, registers::fields::*, *};
 use std::path::Path;
 use std::time::Instant;
 

@@ -9,7 +9,7 @@
 mod common;
 
 use shuangsuiji::import::TargetCsvFile;
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, encoding::*, registers::fields::*};
 use std::path::Path;
 use std::time::Instant;
 

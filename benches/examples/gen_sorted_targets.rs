@@ -2,7 +2,7 @@
 //!
 //!     cargo run --release -p shuangsuiji-benches --example gen_sorted_targets -- N OUT.csv
 
-use shuangsuiji::uscc_check_char;
+use shuangsuiji::registers::fields::uscc_check_char;
 use std::io::Write;
 
 fn main() -> Result<(), String> {

@@ -7,7 +7,7 @@
 //! draw is timed as a whole and again with a 20-target quota (same roots, census and
 //! selection passes); the difference is the matching time.
 
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, encoding::*, hazmat::*, registers::fields::*, registers::*};
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -134,9 +134,9 @@ fn main() -> Result<(), String> {
                     commitment: commit_secret("b", &[2; 32]),
                 },
             ],
-            signers: vec![Signer {
+            signers: vec![Signatory {
                 name: "s".into(),
-                public_key: public_key_hex(&[3; 32]),
+                public_key: public_key_hex(&SigningKey::from_bytes(&[3; 32])),
             }],
             beacon: BeaconChoice::Offline,
             committed_at: 0,

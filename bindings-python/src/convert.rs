@@ -157,7 +157,7 @@ pub fn to_json<T: Serialize>(v: &T, pretty: bool) -> Result<String> {
         b.push(b'\n');
         b
     } else {
-        shuangsuiji::canonical_json(v).map_err(|e| format_error(e.to_string()))?
+        shuangsuiji::encoding::canonical_json(v).map_err(|e| format_error(e.to_string()))?
     };
     String::from_utf8(bytes).map_err(|e| format_error(e.to_string()))
 }
@@ -183,7 +183,7 @@ pub fn date_from_py(obj: &Bound<'_, PyAny>, what: &str) -> Result<Date> {
             "{what}: expected a datetime.date or 'YYYY-MM-DD' str"
         )));
     };
-    shuangsuiji::parse_date(&text)
+    shuangsuiji::registers::fields::parse_date(&text)
         .ok_or_else(|| format_error(format!("{what}: {text:?} is not a date (YYYY-MM-DD)")))
 }
 

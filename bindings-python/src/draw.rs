@@ -35,7 +35,10 @@ impl SignedCommitment {
     /// Adds the signature of `signer` (a name listed in the commitment) with a 32-byte
     /// Ed25519 secret key.
     fn sign(&mut self, signer: &str, secret_key: &[u8]) -> Result<()> {
-        self.0.sign(signer, &bytes32(secret_key, "secret_key")?);
+        self.0.sign(
+            signer,
+            &core::SigningKey::from_bytes(&bytes32(secret_key, "secret_key")?),
+        );
         Ok(())
     }
 
@@ -167,7 +170,10 @@ impl SealedRecord {
 
     /// Adds the signature of `signer` with a 32-byte Ed25519 secret key.
     fn sign(&mut self, signer: &str, secret_key: &[u8]) -> Result<()> {
-        self.0.sign(signer, &bytes32(secret_key, "secret_key")?);
+        self.0.sign(
+            signer,
+            &core::SigningKey::from_bytes(&bytes32(secret_key, "secret_key")?),
+        );
         Ok(())
     }
 
@@ -294,21 +300,21 @@ pub fn commit(
     log_checkpoint: Option<String>,
 ) -> Result<SignedCommitment> {
     let beacon = match beacon {
-        None => core::BeaconChoice::Offline,
+        None => core::draw::BeaconChoice::Offline,
         Some(b) => {
             let v = py_to_value(b)?;
             if v.get("mode").is_some() {
                 from_value(v, "beacon")?
             } else {
-                core::BeaconChoice::Drand(from_value(v, "beacon")?)
+                core::draw::BeaconChoice::Drand(from_value(v, "beacon")?)
             }
         }
     };
     let commitment = core::Commitment {
         log_checkpoint,
-        algorithm: core::ALGORITHM.into(),
+        algorithm: core::draw::ALGORITHM.into(),
         plan: from_py(plan, "plan")?,
-        roots: core::RegisterRoots {
+        roots: core::registers::RegisterRoots {
             item_list: item_list.get().0.hash(),
             targets: targets.get().0.root(),
             inspectors: inspectors.get().0.root(),
@@ -335,19 +341,21 @@ pub fn reveal<'py>(py: Python<'py>, participant: &str, secret: &[u8]) -> Result<
 /// The commitment (hex) of a participant's 32-byte secret, published before the reveal.
 #[pyfunction]
 pub fn commit_secret(participant: &str, secret: &[u8]) -> Result<String> {
-    Ok(core::commit_secret(participant, &bytes32(secret, "secret")?).to_hex())
+    Ok(core::hazmat::commit_secret(participant, &bytes32(secret, "secret")?).to_hex())
 }
 
 /// The Ed25519 public key (hex) of a 32-byte secret key.
 #[pyfunction]
 pub fn public_key_hex(secret_key: &[u8]) -> Result<String> {
-    Ok(core::public_key_hex(&bytes32(secret_key, "secret_key")?))
+    Ok(core::encoding::public_key_hex(
+        &core::SigningKey::from_bytes(&bytes32(secret_key, "secret_key")?),
+    ))
 }
 
 /// The drand quicknet chain parameters with the round a plan commits to, as a dict.
 #[pyfunction]
 pub fn quicknet<'py>(py: Python<'py>, round: u64) -> Result<Bound<'py, PyAny>> {
-    to_py(py, &core::DrandSpec::quicknet(round))
+    to_py(py, &core::draw::DrandSpec::quicknet(round))
 }
 
 /// A drand round as drand publishes it (extra members such as a time are left out).
@@ -366,22 +374,22 @@ pub fn verify_round(
     round: &Bound<'_, PyAny>,
 ) -> Result<Vec<u8>> {
     let spec: serde_json::Value = from_py(spec, "drand spec")?;
-    let spec =
-        core::DrandSpec::from_json(&spec).map_err(|e| format_error(format!("drand spec: {e}")))?;
+    let spec = core::draw::DrandSpec::from_json(&spec)
+        .map_err(|e| format_error(format!("drand spec: {e}")))?;
     let round = beacon_round(round)?;
-    Ok(core::verify_round(&spec, unix_time(committed_at)?, &round)?.to_vec())
+    Ok(core::draw::verify_round(&spec, unix_time(committed_at)?, &round)?.to_vec())
 }
 
 /// The sub-seed (hex) of a seed for one purpose, e.g. "target/low".
 #[pyfunction]
 pub fn subseed(seed: &str, purpose: &str) -> Result<String> {
-    Ok(core::subseed(&digest(seed, "seed")?, purpose).to_hex())
+    Ok(core::hazmat::subseed(&digest(seed, "seed")?, purpose).to_hex())
 }
 
 /// The ticket (hex) of a target id under a sub-seed.
 #[pyfunction]
 pub fn ticket(subseed: &str, target_id: &str) -> Result<String> {
-    core::checked_ticket(&digest(subseed, "subseed")?, target_id)
+    core::hazmat::checked_ticket(&digest(subseed, "subseed")?, target_id)
         .map(|t| t.to_hex())
         .map_err(|e| format_error(format!("target_id {e}")))
 }
@@ -398,9 +406,9 @@ pub fn sample_ids(
     take: usize,
 ) -> Result<Vec<(String, String)>> {
     let seed = digest(subseed, "subseed")?;
-    let picked = py.detach(|| -> Result<Vec<core::Ticketed>> {
+    let picked = py.detach(|| -> Result<Vec<core::draw::Ticketed>> {
         let f = std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(&path)?);
-        Ok(core::sample_reader(&seed, f, take)?)
+        Ok(core::draw::sample_reader(&seed, f, take)?)
     })?;
     Ok(picked
         .into_iter()

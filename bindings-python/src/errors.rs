@@ -96,17 +96,17 @@ pub enum Error {
     /// A draw error.
     Draw(core::DrawError),
     /// A beacon error.
-    Beacon(core::BeaconError),
+    Beacon(core::draw::BeaconError),
     /// A verification failure.
     Verify(core::VerifyError),
     /// A publication error.
     Publish(core::PublishError),
     /// A policy error.
-    Policy(core::PolicyError),
+    Policy(core::publish::PolicyError),
     /// A notice error.
     Notice(core::NoticeError),
     /// A calendar error.
-    Calendar(core::CalendarError),
+    Calendar(core::publish::CalendarError),
     /// An audit proof error.
     Proof(core::audit::ProofError),
     /// An audit checkpoint error.
@@ -128,12 +128,12 @@ from_core!(
     Validation(core::ValidationErrors),
     Plan(core::PlanError),
     Draw(core::DrawError),
-    Beacon(core::BeaconError),
+    Beacon(core::draw::BeaconError),
     Verify(core::VerifyError),
     Publish(core::PublishError),
-    Policy(core::PolicyError),
+    Policy(core::publish::PolicyError),
     Notice(core::NoticeError),
-    Calendar(core::CalendarError),
+    Calendar(core::publish::CalendarError),
     Proof(core::audit::ProofError),
     Checkpoint(core::audit::CheckpointError),
     Py(PyErr)
@@ -257,7 +257,7 @@ impl Error {
             Error::Notice(e) => raise::<NoticeError>(py, e.to_string(), kind(py, &e)),
             Error::Calendar(e) => {
                 let mut attrs = kind(py, &e);
-                if let core::CalendarError::NotCovered { needs_year, .. } = &e {
+                if let core::publish::CalendarError::NotCovered { needs_year, .. } = &e {
                     let Ok(y) = needs_year.into_pyobject(py);
                     attrs.push(("needs_year", y.into_any()));
                 }

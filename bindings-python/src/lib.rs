@@ -21,7 +21,7 @@ use pyo3::prelude::*;
 /// text; objects of this module through their `to_dict()`).
 #[pyfunction]
 fn canonical_json(value: &Bound<'_, PyAny>) -> Result<Vec<u8>> {
-    shuangsuiji::canonical_json(&py_to_value(value)?)
+    shuangsuiji::encoding::canonical_json(&py_to_value(value)?)
         .map_err(|e| errors::format_error(e.to_string()))
 }
 
@@ -30,17 +30,17 @@ fn canonical_json(value: &Bound<'_, PyAny>) -> Result<Vec<u8>> {
 #[pyo3(signature = (tag, *parts))]
 fn tagged_hash(tag: &str, parts: Vec<Vec<u8>>) -> String {
     let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-    shuangsuiji::tagged_hash(tag, &refs).to_hex()
+    shuangsuiji::encoding::tagged_hash(tag, &refs).to_hex()
 }
 
 #[pymodule]
 fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
-    m.add("ALGORITHM", shuangsuiji::ALGORITHM)?;
+    m.add("ALGORITHM", shuangsuiji::draw::ALGORITHM)?;
     m.add(
         "PUBLICATION_WORKING_DAYS",
-        shuangsuiji::PUBLICATION_WORKING_DAYS,
+        shuangsuiji::publish::PUBLICATION_WORKING_DAYS,
     )?;
     m.add_class::<register::ItemList>()?;
     m.add_class::<register::TargetRegister>()?;

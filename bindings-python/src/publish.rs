@@ -45,13 +45,13 @@ impl SignedNotice {
     /// Verifies the notice, then that the disclosure (dict `{"path", "salt", "value"}`)
     /// opens the commitment at its path. Raises NoticeError.
     fn verify_disclosure(&self, disclosure: &Bound<'_, PyAny>) -> Result<()> {
-        let d: core::Disclosure = from_py(disclosure, "disclosure")?;
+        let d: core::publish::Disclosure = from_py(disclosure, "disclosure")?;
         Ok(self.0.verify_disclosure(&d)?)
     }
 
     /// Verifies the notice once, then every disclosure. Raises NoticeError at the first failure.
     fn verify_disclosures(&self, disclosures: &Bound<'_, PyAny>) -> Result<()> {
-        let ds: Vec<core::Disclosure> = from_py(disclosures, "disclosures")?;
+        let ds: Vec<core::publish::Disclosure> = from_py(disclosures, "disclosures")?;
         Ok(self.0.verify_disclosures(&ds)?)
     }
 
@@ -81,12 +81,12 @@ impl SignedNotice {
     /// result, linked to this notice and its draw record. Verifies the notice first;
     /// raises NoticeError.
     fn credit_feed<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &core::CreditFeed::from_notice(&self.0)?)
+        to_py(py, &core::publish::CreditFeed::from_notice(&self.0)?)
     }
 
     /// The credit feed as CSV for the credit platform's import. Raises NoticeError.
     fn credit_feed_csv(&self) -> Result<String> {
-        Ok(core::CreditFeed::from_notice(&self.0)?.to_csv())
+        Ok(core::publish::CreditFeed::from_notice(&self.0)?.to_csv())
     }
 
     fn __repr__(&self) -> String {
@@ -111,7 +111,7 @@ impl SignedNotice {
 
 /// The outcome of `publish`: the notice (public) and the disclosures (the publisher's archive).
 #[pyclass(module = "shuangsuiji", name = "Publication", frozen)]
-pub struct Publication(pub core::Publication);
+pub struct Publication(pub core::publish::Publication);
 
 #[pymethods]
 impl Publication {
@@ -201,7 +201,7 @@ pub fn publish(
         None => core::RedactionPolicy::default_policy(),
         Some(p) => from_py(p, "policy")?,
     };
-    let header = core::NoticeHeader {
+    let header = core::publish::NoticeHeader {
         notice_id,
         publisher,
         published_on: date_from_py(published_on, "published_on")?,
@@ -236,51 +236,51 @@ pub fn policy_digest(policy: &Bound<'_, PyAny>) -> Result<String> {
 /// The commitment (hex) a disclosure opens: of a 32-byte salt, a JSON pointer path and a value.
 #[pyfunction]
 pub fn disclosure_commitment(salt: &[u8], path: &str, value: &Bound<'_, PyAny>) -> Result<String> {
-    let salt = core::Salt(bytes32(salt, "salt")?);
-    Ok(core::commitment(&salt, path, &py_to_value(value)?).to_hex())
+    let salt = core::publish::Salt(bytes32(salt, "salt")?);
+    Ok(core::publish::disclosure_commitment(&salt, path, &py_to_value(value)?).to_hex())
 }
 
 /// 姓名 mask: keeps the first character (two for a compound surname).
 #[pyfunction]
 pub fn mask_name(name: &str) -> String {
-    core::mask_name(name)
+    core::publish::mask_name(name)
 }
 
 /// Mobile number mask: 138****1234.
 #[pyfunction]
 pub fn mask_phone(phone: &str) -> String {
-    core::mask_phone(phone)
+    core::publish::mask_phone(phone)
 }
 
 /// 身份证号 mask: 110101********123X.
 #[pyfunction]
 pub fn mask_id_number(id: &str) -> String {
-    core::mask_id_number(id)
+    core::publish::mask_id_number(id)
 }
 
 /// Badge number mask.
 #[pyfunction]
 pub fn mask_badge(badge: &str) -> String {
-    core::mask_badge(badge)
+    core::publish::mask_badge(badge)
 }
 
 /// Address cut to its district.
 #[pyfunction]
 pub fn cut_address(address: &str) -> String {
-    core::cut_address(address)
+    core::publish::cut_address(address)
 }
 
 /// The last day to publish a result of `result_date` (`datetime.date` or "YYYY-MM-DD"):
 /// the `n`-th working day after it on the bundled mainland-China calendar (default 20,
 /// 豫政〔2019〕22号). Raises CalendarError for a date the calendar does not cover.
 #[pyfunction]
-#[pyo3(signature = (result_date, n = core::PUBLICATION_WORKING_DAYS))]
+#[pyo3(signature = (result_date, n = core::publish::PUBLICATION_WORKING_DAYS))]
 pub fn publish_by<'py>(
     py: Python<'py>,
     result_date: &Bound<'py, PyAny>,
     n: u32,
 ) -> Result<Bound<'py, PyAny>> {
-    let d = core::publish_by(date_from_py(result_date, "result_date")?, n)?;
+    let d = core::publish::publish_by(date_from_py(result_date, "result_date")?, n)?;
     Ok(date_to_py(py, d)?)
 }
 
@@ -289,5 +289,5 @@ pub fn publish_by<'py>(
 #[pyfunction]
 pub fn is_working_day(day: &Bound<'_, PyAny>) -> Result<bool> {
     let d = date_from_py(day, "day")?;
-    Ok(core::WorkingCalendar::mainland_china()?.is_working_day(d)?)
+    Ok(core::publish::WorkingCalendar::mainland_china()?.is_working_day(d)?)
 }

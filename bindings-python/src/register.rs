@@ -9,7 +9,9 @@ use pyo3::exceptions::{PyFileNotFoundError, PyIndexError, PyOSError, PyPermissio
 use pyo3::prelude::*;
 use serde::de::DeserializeOwned;
 use shuangsuiji as core;
-use shuangsuiji::{import, Problem, ProblemKind, RegisterName, ValidationErrors};
+use shuangsuiji::{
+    import, registers::Problem, registers::ProblemKind, registers::RegisterName, ValidationErrors,
+};
 use std::path::PathBuf;
 
 /// Reads a whole file, without the GIL; an error names the path.
@@ -432,13 +434,13 @@ impl PublicInspectorRegister {
 /// `personal_salt(key, inspector_id)` (hex): the salt of an inspector's personal digest.
 #[pyfunction]
 pub fn personal_salt(key: &[u8], inspector_id: &str) -> Result<String> {
-    Ok(core::personal_salt(&bytes32(key, "key")?, inspector_id).to_hex())
+    Ok(core::registers::personal_salt(&bytes32(key, "key")?, inspector_id).to_hex())
 }
 
 /// `personal_digest(salt, personal)` (hex): the digest published instead of personal data.
 #[pyfunction]
 pub fn personal_digest(salt: &str, personal: &Bound<'_, PyAny>) -> Result<String> {
     let salt = crate::convert::digest(salt, "salt")?;
-    let p: core::PersonalInfo = from_value(py_to_value(personal)?, "personal info")?;
-    Ok(core::personal_digest(&salt, &p).to_hex())
+    let p: core::registers::PersonalInfo = from_value(py_to_value(personal)?, "personal info")?;
+    Ok(core::registers::personal_digest(&salt, &p).to_hex())
 }

@@ -6,7 +6,7 @@ use crate::input;
 use crate::types::to_js;
 use serde::Serialize;
 use shuangsuiji::audit::LogFile;
-use shuangsuiji::{sample_lines, Digest32};
+use shuangsuiji::{draw::sample_lines, Digest32};
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]

@@ -4,7 +4,7 @@ use crate::errors::Failure;
 use crate::input;
 use crate::types::to_js;
 use serde::Serialize;
-use shuangsuiji::{BeaconRound, DrandSpec};
+use shuangsuiji::{draw::DrandSpec, BeaconRound};
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
@@ -42,7 +42,7 @@ pub fn verify_round(
         // Whole and finite: the cast saturates at the i64 range, which no real time reaches.
         #[allow(clippy::cast_possible_truncation)]
         let at = committed_at as i64;
-        let randomness = shuangsuiji::verify_round(&spec, at, &round)?;
+        let randomness = shuangsuiji::draw::verify_round(&spec, at, &round)?;
         Ok((spec.round, spec.round_time(), hex::encode(randomness)))
     })();
     to_js(&match r {

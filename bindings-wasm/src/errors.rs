@@ -8,7 +8,8 @@
 
 use serde::Serialize;
 use shuangsuiji::{
-    BeaconError, CalendarError, DrawError, NoticeError, Problem, ValidationErrors, VerifyError,
+    draw::BeaconError, publish::CalendarError, registers::Problem, DrawError, NoticeError,
+    ValidationErrors, VerifyError,
 };
 use wasm_bindgen::JsValue;
 

@@ -3,7 +3,9 @@
 
 use crate::errors::Failure;
 use serde::de::DeserializeOwned;
-use shuangsuiji::{import, parse_date, Date, PublicInspectorRegister, TargetRegister};
+use shuangsuiji::{
+    import, registers::fields::parse_date, Date, PublicInspectorRegister, TargetRegister,
+};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The bytes of a string or binary input; `None` for `undefined`/`null`.

@@ -12,13 +12,13 @@
 //! | Export | Core |
 //! | --- | --- |
 //! | `verify(record, targets, inspectors, asOf?)` | [`shuangsuiji::verify`] |
-//! | `verifyRound(spec, committedAt, round)` | [`shuangsuiji::verify_round`] |
+//! | `verifyRound(spec, committedAt, round)` | [`shuangsuiji::draw::verify_round`] |
 //! | `registerRoots({itemList, itemListVersion, targets, inspectors, asOf})` | `ItemList::hash`, `TargetRegister::root`, `PublicInspectorRegister::root` |
 //! | `recordHash(record)`, `canonicalRecord(record)` | `DrawRecord::hash`, `DrawRecord::canonical_bytes` |
 //! | `verifyNotice(notice, csv?)`, `verifyDisclosures(notice, disclosures)` | `SignedNotice::verify`, `verify_csv`, `verify_disclosures` |
 //! | `disclosureCommitment(salt, path, valueJson)` | [`shuangsuiji::commitment`] |
 //! | `verifyAuditLog(log, verifierKey?, subjects?)` | `audit::LogFile::verify` |
-//! | `sampleIds(text, subseed, take)` | [`shuangsuiji::sample_lines`] |
+//! | `sampleIds(text, subseed, take)` | [`shuangsuiji::draw::sample_lines`] |
 //!
 //! The TypeScript types of the returned objects are in [`types`].
 #![forbid(unsafe_code)]

@@ -5,7 +5,9 @@ use crate::errors::Failure;
 use crate::input;
 use crate::types::to_js;
 use serde::Serialize;
-use shuangsuiji::{commitment, Digest32, Disclosure, NoticeEntry, Salt, SignedNotice};
+use shuangsuiji::{
+    publish, publish::Disclosure, publish::NoticeEntry, publish::Salt, Digest32, SignedNotice,
+};
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
@@ -164,7 +166,7 @@ pub fn disclosure_commitment(
         .ok_or_else(|| Failure::input("salt", "is not 64 hex digits").into_js_error())?;
     let value: serde_json::Value =
         input::json_value("value", &value).map_err(Failure::into_js_error)?;
-    Ok(commitment(&salt, path, &value).to_hex())
+    Ok(publish::disclosure_commitment(&salt, path, &value).to_hex())
 }
 
 /// The publication deadline of a result: the `workingDays`-th (default 20) mainland working
@@ -182,8 +184,8 @@ pub fn publish_by(
     let date = input::date("resultDate", Some(result_date.to_string()))
         .map_err(Failure::into_js_error)?
         .ok_or_else(|| Failure::input("resultDate", "is missing").into_js_error())?;
-    let n = working_days.unwrap_or(shuangsuiji::PUBLICATION_WORKING_DAYS);
-    shuangsuiji::publish_by(date, n)
+    let n = working_days.unwrap_or(shuangsuiji::publish::PUBLICATION_WORKING_DAYS);
+    shuangsuiji::publish::publish_by(date, n)
         .map(|d| d.to_string())
         .map_err(|e| Failure::from(e).into_js_error())
 }

@@ -6,8 +6,8 @@ use crate::input;
 use crate::types::to_js;
 use serde::Serialize;
 use shuangsuiji::{
-    BeaconChoice, Digest32, Participant, RegisterRoots, Reveal, SealedRecord, StratumDraw, Team,
-    Verified,
+    draw::BeaconChoice, draw::Participant, draw::StratumDraw, draw::Team, registers::RegisterRoots,
+    Digest32, Reveal, SealedRecord, Verified,
 };
 use wasm_bindgen::prelude::*;
 
@@ -70,7 +70,7 @@ struct BeaconOut<'a> {
 struct StratumOut<'a> {
     key: &'a str,
     population: u64,
-    ratio: &'a shuangsuiji::BasisPoints,
+    ratio: &'a shuangsuiji::registers::fields::BasisPoints,
     quota: u64,
     selected: usize,
     alternates: usize,

@@ -10,9 +10,10 @@ use clap::Args;
 use sha2::{Digest as _, Sha256};
 use shuangsuiji::audit::EventKind;
 use shuangsuiji::{
-    canonical_json, commit_secret, draw, import, public_key_hex, tagged_hash, verify, BeaconChoice,
-    BeaconRound, Commitment, DrandSpec, DrawInputs, DrawPlan, Participant, RegisterRoots, Reveal,
-    SealedRecord, SignedCommitment, Signer, ALGORITHM,
+    draw, draw::BeaconChoice, draw::DrandSpec, draw::Participant, draw::Signatory, draw::ALGORITHM,
+    encoding::canonical_json, encoding::public_key_hex, encoding::tagged_hash,
+    hazmat::commit_secret, import, registers::RegisterRoots, verify, BeaconRound, Commitment,
+    DrawInputs, DrawPlan, Reveal, SealedRecord, SignedCommitment, SigningKey,
 };
 use std::path::{Path, PathBuf};
 
@@ -105,9 +106,9 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         .iter()
         .map(|(id, _)| label_bytes(&format!("shuangsuiji demo secret {id}")))
         .collect();
-    let sign_keys: Vec<[u8; 32]> = SIGNERS
+    let sign_keys: Vec<SigningKey> = SIGNERS
         .iter()
-        .map(|s| label_bytes(&format!("shuangsuiji demo signing key {s}")))
+        .map(|s| SigningKey::from_bytes(&label_bytes(&format!("shuangsuiji demo signing key {s}"))))
         .collect();
     let commitment = Commitment {
         log_checkpoint: Some(pre_draw_checkpoint),
@@ -130,7 +131,7 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         signers: SIGNERS
             .iter()
             .zip(&sign_keys)
-            .map(|(n, k)| Signer {
+            .map(|(n, k)| Signatory {
                 name: (*n).into(),
                 public_key: public_key_hex(k),
             })

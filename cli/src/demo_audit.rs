@@ -23,7 +23,7 @@ impl Trail {
         Trail {
             log: AuditLog::new(),
             events: Vec::new(),
-            signer: CheckpointSigner::new(ORIGIN, key, None),
+            signer: CheckpointSigner::new(ORIGIN, shuangsuiji::SigningKey::from_bytes(key), None),
             checkpoints: Vec::new(),
         }
     }

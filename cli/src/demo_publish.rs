@@ -7,9 +7,11 @@ use rand_core::SeedableRng;
 use sha2::{Digest as _, Sha256};
 use shuangsuiji::audit::EventKind;
 use shuangsuiji::{
-    canonical_json, publish, publish_by, tagged_hash, ContactPerson, FollowUp, InspectionResult,
-    InspectorRegister, NoticeHeader, OutcomeCode, RedactionPolicy, ResultTarget, SealedRecord,
-    Sensitivity, SensitivityMark, TargetRegister, TeamMember, PUBLICATION_WORKING_DAYS,
+    encoding::canonical_json, encoding::tagged_hash, publish, publish::publish_by,
+    publish::ContactPerson, publish::FollowUp, publish::NoticeHeader, publish::OutcomeCode,
+    publish::ResultTarget, publish::Sensitivity, publish::SensitivityMark, publish::TeamMember,
+    publish::PUBLICATION_WORKING_DAYS, InspectionResult, InspectorRegister, RedactionPolicy,
+    SealedRecord, TargetRegister,
 };
 use std::path::Path;
 
@@ -47,7 +49,7 @@ fn results(
         if n % 5 == 3 {
             sensitivity.push(SensitivityMark {
                 class: Sensitivity::CommercialSecret,
-                field: Some(shuangsuiji::FieldKind::Findings),
+                field: Some(shuangsuiji::publish::FieldKind::Findings),
             });
         }
         if n % 11 == 7 {

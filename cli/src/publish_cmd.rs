@@ -5,8 +5,9 @@ use crate::util;
 use clap::{Args, Subcommand};
 use rand_core::{OsRng, TryRngCore};
 use shuangsuiji::{
-    publish, DeadlineItem, Digest32, Disclosure, InspectionResult, NoticeHeader, RedactionPolicy,
-    SealedRecord, SignedNotice, WorkingCalendar, PUBLICATION_WORKING_DAYS,
+    publish, publish::DeadlineItem, publish::Disclosure, publish::NoticeHeader,
+    publish::WorkingCalendar, publish::PUBLICATION_WORKING_DAYS, Digest32, InspectionResult,
+    RedactionPolicy, SealedRecord, SignedNotice,
 };
 use std::path::{Path, PathBuf};
 
@@ -139,7 +140,7 @@ pub fn run_notice(c: NoticeCmd) -> Result<(), String> {
     let (notice, csv, disclosures) = match c {
         NoticeCmd::CreditFeed { notice, csv } => {
             let n: SignedNotice = load(&notice)?;
-            let feed = shuangsuiji::CreditFeed::from_notice(&n)
+            let feed = shuangsuiji::publish::CreditFeed::from_notice(&n)
                 .map_err(|e| format!("未通过 NOT VERIFIED: {e}"))?;
             if csv {
                 print!("{}", feed.to_csv());
@@ -182,8 +183,8 @@ pub fn run_notice(c: NoticeCmd) -> Result<(), String> {
 }
 
 pub fn run_deadline(a: DeadlineArgs) -> Result<(), String> {
-    if let Some(d) = shuangsuiji::parse_date(&a.items) {
-        let by = shuangsuiji::publish_by(d, a.days).map_err(|e| e.to_string())?;
+    if let Some(d) = shuangsuiji::registers::fields::parse_date(&a.items) {
+        let by = shuangsuiji::publish::publish_by(d, a.days).map_err(|e| e.to_string())?;
         println!("{by}");
         return Ok(());
     }

@@ -3,7 +3,7 @@
 //! comparison with consistent-sampler; a real draw goes through `demo`'s full protocol.
 
 use clap::Args;
-use shuangsuiji::{sample_reader, Digest32};
+use shuangsuiji::{draw::sample_reader, Digest32};
 use std::io::BufReader;
 use std::path::PathBuf;
 

@@ -1,6 +1,6 @@
 //! A readable summary of a sealed record, with Chinese and English labels.
 
-use shuangsuiji::{BeaconChoice, SealedRecord, Verified};
+use shuangsuiji::{draw::BeaconChoice, SealedRecord, Verified};
 
 pub fn print(s: &SealedRecord, v: &Verified) {
     let r = &s.record;

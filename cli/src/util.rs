@@ -1,6 +1,6 @@
 //! File and clock helpers: the edge where the CLI meets the world.
 
-use shuangsuiji::{parse_date, Date};
+use shuangsuiji::{registers::fields::parse_date, Date};
 use std::path::{Path, PathBuf};
 
 /// Today in China (UTC+8), from the system clock: only ever a default for `--as-of`.

@@ -3,8 +3,8 @@
 
 use crate::util;
 use shuangsuiji::{
-    personal_digest, personal_salt, subseed, InspectorRegister, ItemList, PublicInspectorRegister,
-    SealedRecord, TargetRegister,
+    hazmat::subseed, registers::personal_digest, registers::personal_salt, InspectorRegister,
+    ItemList, PublicInspectorRegister, SealedRecord, TargetRegister,
 };
 use std::path::Path;
 

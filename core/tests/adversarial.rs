@@ -5,7 +5,7 @@
 
 mod common;
 use common::*;
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, encoding::*, publish::*, registers::*};
 
 #[test]
 fn ids_have_one_spelling() {

@@ -4,7 +4,7 @@
 
 mod common;
 use common::*;
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, encoding::*, registers::*};
 
 fn run_with(
     w: &World,
@@ -14,7 +14,7 @@ fn run_with(
     let mut c = w.commitment(plan(), 1, BeaconChoice::Offline, 0).commitment;
     edit(&mut c);
     let mut s = SignedCommitment::new(c).unwrap();
-    s.sign("负责人", &SIGNER_KEY);
+    s.sign("负责人", &SigningKey::from_bytes(&SIGNER_KEY));
     draw(DrawInputs {
         commitment: &s,
         item_list: &w.items,

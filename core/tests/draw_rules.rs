@@ -4,7 +4,7 @@
 
 mod common;
 use common::*;
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, registers::fields::*, registers::*};
 use std::collections::BTreeMap;
 use time::macros::date;
 

@@ -8,7 +8,7 @@ use shuangsuiji::audit::{
     verify_consistency, verify_inclusion, AuditLog, CheckpointError, CheckpointSigner, Event,
     EventKind, ProofError, SignedCheckpoint,
 };
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, encoding::*, publish::*, registers::fields::*, registers::*};
 
 fn plan_problems(p: DrawPlan) -> Vec<String> {
     match p.check(&items()) {
@@ -236,7 +236,7 @@ fn audit_errors_are_pinned() {
         verify_inclusion(&root, 9, 9, &p, &root),
         Err(ProofError::OutOfRange(_))
     ));
-    let mut signer = CheckpointSigner::new("o", &[1; 32], None);
+    let mut signer = CheckpointSigner::new("o", SigningKey::from_bytes(&[1; 32]), None);
     let key = signer.verifier_key();
     assert!(matches!(
         SignedCheckpoint::verify("o\n01\nAAAA\n\n", &key),

@@ -4,7 +4,7 @@
 mod common;
 use common::*;
 use proptest::prelude::*;
-use shuangsuiji::*;
+use shuangsuiji::{encoding::*, registers::*, *};
 
 #[cfg(feature = "import")]
 #[test]

@@ -4,7 +4,7 @@
 mod common;
 use common::*;
 use proptest::prelude::*;
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, encoding::*, hazmat::*, registers::fields::*, registers::*};
 use std::collections::{BTreeMap, BTreeSet};
 
 fn chi_square(counts: &[u64], expected: f64) -> f64 {

@@ -5,8 +5,8 @@
 
 mod common;
 use common::*;
+use shuangsuiji::draw::*;
 use shuangsuiji::import::{targets_to_csv, TargetCsvFile};
-use shuangsuiji::*;
 
 fn temp(name: &str, body: &str) -> std::path::PathBuf {
     let p = std::env::temp_dir().join(format!("shuangsuiji-{}-{name}", std::process::id()));

@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 use serde_json::Value;
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, encoding::*, publish::*, registers::*};
 
 /// Every leaf of a JSON value with its path (`a.b[2].c`).
 fn leaves(v: &Value, path: String, out: &mut Vec<(String, Value)>) {
@@ -236,7 +236,7 @@ fn rich_sealed() -> (World, SealedRecord) {
         "{reasons:?}"
     );
     let mut sealed = SealedRecord::new(rec).unwrap();
-    sealed.sign("负责人", &SIGNER_KEY);
+    sealed.sign("负责人", &SigningKey::from_bytes(&SIGNER_KEY));
     assert!(verify(&sealed, &w.targets, &w.inspectors).is_ok());
     (w, sealed)
 }

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
 use serde_json::Value;
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, encoding::*, hazmat::*, registers::fields::*, registers::*, *};
 
 fn root() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

@@ -4,7 +4,7 @@
 
 mod common;
 use common::*;
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, encoding::*, registers::fields::*, registers::*};
 
 fn world() -> World {
     World::new(targets(200), inspectors(12, 6))
@@ -77,7 +77,7 @@ fn unsigned_or_resigned_records_are_refused() {
     // A record changed and re-hashed but signed by someone else.
     let mut t = s.clone();
     t.signatures.clear();
-    t.sign("负责人", &[8; 32]);
+    t.sign("负责人", &SigningKey::from_bytes(&[8; 32]));
     assert!(matches!(
         verify(&t, &w.targets, &w.inspectors),
         Err(VerifyError::Signature { .. })
@@ -179,7 +179,7 @@ fn drand_beacon_draw_verifies_and_tampered_beacon_fails() {
     })
     .unwrap();
     let mut s = SealedRecord::new(rec).unwrap();
-    s.sign("负责人", &SIGNER_KEY);
+    s.sign("负责人", &SigningKey::from_bytes(&SIGNER_KEY));
     assert!(verify(&s, &w.targets, &w.inspectors).unwrap().beacon);
 
     let mut t = s.clone();

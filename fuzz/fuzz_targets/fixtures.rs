@@ -2,7 +2,9 @@
 //! seed of `verify_record`) and the public registers it was drawn from. A fixture that
 //! fails to load stops the fuzzer at once, rather than letting every check be skipped.
 #![allow(dead_code)] // each target uses what it needs
-use shuangsuiji::{import, parse_date, PublicInspectorRegister, SealedRecord, TargetRegister};
+use shuangsuiji::{
+    import, registers::fields::parse_date, PublicInspectorRegister, SealedRecord, TargetRegister,
+};
 use std::sync::OnceLock;
 
 pub fn registers() -> &'static (TargetRegister, PublicInspectorRegister) {

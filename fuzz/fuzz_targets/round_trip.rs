@@ -2,7 +2,7 @@
 //! imports again to the same root (the export is the register's own form), and a value that
 //! parses from JSON writes back to JSON that parses to the same value.
 #![allow(dead_code)] // each target uses what it needs
-use shuangsuiji::{import, parse_date, Date};
+use shuangsuiji::{import, registers::fields::parse_date, Date};
 
 fn as_of() -> Date {
     parse_date("2023-08-23").unwrap_or(Date::MIN)

@@ -8,9 +8,9 @@
 use libfuzzer_sys::fuzz_target;
 use rand_chacha::rand_core::SeedableRng;
 use shuangsuiji::{
-    parse_date, publish, verify, verify_round, BeaconRound, Digest32, DrandSpec, InspectionResult,
-    InspectorRegister, ItemList, NoticeHeader, PublicInspectorRegister, RedactionPolicy,
-    TargetRegister, WorkingCalendar,
+    draw::verify_round, draw::DrandSpec, publish, publish::NoticeHeader, publish::WorkingCalendar,
+    registers::fields::parse_date, verify, BeaconRound, Digest32, InspectionResult,
+    InspectorRegister, ItemList, PublicInspectorRegister, RedactionPolicy, TargetRegister,
 };
 use std::sync::OnceLock;
 

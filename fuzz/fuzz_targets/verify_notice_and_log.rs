@@ -4,7 +4,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use shuangsuiji::audit::{LogFile, SignedCheckpoint};
-use shuangsuiji::{Disclosure, NoticeEntry, SignedNotice};
+use shuangsuiji::{publish::Disclosure, publish::NoticeEntry, SignedNotice};
 use std::sync::OnceLock;
 
 fn seed_notice() -> &'static SignedNotice {

@@ -1,7 +1,7 @@
 //! What the draw examples share: the sample inputs besides the targets, and a one-
 //! participant drand commitment (the demo's shape, with fixed example secrets).
 
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, encoding::*, hazmat::*, registers::*, *};
 use std::path::Path;
 
 /// Items, the public inspector view, the plan and the recorded drand round of a data dir.
@@ -65,9 +65,9 @@ pub fn commitment(
                 commitment: commit_secret("jjjc", &SECRET2),
             },
         ],
-        signers: vec![Signer {
+        signers: vec![Signatory {
             name: "负责人".into(),
-            public_key: public_key_hex(&[9; 32]),
+            public_key: public_key_hex(&SigningKey::from_bytes(&[9; 32])),
         }],
         beacon: BeaconChoice::Drand(DrandSpec::quicknet(123)),
         committed_at: 1_692_803_700,

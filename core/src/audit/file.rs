@@ -2,8 +2,8 @@
 //! its full check, shared by the CLI, the Python package and the browser page.
 
 use super::{verify_inclusion, AuditLog, CheckpointError, Event, SignedCheckpoint};
-use crate::canonical::Digest32;
-use crate::merkle::MerkleTree;
+use crate::encoding::canonical::Digest32;
+use crate::encoding::merkle::MerkleTree;
 use serde::{Deserialize, Serialize};
 
 /// A stored audit log.

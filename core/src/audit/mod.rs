@@ -13,8 +13,8 @@ pub use file::{LogFile, LogSummary};
 pub use note::{verifier_key, Checkpoint, CheckpointError, CheckpointSigner, SignedCheckpoint};
 pub use proof::{verify_consistency, verify_inclusion, ProofError};
 
-use crate::canonical::{canonical_json, Digest32};
-use crate::merkle::{leaf_hash, MerkleTree};
+use crate::encoding::canonical::{canonical_json, Digest32};
+use crate::encoding::merkle::{leaf_hash, MerkleTree};
 use serde::{Deserialize, Serialize};
 
 /// What happened. Re-draws, overrides of redaction defaults and manual changes after a

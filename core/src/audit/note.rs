@@ -4,7 +4,7 @@
 
 use super::proof::{verify_consistency, ProofError};
 use super::AuditLog;
-use crate::canonical::Digest32;
+use crate::encoding::canonical::Digest32;
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
 use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
@@ -97,12 +97,12 @@ pub struct CheckpointSigner {
 }
 
 impl CheckpointSigner {
-    /// A signer for `origin` with a 32-byte Ed25519 secret key, starting from the last
-    /// checkpoint it signed (persisted by the caller), if any.
-    pub fn new(origin: &str, secret_key: &[u8; 32], last: Option<Checkpoint>) -> Self {
+    /// A signer for `origin` with its key, starting from the last checkpoint it signed
+    /// (persisted by the caller), if any.
+    pub fn new(origin: &str, key: SigningKey, last: Option<Checkpoint>) -> Self {
         CheckpointSigner {
             origin: origin.to_string(),
-            key: SigningKey::from_bytes(secret_key),
+            key,
             last,
         }
     }

@@ -3,8 +3,8 @@
 //! Generation follows the recursive definitions (PATH and SUBPROOF); verification follows
 //! RFC 9162's iterative algorithms, so the two halves check each other.
 
-use crate::canonical::Digest32;
-use crate::merkle::{node_hash, MerkleTree};
+use crate::encoding::canonical::Digest32;
+use crate::encoding::merkle::{node_hash, MerkleTree};
 
 /// Root of `leaves[lo..hi]`.
 pub(crate) fn subtree_root(leaves: &[Digest32], lo: usize, hi: usize) -> Digest32 {
@@ -189,7 +189,7 @@ pub fn verify_consistency(
     }
     if size1 == 0 {
         // The empty tree's root is SHA-256 of nothing; every tree extends it.
-        if *root1 != crate::merkle::MerkleTree::new().root() {
+        if *root1 != crate::encoding::merkle::MerkleTree::new().root() {
             return Err(ProofError::RootMismatch);
         }
         return if proof.is_empty() {

@@ -1,8 +1,9 @@
 use super::*;
-use crate::merkle::leaf_hash;
+use crate::encoding::merkle::leaf_hash;
+use ed25519_dalek::SigningKey;
 
 fn ct_leaves() -> Vec<Digest32> {
-    crate::merkle::tests::ct_leaves()
+    crate::encoding::merkle::tests::ct_leaves()
         .iter()
         .map(|l| leaf_hash(l))
         .collect()
@@ -230,7 +231,11 @@ fn checkpoints_sign_verify_and_refuse_to_fork() {
     for n in 0..5 {
         log.append(&event(n, EventKind::RegisterChange));
     }
-    let mut signer = CheckpointSigner::new("shuangsuiji.example/ha-gat", &key, None);
+    let mut signer = CheckpointSigner::new(
+        "shuangsuiji.example/ha-gat",
+        SigningKey::from_bytes(&key),
+        None,
+    );
     let vkey = signer.verifier_key();
     let c1 = signer.sign(&log).unwrap();
     assert!(c1.text.starts_with("shuangsuiji.example/ha-gat\n5\n"));
@@ -264,8 +269,12 @@ fn checkpoints_sign_verify_and_refuse_to_fork() {
     ));
 
     // Wrong key, tampered body, tampered signature.
-    let other =
-        CheckpointSigner::new("shuangsuiji.example/ha-gat", &[6u8; 32], None).verifier_key();
+    let other = CheckpointSigner::new(
+        "shuangsuiji.example/ha-gat",
+        SigningKey::from_bytes(&[6u8; 32]),
+        None,
+    )
+    .verifier_key();
     assert!(matches!(
         SignedCheckpoint::verify(&c1.text, &other),
         Err(CheckpointError::BadSignature(_))
@@ -283,7 +292,7 @@ fn checkpoints_sign_verify_and_refuse_to_fork() {
 fn nothing_may_follow_the_signatures() {
     let mut log = AuditLog::new();
     log.append(&event(1, EventKind::Plan));
-    let mut signer = CheckpointSigner::new("o", &[3; 32], None);
+    let mut signer = CheckpointSigner::new("o", SigningKey::from_bytes(&[3; 32]), None);
     let c = signer.sign(&log).unwrap();
     let key = signer.verifier_key();
     assert!(SignedCheckpoint::verify(&c.text, &key).is_ok());

@@ -2,10 +2,10 @@
 //! the round trip file → register → file.
 
 use super::table::Columns;
-use crate::dates::format_date;
-use crate::inspector::{InspectorRegister, InspectorStatus, Sex};
-use crate::item::{Category, ItemList, Level, Method};
-use crate::target::{CreditClass, RiskLevel, TargetKind, TargetRegister, TargetStatus};
+use crate::registers::fields::dates::format_date;
+use crate::registers::inspector::{InspectorRegister, InspectorStatus, Sex};
+use crate::registers::item::{Category, ItemList, Level, Method};
+use crate::registers::target::{CreditClass, RiskLevel, TargetKind, TargetRegister, TargetStatus};
 
 fn write(columns: Columns, rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());

@@ -2,11 +2,11 @@
 
 use super::table::{read_rows, to_ascii_form, Columns, Format};
 use super::{split_list, RowProblems};
-use crate::dates::parse_date;
-use crate::inspector::{
+use crate::registers::fields::dates::parse_date;
+use crate::registers::inspector::{
     Inspector, InspectorRegister, InspectorStatus, PersonalInfo, Qualification, Sex,
 };
-use crate::validate::{ProblemKind, RegisterName, ValidationErrors};
+use crate::registers::validate::{ProblemKind, RegisterName, ValidationErrors};
 use std::collections::HashMap;
 use time::Date;
 
@@ -141,7 +141,7 @@ pub fn inspectors(bytes: &[u8], as_of: Date) -> Result<InspectorRegister, Valida
         if let (Some(status), Some(expert)) = (status, expert) {
             out.push(Inspector {
                 id,
-                department: crate::names::normalise_name(row.get("department")),
+                department: crate::registers::fields::names::normalise_name(row.get("department")),
                 unit: row.get("unit").to_string(),
                 region,
                 rank: row.get("rank").to_string(),

@@ -2,9 +2,9 @@
 
 use super::table::{read_rows, to_ascii_form, Columns, Format};
 use super::{split_list, RowProblems};
-use crate::item::{Category, Frequency, Item, ItemList, LegalBasis, Level, Method};
-use crate::ratio::BasisPoints;
-use crate::validate::{ProblemKind, RegisterName, ValidationErrors};
+use crate::registers::fields::ratio::BasisPoints;
+use crate::registers::item::{Category, Frequency, Item, ItemList, LegalBasis, Level, Method};
+use crate::registers::validate::{ProblemKind, RegisterName, ValidationErrors};
 use std::collections::HashMap;
 
 pub(crate) const COLUMNS: Columns = &[

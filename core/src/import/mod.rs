@@ -18,7 +18,7 @@ pub use items::items;
 pub use table::Format;
 pub use targets::{targets, TargetCsvFile};
 
-use crate::validate::{Collector, Problem, ProblemKind, RegisterName, ValidationErrors};
+use crate::registers::validate::{Collector, Problem, ProblemKind, RegisterName, ValidationErrors};
 use std::collections::HashMap;
 use table::Row;
 
@@ -111,9 +111,9 @@ impl RowProblems {
 /// The cell is converted first, so a full-width `｜` splits as `|` does (and an element never
 /// holds a separator, which would split differently on re-import).
 pub(crate) fn split_list(s: &str) -> Vec<String> {
-    crate::names::normalise_name(s)
-        .split(crate::names::LIST_SEPARATORS)
-        .map(crate::names::normalise_name)
+    crate::registers::fields::names::normalise_name(s)
+        .split(crate::registers::fields::names::LIST_SEPARATORS)
+        .map(crate::registers::fields::names::normalise_name)
         .filter(|p| !p.is_empty())
         .collect()
 }

@@ -1,7 +1,7 @@
 //! Reading a template file into rows of text: CSV (UTF-8 or GB18030) or XLSX, header row
 //! found by name, the templates' quirks smoothed over.
 
-use crate::validate::{Problem, ProblemKind, RegisterName, ValidationErrors};
+use crate::registers::validate::{Problem, ProblemKind, RegisterName, ValidationErrors};
 use std::collections::HashMap;
 use std::io::Cursor;
 
@@ -62,7 +62,7 @@ pub(crate) fn to_ascii_form(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\u{3000}' => ' ',
-            c => crate::names::ascii_form(c),
+            c => crate::registers::fields::names::ascii_form(c),
         })
         .collect::<String>()
         .trim()
@@ -232,7 +232,10 @@ pub(super) fn excel_serial_to_date(dt: &calamine::ExcelDateTime) -> String {
     time::Month::try_from(m)
         .ok()
         .and_then(|m| time::Date::from_calendar_date(i32::from(y), m, d).ok())
-        .map_or_else(|| serial.to_string(), crate::dates::format_date)
+        .map_or_else(
+            || serial.to_string(),
+            crate::registers::fields::dates::format_date,
+        )
 }
 
 /// Finds the header row (the first row naming at least two known columns), then

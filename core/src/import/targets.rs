@@ -2,13 +2,13 @@
 
 use super::table::{read_rows, stream_csv, to_ascii_form, Columns, Format, Row};
 use super::RowProblems;
-use crate::dates::parse_date;
-use crate::draw::TargetSource;
-use crate::error::DrawError;
-use crate::target::{
+use crate::draw::error::DrawError;
+use crate::draw::run::TargetSource;
+use crate::registers::fields::dates::parse_date;
+use crate::registers::target::{
     CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus,
 };
-use crate::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
+use crate::registers::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
 use std::collections::{BTreeMap, HashMap};
 use time::Date;
 
@@ -167,11 +167,11 @@ fn parse_row(p: &mut RowProblems, row: &Row) -> Option<Target> {
             established,
             address: row.get("address").to_string(),
             region: to_ascii_form(row.get("region")),
-            industry: crate::names::normalise_name(row.get("industry")),
+            industry: crate::registers::fields::names::normalise_name(row.get("industry")),
             kind,
             credit,
             risk,
-            department: crate::names::normalise_name(row.get("department")),
+            department: crate::registers::fields::names::normalise_name(row.get("department")),
             status,
             last_inspected,
         });
@@ -241,17 +241,16 @@ impl TargetSource for TargetCsvFile {
         match streamed {
             Ok(r) => r,
             Err(e) => Err(DrawError::Register(Box::new(
-                e.problems
-                    .into_iter()
-                    .next()
-                    .unwrap_or_else(|| crate::validate::Problem {
+                e.problems.into_iter().next().unwrap_or_else(|| {
+                    crate::registers::validate::Problem {
                         register: RegisterName::Targets,
                         row: None,
                         record: None,
                         field: "file".into(),
                         kind: ProblemKind::File,
                         message: "unreadable".into(),
-                    }),
+                    }
+                }),
             ))),
         }
     }

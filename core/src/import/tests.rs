@@ -1,5 +1,5 @@
 use super::*;
-use crate::validate::ProblemKind;
+use crate::registers::validate::ProblemKind;
 use time::macros::date;
 
 const AS_OF: time::Date = date!(2023 - 08 - 23);

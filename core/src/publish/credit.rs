@@ -8,7 +8,7 @@
 
 use super::notice::{NoticeEntry, PublishedValue, SignedNotice};
 use super::NoticeError;
-use crate::canonical::Digest32;
+use crate::encoding::canonical::Digest32;
 use serde::{Deserialize, Serialize};
 
 /// One published result, as a credit system records it.
@@ -101,7 +101,7 @@ impl CreditFeed {
                     notice_hash: hash,
                     draw_record: h.draw_record,
                     publisher: h.publisher.clone(),
-                    published_on: crate::dates::format_date(h.published_on),
+                    published_on: crate::registers::fields::dates::format_date(h.published_on),
                 }),
             }
         }

@@ -20,7 +20,7 @@
 //! under 2^34 possibilities), so an unsalted or shared-salt hash would be reversed by
 //! enumeration. The salt comes from the caller's cryptographic RNG; the core owns none.
 
-use crate::canonical::{canonical_json, lp, tagged_hash, Digest32};
+use crate::encoding::canonical::{canonical_json, lp, tagged_hash, Digest32};
 use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
 
@@ -81,12 +81,12 @@ pub struct Disclosure {
 impl Disclosure {
     /// The commitment this disclosure opens.
     pub fn digest(&self) -> Digest32 {
-        commitment(&self.salt, &self.path, &self.value)
+        disclosure_commitment(&self.salt, &self.path, &self.value)
     }
 }
 
 /// `tagged_hash(DISCLOSURE_TAG, lp(salt) || lp(path) || lp(JCS(value)))`.
-pub fn commitment(salt: &Salt, path: &str, value: &serde_json::Value) -> Digest32 {
+pub fn disclosure_commitment(salt: &Salt, path: &str, value: &serde_json::Value) -> Digest32 {
     // JCS of a serde_json::Value cannot fail; an empty encoding would still be bound by
     // the salt and path, and the vectors would catch it.
     let v = canonical_json(value).unwrap_or_default();
@@ -193,7 +193,7 @@ mod tests {
         use sha2::{Digest, Sha256};
         let salt = Salt([0xab; SALT_LEN]);
         let path = "/R~1x/findings";
-        let got = commitment(&salt, path, &json!("检查\"通过\""));
+        let got = disclosure_commitment(&salt, path, &json!("检查\"通过\""));
         let mut h = Sha256::new();
         h.update([25u8]);
         h.update(b"shuangsuiji/v1/disclosure");

@@ -10,6 +10,7 @@
 //! publisher: salts and values). Salts come from the caller's cryptographic RNG; the CLI
 //! passes the OS RNG, tests a seeded ChaCha20.
 
+pub(crate) mod calendar;
 mod credit;
 mod disclose;
 mod mask;
@@ -17,8 +18,13 @@ mod notice;
 mod policy;
 mod result;
 
+pub use calendar::{
+    publish_by, CalendarError, CalendarYear, DaysOff, DeadlineItem, DeadlineLine, DeadlineReport,
+    DeadlineStatus, MakeUpDay, NoticeRef, WorkingCalendar, CALENDAR_FORMAT,
+    PUBLICATION_WORKING_DAYS,
+};
 pub use credit::{CreditEntry, CreditFeed};
-pub use disclose::{commitment, Disclosure, Salt};
+pub use disclose::{disclosure_commitment, Disclosure, Salt};
 pub use mask::{cut_address, mask_badge, mask_id_number, mask_name, mask_phone};
 pub use notice::{
     NoticeEntry, NoticeError, NoticeHeader, PublicNotice, PublishedValue, PublisherKey,
@@ -33,9 +39,9 @@ pub use result::{
     SensitivityMark, TeamMember,
 };
 
-use crate::canonical::Digest32;
-use crate::dates::format_date;
-use crate::ids::check_id;
+use crate::encoding::canonical::Digest32;
+use crate::registers::fields::dates::format_date;
+use crate::registers::fields::ids::check_id;
 use disclose::{commit, field_path};
 use ed25519_dalek::SigningKey;
 use rand_core::CryptoRng;

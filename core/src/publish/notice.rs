@@ -10,8 +10,8 @@
 use super::disclose::{escape_segment, Disclosure};
 use super::policy::Override;
 use super::result::{FieldKind, FollowUp, OutcomeCode};
-use crate::canonical::{canonical_json, tagged_hash, Digest32};
-use crate::dates::iso;
+use crate::encoding::canonical::{canonical_json, tagged_hash, Digest32};
+use crate::registers::fields::dates::iso;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -8,8 +8,8 @@
 
 use super::mask::mask_for;
 use super::result::{FieldKind, Sensitivity};
-use crate::canonical::{canonical_json, tagged_hash, Digest32};
-use crate::dates::iso;
+use crate::encoding::canonical::{canonical_json, tagged_hash, Digest32};
+use crate::registers::fields::dates::iso;
 use serde::{Deserialize, Serialize};
 use time::Date;
 

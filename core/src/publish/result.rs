@@ -2,8 +2,8 @@
 //! (国发〔2019〕5号 二（六）). This is the full, unredacted record; only
 //! [`crate::publish::publish`] turns it into what the public sees.
 
-use crate::canonical::Digest32;
-use crate::dates::iso;
+use crate::encoding::canonical::Digest32;
+use crate::registers::fields::dates::iso;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -105,13 +105,13 @@ pub enum FollowUp {
         deadline: Date,
     },
     /// 立案查处.
-    #[serde(deserialize_with = "crate::canonical::no_members")]
+    #[serde(deserialize_with = "crate::encoding::canonical::no_members")]
     CaseOpened,
     /// 移送司法机关 (涉嫌犯罪).
-    #[serde(deserialize_with = "crate::canonical::no_members")]
+    #[serde(deserialize_with = "crate::encoding::canonical::no_members")]
     TransferredToJudicialOrgans,
     /// 列入经营异常名录.
-    #[serde(deserialize_with = "crate::canonical::no_members")]
+    #[serde(deserialize_with = "crate::encoding::canonical::no_members")]
     ListedAsAbnormal,
     /// 移送其他部门 ("谁审批、谁监管，谁主管、谁监管").
     TransferredToDepartment {
@@ -125,7 +125,10 @@ impl FollowUp {
     pub fn label(&self) -> String {
         match self {
             FollowUp::OrderedToCorrect { deadline } => {
-                format!("责令改正（期限{}）", crate::dates::format_date(*deadline))
+                format!(
+                    "责令改正（期限{}）",
+                    crate::registers::fields::dates::format_date(*deadline)
+                )
             }
             FollowUp::CaseOpened => "立案查处".into(),
             FollowUp::TransferredToJudicialOrgans => "移送司法机关".into(),

@@ -2,8 +2,8 @@
 //! known-answer vectors in `tests/vectors/publication/`.
 
 use super::*;
-use crate::calendar::{CalendarError, WorkingCalendar};
-use crate::canonical::tagged_hash;
+use crate::encoding::canonical::tagged_hash;
+use crate::publish::calendar::{CalendarError, WorkingCalendar};
 use rand_chacha::ChaCha20Rng;
 use rand_core::{RngCore, SeedableRng};
 use time::macros::date;
@@ -617,7 +617,7 @@ fn vectors_disclosure() {
         .into_iter()
         .map(|(salt, path, value)| {
             let salt = Salt(salt);
-            serde_json::json!({"salt": salt, "path": path, "value_jcs": String::from_utf8(crate::canonical::canonical_json(&value).unwrap()).unwrap(), "value": value, "digest": commitment(&salt, path, &value)})
+            serde_json::json!({"salt": salt, "path": path, "value_jcs": String::from_utf8(crate::encoding::canonical::canonical_json(&value).unwrap()).unwrap(), "value": value, "digest": disclosure_commitment(&salt, path, &value)})
         })
         .collect();
     let v = serde_json::json!({
@@ -647,9 +647,9 @@ fn vectors_publish_by() {
     let out: Vec<_> = cases
         .into_iter()
         .map(|(d, n)| match cal.publish_by(d, n) {
-            Ok(by) => serde_json::json!({"result_date": crate::dates::format_date(d), "working_days": n, "publish_by": crate::dates::format_date(by)}),
+            Ok(by) => serde_json::json!({"result_date": crate::registers::fields::dates::format_date(d), "working_days": n, "publish_by": crate::registers::fields::dates::format_date(by)}),
             Err(CalendarError::NotCovered { needs_year, .. }) => {
-                serde_json::json!({"result_date": crate::dates::format_date(d), "working_days": n, "error": "not_covered", "needs_year": needs_year})
+                serde_json::json!({"result_date": crate::registers::fields::dates::format_date(d), "working_days": n, "error": "not_covered", "needs_year": needs_year})
             }
             Err(e) => panic!("{e}"),
         })

@@ -6,7 +6,7 @@
     clippy::indexing_slicing
 )]
 
-use shuangsuiji::*;
+use shuangsuiji::{draw::*, encoding::*, hazmat::*, registers::fields::*, registers::*, *};
 use std::collections::BTreeMap;
 use time::macros::date;
 
@@ -206,16 +206,16 @@ impl World {
                     commitment: commit_secret("jjjc", &[secret ^ 0xff; 32]),
                 },
             ],
-            signers: vec![Signer {
+            signers: vec![Signatory {
                 name: "负责人".into(),
-                public_key: public_key_hex(&SIGNER_KEY),
+                public_key: public_key_hex(&SigningKey::from_bytes(&SIGNER_KEY)),
             }],
             beacon,
             committed_at,
             supersedes: None,
         };
         let mut s = SignedCommitment::new(c).unwrap();
-        s.sign("负责人", &SIGNER_KEY);
+        s.sign("负责人", &SigningKey::from_bytes(&SIGNER_KEY));
         s
     }
 
@@ -258,13 +258,13 @@ impl World {
     /// An edited commitment, hashed again and signed by the test signer.
     pub fn resign(c: Commitment) -> SignedCommitment {
         let mut s = SignedCommitment::new(c).unwrap();
-        s.sign("负责人", &SIGNER_KEY);
+        s.sign("负责人", &SigningKey::from_bytes(&SIGNER_KEY));
         s
     }
 
     pub fn sealed(&self, plan: DrawPlan, secret: u8) -> SealedRecord {
         let mut s = SealedRecord::new(self.run(plan, secret).unwrap()).unwrap();
-        s.sign("负责人", &SIGNER_KEY);
+        s.sign("负责人", &SigningKey::from_bytes(&SIGNER_KEY));
         s
     }
 }

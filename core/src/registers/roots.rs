@@ -1,7 +1,7 @@
 //! The commitments a draw fixes before any randomness exists: the item list's hash and the
 //! two register roots (spec §3).
 
-use crate::canonical::Digest32;
+use crate::encoding::canonical::Digest32;
 use serde::{Deserialize, Serialize};
 
 /// Hashes that pin the exact item list and registers a draw used.

@@ -1,14 +1,14 @@
 //! The target register (检查对象名录库, 附件2): market subjects and other objects that
 //! may be drawn.
 
-use crate::canonical::Digest32;
-use crate::dates::{iso, iso_opt};
-use crate::ids::check_id;
-use crate::merkle::MerkleTree;
-use crate::names::check_named_field;
-use crate::region::check_region_code;
-use crate::uscc::check_uscc;
-use crate::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
+use crate::encoding::canonical::Digest32;
+use crate::registers::fields::dates::{iso, iso_opt};
+use crate::registers::fields::ids::check_id;
+use crate::registers::fields::names::check_named_field;
+use crate::registers::fields::region::check_region_code;
+use crate::registers::fields::uscc::check_uscc;
+use crate::registers::register;
+use crate::registers::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use time::Date;
@@ -285,33 +285,8 @@ impl TargetRegister {
     ///
     /// # Errors
     /// Every problem of every entry.
-    pub fn new(as_of: Date, mut targets: Vec<Target>) -> Result<Self, ValidationErrors> {
-        let mut c = Collector::new(RegisterName::Targets);
-        let mut ids = BTreeSet::new();
-        let mut usccs = BTreeSet::new();
-        for t in &targets {
-            t.check(&mut c, as_of);
-            if !ids.insert(t.id.as_str()) {
-                c.push(
-                    &t.id,
-                    "id",
-                    ProblemKind::Duplicate,
-                    "appears more than once",
-                );
-            }
-            if let Some(u) = &t.uscc {
-                if !usccs.insert(u.as_str()) {
-                    c.push(
-                        &t.id,
-                        "uscc",
-                        ProblemKind::Duplicate,
-                        format!("{u} belongs to another entry too"),
-                    );
-                }
-            }
-        }
-        c.finish()?;
-        targets.sort_by(|a, b| a.id.cmp(&b.id));
+    pub fn new(as_of: Date, targets: Vec<Target>) -> Result<Self, ValidationErrors> {
+        let targets = register::validated(as_of, targets)?;
         Ok(TargetRegister { as_of, targets })
     }
 
@@ -327,33 +302,49 @@ impl TargetRegister {
 
     /// An entry by id.
     pub fn get(&self, id: &str) -> Option<&Target> {
-        self.targets
-            .binary_search_by(|t| t.id.as_str().cmp(id))
-            .ok()
-            .and_then(|i| self.targets.get(i))
+        register::find(&self.targets, id)
     }
 
     /// RFC 6962 root over the entries' leaf bytes, in id order (spec §3.2).
     pub fn root(&self) -> Digest32 {
-        let mut t = MerkleTree::new();
-        for e in &self.targets {
-            t.push_leaf(&e.leaf_bytes());
-        }
-        t.root()
+        register::root(&self.targets)
     }
 }
 
-impl<'de> Deserialize<'de> for TargetRegister {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Raw {
-            #[serde(with = "iso")]
-            as_of: Date,
-            targets: Vec<Target>,
+register::deserialize_through_new!(TargetRegister, targets, Target);
+
+impl register::Leaf for Target {
+    fn leaf_bytes(&self) -> Vec<u8> {
+        Target::leaf_bytes(self)
+    }
+}
+
+impl register::Entry for Target {
+    const REGISTER: RegisterName = RegisterName::Targets;
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn check(&self, c: &mut Collector, as_of: Date) {
+        Target::check(self, c, as_of)
+    }
+
+    /// Two entries may not share a USCC: one market subject, one entry.
+    fn check_across(targets: &[Self], c: &mut Collector) {
+        let mut usccs = BTreeSet::new();
+        for t in targets {
+            if let Some(u) = &t.uscc {
+                if !usccs.insert(u.as_str()) {
+                    c.push(
+                        &t.id,
+                        "uscc",
+                        ProblemKind::Duplicate,
+                        format!("{u} belongs to another entry too"),
+                    );
+                }
+            }
         }
-        let r = Raw::deserialize(d)?;
-        TargetRegister::new(r.as_of, r.targets).map_err(serde::de::Error::custom)
     }
 }
 

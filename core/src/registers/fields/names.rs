@@ -10,7 +10,7 @@
 //! states; the core refuses any other and never normalises, and the importers convert
 //! cells to it ([`normalise_name`], docs/import.md), as they convert ids to ASCII.
 
-use crate::validate::{Collector, ProblemKind};
+use crate::registers::validate::{Collector, ProblemKind};
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 

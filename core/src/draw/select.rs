@@ -5,11 +5,11 @@
 //! target, O(k) memory, and a target's chance never depends on the order or spelling of
 //! the others — the register can be streamed twice (census, then selection) from a file.
 
-use crate::canonical::Digest32;
-use crate::error::DrawError;
-use crate::plan::{DrawPlan, Rounding};
-use crate::protocol::subseed;
-use crate::target::{Target, TargetStatus};
+use crate::draw::error::DrawError;
+use crate::draw::plan::{DrawPlan, Rounding};
+use crate::draw::protocol::subseed;
+use crate::encoding::canonical::Digest32;
+use crate::registers::target::{Target, TargetStatus};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
@@ -39,11 +39,11 @@ pub enum ExclusionReason {
         /// The item.
         item: String,
         /// The last inspection.
-        #[serde(with = "crate::dates::iso")]
+        #[serde(with = "crate::registers::fields::dates::iso")]
         date: time::Date,
     },
     /// Already drawn this cycle.
-    #[serde(deserialize_with = "crate::canonical::no_members")]
+    #[serde(deserialize_with = "crate::encoding::canonical::no_members")]
     AlreadyDrawn,
 }
 
@@ -78,7 +78,7 @@ fn present_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Strin
 }
 
 fn present_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<time::Date>, D::Error> {
-    crate::dates::iso::deserialize(d).map(Some)
+    crate::registers::fields::dates::iso::deserialize(d).map(Some)
 }
 
 impl TryFrom<ExclusionWire> for Exclusion {
@@ -111,7 +111,7 @@ pub struct StratumDraw {
     /// Eligible targets (after filter and exclusions, without the 100 % list).
     pub population: u64,
     /// The ratio applied.
-    pub ratio: crate::ratio::BasisPoints,
+    pub ratio: crate::registers::fields::ratio::BasisPoints,
     /// `min(population, max(min, round(population × ratio)))`.
     pub quota: u64,
     /// The `quota` lowest tickets, ascending.
@@ -293,7 +293,7 @@ pub fn ticket(subseed: &Digest32, id: &str) -> Digest32 {
 /// # Errors
 /// Why `id` is not an id.
 pub fn checked_ticket(subseed: &Digest32, id: &str) -> Result<Digest32, String> {
-    crate::ids::check_id(id)?;
+    crate::registers::fields::ids::check_id(id)?;
     Ok(ticket(subseed, id))
 }
 

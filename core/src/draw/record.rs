@@ -1,14 +1,15 @@
 //! The draw record: everything needed to re-run and check a draw, in one canonical form
 //! (spec §6).
 
-use crate::beacon::BeaconRound;
-use crate::canonical::{canonical_json, tagged_hash, Digest32};
-use crate::error::DrawError;
-use crate::item::ItemList;
-use crate::matching::Team;
-use crate::protocol::{Commitment, Reveal};
-use crate::select::{Exclusion, StratumDraw, Ticketed};
-use crate::sign::{sign_hash, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
+use crate::draw::beacon::BeaconRound;
+use crate::draw::error::DrawError;
+use crate::draw::matching::Team;
+use crate::draw::protocol::{Commitment, Reveal};
+use crate::draw::select::{Exclusion, StratumDraw, Ticketed};
+use crate::encoding::canonical::{canonical_json, tagged_hash, Digest32};
+use crate::encoding::sign::{sign_hash, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
+use crate::registers::item::ItemList;
+use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
 
 /// A signed pre-draw commitment, as published before the reveal.
@@ -37,14 +38,10 @@ impl SignedCommitment {
         })
     }
 
-    /// Adds a signature with a 32-byte Ed25519 secret key.
-    pub fn sign(&mut self, signer: &str, secret_key: &[u8; 32]) {
-        self.signatures.push(sign_hash(
-            signer,
-            secret_key,
-            COMMITMENT_CONTEXT,
-            &self.hash,
-        ));
+    /// Adds the signature of one of the commitment's signatories.
+    pub fn sign(&mut self, signer: &str, key: &SigningKey) {
+        self.signatures
+            .push(sign_hash(signer, key, COMMITMENT_CONTEXT, &self.hash));
     }
 }
 
@@ -132,9 +129,9 @@ impl SealedRecord {
         })
     }
 
-    /// Adds a signature with a 32-byte Ed25519 secret key.
-    pub fn sign(&mut self, signer: &str, secret_key: &[u8; 32]) {
+    /// Adds the signature of one of the commitment's signatories.
+    pub fn sign(&mut self, signer: &str, key: &SigningKey) {
         self.signatures
-            .push(sign_hash(signer, secret_key, RECORD_CONTEXT, &self.hash));
+            .push(sign_hash(signer, key, RECORD_CONTEXT, &self.hash));
     }
 }

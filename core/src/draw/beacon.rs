@@ -1,7 +1,7 @@
 //! The public randomness beacon: drand quicknet (`bls-unchained-g1-rfc9380`), verified here
 //! with the `drand-verify` crate. No network: the caller passes the round as data.
 
-use crate::error::BeaconError;
+use crate::draw::error::BeaconError;
 use drand_verify::{derive_randomness, G2PubkeyRfc, Pubkey};
 use serde::{Deserialize, Serialize};
 
@@ -72,7 +72,7 @@ impl DrandSpec {
     /// # Errors
     /// When it is neither, or the commitment's beacon is offline.
     pub fn from_json(v: &serde_json::Value) -> Result<Self, serde_json::Error> {
-        use crate::protocol::BeaconChoice;
+        use crate::draw::protocol::BeaconChoice;
         if v.get("mode").is_none() {
             return DrandSpec::deserialize(v);
         }
@@ -163,7 +163,7 @@ pub fn verify_round(
             })
         }
     }
-    if !crate::protocol::is_lower_hex(&round.signature, 48) {
+    if !crate::draw::protocol::is_lower_hex(&round.signature, 48) {
         return Err(BeaconError::Malformed {
             field: "signature",
             reason: "not lower-case hex".into(),
@@ -202,11 +202,11 @@ mod tests {
         let spec = DrandSpec::quicknet(123);
         let bare = serde_json::to_value(&spec).unwrap();
         let member =
-            serde_json::to_value(crate::protocol::BeaconChoice::Drand(spec.clone())).unwrap();
+            serde_json::to_value(crate::draw::protocol::BeaconChoice::Drand(spec.clone())).unwrap();
         assert_eq!(member["mode"], "drand");
         assert_eq!(DrandSpec::from_json(&bare).unwrap(), spec);
         assert_eq!(DrandSpec::from_json(&member).unwrap(), spec);
-        let offline = serde_json::to_value(crate::protocol::BeaconChoice::Offline).unwrap();
+        let offline = serde_json::to_value(crate::draw::protocol::BeaconChoice::Offline).unwrap();
         assert!(DrandSpec::from_json(&offline)
             .unwrap_err()
             .to_string()

@@ -1,10 +1,10 @@
 //! The item list (一单, 随机抽查事项清单): what may be inspected, under which law, at
 //! which ratio and frequency. Fields follow 附件1 and the table of 豫政办〔2017〕80号.
 
-use crate::canonical::{canonical_json, tagged_hash, Digest32};
-use crate::ids::check_id;
-use crate::ratio::BasisPoints;
-use crate::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
+use crate::encoding::canonical::{canonical_json, tagged_hash, Digest32};
+use crate::registers::fields::ids::check_id;
+use crate::registers::fields::ratio::BasisPoints;
+use crate::registers::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 

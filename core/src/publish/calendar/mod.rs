@@ -11,7 +11,7 @@
 //! worked and 2018-12-31 was off under the 2019 notice). So a date on or after 25 December
 //! of the last loaded year is not covered until the next year is added.
 
-use crate::dates::{format_date, iso, iso_opt};
+use crate::registers::fields::dates::{format_date, iso, iso_opt};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -21,7 +21,7 @@ use time::{Date, Month, Weekday};
 pub const PUBLICATION_WORKING_DAYS: u32 = 20;
 
 /// The bundled notices, 2019 through 2026.
-const BUNDLED: &str = include_str!("../data/calendar/cn-2019-2026.json");
+const BUNDLED: &str = include_str!("../../../data/calendar/cn-2019-2026.json");
 
 /// The data format tag, so that a file for another format is refused rather than misread.
 pub const CALENDAR_FORMAT: &str = "shuangsuiji/calendar/v1";

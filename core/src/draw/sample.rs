@@ -7,10 +7,10 @@
 //! different id without a word; it is refused with its line number instead. An id listed
 //! twice would hold two places of the sample; that is refused too.
 
-use crate::canonical::Digest32;
-use crate::ids::check_id;
-use crate::select::{lowest_tickets, Ticketed};
-use crate::validate::{Problem, ProblemKind, RegisterName, ValidationErrors};
+use crate::draw::select::{lowest_tickets, Ticketed};
+use crate::encoding::canonical::Digest32;
+use crate::registers::fields::ids::check_id;
+use crate::registers::validate::{Problem, ProblemKind, RegisterName, ValidationErrors};
 
 /// The `take` lowest tickets under `subseed` of the ids on `lines`, ascending (ties by id).
 /// Each line is trimmed of white space (and line 1 of a UTF-8 byte-order mark); blank lines

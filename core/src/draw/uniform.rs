@@ -6,7 +6,7 @@
 use rand_chacha::ChaCha20Rng;
 use rand_core::{RngCore, SeedableRng};
 
-use crate::canonical::Digest32;
+use crate::encoding::canonical::Digest32;
 
 /// The stream for one purpose: ChaCha20 keyed by the purpose's sub-seed (RFC 8439 block
 /// function, 64-bit counter from 0, nonce 0; words taken little-endian).

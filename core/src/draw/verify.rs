@@ -1,12 +1,12 @@
 //! Verification: anyone with the sealed record and the public register views re-runs the
 //! draw and checks every signature, commitment, reveal, beacon and root (spec §7).
 
+use crate::draw::error::VerifyError;
+use crate::draw::record::SealedRecord;
 use crate::draw::{draw, DrawInputs};
-use crate::error::VerifyError;
-use crate::inspector::PublicInspectorRegister;
-use crate::record::SealedRecord;
-use crate::sign::{verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
-use crate::target::TargetRegister;
+use crate::encoding::sign::{verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
+use crate::registers::inspector::PublicInspectorRegister;
+use crate::registers::target::TargetRegister;
 use crate::Digest32;
 use serde_json::Value;
 
@@ -32,7 +32,7 @@ pub struct Verified {
 
 fn check_signatures(
     what: &'static str,
-    signers: &[crate::protocol::Signer],
+    signers: &[crate::draw::protocol::Signatory],
     sigs: &[SignatureEntry],
     context: &[u8],
     hash: &Digest32,

@@ -8,11 +8,11 @@
 //! is eligible the draw fails with the shortfall — it never reuses an inspector or drops
 //! a rule.
 
-use crate::error::DrawError;
-use crate::inspector::PublicInspector;
-use crate::plan::{DepartmentTeam, DrawPlan};
-use crate::target::Target;
-use crate::uniform::below;
+use crate::draw::error::DrawError;
+use crate::draw::plan::{DepartmentTeam, DrawPlan};
+use crate::draw::uniform::below;
+use crate::registers::inspector::PublicInspector;
+use crate::registers::target::Target;
 use rand_chacha::ChaCha20Rng;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -76,7 +76,7 @@ fn build_pool(
                 && match role {
                     Role::Officer => i.is_enforcement_officer_on(day),
                     Role::Expert => {
-                        i.expert && i.status == crate::inspector::InspectorStatus::Active
+                        i.expert && i.status == crate::registers::inspector::InspectorStatus::Active
                     }
                 }
         })

@@ -60,7 +60,7 @@ impl<'de> serde::Deserialize<'de> for Digest32 {
 
 /// Reads a unit variant of an internally tagged enum (`{"kind": "case_opened"}`) and refuses
 /// any member besides the tag: serde otherwise ignores them there, even under
-/// `deny_unknown_fields`. Use as `#[serde(deserialize_with = "crate::canonical::no_members")]`.
+/// `deny_unknown_fields`. Use as `#[serde(deserialize_with = "crate::encoding::canonical::no_members")]`.
 pub(crate) fn no_members<'de, D: serde::Deserializer<'de>>(d: D) -> Result<(), D::Error> {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]

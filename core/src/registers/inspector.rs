@@ -5,15 +5,14 @@
 //! view — everything a draw needs, nothing personal — verifies against the same Merkle
 //! root as the full register (spec §3.3).
 
-use crate::canonical::{canonical_json, lp, tagged_hash, Digest32};
-use crate::dates::iso;
-use crate::ids::check_id;
-use crate::merkle::MerkleTree;
-use crate::names::{check_named_field, check_named_list};
-use crate::region::check_region_code;
-use crate::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
+use crate::encoding::canonical::{canonical_json, lp, tagged_hash, Digest32};
+use crate::registers::fields::dates::iso;
+use crate::registers::fields::ids::check_id;
+use crate::registers::fields::names::{check_named_field, check_named_list};
+use crate::registers::fields::region::check_region_code;
+use crate::registers::register;
+use crate::registers::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use time::Date;
 
 /// 性别.
@@ -310,22 +309,8 @@ impl InspectorRegister {
     ///
     /// # Errors
     /// Every problem of every entry.
-    pub fn new(as_of: Date, mut inspectors: Vec<Inspector>) -> Result<Self, ValidationErrors> {
-        let mut c = Collector::new(RegisterName::Inspectors);
-        let mut ids = BTreeSet::new();
-        for i in &inspectors {
-            i.check(&mut c, as_of);
-            if !ids.insert(i.id.as_str()) {
-                c.push(
-                    &i.id,
-                    "id",
-                    ProblemKind::Duplicate,
-                    "appears more than once",
-                );
-            }
-        }
-        c.finish()?;
-        inspectors.sort_by(|a, b| a.id.cmp(&b.id));
+    pub fn new(as_of: Date, inspectors: Vec<Inspector>) -> Result<Self, ValidationErrors> {
+        let inspectors = register::validated(as_of, inspectors)?;
         Ok(InspectorRegister { as_of, inspectors })
     }
 
@@ -353,17 +338,17 @@ impl InspectorRegister {
     }
 }
 
-impl<'de> Deserialize<'de> for InspectorRegister {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Raw {
-            #[serde(with = "iso")]
-            as_of: Date,
-            inspectors: Vec<Inspector>,
-        }
-        let r = Raw::deserialize(d)?;
-        InspectorRegister::new(r.as_of, r.inspectors).map_err(serde::de::Error::custom)
+register::deserialize_through_new!(InspectorRegister, inspectors, Inspector);
+
+impl register::Entry for Inspector {
+    const REGISTER: RegisterName = RegisterName::Inspectors;
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn check(&self, c: &mut Collector, as_of: Date) {
+        Inspector::check(self, c, as_of)
     }
 }
 
@@ -382,48 +367,8 @@ impl PublicInspectorRegister {
     ///
     /// # Errors
     /// Duplicate or invalid ids.
-    pub fn new(
-        as_of: Date,
-        mut inspectors: Vec<PublicInspector>,
-    ) -> Result<Self, ValidationErrors> {
-        let mut c = Collector::new(RegisterName::Inspectors);
-        let mut ids = BTreeSet::new();
-        for i in &inspectors {
-            if let Err(e) = check_id(&i.id) {
-                c.push(
-                    &i.id,
-                    "id",
-                    ProblemKind::InvalidId,
-                    format!("inspector id {e}"),
-                );
-            }
-            if !ids.insert(i.id.as_str()) {
-                c.push(
-                    &i.id,
-                    "id",
-                    ProblemKind::Duplicate,
-                    "appears more than once",
-                );
-            }
-            if i.department.trim().is_empty() {
-                c.push(&i.id, "department", ProblemKind::Missing, "is empty");
-            }
-            check_named_field(&mut c, &i.id, "department", &i.department);
-            check_named_list(&mut c, &i.id, "expertise", &i.expertise);
-        }
-        for i in &inspectors {
-            // One spelling per entry: the leaf hashes the conflict list as given.
-            if i.conflicts.windows(2).any(|w| w.first() >= w.get(1)) {
-                c.push(
-                    &i.id,
-                    "conflicts",
-                    ProblemKind::InvalidId,
-                    "must be sorted and without repeats",
-                );
-            }
-        }
-        c.finish()?;
-        inspectors.sort_by(|a, b| a.id.cmp(&b.id));
+    pub fn new(as_of: Date, inspectors: Vec<PublicInspector>) -> Result<Self, ValidationErrors> {
+        let inspectors = register::validated(as_of, inspectors)?;
         Ok(PublicInspectorRegister { as_of, inspectors })
     }
 
@@ -439,25 +384,55 @@ impl PublicInspectorRegister {
 
     /// RFC 6962 root over the public entries in id order.
     pub fn root(&self) -> Digest32 {
-        let mut t = MerkleTree::new();
-        for e in &self.inspectors {
-            t.push_leaf(&e.leaf_bytes());
-        }
-        t.root()
+        register::root(&self.inspectors)
     }
 }
 
-impl<'de> Deserialize<'de> for PublicInspectorRegister {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Raw {
-            #[serde(with = "iso")]
-            as_of: Date,
-            inspectors: Vec<PublicInspector>,
+register::deserialize_through_new!(PublicInspectorRegister, inspectors, PublicInspector);
+
+impl register::Leaf for PublicInspector {
+    fn leaf_bytes(&self) -> Vec<u8> {
+        PublicInspector::leaf_bytes(self)
+    }
+}
+
+impl register::Entry for PublicInspector {
+    const REGISTER: RegisterName = RegisterName::Inspectors;
+
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// A published entry carries no dates to check; its ids and names still must be in
+    /// their one spelling.
+    fn check(&self, c: &mut Collector, _as_of: Date) {
+        if let Err(e) = check_id(&self.id) {
+            c.push(
+                &self.id,
+                "id",
+                ProblemKind::InvalidId,
+                format!("inspector id {e}"),
+            );
         }
-        let r = Raw::deserialize(d)?;
-        PublicInspectorRegister::new(r.as_of, r.inspectors).map_err(serde::de::Error::custom)
+        if self.department.trim().is_empty() {
+            c.push(&self.id, "department", ProblemKind::Missing, "is empty");
+        }
+        check_named_field(c, &self.id, "department", &self.department);
+        check_named_list(c, &self.id, "expertise", &self.expertise);
+    }
+
+    /// One spelling per entry: the leaf hashes the conflict list as given.
+    fn check_across(inspectors: &[Self], c: &mut Collector) {
+        for i in inspectors {
+            if i.conflicts.windows(2).any(|w| w.first() >= w.get(1)) {
+                c.push(
+                    &i.id,
+                    "conflicts",
+                    ProblemKind::InvalidId,
+                    "must be sorted and without repeats",
+                );
+            }
+        }
     }
 }
 

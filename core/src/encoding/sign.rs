@@ -3,7 +3,7 @@
 //! A signature covers `context || hash`, with a distinct context for the commitment and
 //! for the record, so a signature on one can never be replayed as the other.
 
-use crate::canonical::Digest32;
+use crate::encoding::canonical::Digest32;
 use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 
@@ -30,14 +30,14 @@ fn message(context: &[u8], hash: &Digest32) -> Vec<u8> {
     m
 }
 
-/// Signs `context || hash` with a 32-byte Ed25519 secret key.
+/// Signs `context || hash`.
 pub fn sign_hash(
     signer: &str,
-    secret_key: &[u8; 32],
+    key: &SigningKey,
     context: &[u8],
     hash: &Digest32,
 ) -> SignatureEntry {
-    let sk = SigningKey::from_bytes(secret_key);
+    let sk = key;
     let sig = sk.sign(&message(context, hash));
     SignatureEntry {
         signer: signer.into(),
@@ -46,13 +46,9 @@ pub fn sign_hash(
     }
 }
 
-/// The public key (hex) of a 32-byte secret key.
-pub fn public_key_hex(secret_key: &[u8; 32]) -> String {
-    hex::encode(
-        SigningKey::from_bytes(secret_key)
-            .verifying_key()
-            .to_bytes(),
-    )
+/// The public key of a signing key, as commitments list it (64 lower-case hex digits).
+pub fn public_key_hex(key: &SigningKey) -> String {
+    hex::encode(key.verifying_key().to_bytes())
 }
 
 /// Checks one signature with `verify_strict` (no small-order keys, canonical S).

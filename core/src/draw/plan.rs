@@ -4,13 +4,13 @@
 //! so the plan — ratios per stratum, 100 % lists, exclusion windows, team rules — is part of
 //! the pre-draw commitment and cannot change once the beacon round is known.
 
-use crate::dates::iso;
-use crate::error::PlanError;
-use crate::ids::check_id;
-use crate::item::{Category, ItemList};
-use crate::names::plan_name_problems;
-use crate::ratio::BasisPoints;
-use crate::target::{Target, TargetKind, TargetStatus};
+use crate::draw::error::PlanError;
+use crate::registers::fields::dates::iso;
+use crate::registers::fields::ids::check_id;
+use crate::registers::fields::names::plan_name_problems;
+use crate::registers::fields::ratio::BasisPoints;
+use crate::registers::item::{Category, ItemList};
+use crate::registers::target::{Target, TargetKind, TargetStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use time::Date;
@@ -45,7 +45,7 @@ impl StratifyBy {
 
     /// The stratum key of a target.
     pub fn key_of(self, t: &Target) -> &'static str {
-        use crate::target::{CreditClass as C, RiskLevel as R};
+        use crate::registers::target::{CreditClass as C, RiskLevel as R};
         match self {
             StratifyBy::None => "all",
             StratifyBy::Risk => match t.risk {
@@ -240,7 +240,7 @@ impl DrawPlan {
     pub fn check_against(
         &self,
         targets_as_of: Date,
-        inspectors: &crate::inspector::PublicInspectorRegister,
+        inspectors: &crate::registers::inspector::PublicInspectorRegister,
     ) -> Result<(), PlanError> {
         let mut p = Vec::new();
         if self.inspection_date < targets_as_of {

@@ -3,7 +3,7 @@
 //! The same tree shape as Certificate Transparency and the C2SP tlog, so that existing
 //! verifiers and their test vectors apply to register commitments.
 
-use crate::canonical::Digest32;
+use crate::encoding::canonical::Digest32;
 use sha2::{Digest, Sha256};
 
 /// `SHA-256(0x00 || leaf)`.

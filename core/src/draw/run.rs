@@ -1,18 +1,18 @@
 //! The draw: from a signed commitment, the published data, the reveals and the beacon
 //! round to a record (spec §5). Pure: the same inputs always give the same bytes.
 
-use crate::beacon::{verify_round, BeaconRound};
-use crate::canonical::Digest32;
-use crate::error::{BeaconError, DrawError};
-use crate::inspector::PublicInspectorRegister;
-use crate::item::ItemList;
-use crate::matching::match_teams;
-use crate::merkle::MerkleTree;
-use crate::protocol::{check_reveals, seed, subseed, BeaconChoice, Reveal, ALGORITHM};
-use crate::record::{DrawRecord, SignedCommitment};
-use crate::select::{Census, Selector};
-use crate::target::{Target, TargetRegister};
-use crate::uniform::{below, stream};
+use crate::draw::beacon::{verify_round, BeaconRound};
+use crate::draw::error::{BeaconError, DrawError};
+use crate::draw::matching::match_teams;
+use crate::draw::protocol::{check_reveals, seed, subseed, BeaconChoice, Reveal, ALGORITHM};
+use crate::draw::record::{DrawRecord, SignedCommitment};
+use crate::draw::select::{Census, Selector};
+use crate::draw::uniform::{below, stream};
+use crate::encoding::canonical::Digest32;
+use crate::encoding::merkle::MerkleTree;
+use crate::registers::inspector::PublicInspectorRegister;
+use crate::registers::item::ItemList;
+use crate::registers::target::{Target, TargetRegister};
 use time::Date;
 
 /// Where a draw reads the target register from. The draw makes two passes (root and

@@ -5,11 +5,11 @@
 //! the seed is a domain-separated hash of all of it, and each purpose gets its own
 //! sub-seed so that one use of randomness can never shift another.
 
-use crate::beacon::DrandSpec;
-use crate::canonical::{canonical_json, lp, tagged_hash, Digest32};
-use crate::error::DrawError;
-use crate::plan::DrawPlan;
-use crate::register::RegisterRoots;
+use crate::draw::beacon::DrandSpec;
+use crate::draw::error::DrawError;
+use crate::draw::plan::DrawPlan;
+use crate::encoding::canonical::{canonical_json, lp, tagged_hash, Digest32};
+use crate::registers::roots::RegisterRoots;
 use serde::{Deserialize, Serialize};
 
 /// The algorithm version every record names; a new algorithm gets a new name.
@@ -41,7 +41,7 @@ pub struct Reveal {
 /// Someone who signs the commitment and the record (谁抽查、谁签字、谁负责).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Signer {
+pub struct Signatory {
     /// Name and role as they sign, e.g. "治安总队 抽查负责人".
     pub name: String,
     /// Ed25519 public key (32 bytes, hex).
@@ -54,7 +54,7 @@ pub struct Signer {
 #[serde(tag = "mode", rename_all = "snake_case")]
 pub enum BeaconChoice {
     /// Participants' reveals only (offline mode).
-    #[serde(deserialize_with = "crate::canonical::no_members")]
+    #[serde(deserialize_with = "crate::encoding::canonical::no_members")]
     Offline,
     /// A drand round, verified by BLS.
     Drand(DrandSpec),
@@ -83,7 +83,7 @@ pub struct Commitment {
     /// Participants and their commitments.
     pub participants: Vec<Participant>,
     /// Who must sign the commitment and the record.
-    pub signers: Vec<Signer>,
+    pub signers: Vec<Signatory>,
     /// The beacon.
     pub beacon: BeaconChoice,
     /// Unix time (seconds, UTC) of the commitment, passed in by the caller.
@@ -139,7 +139,7 @@ impl Commitment {
         }
         let mut seen = std::collections::BTreeSet::new();
         for x in &self.participants {
-            if let Err(e) = crate::ids::check_id(&x.id) {
+            if let Err(e) = crate::registers::fields::ids::check_id(&x.id) {
                 p.push(format!("participants.{}: id {e}", x.id));
             }
             if !seen.insert(x.id.as_str()) {
@@ -171,7 +171,7 @@ impl Commitment {
             ));
         }
         if let BeaconChoice::Drand(d) = &self.beacon {
-            let known = crate::beacon::DrandSpec::quicknet(d.round);
+            let known = crate::draw::beacon::DrandSpec::quicknet(d.round);
             // Keyed on the chain hash *or* the public key: the BLS check depends only on the
             // key and the round, so quicknet's key under another name must not be able to
             // move `genesis_time` and make an old round look fresh.

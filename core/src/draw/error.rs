@@ -1,7 +1,7 @@
 //! Errors of the draw and its verification. Each says which part failed and why, so that a
 //! regulator can act on it and a member of the public can understand a failed check.
 
-use crate::canonical::Digest32;
+use crate::encoding::canonical::Digest32;
 
 /// A plan that cannot be run as written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -142,7 +142,7 @@ pub enum DrawError {
     /// A streamed register entry is invalid (the first problem; import the file to see
     /// them all).
     #[error("streamed register: {0}")]
-    Register(Box<crate::validate::Problem>),
+    Register(Box<crate::registers::validate::Problem>),
     /// A streamed register could not be read.
     #[error("streamed register: {0}")]
     Source(String),

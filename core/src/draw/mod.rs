@@ -1,0 +1,37 @@
+//! The draw (双随机): the plan fixed in advance, the commit–reveal–beacon protocol, target
+//! selection by tickets, inspector matching, the sealed record, and its verification.
+//!
+//! 国发〔2019〕5号 二（二）: "随机抽取检查对象，随机选派执法检查人员"; 豫政办〔2015〕140号
+//! 三(3): the lists are produced "一次性随机产生" by rules set beforehand. The flow is
+//! [`DrawPlan`] → [`Commitment`] (signed, before any randomness) → [`Reveal`]s and the
+//! [`BeaconRound`] → [`draw`] → [`SealedRecord`] (signed, 谁抽查、谁签字) → [`verify`], which
+//! anyone can run with the public register views.
+
+pub(crate) mod beacon;
+pub(crate) mod error;
+pub(crate) mod matching;
+pub(crate) mod plan;
+pub(crate) mod protocol;
+pub(crate) mod record;
+pub(crate) mod run;
+pub(crate) mod sample;
+pub(crate) mod select;
+pub(crate) mod uniform;
+pub(crate) mod verify;
+
+pub use beacon::{verify_round, BeaconRound, DrandSpec};
+pub use error::{BeaconError, DrawError, PlanError, VerifyError};
+pub use matching::{Member, Role, Team};
+pub use plan::{
+    DepartmentTeam, DrawPlan, Exclusions, Rounding, StratifyBy, Stratum, TargetFilter, TeamRules,
+    Visit, MAX_BATCHES, MAX_WINDOW_DAYS,
+};
+pub use protocol::{
+    BeaconChoice, Commitment, Participant, Reveal, Signatory, Supersedes, ALGORITHM,
+    MAX_SAFE_INTEGER,
+};
+pub use record::{DrawRecord, SealedRecord, SignedCommitment};
+pub use run::{draw, DrawInputs, TargetSource};
+pub use sample::{sample_lines, sample_reader};
+pub use select::{Census, Exclusion, ExclusionReason, Selection, StratumDraw, Ticketed};
+pub use verify::{verify, Verified};

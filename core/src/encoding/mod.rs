@@ -1,0 +1,13 @@
+//! How things become bytes and how bytes are bound to people (spec §2, §3.1, §6.2):
+//! canonical JSON (RFC 8785), domain-separated tagged hashes, the RFC 6962 Merkle tree, and
+//! Ed25519 signatures over `context || hash`. Every runtime must reproduce these bytes
+//! exactly, so nothing here depends on a platform, a clock or a float.
+
+pub(crate) mod canonical;
+pub(crate) mod merkle;
+pub(crate) mod sign;
+
+pub use canonical::{canonical_json, tagged_hash, Digest32};
+pub use ed25519_dalek::SigningKey;
+pub use merkle::{merkle_root, MerkleTree};
+pub use sign::{public_key_hex, verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};

@@ -1,0 +1,10 @@
+//! The draw's primitives, for re-implementers and benchmarks: the seed and its sub-seeds,
+//! tickets, the lowest-ticket selector and uniform integers (spec §4–§5).
+//!
+//! Calling these directly skips the rules that make a draw a draw (the commitment, the
+//! plan, the registers' validation): a result built from them alone proves nothing. Use
+//! [`crate::draw()`] for a real draw.
+
+pub use crate::draw::protocol::{check_reveals, commit_secret, seed, subseed};
+pub use crate::draw::select::{checked_ticket, lowest_tickets, ticket, Selector};
+pub use crate::encoding::sign::sign_hash;

@@ -1,0 +1,28 @@
+//! 一单两库: the item list (抽查事项清单, 一单) and the two registers (检查对象名录库 and
+//! 执法检查人员名录库, 两库), validated as a whole and committed to by hash and Merkle root.
+//!
+//! 国发〔2019〕5号 二（一）: "建立随机抽查事项清单…建立检查对象名录库和执法检查人员名录库".
+//! Everything a draw may select from or send out is in one of these three, and nothing
+//! enters them without passing every rule here; the rules of single fields live in
+//! [`fields`].
+
+pub mod fields;
+pub(crate) mod inspector;
+pub(crate) mod item;
+pub(crate) mod register;
+pub(crate) mod roots;
+pub(crate) mod target;
+pub(crate) mod validate;
+
+pub use inspector::{
+    personal_digest, personal_salt, Inspector, InspectorRegister, InspectorStatus, PersonalInfo,
+    PublicInspector, PublicInspectorRegister, Qualification, Sex,
+};
+pub use item::{
+    Category, Frequency, FrequencyTier, Item, ItemList, LegalBasis, Level, Method, Period,
+};
+pub use roots::RegisterRoots;
+pub use target::{
+    CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus,
+};
+pub use validate::{Problem, ProblemKind, RegisterName, ValidationErrors};

@@ -1,0 +1,90 @@
+//! What every register shares, written once: each entry checked and every problem kept,
+//! ids unique, entries held in id order (the byte order of their ids), and the RFC 6962
+//! root over their leaf bytes (spec §3.2). The three register types differ only in their
+//! entries' rules, so those rules are the one thing each entry type supplies.
+
+use crate::encoding::canonical::Digest32;
+use crate::encoding::merkle::merkle_root;
+use crate::registers::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
+use std::collections::BTreeSet;
+use time::Date;
+
+/// An entry of a register: something with an id and rules of its own.
+pub(crate) trait Entry: Sized {
+    /// The register the entries belong to, named in every problem.
+    const REGISTER: RegisterName;
+    /// The entry's id (the register's sort key).
+    fn id(&self) -> &str;
+    /// Problems of this entry alone, as of the register date.
+    fn check(&self, c: &mut Collector, as_of: Date);
+    /// Rules across entries besides unique ids (unique USCCs, say); none by default.
+    fn check_across(_entries: &[Self], _c: &mut Collector) {}
+}
+
+/// Checks every entry and returns them in id order, or every problem found.
+///
+/// # Errors
+/// Every problem of every entry, in entry order, then the cross-entry ones.
+pub(crate) fn validated<E: Entry>(
+    as_of: Date,
+    mut entries: Vec<E>,
+) -> Result<Vec<E>, ValidationErrors> {
+    let mut c = Collector::new(E::REGISTER);
+    let mut ids = BTreeSet::new();
+    for e in &entries {
+        e.check(&mut c, as_of);
+        if !ids.insert(e.id()) {
+            c.push(
+                e.id(),
+                "id",
+                ProblemKind::Duplicate,
+                "appears more than once",
+            );
+        }
+    }
+    E::check_across(&entries, &mut c);
+    c.finish()?;
+    entries.sort_by(|a, b| a.id().cmp(b.id()));
+    Ok(entries)
+}
+
+/// An entry a root commits to. The full inspector register has none of its own: its root
+/// is its public view's, under the keeper's key.
+pub(crate) trait Leaf: Entry {
+    /// The bytes the register root commits to (spec §3.2, §3.3).
+    fn leaf_bytes(&self) -> Vec<u8>;
+}
+
+/// The register root over entries already in id order.
+pub(crate) fn root<E: Leaf>(entries: &[E]) -> Digest32 {
+    merkle_root(entries.iter().map(Leaf::leaf_bytes))
+}
+
+/// An entry by id, from entries in id order.
+pub(crate) fn find<'a, E: Entry>(entries: &'a [E], id: &str) -> Option<&'a E> {
+    entries
+        .binary_search_by(|e| e.id().cmp(id))
+        .ok()
+        .and_then(|i| entries.get(i))
+}
+
+/// A register reads from `{"as_of": …, "<entries>": […]}` through its validating
+/// constructor, so no invalid register can be deserialised.
+macro_rules! deserialize_through_new {
+    ($register:ident, $field:ident, $entry:ty) => {
+        impl<'de> serde::Deserialize<'de> for $register {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                #[derive(serde::Deserialize)]
+                #[serde(deny_unknown_fields)]
+                struct Raw {
+                    #[serde(with = "crate::registers::fields::dates::iso")]
+                    as_of: time::Date,
+                    $field: Vec<$entry>,
+                }
+                let r = Raw::deserialize(d)?;
+                $register::new(r.as_of, r.$field).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+pub(crate) use deserialize_through_new;
