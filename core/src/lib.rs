@@ -24,6 +24,7 @@
 pub mod audit;
 pub mod draw;
 pub mod encoding;
+mod explain;
 pub mod hazmat;
 #[cfg(feature = "import")]
 pub mod import;
@@ -35,6 +36,7 @@ pub use draw::{
     Reveal, SealedRecord, SignedCommitment, Verified, VerifyError,
 };
 pub use encoding::{Digest32, SigningKey};
+pub use explain::Explain;
 pub use publish::{
     publish, InspectionResult, NoticeError, PublishError, RedactionPolicy, SignedNotice,
 };

@@ -122,7 +122,7 @@ fn draw_errors_in_order() {
     assert!(matches!(
         r,
         Err(DrawError::Root {
-            what: "commitment hash",
+            what: RootOf::CommitmentHash,
             ..
         })
     ));
@@ -139,7 +139,7 @@ fn draw_errors_in_order() {
     assert!(matches!(
         r,
         Err(DrawError::Root {
-            what: "item list",
+            what: RootOf::ItemList,
             ..
         })
     ));
@@ -148,7 +148,7 @@ fn draw_errors_in_order() {
     assert!(matches!(
         r,
         Err(DrawError::Beacon(BeaconError::Presence {
-            expected: "does not name",
+            expected: RoundNamed::DoesNotName,
             ..
         }))
     ));
@@ -178,7 +178,7 @@ fn beacon_errors_are_pinned() {
     assert!(matches!(
         verify_round(&spec, 1_692_803_700, &r),
         Err(BeaconError::Malformed {
-            field: "signature",
+            field: BeaconField::Signature,
             ..
         })
     ));

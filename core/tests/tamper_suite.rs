@@ -86,11 +86,11 @@ fn assert_names_the_part(path: &str, err: &VerifyError) -> bool {
     let ok = match (top, part) {
         ("hash", _) => matches!(err, VerifyError::Mismatch { path, .. } if path == "hash"),
         ("signatures", _) => {
-            matches!(err, VerifyError::Signature { what, .. } if *what == "draw record")
+            matches!(err, VerifyError::Signature { what, .. } if *what == SignedDocument::Record)
         }
         // The commitment is checked against its own hash, then its signatures.
         ("record", "commitment") if sub == "signatures" => {
-            matches!(err, VerifyError::Signature { what, .. } if *what == "pre-draw commitment")
+            matches!(err, VerifyError::Signature { what, .. } if *what == SignedDocument::Commitment)
         }
         ("record", "commitment") => {
             matches!(err, VerifyError::Mismatch { path, .. } if path == "commitment.hash")

@@ -70,7 +70,7 @@ fn unsigned_or_resigned_records_are_refused() {
     assert!(matches!(
         verify(&t, &w.targets, &w.inspectors),
         Err(VerifyError::Signature {
-            what: "draw record",
+            what: SignedDocument::Record,
             ..
         })
     ));
@@ -97,7 +97,7 @@ fn unsigned_or_resigned_records_are_refused() {
     assert!(matches!(
         verify(&t, &w.targets, &w.inspectors),
         Err(VerifyError::Signature {
-            what: "pre-draw commitment",
+            what: SignedDocument::Commitment,
             ..
         })
     ));
@@ -122,7 +122,7 @@ fn a_changed_register_entry_is_refused() {
     assert!(matches!(
         verify(&s, &other, &w.inspectors),
         Err(VerifyError::Rerun(DrawError::Root {
-            what: "target register",
+            what: RootOf::TargetRegister,
             ..
         }))
     ));
@@ -132,7 +132,7 @@ fn a_changed_register_entry_is_refused() {
     assert!(matches!(
         verify(&s, &w.targets, &other),
         Err(VerifyError::Rerun(DrawError::Root {
-            what: "inspector register",
+            what: RootOf::InspectorRegister,
             ..
         }))
     ));

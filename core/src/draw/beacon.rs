@@ -1,7 +1,7 @@
 //! The public randomness beacon: drand quicknet (`bls-unchained-g1-rfc9380`), verified here
 //! with the `drand-verify` crate. No network: the caller passes the round as data.
 
-use crate::draw::error::BeaconError;
+use crate::draw::error::{BeaconError, BeaconField};
 use drand_verify::{derive_randomness, G2PubkeyRfc, Pubkey};
 use serde::{Deserialize, Serialize};
 
@@ -136,20 +136,20 @@ pub fn verify_round(
     }
     let mut pk = [0u8; 96];
     hex::decode_to_slice(&spec.public_key, &mut pk).map_err(|e| BeaconError::Malformed {
-        field: "public_key",
+        field: BeaconField::PublicKey,
         reason: e.to_string(),
     })?;
     let pk = G2PubkeyRfc::from_fixed(pk).map_err(|e| BeaconError::Malformed {
-        field: "public_key",
+        field: BeaconField::PublicKey,
         reason: e.to_string(),
     })?;
     let sig = hex::decode(&round.signature).map_err(|e| BeaconError::Malformed {
-        field: "signature",
+        field: BeaconField::Signature,
         reason: e.to_string(),
     })?;
     if sig.len() != 48 {
         return Err(BeaconError::Malformed {
-            field: "signature",
+            field: BeaconField::Signature,
             reason: format!("{} bytes, a G1 signature has 48", sig.len()),
         });
     }
@@ -158,14 +158,14 @@ pub fn verify_round(
         Ok(false) => return Err(BeaconError::BadSignature { round: round.round }),
         Err(e) => {
             return Err(BeaconError::Malformed {
-                field: "signature",
+                field: BeaconField::Signature,
                 reason: e.to_string(),
             })
         }
     }
     if !crate::draw::protocol::is_lower_hex(&round.signature, 48) {
         return Err(BeaconError::Malformed {
-            field: "signature",
+            field: BeaconField::Signature,
             reason: "not lower-case hex".into(),
         });
     }

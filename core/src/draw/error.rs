@@ -1,7 +1,111 @@
 //! Errors of the draw and its verification. Each says which part failed and why, so that a
 //! regulator can act on it and a member of the public can understand a failed check.
 
+use crate::draw::matching::Role;
 use crate::encoding::canonical::Digest32;
+
+/// Whether the commitment names a drand round (the `expected` of
+/// [`BeaconError::Presence`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoundNamed {
+    /// The commitment names a drand round ("names").
+    Names,
+    /// The commitment is offline: it names no round ("does not name").
+    DoesNotName,
+}
+
+impl std::fmt::Display for RoundNamed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            RoundNamed::Names => "names",
+            RoundNamed::DoesNotName => "does not name",
+        })
+    }
+}
+
+/// Whether a beacon round was given to the draw (the `given` of
+/// [`BeaconError::Presence`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RoundGiven {
+    /// A round was given ("a round was given").
+    Given,
+    /// No round was given ("no round was given").
+    NotGiven,
+}
+
+impl std::fmt::Display for RoundGiven {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            RoundGiven::Given => "a round was given",
+            RoundGiven::NotGiven => "no round was given",
+        })
+    }
+}
+
+/// Which beacon value is malformed (the `field` of [`BeaconError::Malformed`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BeaconField {
+    /// The chain's BLS public key ("public_key").
+    PublicKey,
+    /// The round's BLS signature ("signature").
+    Signature,
+}
+
+impl std::fmt::Display for BeaconField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            BeaconField::PublicKey => "public_key",
+            BeaconField::Signature => "signature",
+        })
+    }
+}
+
+/// What differs from the commitment (the `what` of [`DrawError::Root`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RootOf {
+    /// The commitment's recorded hash is not its hash ("commitment hash").
+    CommitmentHash,
+    /// The item list's hash ("item list").
+    ItemList,
+    /// The target register's Merkle root ("target register").
+    TargetRegister,
+    /// The public inspector register's Merkle root ("inspector register").
+    InspectorRegister,
+}
+
+impl std::fmt::Display for RootOf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            RootOf::CommitmentHash => "commitment hash",
+            RootOf::ItemList => "item list",
+            RootOf::TargetRegister => "target register",
+            RootOf::InspectorRegister => "inspector register",
+        })
+    }
+}
+
+/// Which signed document a signature is on (the `what` of [`VerifyError::Signature`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SignedDocument {
+    /// The pre-draw commitment ("pre-draw commitment").
+    Commitment,
+    /// The draw record ("draw record").
+    Record,
+}
+
+impl std::fmt::Display for SignedDocument {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SignedDocument::Commitment => "pre-draw commitment",
+            SignedDocument::Record => "draw record",
+        })
+    }
+}
 
 /// A plan that cannot be run as written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -18,10 +122,10 @@ pub enum BeaconError {
     /// The plan names a drand round but none was given, or offline mode got one.
     #[error("beacon: the commitment {expected} a drand round, but {given}")]
     Presence {
-        /// "names" or "does not name".
-        expected: &'static str,
-        /// What was given.
-        given: &'static str,
+        /// Whether the commitment names a round.
+        expected: RoundNamed,
+        /// Whether a round was given.
+        given: RoundGiven,
     },
     /// A different round from the one committed to.
     #[error("beacon: round {given} given, round {committed} was committed to")]
@@ -46,7 +150,7 @@ pub enum BeaconError {
     #[error("beacon: malformed {field}: {reason}")]
     Malformed {
         /// Which value.
-        field: &'static str,
+        field: BeaconField,
         /// Why.
         reason: String,
     },
@@ -87,8 +191,8 @@ pub enum DrawError {
     /// A register or the item list differs from what was committed.
     #[error("{what}: committed {committed}, given data has {actual}")]
     Root {
-        /// "item list", "target register" or "inspector register".
-        what: &'static str,
+        /// The commitment's own hash, the item list, or a register.
+        what: RootOf,
         /// The committed hash.
         committed: Digest32,
         /// The hash of the data given.
@@ -121,8 +225,8 @@ pub enum DrawError {
         target: String,
         /// The department whose pool ran short.
         department: String,
-        /// "officer" or "expert".
-        role: &'static str,
+        /// Officers or experts.
+        role: Role,
         /// Members needed.
         needed: u32,
         /// Members that could be drawn.
@@ -158,8 +262,8 @@ pub enum VerifyError {
     /// A signature is missing, malformed or does not verify.
     #[error("signature on the {what} by {signer}: {reason}")]
     Signature {
-        /// "pre-draw commitment" or "draw record".
-        what: &'static str,
+        /// The commitment or the record.
+        what: SignedDocument,
         /// The signer's name.
         signer: String,
         /// What is wrong.

@@ -29,6 +29,16 @@ pub enum Role {
     Expert,
 }
 
+impl std::fmt::Display for Role {
+    /// "officer" or "expert", as serialised.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Role::Officer => "officer",
+            Role::Expert => "expert",
+        })
+    }
+}
+
 /// One team member.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -291,10 +301,7 @@ fn shortfall(
     DrawError::TeamShortfall {
         target: t.id.clone(),
         department: d.department.clone(),
-        role: match role {
-            Role::Officer => "officer",
-            Role::Expert => "expert",
-        },
+        role,
         needed,
         found,
         excluded,

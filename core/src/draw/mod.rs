@@ -20,7 +20,10 @@ pub(crate) mod uniform;
 pub(crate) mod verify;
 
 pub use beacon::{verify_round, BeaconRound, DrandSpec};
-pub use error::{BeaconError, DrawError, PlanError, VerifyError};
+pub use error::{
+    BeaconError, BeaconField, DrawError, PlanError, RootOf, RoundGiven, RoundNamed, SignedDocument,
+    VerifyError,
+};
 pub use matching::{Member, Role, Team};
 pub use plan::{
     DepartmentTeam, DrawPlan, Exclusions, Rounding, StratifyBy, Stratum, TargetFilter, TeamRules,

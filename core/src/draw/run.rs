@@ -2,7 +2,7 @@
 //! round to a record (spec §5). Pure: the same inputs always give the same bytes.
 
 use crate::draw::beacon::{verify_round, BeaconRound};
-use crate::draw::error::{BeaconError, DrawError};
+use crate::draw::error::{BeaconError, DrawError, RootOf, RoundGiven, RoundNamed};
 use crate::draw::matching::match_teams;
 use crate::draw::protocol::{check_reveals, seed, subseed, BeaconChoice, Reveal, ALGORITHM};
 use crate::draw::record::{DrawRecord, SignedCommitment};
@@ -57,7 +57,7 @@ pub struct DrawInputs<'a> {
     pub beacon: Option<&'a BeaconRound>,
 }
 
-fn same(what: &'static str, committed: Digest32, actual: Digest32) -> Result<(), DrawError> {
+fn same(what: RootOf, committed: Digest32, actual: Digest32) -> Result<(), DrawError> {
     if committed == actual {
         Ok(())
     } else {
@@ -83,10 +83,10 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     }
     c.check()?;
     let commitment_hash = c.hash()?;
-    same("commitment hash", inp.commitment.hash, commitment_hash)?;
+    same(RootOf::CommitmentHash, inp.commitment.hash, commitment_hash)?;
     c.plan.check(inp.item_list)?;
     c.plan.check_against(inp.targets.as_of(), inp.inspectors)?;
-    same("item list", c.roots.item_list, inp.item_list.hash())?;
+    same(RootOf::ItemList, c.roots.item_list, inp.item_list.hash())?;
     // First pass: the register root and the census together.
     let mut tree = MerkleTree::new();
     let mut census = Census::default();
@@ -94,9 +94,9 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         tree.push_leaf(&t.leaf_bytes());
         census.add(&c.plan, t)
     })?;
-    same("target register", c.roots.targets, tree.root())?;
+    same(RootOf::TargetRegister, c.roots.targets, tree.root())?;
     same(
-        "inspector register",
+        RootOf::InspectorRegister,
         c.roots.inspectors,
         inp.inspectors.root(),
     )?;
@@ -106,15 +106,15 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         (BeaconChoice::Drand(spec), Some(r)) => Some(verify_round(spec, c.committed_at, r)?),
         (BeaconChoice::Offline, Some(_)) => {
             return Err(BeaconError::Presence {
-                expected: "does not name",
-                given: "a round was given",
+                expected: RoundNamed::DoesNotName,
+                given: RoundGiven::Given,
             }
             .into())
         }
         (BeaconChoice::Drand(_), None) => {
             return Err(BeaconError::Presence {
-                expected: "names",
-                given: "no round was given",
+                expected: RoundNamed::Names,
+                given: RoundGiven::NotGiven,
             }
             .into())
         }

@@ -41,7 +41,12 @@ pub fn sample_lines<S: AsRef<str>>(
             match check_id(id) {
                 Ok(()) => Some(Some(id.to_string())),
                 Err(reason) => {
-                    bad = Some(problem(n + 1, id, ProblemKind::InvalidId, reason));
+                    bad = Some(problem(
+                        n + 1,
+                        id,
+                        ProblemKind::InvalidId,
+                        reason.to_string(),
+                    ));
                     None
                 }
             }

@@ -9,6 +9,7 @@ use crate::draw::error::DrawError;
 use crate::draw::plan::{DrawPlan, Rounding};
 use crate::draw::protocol::subseed;
 use crate::encoding::canonical::Digest32;
+use crate::registers::fields::FieldError;
 use crate::registers::target::{Target, TargetStatus};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -291,8 +292,9 @@ pub fn ticket(subseed: &Digest32, id: &str) -> Digest32 {
 /// in its one spelling (spec §1.2) would hash as another id, so it is refused.
 ///
 /// # Errors
-/// Why `id` is not an id.
-pub fn checked_ticket(subseed: &Digest32, id: &str) -> Result<Digest32, String> {
+/// Why `id` is not an id ([`FieldError::IdEmpty`], [`FieldError::IdTooLong`] or
+/// [`FieldError::IdCharacter`]).
+pub fn checked_ticket(subseed: &Digest32, id: &str) -> Result<Digest32, FieldError> {
     crate::registers::fields::ids::check_id(id)?;
     Ok(ticket(subseed, id))
 }

@@ -1,7 +1,7 @@
 //! Verification: anyone with the sealed record and the public register views re-runs the
 //! draw and checks every signature, commitment, reveal, beacon and root (spec §7).
 
-use crate::draw::error::VerifyError;
+use crate::draw::error::{SignedDocument, VerifyError};
 use crate::draw::record::SealedRecord;
 use crate::draw::{draw, DrawInputs};
 use crate::encoding::sign::{verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
@@ -31,7 +31,7 @@ pub struct Verified {
 }
 
 fn check_signatures(
-    what: &'static str,
+    what: SignedDocument,
     signers: &[crate::draw::protocol::Signatory],
     sigs: &[SignatureEntry],
     context: &[u8],
@@ -58,7 +58,8 @@ fn check_signatures(
         if mine.next().is_some() {
             return Err(err(&signer.name, "appears more than once".into()));
         }
-        verify_entry(entry, &signer.public_key, context, hash).map_err(|r| err(&signer.name, r))?;
+        verify_entry(entry, &signer.public_key, context, hash)
+            .map_err(|r| err(&signer.name, r.to_string()))?;
     }
     Ok(())
 }
@@ -84,7 +85,7 @@ pub fn verify(
         });
     }
     check_signatures(
-        "pre-draw commitment",
+        SignedDocument::Commitment,
         &c.commitment.signers,
         &c.signatures,
         COMMITMENT_CONTEXT,
@@ -115,7 +116,7 @@ pub fn verify(
         });
     }
     check_signatures(
-        "draw record",
+        SignedDocument::Record,
         &c.commitment.signers,
         &sealed.signatures,
         RECORD_CONTEXT,

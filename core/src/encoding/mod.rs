@@ -10,4 +10,7 @@ pub(crate) mod sign;
 pub use canonical::{canonical_json, tagged_hash, Digest32};
 pub use ed25519_dalek::SigningKey;
 pub use merkle::{merkle_root, MerkleTree};
-pub use sign::{public_key_hex, verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
+pub use sign::{
+    public_key_hex, verify_entry, SignatureEntry, SignatureError, COMMITMENT_CONTEXT,
+    RECORD_CONTEXT,
+};

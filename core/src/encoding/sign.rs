@@ -51,34 +51,65 @@ pub fn public_key_hex(key: &SigningKey) -> String {
     hex::encode(key.verifying_key().to_bytes())
 }
 
+/// Why one signature entry does not verify ([`verify_entry`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SignatureError {
+    /// The entry was made with another key than the one the commitment lists for its
+    /// signer.
+    #[error("signed with key {signed_with}, the commitment lists {listed}")]
+    KeyMismatch {
+        /// The key in the entry.
+        signed_with: String,
+        /// The key the commitment lists.
+        listed: String,
+    },
+    /// The entry's public key is not 64 hex digits.
+    #[error("public key is not 64 hex digits")]
+    BadKeyHex,
+    /// The entry's public key is not a valid Ed25519 point.
+    #[error("public key is not a valid Ed25519 point: {reason}")]
+    InvalidPoint {
+        /// Why, as the Ed25519 library says it.
+        reason: String,
+    },
+    /// The signature is not 128 lower-case hex digits (upper case is refused: spec §10,
+    /// one spelling).
+    #[error("signature is not 128 lower-case hex digits")]
+    BadSignatureHex,
+    /// The signature does not verify (RFC 8032 strict) over `context || hash`.
+    #[error("does not verify")]
+    DoesNotVerify,
+}
+
 /// Checks one signature with `verify_strict` (no small-order keys, canonical S).
 ///
 /// # Errors
-/// A reason for a person.
+/// The [`SignatureError`] of the first check that fails.
 pub fn verify_entry(
     entry: &SignatureEntry,
     expected_key: &str,
     context: &[u8],
     hash: &Digest32,
-) -> Result<(), String> {
+) -> Result<(), SignatureError> {
     if entry.public_key != expected_key {
-        return Err(format!(
-            "signed with key {}, the commitment lists {}",
-            entry.public_key, expected_key
-        ));
+        return Err(SignatureError::KeyMismatch {
+            signed_with: entry.public_key.clone(),
+            listed: expected_key.to_string(),
+        });
     }
     let mut pk = [0u8; 32];
-    hex::decode_to_slice(&entry.public_key, &mut pk)
-        .map_err(|_| "public key is not 64 hex digits".to_string())?;
-    let vk = VerifyingKey::from_bytes(&pk)
-        .map_err(|e| format!("public key is not a valid Ed25519 point: {e}"))?;
+    hex::decode_to_slice(&entry.public_key, &mut pk).map_err(|_| SignatureError::BadKeyHex)?;
+    let vk = VerifyingKey::from_bytes(&pk).map_err(|e| SignatureError::InvalidPoint {
+        reason: e.to_string(),
+    })?;
     // One spelling (spec §10): an upper-case copy would verify yet change the record's bytes.
     let mut sig = [0u8; 64];
     if entry.signature.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Err("signature is not 128 lower-case hex digits".into());
+        return Err(SignatureError::BadSignatureHex);
     }
     hex::decode_to_slice(&entry.signature, &mut sig)
-        .map_err(|_| "signature is not 128 lower-case hex digits".to_string())?;
+        .map_err(|_| SignatureError::BadSignatureHex)?;
     vk.verify_strict(&message(context, hash), &Signature::from_bytes(&sig))
-        .map_err(|_| "does not verify".to_string())
+        .map_err(|_| SignatureError::DoesNotVerify)
 }

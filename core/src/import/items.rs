@@ -66,13 +66,13 @@ pub fn items(bytes: &[u8], version: &str) -> Result<ItemList, ValidationErrors> 
         );
         let methods = match Method::parse_list(row.get("methods")) {
             Ok(m) => m,
-            Err(rest) => {
+            Err(e) => {
                 p.push(
                     row,
                     &id,
                     "methods",
                     ProblemKind::UnknownValue,
-                    format!("{rest:?} is not a known inspection method"),
+                    e.to_string(),
                 );
                 vec![]
             }

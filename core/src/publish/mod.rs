@@ -126,7 +126,7 @@ pub fn publish<R: CryptoRng + ?Sized>(
     for r in &sorted {
         check_id(&r.id).map_err(|reason| PublishError::InvalidResultId {
             id: r.id.clone(),
-            reason,
+            reason: reason.to_string(),
         })?;
         if !ids.insert(r.id.as_str()) {
             return Err(PublishError::DuplicateResult(r.id.clone()));

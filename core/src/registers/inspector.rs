@@ -242,7 +242,7 @@ impl Inspector {
         check_named_list(c, id, "expertise", &self.expertise);
         if let Some(r) = &self.region {
             if let Err(e) = check_region_code(r) {
-                c.push(id, "region", ProblemKind::InvalidRegion, e);
+                c.push(id, "region", ProblemKind::InvalidRegion, e.to_string());
             }
         }
         for t in &self.conflicts {

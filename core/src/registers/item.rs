@@ -2,6 +2,7 @@
 //! which ratio and frequency. Fields follow 附件1 and the table of 豫政办〔2017〕80号.
 
 use crate::encoding::canonical::{canonical_json, tagged_hash, Digest32};
+use crate::registers::fields::error::FieldError;
 use crate::registers::fields::ids::check_id;
 use crate::registers::fields::ratio::BasisPoints;
 use crate::registers::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
@@ -69,8 +70,10 @@ const METHOD_WORDS: [(&str, Method); 11] = [
 impl Method {
     /// Splits a methods cell, with or without separators ("实地检查网上检查" and
     /// "现场检查、书面检查" both work, as both occur in the published lists).
-    /// `Err` carries the part that is not a known method.
-    pub fn parse_list(text: &str) -> Result<Vec<Method>, String> {
+    ///
+    /// # Errors
+    /// [`FieldError::UnknownMethod`] with the part that is not a known method.
+    pub fn parse_list(text: &str) -> Result<Vec<Method>, FieldError> {
         let mut out = Vec::new();
         let mut rest = text.trim();
         while !rest.is_empty() {
@@ -80,7 +83,9 @@ impl Method {
             }
             let hit = METHOD_WORDS.iter().find(|(w, _)| rest.starts_with(w));
             let Some((w, m)) = hit else {
-                return Err(rest.to_string());
+                return Err(FieldError::UnknownMethod {
+                    rest: rest.to_string(),
+                });
             };
             if !out.contains(m) {
                 out.push(*m);
@@ -511,7 +516,9 @@ mod tests {
         );
         assert_eq!(
             Method::parse_list("现场检查飞行检查"),
-            Err("飞行检查".into())
+            Err(FieldError::UnknownMethod {
+                rest: "飞行检查".into()
+            })
         );
     }
 

@@ -14,6 +14,7 @@ pub(crate) mod roots;
 pub(crate) mod target;
 pub(crate) mod validate;
 
+pub use fields::FieldError;
 pub use inspector::{
     personal_digest, personal_salt, Inspector, InspectorRegister, InspectorStatus, PersonalInfo,
     PublicInspector, PublicInspectorRegister, Qualification, Sex,

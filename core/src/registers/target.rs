@@ -6,7 +6,7 @@ use crate::registers::fields::dates::{iso, iso_opt};
 use crate::registers::fields::ids::check_id;
 use crate::registers::fields::names::check_named_field;
 use crate::registers::fields::region::check_region_code;
-use crate::registers::fields::uscc::check_uscc;
+use crate::registers::fields::uscc::validate_uscc;
 use crate::registers::register;
 use crate::registers::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
 use serde::{Deserialize, Serialize};
@@ -199,7 +199,7 @@ impl Target {
         }
         match (&self.uscc, self.kind.needs_uscc()) {
             (Some(u), _) => {
-                if let Err(e) = check_uscc(u) {
+                if let Err(e) = validate_uscc(u) {
                     c.push(id, "uscc", ProblemKind::InvalidUscc, format!("{u:?}: {e}"));
                 }
             }
@@ -215,7 +215,7 @@ impl Target {
             c.push(id, "name", ProblemKind::Missing, "is empty");
         }
         if let Err(e) = check_region_code(&self.region) {
-            c.push(id, "region", ProblemKind::InvalidRegion, e);
+            c.push(id, "region", ProblemKind::InvalidRegion, e.to_string());
         }
         if self.industry.trim().is_empty() {
             c.push(id, "industry", ProblemKind::Missing, "is empty");

@@ -5,27 +5,24 @@
 //! full-width forms to ASCII before this check; the core refuses anything else rather than
 //! guessing (spec §1.2, the RFC 3797 lesson).
 
+use super::error::FieldError;
+
 /// Longest id accepted, in bytes.
 pub const MAX_ID_LEN: usize = 64;
 
 /// `Ok(())` for a valid id.
 ///
 /// # Errors
-/// A human-readable reason otherwise.
-pub fn check_id(id: &str) -> Result<(), String> {
+/// [`FieldError::IdEmpty`], [`FieldError::IdTooLong`] or [`FieldError::IdCharacter`].
+pub fn check_id(id: &str) -> Result<(), FieldError> {
     if id.is_empty() {
-        return Err("is empty".into());
+        return Err(FieldError::IdEmpty);
     }
     if id.len() > MAX_ID_LEN {
-        return Err(format!(
-            "is {} bytes long, at most {MAX_ID_LEN} allowed",
-            id.len()
-        ));
+        return Err(FieldError::IdTooLong { len: id.len() });
     }
     if let Some(c) = id.chars().find(|c| !('\u{21}'..='\u{7e}').contains(c)) {
-        return Err(format!(
-            "contains {c:?}; ids are printable ASCII without spaces"
-        ));
+        return Err(FieldError::IdCharacter { found: c });
     }
     Ok(())
 }

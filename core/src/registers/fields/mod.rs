@@ -3,6 +3,7 @@
 //! guessing, because a field that reads two ways gives two different draws.
 
 pub(crate) mod dates;
+pub(crate) mod error;
 pub(crate) mod ids;
 pub(crate) mod names;
 pub(crate) mod ratio;
@@ -10,6 +11,7 @@ pub(crate) mod region;
 pub(crate) mod uscc;
 
 pub use dates::parse_date;
+pub use error::{FieldError, RefusedChar};
 pub use ids::{check_id, MAX_ID_LEN};
 pub use names::{check_name, normalise_name};
 pub use ratio::BasisPoints;

@@ -10,6 +10,7 @@
 //! states; the core refuses any other and never normalises, and the importers convert
 //! cells to it ([`normalise_name`], docs/import.md), as they convert ids to ASCII.
 
+use super::error::{FieldError, RefusedChar};
 use crate::registers::validate::{Collector, ProblemKind};
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
@@ -19,20 +20,16 @@ use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 pub(crate) const LIST_SEPARATORS: [char; 7] = ['、', ',', '，', ';', '；', '\n', '|'];
 
 /// Why `c` has no place in a matched name, if it has none.
-fn refused(c: char) -> Option<&'static str> {
+fn refused(c: char) -> Option<RefusedChar> {
     match c {
-        '\u{ff01}'..='\u{ff5e}' => Some("a full-width form; write its ASCII form"),
-        '\u{2f00}'..='\u{2fdf}' => Some("a Kangxi radical; write the ideograph"),
-        '\u{2e80}'..='\u{2eff}' => Some("a CJK radical; write the ideograph"),
-        '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' => {
-            Some("a variation selector, invisible")
-        }
+        '\u{ff01}'..='\u{ff5e}' => Some(RefusedChar::FullWidth),
+        '\u{2f00}'..='\u{2fdf}' => Some(RefusedChar::KangxiRadical),
+        '\u{2e80}'..='\u{2eff}' => Some(RefusedChar::CjkRadical),
+        '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' => Some(RefusedChar::VariationSelector),
         ' ' => None,
-        c if c.is_control() => Some("a control character"),
-        c if c.is_whitespace() => Some("a space other than the ASCII space"),
-        c if c.general_category() == GeneralCategory::Format => {
-            Some("an invisible format character")
-        }
+        c if c.is_control() => Some(RefusedChar::Control),
+        c if c.is_whitespace() => Some(RefusedChar::OtherSpace),
+        c if c.general_category() == GeneralCategory::Format => Some(RefusedChar::Format),
         _ => None,
     }
 }
@@ -42,23 +39,21 @@ fn refused(c: char) -> Option<&'static str> {
 /// character, or space other than U+0020; Unicode NFC.
 ///
 /// # Errors
-/// A human-readable reason naming the first offending character.
-pub fn check_name(s: &str) -> Result<(), String> {
+/// The first rule broken ([`FieldError::NameEmpty`], [`FieldError::NameEdgeSpace`],
+/// [`FieldError::NameCharacter`] naming the first offending character, or
+/// [`FieldError::NameNotNfc`]).
+pub fn check_name(s: &str) -> Result<(), FieldError> {
     if s.is_empty() {
-        return Err("is empty".into());
+        return Err(FieldError::NameEmpty);
     }
     if s.trim() != s {
-        return Err("starts or ends with white space".into());
+        return Err(FieldError::NameEdgeSpace);
     }
-    if let Some((c, why)) = s.chars().find_map(|c| refused(c).map(|w| (c, w))) {
-        return Err(format!("contains U+{:04X} ({why})", u32::from(c)));
+    if let Some((found, class)) = s.chars().find_map(|c| refused(c).map(|w| (c, w))) {
+        return Err(FieldError::NameCharacter { found, class });
     }
     if !is_nfc(s) {
-        return Err(
-            "is not in Unicode normal form C (a decomposed accent or a CJK compatibility \
-             ideograph); write it precomposed"
-                .into(),
-        );
+        return Err(FieldError::NameNotNfc);
     }
     Ok(())
 }
@@ -113,7 +108,7 @@ pub(crate) fn check_named_list(c: &mut Collector, record: &str, field: &str, val
     for v in values {
         let e = match v.chars().find(|c| LIST_SEPARATORS.contains(c)) {
             Some(sep) => Err(format!("contains {sep:?}, a list separator")),
-            None => check_name(v),
+            None => check_name(v).map_err(|e| e.to_string()),
         };
         if let Err(e) = e {
             c.push(

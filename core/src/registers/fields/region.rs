@@ -1,6 +1,8 @@
 //! Administrative division codes (行政区划代码, GB/T 2260): six digits, the first two a
 //! province-level code.
 
+use super::error::FieldError;
+
 /// Province-level prefixes of GB/T 2260 (incl. 71 Taiwan, 81 Hong Kong, 82 Macao).
 const PROVINCES: [&str; 34] = [
     "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41",
@@ -11,16 +13,17 @@ const PROVINCES: [&str; 34] = [
 /// `Ok(())` for a six-digit code with a known province prefix.
 ///
 /// # Errors
-/// A human-readable reason otherwise.
-pub fn check_region_code(code: &str) -> Result<(), String> {
+/// [`FieldError::RegionFormat`] or [`FieldError::RegionProvince`].
+pub fn check_region_code(code: &str) -> Result<(), FieldError> {
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("{code:?} is not six ASCII digits"));
+        return Err(FieldError::RegionFormat { code: code.into() });
     }
     let prefix = code.get(..2).unwrap_or_default();
     if !PROVINCES.contains(&prefix) {
-        return Err(format!(
-            "{code:?} has no province-level prefix {prefix:?} in GB/T 2260"
-        ));
+        return Err(FieldError::RegionProvince {
+            code: code.into(),
+            prefix: prefix.into(),
+        });
     }
     Ok(())
 }

@@ -3,6 +3,8 @@
 //! 18 characters from a 31-symbol alphabet (no I, O, Z, S, V); the 18th is a check
 //! character over the first 17 with weights 3^i mod 31.
 
+use super::error::FieldError;
+
 const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS: [u32; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
@@ -32,55 +34,30 @@ pub fn uscc_check_char(first17: &str) -> Option<char> {
         .map(|&b| b as char)
 }
 
-/// Why a string is not a valid USCC.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum UsccDefect {
-    Length(usize),
-    Character(char),
-    CheckCharacter { expected: char, found: char },
-}
-
-impl std::fmt::Display for UsccDefect {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            UsccDefect::Length(n) => write!(f, "must have 18 characters, has {n}"),
-            UsccDefect::Character(c) => {
-                write!(f, "character {c:?} is not in the GB 32100 alphabet")
-            }
-            UsccDefect::CheckCharacter { expected, found } => {
-                write!(
-                    f,
-                    "check character is {found:?}, GB 32100-2015 gives {expected:?}"
-                )
-            }
-        }
-    }
-}
-
 /// Checks length, alphabet and check character; `Ok(())` when the code is valid.
 ///
 /// # Errors
-/// A human-readable reason when the code is not valid.
-pub fn validate_uscc(code: &str) -> Result<(), String> {
-    check_uscc(code).map_err(|d| d.to_string())
-}
-
-pub(crate) fn check_uscc(code: &str) -> Result<(), UsccDefect> {
+/// [`FieldError::UsccLength`], [`FieldError::UsccCharacter`] or
+/// [`FieldError::UsccCheckCharacter`].
+pub fn validate_uscc(code: &str) -> Result<(), FieldError> {
     let n = code.chars().count();
     if n != 18 {
-        return Err(UsccDefect::Length(n));
+        return Err(FieldError::UsccLength { len: n });
     }
     if let Some(bad) = code
         .chars()
         .find(|c| !c.is_ascii() || value_of(*c as u8).is_none())
     {
-        return Err(UsccDefect::Character(bad));
+        return Err(FieldError::UsccCharacter { found: bad });
     }
     let (head, tail) = code.split_at(17);
-    let expected = uscc_check_char(head).ok_or(UsccDefect::Length(n))?;
-    let found = tail.chars().next().ok_or(UsccDefect::Length(n))?;
+    let expected = uscc_check_char(head).ok_or(FieldError::UsccLength { len: n })?;
+    let found = tail
+        .chars()
+        .next()
+        .ok_or(FieldError::UsccLength { len: n })?;
     if expected != found {
-        return Err(UsccDefect::CheckCharacter { expected, found });
+        return Err(FieldError::UsccCheckCharacter { expected, found });
     }
     Ok(())
 }
@@ -97,24 +74,27 @@ mod tests {
             "91110000802100433B",
             "911100007109288314",
         ] {
-            assert_eq!(check_uscc(code), Ok(()), "{code}");
+            assert_eq!(validate_uscc(code), Ok(()), "{code}");
         }
     }
 
     #[test]
     fn rejects_wrong_check_length_and_alphabet() {
         assert!(matches!(
-            check_uscc("91350100M000100Y44"),
-            Err(UsccDefect::CheckCharacter { .. })
+            validate_uscc("91350100M000100Y44"),
+            Err(FieldError::UsccCheckCharacter { .. })
         ));
-        assert_eq!(check_uscc("91350100M000100Y4"), Err(UsccDefect::Length(17)));
         assert_eq!(
-            check_uscc("91350100M000100I43"),
-            Err(UsccDefect::Character('I'))
+            validate_uscc("91350100M000100Y4"),
+            Err(FieldError::UsccLength { len: 17 })
         );
         assert_eq!(
-            check_uscc("9135010０M000100Y43"),
-            Err(UsccDefect::Character('０'))
+            validate_uscc("91350100M000100I43"),
+            Err(FieldError::UsccCharacter { found: 'I' })
+        );
+        assert_eq!(
+            validate_uscc("9135010０M000100Y43"),
+            Err(FieldError::UsccCharacter { found: '０' })
         );
     }
 }
