@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs every test suite: Rust (default features and none), a fuzz smoke, then each
-# binding's suite (the last prints node's test-runner summary).
+# Runs the lint gates, then every test suite: Rust (default features and none, doctests), a
+# fuzz smoke, then each binding's suite (the last prints node's test-runner summary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/lint.sh
 cargo test --all-targets
+cargo test -p shuangsuiji --doc
 cargo test -p shuangsuiji --no-default-features --lib
 for s in scripts/fuzz-smoke.sh scripts/test-python.sh scripts/test-wasm.sh; do
   if [ -x "$s" ]; then "$s"; fi

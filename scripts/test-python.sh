@@ -13,8 +13,8 @@ VENV="${SHUANGSUIJI_VENV:-$ROOT/target/venv-ci}"
 if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
 fi
-if ! "$VENV/bin/python" -c "import pytest" 2>/dev/null || [ ! -x "$VENV/bin/maturin" ]; then
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "maturin>=1.9.4,<2" "pytest>=7"
+if ! "$VENV/bin/python" -c "import pytest, mypy" 2>/dev/null || [ ! -x "$VENV/bin/maturin" ]; then
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "maturin>=1.9.4,<2" "pytest>=7" "mypy>=1.10"
 fi
 
 # Build the extension in release mode and install it (editable) into the venv.
@@ -22,4 +22,7 @@ VIRTUAL_ENV="$VENV" PATH="$VENV/bin:$PATH" \
   "$VENV/bin/maturin" develop --release --manifest-path bindings-python/Cargo.toml
 
 cd "$ROOT"
+# The hand-written stub must say what the native module has (names, signatures, classes).
+"$VENV/bin/python" -m mypy.stubtest shuangsuiji._shuangsuiji \
+  --allowlist bindings-python/stubtest-allowlist.txt
 "$VENV/bin/python" -m pytest -p no:cacheprovider tests/python "$@"

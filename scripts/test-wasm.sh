@@ -23,11 +23,13 @@ if [ ! -x /usr/bin/chromium ]; then
   $sudo_ apt-get update
   DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y chromium
 fi
-if [ ! -d "$wasm_dir/node_modules/playwright-core" ]; then
+if [ ! -d "$wasm_dir/node_modules/playwright-core" ] || [ ! -d "$wasm_dir/node_modules/typescript" ]; then
   (cd "$wasm_dir" && npm ci --no-audit --no-fund)
 fi
 
 "$wasm_dir/scripts/build.sh"
+# The published types: a small TypeScript program must type-check against the .d.ts.
+(cd "$wasm_dir" && npx tsc -p tsconfig.json)
 # The public register views the tests verify against (written by the CLI, as users get them).
 cargo run -q -p shuangsuiji-cli -- demo --out "$wasm_dir/pkg/demo" > /dev/null
 

@@ -1,6 +1,6 @@
 //! Commit, reveal, beacon, draw, seal, sign and verify.
 
-use crate::convert::{bytes32, digest, from_py, from_value, py_to_value, to_json, to_py};
+use crate::convert::{bytes32, digest, from_py, from_value, py_to_value, to_py};
 use crate::errors::{format_error, Result};
 use crate::register::{ItemList, PublicInspectorRegister, TargetRegister};
 use pyo3::prelude::*;
@@ -11,6 +11,10 @@ use shuangsuiji as core;
 #[pyclass(module = "shuangsuiji", name = "SignedCommitment")]
 pub struct SignedCommitment(pub core::SignedCommitment);
 
+json_in!(SignedCommitment, "signed commitment");
+json_out!(SignedCommitment);
+signed!(SignedCommitment);
+
 #[pymethods]
 impl SignedCommitment {
     /// Wraps a commitment (dict in the core's JSON form) with its hash and no signatures.
@@ -20,44 +24,10 @@ impl SignedCommitment {
         Ok(SignedCommitment(core::SignedCommitment::new(c)?))
     }
 
-    /// From the published JSON form `{"commitment", "hash", "signatures"}` (dict or JSON text).
-    #[staticmethod]
-    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(d, "signed commitment").map(SignedCommitment)
-    }
-
-    /// From JSON text.
-    #[staticmethod]
-    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(s, "signed commitment").map(SignedCommitment)
-    }
-
-    /// Adds the signature of `signer` (a name listed in the commitment) with a 32-byte
-    /// Ed25519 secret key.
-    fn sign(&mut self, signer: &str, secret_key: &[u8]) -> Result<()> {
-        self.0.sign(
-            signer,
-            &core::SigningKey::from_bytes(&bytes32(secret_key, "secret_key")?),
-        );
-        Ok(())
-    }
-
-    /// The commitment hash (hex).
-    #[getter]
-    fn hash(&self) -> String {
-        self.0.hash.to_hex()
-    }
-
     /// The commitment, as a dict.
     #[getter]
     fn commitment<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
         to_py(py, &self.0.commitment)
-    }
-
-    /// The signatures, as dicts `{"signer", "public_key", "signature"}`.
-    #[getter]
-    fn signatures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0.signatures)
     }
 
     fn __repr__(&self) -> String {
@@ -67,37 +37,17 @@ impl SignedCommitment {
             self.0.signatures.len()
         )
     }
-
-    /// The JSON form as plain Python objects.
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-
-    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
-    #[pyo3(signature = (pretty = false))]
-    fn to_json(&self, pretty: bool) -> Result<String> {
-        to_json(&self.0, pretty)
-    }
 }
 
 /// The outcome of a draw and every input needed to re-run it.
 #[pyclass(module = "shuangsuiji", name = "DrawRecord", frozen)]
 pub struct DrawRecord(pub core::DrawRecord);
 
+json_in!(DrawRecord, "draw record");
+json_out!(DrawRecord);
+
 #[pymethods]
 impl DrawRecord {
-    /// From the JSON form (dict or JSON text).
-    #[staticmethod]
-    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(d, "draw record").map(DrawRecord)
-    }
-
-    /// From JSON text (e.g. draw-sample.record.json).
-    #[staticmethod]
-    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(s, "draw record").map(DrawRecord)
-    }
-
     /// The record hash (hex): `tagged_hash("shuangsuiji/v1/record", canonical bytes)`.
     #[getter]
     fn hash(&self) -> Result<String> {
@@ -128,23 +78,15 @@ impl DrawRecord {
             self.0.teams.len()
         )
     }
-
-    /// The JSON form as plain Python objects.
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-
-    /// JSON text: the canonical bytes as str by default (equal to `canonical_bytes()`),
-    /// pretty with `pretty=True`.
-    #[pyo3(signature = (pretty = false))]
-    fn to_json(&self, pretty: bool) -> Result<String> {
-        to_json(&self.0, pretty)
-    }
 }
 
 /// A draw record with the responsible people's signatures (谁抽查、谁签字).
 #[pyclass(module = "shuangsuiji", name = "SealedRecord")]
 pub struct SealedRecord(pub core::SealedRecord);
+
+json_in!(SealedRecord, "sealed record");
+json_out!(SealedRecord);
+signed!(SealedRecord);
 
 #[pymethods]
 impl SealedRecord {
@@ -156,43 +98,10 @@ impl SealedRecord {
         )?))
     }
 
-    /// From the published JSON form `{"record", "hash", "signatures"}` (dict or JSON text).
-    #[staticmethod]
-    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(d, "sealed record").map(SealedRecord)
-    }
-
-    /// From JSON text (e.g. the contents of record.json).
-    #[staticmethod]
-    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(s, "sealed record").map(SealedRecord)
-    }
-
-    /// Adds the signature of `signer` with a 32-byte Ed25519 secret key.
-    fn sign(&mut self, signer: &str, secret_key: &[u8]) -> Result<()> {
-        self.0.sign(
-            signer,
-            &core::SigningKey::from_bytes(&bytes32(secret_key, "secret_key")?),
-        );
-        Ok(())
-    }
-
-    /// The record hash (hex).
-    #[getter]
-    fn hash(&self) -> String {
-        self.0.hash.to_hex()
-    }
-
     /// The record.
     #[getter]
     fn record(&self) -> DrawRecord {
         DrawRecord(self.0.record.clone())
-    }
-
-    /// The signatures, as dicts.
-    #[getter]
-    fn signatures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0.signatures)
     }
 
     fn __repr__(&self) -> String {
@@ -201,17 +110,6 @@ impl SealedRecord {
             self.0.hash,
             self.0.signatures.len()
         )
-    }
-
-    /// The JSON form as plain Python objects.
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-
-    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True` (what the CLI writes).
-    #[pyo3(signature = (pretty = false))]
-    fn to_json(&self, pretty: bool) -> Result<String> {
-        to_json(&self.0, pretty)
     }
 }
 

@@ -3,8 +3,10 @@
 //! Every exception subclasses `ShuangsuijiError`, itself a `ValueError`, so that callers
 //! can catch what they already know. One subclass per concern; the message is the core's
 //! `Display` text (it names the register, record, field and row), and structured details
-//! are attributes: `.problems` on `ValidationError` and `PlanError`, `.kind` on the others
-//! (the core variant in snake_case).
+//! are attributes: `.kind` and `.cause_kind` on every exception (the core's stable kinds from
+//! `Explain`, identical to JavaScript's `kind` and `causeKind`; `input` for a `FormatError`),
+//! `.message_zh` (the message in Chinese), and `.problems` on `ValidationError` and
+//! `PlanError`.
 
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
@@ -12,6 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use pyo3::PyTypeInfo;
 use shuangsuiji as core;
+use shuangsuiji::Explain;
 
 create_exception!(
     shuangsuiji,
@@ -170,35 +173,37 @@ fn raise<E: PyTypeInfo>(
     err
 }
 
-fn kind_of<T: std::fmt::Debug>(v: &T) -> String {
-    // The variant name of a core error, as snake_case: `NotCovered { .. }` -> "not_covered".
-    let dbg = format!("{v:?}");
-    let name: String = dbg
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
-    let mut out = String::new();
-    for (i, c) in name.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+/// The attributes every core error carries: `.kind` and `.cause_kind` (the core's stable
+/// kinds, the same as JavaScript's `kind` and `causeKind`) and `.message_zh`.
+fn explained<'py, E: Explain>(py: Python<'py>, e: &E) -> Vec<(&'static str, Bound<'py, PyAny>)> {
+    kinds(py, e.kind(), e.cause_kind(), &e.message_zh())
 }
 
-fn kind<'py, T: std::fmt::Debug>(py: Python<'py>, v: &T) -> Vec<(&'static str, Bound<'py, PyAny>)> {
-    vec![(
-        "kind",
-        kind_of(v)
-            .into_pyobject(py)
-            .map(|s| s.into_any())
-            .unwrap_or_else(|_| py.None().into_bound(py)),
-    )]
+fn kinds<'py>(
+    py: Python<'py>,
+    kind: &str,
+    cause_kind: Option<&str>,
+    message_zh: &str,
+) -> Vec<(&'static str, Bound<'py, PyAny>)> {
+    let text = |s: &str| {
+        let Ok(s) = s.into_pyobject(py);
+        s.into_any()
+    };
+    vec![
+        ("kind", text(kind)),
+        (
+            "cause_kind",
+            cause_kind
+                .map(text)
+                .unwrap_or_else(|| py.None().into_bound(py)),
+        ),
+        ("message_zh", text(message_zh)),
+    ]
+}
+
+/// Raises `E` with a core error's message and its kinds.
+fn raise_explained<E: PyTypeInfo, X: Explain>(py: Python<'_>, msg: String, e: &X) -> PyErr {
+    raise::<E>(py, msg, explained(py, e))
 }
 
 fn validation(py: Python<'_>, e: &core::ValidationErrors) -> PyErr {
@@ -217,21 +222,25 @@ fn validation(py: Python<'_>, e: &core::ValidationErrors) -> PyErr {
         .ok()
         .and_then(|v| crate::convert::value_to_py(py, &v).ok())
         .unwrap_or_else(|| PyList::empty(py).into_any());
-    raise::<ValidationError>(py, msg, vec![("problems", problems)])
+    let mut attrs = explained(py, e);
+    attrs.push(("problems", problems));
+    raise::<ValidationError>(py, msg, attrs)
 }
 
 fn plan(py: Python<'_>, e: &core::PlanError) -> PyErr {
     let problems = PyList::new(py, &e.problems)
         .map(|l| l.into_any())
         .unwrap_or_else(|_| PyList::empty(py).into_any());
-    raise::<PlanError>(py, e.to_string(), vec![("problems", problems)])
+    let mut attrs = explained(py, e);
+    attrs.push(("problems", problems));
+    raise::<PlanError>(py, e.to_string(), attrs)
 }
 
 fn draw(py: Python<'_>, e: &core::DrawError) -> PyErr {
     match e {
         core::DrawError::Plan(p) => plan(py, p),
-        core::DrawError::Beacon(b) => raise::<BeaconError>(py, b.to_string(), kind(py, b)),
-        other => raise::<DrawError>(py, other.to_string(), kind(py, other)),
+        core::DrawError::Beacon(b) => raise_explained::<BeaconError, _>(py, b.to_string(), b),
+        other => raise_explained::<DrawError, _>(py, other.to_string(), other),
     }
 }
 
@@ -241,31 +250,34 @@ impl Error {
             Error::Validation(e) => validation(py, &e),
             Error::Plan(e) => plan(py, &e),
             Error::Draw(e) => draw(py, &e),
-            Error::Beacon(e) => raise::<BeaconError>(py, e.to_string(), kind(py, &e)),
+            Error::Beacon(e) => raise_explained::<BeaconError, _>(py, e.to_string(), &e),
             Error::Verify(e) => {
-                let err = raise::<VerifyError>(py, e.to_string(), kind(py, &e));
+                let err = raise_explained::<VerifyError, _>(py, e.to_string(), &e);
                 if let core::VerifyError::Rerun(d) = &e {
                     err.set_cause(py, Some(draw(py, d)));
                 }
                 err
             }
             Error::Publish(core::PublishError::Policy(p)) => {
-                raise::<PolicyError>(py, format!("policy: {p}"), kind(py, &p))
+                raise_explained::<PolicyError, _>(py, format!("policy: {p}"), &p)
             }
-            Error::Publish(e) => raise::<PublishError>(py, e.to_string(), kind(py, &e)),
-            Error::Policy(e) => raise::<PolicyError>(py, format!("policy: {e}"), kind(py, &e)),
-            Error::Notice(e) => raise::<NoticeError>(py, e.to_string(), kind(py, &e)),
+            Error::Publish(e) => raise_explained::<PublishError, _>(py, e.to_string(), &e),
+            Error::Policy(e) => raise_explained::<PolicyError, _>(py, format!("policy: {e}"), &e),
+            Error::Notice(e) => raise_explained::<NoticeError, _>(py, e.to_string(), &e),
             Error::Calendar(e) => {
-                let mut attrs = kind(py, &e);
+                let mut attrs = explained(py, &e);
                 if let core::publish::CalendarError::NotCovered { needs_year, .. } = &e {
                     let Ok(y) = needs_year.into_pyobject(py);
                     attrs.push(("needs_year", y.into_any()));
                 }
                 raise::<CalendarError>(py, e.to_string(), attrs)
             }
-            Error::Proof(e) => raise::<AuditError>(py, e.to_string(), kind(py, &e)),
-            Error::Checkpoint(e) => raise::<AuditError>(py, e.to_string(), kind(py, &e)),
-            Error::Format(m) => raise::<FormatError>(py, m, vec![]),
+            Error::Proof(e) => raise_explained::<AuditError, _>(py, e.to_string(), &e),
+            Error::Checkpoint(e) => raise_explained::<AuditError, _>(py, e.to_string(), &e),
+            Error::Format(m) => {
+                let zh = format!("输入的形式不对：{m}");
+                raise::<FormatError>(py, m, kinds(py, "input", None, &zh))
+            }
             Error::Py(e) => e,
         }
     }

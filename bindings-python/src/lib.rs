@@ -6,6 +6,9 @@
 //! `__init__.pyi` types it.
 #![forbid(unsafe_code)]
 
+#[macro_use]
+mod methods;
+
 mod audit;
 mod convert;
 mod draw;

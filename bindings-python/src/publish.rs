@@ -1,9 +1,7 @@
 //! Publication (一公开): results under a redaction policy to a signed notice, disclosures,
 //! masks; and the working-day deadline.
 
-use crate::convert::{
-    bytes32, date_from_py, date_to_py, digest, from_py, py_to_value, to_json, to_py,
-};
+use crate::convert::{bytes32, date_from_py, date_to_py, digest, from_py, py_to_value, to_py};
 use crate::draw::{DrawRecord, SealedRecord};
 use crate::errors::{format_error, Result};
 use ed25519_dalek::SigningKey;
@@ -17,20 +15,11 @@ use shuangsuiji as core;
 #[pyclass(module = "shuangsuiji", name = "SignedNotice", frozen)]
 pub struct SignedNotice(pub core::SignedNotice);
 
+json_in!(SignedNotice, "signed notice");
+json_out!(SignedNotice);
+
 #[pymethods]
 impl SignedNotice {
-    /// From the published JSON form `{"notice", "signature"}` (dict or JSON text).
-    #[staticmethod]
-    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(d, "signed notice").map(SignedNotice)
-    }
-
-    /// From JSON text.
-    #[staticmethod]
-    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(s, "signed notice").map(SignedNotice)
-    }
-
     /// Verifies the signature with the key inside the notice; returns the notice hash (hex).
     /// Raises NoticeError.
     fn verify(&self) -> Result<String> {
@@ -96,22 +85,13 @@ impl SignedNotice {
             self.0.notice.results.len()
         )
     }
-
-    /// The JSON form as plain Python objects.
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-
-    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
-    #[pyo3(signature = (pretty = false))]
-    fn to_json(&self, pretty: bool) -> Result<String> {
-        to_json(&self.0, pretty)
-    }
 }
 
 /// The outcome of `publish`: the notice (public) and the disclosures (the publisher's archive).
 #[pyclass(module = "shuangsuiji", name = "Publication", frozen)]
 pub struct Publication(pub core::publish::Publication);
+
+json_out!(Publication);
 
 #[pymethods]
 impl Publication {
@@ -133,17 +113,6 @@ impl Publication {
             self.0.notice.notice.header.notice_id,
             self.0.disclosures.len()
         )
-    }
-
-    /// The JSON form as plain Python objects.
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-
-    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
-    #[pyo3(signature = (pretty = false))]
-    fn to_json(&self, pretty: bool) -> Result<String> {
-        to_json(&self.0, pretty)
     }
 }
 

@@ -1,9 +1,7 @@
 //! The item list (一单) and the registers (两库): from lists of dicts, from CSV/XLSX files
 //! read and parsed in Rust, and from their published JSON.
 
-use crate::convert::{
-    bytes32, date_from_py, date_to_py, from_py, from_value, py_to_value, to_json, to_py,
-};
+use crate::convert::{bytes32, date_from_py, date_to_py, from_value, py_to_value, to_py};
 use crate::errors::{Error, Result};
 use pyo3::exceptions::{PyFileNotFoundError, PyIndexError, PyOSError, PyPermissionError};
 use pyo3::prelude::*;
@@ -91,6 +89,9 @@ fn leaf(bytes: Option<Vec<u8>>, index: usize) -> PyResult<Vec<u8>> {
 #[pyclass(module = "shuangsuiji", name = "ItemList", frozen)]
 pub struct ItemList(pub core::ItemList);
 
+json_in!(ItemList, "item list");
+json_out!(ItemList);
+
 #[pymethods]
 impl ItemList {
     /// Validates `items` (a list of dicts in the core's JSON form) under `version`.
@@ -113,18 +114,6 @@ impl ItemList {
     #[staticmethod]
     fn from_bytes(py: Python<'_>, data: &[u8], version: &str) -> Result<Self> {
         Ok(ItemList(py.detach(|| import::items(data, version))?))
-    }
-
-    /// From the published JSON form (dict, or JSON text as str/bytes).
-    #[staticmethod]
-    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(d, "item list").map(ItemList)
-    }
-
-    /// From JSON text.
-    #[staticmethod]
-    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(s, "item list").map(ItemList)
     }
 
     /// The list's version label.
@@ -152,17 +141,6 @@ impl ItemList {
         )
     }
 
-    /// The JSON form as plain Python objects.
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-
-    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
-    #[pyo3(signature = (pretty = false))]
-    fn to_json(&self, pretty: bool) -> Result<String> {
-        to_json(&self.0, pretty)
-    }
-
     /// The 附件1 CSV rendering.
     fn to_csv(&self) -> String {
         import::items_to_csv(&self.0)
@@ -172,6 +150,9 @@ impl ItemList {
 /// 检查对象名录库: a validated target register, as of a date.
 #[pyclass(module = "shuangsuiji", name = "TargetRegister", frozen)]
 pub struct TargetRegister(pub core::TargetRegister);
+
+json_in!(TargetRegister, "target register");
+json_out!(TargetRegister);
 
 #[pymethods]
 impl TargetRegister {
@@ -200,18 +181,6 @@ impl TargetRegister {
     fn from_bytes(py: Python<'_>, data: &[u8], as_of: &Bound<'_, PyAny>) -> Result<Self> {
         let as_of = date_from_py(as_of, "as_of")?;
         Ok(TargetRegister(py.detach(|| import::targets(data, as_of))?))
-    }
-
-    /// From the published JSON form `{"as_of", "targets"}` (dict, or JSON text).
-    #[staticmethod]
-    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(d, "target register").map(TargetRegister)
-    }
-
-    /// From JSON text (e.g. the contents of targets.public.json).
-    #[staticmethod]
-    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(s, "target register").map(TargetRegister)
     }
 
     /// The register date.
@@ -249,17 +218,6 @@ impl TargetRegister {
         )
     }
 
-    /// The JSON form as plain Python objects.
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-
-    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
-    #[pyo3(signature = (pretty = false))]
-    fn to_json(&self, pretty: bool) -> Result<String> {
-        to_json(&self.0, pretty)
-    }
-
     /// The 附件2 CSV rendering.
     fn to_csv(&self) -> String {
         import::targets_to_csv(&self.0)
@@ -269,6 +227,9 @@ impl TargetRegister {
 /// 执法检查人员名录库 with personal data: kept by the register keeper, never published.
 #[pyclass(module = "shuangsuiji", name = "InspectorRegister", frozen)]
 pub struct InspectorRegister(pub core::InspectorRegister);
+
+json_in!(InspectorRegister, "inspector register");
+json_out!(InspectorRegister);
 
 #[pymethods]
 impl InspectorRegister {
@@ -301,18 +262,6 @@ impl InspectorRegister {
         ))
     }
 
-    /// From the JSON form `{"as_of", "inspectors"}` (dict, or JSON text).
-    #[staticmethod]
-    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(d, "inspector register").map(InspectorRegister)
-    }
-
-    /// From JSON text.
-    #[staticmethod]
-    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(s, "inspector register").map(InspectorRegister)
-    }
-
     /// The public view under the keeper's 32-byte salt key: no personal data, same root.
     fn public_view(&self, key: &[u8]) -> Result<PublicInspectorRegister> {
         Ok(PublicInspectorRegister(
@@ -343,17 +292,6 @@ impl InspectorRegister {
         )
     }
 
-    /// The JSON form (with personal data) as plain Python objects.
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-
-    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
-    #[pyo3(signature = (pretty = false))]
-    fn to_json(&self, pretty: bool) -> Result<String> {
-        to_json(&self.0, pretty)
-    }
-
     /// The CSV rendering of the template.
     fn to_csv(&self) -> String {
         import::inspectors_to_csv(&self.0)
@@ -364,6 +302,9 @@ impl InspectorRegister {
 #[pyclass(module = "shuangsuiji", name = "PublicInspectorRegister", frozen)]
 pub struct PublicInspectorRegister(pub core::PublicInspectorRegister);
 
+json_in!(PublicInspectorRegister, "public inspector register");
+json_out!(PublicInspectorRegister);
+
 #[pymethods]
 impl PublicInspectorRegister {
     /// Builds a view from published entries (list of dicts) as of `as_of`.
@@ -372,18 +313,6 @@ impl PublicInspectorRegister {
         let as_of = date_from_py(as_of, "as_of")?;
         let (ok, shape) = entries(inspectors, RegisterName::Inspectors)?;
         finish(shape, core::PublicInspectorRegister::new(as_of, ok)).map(PublicInspectorRegister)
-    }
-
-    /// From the published JSON form `{"as_of", "inspectors"}` (dict, or JSON text).
-    #[staticmethod]
-    fn from_dict(d: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(d, "public inspector register").map(PublicInspectorRegister)
-    }
-
-    /// From JSON text (e.g. the contents of inspectors.public.json).
-    #[staticmethod]
-    fn from_json(s: &Bound<'_, PyAny>) -> Result<Self> {
-        from_py(s, "public inspector register").map(PublicInspectorRegister)
     }
 
     /// Merkle root (hex), as committed to.
@@ -417,17 +346,6 @@ impl PublicInspectorRegister {
             self.0.inspectors().len(),
             self.0.root()
         )
-    }
-
-    /// The JSON form as plain Python objects.
-    fn to_dict<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-
-    /// JSON text: canonical (RFC 8785) by default, pretty with `pretty=True`.
-    #[pyo3(signature = (pretty = false))]
-    fn to_json(&self, pretty: bool) -> Result<String> {
-        to_json(&self.0, pretty)
     }
 }
 

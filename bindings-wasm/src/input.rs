@@ -43,13 +43,6 @@ pub fn json_value<T: DeserializeOwned>(name: &'static str, v: &JsValue) -> Resul
     json(name, &required(name, v)?)
 }
 
-fn is_json(b: &[u8]) -> bool {
-    let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
-    b.iter()
-        .find(|c| !c.is_ascii_whitespace())
-        .is_some_and(|c| *c == b'{')
-}
-
 /// An optional `YYYY-MM-DD` string.
 pub fn date(name: &'static str, v: Option<String>) -> Result<Option<Date>, Failure> {
     v.map(|s| {
@@ -62,8 +55,8 @@ pub fn date(name: &'static str, v: Option<String>) -> Result<Option<Date>, Failu
 /// The public target register: JSON as published, or the CSV/XLSX template with its
 /// register date.
 pub fn targets(b: &[u8], as_of: Option<Date>) -> Result<TargetRegister, Failure> {
-    if is_json(b) {
-        return json("targets", b);
+    if let Some(doc) = import::json_document(b) {
+        return json("targets", doc);
     }
     let as_of = as_of.ok_or_else(|| {
         Failure::input(

@@ -31,8 +31,8 @@ fn roots(o: &JsValue) -> Result<Roots, Failure> {
     let mut out = Roots::default();
     let as_of = input::date("asOf", input::prop(o, "asOf").as_string())?;
     if let Some(b) = input::bytes("itemList", &input::prop(o, "itemList"))? {
-        let items: ItemList = if b.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'{') {
-            input::json("itemList", &b)?
+        let items: ItemList = if let Some(doc) = import::json_document(&b) {
+            input::json("itemList", doc)?
         } else {
             let version = input::prop(o, "itemListVersion")
                 .as_string()

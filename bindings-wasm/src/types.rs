@@ -21,13 +21,22 @@ export type Input = string | Uint8Array | ArrayBuffer;
 /** 32 bytes as 64 lower-case hex digits. */
 export type Hex32 = string;
 
-/** What failed. `mismatch`: the record differs from the re-run (see `path`). */
+/** What failed: the core's stable kind (docs/errors.md, the same as Python's `.kind`), or
+ *  `input` for an input that could not be read. `mismatch`: the record differs from the
+ *  re-run (see `path`); `rerun`: re-running the draw failed (see `causeKind`). */
 export type ErrorKind =
-  | "input" | "validation" | "malformed" | "signature" | "mismatch"
-  | "plan" | "root" | "reveal" | "beacon" | "must_include" | "team_shortfall"
-  | "unsorted" | "encoding" | "audit" | "algorithm" | "commitment"
-  | "notice_format" | "notice_key" | "notice_signature" | "notice_csv"
-  | "no_commitment" | "digest_mismatch" | "mask_mismatch" | "calendar" | "calendar_not_covered" | "other";
+  | "input" | "validation" | "plan" | "presence" | "wrong_round" | "too_early" | "malformed"
+  | "bad_signature" | "randomness_mismatch" | "algorithm" | "commitment" | "root" | "reveal"
+  | "beacon" | "must_include" | "team_shortfall" | "unsorted" | "register" | "source" | "encoding"
+  | "signature" | "rerun" | "mismatch" | "format" | "bad_key" | "csv_mismatch" | "no_commitment"
+  | "digest_mismatch" | "mask_mismatch" | "json" | "duplicate_year" | "empty_year"
+  | "date_outside_year" | "reversed_span" | "make_up_on_weekday" | "conflict" | "not_covered"
+  | "inconsistent" | "proof" | "out_of_range" | "wrong_length" | "root_mismatch";
+
+/** Which error, named as the Python exception class of the same error. */
+export type ErrorType =
+  | "FormatError" | "ValidationError" | "PlanError" | "DrawError" | "BeaconError"
+  | "VerifyError" | "NoticeError" | "CalendarError" | "AuditError";
 
 /** One problem of a register file (row-level, from CSV/XLSX import) or of an id list
  *  (`sampleIds`: `row` is the line). */
@@ -43,8 +52,13 @@ export interface Problem {
 /** Why something did not verify. Also the shape of errors thrown by computation functions. */
 export interface Failure {
   kind: ErrorKind;
+  /** The kind of the wrapped error, e.g. `root` under `rerun`, `bad_signature` under `beacon`. */
+  causeKind?: ErrorKind;
+  type: ErrorType;
   /** The core's explanation, in English. */
   message: string;
+  /** The same explanation, in Chinese. */
+  messageZh: string;
   /** JSON path of the first difference (`strata[0].selected[3].target`), the signer, the
    *  participant, the target or the field concerned. */
   path?: string;

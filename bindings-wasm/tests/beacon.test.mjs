@@ -21,7 +21,7 @@ test("the sample round verifies and yields its randomness", () => {
 test("a forged signature, a wrong round, an early round and a wrong randomness are refused", () => {
   const sig = round.signature;
   const forged = { ...round, signature: sig.slice(0, -2) + (sig.endsWith("00") ? "01" : "00") };
-  assert.equal(verifyRound(spec, c.committed_at, JSON.stringify(forged)).error.kind, "beacon");
+  assert.equal(verifyRound(spec, c.committed_at, JSON.stringify(forged)).error.kind, "malformed");
   const wrong = verifyRound(spec, c.committed_at, JSON.stringify({ ...round, round: 124 }));
   assert.equal(wrong.error.message, "beacon: round 124 given, round 123 was committed to");
   const early = verifyRound(spec, c.committed_at + 3600, JSON.stringify(round));
@@ -29,7 +29,8 @@ test("a forged signature, a wrong round, an early round and a wrong randomness a
   const rnd = verifyRound(spec, c.committed_at, JSON.stringify({ ...round, randomness: "00".repeat(32) }));
   assert.equal(rnd.error.message, "beacon: recorded randomness is not SHA-256 of the round's signature");
   const short = verifyRound(spec, c.committed_at, JSON.stringify({ ...round, signature: "abcd" }));
-  assert.deepEqual([short.error.kind, short.error.path], ["beacon", "signature"]);
+  assert.deepEqual([short.error.kind, short.error.path, short.error.type], ["malformed", "signature", "BeaconError"]);
+  assert.deepEqual([wrong.error.kind, early.error.kind, rnd.error.kind], ["wrong_round", "too_early", "randomness_mismatch"]);
 });
 
 test("bad inputs", () => {

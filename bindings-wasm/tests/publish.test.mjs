@@ -24,12 +24,12 @@ test("the notice verifies, with its hash, and its CSV is its rendering", () => {
 test("a changed notice, signature or CSV is refused", () => {
   const n = signed();
   n.notice.publisher = "河南省公安厅";
-  assert.equal(verifyNotice(text(n)).error.kind, "notice_signature");
+  assert.equal(verifyNotice(text(n)).error.kind, "bad_signature");
   const s = signed();
   s.notice.format = "other/v1";
-  assert.equal(verifyNotice(text(s)).error.kind, "notice_format");
+  assert.equal(verifyNotice(text(s)).error.kind, "format");
   const csv = verifyNotice(text(signed()), v.csv.replace("138****1234", "13812341234"));
-  assert.deepEqual([csv.ok, csv.error.kind], [false, "notice_csv"]);
+  assert.deepEqual([csv.ok, csv.error.kind], [false, "csv_mismatch"]);
   assert.equal(verifyNotice("{").error.input, "notice");
 });
 
@@ -62,7 +62,7 @@ test("publishBy gives every deadline of the shared vector; uncovered dates and b
   for (const c of cases) {
     if (c.error) {
       assert.throws(() => publishBy(c.result_date, c.working_days),
-        (e) => e.kind === "calendar_not_covered" && e.message.includes(String(c.needs_year)), c.result_date);
+        (e) => e.kind === "not_covered" && e.message.includes(String(c.needs_year)), c.result_date);
     } else {
       assert.equal(publishBy(c.result_date, c.working_days), c.publish_by, c.result_date);
     }

@@ -104,7 +104,7 @@ test("a wrong reveal is refused, naming the participant", () => {
   const s = sealedSample();
   s.record.reveals[0].secret = "11".repeat(32);
   const r = check(s);
-  assert.equal(r.error.kind, "reveal");
+  assert.deepEqual([r.error.kind, r.error.causeKind, r.error.type], ["rerun", "reveal", "VerifyError"]);
   assert.equal(r.error.path, s.record.reveals[0].participant);
 });
 
@@ -113,14 +113,15 @@ test("a forged beacon round is refused", () => {
   const sig = s.record.beacon.signature;
   s.record.beacon.signature = sig.slice(0, -2) + (sig.endsWith("00") ? "01" : "00");
   const r = check(s);
-  assert.equal(r.error.kind, "beacon");
+  assert.deepEqual([r.error.kind, r.error.causeKind], ["rerun", "beacon"]);
 });
 
 test("a register that is not the committed one is refused", () => {
   const t = JSON.parse(targets.toString("utf8"));
   t.targets.splice(5, 1);
   const r = check(sealedSample(), JSON.stringify(t));
-  assert.equal(r.error.kind, "root");
+  assert.deepEqual([r.error.kind, r.error.causeKind], ["rerun", "root"]);
+  assert.match(r.error.messageZh, /[\u4e00-\u9fff]/);
   assert.equal(r.error.path, "target register");
   assert.match(r.error.message, /^re-running the draw: target register: committed [0-9a-f]{64}, given data has [0-9a-f]{64}$/);
 });

@@ -7,25 +7,21 @@ const $ = (id) => document.getElementById(id);
 const files = { record: null, targets: null, inspectors: null, audit: null };
 const SHOW_ROWS = 2000;
 
-// Chinese label of each failure kind; the English explanation comes from the core.
+// Chinese label of the kinds a person meets most; the explanation itself comes from the
+// core, in Chinese (messageZh) and English (message), so no kind is ever unexplained.
 const KIND = {
   input: "文件无法读取 Input could not be read",
   validation: "名录库数据不合规 Register does not validate",
   malformed: "记录格式错误 Malformed record",
   signature: "签名无效 Signature check failed",
   mismatch: "记录与重新抽取的结果不一致 Record differs from the re-run",
+  rerun: "重新抽取失败 The re-run draw failed",
   plan: "抽查计划无法执行 Plan cannot be run",
   root: "名录库与承诺不符 Register differs from the committed one",
   reveal: "揭示值与承诺不符 Reveal does not open its commitment",
   beacon: "随机信标校验失败 Beacon check failed",
-  must_include: "必查名单有误 100% list problem",
-  team_shortfall: "检查人员不足 Inspector pool too small",
-  unsorted: "对象顺序错误 Targets out of order",
-  encoding: "编码错误 Encoding error",
   algorithm: "算法版本不受支持 Unsupported algorithm version",
   commitment: "抽取前承诺不合规 Malformed pre-draw commitment",
-  audit: "审计日志核验失败 Audit log check failed",
-  other: "其他错误 Other failure",
 };
 
 function text(el, s) { el.textContent = s; return el; }
@@ -74,7 +70,7 @@ async function run() {
     text($("status"), `用时 Time: ${ms.toFixed(0)} ms`);
     document.body.dataset.verifyMs = String(ms);
   } catch (e) {
-    show({ ok: false, error: { kind: "other", message: String(e) }, summary: null });
+    show({ ok: false, error: { kind: "input", type: "FormatError", message: String(e), messageZh: `无法读取输入：${e}` }, summary: null });
     text($("status"), "");
   } finally {
     $("go").disabled = false;
@@ -96,7 +92,9 @@ function show(result) {
       el("div", `记录哈希 Record hash: ${s.record_hash}`, "mono"));
   } else {
     const e = result.error;
-    reason.append(el("div", `原因 Reason: ${KIND[e.kind] ?? e.kind}`, "why"));
+    const label = KIND[e.causeKind] ?? KIND[e.kind] ?? e.kind;
+    reason.append(el("div", `原因 Reason: ${label} (${e.kind}${e.causeKind ? " / " + e.causeKind : ""})`, "why"));
+    if (e.messageZh) reason.append(el("div", e.messageZh, "zh"));
     const msg = el("div"); msg.id = "error-message"; msg.append(el("code", e.message)); reason.append(msg);
     if (e.path) reason.append(el("div", `位置 Where: ${e.path}`, "mono"));
     if (e.problems) for (const p of e.problems.slice(0, 20)) {

@@ -34,7 +34,9 @@ fn results(
         let Some(t) = targets.get(&team.target) else {
             continue;
         };
-        let outcome = outcomes[n % outcomes.len()];
+        let Some(&outcome) = outcomes.get(n % outcomes.len()) else {
+            continue;
+        };
         let members = team
             .members
             .iter()

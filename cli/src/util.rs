@@ -40,7 +40,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
 /// rename each other's files.
 pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), String> {
     for (i, (path, _)) in files.iter().enumerate() {
-        if files[..i].iter().any(|(p, _)| p == path) {
+        if files.iter().take(i).any(|(p, _)| p == path) {
             return Err(format!("{} is given for two outputs", path.display()));
         }
     }
@@ -67,9 +67,9 @@ pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), String> {
     if let Some((path, _)) = files.iter().find(|(path, _)| path.is_dir()) {
         return fail(&written, path, "a directory is in the way".into());
     }
-    for (i, (path, _)) in files.iter().enumerate() {
-        if let Err(e) = std::fs::rename(&written[i], path) {
-            return fail(&written[i..], path, e.to_string());
+    for (i, ((path, _), tmp)) in files.iter().zip(&written).enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
+            return fail(written.get(i..).unwrap_or_default(), path, e.to_string());
         }
     }
     Ok(())

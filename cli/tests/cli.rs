@@ -1,4 +1,7 @@
 //! The command line as a user meets it: exit codes and the messages of docs/errors.md §10.
+// A test crate: its helpers, outside `#[test]` functions, may unwrap (clippy.toml covers
+// only test functions and `#[cfg(test)]` modules).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

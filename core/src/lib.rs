@@ -7,8 +7,8 @@
 //! | Step | Module | Seed phrase |
 //! | --- | --- | --- |
 //! | item list and registers, validated and committed to | [`registers`] | 一单两库 |
-//! | plan, commitment, reveals, beacon, draw, record, verification | [`draw`] | 双随机 |
-//! | results, redaction, signed public notice, deadline | [`publish`] | 一公开 |
+//! | plan, commitment, reveals, beacon, draw, record, verification | [`draw`](mod@draw) | 双随机 |
+//! | results, redaction, signed public notice, deadline | [`publish`](mod@publish) | 一公开 |
 //! | the append-only trail of every step | [`audit`] | 全过程留痕 |
 //! | canonical bytes, hashes, Merkle trees, signatures | [`encoding`] | |
 //! | CSV/XLSX in and out (feature `import`) | `import` | 附件1、附件2 |
@@ -19,7 +19,8 @@
 //! and the draw algorithm are specified in `docs/spec/`; the known-answer vectors in
 //! `tests/vectors/` are read by every runtime's tests; `docs/architecture.md` maps the
 //! seed's rules to the modules that implement them.
-#![forbid(unsafe_code)]
+#![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod audit;
 pub mod draw;

@@ -24,6 +24,14 @@ PUBLICATION_WORKING_DAYS: int
 class ShuangsuijiError(ValueError):
     """Base of every error raised by shuangsuiji (a ValueError)."""
 
+    kind: str
+    """The core's stable kind (docs/errors.md), the same as JavaScript's ``kind``;
+    ``input`` for a FormatError."""
+    cause_kind: Optional[str]
+    """The kind of the wrapped error (``root`` under ``rerun``), or None."""
+    message_zh: str
+    """The message in Chinese (``str(e)`` is the English one)."""
+
 class FormatError(ShuangsuijiError):
     """A value passed in does not have the shape of the expected type."""
 
@@ -36,8 +44,6 @@ class ValidationError(ShuangsuijiError):
 class DrawError(ShuangsuijiError):
     """A draw cannot be made."""
 
-    kind: str
-
 class PlanError(DrawError):
     """The draw plan cannot be run as written."""
 
@@ -46,17 +52,11 @@ class PlanError(DrawError):
 class BeaconError(DrawError):
     """The beacon round cannot be used."""
 
-    kind: str
-
 class VerifyError(ShuangsuijiError):
     """A record does not verify; the message names the first failing check."""
 
-    kind: str
-
 class PublishError(ShuangsuijiError):
     """A batch of results cannot be published."""
-
-    kind: str
 
 class PolicyError(PublishError):
     """A redaction policy cannot be used."""
@@ -64,17 +64,12 @@ class PolicyError(PublishError):
 class NoticeError(ShuangsuijiError):
     """A notice, its CSV or a disclosure does not verify."""
 
-    kind: str
-
 class AuditError(ShuangsuijiError):
     """An audit-log proof or checkpoint does not verify."""
-
-    kind: str
 
 class CalendarError(ShuangsuijiError):
     """The working-day calendar cannot answer."""
 
-    kind: str
     needs_year: int
 
 # --- registers ---------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 //! The draw (双随机): the plan fixed in advance, the commit–reveal–beacon protocol, target
 //! selection by tickets, inspector matching, the sealed record, and its verification.
 //!
-//! 国发〔2019〕5号 二（二）: "随机抽取检查对象，随机选派执法检查人员"; 豫政办〔2015〕140号
-//! 三(3): the lists are produced "一次性随机产生" by rules set beforehand. The flow is
+//! 国发〔2019〕5号 三（五）: "通过公开、公正的方式从检查对象名录库中随机抽取检查对象，并根据
+//! 实际情况随机匹配执法检查人员"; 豫政办〔2015〕140号 三(3): the lists are produced "一次性随机
+//! 产生" by rules set beforehand. The flow is
 //! [`DrawPlan`] → [`Commitment`] (signed, before any randomness) → [`Reveal`]s and the
 //! [`BeaconRound`] → [`draw`] → [`SealedRecord`] (signed, 谁抽查、谁签字) → [`verify`], which
 //! anyone can run with the public register views.

@@ -98,6 +98,29 @@ pub struct Commitment {
 }
 
 impl Commitment {
+    /// A commitment under this library's algorithm ([`ALGORITHM`]), not a re-draw, with no
+    /// log checkpoint; set `supersedes` and `log_checkpoint` afterwards where they apply.
+    pub fn new(
+        plan: DrawPlan,
+        roots: RegisterRoots,
+        participants: Vec<Participant>,
+        signers: Vec<Signatory>,
+        beacon: BeaconChoice,
+        committed_at: i64,
+    ) -> Self {
+        Commitment {
+            algorithm: ALGORITHM.to_string(),
+            plan,
+            roots,
+            participants,
+            signers,
+            beacon,
+            committed_at,
+            supersedes: None,
+            log_checkpoint: None,
+        }
+    }
+
     /// `tagged_hash("shuangsuiji/v1/commitment", JCS(commitment))`.
     ///
     /// # Errors

@@ -302,7 +302,7 @@ pub fn checked_ticket(subseed: &Digest32, id: &str) -> Result<Digest32, FieldErr
 /// The `k` lowest tickets of `ids` under `subseed`, ascending (ties by id): the selection
 /// primitive of §5.1 on its own, for plain id lists. One pass, O(k) memory, so a list of
 /// any length can be streamed from a file. Ids are taken as given: lists from outside go
-/// through [`crate::sample_lines`], which checks them.
+/// through [`crate::draw::sample_lines`], which checks them.
 pub fn lowest_tickets<S: AsRef<str>>(
     subseed: &Digest32,
     ids: impl IntoIterator<Item = S>,

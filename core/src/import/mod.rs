@@ -22,6 +22,17 @@ use crate::registers::validate::{Collector, Problem, ProblemKind, RegisterName, 
 use std::collections::HashMap;
 use table::Row;
 
+/// The JSON document in `bytes`, without its UTF-8 byte-order mark, when `bytes` holds one
+/// (the first character after the mark and white space is `{`); `None` for a CSV or XLSX
+/// file. One rule for every binding that accepts a register or list in either form.
+pub fn json_document(bytes: &[u8]) -> Option<&[u8]> {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    body.iter()
+        .find(|c| !c.is_ascii_whitespace())
+        .is_some_and(|c| *c == b'{')
+        .then_some(body)
+}
+
 /// Gathers row-level problems while one file is read.
 pub(crate) struct RowProblems(Collector);
 

@@ -361,3 +361,15 @@ fn xlsx_date_serials_out_of_range_are_reported() {
         .collect();
     assert_eq!(shown, ["-1", "2958466", "NaN", "inf"]);
 }
+
+#[test]
+fn json_or_file_is_decided_by_one_rule() {
+    use super::json_document;
+    assert_eq!(json_document(b"{\"a\":1}"), Some(&b"{\"a\":1}"[..]));
+    // A byte-order mark and leading white space are allowed; the mark is removed.
+    assert_eq!(json_document(b"\xEF\xBB\xBF \n{}"), Some(&b" \n{}"[..]));
+    assert_eq!(json_document("序号,企业名称\n".as_bytes()), None);
+    assert_eq!(json_document(b"PK\x03\x04"), None);
+    assert_eq!(json_document(b""), None);
+    assert_eq!(json_document(b"[1]"), None);
+}

@@ -1,7 +1,7 @@
 //! Publication (一公开): inspection results → a signed public notice, with every withheld
 //! or masked field provable later.
 //!
-//! 国发〔2019〕5号 二（六） and 豫政〔2019〕22号 二（六）: results are published by those who
+//! 国发〔2019〕5号 三（六） and 豫政〔2019〕22号 二（六）: results are published by those who
 //! inspected ("谁检查、谁录入、谁公开"), within 20 working days (see `calendar`). 公安厅
 //! notice 二（三）: what touches 国家秘密、警务工作秘密、商业秘密 or 个人隐私 is published in an
 //! adjusted manner and scope — here, by a [`RedactionPolicy`].

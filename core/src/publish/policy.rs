@@ -210,7 +210,7 @@ impl RedactionPolicy {
             Keep,
         );
         // 商业秘密: what was found and where stays committed; who was inspected and the
-        // outcome category stay public, as credit supervision needs them (国发〔2019〕5号 二（六）).
+        // outcome category stay public, as credit supervision needs them (国发〔2019〕5号 三（六）).
         add(
             Marked(CommercialSecret),
             &[F::Findings, F::FollowUp, F::Items, F::TargetAddress],

@@ -1,5 +1,5 @@
 //! The inspection result (检查结果) as the inspectors enter it: "谁检查、谁录入、谁公开"
-//! (国发〔2019〕5号 二（六）). This is the full, unredacted record; only
+//! (国发〔2019〕5号 三（六）). This is the full, unredacted record; only
 //! [`crate::publish::publish`] turns it into what the public sees.
 
 use crate::encoding::canonical::Digest32;

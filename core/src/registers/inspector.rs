@@ -173,7 +173,7 @@ impl PublicInspector {
     /// Leaf bytes of the register commitment: JCS of the public entry (spec §3.3).
     ///
     /// Invariant: fields declared in the byte order of their JSON names (as in
-    /// [`crate::Target::leaf_bytes`]), so serde_json's output is already JCS.
+    /// [`crate::registers::Target::leaf_bytes`]), so serde_json's output is already JCS.
     pub fn leaf_bytes(&self) -> Vec<u8> {
         serde_json::to_vec(self).unwrap_or_default()
     }

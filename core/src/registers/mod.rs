@@ -1,7 +1,8 @@
 //! 一单两库: the item list (抽查事项清单, 一单) and the two registers (检查对象名录库 and
 //! 执法检查人员名录库, 两库), validated as a whole and committed to by hash and Merkle root.
 //!
-//! 国发〔2019〕5号 二（一）: "建立随机抽查事项清单…建立检查对象名录库和执法检查人员名录库".
+//! 国发〔2019〕5号 三（二）: "建立本部门随机抽查事项清单，明确抽查依据、主体、内容、方式等";
+//! 三（三）: "检查对象名录库和执法检查人员名录库（统称“两库”）".
 //! Everything a draw may select from or send out is in one of these three, and nothing
 //! enters them without passing every rule here; the rules of single fields live in
 //! [`fields`].

@@ -13,7 +13,7 @@ pub enum RegisterName {
     Targets,
     /// 执法检查人员名录库.
     Inspectors,
-    /// A plain id list sampled on its own (one id per line; [`crate::sample_lines`]).
+    /// A plain id list sampled on its own (one id per line; [`crate::draw::sample_lines`]).
     IdList,
 }
 

@@ -1,0 +1,31 @@
+//! Chinese messages and kinds of signature checks.
+
+use super::Explain;
+use crate::encoding::SignatureError;
+
+impl Explain for SignatureError {
+    fn kind(&self) -> &'static str {
+        match self {
+            SignatureError::KeyMismatch { .. } => "key_mismatch",
+            SignatureError::BadKeyHex => "bad_key_hex",
+            SignatureError::InvalidPoint { .. } => "invalid_point",
+            SignatureError::BadSignatureHex => "bad_signature_hex",
+            SignatureError::DoesNotVerify => "does_not_verify",
+        }
+    }
+
+    fn message_zh(&self) -> String {
+        match self {
+            SignatureError::KeyMismatch {
+                signed_with,
+                listed,
+            } => format!("签名所用公钥为 {signed_with}，承诺列出的是 {listed}"),
+            SignatureError::BadKeyHex => "公钥不是 64 位十六进制数字".into(),
+            SignatureError::InvalidPoint { reason } => {
+                format!("公钥不是有效的 Ed25519 点：{reason}")
+            }
+            SignatureError::BadSignatureHex => "签名不是 128 位小写十六进制数字".into(),
+            SignatureError::DoesNotVerify => "签名核验不通过".into(),
+        }
+    }
+}
