@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/lint.sh
 cargo test --all-targets
 cargo test -p shuangsuiji --doc
+cargo run -q -p shuangsuiji --example verify_sample
 cargo test -p shuangsuiji --no-default-features --lib
 for s in scripts/fuzz-smoke.sh scripts/test-python.sh scripts/test-wasm.sh; do
   if [ -x "$s" ]; then "$s"; fi

@@ -2,7 +2,7 @@
 
 use crate::convert::{bytes32, digest, from_py, from_value, py_to_value, to_py};
 use crate::errors::{format_error, Result};
-use crate::register::{ItemList, PublicInspectorRegister, TargetRegister};
+use crate::registers::{ItemList, PublicInspectorRegister, TargetRegister};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt};
 use shuangsuiji as core;

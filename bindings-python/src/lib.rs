@@ -3,7 +3,7 @@
 //! This crate holds no domain logic: it converts Python values to the core's types and
 //! back (`convert`), and the core's errors to Python exceptions (`errors`, the one place).
 //! The public Python package `shuangsuiji` (python/shuangsuiji/) re-exports it, and
-//! `__init__.pyi` types it.
+//! `_shuangsuiji.pyi` types it (checked by `mypy.stubtest` in scripts/test-python.sh).
 #![forbid(unsafe_code)]
 
 #[macro_use]
@@ -14,7 +14,7 @@ mod convert;
 mod draw;
 mod errors;
 mod publish;
-mod register;
+mod registers;
 
 use convert::py_to_value;
 use errors::Result;
@@ -45,10 +45,10 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "PUBLICATION_WORKING_DAYS",
         shuangsuiji::publish::PUBLICATION_WORKING_DAYS,
     )?;
-    m.add_class::<register::ItemList>()?;
-    m.add_class::<register::TargetRegister>()?;
-    m.add_class::<register::InspectorRegister>()?;
-    m.add_class::<register::PublicInspectorRegister>()?;
+    m.add_class::<registers::ItemList>()?;
+    m.add_class::<registers::TargetRegister>()?;
+    m.add_class::<registers::InspectorRegister>()?;
+    m.add_class::<registers::PublicInspectorRegister>()?;
     m.add_class::<draw::SignedCommitment>()?;
     m.add_class::<draw::DrawRecord>()?;
     m.add_class::<draw::SealedRecord>()?;
@@ -56,8 +56,8 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<publish::SignedNotice>()?;
     m.add_class::<publish::Publication>()?;
     for f in [
-        wrap_pyfunction!(register::personal_salt, m)?,
-        wrap_pyfunction!(register::personal_digest, m)?,
+        wrap_pyfunction!(registers::personal_salt, m)?,
+        wrap_pyfunction!(registers::personal_digest, m)?,
         wrap_pyfunction!(draw::commit, m)?,
         wrap_pyfunction!(draw::reveal, m)?,
         wrap_pyfunction!(draw::commit_secret, m)?,

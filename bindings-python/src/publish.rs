@@ -243,7 +243,10 @@ pub fn cut_address(address: &str) -> String {
 /// the `n`-th working day after it on the bundled mainland-China calendar (default 20,
 /// 豫政〔2019〕22号). Raises CalendarError for a date the calendar does not cover.
 #[pyfunction]
-#[pyo3(signature = (result_date, n = core::publish::PUBLICATION_WORKING_DAYS))]
+#[pyo3(
+    signature = (result_date, n = core::publish::PUBLICATION_WORKING_DAYS),
+    text_signature = "(result_date, n=20)"
+)]
 pub fn publish_by<'py>(
     py: Python<'py>,
     result_date: &Bound<'py, PyAny>,

@@ -1,12 +1,12 @@
-//! `verifyAuditLog` (the 全过程留痕 trail: checkpoints, consistency, inclusion of a draw)
-//! and `sampleIds` (the selection primitive on a plain id list). Conversion only.
+//! `verifyAuditLog` (the 全过程留痕 trail: checkpoints, consistency, inclusion of a draw).
+//! Conversion only.
 
-use crate::errors::{validation, Failure};
+use crate::errors::Failure;
 use crate::input;
 use crate::types::to_js;
 use serde::Serialize;
 use shuangsuiji::audit::LogFile;
-use shuangsuiji::{draw::sample_lines, Digest32};
+use shuangsuiji::Digest32;
 use wasm_bindgen::prelude::*;
 
 #[derive(Serialize)]
@@ -79,22 +79,4 @@ pub fn verify_audit_log(
             included: vec![],
         },
     })
-}
-
-/// The `take` lowest tickets under `subseed` (hex) of the ids in `text` (one per line),
-/// ascending: `[[id, ticket], …]`.
-///
-/// # Errors
-/// Throws when `subseed` is not 64 hex digits, or (kind `validation`) on a line that is not
-/// an id or an id sampled twice.
-#[wasm_bindgen(js_name = sampleIds, unchecked_return_type = "[string, string][]")]
-pub fn sample_ids(text: &str, subseed: &str, take: usize) -> Result<JsValue, JsValue> {
-    let seed = Digest32::from_hex(subseed)
-        .ok_or_else(|| Failure::input("subseed", "is not 64 hex digits").into_js_error())?;
-    let picked: Vec<(String, String)> = sample_lines(&seed, text.lines(), take)
-        .map_err(|e| validation("text", e).into_js_error())?
-        .into_iter()
-        .map(|t| (t.target, t.ticket.to_hex()))
-        .collect();
-    to_js(&picked)
 }

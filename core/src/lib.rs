@@ -46,3 +46,8 @@ pub use registers::{
 };
 /// Civil dates used throughout (re-exported so callers need not pick a `time` version).
 pub use time::Date;
+
+/// The repository README's example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctest;

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Tuple, Any, Dict, List, Optional, Sequence, Union
+from typing import Tuple, Any, Dict, List, Optional, Sequence, Union, final
+
+from typing_extensions import Self
 
 JSON = Any
 """A plain JSON value: dict, list, str, int, float, bool or None."""
@@ -74,10 +76,11 @@ class CalendarError(ShuangsuijiError):
 
 # --- registers ---------------------------------------------------------------------------
 
+@final
 class ItemList:
     """随机抽查事项清单: a validated, versioned item list."""
 
-    def __init__(self, items: Sequence[Dict[str, Any]], version: str) -> None:
+    def __new__(cls, items: Sequence[Dict[str, Any]], version: str) -> Self:
         """Validates items (dicts in the core's JSON form); raises ValidationError."""
     @staticmethod
     def read(path: PathLike, version: str) -> ItemList:
@@ -105,10 +108,11 @@ class ItemList:
     def to_csv(self) -> str:
         """The 附件1 CSV rendering."""
 
+@final
 class TargetRegister:
     """检查对象名录库: a validated target register as of a date."""
 
-    def __init__(self, targets: Sequence[Dict[str, Any]], as_of: DateLike) -> None:
+    def __new__(cls, targets: Sequence[Dict[str, Any]], as_of: DateLike) -> Self:
         """Validates targets (dicts in the core's JSON form); raises ValidationError."""
     @staticmethod
     def read(path: PathLike, as_of: DateLike) -> TargetRegister:
@@ -140,10 +144,11 @@ class TargetRegister:
     def to_csv(self) -> str:
         """The 附件2 CSV rendering."""
 
+@final
 class InspectorRegister:
     """执法检查人员名录库 with personal data (kept by the keeper, never published)."""
 
-    def __init__(self, inspectors: Sequence[Dict[str, Any]], as_of: DateLike) -> None:
+    def __new__(cls, inspectors: Sequence[Dict[str, Any]], as_of: DateLike) -> Self:
         """Validates inspectors (dicts in the core's JSON form); raises ValidationError."""
     @staticmethod
     def read(path: PathLike, as_of: DateLike) -> InspectorRegister:
@@ -172,10 +177,11 @@ class InspectorRegister:
     def to_csv(self) -> str:
         """The CSV rendering of the template."""
 
+@final
 class PublicInspectorRegister:
     """The public view of the inspector register: what a draw reads and a verifier sees."""
 
-    def __init__(self, inspectors: Sequence[Dict[str, Any]], as_of: DateLike) -> None:
+    def __new__(cls, inspectors: Sequence[Dict[str, Any]], as_of: DateLike) -> Self:
         """Builds a view from published entries; raises ValidationError."""
     @staticmethod
     def from_dict(d: JsonInput) -> PublicInspectorRegister:
@@ -205,10 +211,11 @@ def personal_digest(salt: str, personal: Dict[str, Any]) -> str:
 
 # --- draw ----------------------------------------------------------------------------------
 
+@final
 class SignedCommitment:
     """A signed pre-draw commitment, as published before the reveal."""
 
-    def __init__(self, commitment: JsonInput) -> None:
+    def __new__(cls, commitment: JsonInput) -> Self:
         """Wraps a commitment (core JSON form) with its hash and no signatures."""
     @staticmethod
     def from_dict(d: JsonInput) -> SignedCommitment:
@@ -232,6 +239,7 @@ class SignedCommitment:
     def to_json(self, pretty: bool = False) -> str:
         """Canonical (RFC 8785) JSON text, or pretty JSON with a final newline."""
 
+@final
 class DrawRecord:
     """The outcome of a draw and every input needed to re-run it."""
 
@@ -256,10 +264,11 @@ class DrawRecord:
     def to_json(self, pretty: bool = False) -> str:
         """The canonical bytes as str (default), or pretty JSON with a final newline."""
 
+@final
 class SealedRecord:
     """A draw record with the responsible people's signatures."""
 
-    def __init__(self, record: DrawRecord) -> None:
+    def __new__(cls, record: DrawRecord) -> Self:
         """Seals a record: its hash and no signatures yet."""
     @staticmethod
     def from_dict(d: JsonInput) -> SealedRecord:
@@ -283,6 +292,7 @@ class SealedRecord:
     def to_json(self, pretty: bool = False) -> str:
         """Canonical (RFC 8785) JSON text, or pretty JSON (what the CLI writes)."""
 
+@final
 class Verified:
     """What a successful verification establishes."""
 
@@ -355,6 +365,7 @@ def verify(
 
 # --- publication -------------------------------------------------------------------------
 
+@final
 class SignedNotice:
     """A public notice of inspection results and its signature."""
 
@@ -391,6 +402,7 @@ class SignedNotice:
     def to_json(self, pretty: bool = False) -> str:
         """Canonical (RFC 8785) JSON text, or pretty JSON with a final newline."""
 
+@final
 class Publication:
     """The outcome of ``publish``."""
 

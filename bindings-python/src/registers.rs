@@ -27,7 +27,7 @@ pub fn read_file(py: Python<'_>, path: &PathBuf) -> Result<Vec<u8>> {
 /// Deserialises each entry of a Python list; an entry of the wrong shape becomes a
 /// `Problem` (record id if readable, field from the serde path) so that every problem of
 /// the list is reported at once, together with the register's own validation.
-fn entries<T: DeserializeOwned>(
+fn entries_of<T: DeserializeOwned>(
     list: &Bound<'_, PyAny>,
     register: RegisterName,
 ) -> Result<(Vec<T>, Vec<Problem>)> {
@@ -85,6 +85,47 @@ fn leaf(bytes: Option<Vec<u8>>, index: usize) -> PyResult<Vec<u8>> {
     bytes.ok_or_else(|| PyIndexError::new_err(format!("no entry {index}")))
 }
 
+/// The constructors every dated register shares: from a list of dicts in the core's JSON
+/// form (`new`), from a CSV/XLSX file of its template (`read`) or that file's bytes
+/// (`from_bytes`), each as of a register date; and that date (`as_of`).
+macro_rules! dated_register {
+    ($class:ident, $register:ident, $import:path, $entries:ident) => {
+        #[pymethods]
+        impl $class {
+            /// Validates the entries (a list of dicts in the core's JSON form) as of `as_of`
+            /// (`datetime.date` or "YYYY-MM-DD"). Raises ValidationError listing every problem.
+            #[new]
+            fn new($entries: &Bound<'_, PyAny>, as_of: &Bound<'_, PyAny>) -> Result<Self> {
+                let as_of = date_from_py(as_of, "as_of")?;
+                let (ok, shape) = entries_of($entries, RegisterName::$register)?;
+                finish(shape, core::$class::new(as_of, ok)).map($class)
+            }
+
+            /// Reads a CSV (UTF-8 or GB18030) or XLSX file of the 附件2 template in Rust (no
+            /// Python object per row). Raises ValidationError listing every bad row.
+            #[staticmethod]
+            fn read(py: Python<'_>, path: PathBuf, as_of: &Bound<'_, PyAny>) -> Result<Self> {
+                let as_of = date_from_py(as_of, "as_of")?;
+                let bytes = read_file(py, &path)?;
+                Ok($class(py.detach(|| $import(&bytes, as_of))?))
+            }
+
+            /// Like `read`, from the file's bytes.
+            #[staticmethod]
+            fn from_bytes(py: Python<'_>, data: &[u8], as_of: &Bound<'_, PyAny>) -> Result<Self> {
+                let as_of = date_from_py(as_of, "as_of")?;
+                Ok($class(py.detach(|| $import(data, as_of))?))
+            }
+
+            /// The register date.
+            #[getter]
+            fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                date_to_py(py, self.0.as_of())
+            }
+        }
+    };
+}
+
 /// 随机抽查事项清单: a validated, versioned item list.
 #[pyclass(module = "shuangsuiji", name = "ItemList", frozen)]
 pub struct ItemList(pub core::ItemList);
@@ -98,7 +139,7 @@ impl ItemList {
     /// Raises ValidationError listing every problem.
     #[new]
     fn new(items: &Bound<'_, PyAny>, version: &str) -> Result<Self> {
-        let (ok, shape) = entries(items, RegisterName::ItemList)?;
+        let (ok, shape) = entries_of(items, RegisterName::ItemList)?;
         finish(shape, core::ItemList::new(version, ok)).map(ItemList)
     }
 
@@ -152,42 +193,14 @@ impl ItemList {
 pub struct TargetRegister(pub core::TargetRegister);
 
 json_in!(TargetRegister, "target register");
+dated_register!(TargetRegister, Targets, import::targets, targets);
 json_out!(TargetRegister);
 
 #[pymethods]
 impl TargetRegister {
-    /// Validates `targets` (a list of dicts in the core's JSON form) as of `as_of`
-    /// (`datetime.date` or "YYYY-MM-DD"). Raises ValidationError listing every problem.
-    #[new]
-    fn new(targets: &Bound<'_, PyAny>, as_of: &Bound<'_, PyAny>) -> Result<Self> {
-        let as_of = date_from_py(as_of, "as_of")?;
-        let (ok, shape) = entries(targets, RegisterName::Targets)?;
-        finish(shape, core::TargetRegister::new(as_of, ok)).map(TargetRegister)
-    }
 
-    /// Reads a CSV (UTF-8 or GB18030) or XLSX file of the 附件2 template in Rust (no
-    /// Python object per row). Raises ValidationError listing every bad row.
-    #[staticmethod]
-    fn read(py: Python<'_>, path: PathBuf, as_of: &Bound<'_, PyAny>) -> Result<Self> {
-        let as_of = date_from_py(as_of, "as_of")?;
-        let bytes = read_file(py, &path)?;
-        Ok(TargetRegister(
-            py.detach(|| import::targets(&bytes, as_of))?,
-        ))
-    }
 
-    /// Like `read`, from the file's bytes.
-    #[staticmethod]
-    fn from_bytes(py: Python<'_>, data: &[u8], as_of: &Bound<'_, PyAny>) -> Result<Self> {
-        let as_of = date_from_py(as_of, "as_of")?;
-        Ok(TargetRegister(py.detach(|| import::targets(data, as_of))?))
-    }
 
-    /// The register date.
-    #[getter]
-    fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        date_to_py(py, self.0.as_of())
-    }
 
     /// Merkle root (hex), as committed to.
     #[getter]
@@ -229,38 +242,13 @@ impl TargetRegister {
 pub struct InspectorRegister(pub core::InspectorRegister);
 
 json_in!(InspectorRegister, "inspector register");
+dated_register!(InspectorRegister, Inspectors, import::inspectors, inspectors);
 json_out!(InspectorRegister);
 
 #[pymethods]
 impl InspectorRegister {
-    /// Validates `inspectors` (a list of dicts in the core's JSON form) as of `as_of`.
-    /// Raises ValidationError listing every problem.
-    #[new]
-    fn new(inspectors: &Bound<'_, PyAny>, as_of: &Bound<'_, PyAny>) -> Result<Self> {
-        let as_of = date_from_py(as_of, "as_of")?;
-        let (ok, shape) = entries(inspectors, RegisterName::Inspectors)?;
-        finish(shape, core::InspectorRegister::new(as_of, ok)).map(InspectorRegister)
-    }
 
-    /// Reads a CSV or XLSX file of the inspector template in Rust. Raises ValidationError
-    /// listing every bad row.
-    #[staticmethod]
-    fn read(py: Python<'_>, path: PathBuf, as_of: &Bound<'_, PyAny>) -> Result<Self> {
-        let as_of = date_from_py(as_of, "as_of")?;
-        let bytes = read_file(py, &path)?;
-        Ok(InspectorRegister(
-            py.detach(|| import::inspectors(&bytes, as_of))?,
-        ))
-    }
 
-    /// Like `read`, from the file's bytes.
-    #[staticmethod]
-    fn from_bytes(py: Python<'_>, data: &[u8], as_of: &Bound<'_, PyAny>) -> Result<Self> {
-        let as_of = date_from_py(as_of, "as_of")?;
-        Ok(InspectorRegister(
-            py.detach(|| import::inspectors(data, as_of))?,
-        ))
-    }
 
     /// The public view under the keeper's 32-byte salt key: no personal data, same root.
     fn public_view(&self, key: &[u8]) -> Result<PublicInspectorRegister> {
@@ -274,11 +262,6 @@ impl InspectorRegister {
         Ok(self.0.root(&bytes32(key, "key")?).to_hex())
     }
 
-    /// The register date.
-    #[getter]
-    fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        date_to_py(py, self.0.as_of())
-    }
 
     fn __len__(&self) -> usize {
         self.0.inspectors().len()
@@ -311,7 +294,7 @@ impl PublicInspectorRegister {
     #[new]
     fn new(inspectors: &Bound<'_, PyAny>, as_of: &Bound<'_, PyAny>) -> Result<Self> {
         let as_of = date_from_py(as_of, "as_of")?;
-        let (ok, shape) = entries(inspectors, RegisterName::Inspectors)?;
+        let (ok, shape) = entries_of(inspectors, RegisterName::Inspectors)?;
         finish(shape, core::PublicInspectorRegister::new(as_of, ok)).map(PublicInspectorRegister)
     }
 
