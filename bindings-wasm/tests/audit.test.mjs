@@ -17,9 +17,10 @@ test("the demo log verifies and proves the sample draw included", () => {
   assert.deepEqual(r.included.map((i) => i.subject), [hash]);
 });
 
-test("a changed event, a wrong key or an unlogged subject fails with kind audit", () => {
+test("a changed event, a wrong key or an unlogged subject fails as an AuditError", () => {
   const changed = log().toString("utf8").replace("省公安厅办公室", "某人");
-  assert.equal(verifyAuditLog(changed).error.kind, "audit");
+  const e = verifyAuditLog(changed).error;
+  assert.deepEqual([e.type, e.kind], ["AuditError", "malformed"]);
   const other = "shuangsuiji.example/henan-gat/demo+00000000+AQ" + "A".repeat(42) + "=";
   assert.equal(verifyAuditLog(log(), other).ok, false);
   const r = verifyAuditLog(log(), undefined, ["00".repeat(32)]);
