@@ -198,10 +198,6 @@ json_out!(TargetRegister);
 
 #[pymethods]
 impl TargetRegister {
-
-
-
-
     /// Merkle root (hex), as committed to.
     #[getter]
     fn root(&self) -> String {
@@ -242,14 +238,16 @@ impl TargetRegister {
 pub struct InspectorRegister(pub core::InspectorRegister);
 
 json_in!(InspectorRegister, "inspector register");
-dated_register!(InspectorRegister, Inspectors, import::inspectors, inspectors);
+dated_register!(
+    InspectorRegister,
+    Inspectors,
+    import::inspectors,
+    inspectors
+);
 json_out!(InspectorRegister);
 
 #[pymethods]
 impl InspectorRegister {
-
-
-
     /// The public view under the keeper's 32-byte salt key: no personal data, same root.
     fn public_view(&self, key: &[u8]) -> Result<PublicInspectorRegister> {
         Ok(PublicInspectorRegister(
@@ -261,7 +259,6 @@ impl InspectorRegister {
     fn root(&self, key: &[u8]) -> Result<String> {
         Ok(self.0.root(&bytes32(key, "key")?).to_hex())
     }
-
 
     fn __len__(&self) -> usize {
         self.0.inspectors().len()

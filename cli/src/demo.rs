@@ -9,6 +9,7 @@ use crate::util;
 use clap::Args;
 use sha2::{Digest as _, Sha256};
 use shuangsuiji::audit::EventKind;
+use shuangsuiji::trust::{verify_trusted, TrustFile, TrustedKey, TRUST_FORMAT};
 use shuangsuiji::{
     draw, draw::BeaconChoice, draw::DrandSpec, draw::Participant, draw::Signatory, draw::ALGORITHM,
     encoding::canonical_json, encoding::public_key_hex, encoding::tagged_hash,
@@ -216,16 +217,41 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
             &sealed,
         )?;
     }
-    crate::summary::print(&sealed, &v);
+    // The verifier's side: a trust file naming the demo's signers by role (the keys are the
+    // demo's public labels), and the verdict under it.
+    let trust = TrustFile {
+        format: TRUST_FORMAT.into(),
+        name: "演示 demo (keys derived from public labels; never for a real draw)".into(),
+        chains: Vec::new(),
+        signers: SIGNERS
+            .iter()
+            .zip(&sign_keys)
+            .zip(["抽查负责人", "监督人"])
+            .map(|((n, k), role)| TrustedKey {
+                role: role.into(),
+                name: (*n).into(),
+                public_key: public_key_hex(k),
+            })
+            .collect(),
+        participants: Vec::new(),
+        audit_log: Some(trail.verifier_key()),
+        witnesses: Vec::new(),
+        witness_quorum: 0,
+    };
+    trust.check().map_err(|e| format!("demo trust file: {e}"))?;
+    util::write_atomic(&a.out.join("trust.json"), &util::to_json(&trust)?)?;
+    let verdict = verify_trusted(&sealed, &targets, &public_inspectors, Some(&trust));
+    debug_assert_eq!(verdict.verified.as_ref(), Some(&v));
+    crate::summary::print(&sealed, &verdict);
     crate::demo_publish::run(&a.out, &sealed, &targets, &inspectors, &mut trail)?;
     let last = trail.checkpoint()?;
     trail.prove(draw_event)?;
     trail.write(&a.out.join("audit.json"))?;
     println!("\n审计日志 Audit log: {} events, checkpoint signed (size {}); the draw event #{draw_event} is proven included", trail.size(), last.lines().nth(1).unwrap_or("?"));
     println!(
-        "\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public,audit}}.json, notice/",
+        "\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public,trust,audit}}.json, notice/",
         a.out.display()
     );
-    println!("复核 Re-check: shuangsuiji verify {0}/record.json --targets {0}/targets.public.json --inspectors {0}/inspectors.public.json", a.out.display());
+    println!("复核 Re-check: shuangsuiji verify {0}/record.json --targets {0}/targets.public.json --inspectors {0}/inspectors.public.json --trust {0}/trust.json", a.out.display());
     Ok(())
 }

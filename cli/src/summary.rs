@@ -1,8 +1,11 @@
 //! A readable summary of a sealed record, with Chinese and English labels.
 
-use shuangsuiji::{draw::BeaconChoice, SealedRecord, Verified};
+use shuangsuiji::trust::{Level, Verdict};
+use shuangsuiji::{Explain, SealedRecord};
 
-pub fn print(s: &SealedRecord, v: &Verified) {
+/// The record and its verdict. The beacon is named only when the verdict anchors it, keys
+/// are printed beside names, and "通过" never stands without its level.
+pub fn print(s: &SealedRecord, verdict: &Verdict) {
     let r = &s.record;
     let c = &r.commitment.commitment;
     println!("抽查计划 Plan: {} — {}", c.plan.id, c.plan.title);
@@ -25,12 +28,18 @@ pub fn print(s: &SealedRecord, v: &Verified) {
             p.id, p.role, p.commitment
         );
     }
-    match (&c.beacon, &r.beacon) {
-        (BeaconChoice::Drand(spec), Some(b)) => println!(
-            "信标 Beacon: drand quicknet round {} (time {}), randomness {}",
+    println!(
+        "承诺时间（记录自述）Commitment time (the record's claim): {}",
+        c.committed_at
+    );
+    match (&verdict.beacon, &r.beacon) {
+        (Some(b), Some(round)) => println!(
+            "信标 Beacon: {} chain {} round {} (time {}), randomness {}",
+            b.name.as_deref().unwrap_or("未锚定的链 unanchored chain"),
+            b.chain_hash,
             b.round,
-            spec.round_time(),
-            b.randomness
+            b.round_time,
+            round.randomness
         ),
         _ => println!("信标 Beacon: none (offline mode, reveals only)"),
     }
@@ -56,14 +65,44 @@ pub fn print(s: &SealedRecord, v: &Verified) {
                 .join(" / ")
         );
     }
-    println!("记录哈希 Record hash: {}", v.record_hash);
-    println!(
-        "签名 Signatures: {}",
-        s.signatures
-            .iter()
-            .map(|x| x.signer.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
-    println!("核验 Verified: 通过 OK ({} targets selected)", v.selected);
+    println!("记录哈希 Record hash: {}", s.hash);
+    println!("签名 Signatures:");
+    for x in &verdict.signers {
+        println!(
+            "  {}  key {}  {}",
+            x.name,
+            x.public_key,
+            x.role
+                .as_deref()
+                .map(|r| format!("（信任文件角色 trusted role: {r}）"))
+                .unwrap_or_else(|| "（不在信任文件中 not in the trust file）".into())
+        );
+    }
+    print_level(verdict);
+}
+
+/// The verdict's level, then each element without an anchor, Chinese first.
+pub fn print_level(verdict: &Verdict) {
+    match verdict.level {
+        Level::Anchored => {
+            let n = verdict.verified.as_ref().map_or(0, |v| v.selected);
+            println!("核验 Verified: 通过，已锚定 OK, ANCHORED ({n} targets selected)");
+        }
+        Level::NotAnchored => {
+            let n = verdict.verified.as_ref().map_or(0, |v| v.selected);
+            println!(
+                "核验 Verified: 记录自洽，但未锚定 CONSISTENT, NOT ANCHORED ({n} targets selected)"
+            );
+            for u in &verdict.unanchored {
+                println!("  未锚定 no anchor [{}]: {}", u.kind(), u.message_zh());
+                println!("      {u}");
+            }
+        }
+        Level::Failed => {
+            if let Some(e) = &verdict.error {
+                println!("未通过 NOT VERIFIED [{}]: {}", e.kind(), e.message_zh());
+                println!("      {e}");
+            }
+        }
+    }
 }

@@ -1,9 +1,15 @@
-//! `shuangsuiji verify RECORD --targets T --inspectors I`: exit 0 only when everything
-//! verifies.
+//! `shuangsuiji verify RECORD --targets T --inspectors I [--trust FILE]`: re-runs the draw
+//! and prints the verdict — anchored in the trust file, consistent but not anchored (each
+//! element without an anchor named), or failed.
+//!
+//! Exit status: 0 when the record is consistent (anchored, or not anchored without
+//! `--require-anchored`), 1 when it fails or cannot be read, 3 when `--require-anchored`
+//! is given and the record is not anchored.
 
 use crate::util;
 use clap::Args;
-use shuangsuiji::{verify, PublicInspectorRegister, SealedRecord, TargetRegister};
+use shuangsuiji::trust::{verify_trusted, Level, TrustFile};
+use shuangsuiji::{PublicInspectorRegister, SealedRecord, TargetRegister};
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -16,6 +22,13 @@ pub struct VerifyArgs {
     /// Public view of the inspector register (JSON).
     #[arg(long)]
     inspectors: PathBuf,
+    /// 信任文件 The trust file: the signers' keys and beacon chains you trust
+    /// (docs/spec/trust.md). Without it nothing in the record is anchored.
+    #[arg(long)]
+    trust: Option<PathBuf>,
+    /// 要求已锚定 Exit with status 3 unless the record is anchored in the trust file.
+    #[arg(long)]
+    require_anchored: bool,
 }
 
 fn load<T: serde::de::DeserializeOwned>(p: &std::path::Path) -> Result<T, String> {
@@ -26,8 +39,23 @@ pub fn run(a: VerifyArgs) -> Result<(), String> {
     let sealed: SealedRecord = load(&a.record)?;
     let targets: TargetRegister = load(&a.targets)?;
     let inspectors: PublicInspectorRegister = load(&a.inspectors)?;
-    let v =
-        verify(&sealed, &targets, &inspectors).map_err(|e| format!("未通过 NOT VERIFIED: {e}"))?;
-    crate::summary::print(&sealed, &v);
+    let trust = match &a.trust {
+        Some(p) => Some(TrustFile::from_json(&util::read(p)?).map_err(|e| {
+            format!(
+                "信任文件无法使用 trust file {} cannot be used: {e}",
+                p.display()
+            )
+        })?),
+        None => None,
+    };
+    let verdict = verify_trusted(&sealed, &targets, &inspectors, trust.as_ref());
+    if let (Level::Failed, Some(e)) = (verdict.level, &verdict.error) {
+        return Err(format!("未通过 NOT VERIFIED: {e}"));
+    }
+    crate::summary::print(&sealed, &verdict);
+    if a.require_anchored && verdict.level != Level::Anchored {
+        eprintln!("未锚定 NOT ANCHORED: --require-anchored was given");
+        std::process::exit(3);
+    }
     Ok(())
 }

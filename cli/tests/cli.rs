@@ -35,7 +35,16 @@ fn demo_then_verify_then_tampered_verify() {
     let out = tmp("demo");
     let (ok, text) = run(bin().args(["demo", "--out"]).arg(&out));
     assert!(ok, "{text}");
-    assert!(text.contains("核验 Verified: 通过 OK"), "{text}");
+    // A v1 record is consistent but never anchored, and says which anchors it lacks.
+    assert!(
+        text.contains("核验 Verified: 记录自洽，但未锚定 CONSISTENT, NOT ANCHORED"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[time_anchor]") && !text.contains("[no_trust_file]"),
+        "{text}"
+    );
+    assert!(!text.contains("通过 OK"), "{text}");
     // The disclosures hold every withheld value in clear: their directory is the owner's.
     #[cfg(unix)]
     {
@@ -55,6 +64,34 @@ fn demo_then_verify_then_tampered_verify() {
     };
     let (ok, text) = run(&mut args(&out.join("record.json")));
     assert!(ok, "{text}");
+    assert!(text.contains("[no_trust_file]"), "{text}");
+    // With the demo's trust file the signers are anchored by role; --require-anchored
+    // still refuses a v1 record (exit 3), naming nothing as OK.
+    let trust = out.join("trust.json");
+    let (ok, text) = run(args(&out.join("record.json")).arg("--trust").arg(&trust));
+    assert!(ok && text.contains("trusted role: 抽查负责人"), "{text}");
+    let status = args(&out.join("record.json"))
+        .arg("--trust")
+        .arg(&trust)
+        .arg("--require-anchored")
+        .output()
+        .unwrap()
+        .status;
+    assert_eq!(status.code(), Some(3));
+    // A trust file that breaks its rules is refused with every problem.
+    let bad_trust = out.join("bad-trust.json");
+    std::fs::write(
+        &bad_trust,
+        r#"{"format": "x", "name": "n", "witness_quorum": 1}"#,
+    )
+    .unwrap();
+    let (ok, text) = run(args(&out.join("record.json"))
+        .arg("--trust")
+        .arg(&bad_trust));
+    assert!(
+        !ok && text.contains("format:") && text.contains("witness_quorum:"),
+        "{text}"
+    );
     // Change one selected target to its first alternate: exit non-zero, naming the path.
     let mut v: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("record.json")).unwrap()).unwrap();

@@ -38,7 +38,11 @@ fn main() -> Result<(), Box<dyn Error>> {
             Ok(())
         }
         Err(e) => {
-            eprintln!("未通过 NOT VERIFIED ({}): {}", e.kind(), e.message_bilingual());
+            eprintln!(
+                "未通过 NOT VERIFIED ({}): {}",
+                e.kind(),
+                e.message_bilingual()
+            );
             std::process::exit(1);
         }
     }

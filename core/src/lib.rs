@@ -12,6 +12,7 @@
 //! | the append-only trail of every step | [`audit`] | 全过程留痕 |
 //! | canonical bytes, hashes, Merkle trees, signatures | [`encoding`] | |
 //! | CSV/XLSX in and out (feature `import`) | `import` | 附件1、附件2 |
+//! | what the verifier trusts, and the verdict | [`trust`] | 谁抽查、谁签字 |
 //! | the draw's primitives, for re-implementers | [`hazmat`] | |
 //!
 //! The crate does no I/O of its own: time, randomness and data come in as values, so that
@@ -31,6 +32,7 @@ pub mod hazmat;
 pub mod import;
 pub mod publish;
 pub mod registers;
+pub mod trust;
 
 pub use draw::{
     draw, verify, BeaconRound, Commitment, DrawError, DrawInputs, DrawPlan, DrawRecord, PlanError,

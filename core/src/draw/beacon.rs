@@ -109,6 +109,30 @@ impl BeaconRound {
     }
 }
 
+/// The infinity flag of a compressed BLS12-381 point (its first byte).
+const INFINITY_FLAG: u8 = 0x40;
+
+/// A chain's public key, decoded: 96 bytes of hex, a point of G2's prime-order subgroup
+/// (the library's checked decoding), and not the identity, under which every round
+/// "verifies" and the randomness is a constant.
+///
+/// # Errors
+/// [`BeaconError::Malformed`] for the public key.
+pub(crate) fn check_public_key(hex_key: &str) -> Result<G2PubkeyRfc, BeaconError> {
+    let malformed = |reason: String| BeaconError::Malformed {
+        field: BeaconField::PublicKey,
+        reason,
+    };
+    let mut pk = [0u8; 96];
+    hex::decode_to_slice(hex_key, &mut pk).map_err(|e| malformed(e.to_string()))?;
+    if pk[0] & INFINITY_FLAG != 0 {
+        return Err(malformed(
+            "the identity point, under which every round verifies".into(),
+        ));
+    }
+    G2PubkeyRfc::from_fixed(pk).map_err(|e| malformed(e.to_string()))
+}
+
 /// Checks `round` against the committed spec: the same round, published after the
 /// commitment time, a valid BLS signature under the chain key, and randomness =
 /// SHA-256(signature). Returns the randomness.
@@ -134,15 +158,7 @@ pub fn verify_round(
             committed_at,
         });
     }
-    let mut pk = [0u8; 96];
-    hex::decode_to_slice(&spec.public_key, &mut pk).map_err(|e| BeaconError::Malformed {
-        field: BeaconField::PublicKey,
-        reason: e.to_string(),
-    })?;
-    let pk = G2PubkeyRfc::from_fixed(pk).map_err(|e| BeaconError::Malformed {
-        field: BeaconField::PublicKey,
-        reason: e.to_string(),
-    })?;
+    let pk = check_public_key(&spec.public_key)?;
     let sig = hex::decode(&round.signature).map_err(|e| BeaconError::Malformed {
         field: BeaconField::Signature,
         reason: e.to_string(),
@@ -151,6 +167,12 @@ pub fn verify_round(
         return Err(BeaconError::Malformed {
             field: BeaconField::Signature,
             reason: format!("{} bytes, a G1 signature has 48", sig.len()),
+        });
+    }
+    if sig.first().is_some_and(|b| b & INFINITY_FLAG != 0) {
+        return Err(BeaconError::Malformed {
+            field: BeaconField::Signature,
+            reason: "the identity point, which signs every round".into(),
         });
     }
     match pk.verify(round.round, b"", &sig) {

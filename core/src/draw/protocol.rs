@@ -168,6 +168,11 @@ impl Commitment {
             if !seen.insert(x.id.as_str()) {
                 p.push(format!("participants.{}: appears more than once", x.id));
             }
+            // Roles and signer names are what a reader compares with a trust file; a
+            // look-alike spelling must not pass for the real one (spec §1.7).
+            if let Err(e) = crate::registers::fields::check_name(&x.role) {
+                p.push(format!("participants.{}.role: {e}", x.id));
+            }
         }
         if self.signers.is_empty() {
             p.push("signers: at least one responsible person signs (谁抽查、谁签字)".into());
@@ -179,6 +184,11 @@ impl Commitment {
             }
             if !names.insert(s.name.as_str()) {
                 p.push(format!("signers.{}: appears more than once", s.name));
+            }
+            if !s.name.trim().is_empty() {
+                if let Err(e) = crate::registers::fields::check_name(&s.name) {
+                    p.push(format!("signers.{}.name: {e}", s.name.escape_default()));
+                }
             }
             if !is_lower_hex(&s.public_key, 32) {
                 p.push(format!(

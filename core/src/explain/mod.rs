@@ -37,3 +37,4 @@ mod publish;
 mod registers;
 #[cfg(test)]
 mod tests;
+mod trust;

@@ -1,0 +1,54 @@
+//! Chinese messages and kinds of the trust file and of what a verdict finds unanchored.
+
+use super::Explain;
+use crate::trust::{TrustError, Unanchored};
+
+impl Explain for TrustError {
+    fn kind(&self) -> &'static str {
+        "trust"
+    }
+
+    fn message_zh(&self) -> String {
+        format!(
+            "信任文件有 {} 个问题：{}",
+            self.problems.len(),
+            self.problems.join("；")
+        )
+    }
+}
+
+impl Explain for Unanchored {
+    fn kind(&self) -> &'static str {
+        match self {
+            Unanchored::NoTrustFile => "no_trust_file",
+            Unanchored::Chain { .. } => "chain",
+            Unanchored::OfflineBeacon => "offline_beacon",
+            Unanchored::Signer { .. } => "signer",
+            Unanchored::UnsignedParticipants => "unsigned_participants",
+            Unanchored::TimeAnchor { .. } => "time_anchor",
+        }
+    }
+
+    fn message_zh(&self) -> String {
+        match self {
+            Unanchored::NoTrustFile => {
+                "未提供信任文件：记录中的密钥和信标链只是记录自己的声明".into()
+            }
+            Unanchored::Chain { chain_hash } => {
+                format!("信标链 {chain_hash} 不在您的信任文件中")
+            }
+            Unanchored::OfflineBeacon => {
+                "未使用公共随机信标（离线模式）：最后揭示的参与方可能先看到结果".into()
+            }
+            Unanchored::Signer { name, public_key } => {
+                format!("签名人 {name} 的密钥 {public_key} 不在您的信任文件中")
+            }
+            Unanchored::UnsignedParticipants => {
+                "参与方未对各自的承诺签名（draw/v1）：已公开的秘密值可能被重放".into()
+            }
+            Unanchored::TimeAnchor { committed_at } => {
+                format!("没有经见证的时间锚（draw/v1）：承诺时间 {committed_at} 只是记录自己的声明")
+            }
+        }
+    }
+}

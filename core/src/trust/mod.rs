@@ -1,0 +1,13 @@
+//! Trust is a verifier input, not record content (spec `docs/spec/trust.md`).
+//!
+//! 国发〔2019〕5号 三（五）asks for draws "通过公开、公正的方式"; a draw is only fair if the
+//! operator could not choose its outcome, and a record that names its own keys and its own
+//! beacon chain can be made to say anything. So [`verify_trusted`] takes the verifier's
+//! [`TrustFile`] and returns a [`Verdict`] with a level — anchored, consistent but not
+//! anchored (naming each element without an anchor), or failed — and never a bare "OK".
+
+mod file;
+mod verdict;
+
+pub use file::{TrustError, TrustFile, TrustedChain, TrustedKey, MAX_TRUST_ENTRIES, TRUST_FORMAT};
+pub use verdict::{verify_trusted, BeaconSeen, Level, SignerSeen, Unanchored, Verdict};

@@ -1,0 +1,203 @@
+//! The verdict: whether a record is anchored in what the verifier trusts, merely
+//! consistent with itself, or failed — and exactly which element has no anchor.
+//!
+//! `verify` alone proves consistency: the record re-runs to the same bytes and its
+//! signatures verify under the keys it names. That is not enough, because a record
+//! names its own keys and its own beacon chain. The verdict compares those with the
+//! verifier's [`TrustFile`]; "anchored" means every key and the chain are the verifier's,
+//! and the time anchor was checked.
+
+use crate::draw::{verify, BeaconChoice, DrandSpec, SealedRecord, Verified, VerifyError};
+use crate::registers::{PublicInspectorRegister, TargetRegister};
+use crate::trust::file::TrustFile;
+use serde::Serialize;
+
+/// How far a record can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Consistent, every key and the beacon chain in the trust file, the time anchor
+    /// checked.
+    Anchored,
+    /// Consistent with itself, but some element has no anchor in the trust file: the
+    /// verdict lists each one.
+    NotAnchored,
+    /// A check failed: the record is not what it claims.
+    Failed,
+}
+
+/// One element of a record with no anchor in the trust file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Unanchored {
+    /// No trust file was given: nothing in the record is anchored.
+    #[error("no trust file was given: the record's keys and beacon chain are its own claims")]
+    NoTrustFile,
+    /// The beacon chain is neither quicknet nor in the trust file.
+    #[error("beacon chain {chain_hash} is not in your trust file")]
+    Chain {
+        /// The record's chain hash.
+        chain_hash: String,
+    },
+    /// Offline mode: no public beacon; the participants' reveals alone decide, and the last
+    /// to reveal could see the outcome and withhold.
+    #[error("no public beacon (offline mode): the last participant to reveal could have seen the outcome first")]
+    OfflineBeacon,
+    /// A signer's key is not the one the trust file gives that name.
+    #[error("signer key {public_key} ({name}) is not in your trust file")]
+    Signer {
+        /// The name the record gives.
+        name: String,
+        /// The key it signed with.
+        public_key: String,
+    },
+    /// The participants' commitments are not signed (draw/v1): a participant's published
+    /// secret could be replayed in another commitment.
+    #[error("participants do not sign their commitments (draw/v1): a published secret could be replayed")]
+    UnsignedParticipants,
+    /// No witnessed time anchor (draw/v1): `committed_at` is the record's own claim.
+    #[error("no witnessed time anchor (draw/v1): the commitment time {committed_at} is the record's own claim")]
+    TimeAnchor {
+        /// The commitment time the record claims (Unix seconds).
+        committed_at: i64,
+    },
+}
+
+/// The beacon as the verdict shows it: the chain by hash, its name only when anchored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BeaconSeen {
+    /// The chain hash the record names.
+    pub chain_hash: String,
+    /// "drand quicknet" for quicknet, the trust file's name for a chain it lists, `None`
+    /// for any other chain.
+    pub name: Option<String>,
+    /// The round used.
+    pub round: u64,
+    /// When that round is published (Unix seconds), by the chain's parameters.
+    pub round_time: i64,
+}
+
+/// A signature on the record, as the verdict shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignerSeen {
+    /// The name the record gives.
+    pub name: String,
+    /// The key it signed with.
+    pub public_key: String,
+    /// The role the trust file gives this key, if it lists it.
+    pub role: Option<String>,
+}
+
+/// The outcome of a verification against a trust file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// Anchored, not anchored, or failed.
+    pub level: Level,
+    /// What the re-run established (`None` when it failed).
+    pub verified: Option<Verified>,
+    /// The first failing check (`Some` exactly when the level is `Failed`).
+    pub error: Option<VerifyError>,
+    /// Every element without an anchor (empty when anchored or failed).
+    pub unanchored: Vec<Unanchored>,
+    /// The beacon, if the record used one.
+    pub beacon: Option<BeaconSeen>,
+    /// The record's signers, with the role the trust file gives each key.
+    pub signers: Vec<SignerSeen>,
+    /// The commitment time as witnessed (`None`: no time anchor was checked).
+    pub anchored_time: Option<i64>,
+}
+
+/// Re-runs the record (as [`verify`]) and assesses it against `trust`.
+///
+/// Draw/v1 records are never anchored: their participants do not sign and their
+/// commitment time is not witnessed, and the verdict says so.
+pub fn verify_trusted(
+    sealed: &SealedRecord,
+    targets: &TargetRegister,
+    inspectors: &PublicInspectorRegister,
+    trust: Option<&TrustFile>,
+) -> Verdict {
+    let c = &sealed.record.commitment.commitment;
+    let beacon = match &c.beacon {
+        BeaconChoice::Drand(d) => Some(beacon_seen(d, trust)),
+        BeaconChoice::Offline => None,
+    };
+    let signers: Vec<SignerSeen> = sealed
+        .signatures
+        .iter()
+        .map(|s| SignerSeen {
+            name: s.signer.clone(),
+            public_key: s.public_key.clone(),
+            role: trust
+                .and_then(|t| t.signer(&s.signer, &s.public_key))
+                .map(|k| k.role.clone()),
+        })
+        .collect();
+    let verified = match verify(sealed, targets, inspectors) {
+        Ok(v) => v,
+        Err(e) => {
+            return Verdict {
+                level: Level::Failed,
+                verified: None,
+                error: Some(e),
+                unanchored: Vec::new(),
+                beacon,
+                signers,
+                anchored_time: None,
+            }
+        }
+    };
+    let mut unanchored = Vec::new();
+    if trust.is_none() {
+        unanchored.push(Unanchored::NoTrustFile);
+    }
+    match (&c.beacon, &beacon) {
+        (BeaconChoice::Drand(d), Some(b)) if b.name.is_none() => {
+            unanchored.push(Unanchored::Chain {
+                chain_hash: d.chain_hash.clone(),
+            });
+        }
+        (BeaconChoice::Offline, _) => unanchored.push(Unanchored::OfflineBeacon),
+        _ => {}
+    }
+    if trust.is_some() {
+        for s in signers.iter().filter(|s| s.role.is_none()) {
+            unanchored.push(Unanchored::Signer {
+                name: s.name.clone(),
+                public_key: s.public_key.clone(),
+            });
+        }
+    }
+    unanchored.push(Unanchored::UnsignedParticipants);
+    unanchored.push(Unanchored::TimeAnchor {
+        committed_at: c.committed_at,
+    });
+    Verdict {
+        level: if unanchored.is_empty() {
+            Level::Anchored
+        } else {
+            Level::NotAnchored
+        },
+        verified: Some(verified),
+        error: None,
+        unanchored,
+        beacon,
+        signers,
+        anchored_time: None,
+    }
+}
+
+fn beacon_seen(d: &DrandSpec, trust: Option<&TrustFile>) -> BeaconSeen {
+    let name = if *d == DrandSpec::quicknet(d.round) {
+        Some("drand quicknet".to_string())
+    } else {
+        trust.and_then(|t| t.chain(d)).map(|c| c.name.clone())
+    };
+    BeaconSeen {
+        chain_hash: d.chain_hash.clone(),
+        name,
+        round: d.round,
+        round_time: d.round_time(),
+    }
+}

@@ -1,0 +1,279 @@
+//! Trust is an input (docs/spec/trust.md): a record consistent with itself under its own
+//! keys and its own beacon chain is never "anchored", and the verdict names what has no
+//! anchor. Attacks 1 and 4 of issue 16, as a dishonest operator would try them.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+use bls12_381::hash_to_curve::{ExpandMsgXmd, HashToCurve};
+use bls12_381::{G1Affine, G1Projective, G2Affine, Scalar};
+use common::*;
+use shuangsuiji::draw::{BeaconChoice, BeaconError, DrandSpec, Signatory};
+use shuangsuiji::encoding::public_key_hex;
+use shuangsuiji::trust::{verify_trusted, Level, TrustFile, TrustedChain, TrustedKey, Unanchored};
+use shuangsuiji::{BeaconRound, DrawError, Explain, SealedRecord, SigningKey};
+
+const DST_G1: &[u8] = b"BLS_SIG_BLS12381G1_XMD:SHA-256_SSWU_RO_NUL_";
+
+/// The operator's own "drand" chain: a BLS key it holds, so every round is known to it.
+struct OwnChain {
+    sk: Scalar,
+    spec: DrandSpec,
+}
+
+impl OwnChain {
+    fn new(round: u64) -> OwnChain {
+        let sk = Scalar::from(0x5eed_5eed_u64);
+        let pk = G2Affine::from(G2Affine::generator() * sk).to_compressed();
+        OwnChain {
+            sk,
+            spec: DrandSpec {
+                chain_hash: "ab".repeat(32),
+                public_key: hex::encode(pk),
+                genesis_time: 1_000,
+                period_seconds: 3,
+                round,
+            },
+        }
+    }
+
+    /// Round `round` signed as drand's unchained G1 scheme signs it.
+    fn round(&self, round: u64) -> BeaconRound {
+        use sha2_09::Digest;
+        let msg = sha2_09::Sha256::digest(&round.to_be_bytes());
+        let h: G1Projective =
+            HashToCurve::<ExpandMsgXmd<sha2_09::Sha256>>::hash_to_curve(msg, DST_G1);
+        let sig = G1Affine::from(h * self.sk).to_compressed();
+        let randomness = sha2_09::Sha256::digest(&sig);
+        BeaconRound {
+            round,
+            signature: hex::encode(sig),
+            randomness: hex::encode(randomness),
+        }
+    }
+}
+
+fn world() -> World {
+    World::new(targets(60), inspectors(6, 6))
+}
+
+fn sealed_under(w: &World, beacon: BeaconChoice, round: Option<&BeaconRound>) -> SealedRecord {
+    let c = w.commitment(plan(), 7, beacon, 1_000);
+    let mut s = SealedRecord::new(w.draw_under(&c, 7, round).unwrap()).unwrap();
+    s.sign("负责人", &SigningKey::from_bytes(&SIGNER_KEY));
+    s
+}
+
+fn trust_with_signer() -> TrustFile {
+    TrustFile {
+        format: "shuangsuiji/trust/v1".into(),
+        name: "测试单位".into(),
+        chains: vec![],
+        signers: vec![TrustedKey {
+            role: "抽查负责人".into(),
+            name: "负责人".into(),
+            public_key: public_key_hex(&SigningKey::from_bytes(&SIGNER_KEY)),
+        }],
+        participants: vec![],
+        audit_log: None,
+        witnesses: vec![],
+        witness_quorum: 0,
+    }
+}
+
+fn kinds(u: &[Unanchored]) -> Vec<&'static str> {
+    u.iter().map(Explain::kind).collect()
+}
+
+#[test]
+fn a_self_made_chain_verifies_but_is_never_anchored_nor_called_quicknet() {
+    let w = world();
+    let own = OwnChain::new(5);
+    let round = own.round(5);
+    let s = sealed_under(&w, BeaconChoice::Drand(own.spec.clone()), Some(&round));
+    // Consistent with itself: the plain re-run accepts it, which is why trust is an input.
+    assert!(shuangsuiji::verify(&s, &w.targets, &w.inspectors).is_ok());
+    let t = trust_with_signer();
+    let v = verify_trusted(&s, &w.targets, &w.inspectors, Some(&t));
+    assert_eq!(v.level, Level::NotAnchored);
+    assert_eq!(
+        v.unanchored.first(),
+        Some(&Unanchored::Chain {
+            chain_hash: own.spec.chain_hash.clone()
+        })
+    );
+    let b = v.beacon.unwrap();
+    assert_eq!((b.name, b.chain_hash), (None, own.spec.chain_hash.clone()));
+    // Named in the trust file, the same chain is anchored under the trust file's name.
+    let mut t2 = t.clone();
+    t2.chains.push(TrustedChain {
+        name: "省内测试链".into(),
+        chain_hash: own.spec.chain_hash.clone(),
+        public_key: own.spec.public_key.clone(),
+        genesis_time: own.spec.genesis_time,
+        period_seconds: own.spec.period_seconds,
+    });
+    t2.check().unwrap();
+    let v = verify_trusted(&s, &w.targets, &w.inspectors, Some(&t2));
+    assert!(!kinds(&v.unanchored).contains(&"chain"));
+    assert_eq!(v.beacon.unwrap().name.as_deref(), Some("省内测试链"));
+}
+
+#[test]
+fn the_identity_key_and_signature_are_refused() {
+    let w = world();
+    let mut spec = OwnChain::new(5).spec;
+    spec.public_key = format!("c0{}", "00".repeat(95));
+    let identity_sig = format!("c0{}", "00".repeat(47));
+    let round = BeaconRound {
+        round: 5,
+        randomness: hex::encode(<sha2_09::Sha256 as sha2_09::Digest>::digest(
+            &hex::decode(&identity_sig).unwrap(),
+        )),
+        signature: identity_sig,
+    };
+    let c = w.commitment(plan(), 7, BeaconChoice::Drand(spec), 1_000);
+    match w.draw_under(&c, 7, Some(&round)) {
+        Err(DrawError::Beacon(e @ BeaconError::Malformed { .. })) => {
+            assert!(e.to_string().contains("identity"), "{e}")
+        }
+        other => panic!("identity key accepted: {other:?}"),
+    }
+    // A real key with the identity as signature is refused too.
+    let own = OwnChain::new(5);
+    let mut forged = own.round(5);
+    forged.signature = format!("c0{}", "00".repeat(47));
+    let c = w.commitment(plan(), 7, BeaconChoice::Drand(own.spec), 1_000);
+    assert!(matches!(
+        w.draw_under(&c, 7, Some(&forged)),
+        Err(DrawError::Beacon(BeaconError::Malformed { .. }))
+    ));
+}
+
+#[test]
+fn self_declared_signers_are_named_by_key() {
+    let w = world();
+    let s = w.sealed(plan(), 3);
+    // The real signer's name, someone else's key: the re-run cannot tell, the verdict can.
+    let mut t = trust_with_signer();
+    t.signers[0].public_key = public_key_hex(&SigningKey::from_bytes(&[1; 32]));
+    let v = verify_trusted(&s, &w.targets, &w.inspectors, Some(&t));
+    assert_eq!(v.level, Level::NotAnchored);
+    let signer_key = public_key_hex(&SigningKey::from_bytes(&SIGNER_KEY));
+    assert!(v.unanchored.contains(&Unanchored::Signer {
+        name: "负责人".into(),
+        public_key: signer_key.clone(),
+    }));
+    assert_eq!(v.signers[0].role, None);
+    // With the right key the signer is anchored and shown with its role.
+    let v = verify_trusted(&s, &w.targets, &w.inspectors, Some(&trust_with_signer()));
+    assert!(!kinds(&v.unanchored).contains(&"signer"));
+    assert_eq!(v.signers[0].role.as_deref(), Some("抽查负责人"));
+    assert_eq!(v.signers[0].public_key, signer_key);
+}
+
+#[test]
+fn v1_records_are_at_best_consistent_and_say_why() {
+    let w = world();
+    let s = sealed_under(
+        &w,
+        BeaconChoice::Drand(DrandSpec::quicknet(123)),
+        Some(&quicknet_round_123()),
+    );
+    let none = verify_trusted(&s, &w.targets, &w.inspectors, None);
+    assert_eq!(none.level, Level::NotAnchored);
+    assert_eq!(
+        kinds(&none.unanchored),
+        ["no_trust_file", "unsigned_participants", "time_anchor"]
+    );
+    assert_eq!(none.beacon.unwrap().name.as_deref(), Some("drand quicknet"));
+    let t = trust_with_signer();
+    let v = verify_trusted(&s, &w.targets, &w.inspectors, Some(&t));
+    assert_eq!(
+        kinds(&v.unanchored),
+        ["unsigned_participants", "time_anchor"]
+    );
+    assert_eq!(v.anchored_time, None);
+    for u in &v.unanchored {
+        assert!(u
+            .message_zh()
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+    }
+    // Offline mode says so.
+    let off = verify_trusted(&w.sealed(plan(), 3), &w.targets, &w.inspectors, Some(&t));
+    assert!(kinds(&off.unanchored).contains(&"offline_beacon"));
+    // A failed re-run is a failed verdict with the error, whatever the trust file says.
+    let mut bad = s.clone();
+    bad.record.seed = shuangsuiji::Digest32([0; 32]);
+    let f = verify_trusted(&bad, &w.targets, &w.inspectors, Some(&t));
+    assert_eq!(f.level, Level::Failed);
+    assert_eq!(f.error.unwrap().kind(), "mismatch");
+}
+
+#[test]
+fn a_trust_file_follows_its_rules_all_problems_at_once() {
+    let mut t = trust_with_signer();
+    t.format = "other".into();
+    t.signers.push(t.signers[0].clone());
+    t.signers[1].name = "负责人\u{200b}".into();
+    t.witness_quorum = 2;
+    let mut quick = DrandSpec::quicknet(1);
+    quick.genesis_time += 60;
+    t.chains.push(TrustedChain {
+        name: "假 quicknet".into(),
+        chain_hash: quick.chain_hash,
+        public_key: quick.public_key,
+        genesis_time: quick.genesis_time,
+        period_seconds: quick.period_seconds,
+    });
+    t.chains.push(TrustedChain {
+        name: "恒等".into(),
+        chain_hash: "cd".repeat(32),
+        public_key: format!("c0{}", "00".repeat(95)),
+        genesis_time: 1,
+        period_seconds: 3,
+    });
+    let p = t.check().unwrap_err().problems;
+    for want in [
+        "format:",
+        "signers.负责人\u{200b}.name:",
+        ".public_key: given twice",
+        "witness_quorum:",
+        "chains.假 quicknet: quicknet's chain hash or key with other parameters",
+        "chains.恒等.public_key: the identity point",
+    ] {
+        assert!(
+            p.iter().any(|x| x.starts_with(want) || x.contains(want)),
+            "missing {want:?} in {p:?}"
+        );
+    }
+    let json = serde_json::to_vec(&trust_with_signer()).unwrap();
+    assert_eq!(TrustFile::from_json(&json).unwrap(), trust_with_signer());
+    assert!(TrustFile::from_json(b"{\"format\": 1}").is_err());
+}
+
+#[test]
+fn signer_names_and_participant_roles_have_one_spelling() {
+    let w = world();
+    let mut c = w.commitment(plan(), 7, BeaconChoice::Offline, 0).commitment;
+    c.signers = vec![Signatory {
+        name: "负责人\u{200b}".into(),
+        public_key: public_key_hex(&SigningKey::from_bytes(&SIGNER_KEY)),
+    }];
+    c.participants[1].role = "纪检监察\u{3000}".into();
+    let DrawError::Commitment { problems } = c.check().unwrap_err() else {
+        panic!()
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("signers.") && p.contains(".name:")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("participants.jjjc.role:")),
+        "{problems:?}"
+    );
+}
