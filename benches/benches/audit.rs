@@ -66,7 +66,7 @@ fn audit(c: &mut Criterion) {
     let mut checkpoints = Vec::new();
     for (i, e) in events.iter().enumerate() {
         grown.append(e);
-        if (i as u64 + 1) % (n / 100) == 0 {
+        if (i as u64 + 1).is_multiple_of(n / 100) {
             checkpoints.push(signer.sign(&grown).map(|c| c.text).unwrap_or_default());
         }
     }

@@ -18,12 +18,18 @@ fn main() -> Result<(), Box<dyn Error>> {
     let sample = json("tests/vectors/draw-sample.json")?;
     let sealed: SealedRecord = serde_json::from_value(serde_json::json!({
         "record": json("tests/vectors/draw-sample.record.json")?,
-        "hash": sample["expected"]["record_hash"],
-        "signatures": sample["expected"]["record_signatures"],
+        "hash": sample.pointer("/expected/record_hash"),
+        "signatures": sample.pointer("/expected/record_signatures"),
     }))?;
     // The public views: the target register as published, the inspector register's view.
-    let inputs = &json("tests/vectors/registers.json")?["inputs"];
-    let text = |k: &str| inputs[k].as_str().unwrap_or_default().to_string();
+    let registers = json("tests/vectors/registers.json")?;
+    let text = |k: &str| {
+        registers
+            .pointer(&format!("/inputs/{k}"))
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
     let as_of = parse_date(&text("as_of")).ok_or("registers.json: bad as_of")?;
     let targets = import::targets(&std::fs::read(text("targets"))?, as_of)?;
     let mut key = [0u8; 32];

@@ -179,14 +179,12 @@ impl TrustFile {
                     c.name
                 ));
             }
-            if let Err(e) = crate::draw::beacon::check_public_key(&c.public_key) {
-                if let crate::draw::BeaconError::Malformed {
-                    field: BeaconField::PublicKey,
-                    reason,
-                } = e
-                {
-                    p.push(format!("chains.{}.public_key: {reason}", c.name));
-                }
+            if let Err(crate::draw::BeaconError::Malformed {
+                field: BeaconField::PublicKey,
+                reason,
+            }) = crate::draw::beacon::check_public_key(&c.public_key)
+            {
+                p.push(format!("chains.{}.public_key: {reason}", c.name));
             }
             if c.period_seconds == 0 || c.genesis_time <= 0 {
                 p.push(format!(
