@@ -364,10 +364,7 @@ pub fn verify(
     targets: &Bound<'_, TargetRegister>,
     inspectors: &Bound<'_, PublicInspectorRegister>,
 ) -> Result<Verified> {
-    let sealed: core::SealedRecord = match record.cast::<SealedRecord>() {
-        Ok(s) => s.borrow().0.clone(),
-        Err(_) => from_py(record, "sealed record")?,
-    };
+    let sealed = sealed_of(record)?;
     let (t, i) = (&targets.get().0, &inspectors.get().0);
     let v = py.detach(|| core::verify(&sealed, t, i))?;
     Ok(Verified {
@@ -379,4 +376,40 @@ pub fn verify(
         committed_at: v.committed_at,
         beacon_round: v.beacon_round,
     })
+}
+
+fn sealed_of(record: &Bound<'_, PyAny>) -> Result<core::SealedRecord> {
+    match record.cast::<SealedRecord>() {
+        Ok(s) => Ok(s.borrow().0.clone()),
+        Err(_) => from_py(record, "sealed record"),
+    }
+}
+
+/// Verifies a sealed record as `verify` does and assesses it against `trust` (a trust file
+/// as dict, JSON text or bytes; None: no trust file, so nothing is anchored). Returns the
+/// verdict as a dict (docs/spec/trust.md): `level` is "anchored", "not_anchored" (each
+/// element without an anchor in `unanchored`) or "failed" (the check in `error`); it never
+/// raises for a record that does not verify. Raises TrustError for a trust file that
+/// breaks its rules.
+#[pyfunction]
+#[pyo3(signature = (record, targets, inspectors, trust = None))]
+pub fn verify_trusted<'py>(
+    py: Python<'py>,
+    record: &Bound<'py, PyAny>,
+    targets: &Bound<'py, TargetRegister>,
+    inspectors: &Bound<'py, PublicInspectorRegister>,
+    trust: Option<&Bound<'py, PyAny>>,
+) -> Result<Bound<'py, PyAny>> {
+    let sealed = sealed_of(record)?;
+    let trust = match trust {
+        Some(t) => {
+            let file: core::trust::TrustFile = from_py(t, "trust file")?;
+            file.check()?;
+            Some(file)
+        }
+        None => None,
+    };
+    let (t, i) = (&targets.get().0, &inspectors.get().0);
+    let verdict = py.detach(|| core::trust::verify_trusted(&sealed, t, i, trust.as_ref()));
+    Ok(crate::convert::value_to_py(py, &verdict.to_json())?)
 }

@@ -84,6 +84,12 @@ create_exception!(
 );
 create_exception!(
     shuangsuiji,
+    TrustError,
+    ShuangsuijiError,
+    "A trust file that breaks its rules: `.problems` lists each as 'field: what is wrong'."
+);
+create_exception!(
+    shuangsuiji,
     CalendarError,
     ShuangsuijiError,
     "The working-day calendar cannot answer (e.g. a date its notices do not cover)."
@@ -114,6 +120,8 @@ pub enum Error {
     Proof(core::audit::ProofError),
     /// An audit checkpoint error.
     Checkpoint(core::audit::CheckpointError),
+    /// A trust file that breaks its rules.
+    Trust(core::trust::TrustError),
     /// A value of the wrong shape: what was expected, and why it does not fit.
     Format(String),
     /// An error already raised by Python (e.g. OSError from reading a file).
@@ -139,6 +147,7 @@ from_core!(
     Calendar(core::publish::CalendarError),
     Proof(core::audit::ProofError),
     Checkpoint(core::audit::CheckpointError),
+    Trust(core::trust::TrustError),
     Py(PyErr)
 );
 
@@ -274,6 +283,14 @@ impl Error {
             }
             Error::Proof(e) => raise_explained::<AuditError, _>(py, e.to_string(), &e),
             Error::Checkpoint(e) => raise_explained::<AuditError, _>(py, e.to_string(), &e),
+            Error::Trust(e) => {
+                let problems = PyList::new(py, &e.problems)
+                    .map(|l| l.into_any())
+                    .unwrap_or_else(|_| PyList::empty(py).into_any());
+                let mut attrs = explained(py, &e);
+                attrs.push(("problems", problems));
+                raise::<TrustError>(py, e.to_string(), attrs)
+            }
             Error::Format(m) => {
                 let zh = format!("输入的形式不对：{m}");
                 raise::<FormatError>(py, m, kinds(py, "input", None, &zh))
@@ -304,5 +321,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NoticeError", py.get_type::<NoticeError>())?;
     m.add("CalendarError", py.get_type::<CalendarError>())?;
     m.add("AuditError", py.get_type::<AuditError>())?;
+    m.add("TrustError", py.get_type::<TrustError>())?;
     Ok(())
 }

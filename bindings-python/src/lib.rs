@@ -70,6 +70,7 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(draw::check_plan, m)?,
         wrap_pyfunction!(draw::draw, m)?,
         wrap_pyfunction!(draw::verify, m)?,
+        wrap_pyfunction!(draw::verify_trusted, m)?,
         wrap_pyfunction!(publish::publish, m)?,
         wrap_pyfunction!(publish::default_policy, m)?,
         wrap_pyfunction!(publish::validate_policy, m)?,

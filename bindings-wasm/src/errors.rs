@@ -14,6 +14,7 @@ use shuangsuiji::audit::CheckpointError;
 use shuangsuiji::draw::BeaconError;
 use shuangsuiji::publish::CalendarError;
 use shuangsuiji::registers::Problem;
+use shuangsuiji::trust::TrustError;
 use shuangsuiji::{DrawError, Explain, NoticeError, ValidationErrors, VerifyError};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -159,6 +160,15 @@ impl From<NoticeError> for Failure {
 impl From<CalendarError> for Failure {
     fn from(e: CalendarError) -> Self {
         Failure::explained("CalendarError", &e)
+    }
+}
+
+impl From<TrustError> for Failure {
+    fn from(e: TrustError) -> Self {
+        Failure {
+            input: Some("trust"),
+            ..Failure::explained("TrustError", &e)
+        }
     }
 }
 

@@ -31,12 +31,12 @@ export type ErrorKind =
   | "signature" | "rerun" | "mismatch" | "format" | "bad_key" | "csv_mismatch" | "no_commitment"
   | "digest_mismatch" | "mask_mismatch" | "json" | "duplicate_year" | "empty_year"
   | "date_outside_year" | "reversed_span" | "make_up_on_weekday" | "conflict" | "not_covered"
-  | "inconsistent" | "proof" | "out_of_range" | "wrong_length" | "root_mismatch";
+  | "inconsistent" | "proof" | "out_of_range" | "wrong_length" | "root_mismatch" | "trust";
 
 /** Which error, named as the Python exception class of the same error. */
 export type ErrorType =
   | "FormatError" | "ValidationError" | "PlanError" | "DrawError" | "BeaconError"
-  | "VerifyError" | "NoticeError" | "CalendarError" | "AuditError";
+  | "VerifyError" | "NoticeError" | "CalendarError" | "AuditError" | "TrustError";
 
 /** One problem of a register file (row-level, from CSV/XLSX import) or of an id list
  *  (`sampleIds`: `row` is the line). */
@@ -65,7 +65,7 @@ export interface Failure {
   /** The input that could not be read. */
   input?: "record" | "targets" | "inspectors" | "asOf" | "spec" | "round" | "committedAt"
     | "notice" | "csv" | "disclosures" | "itemList" | "itemListVersion" | "log" | "subjects"
-    | "subseed" | "text" | "resultDate" | "salt" | "value";
+    | "subseed" | "text" | "resultDate" | "salt" | "value" | "trust";
   problems?: Problem[];
 }
 
@@ -112,11 +112,40 @@ export interface DrawSummary {
 
 /** The result of `verify`. `summary` is what the record *claims*; it is verified only when `ok`. */
 export interface VerifyResult {
+  /** The record is consistent (it re-runs to the same bytes): not that it is anchored. */
   ok: boolean;
   error: Failure | null;
   summary: DrawSummary | null;
   verified: null | { record_hash: Hex32; seed: Hex32; selected: number; beacon: boolean;
     commitment_hash: Hex32; committed_at: number; beacon_round: number | null };
+  /** How far the record is anchored in the trust file; present whenever it was re-run. */
+  verdict: Verdict | null;
+}
+
+/** One element of a record with no anchor in the trust file (docs/spec/trust.md). */
+export interface Unanchored {
+  kind: "no_trust_file" | "chain" | "offline_beacon" | "signer" | "unsigned_participants"
+    | "time_anchor";
+  message: string;
+  message_zh: string;
+  chain_hash?: Hex32;
+  name?: string;
+  public_key?: Hex32;
+  committed_at?: number;
+}
+
+/** The verdict: anchored, consistent but not anchored, or failed. */
+export interface Verdict {
+  level: "anchored" | "not_anchored" | "failed";
+  unanchored: Unanchored[];
+  /** The beacon by chain hash; `name` only when anchored ("drand quicknet", or the trust
+   *  file's name). */
+  beacon: null | { chain_hash: Hex32; name: string | null; round: number; round_time: number };
+  signers: { name: string; public_key: Hex32; role: string | null }[];
+  anchored_time: number | null;
+  verified: null | { record_hash: Hex32; seed: Hex32; selected: number; commitment_hash: Hex32;
+    committed_at: number; beacon_round: number | null };
+  error: null | { kind: ErrorKind; cause_kind: ErrorKind | null; message: string; message_zh: string };
 }
 
 export interface AuditResult {

@@ -1,6 +1,7 @@
 // End-to-end: the verification page (web/index.html) served on localhost, driven in
-// Debian's Chromium, headless, by playwright-core. A valid record shows 通过 Verified; a
-// tampered one shows 未通过 Not verified and the core's exact reason.
+// Debian's Chromium, headless, by playwright-core. A valid record shows its verdict level
+// (consistent but not anchored without a trust file; the trusted signers' roles with one);
+// a tampered one shows 未通过 Not verified and the core's exact reason.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
@@ -59,8 +60,9 @@ async function openPage() {
   return { page, offsite, errors };
 }
 
-async function load(page, record, audit) {
+async function load(page, record, audit, trust) {
   const { targets, inspectors } = publicViews();
+  if (trust) await page.setInputFiles("#trust", { name: "trust.json", mimeType: "application/json", buffer: Buffer.from(trust) });
   if (audit) await page.setInputFiles("#audit", { name: "audit.json", mimeType: "application/json", buffer: audit });
   await page.setInputFiles("#record", { name: "record.json", mimeType: "application/json", buffer: Buffer.from(record) });
   await page.setInputFiles("#targets", { name: "targets.public.json", mimeType: "application/json", buffer: targets });
@@ -75,7 +77,11 @@ test("a valid record shows 通过 Verified, the seed's inputs, strata, targets a
   assert.equal(await page.getAttribute("body", "data-result"), "verified");
   assert.equal(await page.getAttribute("body", "data-audit"), "verified");
   assert.match(await page.textContent("#audit-log"), /This draw is logged.*event #7/s);
-  assert.equal((await page.textContent("#verdict-title")).trim(), "✔ 通过 Verified");
+  // Without a trust file the record is consistent, never "通过" alone.
+  assert.equal((await page.textContent("#verdict-title")).trim(), "✔ 记录自洽，但未锚定 Consistent, not anchored");
+  assert.equal(await page.getAttribute("body", "data-level"), "not_anchored");
+  assert.equal(await page.locator(".unanchored[data-kind=no_trust_file]").count(), 1);
+  assert.match(await page.textContent("#anchors"), /drand quicknet · chain 52db9ba7/);
   const s = sealedSample();
   const body = await page.textContent("#details");
   assert.ok(body.includes(s.record.seed), "seed shown");
@@ -123,5 +129,23 @@ test("a forged signature names the signer", { timeout: 120_000 }, async () => {
   assert.equal(await page.getAttribute("body", "data-result"), "not-verified");
   const msg = await page.textContent("#error-message");
   assert.ok(msg.startsWith(`signature on the draw record by ${s.signatures[0].signer}: `), msg);
+  await page.close();
+});
+
+test("with a trust file the signers show their roles and only the v1 gaps remain", { timeout: 120_000 }, async () => {
+  const { page, errors } = await openPage();
+  const s = sealedSample();
+  const trust = JSON.stringify({
+    format: "shuangsuiji/trust/v1",
+    name: "测试",
+    signers: s.record.commitment.commitment.signers.map((x, i) => ({ role: ["抽查负责人", "监督人"][i], name: x.name, public_key: x.public_key })),
+  });
+  await load(page, JSON.stringify(s), undefined, trust);
+  assert.equal(await page.getAttribute("body", "data-level"), "not_anchored");
+  const kinds = await page.locator(".unanchored").evaluateAll((els) => els.map((e) => e.dataset.kind));
+  assert.deepEqual(kinds, ["unsigned_participants", "time_anchor"]);
+  assert.match(await page.textContent("#anchors"), /信任文件角色 trusted role: 抽查负责人/);
+  await page.screenshot({ path: path.join(shots, "trusted.png"), fullPage: false });
+  assert.deepEqual(errors, []);
   await page.close();
 });

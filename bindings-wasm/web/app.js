@@ -4,7 +4,7 @@
 import init, { verify, verifyAuditLog, version } from "../pkg/web/shuangsuiji.js";
 
 const $ = (id) => document.getElementById(id);
-const files = { record: null, targets: null, inspectors: null, audit: null };
+const files = { record: null, targets: null, inspectors: null, trust: null, audit: null };
 const SHOW_ROWS = 2000;
 
 // Chinese label of the kinds a person meets most; the explanation itself comes from the
@@ -39,6 +39,9 @@ function unixToChina(t) {
 async function classify(file) {
   const head = await file.slice(0, 4096).text();
   if (/"record"\s*:/.test(head) && /^\s*\{/.test(head)) return "record";
+  // A trust file is never picked from a dropped bundle: it must be the reader's own choice,
+  // not whatever the publisher put beside the record.
+  if (/"shuangsuiji\/trust\/v1"/.test(head)) return null;
   if (/"checkpoints"\s*:/.test(head) || /"verifier_key"\s*:/.test(head)) return "audit";
   if (/"inspectors"\s*:/.test(head)) return "inspectors";
   if (/"targets"\s*:/.test(head)) return "targets";
@@ -63,7 +66,8 @@ async function run() {
     const [r, t, i] = await Promise.all([bytes(files.record), bytes(files.targets), bytes(files.inspectors)]);
     const asOf = $("as-of").value || undefined;
     const t0 = performance.now();
-    const result = verify(r, t, i, asOf);
+    const trust = files.trust ? await bytes(files.trust) : undefined;
+    const result = verify(r, t, i, asOf, trust);
     const ms = performance.now() - t0;
     show(result);
     showAudit(result, files.audit ? await bytes(files.audit) : null);
@@ -82,9 +86,16 @@ function show(result) {
   v.hidden = false;
   v.className = result.ok ? "ok" : "bad";
   document.body.dataset.result = result.ok ? "verified" : "not-verified";
-  text($("verdict-title"), result.ok ? "✔ 通过 Verified" : "✘ 未通过 Not verified");
+  const level = result.verdict?.level ?? (result.ok ? "not_anchored" : "failed");
+  document.body.dataset.level = level;
+  // Never 通过 alone: the level says whether the record is anchored in the trust file.
+  text($("verdict-title"), result.error?.type === "TrustError" ? "✘ 信任文件无法使用 Trust file unusable"
+    : !result.ok ? "✘ 未通过 Not verified"
+    : level === "anchored" ? "✔ 通过，已锚定 Verified, anchored"
+    : "✔ 记录自洽，但未锚定 Consistent, not anchored");
   const reason = $("verdict-reason");
   reason.replaceChildren();
+  if (result.ok && result.verdict) showAnchors(reason, result.verdict);
   if (result.ok) {
     const s = result.summary;
     reason.append(el("div", `每一个签名、承诺、揭示值、信标与登记库根均已核对，重新抽取的结果与记录逐字节一致。`),
@@ -102,6 +113,36 @@ function show(result) {
     }
   }
   details(result);
+}
+
+// A chain is named only when the verdict anchored it, and says where the name comes from.
+function chainLabel(beacon) {
+  if (!beacon || !beacon.name) return "未锚定的链 unanchored chain";
+  return beacon.source === "built_in" ? `${beacon.name}（内置 built in）` : `信任文件中的链 trust-file chain「${beacon.name}」`;
+}
+
+// What the verdict anchored and what it could not: the beacon by chain hash (named only
+// when anchored), each signer's key with the role the trust file gives it, and every
+// element without an anchor, Chinese first.
+function showAnchors(target, v) {
+  const box = el("div"); box.id = "anchors";
+  box.append(el("div", v.trust
+    ? `信任文件 Trust file:「${v.trust.name}」 fingerprint ${v.trust.fingerprint}（请确认是您自己选定的 check it is the one you chose）`
+    : "信任文件 Trust file: 未提供 none given", "mono"));
+  if (v.beacon) {
+    box.append(el("div", `信标 Beacon: ${chainLabel(v.beacon)} · chain ${v.beacon.chain_hash} · round ${v.beacon.round}`, "mono"));
+  }
+  for (const s of v.signers) {
+    const where = s.role ? `信任文件角色 trusted role: ${s.role}` : v.trust ? "不在信任文件中 not in the trust file" : "无信任文件 no trust file";
+    box.append(el("div", `签名 Signer: ${s.name} · key ${s.public_key} · ${where}`, "mono"));
+  }
+  for (const u of v.unanchored) {
+    const d = el("div", "", "unanchored");
+    d.dataset.kind = u.kind;
+    d.append(el("div", `未锚定 No anchor: ${u.message_zh}`), el("div", u.message, "en"));
+    box.append(d);
+  }
+  target.append(box);
 }
 
 // The audit log: checkpoints verified under the log's key, and the draw's inclusion.
@@ -142,8 +183,8 @@ function details(result) {
   const b = s.beacon;
   dl($("seed"), [
     ["承诺哈希 Commitment hash", s.commitment_hash],
-    ["承诺时间 Committed at", `${s.committed_at} · ${unixToChina(s.committed_at)}`],
-    ["信标 Beacon", b ? `drand quicknet 第 ${b.round} 轮 round ${b.round} · ${unixToChina(b.round_time)}` : "无（离线模式，仅揭示值）none (offline mode, reveals only)"],
+    ["承诺时间（记录自述）Committed at (the record's claim)", `${s.committed_at} · ${unixToChina(s.committed_at)}`],
+    ["信标 Beacon", b ? `${chainLabel(result.verdict?.beacon)} 第 ${b.round} 轮 round ${b.round} · ${unixToChina(b.round_time)}` : "无（离线模式，仅揭示值）none (offline mode, reveals only)"],
     ...(b ? [["信标随机数 Beacon randomness", b.randomness], ["链哈希 Chain hash", b.chain_hash]] : []),
     ["种子 Seed", s.seed],
   ]);
@@ -193,7 +234,10 @@ async function main() {
   drop.addEventListener("dragleave", () => drop.classList.remove("over"));
   drop.addEventListener("drop", async (e) => {
     e.preventDefault(); drop.classList.remove("over");
-    for (const f of e.dataTransfer.files) setFile(await classify(f), f);
+    for (const f of e.dataTransfer.files) {
+      const slot = await classify(f);
+      if (slot) setFile(slot, f);
+    }
     if (!$("go").disabled) run();
   });
   $("go").addEventListener("click", run);

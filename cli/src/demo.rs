@@ -239,7 +239,12 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         witness_quorum: 0,
     };
     trust.check().map_err(|e| format!("demo trust file: {e}"))?;
-    util::write_atomic(&a.out.join("trust.json"), &util::to_json(&trust)?)?;
+    // The verifier's file, in a folder of its own: a real verifier gets it from the unit
+    // through a channel it trusts, never from beside the record it checks.
+    let verifier_dir = a.out.join("verifier");
+    std::fs::create_dir_all(&verifier_dir)
+        .map_err(|e| format!("cannot create {}: {e}", verifier_dir.display()))?;
+    util::write_atomic(&verifier_dir.join("trust.json"), &util::to_json(&trust)?)?;
     let verdict = verify_trusted(&sealed, &targets, &public_inspectors, Some(&trust));
     debug_assert_eq!(verdict.verified.as_ref(), Some(&v));
     crate::summary::print(&sealed, &verdict);
@@ -249,9 +254,10 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     trail.write(&a.out.join("audit.json"))?;
     println!("\n审计日志 Audit log: {} events, checkpoint signed (size {}); the draw event #{draw_event} is proven included", trail.size(), last.lines().nth(1).unwrap_or("?"));
     println!(
-        "\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public,trust,audit}}.json, notice/",
+        "\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public,audit}}.json, notice/, verifier/trust.json",
         a.out.display()
     );
-    println!("复核 Re-check: shuangsuiji verify {0}/record.json --targets {0}/targets.public.json --inspectors {0}/inspectors.public.json --trust {0}/trust.json", a.out.display());
+    println!("复核 Re-check: shuangsuiji verify {0}/record.json --targets {0}/targets.public.json --inspectors {0}/inspectors.public.json --trust {0}/verifier/trust.json", a.out.display());
+    println!("  信任文件应从可信渠道独立获取，不要取自记录的发布者 Get a real trust file from the unit through a channel you trust, never from the record's publisher.");
     Ok(())
 }

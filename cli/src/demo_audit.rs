@@ -48,12 +48,12 @@ impl Trail {
         self.log.append(&e)
     }
 
-    /// Signs a checkpoint of the log as it stands.
     /// The log's verifier key (C2SP note form), as a trust file names it.
     pub fn verifier_key(&self) -> String {
         self.signer.verifier_key()
     }
 
+    /// Signs a checkpoint of the log as it stands.
     pub fn checkpoint(&mut self) -> Result<String, String> {
         let c = self.signer.sign(&self.log).map_err(|e| e.to_string())?;
         self.checkpoints.push(c.text.clone());

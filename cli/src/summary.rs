@@ -1,6 +1,6 @@
 //! A readable summary of a sealed record, with Chinese and English labels.
 
-use shuangsuiji::trust::{Level, Verdict};
+use shuangsuiji::trust::{BeaconSeen, ChainSource, Level, Verdict};
 use shuangsuiji::{Explain, SealedRecord};
 
 /// The record and its verdict. The beacon is named only when the verdict anchors it, keys
@@ -24,7 +24,7 @@ pub fn print(s: &SealedRecord, verdict: &Verdict) {
     );
     for p in &c.participants {
         println!(
-            "  参与方 Participant {} ({}): commitment {}",
+            "  参与方（记录自述）Participant (the record's claim) {} ({}): commitment {}",
             p.id, p.role, p.commitment
         );
     }
@@ -35,7 +35,7 @@ pub fn print(s: &SealedRecord, verdict: &Verdict) {
     match (&verdict.beacon, &r.beacon) {
         (Some(b), Some(round)) => println!(
             "信标 Beacon: {} chain {} round {} (time {}), randomness {}",
-            b.name.as_deref().unwrap_or("未锚定的链 unanchored chain"),
+            chain_label(b),
             b.chain_hash,
             b.round,
             b.round_time,
@@ -72,26 +72,43 @@ pub fn print(s: &SealedRecord, verdict: &Verdict) {
             "  {}  key {}  {}",
             x.name,
             x.public_key,
-            x.role
-                .as_deref()
-                .map(|r| format!("（信任文件角色 trusted role: {r}）"))
-                .unwrap_or_else(|| "（不在信任文件中 not in the trust file）".into())
+            match (&x.role, &verdict.trust) {
+                (Some(r), _) => format!("（信任文件角色 trusted role: {r}）"),
+                (None, Some(_)) => "（不在信任文件中 not in the trust file）".into(),
+                (None, None) => "（无信任文件 no trust file）".into(),
+            }
         );
     }
     print_level(verdict);
 }
 
+/// A chain is named only when the verdict anchored it, with where the name comes from.
+fn chain_label(b: &BeaconSeen) -> String {
+    match (&b.name, b.source) {
+        (Some(n), Some(ChainSource::BuiltIn)) => format!("{n}（内置 built in）"),
+        (Some(n), _) => format!("信任文件中的链 trust-file chain「{n}」"),
+        (None, _) => "未锚定的链 unanchored chain".into(),
+    }
+}
+
 /// The verdict's level, then each element without an anchor, Chinese first.
 pub fn print_level(verdict: &Verdict) {
+    match &verdict.trust {
+        Some(t) => println!(
+            "信任文件 Trust file: 「{}」 fingerprint {}（请确认是您自己选定的 check it is the one you chose）",
+            t.name, t.fingerprint
+        ),
+        None => println!("信任文件 Trust file: 未提供 none given"),
+    }
     match verdict.level {
         Level::Anchored => {
             let n = verdict.verified.as_ref().map_or(0, |v| v.selected);
-            println!("核验 Verified: 通过，已锚定 OK, ANCHORED ({n} targets selected)");
+            println!("核验结果 Result: 通过，已锚定 VERIFIED, ANCHORED ({n} targets selected)");
         }
         Level::NotAnchored => {
             let n = verdict.verified.as_ref().map_or(0, |v| v.selected);
             println!(
-                "核验 Verified: 记录自洽，但未锚定 CONSISTENT, NOT ANCHORED ({n} targets selected)"
+                "核验结果 Result: 记录自洽，但未锚定 CONSISTENT, NOT ANCHORED ({n} targets selected)"
             );
             for u in &verdict.unanchored {
                 println!("  未锚定 no anchor [{}]: {}", u.kind(), u.message_zh());

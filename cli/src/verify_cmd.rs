@@ -9,7 +9,7 @@
 use crate::util;
 use clap::Args;
 use shuangsuiji::trust::{verify_trusted, Level, TrustFile};
-use shuangsuiji::{PublicInspectorRegister, SealedRecord, TargetRegister};
+use shuangsuiji::{Explain, PublicInspectorRegister, SealedRecord, TargetRegister};
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -50,7 +50,11 @@ pub fn run(a: VerifyArgs) -> Result<(), String> {
     };
     let verdict = verify_trusted(&sealed, &targets, &inspectors, trust.as_ref());
     if let (Level::Failed, Some(e)) = (verdict.level, &verdict.error) {
-        return Err(format!("未通过 NOT VERIFIED: {e}"));
+        return Err(format!(
+            "未通过 NOT VERIFIED [{}]: {}\n{e}",
+            e.kind(),
+            e.message_zh()
+        ));
     }
     crate::summary::print(&sealed, &verdict);
     if a.require_anchored && verdict.level != Level::Anchored {

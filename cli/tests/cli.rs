@@ -37,7 +37,7 @@ fn demo_then_verify_then_tampered_verify() {
     assert!(ok, "{text}");
     // A v1 record is consistent but never anchored, and says which anchors it lacks.
     assert!(
-        text.contains("核验 Verified: 记录自洽，但未锚定 CONSISTENT, NOT ANCHORED"),
+        text.contains("核验结果 Result: 记录自洽，但未锚定 CONSISTENT, NOT ANCHORED"),
         "{text}"
     );
     assert!(
@@ -67,9 +67,13 @@ fn demo_then_verify_then_tampered_verify() {
     assert!(text.contains("[no_trust_file]"), "{text}");
     // With the demo's trust file the signers are anchored by role; --require-anchored
     // still refuses a v1 record (exit 3), naming nothing as OK.
-    let trust = out.join("trust.json");
+    let trust = out.join("verifier/trust.json");
     let (ok, text) = run(args(&out.join("record.json")).arg("--trust").arg(&trust));
     assert!(ok && text.contains("trusted role: 抽查负责人"), "{text}");
+    assert!(
+        text.contains("fingerprint ") && text.contains("drand quicknet（内置 built in）"),
+        "{text}"
+    );
     let status = args(&out.join("record.json"))
         .arg("--trust")
         .arg(&trust)

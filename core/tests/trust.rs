@@ -202,12 +202,20 @@ fn v1_records_are_at_best_consistent_and_say_why() {
     // Offline mode says so.
     let off = verify_trusted(&w.sealed(plan(), 3), &w.targets, &w.inspectors, Some(&t));
     assert!(kinds(&off.unanchored).contains(&"offline_beacon"));
-    // A failed re-run is a failed verdict with the error, whatever the trust file says.
+    // A failed re-run is a failed verdict with the error, whatever the trust file says,
+    // and nothing of it is shown as trusted (a copied name and key beside a bad signature
+    // must not read as that person's).
     let mut bad = s.clone();
     bad.record.seed = shuangsuiji::Digest32([0; 32]);
     let f = verify_trusted(&bad, &w.targets, &w.inspectors, Some(&t));
     assert_eq!(f.level, Level::Failed);
-    assert_eq!(f.error.unwrap().kind(), "mismatch");
+    assert!(f.signers.iter().all(|s| s.role.is_none()));
+    assert_eq!(f.beacon.as_ref().and_then(|b| b.name.clone()), None);
+    assert_eq!(f.error.as_ref().unwrap().kind(), "mismatch");
+    let j = f.to_json();
+    assert_eq!(j["level"], "failed");
+    assert_eq!(j["error"]["kind"], "mismatch");
+    assert_eq!(j["trust"]["fingerprint"], t.fingerprint().to_hex());
 }
 
 #[test]
@@ -250,6 +258,40 @@ fn a_trust_file_follows_its_rules_all_problems_at_once() {
     let json = serde_json::to_vec(&trust_with_signer()).unwrap();
     assert_eq!(TrustFile::from_json(&json).unwrap(), trust_with_signer());
     assert!(TrustFile::from_json(b"{\"format\": 1}").is_err());
+    // The fingerprint is the file's content, not its layout.
+    let pretty = serde_json::to_vec_pretty(&trust_with_signer()).unwrap();
+    assert_eq!(
+        TrustFile::from_json(&pretty).unwrap().fingerprint(),
+        trust_with_signer().fingerprint()
+    );
+    // One set of parameters per chain; witnesses and the log in note-key form.
+    let own = OwnChain::new(1).spec;
+    let chain = |genesis_time| TrustedChain {
+        name: "省内测试链".into(),
+        chain_hash: own.chain_hash.clone(),
+        public_key: own.public_key.clone(),
+        genesis_time,
+        period_seconds: 3,
+    };
+    let mut t = trust_with_signer();
+    t.chains = vec![chain(1_000), chain(5_000)];
+    t.audit_log = Some("not a note key".into());
+    t.witnesses.push(TrustedKey {
+        role: "见证人".into(),
+        name: "w".into(),
+        public_key: "abc".into(),
+    });
+    let p = t.check().unwrap_err().problems;
+    for want in [
+        "chains.省内测试链: a chain hash or key given twice",
+        "audit_log:",
+        "witnesses.w.public_key:",
+    ] {
+        assert!(
+            p.iter().any(|x| x.starts_with(want)),
+            "missing {want:?} in {p:?}"
+        );
+    }
 }
 
 #[test]

@@ -8,7 +8,7 @@ errors only; the rules live in Rust, so the same inputs give the same bytes as i
 Errors are ``ShuangsuijiError`` (a ``ValueError``) and its subclasses:
 ``ValidationError`` (``.problems``), ``FormatError``, ``DrawError`` (``PlanError``,
 ``BeaconError``), ``VerifyError``, ``PublishError`` (``PolicyError``), ``NoticeError``,
-``CalendarError``, ``AuditError``.
+``CalendarError``, ``AuditError``, ``TrustError`` (``.problems``).
 """
 
 from ._shuangsuiji import (
@@ -73,12 +73,16 @@ from ._shuangsuiji import (
     validate_policy,
     verify,
     verify_round,
+    verify_trusted,
+    TrustError,
 )
 
 __all__ = [
     "ALGORITHM",
     "PUBLICATION_WORKING_DAYS",
     "AuditError",
+    "TrustError",
+    "verify_trusted",
     "audit_leaf_hash",
     "audit_root",
     "audit_inclusion_proof",

@@ -69,6 +69,12 @@ class NoticeError(ShuangsuijiError):
 class AuditError(ShuangsuijiError):
     """An audit-log proof or checkpoint does not verify."""
 
+class TrustError(ShuangsuijiError):
+    """A trust file that breaks its rules."""
+
+    problems: List[str]
+    """Each problem as ``field: what is wrong``."""
+
 class CalendarError(ShuangsuijiError):
     """The working-day calendar cannot answer."""
 
@@ -362,6 +368,18 @@ def verify(
     inspectors: PublicInspectorRegister,
 ) -> Verified:
     """Verifies a sealed record by re-running everything; raises VerifyError."""
+
+def verify_trusted(
+    record: Union[SealedRecord, JsonInput],
+    targets: TargetRegister,
+    inspectors: PublicInspectorRegister,
+    trust: Optional[JsonInput] = None,
+) -> Dict[str, Any]:
+    """Verifies as ``verify`` does and assesses the record against a trust file
+    (docs/spec/trust.md). Returns the verdict: ``level`` ("anchored", "not_anchored" or
+    "failed"), ``unanchored`` (each with ``kind``, ``message``, ``message_zh``), ``beacon``,
+    ``signers``, ``anchored_time``, ``verified`` or ``error``. Never raises for a record
+    that does not verify; raises TrustError for a trust file that breaks its rules."""
 
 # --- publication -------------------------------------------------------------------------
 

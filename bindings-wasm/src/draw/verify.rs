@@ -5,6 +5,7 @@ use crate::errors::Failure;
 use crate::input;
 use crate::types::to_js;
 use serde::Serialize;
+use shuangsuiji::trust::{verify_trusted, TrustFile, Verdict};
 use shuangsuiji::{
     draw::BeaconChoice, draw::Participant, draw::StratumDraw, draw::Team, registers::RegisterRoots,
     Digest32, Reveal, SealedRecord, Verified,
@@ -21,6 +22,10 @@ struct VerifyResult<'a> {
     summary: Option<Summary<'a>>,
     /// What the verification established (only when `ok`).
     verified: Option<VerifiedOut>,
+    /// The verdict against the trust file (docs/spec/trust.md): its level, every element
+    /// without an anchor, the beacon and signers as anchored. Present whenever the draw was
+    /// re-run; `ok` alone never means "anchored".
+    verdict: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -190,31 +195,52 @@ fn failed(error: Failure, summary: Option<Summary<'_>>) -> VerifyResult<'_> {
         error: Some(error),
         summary,
         verified: None,
+        verdict: None,
     }
 }
 
 /// Verifies a sealed draw record (JSON) against the public target register (JSON as
 /// published, or the CSV/XLSX template with `asOf`) and the public view of the inspector
 /// register (JSON): re-runs the draw and checks every signature, commitment, reveal,
-/// beacon and root. Never throws for a record that does not verify: the result says why.
+/// beacon and root, then assesses the record against `trust` (a trust file, JSON; absent:
+/// nothing is anchored). Never throws for a record that does not verify: the result says
+/// why, and `verdict.level` says how far the record is anchored.
 #[wasm_bindgen(unchecked_return_type = "VerifyResult")]
 pub fn verify(
     #[wasm_bindgen(unchecked_param_type = "Input")] record: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Input")] targets: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Input")] inspectors: JsValue,
     #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "Input | undefined")] trust: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let sealed: SealedRecord = match input::json_value("record", &record) {
         Ok(s) => s,
         Err(e) => return to_js(&failed(e, None)),
     };
-    let result = match run(&sealed, &targets, &inspectors, as_of) {
-        Ok(v) => VerifyResult {
-            ok: true,
-            error: None,
-            summary: Some(summary(&sealed)),
-            verified: Some(v.into()),
-        },
+    let trust = trust.unwrap_or(JsValue::UNDEFINED);
+    let result = match run(&sealed, &targets, &inspectors, as_of, &trust) {
+        Ok(verdict) => {
+            let json = verdict.to_json();
+            match (verdict.verified, verdict.error) {
+                (Some(v), _) => VerifyResult {
+                    ok: true,
+                    error: None,
+                    summary: Some(summary(&sealed)),
+                    verified: Some(v.into()),
+                    verdict: Some(json),
+                },
+                (None, e) => VerifyResult {
+                    verdict: Some(json),
+                    ..failed(
+                        e.map_or_else(
+                            || Failure::input("record", "the re-run gave no result"),
+                            Failure::from,
+                        ),
+                        Some(summary(&sealed)),
+                    )
+                },
+            }
+        }
         Err(e) => failed(e, Some(summary(&sealed))),
     };
     to_js(&result)
@@ -225,9 +251,19 @@ fn run(
     targets: &JsValue,
     inspectors: &JsValue,
     as_of: Option<String>,
-) -> Result<Verified, Failure> {
+    trust: &JsValue,
+) -> Result<Verdict, Failure> {
     let as_of = input::date("asOf", as_of)?;
     let targets = input::targets(&input::required("targets", targets)?, as_of)?;
     let inspectors = input::inspectors(&input::required("inspectors", inspectors)?)?;
-    Ok(shuangsuiji::verify(sealed, &targets, &inspectors)?)
+    let trust = match input::bytes("trust", trust)? {
+        Some(b) => Some(TrustFile::from_json(&b)?),
+        None => None,
+    };
+    Ok(verify_trusted(
+        sealed,
+        &targets,
+        &inspectors,
+        trust.as_ref(),
+    ))
 }

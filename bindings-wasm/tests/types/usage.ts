@@ -38,3 +38,11 @@ try {
   const kinds: ErrorKind[] = ["not_covered", "validation", "input"];
   if (kinds.includes(e.kind)) console.log(e.type, e.messageZh, e.message);
 }
+
+// The verdict against a trust file: never a bare "ok".
+const trusted = verify(record, targets, inspectors, undefined, "{\"format\":\"shuangsuiji/trust/v1\",\"name\":\"n\"}");
+if (trusted.verdict && trusted.verdict.level !== "anchored") {
+  for (const u of trusted.verdict.unanchored) console.log(u.kind, u.message_zh, u.public_key ?? "");
+  const quicknet: boolean = trusted.verdict.beacon?.name === "drand quicknet";
+  console.log(quicknet);
+}

@@ -10,6 +10,7 @@ mod note;
 mod proof;
 
 pub use file::{LogFile, LogSummary};
+pub(crate) use note::parse_verifier_key;
 pub use note::{verifier_key, Checkpoint, CheckpointError, CheckpointSigner, SignedCheckpoint};
 pub use proof::{verify_consistency, verify_inclusion, ProofError};
 

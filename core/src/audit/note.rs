@@ -159,30 +159,8 @@ impl SignedCheckpoint {
     /// [`CheckpointError::Malformed`] or [`CheckpointError::BadSignature`].
     pub fn verify(text: &str, verifier_key: &str) -> Result<SignedCheckpoint, CheckpointError> {
         let bad = |m: &str| CheckpointError::Malformed(m.to_string());
-        let mut parts = verifier_key.splitn(3, '+');
-        let (name, hash_hex, key_b64) = (
-            parts.next().unwrap_or(""),
-            parts.next().unwrap_or(""),
-            parts.next().unwrap_or(""),
-        );
-        let key_bytes = B64
-            .decode(key_b64)
-            .map_err(|_| bad("verifier key is not base64"))?;
-        let (alg, raw) = key_bytes
-            .split_first()
-            .ok_or_else(|| bad("verifier key is empty"))?;
-        let raw: [u8; 32] = raw
-            .try_into()
-            .map_err(|_| bad("verifier key is not an Ed25519 key"))?;
-        if *alg != ED25519_ALG {
-            return Err(bad("verifier key is not an Ed25519 key"));
-        }
-        let vk =
-            VerifyingKey::from_bytes(&raw).map_err(|_| bad("verifier key is not a valid point"))?;
+        let (name, vk) = parse_verifier_key(verifier_key)?;
         let kh = key_hash(name, &vk);
-        if hex::encode(kh) != hash_hex {
-            return Err(bad("verifier key hash does not match its name and key"));
-        }
         let split = text
             .rfind("\n\n")
             .ok_or_else(|| bad("no blank line before the signatures"))?;
@@ -254,6 +232,42 @@ impl SignedCheckpoint {
         verify_consistency(a.size, b.size, &a.root, &b.root, proof)?;
         Ok(())
     }
+}
+
+/// A C2SP note verifier key `<name>+<key hash, 8 hex>+<base64 of 0x01 ‖ Ed25519 key>`,
+/// checked whole: the algorithm byte, a valid point, and the hash over name and key.
+///
+/// # Errors
+/// [`CheckpointError::Malformed`].
+pub(crate) fn parse_verifier_key(
+    verifier_key: &str,
+) -> Result<(&str, VerifyingKey), CheckpointError> {
+    let bad = |m: &str| CheckpointError::Malformed(m.to_string());
+    let mut parts = verifier_key.splitn(3, '+');
+    let (name, hash_hex, key_b64) = (
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+    );
+    let key_bytes = B64
+        .decode(key_b64)
+        .map_err(|_| bad("verifier key is not base64"))?;
+    let (alg, raw) = key_bytes
+        .split_first()
+        .ok_or_else(|| bad("verifier key is empty"))?;
+    let raw: [u8; 32] = raw
+        .try_into()
+        .map_err(|_| bad("verifier key is not an Ed25519 key"))?;
+    if *alg != ED25519_ALG {
+        return Err(bad("verifier key is not an Ed25519 key"));
+    }
+    let vk =
+        VerifyingKey::from_bytes(&raw).map_err(|_| bad("verifier key is not a valid point"))?;
+    let kh = key_hash(name, &vk);
+    if hex::encode(kh) != hash_hex {
+        return Err(bad("verifier key hash does not match its name and key"));
+    }
+    Ok((name, vk))
 }
 
 fn parse_body(body: &str) -> Result<Checkpoint, CheckpointError> {

@@ -41,7 +41,7 @@ impl Explain for Unanchored {
                 "未使用公共随机信标（离线模式）：最后揭示的参与方可能先看到结果".into()
             }
             Unanchored::Signer { name, public_key } => {
-                format!("签名人 {name} 的密钥 {public_key} 不在您的信任文件中")
+                format!("签名人 {name}（密钥 {public_key}）不是您信任文件中的签名人")
             }
             Unanchored::UnsignedParticipants => {
                 "参与方未对各自的承诺签名（draw/v1）：已公开的秘密值可能被重放".into()

@@ -10,6 +10,7 @@
 use crate::draw::error::BeaconField;
 use crate::draw::protocol::is_lower_hex;
 use crate::draw::DrandSpec;
+use crate::encoding::Digest32;
 use crate::registers::fields::check_name;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -137,6 +138,11 @@ impl TrustFile {
                 "file: {total} entries, at most {MAX_TRUST_ENTRIES}"
             ));
         }
+        if let Some(k) = &self.audit_log {
+            if let Err(e) = crate::audit::parse_verifier_key(k) {
+                p.push(format!("audit_log: {e}"));
+            }
+        }
         for (field, keys, ed25519) in [
             ("signers", &self.signers, true),
             ("participants", &self.participants, true),
@@ -155,13 +161,27 @@ impl TrustFile {
                         k.name
                     ));
                 }
+                if !ed25519 {
+                    if let Err(e) = crate::audit::parse_verifier_key(&k.public_key) {
+                        p.push(format!("{field}.{}.public_key: {e}", k.name));
+                    }
+                }
                 if !seen.insert(k.public_key.as_str()) {
                     p.push(format!("{field}.{}.public_key: given twice", k.name));
                 }
             }
         }
         let quicknet = DrandSpec::quicknet(1);
+        let (mut hashes, mut keys) = (BTreeSet::new(), BTreeSet::new());
         for c in &self.chains {
+            // One set of parameters per chain: the same key under two genesis times would
+            // let an old round pass as fresh, as quicknet's key may not.
+            if !hashes.insert(c.chain_hash.as_str()) || !keys.insert(c.public_key.as_str()) {
+                p.push(format!(
+                    "chains.{}: a chain hash or key given twice",
+                    c.name
+                ));
+            }
             if let Err(e) = check_name(&c.name) {
                 p.push(format!("chains.{}.name: {e}", c.chain_hash));
             }
@@ -205,6 +225,14 @@ impl TrustFile {
         } else {
             Err(TrustError { problems: p })
         }
+    }
+
+    /// What identifies this trust file whatever its layout:
+    /// `tagged_hash("shuangsuiji/trust/v1", JCS(trust file))`. Shown beside every verdict,
+    /// so a reader can tell the trust file they chose from one a publisher handed them.
+    pub fn fingerprint(&self) -> Digest32 {
+        let bytes = crate::encoding::canonical_json(self).unwrap_or_default();
+        crate::encoding::tagged_hash(TRUST_FORMAT, &[&bytes])
     }
 
     /// The trusted chain with these parameters (quicknet is built in and not listed).

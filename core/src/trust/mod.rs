@@ -10,4 +10,6 @@ mod file;
 mod verdict;
 
 pub use file::{TrustError, TrustFile, TrustedChain, TrustedKey, MAX_TRUST_ENTRIES, TRUST_FORMAT};
-pub use verdict::{verify_trusted, BeaconSeen, Level, SignerSeen, Unanchored, Verdict};
+pub use verdict::{
+    verify_trusted, BeaconSeen, ChainSource, Level, SignerSeen, TrustSeen, Unanchored, Verdict,
+};

@@ -44,8 +44,9 @@ pub enum Unanchored {
     /// to reveal could see the outcome and withhold.
     #[error("no public beacon (offline mode): the last participant to reveal could have seen the outcome first")]
     OfflineBeacon,
-    /// A signer's key is not the one the trust file gives that name.
-    #[error("signer key {public_key} ({name}) is not in your trust file")]
+    /// A signature's name and key are not a signer of the trust file (the pair is
+    /// compared, byte for byte).
+    #[error("signer {name} with key {public_key} is not a signer of your trust file")]
     Signer {
         /// The name the record gives.
         name: String,
@@ -70,12 +71,33 @@ pub struct BeaconSeen {
     /// The chain hash the record names.
     pub chain_hash: String,
     /// "drand quicknet" for quicknet, the trust file's name for a chain it lists, `None`
-    /// for any other chain.
+    /// for any other chain (and for every chain of a failed verdict).
     pub name: Option<String>,
+    /// Where the name comes from: `built_in` (quicknet) or `trust_file`; `None` with it.
+    pub source: Option<ChainSource>,
     /// The round used.
     pub round: u64,
     /// When that round is published (Unix seconds), by the chain's parameters.
     pub round_time: i64,
+}
+
+/// Where an anchored chain's name comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChainSource {
+    /// drand quicknet, whose parameters this library carries.
+    BuiltIn,
+    /// A chain the verifier's trust file lists (under a name it chose).
+    TrustFile,
+}
+
+/// The trust file a verdict was reached under, as a reader can recognise it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrustSeen {
+    /// The file's own `name`.
+    pub name: String,
+    /// [`TrustFile::fingerprint`], hex.
+    pub fingerprint: String,
 }
 
 /// A signature on the record, as the verdict shows it.
@@ -85,7 +107,8 @@ pub struct SignerSeen {
     pub name: String,
     /// The key it signed with.
     pub public_key: String,
-    /// The role the trust file gives this key, if it lists it.
+    /// The role the trust file gives this name and key, if it lists the pair (never on a
+    /// failed verdict).
     pub role: Option<String>,
 }
 
@@ -106,6 +129,8 @@ pub struct Verdict {
     pub signers: Vec<SignerSeen>,
     /// The commitment time as witnessed (`None`: no time anchor was checked).
     pub anchored_time: Option<i64>,
+    /// The trust file used, by name and fingerprint (`None`: none was given).
+    pub trust: Option<TrustSeen>,
 }
 
 /// Re-runs the record (as [`verify`]) and assesses it against `trust`.
@@ -134,18 +159,32 @@ pub fn verify_trusted(
                 .map(|k| k.role.clone()),
         })
         .collect();
+    let trust_seen = trust.map(|t| TrustSeen {
+        name: t.name.clone(),
+        fingerprint: t.fingerprint().to_hex(),
+    });
     let verified = match verify(sealed, targets, inspectors) {
         Ok(v) => v,
         Err(e) => {
+            // Nothing of a failed record is shown as trusted: a copied trusted name and
+            // key beside a bad signature must not read as that person's.
             return Verdict {
                 level: Level::Failed,
                 verified: None,
                 error: Some(e),
                 unanchored: Vec::new(),
-                beacon,
-                signers,
+                beacon: beacon.map(|b| BeaconSeen {
+                    name: None,
+                    source: None,
+                    ..b
+                }),
+                signers: signers
+                    .into_iter()
+                    .map(|s| SignerSeen { role: None, ..s })
+                    .collect(),
                 anchored_time: None,
-            }
+                trust: trust_seen,
+            };
         }
     };
     let mut unanchored = Vec::new();
@@ -185,19 +224,71 @@ pub fn verify_trusted(
         beacon,
         signers,
         anchored_time: None,
+        trust: trust_seen,
     }
 }
 
 fn beacon_seen(d: &DrandSpec, trust: Option<&TrustFile>) -> BeaconSeen {
-    let name = if *d == DrandSpec::quicknet(d.round) {
-        Some("drand quicknet".to_string())
+    let (name, source) = if *d == DrandSpec::quicknet(d.round) {
+        (
+            Some("drand quicknet".to_string()),
+            Some(ChainSource::BuiltIn),
+        )
     } else {
-        trust.and_then(|t| t.chain(d)).map(|c| c.name.clone())
+        match trust.and_then(|t| t.chain(d)) {
+            Some(c) => (Some(c.name.clone()), Some(ChainSource::TrustFile)),
+            None => (None, None),
+        }
     };
     BeaconSeen {
         chain_hash: d.chain_hash.clone(),
         name,
+        source,
         round: d.round,
         round_time: d.round_time(),
+    }
+}
+
+impl Verdict {
+    /// The verdict as JSON, with the same members in every runtime (the Python binding's
+    /// dict, the WASM result's `verdict`, the page): `level`; `unanchored`, each with its
+    /// `kind`, details, `message` and `message_zh`; `beacon`; `signers`; `anchored_time`;
+    /// `verified` (hashes as hex) or `error` (`kind`, `cause_kind`, `message`,
+    /// `message_zh`).
+    pub fn to_json(&self) -> serde_json::Value {
+        use crate::Explain;
+        use serde_json::{json, Value};
+        let explained = |kind: &str, cause: Option<&str>, en: String, zh: String| json!({"kind": kind, "cause_kind": cause, "message": en, "message_zh": zh});
+        let unanchored: Vec<Value> = self
+            .unanchored
+            .iter()
+            .map(|u| {
+                let mut v = serde_json::to_value(u).unwrap_or(Value::Null);
+                if let Value::Object(m) = &mut v {
+                    m.insert("message".into(), u.to_string().into());
+                    m.insert("message_zh".into(), u.message_zh().into());
+                }
+                v
+            })
+            .collect();
+        json!({
+            "level": self.level,
+            "unanchored": unanchored,
+            "beacon": self.beacon,
+            "signers": self.signers,
+            "anchored_time": self.anchored_time,
+            "trust": self.trust,
+            "verified": self.verified.as_ref().map(|v| json!({
+                "record_hash": v.record_hash.to_hex(),
+                "seed": v.seed.to_hex(),
+                "selected": v.selected,
+                "commitment_hash": v.commitment_hash.to_hex(),
+                "committed_at": v.committed_at,
+                "beacon_round": v.beacon_round,
+            })),
+            "error": self.error.as_ref().map(|e| {
+                explained(e.kind(), e.cause_kind(), e.to_string(), e.message_zh())
+            }),
+        })
     }
 }

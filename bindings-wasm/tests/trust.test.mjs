@@ -1,0 +1,45 @@
+// verify(…, trust): the verdict against a trust file (docs/spec/trust.md), as
+// core/tests/trust.rs checks it in Rust and tests/python/test_trust.py in Python.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { verify } from "shuangsuiji";
+import { sealedSample, publicViews } from "./helpers.mjs";
+
+const sealed = sealedSample();
+const views = publicViews();
+const trustFor = (roles = ["抽查负责人", "监督人"]) => JSON.stringify({
+  format: "shuangsuiji/trust/v1",
+  name: "测试",
+  signers: sealed.record.commitment.commitment.signers.map((x, i) => ({ role: roles[i], name: x.name, public_key: x.public_key })),
+});
+const check = (s, trust) => verify(JSON.stringify(s), views.targets, views.inspectors, undefined, trust);
+const kinds = (v) => v.unanchored.map((u) => u.kind);
+
+test("without a trust file nothing is anchored, and ok is not a verdict", () => {
+  const r = check(sealed);
+  assert.equal(r.ok, true);
+  assert.equal(r.verdict.level, "not_anchored");
+  assert.deepEqual(kinds(r.verdict), ["no_trust_file", "unsigned_participants", "time_anchor"]);
+  assert.equal(r.verdict.beacon.name, "drand quicknet");
+});
+
+test("trusted signers are shown with their roles; an untrusted key is named", () => {
+  const r = check(sealed, trustFor());
+  assert.deepEqual(kinds(r.verdict), ["unsigned_participants", "time_anchor"]);
+  assert.deepEqual(r.verdict.signers.map((x) => x.role), ["抽查负责人", "监督人"]);
+  const t = JSON.parse(trustFor());
+  t.signers[1].public_key = "11".repeat(32);
+  const u = check(sealed, JSON.stringify(t)).verdict.unanchored.find((x) => x.kind === "signer");
+  assert.equal(u.public_key, sealed.signatures[1].public_key);
+  assert.match(u.message_zh, /不是您信任文件中的签名人/);
+});
+
+test("a failed record has a failed verdict; a broken trust file is a TrustError", () => {
+  const bad = structuredClone(sealed);
+  bad.record.seed = "00".repeat(32);
+  const r = check(bad, trustFor());
+  assert.deepEqual([r.ok, r.verdict.level, r.verdict.error.kind], [false, "failed", "mismatch"]);
+  const t = check(sealed, JSON.stringify({ format: "x", name: "n", witness_quorum: 1 }));
+  assert.deepEqual([t.ok, t.error.type, t.error.kind, t.error.input], [false, "TrustError", "trust", "trust"]);
+  assert.match(t.error.message, /format:.*witness_quorum:/);
+});
