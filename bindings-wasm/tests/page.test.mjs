@@ -71,7 +71,7 @@ async function load(page, record, audit, trust) {
   await page.waitForSelector("body[data-result]", { timeout: 60_000 });
 }
 
-test("a valid record shows 通过 Verified, the seed's inputs, strata, targets and teams", { timeout: 120_000 }, async (t) => {
+test("a valid record shows its verdict level, the seed's inputs, strata, targets and teams", { timeout: 120_000 }, async (t) => {
   const { page, offsite, errors } = await openPage();
   await load(page, JSON.stringify(sealedSample(), null, 2), read("tests/vectors/audit/demo-log.json"));
   assert.equal(await page.getAttribute("body", "data-result"), "verified");
@@ -81,7 +81,7 @@ test("a valid record shows 通过 Verified, the seed's inputs, strata, targets a
   assert.equal((await page.textContent("#verdict-title")).trim(), "✔ 记录自洽，但未锚定 Consistent, not anchored");
   assert.equal(await page.getAttribute("body", "data-level"), "not_anchored");
   assert.equal(await page.locator(".unanchored[data-kind=no_trust_file]").count(), 1);
-  assert.match(await page.textContent("#anchors"), /drand quicknet · chain 52db9ba7/);
+  assert.match(await page.textContent("#anchors"), /drand quicknet（内置 built in） · chain 52db9ba7/);
   const s = sealedSample();
   const body = await page.textContent("#details");
   assert.ok(body.includes(s.record.seed), "seed shown");
@@ -115,6 +115,9 @@ test("a tampered record shows 未通过 Not verified and exactly why", { timeout
   assert.ok(reason.includes("记录与重新抽取的结果不一致 Record differs from the re-run"));
   assert.ok(reason.includes("位置 Where: strata[0].selected[0].target"));
   assert.ok(await page.locator("#claimed-note").isVisible(), "claimed contents marked unverified");
+  // A failed record's chain is never named, not even quicknet's.
+  const details = await page.textContent("#details");
+  assert.ok(details.includes("未锚定的链 unanchored chain") && !details.includes("drand quicknet"), details);
   await page.screenshot({ path: path.join(shots, "not-verified.png"), fullPage: false });
   assert.deepEqual(offsite, []);
   await page.close();

@@ -84,9 +84,9 @@ async function run() {
 function show(result) {
   const v = $("verdict");
   v.hidden = false;
-  v.className = result.ok ? "ok" : "bad";
   document.body.dataset.result = result.ok ? "verified" : "not-verified";
   const level = result.verdict?.level ?? (result.ok ? "not_anchored" : "failed");
+  v.className = !result.ok ? "bad" : level === "anchored" ? "ok" : "partial";
   document.body.dataset.level = level;
   // Never 通过 alone: the level says whether the record is anchored in the trust file.
   text($("verdict-title"), result.error?.type === "TrustError" ? "✘ 信任文件无法使用 Trust file unusable"

@@ -210,8 +210,8 @@ pub fn verify(
     #[wasm_bindgen(unchecked_param_type = "Input")] record: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Input")] targets: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Input")] inspectors: JsValue,
-    #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
-    #[wasm_bindgen(unchecked_param_type = "Input | undefined")] trust: Option<JsValue>,
+    #[wasm_bindgen(js_name = asOf, unchecked_optional_param_type = "string")] as_of: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Input")] trust: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let sealed: SealedRecord = match input::json_value("record", &record) {
         Ok(s) => s,
