@@ -150,7 +150,9 @@ fn record_hash(obj: &Bound<'_, PyAny>) -> Result<core::Digest32> {
 /// signed with the publisher's 32-byte Ed25519 `signing_key`.
 ///
 /// Salts come from the OS random generator unless `seed` (int or 32 bytes) is given for a
-/// reproducible test. Raises PublishError (PolicyError for a bad policy).
+/// reproducible test. When `draw_record` is the SealedRecord (verify it first), every
+/// result must belong to its draw (kind `not_in_draw`). Raises PublishError (PolicyError
+/// for a bad policy).
 #[pyfunction]
 #[pyo3(signature = (results, *, notice_id, publisher, published_on, draw_record, signing_key, policy = None, seed = None))]
 #[allow(clippy::too_many_arguments)]
@@ -176,6 +178,11 @@ pub fn publish(
         published_on: date_from_py(published_on, "published_on")?,
         draw_record: record_hash(draw_record)?,
     };
+    // Given the sealed record itself, the results must be the draw's own (selected targets,
+    // their drawn teams, the plan's items); the caller verifies the record first.
+    if let Ok(r) = draw_record.cast::<SealedRecord>() {
+        core::publish::check_results_in_draw(&results, &r.borrow().0)?;
+    }
     let key = SigningKey::from_bytes(&bytes32(signing_key, "signing_key")?);
     let mut rng = rng(seed)?;
     let p = py.detach(|| core::publish(&results, &policy, header, &key, &mut rng))?;

@@ -6,8 +6,9 @@ use clap::{Args, Subcommand};
 use rand_core::{OsRng, TryRngCore};
 use shuangsuiji::{
     publish, publish::DeadlineItem, publish::Disclosure, publish::NoticeHeader,
-    publish::WorkingCalendar, publish::PUBLICATION_WORKING_DAYS, Digest32, InspectionResult,
-    RedactionPolicy, SealedRecord, SignedNotice,
+    publish::WorkingCalendar, publish::PUBLICATION_WORKING_DAYS, Digest32, Explain,
+    InspectionResult, PublicInspectorRegister, RedactionPolicy, SealedRecord, SignedNotice,
+    TargetRegister,
 };
 use std::path::{Path, PathBuf};
 
@@ -15,9 +16,19 @@ use std::path::{Path, PathBuf};
 pub struct PublishArgs {
     /// Inspection results (JSON array of results as entered by the inspectors).
     results: PathBuf,
-    /// The sealed draw record they belong to.
+    /// The sealed draw record they belong to; it is verified, and every result must be
+    /// one of its drawn targets, inspected by its drawn team, for the plan's items.
     #[arg(long)]
     record: PathBuf,
+    /// Public target register the record is verified against (JSON).
+    #[arg(long)]
+    targets: PathBuf,
+    /// Public view of the inspector register (JSON).
+    #[arg(long)]
+    inspectors: PathBuf,
+    /// 信任文件 The trust file the record is assessed against (docs/spec/trust.md).
+    #[arg(long)]
+    trust: Option<PathBuf>,
     /// The publishing unit's Ed25519 secret key (a file of 64 hex digits).
     #[arg(long)]
     key: PathBuf,
@@ -84,6 +95,13 @@ fn load<T: serde::de::DeserializeOwned>(p: &Path) -> Result<T, String> {
 pub fn run_publish(a: PublishArgs) -> Result<(), String> {
     let results: Vec<InspectionResult> = load(&a.results)?;
     let record: SealedRecord = load(&a.record)?;
+    // Publish only for a record that verifies, and only results its draw produced.
+    let targets: TargetRegister = load(&a.targets)?;
+    let inspectors: PublicInspectorRegister = load(&a.inspectors)?;
+    let verdict = crate::verify_cmd::assess(&record, &targets, &inspectors, a.trust.as_deref())?;
+    crate::summary::print_level(&verdict);
+    shuangsuiji::publish::check_results_in_draw(&results, &record)
+        .map_err(|e| format!("not published: {}\n{e}", e.message_zh()))?;
     let policy = match &a.policy {
         Some(p) => load(p)?,
         None => RedactionPolicy::default_policy(),

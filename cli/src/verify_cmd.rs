@@ -8,7 +8,7 @@
 
 use crate::util;
 use clap::Args;
-use shuangsuiji::trust::{verify_trusted, Level, TrustFile};
+use shuangsuiji::trust::{verify_trusted, Level, TrustFile, Verdict};
 use shuangsuiji::{Explain, PublicInspectorRegister, SealedRecord, TargetRegister};
 use std::path::PathBuf;
 
@@ -39,7 +39,24 @@ pub fn run(a: VerifyArgs) -> Result<(), String> {
     let sealed: SealedRecord = load(&a.record)?;
     let targets: TargetRegister = load(&a.targets)?;
     let inspectors: PublicInspectorRegister = load(&a.inspectors)?;
-    let trust = match &a.trust {
+    let verdict = assess(&sealed, &targets, &inspectors, a.trust.as_deref())?;
+    crate::summary::print(&sealed, &verdict);
+    if a.require_anchored && verdict.level != Level::Anchored {
+        eprintln!("未锚定 NOT ANCHORED: --require-anchored was given");
+        std::process::exit(3);
+    }
+    Ok(())
+}
+
+/// The verdict on a sealed record under an optional trust file; a record that fails is an
+/// error naming the failing check, Chinese first.
+pub fn assess(
+    sealed: &SealedRecord,
+    targets: &TargetRegister,
+    inspectors: &PublicInspectorRegister,
+    trust: Option<&std::path::Path>,
+) -> Result<Verdict, String> {
+    let trust = match trust {
         Some(p) => Some(TrustFile::from_json(&util::read(p)?).map_err(|e| {
             format!(
                 "信任文件无法使用 trust file {} cannot be used: {e}",
@@ -48,7 +65,7 @@ pub fn run(a: VerifyArgs) -> Result<(), String> {
         })?),
         None => None,
     };
-    let verdict = verify_trusted(&sealed, &targets, &inspectors, trust.as_ref());
+    let verdict = verify_trusted(sealed, targets, inspectors, trust.as_ref());
     if let (Level::Failed, Some(e)) = (verdict.level, &verdict.error) {
         return Err(format!(
             "未通过 NOT VERIFIED [{}]: {}\n{e}",
@@ -56,10 +73,5 @@ pub fn run(a: VerifyArgs) -> Result<(), String> {
             e.message_zh()
         ));
     }
-    crate::summary::print(&sealed, &verdict);
-    if a.require_anchored && verdict.level != Level::Anchored {
-        eprintln!("未锚定 NOT ANCHORED: --require-anchored was given");
-        std::process::exit(3);
-    }
-    Ok(())
+    Ok(verdict)
 }

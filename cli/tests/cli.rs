@@ -309,6 +309,12 @@ fn catalogued_messages() {
     let publish = |results: &Path, key: &Path| {
         let mut a: Vec<String> = vec!["publish".into(), s(results), "--record".into()];
         a.extend([s(&demo.join("record.json")), "--key".into(), s(key)]);
+        a.extend([
+            "--targets".into(),
+            s(&demo.join("targets.public.json")),
+            "--inspectors".into(),
+            s(&demo.join("inspectors.public.json")),
+        ]);
         a.extend(
             [
                 "--publisher",
@@ -342,6 +348,20 @@ fn catalogued_messages() {
     write("key3", "1".repeat(64).as_bytes());
     write("empty.json", b"[]");
     fails_with(publish(&p("empty.json"), &p("key3")), "not published: ");
+    // Results the draw did not produce are refused, each named (attack 6 of issue 16).
+    let mut forged: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&results).unwrap()).unwrap();
+    forged[0]["target"]["id"] = "91410100MA00000000".into();
+    forged[1]["entered_by"] = "NOBODY".into();
+    write("forged.json", &serde_json::to_vec(&forged).unwrap());
+    let (ok, text) = run(Command::new(env!("CARGO_BIN_EXE_shuangsuiji"))
+        .args(publish(&p("forged.json"), &p("key3"))));
+    assert!(!ok, "{text}");
+    assert!(
+        text.contains("target 91410100MA00000000 was not drawn")
+            && text.contains("entered_by NOBODY is not on the drawn team"),
+        "{text}"
+    );
     // An output directory under a file cannot be created.
     let mut under_a_file = publish(&results, &p("key3"));
     let last = under_a_file.len() - 1;

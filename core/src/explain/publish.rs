@@ -40,6 +40,7 @@ impl Explain for PublishError {
             PublishError::DuplicateResult(_) => "duplicate_result",
             PublishError::DrawRecordMismatch { .. } => "draw_record_mismatch",
             PublishError::OverrideOnSecret { .. } => "override_on_secret",
+            PublishError::NotInDraw { .. } => "not_in_draw",
         }
     }
 
@@ -68,6 +69,11 @@ impl Explain for PublishError {
             PublishError::OverrideOnSecret { result_id, field } => {
                 format!("对 {result_id} / {field:?} 的例外会公开国家秘密或警务工作秘密")
             }
+            PublishError::NotInDraw { problems } => format!(
+                "{} 条检查结果不属于本次抽取（未抽中的对象、不在检查组的人员或计划外的事项）：{}",
+                problems.len(),
+                problems.join("；")
+            ),
         }
     }
 }

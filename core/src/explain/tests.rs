@@ -350,6 +350,9 @@ fn every_error_has_a_kind_and_a_chinese_message() {
             result_id: "R1".into(),
             field: FieldKind::TargetName,
         },
+        PublishError::NotInDraw {
+            problems: vec!["R1: target T1 was not drawn".into()],
+        },
     ];
     assert_eq!(
         check(&publishes, true),
@@ -359,7 +362,8 @@ fn every_error_has_a_kind_and_a_chinese_message() {
             "invalid_result_id",
             "duplicate_result",
             "draw_record_mismatch",
-            "override_on_secret"
+            "override_on_secret",
+            "not_in_draw"
         ]
     );
     assert_eq!(publishes[0].cause_kind(), Some("duplicate_rule"));

@@ -10,6 +10,7 @@
 //! publisher: salts and values). Salts come from the caller's cryptographic RNG; the CLI
 //! passes the OS RNG, tests a seeded ChaCha20.
 
+mod bound;
 pub(crate) mod calendar;
 mod credit;
 mod disclose;
@@ -18,6 +19,7 @@ mod notice;
 mod policy;
 mod result;
 
+pub use bound::check_results_in_draw;
 pub use calendar::{
     publish_by, CalendarError, CalendarYear, DaysOff, DeadlineItem, DeadlineLine, DeadlineReport,
     DeadlineStatus, MakeUpDay, NoticeRef, WorkingCalendar, CALENDAR_FORMAT,
@@ -79,6 +81,13 @@ pub enum PublishError {
         found: Digest32,
         /// The notice's.
         expected: Digest32,
+    },
+    /// Results that the verified draw did not produce: an undrawn target, an inspector off
+    /// the target's drawn team, an item outside the plan, another record's hash.
+    #[error("{} result(s) do not belong to the draw: {}", .problems.len(), .problems.join("; "))]
+    NotInDraw {
+        /// Each problem as `result id: what is wrong`.
+        problems: Vec<String>,
     },
     /// An override tries to lift a state or police work secret.
     #[error("override for {result_id} / {field:?} would lift a state or police work secret")]
