@@ -4,6 +4,7 @@
 use crate::util;
 use clap::{Args, Subcommand};
 use rand_core::{OsRng, TryRngCore};
+use shuangsuiji::publish::coverage;
 use shuangsuiji::{
     publish, publish::DeadlineItem, publish::Disclosure, publish::NoticeHeader,
     publish::WorkingCalendar, publish::PUBLICATION_WORKING_DAYS, Digest32, Explain,
@@ -49,17 +50,63 @@ pub struct PublishArgs {
     out: PathBuf,
 }
 
+/// The draw record a notice is checked against, verified first.
+#[derive(Args)]
+pub struct RecordCheck {
+    /// The sealed draw record the notice is for.
+    #[arg(long)]
+    record: Option<PathBuf>,
+    /// Public target register the record is verified against (JSON).
+    #[arg(long, requires = "record")]
+    targets: Option<PathBuf>,
+    /// Public view of the inspector register (JSON).
+    #[arg(long, requires = "record")]
+    inspectors: Option<PathBuf>,
+    /// 信任文件 The trust file the record is assessed against.
+    #[arg(long, requires = "record")]
+    trust: Option<PathBuf>,
+}
+
+impl RecordCheck {
+    /// The record, verified, if one was given; its verdict is printed when `show` (the
+    /// credit feed keeps stdout for the feed alone).
+    fn verified(&self, show: bool) -> Result<Option<SealedRecord>, String> {
+        let Some(record) = &self.record else {
+            return Ok(None);
+        };
+        let (Some(t), Some(i)) = (&self.targets, &self.inspectors) else {
+            return Err(
+                "--record needs --targets and --inspectors: the record is verified first".into(),
+            );
+        };
+        let sealed: SealedRecord = load(record)?;
+        let targets: TargetRegister = load(t)?;
+        let inspectors: PublicInspectorRegister = load(i)?;
+        let verdict =
+            crate::verify_cmd::assess(&sealed, &targets, &inspectors, self.trust.as_deref())?;
+        if show {
+            crate::summary::print_level(&verdict);
+        }
+        Ok(Some(sealed))
+    }
+}
+
 #[derive(Subcommand)]
 pub enum NoticeCmd {
-    /// The credit feed (信用记录) of a verified notice: published results per target.
+    /// The credit feed (信用记录) of a notice verified against its verified draw record:
+    /// published results per target.
     CreditFeed {
         /// The signed notice (JSON).
         notice: PathBuf,
         /// CSV instead of JSON.
         #[arg(long)]
         csv: bool,
+        /// The draw record (required: a feed is built only from a notice checked against it).
+        #[command(flatten)]
+        record: RecordCheck,
     },
-    /// Verify a signed notice, and optionally its CSV and disclosures shown later.
+    /// Verify a signed notice, and optionally its CSV, disclosures shown later, and how it
+    /// covers its draw (every drawn target without a result named).
     Verify {
         /// The signed notice (JSON).
         notice: PathBuf,
@@ -69,6 +116,9 @@ pub enum NoticeCmd {
         /// Disclosures (JSON array) to check against the notice.
         #[arg(long)]
         disclosures: Option<PathBuf>,
+        /// The draw record the notice is for.
+        #[command(flatten)]
+        record: RecordCheck,
     },
 }
 
@@ -155,9 +205,23 @@ pub fn write_publication(
 }
 
 pub fn run_notice(c: NoticeCmd) -> Result<(), String> {
-    let (notice, csv, disclosures) = match c {
-        NoticeCmd::CreditFeed { notice, csv } => {
+    let (notice, csv, disclosures, record) = match c {
+        NoticeCmd::CreditFeed {
+            notice,
+            csv,
+            record,
+        } => {
+            let Some(sealed) = record.verified(false)? else {
+                return Err("notice credit-feed needs --record, --targets and --inspectors: a credit feed is built only from a notice checked against its verified draw record".into());
+            };
             let n: SignedNotice = load(&notice)?;
+            let c = coverage(&n, &sealed).map_err(|e| format!("未通过 NOT VERIFIED: {e}"))?;
+            if !c.not_drawn.is_empty() {
+                return Err(format!(
+                    "未通过 NOT VERIFIED: the notice publishes results for targets the draw did not select: {}",
+                    c.not_drawn.join(", ")
+                ));
+            }
             let feed = shuangsuiji::publish::CreditFeed::from_notice(&n)
                 .map_err(|e| format!("未通过 NOT VERIFIED: {e}"))?;
             if csv {
@@ -171,8 +235,10 @@ pub fn run_notice(c: NoticeCmd) -> Result<(), String> {
             notice,
             csv,
             disclosures,
-        } => (notice, csv, disclosures),
+            record,
+        } => (notice, csv, disclosures, record),
     };
+    let sealed = record.verified(true)?;
     let n: SignedNotice = load(&notice)?;
     let hash: Digest32 = n
         .verify()
@@ -196,6 +262,30 @@ pub fn run_notice(c: NoticeCmd) -> Result<(), String> {
             "披露 Disclosures: {} 项均与公示承诺一致 all match the notice's commitments",
             ds.len()
         );
+    }
+    if let Some(sealed) = sealed {
+        let c = coverage(&n, &sealed).map_err(|e| format!("未通过 NOT VERIFIED: {e}"))?;
+        println!(
+            "覆盖 Coverage: 抽中 {} 个对象 drawn, {} 个有公示结果 with a published result, {} 条整体不予公示 withheld, {} 条对象未显示 target not shown",
+            c.drawn, c.published, c.withheld, c.target_not_shown
+        );
+        for t in &c.missing {
+            println!("  无公示结果 no result naming it: {t}");
+        }
+        let hidden = c.withheld + c.target_not_shown;
+        if !c.missing.is_empty() && hidden > 0 {
+            println!(
+                "  其中至多 {} 个可能对应不予公示或对象未显示的结果 up to {} of them may be the withheld or target-hidden results",
+                hidden.min(c.missing.len()),
+                hidden.min(c.missing.len())
+            );
+        }
+        if !c.not_drawn.is_empty() {
+            return Err(format!(
+                "未通过 NOT VERIFIED: the notice publishes results for targets the draw did not select: {}",
+                c.not_drawn.join(", ")
+            ));
+        }
     }
     Ok(())
 }

@@ -129,10 +129,40 @@ fn demo_then_verify_then_tampered_verify() {
     // Leak check on what the CLI publishes: no personal value of the private results
     // (contact name, ID number, mobile; inspector name, badge) appears in the notice or its
     // CSV, nor in the credit feed derived from it.
-    let (ok, feed) = run(bin()
+    let with_record = |c: &mut Command| {
+        c.arg("--record")
+            .arg(out.join("record.json"))
+            .arg("--targets")
+            .arg(out.join("targets.public.json"))
+            .arg("--inspectors")
+            .arg(out.join("inspectors.public.json"));
+    };
+    // The feed needs the verified record; the notice covers every drawn target.
+    let (ok, text) = run(bin()
         .args(["notice", "credit-feed"])
         .arg(n.join("notice.json")));
-    assert!(ok, "{feed}");
+    assert!(!ok && text.contains("needs --record"), "{text}");
+    let mut c = bin();
+    c.args(["notice", "verify"]).arg(n.join("notice.json"));
+    with_record(&mut c);
+    let (ok, text) = run(&mut c);
+    // 28 drawn: 26 results name their target, 2 are withheld as a whole (counted, never
+    // hidden), so the 2 targets without a visible result are listed with that caveat.
+    assert!(
+        ok && text.contains("覆盖 Coverage: 抽中 28 个对象 drawn, 26 个有公示结果 with a published result, 2 条整体不予公示 withheld"),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches("无公示结果 no result naming it").count(),
+        2,
+        "{text}"
+    );
+    assert!(text.contains("其中至多 2 个"), "{text}");
+    let mut c = bin();
+    c.args(["notice", "credit-feed"]).arg(n.join("notice.json"));
+    with_record(&mut c);
+    let (ok, feed) = run(&mut c);
+    assert!(ok && feed.trim_start().starts_with('{'), "{feed}");
     let public = [
         std::fs::read_to_string(n.join("notice.json")).unwrap(),
         std::fs::read_to_string(n.join("notice.csv")).unwrap(),

@@ -128,3 +128,54 @@ fn only_what_the_draw_produced_may_be_published() {
         );
     }
 }
+
+#[test]
+fn a_notice_reports_every_drawn_target_without_a_result() {
+    use rand_chacha::rand_core::SeedableRng;
+    use shuangsuiji::publish::{coverage, NoticeHeader};
+    use shuangsuiji::{publish, NoticeError, RedactionPolicy, SigningKey};
+    let w = World::new(targets(80), inspectors(6, 6));
+    let s = w.sealed(plan(), 5);
+    let picked: Vec<String> = s.record.selected_ids().map(String::from).collect();
+    // Every drawn target but the last has its result.
+    let results: Vec<InspectionResult> = picked
+        .iter()
+        .take(picked.len() - 1)
+        .enumerate()
+        .map(|(i, t)| result(&format!("R{i:03}"), &s, t))
+        .collect();
+    check_results_in_draw(&results, &s).unwrap();
+    let header = NoticeHeader {
+        notice_id: "N1".into(),
+        publisher: "某单位".into(),
+        published_on: Date::from_calendar_date(2024, time::Month::April, 20).unwrap(),
+        draw_record: s.hash,
+    };
+    let mut rng = rand_chacha::ChaCha20Rng::from_seed([1; 32]);
+    let key = SigningKey::from_bytes(&[3; 32]);
+    let p = publish(
+        &results,
+        &RedactionPolicy::default_policy(),
+        header,
+        &key,
+        &mut rng,
+    )
+    .unwrap();
+    let c = coverage(&p.notice, &s).unwrap();
+    assert_eq!(c.drawn, picked.len());
+    assert_eq!(c.published + c.missing.len(), picked.len());
+    assert!(c.missing.contains(picked.last().unwrap()), "{c:?}");
+    // The default policy keeps a target id in clear (企业 ids are public).
+    assert_eq!(
+        (c.published, c.withheld, c.target_not_shown),
+        (picked.len() - 1, 0, 0),
+        "{c:?}"
+    );
+    assert!(c.not_drawn.is_empty());
+    // Checked against another record, the notice is refused.
+    let other = w.sealed(plan(), 6);
+    assert!(matches!(
+        coverage(&p.notice, &other),
+        Err(NoticeError::RecordMismatch { .. })
+    ));
+}

@@ -88,6 +88,7 @@ impl Explain for NoticeError {
             NoticeError::NoCommitment(_) => "no_commitment",
             NoticeError::DigestMismatch(_) => "digest_mismatch",
             NoticeError::MaskMismatch { .. } => "mask_mismatch",
+            NoticeError::RecordMismatch { .. } => "record_mismatch",
         }
     }
 
@@ -106,6 +107,9 @@ impl Explain for NoticeError {
                 shown,
                 expected,
             } => format!("公示在 {path} 处显示 {shown:?}，但披露值的掩码是 {expected:?}"),
+            NoticeError::RecordMismatch { notice, record } => {
+                format!("公示针对的是抽取记录 {notice}，而不是 {record}")
+            }
         }
     }
 }

@@ -380,6 +380,10 @@ fn every_error_has_a_kind_and_a_chinese_message() {
             shown: "138****1234".into(),
             expected: "139****1234".into(),
         },
+        NoticeError::RecordMismatch {
+            notice: d(1),
+            record: d(2),
+        },
     ];
     assert_eq!(
         check(&notices, true),
@@ -390,7 +394,8 @@ fn every_error_has_a_kind_and_a_chinese_message() {
             "csv_mismatch",
             "no_commitment",
             "digest_mismatch",
-            "mask_mismatch"
+            "mask_mismatch",
+            "record_mismatch"
         ]
     );
 

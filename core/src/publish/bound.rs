@@ -8,8 +8,10 @@
 //! the plan. Every problem is reported, each naming the result.
 
 use crate::draw::SealedRecord;
+use crate::publish::notice::{NoticeEntry, NoticeError, PublishedValue, SignedNotice};
 use crate::publish::result::InspectionResult;
 use crate::publish::PublishError;
+use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Checks that every result belongs to `sealed`'s draw; the record itself must have been
@@ -84,4 +86,73 @@ pub fn check_results_in_draw(
     } else {
         Err(PublishError::NotInDraw { problems })
     }
+}
+
+/// How a verified notice covers its draw: which drawn targets have a visible result,
+/// which have none, and how many results hide their target (withheld or committed), so
+/// that a missing result is never silently absent and a withheld one is counted, not
+/// hidden.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// Targets the draw selected.
+    pub drawn: usize,
+    /// Drawn targets with at least one result whose target id is in clear.
+    pub published: usize,
+    /// Results withheld as a whole (依法不予公示): their targets are not shown.
+    pub withheld: usize,
+    /// Results published with the target id committed or masked, not in clear.
+    pub target_not_shown: usize,
+    /// Drawn targets with no result naming them in clear, in id order; up to
+    /// `withheld + target_not_shown` of them may be covered by those results.
+    pub missing: Vec<String>,
+    /// Target ids in clear that the draw did not select (a notice made by `publish` over
+    /// checked results has none).
+    pub not_drawn: Vec<String>,
+}
+
+/// Verifies `notice` and reports how it covers the draw of `sealed` (verify the record
+/// first).
+///
+/// # Errors
+/// The notice does not verify, or names another draw record.
+pub fn coverage(notice: &SignedNotice, sealed: &SealedRecord) -> Result<Coverage, NoticeError> {
+    notice.verify()?;
+    let h = &notice.notice.header;
+    if h.draw_record != sealed.hash {
+        return Err(NoticeError::RecordMismatch {
+            notice: h.draw_record,
+            record: sealed.hash,
+        });
+    }
+    let drawn: BTreeSet<&str> = sealed.record.selected_ids().collect();
+    let mut shown = BTreeSet::new();
+    let (mut withheld, mut target_not_shown) = (0, 0);
+    let mut not_drawn = BTreeSet::new();
+    for e in &notice.notice.results {
+        match e {
+            NoticeEntry::Withheld { .. } => withheld += 1,
+            NoticeEntry::Published { fields, .. } => match fields.get("/target/id") {
+                Some(PublishedValue::Clear(serde_json::Value::String(t))) => {
+                    if drawn.contains(t.as_str()) {
+                        shown.insert(t.clone());
+                    } else {
+                        not_drawn.insert(t.clone());
+                    }
+                }
+                _ => target_not_shown += 1,
+            },
+        }
+    }
+    Ok(Coverage {
+        drawn: drawn.len(),
+        published: shown.len(),
+        withheld,
+        target_not_shown,
+        missing: drawn
+            .iter()
+            .filter(|t| !shown.contains(**t))
+            .map(|t| t.to_string())
+            .collect(),
+        not_drawn: not_drawn.into_iter().collect(),
+    })
 }

@@ -19,7 +19,7 @@ mod notice;
 mod policy;
 mod result;
 
-pub use bound::check_results_in_draw;
+pub use bound::{check_results_in_draw, coverage, Coverage};
 pub use calendar::{
     publish_by, CalendarError, CalendarYear, DaysOff, DeadlineItem, DeadlineLine, DeadlineReport,
     DeadlineStatus, MakeUpDay, NoticeRef, WorkingCalendar, CALENDAR_FORMAT,

@@ -204,6 +204,14 @@ pub enum NoticeError {
         /// The mask of the disclosed value.
         expected: String,
     },
+    /// The notice names another draw record than the one it is checked against.
+    #[error("the notice is for draw record {notice}, not {record}")]
+    RecordMismatch {
+        /// The notice's draw record.
+        notice: Digest32,
+        /// The record checked against.
+        record: Digest32,
+    },
 }
 
 impl PublicNotice {
