@@ -135,5 +135,34 @@ fn tickets(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, sample_draw, tickets);
+/// Checking reveals grows linearly with the participants (spec §4.2 caps them at 64): the
+/// figures for 6 and 60 participants stand in docs/performance.md.
+fn reveals(c: &mut Criterion) {
+    let mut g = c.benchmark_group("check_reveals");
+    for n in [6usize, 60] {
+        let secrets: Vec<[u8; 32]> = (0..n).map(|i| [i as u8; 32]).collect();
+        let participants: Vec<Participant> = (0..n)
+            .map(|i| Participant {
+                id: format!("p{i:03}"),
+                role: format!("角色{i}"),
+                commitment: commit_secret(&format!("p{i:03}"), &secrets[i]),
+            })
+            .collect();
+        // Reveals in reverse order: every lookup is a real search.
+        let reveals: Vec<Reveal> = (0..n)
+            .rev()
+            .map(|i| Reveal {
+                participant: format!("p{i:03}"),
+                secret: hex::encode(secrets[i]),
+            })
+            .collect();
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| check_reveals(black_box(&participants), black_box(&reveals)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, sample_draw, tickets, reveals);
 criterion_main!(benches);

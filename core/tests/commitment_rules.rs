@@ -218,3 +218,38 @@ fn windows_and_batches_are_bounded() {
     q.exclusions.inspected_within_days = Some(u32::MAX);
     assert!(Census::take(&q, &ts).is_ok());
 }
+
+#[test]
+fn participant_and_signer_counts_are_bounded() {
+    let w = World::new(targets(20), inspectors(4, 4));
+    let mut c = w.commitment(plan(), 1, BeaconChoice::Offline, 0).commitment;
+    let p0 = c.participants[0].clone();
+    c.participants = (0..=MAX_PARTICIPANTS)
+        .map(|i| Participant {
+            id: format!("p{i}"),
+            ..p0.clone()
+        })
+        .collect();
+    let s0 = c.signers[0].clone();
+    c.signers = (0..=MAX_SIGNERS)
+        .map(|i| Signatory {
+            name: format!("签名人{i}"),
+            ..s0.clone()
+        })
+        .collect();
+    let DrawError::Commitment { problems } = c.check().unwrap_err() else {
+        panic!()
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| p == "participants: 65 listed, at most 64"),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p == "signers: 65 listed, at most 64"),
+        "{problems:?}"
+    );
+}

@@ -32,7 +32,7 @@ pub use plan::{
 };
 pub use protocol::{
     BeaconChoice, Commitment, Participant, Reveal, Signatory, Supersedes, ALGORITHM,
-    MAX_SAFE_INTEGER,
+    MAX_PARTICIPANTS, MAX_SAFE_INTEGER, MAX_SIGNERS,
 };
 pub use record::{DrawRecord, SealedRecord, SignedCommitment};
 pub use run::{draw, DrawInputs, TargetSource};

@@ -131,6 +131,12 @@ impl Commitment {
     }
 }
 
+/// Most participants a commitment may list (spec §4.2).
+pub const MAX_PARTICIPANTS: usize = 64;
+
+/// Most signers a commitment may list (spec §4.2).
+pub const MAX_SIGNERS: usize = 64;
+
 /// Largest integer every JSON reader keeps exactly (2^53 - 1): numbers in hashed JSON
 /// must stay below it so that JavaScript and Python verifiers read the same value.
 pub const MAX_SAFE_INTEGER: i64 = (1 << 53) - 1;
@@ -176,6 +182,19 @@ impl Commitment {
         }
         if self.signers.is_empty() {
             p.push("signers: at least one responsible person signs (谁抽查、谁签字)".into());
+        }
+        // Bounds that keep a hostile commitment from making a verifier work without limit.
+        if self.participants.len() > MAX_PARTICIPANTS {
+            p.push(format!(
+                "participants: {} listed, at most {MAX_PARTICIPANTS}",
+                self.participants.len()
+            ));
+        }
+        if self.signers.len() > MAX_SIGNERS {
+            p.push(format!(
+                "signers: {} listed, at most {MAX_SIGNERS}",
+                self.signers.len()
+            ));
         }
         let mut names = std::collections::BTreeSet::new();
         for s in &self.signers {
@@ -257,16 +276,28 @@ pub fn check_reveals(
         participant: p.to_string(),
         reason: r.to_string(),
     };
+    // One pass over each list (O((P + R) log P)): a verifier's cost must not grow with
+    // the square of a count the record's author chooses.
+    let committed: std::collections::BTreeSet<&str> =
+        participants.iter().map(|p| p.id.as_str()).collect();
+    let mut by_participant: std::collections::BTreeMap<&str, (&Reveal, usize)> =
+        std::collections::BTreeMap::new();
     for r in reveals {
-        if !participants.iter().any(|p| p.id == r.participant) {
+        if !committed.contains(r.participant.as_str()) {
             return Err(err(&r.participant, "is not a committed participant"));
         }
+        by_participant
+            .entry(r.participant.as_str())
+            .and_modify(|(_, n)| *n += 1)
+            .or_insert((r, 1));
     }
     let mut out = Vec::with_capacity(participants.len());
     for p in participants {
-        let mut found = reveals.iter().filter(|r| r.participant == p.id);
-        let r = found.next().ok_or_else(|| err(&p.id, "is missing"))?;
-        if found.next().is_some() {
+        let (r, n) = by_participant
+            .get(p.id.as_str())
+            .copied()
+            .ok_or_else(|| err(&p.id, "is missing"))?;
+        if n > 1 {
             return Err(err(&p.id, "is given more than once"));
         }
         if !is_lower_hex(&r.secret, 32) {

@@ -158,11 +158,18 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         algorithm: ALGORITHM.into(),
         commitment: inp.commitment.clone(),
         item_list,
-        reveals: c
-            .participants
-            .iter()
-            .filter_map(|p| inp.reveals.iter().find(|r| r.participant == p.id).cloned())
-            .collect(),
+        reveals: {
+            // check_reveals has found exactly one reveal per participant.
+            let by_id: std::collections::BTreeMap<&str, &Reveal> = inp
+                .reveals
+                .iter()
+                .map(|r| (r.participant.as_str(), r))
+                .collect();
+            c.participants
+                .iter()
+                .filter_map(|p| by_id.get(p.id.as_str()).map(|r| (*r).clone()))
+                .collect()
+        },
         beacon: inp.beacon.cloned(),
         seed,
         strata: selection.strata,

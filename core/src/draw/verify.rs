@@ -42,20 +42,28 @@ fn check_signatures(
         signer: signer.to_string(),
         reason,
     };
+    // Linear in the counts (O((N + S) log N)), as check_reveals.
+    let named: std::collections::BTreeSet<&str> = signers.iter().map(|x| x.name.as_str()).collect();
+    let mut by_name: std::collections::BTreeMap<&str, (&SignatureEntry, usize)> =
+        std::collections::BTreeMap::new();
     for s in sigs {
-        if !signers.iter().any(|x| x.name == s.signer) {
+        if !named.contains(s.signer.as_str()) {
             return Err(err(
                 &s.signer,
                 "is not a signer named in the commitment".into(),
             ));
         }
+        by_name
+            .entry(s.signer.as_str())
+            .and_modify(|(_, n)| *n += 1)
+            .or_insert((s, 1));
     }
     for signer in signers {
-        let mut mine = sigs.iter().filter(|s| s.signer == signer.name);
-        let entry = mine
-            .next()
+        let (entry, n) = by_name
+            .get(signer.name.as_str())
+            .copied()
             .ok_or_else(|| err(&signer.name, "is missing".into()))?;
-        if mine.next().is_some() {
+        if n > 1 {
             return Err(err(&signer.name, "appears more than once".into()));
         }
         verify_entry(entry, &signer.public_key, context, hash)
