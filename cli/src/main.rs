@@ -12,6 +12,7 @@ mod summary;
 mod util;
 mod vectors;
 mod verify_cmd;
+mod witness_cmd;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -47,6 +48,9 @@ enum Cmd {
     /// The audit log (全过程留痕).
     #[command(subcommand)]
     Log(log_cmd::LogCmd),
+    /// 见证人 The witness role: cosign checkpoints that extend the last one, never a fork.
+    #[command(subcommand)]
+    Witness(witness_cmd::WitnessCmd),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +64,7 @@ fn main() -> ExitCode {
         Cmd::Deadline(a) => publish_cmd::run_deadline(a),
         Cmd::Log(c) => log_cmd::run(c),
         Cmd::Sample(a) => sample_cmd::run(a),
+        Cmd::Witness(c) => witness_cmd::run(c),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,6 +10,12 @@ pub fn today_in_china() -> Date {
     now.date()
 }
 
+/// Seconds since the Unix epoch, from the system clock (a witness dates its cosignatures
+/// with it).
+pub fn unix_now() -> Result<i64, String> {
+    Ok(time::OffsetDateTime::now_utc().unix_timestamp())
+}
+
 /// The date given with `flag`, else today.
 pub fn date_or_today(flag: &str, arg: Option<&str>) -> Result<Date, String> {
     match arg {

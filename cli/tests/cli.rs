@@ -588,3 +588,59 @@ fn catalogued_messages() {
     );
     std::fs::remove_dir_all(d).ok();
 }
+
+/// The witness role through the binary: it cosigns the demo log's first checkpoint, then
+/// refuses to cosign it again as if nothing had happened (a rollback), leaving its state as
+/// it was.
+#[test]
+fn a_witness_cosigns_once_and_refuses_a_rollback() {
+    let out = tmp("witness");
+    let (ok, text) = run(bin().args(["demo", "--out"]).arg(&out));
+    assert!(ok, "{text}");
+    let audit: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("audit.json")).unwrap()).unwrap();
+    let checkpoint = out.join("checkpoint.txt");
+    std::fs::write(&checkpoint, audit["checkpoints"][0].as_str().unwrap()).unwrap();
+    let key = out.join("witness.key");
+    std::fs::write(&key, "5a".repeat(32)).unwrap();
+    let state = out.join("witness-state.json");
+    let (ok, vkey) = run(bin()
+        .args([
+            "witness",
+            "key",
+            "--name",
+            "witness.example.org/w1",
+            "--key",
+        ])
+        .arg(&key));
+    assert!(ok && vkey.starts_with("witness.example.org/w1+"), "{vkey}");
+    let (ok, text) = run(bin()
+        .args(["witness", "add-log", "--state"])
+        .arg(&state)
+        .args(["--origin", audit["origin"].as_str().unwrap()])
+        .args(["--log-key", audit["verifier_key"].as_str().unwrap()]));
+    assert!(ok, "{text}");
+    let cosign = || {
+        let mut c = bin();
+        c.args(["witness", "cosign", "--state"])
+            .arg(&state)
+            .args(["--name", "witness.example.org/w1", "--key"])
+            .arg(&key)
+            .arg(&checkpoint)
+            .args(["--old-size", "0"]);
+        c
+    };
+    let (ok, line) = run(&mut cosign());
+    assert!(
+        ok && line.starts_with("\u{2014} witness.example.org/w1 "),
+        "{line}"
+    );
+    let saved = std::fs::read(&state).unwrap();
+    let (ok, text) = run(&mut cosign());
+    assert!(!ok && text.contains("拒绝 REFUSED [conflict]"), "{text}");
+    assert_eq!(
+        std::fs::read(&state).unwrap(),
+        saved,
+        "a refusal writes nothing"
+    );
+}

@@ -8,11 +8,15 @@
 mod file;
 mod note;
 mod proof;
+mod witness;
 
 pub use file::{LogFile, LogSummary};
 pub(crate) use note::parse_verifier_key;
 pub use note::{verifier_key, Checkpoint, CheckpointError, CheckpointSigner, SignedCheckpoint};
 pub use proof::{verify_consistency, verify_inclusion, ProofError};
+pub use witness::{
+    verify_cosignature, Witness, WitnessError, WitnessState, WitnessedLog, COSIGNATURE_ALG,
+};
 
 use crate::encoding::canonical::{canonical_json, Digest32};
 use crate::encoding::merkle::{leaf_hash, MerkleTree};

@@ -11,7 +11,7 @@ use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 
 /// Signature type byte of Ed25519 in C2SP signed-note.
-const ED25519_ALG: u8 = 0x01;
+pub(crate) const ED25519_ALG: u8 = 0x01;
 
 /// A checkpoint: the log's origin, size and root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,10 +67,16 @@ pub enum CheckpointError {
 
 /// Key hash of C2SP signed-note: the first 4 bytes of SHA-256(name ‖ "\n" ‖ 0x01 ‖ key).
 fn key_hash(name: &str, key: &VerifyingKey) -> [u8; 4] {
+    key_hash_of(name, ED25519_ALG, key)
+}
+
+/// The key hash under a signature type byte: 0x01 for a note signature, 0x04 for a
+/// `cosignature/v1` (C2SP tlog-cosignature).
+pub(crate) fn key_hash_of(name: &str, alg: u8, key: &VerifyingKey) -> [u8; 4] {
     let mut h = Sha256::new();
     h.update(name.as_bytes());
     h.update(b"\n");
-    h.update([ED25519_ALG]);
+    h.update([alg]);
     h.update(key.to_bytes());
     let d: [u8; 32] = h.finalize().into();
     [d[0], d[1], d[2], d[3]]
@@ -78,11 +84,16 @@ fn key_hash(name: &str, key: &VerifyingKey) -> [u8; 4] {
 
 /// The verifier key string `<name>+<key hash hex>+<base64(0x01 ‖ key)>`.
 pub fn verifier_key(name: &str, key: &VerifyingKey) -> String {
-    let mut k = vec![ED25519_ALG];
+    verifier_key_of(name, ED25519_ALG, key)
+}
+
+/// A verifier key under a signature type byte (0x04: a `cosignature/v1` witness key).
+pub(crate) fn verifier_key_of(name: &str, alg: u8, key: &VerifyingKey) -> String {
+    let mut k = vec![alg];
     k.extend_from_slice(&key.to_bytes());
     format!(
         "{name}+{}+{}",
-        hex::encode(key_hash(name, key)),
+        hex::encode(key_hash_of(name, alg, key)),
         B64.encode(k)
     )
 }
@@ -159,39 +170,10 @@ impl SignedCheckpoint {
     /// [`CheckpointError::Malformed`] or [`CheckpointError::BadSignature`].
     pub fn verify(text: &str, verifier_key: &str) -> Result<SignedCheckpoint, CheckpointError> {
         let bad = |m: &str| CheckpointError::Malformed(m.to_string());
-        let (name, vk) = parse_verifier_key(verifier_key)?;
+        let (name, vk) = parse_verifier_key(verifier_key, ED25519_ALG)?;
         let kh = key_hash(name, &vk);
-        let split = text
-            .rfind("\n\n")
-            .ok_or_else(|| bad("no blank line before the signatures"))?;
-        let (body, sigs) = (
-            text.get(..=split).unwrap_or(""),
-            text.get(split + 2..).unwrap_or(""),
-        );
+        let (body, lines) = split_note(text)?;
         let checkpoint = parse_body(body)?;
-        // signed-note: the text ends with a newline and every signature line is
-        // well-formed, so nothing can be appended after a valid signature.
-        if sigs.is_empty() || !sigs.ends_with('\n') {
-            return Err(bad(
-                "the note does not end with a signature line and a newline",
-            ));
-        }
-        let mut lines = Vec::new();
-        for line in sigs.lines() {
-            let rest = line
-                .strip_prefix("\u{2014} ")
-                .ok_or_else(|| bad("signature line does not start with an em dash"))?;
-            let (who, b64) = rest
-                .rsplit_once(' ')
-                .ok_or_else(|| bad("signature line has no signature"))?;
-            let blob = B64
-                .decode(b64)
-                .map_err(|_| bad("signature is not base64"))?;
-            if blob.len() < 5 {
-                return Err(bad("signature too short"));
-            }
-            lines.push((who, blob));
-        }
         for (who, blob) in lines {
             if who != name || blob.len() != 68 || blob.get(..4) != Some(&kh[..]) {
                 continue;
@@ -239,8 +221,52 @@ impl SignedCheckpoint {
 ///
 /// # Errors
 /// [`CheckpointError::Malformed`].
+/// One signature line of a note: the key name and the decoded blob.
+pub(crate) type SignatureLine<'a> = (&'a str, Vec<u8>);
+
+/// The body of a signed note (through its last newline before the blank line) and its
+/// signature lines as `(name, decoded blob)`.
+///
+/// # Errors
+/// [`CheckpointError::Malformed`].
+pub(crate) fn split_note(text: &str) -> Result<(&str, Vec<SignatureLine<'_>>), CheckpointError> {
+    let bad = |m: &str| CheckpointError::Malformed(m.to_string());
+    let split = text
+        .rfind("\n\n")
+        .ok_or_else(|| bad("no blank line before the signatures"))?;
+    let (body, sigs) = (
+        text.get(..=split).unwrap_or(""),
+        text.get(split + 2..).unwrap_or(""),
+    );
+    // signed-note: the text ends with a newline and every signature line is well-formed,
+    // so nothing can be appended after a valid signature.
+    if sigs.is_empty() || !sigs.ends_with('\n') {
+        return Err(bad(
+            "the note does not end with a signature line and a newline",
+        ));
+    }
+    let mut lines = Vec::new();
+    for line in sigs.lines() {
+        let rest = line
+            .strip_prefix("\u{2014} ")
+            .ok_or_else(|| bad("signature line does not start with an em dash"))?;
+        let (who, b64) = rest
+            .rsplit_once(' ')
+            .ok_or_else(|| bad("signature line has no signature"))?;
+        let blob = B64
+            .decode(b64)
+            .map_err(|_| bad("signature is not base64"))?;
+        if blob.len() < 5 {
+            return Err(bad("signature too short"));
+        }
+        lines.push((who, blob));
+    }
+    Ok((body, lines))
+}
+
 pub(crate) fn parse_verifier_key(
     verifier_key: &str,
+    expected_alg: u8,
 ) -> Result<(&str, VerifyingKey), CheckpointError> {
     let bad = |m: &str| CheckpointError::Malformed(m.to_string());
     let mut parts = verifier_key.splitn(3, '+');
@@ -258,19 +284,23 @@ pub(crate) fn parse_verifier_key(
     let raw: [u8; 32] = raw
         .try_into()
         .map_err(|_| bad("verifier key is not an Ed25519 key"))?;
-    if *alg != ED25519_ALG {
-        return Err(bad("verifier key is not an Ed25519 key"));
+    if *alg != expected_alg {
+        return Err(bad(if expected_alg == ED25519_ALG {
+            "verifier key is not an Ed25519 note key (type 0x01)"
+        } else {
+            "verifier key is not an Ed25519 cosignature key (type 0x04)"
+        }));
     }
     let vk =
         VerifyingKey::from_bytes(&raw).map_err(|_| bad("verifier key is not a valid point"))?;
-    let kh = key_hash(name, &vk);
+    let kh = key_hash_of(name, *alg, &vk);
     if hex::encode(kh) != hash_hex {
         return Err(bad("verifier key hash does not match its name and key"));
     }
     Ok((name, vk))
 }
 
-fn parse_body(body: &str) -> Result<Checkpoint, CheckpointError> {
+pub(crate) fn parse_body(body: &str) -> Result<Checkpoint, CheckpointError> {
     let bad = |m: &str| CheckpointError::Malformed(m.to_string());
     let mut lines = body.lines();
     let origin = lines

@@ -310,3 +310,89 @@ fn nothing_may_follow_the_signatures() {
         "no final newline"
     );
 }
+
+/// C2SP tlog-witness: the witness cosigns a checkpoint only when it extends the last one
+/// it cosigned for that log, dates it, and its state moves only forward.
+#[test]
+fn a_witness_cosigns_forward_and_refuses_rollbacks_and_forks() {
+    use super::{verify_cosignature, Witness, WitnessError, WitnessState};
+    const ORIGIN: &str = "shuangsuiji.example/ha-gat";
+    let mut log = AuditLog::new();
+    for n in 0..3 {
+        log.append(&event(n, EventKind::RegisterChange));
+    }
+    let mut signer = CheckpointSigner::new(ORIGIN, SigningKey::from_bytes(&[5; 32]), None);
+    let c3 = signer.sign(&log).unwrap();
+    for n in 3..5 {
+        log.append(&event(n, EventKind::Commitment));
+    }
+    let c5 = signer.sign(&log).unwrap();
+
+    let w = Witness::new("witness.example.org/w1", SigningKey::from_bytes(&[8; 32]));
+    let mut state = WitnessState::default();
+    state.add_log(ORIGIN, &signer.verifier_key()).unwrap();
+    assert!(matches!(
+        state.add_log(ORIGIN, &signer.verifier_key()),
+        Err(WitnessError::Known(_))
+    ));
+    let line = w
+        .add_checkpoint(&mut state, &c3.text, 0, &[], 1_000)
+        .unwrap();
+    let cosigned = format!("{}{line}", c3.text);
+    assert_eq!(
+        verify_cosignature(&cosigned, &w.verifier_key()).unwrap(),
+        1_000
+    );
+    // The log's own signature still verifies beside the cosignature.
+    SignedCheckpoint::verify(&cosigned, &signer.verifier_key()).unwrap();
+    // A changed time or body breaks the cosignature; the log's note key is not a witness key.
+    let forged = cosigned.replacen("\n3\n", "\n4\n", 1);
+    assert!(verify_cosignature(&forged, &w.verifier_key()).is_err());
+    assert!(verify_cosignature(&cosigned, &signer.verifier_key()).is_err());
+
+    let proof = log.consistency_proof(3, 5).unwrap();
+    let line5 = w
+        .add_checkpoint(&mut state, &c5.text, 3, &proof, 2_000)
+        .unwrap();
+    assert_eq!(
+        verify_cosignature(&format!("{}{line5}", c5.text), &w.verifier_key()).unwrap(),
+        2_000
+    );
+    let before = state.clone();
+    // Rollback: the smaller tree is refused whatever old size is claimed.
+    assert!(matches!(
+        w.add_checkpoint(&mut state, &c3.text, 5, &[], 3_000),
+        Err(WitnessError::OldSizeTooLarge { old: 5, size: 3 })
+    ));
+    assert!(matches!(
+        w.add_checkpoint(&mut state, &c3.text, 3, &[], 3_000),
+        Err(WitnessError::Conflict { old: 3, latest: 5 })
+    ));
+    // Fork: the same log key signing another tree of 6 over a different prefix.
+    let mut other = AuditLog::new();
+    for n in 10..16 {
+        other.append(&event(n, EventKind::RegisterChange));
+    }
+    let mut forker = CheckpointSigner::new(ORIGIN, SigningKey::from_bytes(&[5; 32]), None);
+    let f6 = forker.sign(&other).unwrap();
+    let fork_proof = other.consistency_proof(5, 6).unwrap();
+    assert!(matches!(
+        w.add_checkpoint(&mut state, &f6.text, 5, &fork_proof, 3_000),
+        Err(WitnessError::Inconsistent(_))
+    ));
+    // A log nobody configured, and a checkpoint not signed by the log's key.
+    let mut stranger =
+        CheckpointSigner::new("other.example/log", SigningKey::from_bytes(&[6; 32]), None);
+    let s = stranger.sign(&log).unwrap();
+    assert!(matches!(
+        w.add_checkpoint(&mut state, &s.text, 0, &[], 3_000),
+        Err(WitnessError::UnknownLog(_))
+    ));
+    let mut impostor = CheckpointSigner::new(ORIGIN, SigningKey::from_bytes(&[7; 32]), None);
+    let i = impostor.sign(&log).unwrap();
+    assert!(matches!(
+        w.add_checkpoint(&mut state, &i.text, 5, &[], 3_000),
+        Err(WitnessError::Checkpoint(_))
+    ));
+    assert_eq!(state, before, "a refusal leaves the state as it was");
+}

@@ -458,6 +458,30 @@ fn every_error_has_a_kind_and_a_chinese_message() {
         ["inconsistent", "malformed", "bad_signature", "proof"]
     );
     assert_eq!(checkpoints[3].cause_kind(), Some("root_mismatch"));
+
+    use crate::audit::WitnessError;
+    let witnesses = [
+        WitnessError::UnknownLog("o".into()),
+        WitnessError::Known("o".into()),
+        WitnessError::Checkpoint(CheckpointError::BadSignature("o".into())),
+        WitnessError::OldSizeTooLarge { old: 5, size: 3 },
+        WitnessError::Conflict { old: 3, latest: 5 },
+        WitnessError::Inconsistent(ProofError::RootMismatch),
+        WitnessError::Timestamp(u64::MAX),
+    ];
+    assert_eq!(
+        check(&witnesses, true),
+        [
+            "unknown_log",
+            "known",
+            "checkpoint",
+            "old_size_too_large",
+            "conflict",
+            "inconsistent",
+            "timestamp"
+        ]
+    );
+    assert_eq!(witnesses[5].cause_kind(), Some("root_mismatch"));
 }
 
 /// The English messages are what they were when these fields were strings.

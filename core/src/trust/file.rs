@@ -139,7 +139,7 @@ impl TrustFile {
             ));
         }
         if let Some(k) = &self.audit_log {
-            if let Err(e) = crate::audit::parse_verifier_key(k) {
+            if let Err(e) = crate::audit::parse_verifier_key(k, 0x01) {
                 p.push(format!("audit_log: {e}"));
             }
         }
@@ -162,7 +162,8 @@ impl TrustFile {
                     ));
                 }
                 if !ed25519 {
-                    if let Err(e) = crate::audit::parse_verifier_key(&k.public_key) {
+                    let alg = crate::audit::COSIGNATURE_ALG;
+                    if let Err(e) = crate::audit::parse_verifier_key(&k.public_key, alg) {
                         p.push(format!("{field}.{}.public_key: {e}", k.name));
                     }
                 }

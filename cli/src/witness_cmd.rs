@@ -1,0 +1,125 @@
+//! `shuangsuiji witness …`: the witness role of C2SP tlog-witness (见证人). A witness keeps,
+//! per log, the latest checkpoint it cosigned (in a state file it alone writes), cosigns a
+//! new checkpoint only when a consistency proof shows it extends that one, and dates it
+//! with its own clock. Its cosignatures are what dates a commitment (docs/spec/trust.md).
+
+use crate::util;
+use clap::Subcommand;
+use shuangsuiji::audit::{Witness, WitnessState};
+use shuangsuiji::{Digest32, Explain, SigningKey};
+use std::path::{Path, PathBuf};
+
+#[derive(Subcommand)]
+pub enum WitnessCmd {
+    /// 见证人公钥 Print the witness's verifier key, for trust files.
+    Key {
+        /// The witness's name (a schema-less URL, e.g. witness.example.org/w1).
+        #[arg(long)]
+        name: String,
+        /// The witness's Ed25519 secret key (a file of 64 hex digits).
+        #[arg(long)]
+        key: PathBuf,
+    },
+    /// 登记日志 Start witnessing a log, from the empty tree.
+    AddLog {
+        /// The witness state file (created if absent).
+        #[arg(long)]
+        state: PathBuf,
+        /// The log's origin line.
+        #[arg(long)]
+        origin: String,
+        /// The log's note verifier key (`<origin>+<id>+<key>`).
+        #[arg(long)]
+        log_key: String,
+    },
+    /// 联署检查点 Cosign a checkpoint that extends the latest one cosigned for its log;
+    /// prints the cosignature line and records the checkpoint as the latest.
+    Cosign {
+        /// The witness state file.
+        #[arg(long)]
+        state: PathBuf,
+        /// The witness's name.
+        #[arg(long)]
+        name: String,
+        /// The witness's Ed25519 secret key (a file of 64 hex digits).
+        #[arg(long)]
+        key: PathBuf,
+        /// The signed checkpoint (C2SP signed note).
+        checkpoint: PathBuf,
+        /// Size of the latest checkpoint cosigned for this log (0 the first time).
+        #[arg(long)]
+        old_size: u64,
+        /// Consistency proof from the old size: a file of base64 hashes, one per line.
+        #[arg(long)]
+        proof: Option<PathBuf>,
+    },
+}
+
+fn load_state(path: &Path) -> Result<WitnessState, String> {
+    if !path.exists() {
+        return Ok(WitnessState::default());
+    }
+    serde_json::from_slice(&util::read(path)?).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn proof(path: Option<&Path>) -> Result<Vec<Digest32>, String> {
+    use base64::Engine as _;
+    let Some(path) = path else {
+        return Ok(Vec::new());
+    };
+    let text = String::from_utf8(util::read(path)?)
+        .map_err(|_| format!("{} is not UTF-8", path.display()))?;
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .enumerate()
+        .map(|(i, l)| {
+            base64::engine::general_purpose::STANDARD
+                .decode(l.trim())
+                .ok()
+                .and_then(|b| <[u8; 32]>::try_from(b).ok())
+                .map(Digest32)
+                .ok_or_else(|| format!("{}: line {} is not a base64 hash", path.display(), i + 1))
+        })
+        .collect()
+}
+
+pub fn run(c: WitnessCmd) -> Result<(), String> {
+    let fail = |e: &dyn Explain| format!("拒绝 REFUSED [{}]: {}\n{e}", e.kind(), e.message_zh());
+    match c {
+        WitnessCmd::Key { name, key } => {
+            let w = Witness::new(&name, SigningKey::from_bytes(&util::read_key(&key)?));
+            println!("{}", w.verifier_key());
+        }
+        WitnessCmd::AddLog {
+            state,
+            origin,
+            log_key,
+        } => {
+            let mut s = load_state(&state)?;
+            s.add_log(&origin, &log_key).map_err(|e| fail(&e))?;
+            util::write_atomic(&state, &util::to_json(&s)?)?;
+            println!("见证 Witnessing {origin} from the empty tree");
+        }
+        WitnessCmd::Cosign {
+            state,
+            name,
+            key,
+            checkpoint,
+            old_size,
+            proof: proof_file,
+        } => {
+            let mut s = load_state(&state)?;
+            let w = Witness::new(&name, SigningKey::from_bytes(&util::read_key(&key)?));
+            let note = String::from_utf8(util::read(&checkpoint)?)
+                .map_err(|_| format!("{} is not UTF-8", checkpoint.display()))?;
+            let now = u64::try_from(util::unix_now()?).map_err(|_| "the clock is before 1970")?;
+            let line = w
+                .add_checkpoint(&mut s, &note, old_size, &proof(proof_file.as_deref())?, now)
+                .map_err(|e| fail(&e))?;
+            // The state moves forward only once the cosignature exists; written atomically.
+            util::write_atomic(&state, &util::to_json(&s)?)?;
+            print!("{line}");
+        }
+    }
+    Ok(())
+}
