@@ -21,15 +21,9 @@ pub struct PublishArgs {
     /// one of its drawn targets, inspected by its drawn team, for the plan's items.
     #[arg(long)]
     record: PathBuf,
-    /// Public target register the record is verified against (JSON).
-    #[arg(long)]
-    targets: PathBuf,
-    /// Public view of the inspector register (JSON).
-    #[arg(long)]
-    inspectors: PathBuf,
-    /// 信任文件 The trust file the record is assessed against (docs/spec/trust.md).
-    #[arg(long)]
-    trust: Option<PathBuf>,
+    /// The public views and the trust file the record is verified against.
+    #[command(flatten)]
+    views: crate::verify_cmd::Views,
     /// The publishing unit's Ed25519 secret key (a file of 64 hex digits).
     #[arg(long)]
     key: PathBuf,
@@ -146,9 +140,7 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
     let results: Vec<InspectionResult> = load(&a.results)?;
     let record: SealedRecord = load(&a.record)?;
     // Publish only for a record that verifies, and only results its draw produced.
-    let targets: TargetRegister = load(&a.targets)?;
-    let inspectors: PublicInspectorRegister = load(&a.inspectors)?;
-    let verdict = crate::verify_cmd::assess(&record, &targets, &inspectors, a.trust.as_deref())?;
+    let verdict = a.views.assess(&record)?;
     crate::summary::print_level(&verdict);
     shuangsuiji::publish::check_results_in_draw(&results, &record)
         .map_err(|e| format!("not published: {}\n{e}", e.message_zh()))?;

@@ -16,6 +16,18 @@ use std::path::PathBuf;
 pub struct VerifyArgs {
     /// The sealed record (JSON).
     record: PathBuf,
+    /// The public views and the trust file.
+    #[command(flatten)]
+    views: Views,
+    /// 要求已锚定 Exit with status 3 unless the record is anchored in the trust file.
+    #[arg(long)]
+    require_anchored: bool,
+}
+
+/// What a sealed record is verified against: the public register views, and the
+/// verifier's own trust file. Shared by every command that relies on a record.
+#[derive(Args)]
+pub struct Views {
     /// Public target register (JSON, as written by `demo` or `import targets --out`).
     #[arg(long)]
     targets: PathBuf,
@@ -26,9 +38,15 @@ pub struct VerifyArgs {
     /// (docs/spec/trust.md). Without it nothing in the record is anchored.
     #[arg(long)]
     trust: Option<PathBuf>,
-    /// 要求已锚定 Exit with status 3 unless the record is anchored in the trust file.
-    #[arg(long)]
-    require_anchored: bool,
+}
+
+impl Views {
+    /// The verdict on `sealed` under these views; a record that fails is an error.
+    pub fn assess(&self, sealed: &SealedRecord) -> Result<Verdict, String> {
+        let targets: TargetRegister = load(&self.targets)?;
+        let inspectors: PublicInspectorRegister = load(&self.inspectors)?;
+        assess(sealed, &targets, &inspectors, self.trust.as_deref())
+    }
 }
 
 fn load<T: serde::de::DeserializeOwned>(p: &std::path::Path) -> Result<T, String> {
@@ -37,9 +55,7 @@ fn load<T: serde::de::DeserializeOwned>(p: &std::path::Path) -> Result<T, String
 
 pub fn run(a: VerifyArgs) -> Result<(), String> {
     let sealed: SealedRecord = load(&a.record)?;
-    let targets: TargetRegister = load(&a.targets)?;
-    let inspectors: PublicInspectorRegister = load(&a.inspectors)?;
-    let verdict = assess(&sealed, &targets, &inspectors, a.trust.as_deref())?;
+    let verdict = a.views.assess(&sealed)?;
     crate::summary::print(&sealed, &verdict);
     if a.require_anchored && verdict.level != Level::Anchored {
         eprintln!("未锚定 NOT ANCHORED: --require-anchored was given");
