@@ -77,6 +77,34 @@ fn check_signatures(
 ///
 /// # Errors
 /// The first failing check, naming what differs.
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// # use shuangsuiji::{import, registers::fields::parse_date, verify, SealedRecord};
+/// # let json = |p: &str| -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+/// #     Ok(serde_json::from_slice(&std::fs::read(p)?)?)
+/// # };
+/// # let v = json("../tests/vectors/draw-sample.json")?;
+/// # let sealed: SealedRecord = serde_json::from_value(serde_json::json!({
+/// #     "record": json("../tests/vectors/draw-sample.record.json")?,
+/// #     "hash": v["expected"]["record_hash"], "signatures": v["expected"]["record_signatures"],
+/// # }))?;
+/// # let as_of = parse_date("2023-08-23").ok_or("date")?;
+/// # let targets = import::targets(&std::fs::read("../examples/data/targets.csv")?, as_of)?;
+/// # let key = [0x5e, 0xa1, 0xe5, 0xa1].repeat(8);
+/// # let inspectors = import::inspectors(&std::fs::read("../examples/data/inspectors.csv")?, as_of)?
+/// #     .public_view(&key.try_into().map_err(|_| "key")?);
+/// // The sample record, the public target register and the inspectors' public view:
+/// let verified = verify(&sealed, &targets, &inspectors)?;
+/// assert_eq!(verified.record_hash, sealed.hash);
+/// // One changed outcome and the re-run names the first difference.
+/// let mut forged = sealed.clone();
+/// forged.record.strata[0].selected[0] = forged.record.strata[0].alternates[0].clone();
+/// let e = verify(&forged, &targets, &inspectors).unwrap_err();
+/// assert!(e.to_string().contains("strata[0].selected[0].target"));
+/// # Ok(())
+/// # }
+/// ```
 pub fn verify(
     sealed: &SealedRecord,
     targets: &TargetRegister,

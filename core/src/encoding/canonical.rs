@@ -78,6 +78,14 @@ pub fn canonical_json<T: Serialize>(value: &T) -> Result<Vec<u8>, serde_json::Er
 
 /// `SHA-256(len(tag) as u8 || tag || data)`: the one hashing shape used for every
 /// commitment, so that no two purposes can ever produce the same pre-image.
+///
+/// ```
+/// use shuangsuiji::encoding::tagged_hash;
+/// let a = tagged_hash("shuangsuiji/v1/record", &[b"{}"]);
+/// let b = tagged_hash("shuangsuiji/v1/commitment", &[b"{}"]);
+/// assert_ne!(a, b); // the same bytes under two purposes never collide
+/// assert_eq!(a, tagged_hash("shuangsuiji/v1/record", &[b"{", b"}"])); // parts concatenate
+/// ```
 pub fn tagged_hash(tag: &str, parts: &[&[u8]]) -> Digest32 {
     let mut h = Sha256::new();
     // Tags are short ASCII constants of this crate; the length byte bounds them at 255.

@@ -78,7 +78,18 @@ impl MerkleTree {
     }
 }
 
-/// Root over leaves' bytes, in the order given.
+/// Root over leaves' bytes, in the order given (RFC 6962: the empty tree's root is
+/// SHA-256 of nothing).
+///
+/// ```
+/// use shuangsuiji::encoding::merkle_root;
+/// let empty: [&[u8]; 0] = [];
+/// assert_eq!(
+///     merkle_root(empty).to_hex(),
+///     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+/// );
+/// assert_ne!(merkle_root([b"a", b"b"]), merkle_root([b"b", b"a"]));
+/// ```
 pub fn merkle_root<I, B>(leaves: I) -> Digest32
 where
     I: IntoIterator<Item = B>,

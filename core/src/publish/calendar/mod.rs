@@ -357,6 +357,14 @@ impl WorkingCalendar {
 ///
 /// # Errors
 /// As [`WorkingCalendar::publish_by`].
+///
+/// ```
+/// use shuangsuiji::publish::{publish_by, PUBLICATION_WORKING_DAYS};
+/// use shuangsuiji::registers::fields::parse_date;
+/// // 20 working days after 2024-03-04 (豫政〔2019〕22号 二（六）).
+/// let by = publish_by(parse_date("2024-03-04").unwrap(), PUBLICATION_WORKING_DAYS).unwrap();
+/// assert_eq!(by.to_string(), "2024-04-01");
+/// ```
 pub fn publish_by(result_date: Date, n_working_days: u32) -> Result<Date, CalendarError> {
     WorkingCalendar::mainland_china()?.publish_by(result_date, n_working_days)
 }

@@ -5,6 +5,14 @@ use time::{Date, Month};
 
 /// Parses `2020-01-02`, `2020/1/2`, `2020.1.2` or `2020年1月2日`; `None` for anything
 /// else, including impossible dates such as 2023-02-29.
+///
+/// ```
+/// use shuangsuiji::registers::fields::parse_date;
+/// let d = parse_date("2023年8月23日").unwrap();
+/// assert_eq!(d.to_string(), "2023-08-23");
+/// assert_eq!(parse_date("2023/8/23"), Some(d));
+/// assert_eq!(parse_date("2023-02-29"), None);
+/// ```
 pub fn parse_date(text: &str) -> Option<Date> {
     let t = text.trim();
     let t = t.strip_suffix('日').unwrap_or(t);

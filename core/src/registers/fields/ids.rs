@@ -14,6 +14,13 @@ pub const MAX_ID_LEN: usize = 64;
 ///
 /// # Errors
 /// [`FieldError::IdEmpty`], [`FieldError::IdTooLong`] or [`FieldError::IdCharacter`].
+///
+/// ```
+/// use shuangsuiji::registers::fields::check_id;
+/// assert!(check_id("91410100MA00000000").is_ok());
+/// assert!(check_id("9141０１00").is_err()); // a full-width digit is another id
+/// assert!(check_id("A 1").is_err());
+/// ```
 pub fn check_id(id: &str) -> Result<(), FieldError> {
     if id.is_empty() {
         return Err(FieldError::IdEmpty);

@@ -42,6 +42,13 @@ fn refused(c: char) -> Option<RefusedChar> {
 /// The first rule broken ([`FieldError::NameEmpty`], [`FieldError::NameEdgeSpace`],
 /// [`FieldError::NameCharacter`] naming the first offending character, or
 /// [`FieldError::NameNotNfc`]).
+///
+/// ```
+/// use shuangsuiji::registers::fields::check_name;
+/// assert!(check_name("省公安厅治安总队").is_ok());
+/// assert!(check_name("治安总队（一）").is_err()); // full-width brackets: write "(一)"
+/// assert!(check_name("治安\u{200b}总队").is_err()); // an invisible character
+/// ```
 pub fn check_name(s: &str) -> Result<(), FieldError> {
     if s.is_empty() {
         return Err(FieldError::NameEmpty);

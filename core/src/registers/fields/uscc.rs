@@ -39,6 +39,15 @@ pub fn uscc_check_char(first17: &str) -> Option<char> {
 /// # Errors
 /// [`FieldError::UsccLength`], [`FieldError::UsccCharacter`] or
 /// [`FieldError::UsccCheckCharacter`].
+///
+/// ```
+/// use shuangsuiji::registers::fields::{uscc_check_char, validate_uscc};
+/// let first17 = "91350100M000100Y4";
+/// let code = format!("{first17}{}", uscc_check_char(first17).unwrap());
+/// assert!(validate_uscc(&code).is_ok());
+/// let wrong = if code.ends_with('0') { "1" } else { "0" };
+/// assert!(validate_uscc(&format!("{first17}{wrong}")).is_err()); // another check character
+/// ```
 pub fn validate_uscc(code: &str) -> Result<(), FieldError> {
     let n = code.chars().count();
     if n != 18 {
