@@ -386,19 +386,22 @@ fn sealed_of(record: &Bound<'_, PyAny>) -> Result<core::SealedRecord> {
 }
 
 /// Verifies a sealed record as `verify` does and assesses it against `trust` (a trust file
-/// as dict, JSON text or bytes; None: no trust file, so nothing is anchored). Returns the
+/// as dict, JSON text or bytes; None: no trust file, so nothing is anchored) and `anchor`
+/// (the commitment's event in a witnessed checkpoint: dict or JSON with checkpoint, event,
+/// index, proof; None: the commitment time stays a claim). Returns the
 /// verdict as a dict (docs/spec/trust.md): `level` is "anchored", "not_anchored" (each
 /// element without an anchor in `unanchored`) or "failed" (the check in `error`); it never
 /// raises for a record that does not verify. Raises TrustError for a trust file that
 /// breaks its rules.
 #[pyfunction]
-#[pyo3(signature = (record, targets, inspectors, trust = None))]
+#[pyo3(signature = (record, targets, inspectors, trust = None, anchor = None))]
 pub fn verify_trusted<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
     targets: &Bound<'py, TargetRegister>,
     inspectors: &Bound<'py, PublicInspectorRegister>,
     trust: Option<&Bound<'py, PyAny>>,
+    anchor: Option<&Bound<'py, PyAny>>,
 ) -> Result<Bound<'py, PyAny>> {
     let sealed = sealed_of(record)?;
     let trust = match trust {
@@ -409,7 +412,10 @@ pub fn verify_trusted<'py>(
         }
         None => None,
     };
+    let anchor: Option<core::trust::TimeAnchor> =
+        anchor.map(|a| from_py(a, "time anchor")).transpose()?;
     let (t, i) = (&targets.get().0, &inspectors.get().0);
-    let verdict = py.detach(|| core::trust::verify_trusted(&sealed, t, i, trust.as_ref()));
+    let verdict =
+        py.detach(|| core::trust::verify_anchored(&sealed, t, i, trust.as_ref(), anchor.as_ref()));
     Ok(crate::convert::value_to_py(py, &verdict.to_json())?)
 }

@@ -125,13 +125,14 @@ export interface VerifyResult {
 /** One element of a record with no anchor in the trust file (docs/spec/trust.md). */
 export interface Unanchored {
   kind: "no_trust_file" | "chain" | "offline_beacon" | "signer" | "unsigned_participants"
-    | "time_anchor";
+    | "time_anchor" | "time_anchor_refused";
   message: string;
   message_zh: string;
   chain_hash?: Hex32;
   name?: string;
   public_key?: Hex32;
   committed_at?: number;
+  reason?: string;
 }
 
 /** The verdict: anchored, consistent but not anchored, or failed. */

@@ -43,3 +43,18 @@ test("a failed record has a failed verdict; a broken trust file is a TrustError"
   assert.deepEqual([t.ok, t.error.type, t.error.kind, t.error.input], [false, "TrustError", "trust", "trust"]);
   assert.match(t.error.message, /format:.*witness_quorum:/);
 });
+
+test("the demo's witnessed checkpoint anchors the commitment time", async () => {
+  const { demo } = await import("./helpers.mjs");
+  const trust = demo("verifier/trust.json");
+  const anchor = demo("anchor.json");
+  const r = verify(demo("record.json"), views.targets, views.inspectors, undefined, trust, anchor);
+  assert.equal(r.verdict.anchored_time, 1692803710);
+  assert.deepEqual(kinds(r.verdict), ["unsigned_participants"]);
+  // Without the trust file's witnesses the same anchor proves nothing.
+  const t = JSON.parse(trust.toString("utf8"));
+  t.witness_quorum = 0;
+  const u = verify(demo("record.json"), views.targets, views.inspectors, undefined, JSON.stringify(t), anchor);
+  assert.equal(u.verdict.anchored_time, null);
+  assert.match(u.verdict.unanchored.find((x) => x.kind === "time_anchor_refused").reason, /requires no witness/);
+});

@@ -9,7 +9,8 @@ use crate::util;
 use clap::Args;
 use sha2::{Digest as _, Sha256};
 use shuangsuiji::audit::EventKind;
-use shuangsuiji::trust::{verify_trusted, TrustFile, TrustedKey, TRUST_FORMAT};
+use shuangsuiji::audit::Witness;
+use shuangsuiji::trust::{verify_anchored, TrustFile, TrustedKey, TRUST_FORMAT};
 use shuangsuiji::{
     draw, draw::BeaconChoice, draw::DrandSpec, draw::Participant, draw::Signatory, draw::ALGORITHM,
     encoding::canonical_json, encoding::public_key_hex, encoding::tagged_hash,
@@ -33,6 +34,8 @@ pub struct DemoArgs {
 
 /// Unix time of the demo commitment: 2023-08-23T15:15:00Z, 33 s before quicknet round 123.
 pub const DEMO_COMMITTED_AT: i64 = 1_692_803_700;
+/// The demo witness's name (its key is derived from a public label: demo only).
+const DEMO_WITNESS: &str = "witness.shuangsuiji.example/demo";
 /// Register date of the sample data.
 pub const DEMO_AS_OF: &str = "2023-08-23";
 
@@ -145,13 +148,24 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     for (n, k) in SIGNERS.iter().zip(&sign_keys) {
         signed.sign(n, k);
     }
-    trail.record(
+    let commitment_event = trail.record(
         EventKind::Commitment,
         SIGNERS[0],
         DEMO_COMMITTED_AT,
         signed.hash,
         "",
     );
+    // A witness cosigns the log with the commitment in it, on the demo's clock 10 s after
+    // the commitment (23 s before the round): the time anchor a verifier checks.
+    let witness = Witness::new(
+        DEMO_WITNESS,
+        SigningKey::from_bytes(&label_bytes("shuangsuiji demo witness key")),
+    );
+    let anchor = trail.witnessed_anchor(
+        commitment_event,
+        &witness,
+        u64::try_from(DEMO_COMMITTED_AT + 10).unwrap_or_default(),
+    )?;
     // 2. Reveal, 3. beacon, 4. draw.
     let reveals: Vec<Reveal> = PARTICIPANTS
         .iter()
@@ -235,8 +249,12 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
             .collect(),
         participants: Vec::new(),
         audit_log: Some(trail.verifier_key()),
-        witnesses: Vec::new(),
-        witness_quorum: 0,
+        witnesses: vec![TrustedKey {
+            role: "见证人".into(),
+            name: DEMO_WITNESS.into(),
+            public_key: witness.verifier_key(),
+        }],
+        witness_quorum: 1,
     };
     trust.check().map_err(|e| format!("demo trust file: {e}"))?;
     // The verifier's file, in a folder of its own: a real verifier gets it from the unit
@@ -245,7 +263,14 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     std::fs::create_dir_all(&verifier_dir)
         .map_err(|e| format!("cannot create {}: {e}", verifier_dir.display()))?;
     util::write_atomic(&verifier_dir.join("trust.json"), &util::to_json(&trust)?)?;
-    let verdict = verify_trusted(&sealed, &targets, &public_inspectors, Some(&trust));
+    util::write_atomic(&a.out.join("anchor.json"), &util::to_json(&anchor)?)?;
+    let verdict = verify_anchored(
+        &sealed,
+        &targets,
+        &public_inspectors,
+        Some(&trust),
+        Some(&anchor),
+    );
     debug_assert_eq!(verdict.verified.as_ref(), Some(&v));
     crate::summary::print(&sealed, &verdict);
     crate::demo_publish::run(&a.out, &sealed, &targets, &inspectors, &mut trail)?;
@@ -254,10 +279,10 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     trail.write(&a.out.join("audit.json"))?;
     println!("\n审计日志 Audit log: {} events, checkpoint signed (size {}); the draw event #{draw_event} is proven included", trail.size(), last.lines().nth(1).unwrap_or("?"));
     println!(
-        "\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public,audit}}.json, notice/, verifier/trust.json",
+        "\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public,audit,anchor}}.json, notice/, verifier/trust.json",
         a.out.display()
     );
-    println!("复核 Re-check: shuangsuiji verify {0}/record.json --targets {0}/targets.public.json --inspectors {0}/inspectors.public.json --trust {0}/verifier/trust.json", a.out.display());
+    println!("复核 Re-check: shuangsuiji verify {0}/record.json --targets {0}/targets.public.json --inspectors {0}/inspectors.public.json --trust {0}/verifier/trust.json --anchor {0}/anchor.json", a.out.display());
     println!("  信任文件应从可信渠道独立获取，不要取自记录的发布者 Get a real trust file from the unit through a channel you trust, never from the record's publisher.");
     Ok(())
 }

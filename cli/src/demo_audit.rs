@@ -4,8 +4,9 @@
 use crate::util;
 use shuangsuiji::audit::LogFile;
 use shuangsuiji::audit::{
-    verify_event_in_checkpoint, AuditLog, CheckpointSigner, Event, EventKind,
+    verify_event_in_checkpoint, AuditLog, CheckpointSigner, Event, EventKind, Witness, WitnessState,
 };
+use shuangsuiji::trust::TimeAnchor;
 use shuangsuiji::Digest32;
 use std::path::Path;
 
@@ -58,6 +59,39 @@ impl Trail {
         let c = self.signer.sign(&self.log).map_err(|e| e.to_string())?;
         self.checkpoints.push(c.text.clone());
         Ok(c.text)
+    }
+
+    /// A time anchor for event `index`: a checkpoint of the log as it stands (not added to
+    /// the published list, which stays as it was), cosigned by `witness` at `now`, with
+    /// the event's inclusion proof.
+    pub fn witnessed_anchor(
+        &mut self,
+        index: u64,
+        witness: &Witness,
+        now: u64,
+    ) -> Result<TimeAnchor, String> {
+        let c = self.signer.sign(&self.log).map_err(|e| e.to_string())?;
+        let mut state = WitnessState::default();
+        state
+            .add_log(ORIGIN, &self.signer.verifier_key())
+            .map_err(|e| e.to_string())?;
+        let line = witness
+            .add_checkpoint(&mut state, &c.text, 0, &[], now)
+            .map_err(|e| e.to_string())?;
+        let event = self
+            .events
+            .get(usize::try_from(index).map_err(|e| e.to_string())?)
+            .ok_or("no such event")?
+            .clone();
+        Ok(TimeAnchor {
+            checkpoint: format!("{}{line}", c.text),
+            event,
+            index,
+            proof: self
+                .log
+                .inclusion_proof(index, self.log.size())
+                .ok_or("no proof")?,
+        })
     }
 
     /// Proves event `index` against the latest checkpoint, as a verifier would.

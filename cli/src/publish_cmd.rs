@@ -77,7 +77,7 @@ impl RecordCheck {
         let targets: TargetRegister = load(t)?;
         let inspectors: PublicInspectorRegister = load(i)?;
         let verdict =
-            crate::verify_cmd::assess(&sealed, &targets, &inspectors, self.trust.as_deref())?;
+            crate::verify_cmd::assess(&sealed, &targets, &inspectors, self.trust.as_deref(), None)?;
         if show {
             crate::summary::print_level(&verdict);
         }

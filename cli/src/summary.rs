@@ -100,6 +100,11 @@ pub fn print_level(verdict: &Verdict) {
         ),
         None => println!("信任文件 Trust file: 未提供 none given"),
     }
+    if let Some(t) = verdict.anchored_time {
+        println!(
+            "时间锚 Anchored time: {t}（见证人联署，早于信标轮次 witnessed before the beacon round）"
+        );
+    }
     match verdict.level {
         Level::Anchored => {
             let n = verdict.verified.as_ref().map_or(0, |v| v.selected);

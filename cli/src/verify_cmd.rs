@@ -8,7 +8,7 @@
 
 use crate::util;
 use clap::Args;
-use shuangsuiji::trust::{verify_trusted, Level, TrustFile, Verdict};
+use shuangsuiji::trust::{verify_anchored, Level, TimeAnchor, TrustFile, Verdict};
 use shuangsuiji::{Explain, PublicInspectorRegister, SealedRecord, TargetRegister};
 use std::path::PathBuf;
 
@@ -38,6 +38,11 @@ pub struct Views {
     /// (docs/spec/trust.md). Without it nothing in the record is anchored.
     #[arg(long)]
     trust: Option<PathBuf>,
+    /// 时间锚 The commitment's event in a witnessed checkpoint of the audit log (JSON:
+    /// checkpoint, event, index, proof), checked against the trust file's log key and
+    /// witnesses (docs/spec/trust.md §3.1).
+    #[arg(long, requires = "trust")]
+    anchor: Option<PathBuf>,
 }
 
 impl Views {
@@ -45,7 +50,14 @@ impl Views {
     pub fn assess(&self, sealed: &SealedRecord) -> Result<Verdict, String> {
         let targets: TargetRegister = load(&self.targets)?;
         let inspectors: PublicInspectorRegister = load(&self.inspectors)?;
-        assess(sealed, &targets, &inspectors, self.trust.as_deref())
+        let anchor: Option<TimeAnchor> = self.anchor.as_deref().map(load).transpose()?;
+        assess(
+            sealed,
+            &targets,
+            &inspectors,
+            self.trust.as_deref(),
+            anchor.as_ref(),
+        )
     }
 }
 
@@ -71,6 +83,7 @@ pub fn assess(
     targets: &TargetRegister,
     inspectors: &PublicInspectorRegister,
     trust: Option<&std::path::Path>,
+    anchor: Option<&TimeAnchor>,
 ) -> Result<Verdict, String> {
     let trust = match trust {
         Some(p) => Some(TrustFile::from_json(&util::read(p)?).map_err(|e| {
@@ -81,7 +94,7 @@ pub fn assess(
         })?),
         None => None,
     };
-    let verdict = verify_trusted(sealed, targets, inspectors, trust.as_ref());
+    let verdict = verify_anchored(sealed, targets, inspectors, trust.as_ref(), anchor);
     if let (Level::Failed, Some(e)) = (verdict.level, &verdict.error) {
         return Err(format!(
             "未通过 NOT VERIFIED [{}]: {}\n{e}",

@@ -319,3 +319,110 @@ fn signer_names_and_participant_roles_have_one_spelling() {
         "{problems:?}"
     );
 }
+
+/// The time anchor (attack 2 of issue 16): the commitment's event in a checkpoint that the
+/// trust file's witnesses cosigned before the beacon round. Anything less leaves the time
+/// unanchored, with the reason.
+#[test]
+fn a_witnessed_checkpoint_anchors_the_commitment_time() {
+    use shuangsuiji::audit::{AuditLog, CheckpointSigner, Event, EventKind, Witness, WitnessState};
+    use shuangsuiji::trust::{verify_anchored, TimeAnchor};
+    let w = world();
+    let c = w.commitment(
+        plan(),
+        7,
+        BeaconChoice::Drand(DrandSpec::quicknet(123)),
+        1_692_803_700,
+    );
+    let mut s =
+        SealedRecord::new(w.draw_under(&c, 7, Some(&quicknet_round_123())).unwrap()).unwrap();
+    s.sign("负责人", &SigningKey::from_bytes(&SIGNER_KEY));
+    let round_time = DrandSpec::quicknet(123).round_time();
+
+    let origin = "shuangsuiji.example/test-log";
+    let mut log = AuditLog::new();
+    let ev = |kind, subject| Event {
+        kind,
+        actor: "测试".into(),
+        time: 1_692_803_690,
+        subject,
+        note: String::new(),
+    };
+    log.append(&ev(EventKind::RegisterChange, c.commitment.roots.targets));
+    let commitment_event = ev(EventKind::Commitment, c.hash);
+    let index = log.append(&commitment_event);
+    let mut signer = CheckpointSigner::new(origin, SigningKey::from_bytes(&[4; 32]), None);
+    let cp = signer.sign(&log).unwrap();
+    let witness = Witness::new("witness.example.org/w1", SigningKey::from_bytes(&[8; 32]));
+    let mut state = WitnessState::default();
+    state.add_log(origin, &signer.verifier_key()).unwrap();
+    let cosign = |at: u64| {
+        let mut st = state.clone();
+        let line = witness
+            .add_checkpoint(&mut st, &cp.text, 0, &[], at)
+            .unwrap();
+        format!("{}{line}", cp.text)
+    };
+    let anchor = |checkpoint: String| TimeAnchor {
+        checkpoint,
+        event: commitment_event.clone(),
+        index,
+        proof: log.inclusion_proof(index, log.size()).unwrap(),
+    };
+    let mut t = trust_with_signer();
+    t.audit_log = Some(signer.verifier_key());
+    t.witnesses.push(TrustedKey {
+        role: "见证人".into(),
+        name: "witness.example.org/w1".into(),
+        public_key: witness.verifier_key(),
+    });
+    t.witness_quorum = 1;
+    t.check().unwrap();
+
+    let before = (round_time - 20) as u64;
+    let v = verify_anchored(
+        &s,
+        &w.targets,
+        &w.inspectors,
+        Some(&t),
+        Some(&anchor(cosign(before))),
+    );
+    assert_eq!(v.anchored_time, Some(round_time - 20));
+    // Participants of a v1 record still do not sign: the only gap left.
+    assert_eq!(kinds(&v.unanchored), ["unsigned_participants"]);
+    assert_eq!(v.level, Level::NotAnchored);
+
+    let refused = |a: &TimeAnchor, t: &TrustFile| {
+        let v = verify_anchored(&s, &w.targets, &w.inspectors, Some(t), Some(a));
+        assert_eq!(v.anchored_time, None);
+        v.unanchored
+            .into_iter()
+            .find_map(|u| match u {
+                Unanchored::TimeAnchorRefused { reason } => Some(reason),
+                _ => None,
+            })
+            .expect("the anchor is refused")
+    };
+    // Witnessed after the round: the outcome could have been known.
+    let late = refused(&anchor(cosign(round_time as u64 + 5)), &t);
+    assert!(late.contains("not before the beacon round"), "{late}");
+    // Two witnesses required, one cosigned.
+    let mut t2 = t.clone();
+    t2.witnesses.push(TrustedKey {
+        role: "见证人".into(),
+        name: "witness.example.org/w2".into(),
+        public_key: Witness::new("witness.example.org/w2", SigningKey::from_bytes(&[9; 32]))
+            .verifier_key(),
+    });
+    t2.witness_quorum = 2;
+    assert!(refused(&anchor(cosign(before)), &t2).contains("1 of the 2"));
+    // Another event, another log key, no cosignature at all.
+    let mut other = anchor(cosign(before));
+    other.event.subject = shuangsuiji::Digest32([1; 32]);
+    assert!(refused(&other, &t).contains("not proven"));
+    let mut t3 = t.clone();
+    t3.audit_log =
+        Some(CheckpointSigner::new(origin, SigningKey::from_bytes(&[5; 32]), None).verifier_key());
+    assert!(refused(&anchor(cosign(before)), &t3).contains("not proven"));
+    assert!(refused(&anchor(cp.text.clone()), &t).contains("0 of the 1"));
+}

@@ -374,6 +374,7 @@ def verify_trusted(
     targets: TargetRegister,
     inspectors: PublicInspectorRegister,
     trust: Optional[JsonInput] = None,
+    anchor: Optional[JsonInput] = None,
 ) -> Dict[str, Any]:
     """Verifies as ``verify`` does and assesses the record against a trust file
     (docs/spec/trust.md). Returns the verdict: ``level`` ("anchored", "not_anchored" or

@@ -5,7 +5,7 @@ use crate::errors::Failure;
 use crate::input;
 use crate::types::to_js;
 use serde::Serialize;
-use shuangsuiji::trust::{verify_trusted, TrustFile, Verdict};
+use shuangsuiji::trust::{verify_anchored, TimeAnchor, TrustFile, Verdict};
 use shuangsuiji::{
     draw::BeaconChoice, draw::Participant, draw::StratumDraw, draw::Team, registers::RegisterRoots,
     Digest32, Reveal, SealedRecord, Verified,
@@ -212,13 +212,15 @@ pub fn verify(
     #[wasm_bindgen(unchecked_param_type = "Input")] inspectors: JsValue,
     #[wasm_bindgen(js_name = asOf, unchecked_optional_param_type = "string")] as_of: Option<String>,
     #[wasm_bindgen(unchecked_optional_param_type = "Input")] trust: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Input")] anchor: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let sealed: SealedRecord = match input::json_value("record", &record) {
         Ok(s) => s,
         Err(e) => return to_js(&failed(e, None)),
     };
     let trust = trust.unwrap_or(JsValue::UNDEFINED);
-    let result = match run(&sealed, &targets, &inspectors, as_of, &trust) {
+    let anchor = anchor.unwrap_or(JsValue::UNDEFINED);
+    let result = match run(&sealed, &targets, &inspectors, as_of, &trust, &anchor) {
         Ok(verdict) => {
             let json = verdict.to_json();
             match (verdict.verified, verdict.error) {
@@ -252,6 +254,7 @@ fn run(
     inspectors: &JsValue,
     as_of: Option<String>,
     trust: &JsValue,
+    anchor: &JsValue,
 ) -> Result<Verdict, Failure> {
     let as_of = input::date("asOf", as_of)?;
     let targets = input::targets(&input::required("targets", targets)?, as_of)?;
@@ -260,10 +263,15 @@ fn run(
         Some(b) => Some(TrustFile::from_json(&b)?),
         None => None,
     };
-    Ok(verify_trusted(
+    let anchor: Option<TimeAnchor> = match input::bytes("anchor", anchor)? {
+        Some(b) => Some(input::json("anchor", &b)?),
+        None => None,
+    };
+    Ok(verify_anchored(
         sealed,
         &targets,
         &inspectors,
         trust.as_ref(),
+        anchor.as_ref(),
     ))
 }

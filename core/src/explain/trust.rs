@@ -26,6 +26,7 @@ impl Explain for Unanchored {
             Unanchored::Signer { .. } => "signer",
             Unanchored::UnsignedParticipants => "unsigned_participants",
             Unanchored::TimeAnchor { .. } => "time_anchor",
+            Unanchored::TimeAnchorRefused { .. } => "time_anchor_refused",
         }
     }
 
@@ -47,8 +48,9 @@ impl Explain for Unanchored {
                 "参与方未对各自的承诺签名（draw/v1）：已公开的秘密值可能被重放".into()
             }
             Unanchored::TimeAnchor { committed_at } => {
-                format!("没有经见证的时间锚（draw/v1）：承诺时间 {committed_at} 只是记录自己的声明")
+                format!("没有经见证的时间锚：承诺时间 {committed_at} 只是记录自己的声明")
             }
+            Unanchored::TimeAnchorRefused { reason } => format!("时间锚不成立：{reason}"),
         }
     }
 }

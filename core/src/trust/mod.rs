@@ -6,10 +6,13 @@
 //! [`TrustFile`] and returns a [`Verdict`] with a level — anchored, consistent but not
 //! anchored (naming each element without an anchor), or failed — and never a bare "OK".
 
+mod anchor;
 mod file;
 mod verdict;
 
+pub use anchor::TimeAnchor;
 pub use file::{TrustError, TrustFile, TrustedChain, TrustedKey, MAX_TRUST_ENTRIES, TRUST_FORMAT};
 pub use verdict::{
-    verify_trusted, BeaconSeen, ChainSource, Level, SignerSeen, TrustSeen, Unanchored, Verdict,
+    verify_anchored, verify_trusted, BeaconSeen, ChainSource, Level, SignerSeen, TrustSeen,
+    Unanchored, Verdict,
 };

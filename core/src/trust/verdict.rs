@@ -9,6 +9,7 @@
 
 use crate::draw::{verify, BeaconChoice, DrandSpec, SealedRecord, Verified, VerifyError};
 use crate::registers::{PublicInspectorRegister, TargetRegister};
+use crate::trust::anchor::{check_anchor, TimeAnchor};
 use crate::trust::file::TrustFile;
 use serde::Serialize;
 
@@ -57,11 +58,19 @@ pub enum Unanchored {
     /// secret could be replayed in another commitment.
     #[error("participants do not sign their commitments (draw/v1): a published secret could be replayed")]
     UnsignedParticipants,
-    /// No witnessed time anchor (draw/v1): `committed_at` is the record's own claim.
-    #[error("no witnessed time anchor (draw/v1): the commitment time {committed_at} is the record's own claim")]
+    /// No witnessed time anchor was given: `committed_at` is the record's own claim.
+    #[error(
+        "no witnessed time anchor: the commitment time {committed_at} is the record's own claim"
+    )]
     TimeAnchor {
         /// The commitment time the record claims (Unix seconds).
         committed_at: i64,
+    },
+    /// A time anchor was given but does not hold.
+    #[error("the time anchor does not hold: {reason}")]
+    TimeAnchorRefused {
+        /// Why.
+        reason: String,
     },
 }
 
@@ -133,15 +142,29 @@ pub struct Verdict {
     pub trust: Option<TrustSeen>,
 }
 
-/// Re-runs the record (as [`verify`]) and assesses it against `trust`.
+/// Re-runs the record (as [`verify`]) and assesses it against `trust`, with no time
+/// anchor ([`verify_anchored`] takes one).
 ///
-/// Draw/v1 records are never anchored: their participants do not sign and their
-/// commitment time is not witnessed, and the verdict says so.
+/// Draw/v1 records are never anchored: their participants do not sign, and the verdict
+/// says so.
 pub fn verify_trusted(
     sealed: &SealedRecord,
     targets: &TargetRegister,
     inspectors: &PublicInspectorRegister,
     trust: Option<&TrustFile>,
+) -> Verdict {
+    verify_anchored(sealed, targets, inspectors, trust, None)
+}
+
+/// As [`verify_trusted`], with a time anchor: the commitment's event in a witnessed
+/// checkpoint of the trust file's audit log, dated by the witnesses before the beacon
+/// round (docs/spec/trust.md §3.1).
+pub fn verify_anchored(
+    sealed: &SealedRecord,
+    targets: &TargetRegister,
+    inspectors: &PublicInspectorRegister,
+    trust: Option<&TrustFile>,
+    anchor: Option<&TimeAnchor>,
 ) -> Verdict {
     let c = &sealed.record.commitment.commitment;
     let beacon = match &c.beacon {
@@ -209,9 +232,25 @@ pub fn verify_trusted(
         }
     }
     unanchored.push(Unanchored::UnsignedParticipants);
-    unanchored.push(Unanchored::TimeAnchor {
-        committed_at: c.committed_at,
-    });
+    let round_time = match &c.beacon {
+        BeaconChoice::Drand(d) => Some(d.round_time()),
+        BeaconChoice::Offline => None,
+    };
+    let mut anchored_time = None;
+    match (anchor, trust) {
+        (None, _) => unanchored.push(Unanchored::TimeAnchor {
+            committed_at: c.committed_at,
+        }),
+        (Some(_), None) => unanchored.push(Unanchored::TimeAnchorRefused {
+            reason: "no trust file names the log and its witnesses".into(),
+        }),
+        (Some(a), Some(t)) => {
+            match check_anchor(a, t, &sealed.record.commitment.hash, round_time) {
+                Ok(at) => anchored_time = Some(at),
+                Err(reason) => unanchored.push(Unanchored::TimeAnchorRefused { reason }),
+            }
+        }
+    }
     Verdict {
         level: if unanchored.is_empty() {
             Level::Anchored
@@ -223,7 +262,7 @@ pub fn verify_trusted(
         unanchored,
         beacon,
         signers,
-        anchored_time: None,
+        anchored_time,
         trust: trust_seen,
     }
 }
