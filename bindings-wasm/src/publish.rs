@@ -175,7 +175,7 @@ pub fn disclosure_commitment(
 ///
 /// # Errors
 /// Throws a `ShuangsuijiError`: `input` for a date not in `YYYY-MM-DD` form,
-/// `calendar_not_covered` when the calendar does not reach that far.
+/// `not_covered` (type `CalendarError`) when the calendar does not reach that far.
 #[wasm_bindgen(js_name = publishBy)]
 pub fn publish_by(
     #[wasm_bindgen(js_name = resultDate)] result_date: &str,
