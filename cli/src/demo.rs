@@ -155,8 +155,9 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         signed.hash,
         "",
     );
-    // A witness cosigns the log with the commitment in it, on the demo's clock 10 s after
-    // the commitment (23 s before the round): the time anchor a verifier checks.
+    // A witness cosigns the log with the commitment in it at a simulated time, 10 s after
+    // the demo's commitment time (23 s before the round): the time anchor a verifier
+    // checks. A real witness uses its own clock.
     let witness = Witness::new(
         DEMO_WITNESS,
         SigningKey::from_bytes(&label_bytes("shuangsuiji demo witness key")),

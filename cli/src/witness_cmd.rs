@@ -31,6 +31,10 @@ pub enum WitnessCmd {
         /// The log's note verifier key (`<origin>+<id>+<key>`).
         #[arg(long)]
         log_key: String,
+        /// Create the state file (a new witness only: a witness's state is never
+        /// recreated, or it could cosign a log's history again from scratch).
+        #[arg(long)]
+        init: bool,
     },
     /// 联署检查点 Cosign a checkpoint that extends the latest one cosigned for its log;
     /// prints the cosignature line and records the checkpoint as the latest.
@@ -55,11 +59,50 @@ pub enum WitnessCmd {
     },
 }
 
-fn load_state(path: &Path) -> Result<WitnessState, String> {
-    if !path.exists() {
-        return Ok(WitnessState::default());
+fn load_state(path: &Path, init: bool) -> Result<WitnessState, String> {
+    match (path.exists(), init) {
+        (false, true) => Ok(WitnessState::default()),
+        (true, true) => Err(format!(
+            "{} exists: --init creates a new witness state only",
+            path.display()
+        )),
+        (false, false) => Err(format!(
+            "{} is missing: a witness state is never recreated (use --init for a new witness)",
+            path.display()
+        )),
+        (true, false) => serde_json::from_slice(&util::read(path)?)
+            .map_err(|e| format!("{}: {e}", path.display())),
     }
-    serde_json::from_slice(&util::read(path)?).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// An exclusive lock beside the state file for one load–check–save, so two runs can never
+/// both cosign on top of the same state (a fork cosigned); removed when dropped. A lock left
+/// by a crashed run must be removed by hand after checking the state.
+struct StateLock(PathBuf);
+
+impl StateLock {
+    fn take(state: &Path) -> Result<StateLock, String> {
+        let mut name = state.as_os_str().to_owned();
+        name.push(".lock");
+        let lock = PathBuf::from(name);
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&lock)
+            .map_err(|e| {
+                format!(
+                    "cannot lock {}: {e} (another run holds it, or a crashed one left it)",
+                    lock.display()
+                )
+            })?;
+        Ok(StateLock(lock))
+    }
+}
+
+impl Drop for StateLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 fn proof(path: Option<&Path>) -> Result<Vec<Digest32>, String> {
@@ -94,8 +137,10 @@ pub fn run(c: WitnessCmd) -> Result<(), String> {
             state,
             origin,
             log_key,
+            init,
         } => {
-            let mut s = load_state(&state)?;
+            let _lock = StateLock::take(&state)?;
+            let mut s = load_state(&state, init)?;
             s.add_log(&origin, &log_key).map_err(|e| fail(&e))?;
             util::write_atomic(&state, &util::to_json(&s)?)?;
             println!("见证 Witnessing {origin} from the empty tree");
@@ -108,7 +153,8 @@ pub fn run(c: WitnessCmd) -> Result<(), String> {
             old_size,
             proof: proof_file,
         } => {
-            let mut s = load_state(&state)?;
+            let _lock = StateLock::take(&state)?;
+            let mut s = load_state(&state, false)?;
             let w = Witness::new(&name, SigningKey::from_bytes(&util::read_key(&key)?));
             let note = String::from_utf8(util::read(&checkpoint)?)
                 .map_err(|_| format!("{} is not UTF-8", checkpoint.display()))?;

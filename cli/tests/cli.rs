@@ -635,8 +635,18 @@ fn a_witness_cosigns_once_and_refuses_a_rollback() {
         .args(["witness", "add-log", "--state"])
         .arg(&state)
         .args(["--origin", audit["origin"].as_str().unwrap()])
-        .args(["--log-key", audit["verifier_key"].as_str().unwrap()]));
+        .args(["--log-key", audit["verifier_key"].as_str().unwrap()])
+        .arg("--init"));
     assert!(ok, "{text}");
+    // A state is never recreated, and a held lock stops a second run.
+    let (ok, text) = run(bin()
+        .args(["witness", "add-log", "--state"])
+        .arg(&state)
+        .args(["--origin", "x", "--log-key", "y", "--init"]));
+    assert!(
+        !ok && text.contains("--init creates a new witness state only"),
+        "{text}"
+    );
     let cosign = || {
         let mut c = bin();
         c.args(["witness", "cosign", "--state"])
@@ -660,4 +670,9 @@ fn a_witness_cosigns_once_and_refuses_a_rollback() {
         saved,
         "a refusal writes nothing"
     );
+    let lock = out.join("witness-state.json.lock");
+    std::fs::write(&lock, b"").unwrap();
+    let (ok, text) = run(&mut cosign());
+    assert!(!ok && text.contains("cannot lock"), "{text}");
+    std::fs::remove_file(&lock).unwrap();
 }

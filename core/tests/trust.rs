@@ -426,3 +426,141 @@ fn a_witnessed_checkpoint_anchors_the_commitment_time() {
     assert!(refused(&anchor(cosign(before)), &t3).contains("not proven"));
     assert!(refused(&anchor(cp.text.clone()), &t).contains("0 of the 1"));
 }
+
+/// Review findings on the anchor: an untrusted chain's round time bounds nothing; one
+/// witness key counts once; the quorum-th earliest witness time is the anchored time.
+#[test]
+fn anchors_need_a_trusted_chain_distinct_witnesses_and_a_quorum() {
+    use shuangsuiji::audit::{AuditLog, CheckpointSigner, Event, EventKind, Witness, WitnessState};
+    use shuangsuiji::trust::{verify_anchored, TimeAnchor};
+    let w = world();
+    let origin = "shuangsuiji.example/test-log";
+    let setup = |beacon: BeaconChoice, round: Option<BeaconRound>| {
+        let c = w.commitment(plan(), 7, beacon, 1_000);
+        let mut s = SealedRecord::new(w.draw_under(&c, 7, round.as_ref()).unwrap()).unwrap();
+        s.sign("负责人", &SigningKey::from_bytes(&SIGNER_KEY));
+        let mut log = AuditLog::new();
+        let e = Event {
+            kind: EventKind::Commitment,
+            actor: "测试".into(),
+            time: 1_000,
+            subject: c.hash,
+            note: String::new(),
+        };
+        let index = log.append(&e);
+        let mut signer = CheckpointSigner::new(origin, SigningKey::from_bytes(&[4; 32]), None);
+        let cp = signer.sign(&log).unwrap();
+        (s, log, e, index, signer.verifier_key(), cp.text)
+    };
+    let witness = |n: u8| {
+        let name = format!("witness.example.org/w{n}");
+        Witness::new(&name, SigningKey::from_bytes(&[20 + n; 32]))
+    };
+    let cosigned = |text: &str, log_key: &str, ws: &[(Witness, u64)]| {
+        let mut out = text.to_string();
+        for (wi, at) in ws {
+            let mut st = WitnessState::default();
+            st.add_log(origin, log_key).unwrap();
+            out.push_str(&wi.add_checkpoint(&mut st, text, 0, &[], *at).unwrap());
+        }
+        out
+    };
+    let trust_for = |log_key: &str, ws: &[&Witness], quorum: u32| {
+        let mut t = trust_with_signer();
+        t.audit_log = Some(log_key.to_string());
+        for wi in ws {
+            let vk = wi.verifier_key();
+            t.witnesses.push(TrustedKey {
+                role: "见证人".into(),
+                name: vk.split('+').next().unwrap().into(),
+                public_key: vk,
+            });
+        }
+        t.witness_quorum = quorum;
+        t
+    };
+
+    // An operator's own chain: consistent, witnessed early, but its round time is its own.
+    let own = OwnChain::new(5);
+    let (s, log, e, index, lk, text) =
+        setup(BeaconChoice::Drand(own.spec.clone()), Some(own.round(5)));
+    let w1 = witness(1);
+    let anchor = TimeAnchor {
+        checkpoint: cosigned(&text, &lk, &[(witness(1), 1_001)]),
+        event: e.clone(),
+        index,
+        proof: log.inclusion_proof(index, log.size()).unwrap(),
+    };
+    let t = trust_for(&lk, &[&w1], 1);
+    t.check().unwrap();
+    let v = verify_anchored(&s, &w.targets, &w.inspectors, Some(&t), Some(&anchor));
+    assert_eq!(v.anchored_time, None);
+    assert!(v.unanchored.iter().any(|u| matches!(u,
+        Unanchored::TimeAnchorRefused { reason } if reason.contains("not trusted"))));
+    // Trusted, the same chain's anchor holds.
+    let mut t2 = t.clone();
+    t2.chains.push(TrustedChain {
+        name: "测试链".into(),
+        chain_hash: own.spec.chain_hash.clone(),
+        public_key: own.spec.public_key.clone(),
+        genesis_time: own.spec.genesis_time,
+        period_seconds: own.spec.period_seconds,
+    });
+    let v = verify_anchored(&s, &w.targets, &w.inspectors, Some(&t2), Some(&anchor));
+    assert_eq!(v.anchored_time, Some(1_001));
+
+    // Three witnesses at 1_009, 1_003, 1_005 with a quorum of 2: the 2nd earliest counts.
+    let (w2, w3) = (witness(2), witness(3));
+    let three = TimeAnchor {
+        checkpoint: cosigned(
+            &text,
+            &lk,
+            &[
+                (witness(1), 1_009),
+                (witness(2), 1_003),
+                (witness(3), 1_005),
+            ],
+        ),
+        ..anchor.clone()
+    };
+    let mut t3 = trust_for(&lk, &[&w1, &w2, &w3], 2);
+    t3.chains = t2.chains.clone();
+    t3.check().unwrap();
+    let v = verify_anchored(&s, &w.targets, &w.inspectors, Some(&t3), Some(&three));
+    assert_eq!(v.anchored_time, Some(1_005));
+
+    // One key under two witness names, and a witness name that is not its key's: each
+    // refused by the trust file's rules.
+    let mut dup = trust_for(&lk, &[&w1], 2);
+    let mut second = dup.witnesses[0].clone();
+    second.name = "witness.example.org/alias".into();
+    dup.witnesses.push(second);
+    let p = dup.check().unwrap_err().problems;
+    assert!(
+        p.iter()
+            .any(|x| x.contains("the same key is given another role or name")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|x| x.starts_with("witnesses.witness.example.org/alias.name")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_witness_refuses_time_zero() {
+    use shuangsuiji::audit::{AuditLog, CheckpointSigner, Witness, WitnessError, WitnessState};
+    let log = AuditLog::new();
+    let mut signer = CheckpointSigner::new("o.example/log", SigningKey::from_bytes(&[4; 32]), None);
+    let cp = signer.sign(&log).unwrap();
+    let mut st = WitnessState::default();
+    st.add_log("o.example/log", &signer.verifier_key()).unwrap();
+    let wi = Witness::new("w.example/w", SigningKey::from_bytes(&[5; 32]));
+    assert!(matches!(
+        wi.add_checkpoint(&mut st, &cp.text, 0, &[], 0),
+        Err(WitnessError::Timestamp(0))
+    ));
+    // The empty tree with its own root is cosigned.
+    wi.add_checkpoint(&mut st, &cp.text, 0, &[], 1).unwrap();
+}

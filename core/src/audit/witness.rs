@@ -153,7 +153,8 @@ impl Witness {
         proof: &[Digest32],
         now: u64,
     ) -> Result<String, WitnessError> {
-        if now > MAX_TIMESTAMP {
+        // C2SP: a timestamp is positive and at most 2^63 - 1.
+        if now == 0 || now > MAX_TIMESTAMP {
             return Err(WitnessError::Timestamp(now));
         }
         let (body, _) = split_note(checkpoint)?;
@@ -175,6 +176,10 @@ impl Witness {
                 old: old_size,
                 latest: log.size,
             });
+        }
+        // A tree of size 0 has one root (tlog-witness: 422 otherwise).
+        if cp.size == 0 && cp.root != crate::encoding::merkle::MerkleTree::new().root() {
+            return Err(ProofError::RootMismatch.into());
         }
         if old_size == 0 && !proof.is_empty() {
             return Err(ProofError::WrongLength {
@@ -229,7 +234,8 @@ pub fn verify_cosignature(note: &str, witness_key: &str) -> Result<u64, Checkpoi
         let Some(sig) = blob.get(12..).and_then(|s| <[u8; 64]>::try_from(s).ok()) else {
             continue;
         };
-        if time <= MAX_TIMESTAMP
+        if time > 0
+            && time <= MAX_TIMESTAMP
             && vk
                 .verify_strict(
                     cosigned_message(body, time).as_bytes(),

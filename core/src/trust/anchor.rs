@@ -40,7 +40,7 @@ pub(crate) fn check_anchor(
         .audit_log
         .as_deref()
         .ok_or("the trust file names no audit log key")?;
-    verify_event_in_checkpoint(
+    let cp = verify_event_in_checkpoint(
         &anchor.event,
         anchor.index,
         &anchor.proof,
@@ -48,6 +48,14 @@ pub(crate) fn check_anchor(
         log_key,
     )
     .map_err(|e| format!("the commitment is not proven in the log: {e}"))?;
+    let (log_name, _) = crate::audit::parse_verifier_key(log_key, 0x01)
+        .map_err(|e| format!("the trust file's log key: {e}"))?;
+    if cp.origin != log_name {
+        return Err(format!(
+            "the checkpoint is of log {}, the trust file names log {log_name}",
+            cp.origin
+        ));
+    }
     if anchor.event.kind != EventKind::Commitment || anchor.event.subject != *commitment_hash {
         return Err(format!(
             "the logged event is not this commitment ({commitment_hash})"

@@ -172,6 +172,51 @@ impl TrustFile {
                 }
             }
         }
+        // One key, one role: a witness key that is also the log's or a signer's key would
+        // make the operator its own witness, and one key under two witness names would
+        // count twice (a cosignature/v1 does not sign the witness's name).
+        let mut raw_keys: BTreeSet<[u8; 32]> = BTreeSet::new();
+        let mut one_role = |what: String, raw: Option<[u8; 32]>, p: &mut Vec<String>| {
+            if let Some(k) = raw {
+                if !raw_keys.insert(k) {
+                    p.push(format!(
+                        "{what}: the same key is given another role or name"
+                    ));
+                }
+            }
+        };
+        for k in &self.signers {
+            let mut raw = [0u8; 32];
+            let ok = hex::decode_to_slice(&k.public_key, &mut raw).is_ok();
+            one_role(
+                format!("signers.{}.public_key", k.name),
+                ok.then_some(raw),
+                &mut p,
+            );
+        }
+        if let Some(k) = &self.audit_log {
+            let raw = crate::audit::parse_verifier_key(k, 0x01)
+                .ok()
+                .map(|(_, vk)| vk.to_bytes());
+            one_role("audit_log".into(), raw, &mut p);
+        }
+        for k in &self.witnesses {
+            let parsed =
+                crate::audit::parse_verifier_key(&k.public_key, crate::audit::COSIGNATURE_ALG).ok();
+            if let Some((name, _)) = parsed {
+                if name != k.name {
+                    p.push(format!(
+                        "witnesses.{}.name: the key is named {name}",
+                        k.name
+                    ));
+                }
+            }
+            one_role(
+                format!("witnesses.{}.public_key", k.name),
+                parsed.map(|(_, vk)| vk.to_bytes()),
+                &mut p,
+            );
+        }
         let quicknet = DrandSpec::quicknet(1);
         let (mut hashes, mut keys) = (BTreeSet::new(), BTreeSet::new());
         for c in &self.chains {

@@ -232,9 +232,14 @@ pub fn verify_anchored(
         }
     }
     unanchored.push(Unanchored::UnsignedParticipants);
-    let round_time = match &c.beacon {
-        BeaconChoice::Drand(d) => Some(d.round_time()),
-        BeaconChoice::Offline => None,
+    // The round's time counts only under a chain the verifier trusts: an operator's own
+    // chain could put its "genesis" anywhere and make any witnessed time look early.
+    let round_time = match (&c.beacon, &beacon) {
+        (BeaconChoice::Drand(d), Some(b)) if b.name.is_some() => Ok(Some(d.round_time())),
+        (BeaconChoice::Drand(_), _) => {
+            Err("the beacon chain is not trusted, so its round time bounds nothing")
+        }
+        (BeaconChoice::Offline, _) => Ok(None),
     };
     let mut anchored_time = None;
     match (anchor, trust) {
@@ -245,7 +250,10 @@ pub fn verify_anchored(
             reason: "no trust file names the log and its witnesses".into(),
         }),
         (Some(a), Some(t)) => {
-            match check_anchor(a, t, &sealed.record.commitment.hash, round_time) {
+            let checked = round_time
+                .map_err(String::from)
+                .and_then(|r| check_anchor(a, t, &sealed.record.commitment.hash, r));
+            match checked {
                 Ok(at) => anchored_time = Some(at),
                 Err(reason) => unanchored.push(Unanchored::TimeAnchorRefused { reason }),
             }
