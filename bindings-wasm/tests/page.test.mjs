@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { here, read, sealedSample, publicViews } from "./helpers.mjs";
+import { demo, here, read, sealedSample, publicViews } from "./helpers.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const base = path.resolve(here, "..");
@@ -60,9 +60,10 @@ async function openPage() {
   return { page, offsite, errors };
 }
 
-async function load(page, record, audit, trust) {
+async function load(page, record, audit, trust, anchor) {
   const { targets, inspectors } = publicViews();
   if (trust) await page.setInputFiles("#trust", { name: "trust.json", mimeType: "application/json", buffer: Buffer.from(trust) });
+  if (anchor) await page.setInputFiles("#anchor", { name: "anchor.json", mimeType: "application/json", buffer: Buffer.from(anchor) });
   if (audit) await page.setInputFiles("#audit", { name: "audit.json", mimeType: "application/json", buffer: audit });
   await page.setInputFiles("#record", { name: "record.json", mimeType: "application/json", buffer: Buffer.from(record) });
   await page.setInputFiles("#targets", { name: "targets.public.json", mimeType: "application/json", buffer: targets });
@@ -152,3 +153,17 @@ test("with a trust file the signers show their roles and only the v1 gaps remain
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the demo's trust file and time anchor show the anchored time", { timeout: 120_000 }, async () => {
+  const { page, errors } = await openPage();
+  await load(page, demo("record.json").toString("utf8"), undefined,
+    demo("verifier/trust.json").toString("utf8"), demo("anchor.json").toString("utf8"));
+  assert.equal(await page.getAttribute("body", "data-level"), "not_anchored");
+  assert.match(await page.textContent("#anchored-time"), /时间锚 Anchored time: 1692803710/);
+  const kinds = await page.locator(".unanchored").evaluateAll((els) => els.map((e) => e.dataset.kind));
+  assert.deepEqual(kinds, ["unsigned_participants"]);
+  await page.screenshot({ path: path.join(shots, "anchored-time.png"), fullPage: false });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+

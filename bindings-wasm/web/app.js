@@ -4,7 +4,7 @@
 import init, { verify, verifyAuditLog, version } from "../pkg/web/shuangsuiji.js";
 
 const $ = (id) => document.getElementById(id);
-const files = { record: null, targets: null, inspectors: null, trust: null, audit: null };
+const files = { record: null, targets: null, inspectors: null, trust: null, anchor: null, audit: null };
 const SHOW_ROWS = 2000;
 
 // Chinese label of the kinds a person meets most; the explanation itself comes from the
@@ -42,6 +42,7 @@ async function classify(file) {
   // A trust file is never picked from a dropped bundle: it must be the reader's own choice,
   // not whatever the publisher put beside the record.
   if (/"shuangsuiji\/trust\/v1"/.test(head)) return null;
+  if (/"checkpoint"\s*:/.test(head) && /"proof"\s*:/.test(head)) return "anchor";
   if (/"checkpoints"\s*:/.test(head) || /"verifier_key"\s*:/.test(head)) return "audit";
   if (/"inspectors"\s*:/.test(head)) return "inspectors";
   if (/"targets"\s*:/.test(head)) return "targets";
@@ -67,7 +68,8 @@ async function run() {
     const asOf = $("as-of").value || undefined;
     const t0 = performance.now();
     const trust = files.trust ? await bytes(files.trust) : undefined;
-    const result = verify(r, t, i, asOf, trust);
+    const anchor = files.anchor ? await bytes(files.anchor) : undefined;
+    const result = verify(r, t, i, asOf, trust, anchor);
     const ms = performance.now() - t0;
     show(result);
     showAudit(result, files.audit ? await bytes(files.audit) : null);
@@ -129,6 +131,11 @@ function showAnchors(target, v) {
   box.append(el("div", v.trust
     ? `信任文件 Trust file:「${v.trust.name}」 fingerprint ${v.trust.fingerprint}（请确认是您自己选定的 check it is the one you chose）`
     : "信任文件 Trust file: 未提供 none given", "mono"));
+  if (v.anchored_time != null) {
+    const at = el("div", `时间锚 Anchored time: ${v.anchored_time} · ${unixToChina(v.anchored_time)}（见证人联署，早于信标轮次 witnessed before the beacon round）`, "mono");
+    at.id = "anchored-time";
+    box.append(at);
+  }
   if (v.beacon) {
     box.append(el("div", `信标 Beacon: ${chainLabel(v.beacon)} · chain ${v.beacon.chain_hash} · round ${v.beacon.round}`, "mono"));
   }
