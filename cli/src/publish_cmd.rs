@@ -132,9 +132,7 @@ pub struct DeadlineArgs {
     due_soon: u32,
 }
 
-fn load<T: serde::de::DeserializeOwned>(p: &Path) -> Result<T, String> {
-    serde_json::from_slice(&util::read(p)?).map_err(|e| format!("{}: {e}", p.display()))
-}
+use util::load_json as load;
 
 pub fn run_publish(a: PublishArgs) -> Result<(), String> {
     let results: Vec<InspectionResult> = load(&a.results)?;

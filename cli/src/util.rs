@@ -28,6 +28,11 @@ pub fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
+/// A JSON document of the expected type; an error names the file.
+pub fn load_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    serde_json::from_slice(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// Writes through a temporary file beside `path` and a rename, so a failed run never leaves
 /// half a file. The message names `path` whichever step failed; the temporary file is
 /// removed on failure.

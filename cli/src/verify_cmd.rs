@@ -61,9 +61,7 @@ impl Views {
     }
 }
 
-fn load<T: serde::de::DeserializeOwned>(p: &std::path::Path) -> Result<T, String> {
-    serde_json::from_slice(&util::read(p)?).map_err(|e| format!("{}: {e}", p.display()))
-}
+use util::load_json as load;
 
 pub fn run(a: VerifyArgs) -> Result<(), String> {
     let sealed: SealedRecord = load(&a.record)?;

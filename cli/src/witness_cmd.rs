@@ -70,8 +70,7 @@ fn load_state(path: &Path, init: bool) -> Result<WitnessState, String> {
             "{} is missing: a witness state is never recreated (use --init for a new witness)",
             path.display()
         )),
-        (true, false) => serde_json::from_slice(&util::read(path)?)
-            .map_err(|e| format!("{}: {e}", path.display())),
+        (true, false) => util::load_json(path),
     }
 }
 

@@ -36,6 +36,17 @@ impl OwnChain {
         }
     }
 
+    /// The chain as a trust file lists it, under `name`.
+    fn trusted(&self, name: &str) -> TrustedChain {
+        TrustedChain {
+            name: name.into(),
+            chain_hash: self.spec.chain_hash.clone(),
+            public_key: self.spec.public_key.clone(),
+            genesis_time: self.spec.genesis_time,
+            period_seconds: self.spec.period_seconds,
+        }
+    }
+
     /// Round `round` signed as drand's unchained G1 scheme signs it.
     fn round(&self, round: u64) -> BeaconRound {
         use sha2_09::Digest;
@@ -105,13 +116,7 @@ fn a_self_made_chain_verifies_but_is_never_anchored_nor_called_quicknet() {
     assert_eq!((b.name, b.chain_hash), (None, own.spec.chain_hash.clone()));
     // Named in the trust file, the same chain is anchored under the trust file's name.
     let mut t2 = t.clone();
-    t2.chains.push(TrustedChain {
-        name: "省内测试链".into(),
-        chain_hash: own.spec.chain_hash.clone(),
-        public_key: own.spec.public_key.clone(),
-        genesis_time: own.spec.genesis_time,
-        period_seconds: own.spec.period_seconds,
-    });
+    t2.chains.push(own.trusted("省内测试链"));
     t2.check().unwrap();
     let v = verify_trusted(&s, &w.targets, &w.inspectors, Some(&t2));
     assert!(!kinds(&v.unanchored).contains(&"chain"));
@@ -265,13 +270,10 @@ fn a_trust_file_follows_its_rules_all_problems_at_once() {
         trust_with_signer().fingerprint()
     );
     // One set of parameters per chain; witnesses and the log in note-key form.
-    let own = OwnChain::new(1).spec;
+    let own = OwnChain::new(1);
     let chain = |genesis_time| TrustedChain {
-        name: "省内测试链".into(),
-        chain_hash: own.chain_hash.clone(),
-        public_key: own.public_key.clone(),
         genesis_time,
-        period_seconds: 3,
+        ..own.trusted("省内测试链")
     };
     let mut t = trust_with_signer();
     t.chains = vec![chain(1_000), chain(5_000)];
@@ -499,13 +501,7 @@ fn anchors_need_a_trusted_chain_distinct_witnesses_and_a_quorum() {
         Unanchored::TimeAnchorRefused { reason } if reason.contains("not trusted"))));
     // Trusted, the same chain's anchor holds.
     let mut t2 = t.clone();
-    t2.chains.push(TrustedChain {
-        name: "测试链".into(),
-        chain_hash: own.spec.chain_hash.clone(),
-        public_key: own.spec.public_key.clone(),
-        genesis_time: own.spec.genesis_time,
-        period_seconds: own.spec.period_seconds,
-    });
+    t2.chains.push(own.trusted("测试链"));
     let v = verify_anchored(&s, &w.targets, &w.inspectors, Some(&t2), Some(&anchor));
     assert_eq!(v.anchored_time, Some(1_001));
 
@@ -544,6 +540,17 @@ fn anchors_need_a_trusted_chain_distinct_witnesses_and_a_quorum() {
     assert!(
         p.iter()
             .any(|x| x.starts_with("witnesses.witness.example.org/alias.name")),
+        "{p:?}"
+    );
+    // A witness whose key is the log's own key: the operator witnessing itself.
+    let log_as_witness = Witness::new("witness.example.org/log", SigningKey::from_bytes(&[4; 32]));
+    let p = trust_for(&lk, &[&log_as_witness], 1)
+        .check()
+        .unwrap_err()
+        .problems;
+    assert!(
+        p.iter()
+            .any(|x| x.starts_with("witnesses.witness.example.org/log.public_key")),
         "{p:?}"
     );
 }

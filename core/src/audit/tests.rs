@@ -396,3 +396,31 @@ fn a_witness_cosigns_forward_and_refuses_rollbacks_and_forks() {
     ));
     assert_eq!(state, before, "a refusal leaves the state as it was");
 }
+
+/// A log that signs a tree of size 0 with a root other than the empty tree's (a junk root
+/// a later fork could hide behind) is not cosigned, and the witness's state stays empty.
+#[test]
+fn a_witness_refuses_a_size_zero_checkpoint_with_another_root() {
+    use super::note::key_hash_of;
+    use super::{Witness, WitnessError, WitnessState};
+    use base64::Engine as _;
+    use ed25519_dalek::Signer as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let origin = "shuangsuiji.example/junk";
+    let key = SigningKey::from_bytes(&[11; 32]);
+    // The note the log's own key would sign, written by hand: size 0, root not SHA-256("").
+    let body = format!("{origin}\n0\n{}\n", b64.encode([7u8; 32]));
+    let mut blob = key_hash_of(origin, 0x01, &key.verifying_key()).to_vec();
+    blob.extend_from_slice(&key.sign(body.as_bytes()).to_bytes());
+    let note = format!("{body}\n\u{2014} {origin} {}\n", b64.encode(blob));
+    let signer = CheckpointSigner::new(origin, key, None);
+    let mut state = WitnessState::default();
+    state.add_log(origin, &signer.verifier_key()).unwrap();
+    let before = state.clone();
+    let w = Witness::new("witness.example.org/w1", SigningKey::from_bytes(&[8; 32]));
+    assert!(matches!(
+        w.add_checkpoint(&mut state, &note, 0, &[], 1_000),
+        Err(WitnessError::Inconsistent(ProofError::RootMismatch))
+    ));
+    assert_eq!(state, before);
+}
