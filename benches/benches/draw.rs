@@ -146,6 +146,7 @@ fn reveals(c: &mut Criterion) {
                 id: format!("p{i:03}"),
                 role: format!("角色{i}"),
                 commitment: commit_secret(&format!("p{i:03}"), &secrets[i]),
+                public_key: None,
             })
             .collect();
         // Reveals in reverse order: every lookup is a real search.
@@ -154,6 +155,7 @@ fn reveals(c: &mut Criterion) {
             .map(|i| Reveal {
                 participant: format!("p{i:03}"),
                 secret: hex::encode(secrets[i]),
+                signature: None,
             })
             .collect();
         g.throughput(Throughput::Elements(n as u64));

@@ -97,6 +97,7 @@ fn main() -> Result<(), String> {
             }],
             rounding: Rounding::Ceil,
             must_include: vec![],
+            must_include_reasons: Default::default(),
             exclusions: Exclusions::default(),
             alternates_per_stratum: 0,
             batches: None,
@@ -122,16 +123,19 @@ fn main() -> Result<(), String> {
                 targets: targets.root(),
                 inspectors: inspectors.root(),
             },
+            as_of: None,
             participants: vec![
                 Participant {
                     id: "a".into(),
                     role: "a".into(),
                     commitment: commit_secret("a", &[1; 32]),
+                    public_key: None,
                 },
                 Participant {
                     id: "b".into(),
                     role: "b".into(),
                     commitment: commit_secret("b", &[2; 32]),
+                    public_key: None,
                 },
             ],
             signers: vec![Signatory {
@@ -148,10 +152,12 @@ fn main() -> Result<(), String> {
             Reveal {
                 participant: "a".into(),
                 secret: hex::encode([1u8; 32]),
+                signature: None,
             },
             Reveal {
                 participant: "b".into(),
                 secret: hex::encode([2u8; 32]),
+                signature: None,
             },
         ];
         let t = Instant::now();

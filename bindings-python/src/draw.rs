@@ -30,6 +30,21 @@ impl SignedCommitment {
         to_py(py, &self.0.commitment)
     }
 
+    /// draw/v2: adds a participant's signature on the hash with its 32-byte Ed25519
+    /// secret key (the key whose public half the commitment lists for it).
+    fn sign_as_participant(&mut self, participant: &str, secret_key: &[u8]) -> Result<()> {
+        let key = bytes32(secret_key, "secret_key")?;
+        self.0
+            .sign_as_participant(participant, &core::SigningKey::from_bytes(&key));
+        Ok(())
+    }
+
+    /// draw/v2: the participants' signatures, as dicts `{"signer", "public_key", "signature"}`.
+    #[getter]
+    fn participant_signatures<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, &self.0.participant_signatures)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<SignedCommitment {} ({} signature(s))>",
@@ -183,7 +198,7 @@ fn unix_time(obj: &Bound<'_, PyAny>) -> Result<i64> {
 /// drand spec dict (see `quicknet`); `committed_at` is unix seconds or an aware datetime;
 /// `log_checkpoint` is the audit log's signed checkpoint text the draw is committed under.
 #[pyfunction]
-#[pyo3(signature = (plan, item_list, targets, inspectors, participants, signers, committed_at, beacon = None, supersedes = None, log_checkpoint = None))]
+#[pyo3(signature = (plan, item_list, targets, inspectors, participants, signers, committed_at, beacon = None, supersedes = None, log_checkpoint = None, version = 2))]
 #[allow(clippy::too_many_arguments)]
 pub fn commit(
     plan: &Bound<'_, PyAny>,
@@ -196,7 +211,13 @@ pub fn commit(
     beacon: Option<&Bound<'_, PyAny>>,
     supersedes: Option<&Bound<'_, PyAny>>,
     log_checkpoint: Option<String>,
+    version: u8,
 ) -> Result<SignedCommitment> {
+    let (algorithm, as_of) = match version {
+        1 => (core::draw::ALGORITHM, None),
+        2 => (core::draw::ALGORITHM_V2, Some(targets.get().0.as_of())),
+        _ => return Err(format_error("version: 1 (draw/v1, never anchored) or 2 (draw/v2)")),
+    };
     let beacon = match beacon {
         None => core::draw::BeaconChoice::Offline,
         Some(b) => {
@@ -210,7 +231,7 @@ pub fn commit(
     };
     let commitment = core::Commitment {
         log_checkpoint,
-        algorithm: core::draw::ALGORITHM.into(),
+        algorithm: algorithm.into(),
         plan: from_py(plan, "plan")?,
         roots: core::registers::RegisterRoots {
             item_list: item_list.get().0.hash(),
@@ -222,6 +243,7 @@ pub fn commit(
         beacon,
         committed_at: unix_time(committed_at)?,
         supersedes: supersedes.map(|s| from_py(s, "supersedes")).transpose()?,
+        as_of,
     };
     Ok(SignedCommitment(core::SignedCommitment::new(commitment)?))
 }
@@ -232,7 +254,29 @@ pub fn reveal<'py>(py: Python<'py>, participant: &str, secret: &[u8]) -> Result<
     let r = core::Reveal {
         participant: participant.into(),
         secret: hex::encode(bytes32(secret, "secret")?),
+        signature: None,
     };
+    to_py(py, &r)
+}
+
+/// draw/v2: a participant's signed reveal `{"participant", "secret", "signature"}` of a
+/// 32-byte secret, bound to the commitment `commitment_hash` (hex) and signed with the
+/// participant's 32-byte Ed25519 secret key.
+#[pyfunction]
+pub fn signed_reveal<'py>(
+    py: Python<'py>,
+    participant: &str,
+    secret: &[u8],
+    commitment_hash: &str,
+    secret_key: &[u8],
+) -> Result<Bound<'py, PyAny>> {
+    let key = core::SigningKey::from_bytes(&bytes32(secret_key, "secret_key")?);
+    let r = core::draw::signed_reveal(
+        participant,
+        &key,
+        &digest(commitment_hash, "commitment_hash")?,
+        &bytes32(secret, "secret")?,
+    );
     to_py(py, &r)
 }
 

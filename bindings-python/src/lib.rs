@@ -60,6 +60,7 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(registers::personal_digest, m)?,
         wrap_pyfunction!(draw::commit, m)?,
         wrap_pyfunction!(draw::reveal, m)?,
+        wrap_pyfunction!(draw::signed_reveal, m)?,
         wrap_pyfunction!(draw::commit_secret, m)?,
         wrap_pyfunction!(draw::public_key_hex, m)?,
         wrap_pyfunction!(draw::quicknet, m)?,

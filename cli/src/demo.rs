@@ -12,10 +12,11 @@ use shuangsuiji::audit::EventKind;
 use shuangsuiji::audit::Witness;
 use shuangsuiji::trust::{verify_anchored, TrustFile, TrustedKey, TRUST_FORMAT};
 use shuangsuiji::{
-    draw, draw::BeaconChoice, draw::DrandSpec, draw::Participant, draw::Signatory, draw::ALGORITHM,
-    encoding::canonical_json, encoding::public_key_hex, encoding::tagged_hash,
-    hazmat::commit_secret, import, registers::RegisterRoots, verify, BeaconRound, Commitment,
-    DrawInputs, DrawPlan, Reveal, SealedRecord, SignedCommitment, SigningKey,
+    draw, draw::reveal_binding, draw::signed_reveal, draw::BeaconChoice, draw::DrandSpec,
+    draw::Participant, draw::Signatory, encoding::canonical_json, encoding::public_key_hex,
+    encoding::tagged_hash, hazmat::commit_secret, import, registers::RegisterRoots, verify,
+    BeaconRound, Commitment, DrawInputs, DrawPlan, ItemList, PublicInspectorRegister, Reveal,
+    SealedRecord, SignedCommitment, SigningKey, TargetRegister,
 };
 use std::path::{Path, PathBuf};
 
@@ -60,22 +61,40 @@ fn beacon_round(data: &Path) -> Result<BeaconRound, String> {
     BeaconRound::from_drand_json(r).map_err(|e| format!("drand-quicknet.json: {e}"))
 }
 
-pub fn run(a: DemoArgs) -> Result<(), String> {
-    let d = &a.data;
-    let as_of = util::date_or_today("--as-of", Some(DEMO_AS_OF))?;
-    let items = import::items(&util::read(&d.join("items.csv"))?, "豫政办〔2017〕80号")
-        .map_err(|e| e.to_string())?;
-    let targets =
-        import::targets(&util::read(&d.join("targets.csv"))?, as_of).map_err(|e| e.to_string())?;
-    let inspectors = import::inspectors(&util::read(&d.join("inspectors.csv"))?, as_of)
-        .map_err(|e| e.to_string())?;
-    let key = util::read_key(&d.join("inspector-salt.key"))?;
-    let public_inspectors = inspectors.public_view(&key);
-    let plan: DrawPlan = serde_json::from_slice(&util::read(&d.join("plan.json"))?)
-        .map_err(|e| format!("plan.json: {e}"))?;
+fn demo_secrets() -> Vec<[u8; 32]> {
+    PARTICIPANTS
+        .iter()
+        .map(|(id, _)| label_bytes(&format!("shuangsuiji demo secret {id}")))
+        .collect()
+}
 
-    // 0. The audit trail: the lists and registers the draw will use, then a checkpoint.
-    let mut trail = crate::demo_audit::Trail::new(&label_bytes("shuangsuiji demo audit log key"));
+fn demo_signer_keys() -> Vec<SigningKey> {
+    SIGNERS
+        .iter()
+        .map(|s| SigningKey::from_bytes(&label_bytes(&format!("shuangsuiji demo signing key {s}"))))
+        .collect()
+}
+
+fn signatories(keys: &[SigningKey]) -> Vec<Signatory> {
+    SIGNERS
+        .iter()
+        .zip(keys)
+        .map(|(n, k)| Signatory {
+            name: (*n).into(),
+            public_key: public_key_hex(k),
+        })
+        .collect()
+}
+
+/// Logs the item list, the registers and the plan, and signs a checkpoint (the one the
+/// commitment points to).
+fn pre_draw(
+    trail: &mut crate::demo_audit::Trail,
+    items: &ItemList,
+    targets: &TargetRegister,
+    public: &PublicInspectorRegister,
+    plan: &DrawPlan,
+) -> Result<String, String> {
     let t0 = DEMO_COMMITTED_AT - 600;
     trail.record(
         EventKind::ItemListVersion,
@@ -95,87 +114,198 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         EventKind::RegisterChange,
         "省公安厅办公室",
         t0,
-        public_inspectors.root(),
+        public.root(),
         "执法检查人员名录库 2023-08-23",
     );
     let plan_hash = tagged_hash(
         "shuangsuiji/v1/plan",
-        &[&canonical_json(&plan).map_err(|e| e.to_string())?],
+        &[&canonical_json(plan).map_err(|e| e.to_string())?],
     );
     trail.record(EventKind::Plan, SIGNERS[0], t0 + 60, plan_hash, &plan.id);
-    let pre_draw_checkpoint = trail.checkpoint()?;
+    trail.checkpoint()
+}
 
-    // 1. Commit: plan, hashes, participants' commitments, the beacon round — signed.
-    let secrets: Vec<[u8; 32]> = PARTICIPANTS
-        .iter()
-        .map(|(id, _)| label_bytes(&format!("shuangsuiji demo secret {id}")))
-        .collect();
-    let sign_keys: Vec<SigningKey> = SIGNERS
-        .iter()
-        .map(|s| SigningKey::from_bytes(&label_bytes(&format!("shuangsuiji demo signing key {s}"))))
-        .collect();
-    let commitment = Commitment {
-        log_checkpoint: Some(pre_draw_checkpoint),
-        algorithm: ALGORITHM.into(),
+/// The draw/v1 of the known-answer vectors: unsigned participants, the same secrets,
+/// signers and round as the demo.
+fn draw_v1(
+    items: &ItemList,
+    targets: &TargetRegister,
+    public: &PublicInspectorRegister,
+    plan: DrawPlan,
+    data: &Path,
+) -> Result<SealedRecord, String> {
+    let mut trail = crate::demo_audit::Trail::new(&label_bytes("shuangsuiji demo audit log key"));
+    let checkpoint = pre_draw(&mut trail, items, targets, public, &plan)?;
+    let secrets = demo_secrets();
+    let keys = demo_signer_keys();
+    let mut commitment = Commitment::new(
         plan,
-        roots: RegisterRoots {
+        RegisterRoots {
             item_list: items.hash(),
             targets: targets.root(),
-            inspectors: public_inspectors.root(),
+            inspectors: public.root(),
         },
-        participants: PARTICIPANTS
+        PARTICIPANTS
             .iter()
             .zip(&secrets)
             .map(|((id, role), s)| Participant {
                 id: (*id).into(),
                 role: (*role).into(),
                 commitment: commit_secret(id, s),
+                public_key: None,
             })
             .collect(),
-        signers: SIGNERS
-            .iter()
-            .zip(&sign_keys)
-            .map(|(n, k)| Signatory {
-                name: (*n).into(),
-                public_key: public_key_hex(k),
-            })
-            .collect(),
-        beacon: BeaconChoice::Drand(DrandSpec::quicknet(123)),
-        committed_at: DEMO_COMMITTED_AT,
-        supersedes: None,
-    };
+        signatories(&keys),
+        BeaconChoice::Drand(DrandSpec::quicknet(123)),
+        DEMO_COMMITTED_AT,
+    );
+    commitment.log_checkpoint = Some(checkpoint);
     let mut signed = SignedCommitment::new(commitment).map_err(|e| e.to_string())?;
-    for (n, k) in SIGNERS.iter().zip(&sign_keys) {
+    for (n, k) in SIGNERS.iter().zip(&keys) {
         signed.sign(n, k);
     }
-    let commitment_event = trail.record(
-        EventKind::Commitment,
-        SIGNERS[0],
-        DEMO_COMMITTED_AT,
-        signed.hash,
-        "",
-    );
-    // A witness cosigns the log with the commitment in it at a simulated time, 10 s after
-    // the demo's commitment time (23 s before the round): the time anchor a verifier
-    // checks. A real witness uses its own clock.
-    let witness = Witness::new(
-        DEMO_WITNESS,
-        SigningKey::from_bytes(&label_bytes("shuangsuiji demo witness key")),
-    );
-    let anchor = trail.witnessed_anchor(
-        commitment_event,
-        &witness,
-        u64::try_from(DEMO_COMMITTED_AT + 10).unwrap_or_default(),
-    )?;
-    // 2. Reveal, 3. beacon, 4. draw.
     let reveals: Vec<Reveal> = PARTICIPANTS
         .iter()
         .zip(&secrets)
         .map(|((id, _), s)| Reveal {
             participant: (*id).into(),
             secret: hex::encode(s),
+            signature: None,
         })
         .collect();
+    let round = beacon_round(data)?;
+    let record = draw(DrawInputs {
+        commitment: &signed,
+        item_list: items,
+        targets,
+        inspectors: public,
+        reveals: &reveals,
+        beacon: Some(&round),
+    })
+    .map_err(|e| format!("draw/v1 refused: {e}"))?;
+    let mut sealed = SealedRecord::new(record).map_err(|e| e.to_string())?;
+    for (n, k) in SIGNERS.iter().zip(&keys) {
+        sealed.sign(n, k);
+    }
+    Ok(sealed)
+}
+
+pub fn run(a: DemoArgs) -> Result<(), String> {
+    let d = &a.data;
+    let as_of = util::date_or_today("--as-of", Some(DEMO_AS_OF))?;
+    let items = import::items(&util::read(&d.join("items.csv"))?, "豫政办〔2017〕80号")
+        .map_err(|e| e.to_string())?;
+    let targets =
+        import::targets(&util::read(&d.join("targets.csv"))?, as_of).map_err(|e| e.to_string())?;
+    let inspectors = import::inspectors(&util::read(&d.join("inspectors.csv"))?, as_of)
+        .map_err(|e| e.to_string())?;
+    let key = util::read_key(&d.join("inspector-salt.key"))?;
+    let public_inspectors = inspectors.public_view(&key);
+    let plan: DrawPlan = serde_json::from_slice(&util::read(&d.join("plan.json"))?)
+        .map_err(|e| format!("plan.json: {e}"))?;
+
+    // The known-answer vectors of draw/v1 (tests/vectors), kept byte for byte: the same
+    // plan without draw/v2's members, under its own trail.
+    let v1 = match &a.vectors {
+        Some(_) => {
+            let mut plan_v1 = plan.clone();
+            plan_v1.must_include_reasons.clear();
+            Some(draw_v1(&items, &targets, &public_inspectors, plan_v1, d)?)
+        }
+        None => None,
+    };
+
+    // 0. The audit trail: the lists and registers the draw will use, then a checkpoint.
+    let mut trail = crate::demo_audit::Trail::new(&label_bytes("shuangsuiji demo audit log key"));
+    let pre_draw_checkpoint = pre_draw(&mut trail, &items, &targets, &public_inspectors, &plan)?;
+
+    // 1. Commit (draw/v2): plan, hashes, the registers' date, participants' commitments and
+    // keys, the beacon round — signed by the responsible people and by each participant.
+    let secrets = demo_secrets();
+    let sign_keys = demo_signer_keys();
+    let participant_keys: Vec<SigningKey> = PARTICIPANTS
+        .iter()
+        .map(|(id, _)| {
+            SigningKey::from_bytes(&label_bytes(&format!(
+                "shuangsuiji demo participant key {id}"
+            )))
+        })
+        .collect();
+    let plan_id = plan.id.clone();
+    let mut commitment = Commitment::v2(
+        plan,
+        RegisterRoots {
+            item_list: items.hash(),
+            targets: targets.root(),
+            inspectors: public_inspectors.root(),
+        },
+        targets.as_of(),
+        PARTICIPANTS
+            .iter()
+            .zip(&secrets)
+            .zip(&participant_keys)
+            .map(|(((id, role), s), k)| Participant {
+                id: (*id).into(),
+                role: (*role).into(),
+                commitment: commit_secret(id, s),
+                public_key: Some(public_key_hex(k)),
+            })
+            .collect(),
+        signatories(&sign_keys),
+        BeaconChoice::Drand(DrandSpec::quicknet(123)),
+        DEMO_COMMITTED_AT,
+    );
+    commitment.log_checkpoint = Some(pre_draw_checkpoint);
+    let mut signed = SignedCommitment::new(commitment).map_err(|e| e.to_string())?;
+    for (n, k) in SIGNERS.iter().zip(&sign_keys) {
+        signed.sign(n, k);
+    }
+    for ((id, _), k) in PARTICIPANTS.iter().zip(&participant_keys) {
+        signed.sign_as_participant(id, k);
+    }
+    // Logged under the plan id, so that every commitment for the plan can be counted.
+    let commitment_event = trail.record(
+        EventKind::Commitment,
+        SIGNERS[0],
+        DEMO_COMMITTED_AT,
+        signed.hash,
+        &plan_id,
+    );
+    // 2. Reveal, signed and logged before the beacon round exists, so that no participant
+    // can wait for the outcome and withhold.
+    let reveals: Vec<Reveal> = PARTICIPANTS
+        .iter()
+        .zip(&secrets)
+        .zip(&participant_keys)
+        .map(|(((id, _), s), k)| signed_reveal(id, k, &signed.hash, s))
+        .collect();
+    let reveal_events: Vec<u64> = PARTICIPANTS
+        .iter()
+        .zip(&secrets)
+        .map(|((id, role), s)| {
+            trail.record(
+                EventKind::Reveal,
+                role,
+                DEMO_COMMITTED_AT + 5,
+                reveal_binding(&signed.hash, id, s),
+                id,
+            )
+        })
+        .collect();
+    // A witness cosigns the log with the commitment and the reveals in it at a simulated
+    // time, 10 s after the demo's commitment time (23 s before the round): the time anchor
+    // a verifier checks. A real witness uses its own clock.
+    let witness = Witness::new(
+        DEMO_WITNESS,
+        SigningKey::from_bytes(&label_bytes("shuangsuiji demo witness key")),
+    );
+    let anchor = trail.witnessed_anchor(
+        commitment_event,
+        &reveal_events,
+        &witness,
+        u64::try_from(DEMO_COMMITTED_AT + 10).unwrap_or_default(),
+    )?;
+    // 3. The beacon, 4. the draw.
     let round = beacon_round(d)?;
     let record = draw(DrawInputs {
         commitment: &signed,
@@ -187,9 +317,6 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     })
     .map_err(|e| format!("draw refused: {e}"))?;
     let t_draw = DrandSpec::quicknet(123).round_time() + 30;
-    for p in &signed.commitment.participants {
-        trail.record(EventKind::Reveal, &p.role, t_draw - 10, p.commitment, &p.id);
-    }
     // 5. Seal and sign.
     let mut sealed = SealedRecord::new(record).map_err(|e| e.to_string())?;
     for (n, k) in SIGNERS.iter().zip(&sign_keys) {
@@ -221,17 +348,6 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         &a.out.join("inspectors.public.json"),
         &util::to_json(&public_inspectors)?,
     )?;
-    if let Some(dir) = &a.vectors {
-        crate::vectors::write(
-            dir,
-            &items,
-            &targets,
-            &inspectors,
-            &public_inspectors,
-            &key,
-            &sealed,
-        )?;
-    }
     // The verifier's side: a trust file naming the demo's signers by role (the keys are the
     // demo's public labels), and the verdict under it.
     let trust = TrustFile {
@@ -248,7 +364,16 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
                 public_key: public_key_hex(k),
             })
             .collect(),
-        participants: Vec::new(),
+        participants: PARTICIPANTS
+            .iter()
+            .zip(&participant_keys)
+            .zip(["检查部门", "纪检监察"])
+            .map(|(((id, _), k), role)| TrustedKey {
+                role: role.into(),
+                name: (*id).into(),
+                public_key: public_key_hex(k),
+            })
+            .collect(),
         audit_log: Some(trail.verifier_key()),
         witnesses: vec![TrustedKey {
             role: "见证人".into(),
@@ -273,6 +398,13 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         Some(&anchor),
     );
     debug_assert_eq!(verdict.verified.as_ref(), Some(&v));
+    if let (Some(dir), Some(v1)) = (&a.vectors, &v1) {
+        crate::vectors::write_registers(dir, &items, &targets, &inspectors, &public_inspectors, &key)?;
+        crate::vectors::write_draw(dir, v1, crate::vectors::V1_DESCRIPTION)?;
+        let dir2 = dir.join("v2");
+        crate::vectors::write_draw(&dir2, &sealed, crate::vectors::V2_DESCRIPTION)?;
+        crate::vectors::write_anchor(&dir2, &trust, &anchor, &verdict)?;
+    }
     crate::summary::print(&sealed, &verdict);
     crate::demo_publish::run(&a.out, &sealed, &targets, &inspectors, &mut trail)?;
     let last = trail.checkpoint()?;

@@ -6,7 +6,7 @@ use shuangsuiji::audit::LogFile;
 use shuangsuiji::audit::{
     verify_event_in_checkpoint, AuditLog, CheckpointSigner, Event, EventKind, Witness, WitnessState,
 };
-use shuangsuiji::trust::TimeAnchor;
+use shuangsuiji::trust::{LoggedEvent, TimeAnchor};
 use shuangsuiji::Digest32;
 use std::path::Path;
 
@@ -61,12 +61,14 @@ impl Trail {
         Ok(c.text)
     }
 
-    /// A time anchor for event `index`: a checkpoint of the log as it stands (not added to
-    /// the published list, which stays as it was), cosigned by `witness` at `now`, with
-    /// the event's inclusion proof.
+    /// A time anchor for the commitment event `index` and the reveal events `reveals`: a
+    /// checkpoint of the log as it stands (not added to the published list, which stays as
+    /// it was), cosigned by `witness` at `now`, with the events' inclusion proofs and the
+    /// log up to the checkpoint.
     pub fn witnessed_anchor(
         &mut self,
         index: u64,
+        reveals: &[u64],
         witness: &Witness,
         now: u64,
     ) -> Result<TimeAnchor, String> {
@@ -78,19 +80,28 @@ impl Trail {
         let line = witness
             .add_checkpoint(&mut state, &c.text, 0, &[], now)
             .map_err(|e| e.to_string())?;
-        let event = self
-            .events
-            .get(usize::try_from(index).map_err(|e| e.to_string())?)
-            .ok_or("no such event")?
-            .clone();
+        let logged = |i: u64| -> Result<LoggedEvent, String> {
+            Ok(LoggedEvent {
+                event: self
+                    .events
+                    .get(usize::try_from(i).map_err(|e| e.to_string())?)
+                    .ok_or("no such event")?
+                    .clone(),
+                index: i,
+                proof: self
+                    .log
+                    .inclusion_proof(i, self.log.size())
+                    .ok_or("no proof")?,
+            })
+        };
+        let commitment = logged(index)?;
         Ok(TimeAnchor {
             checkpoint: format!("{}{line}", c.text),
-            event,
+            event: commitment.event,
             index,
-            proof: self
-                .log
-                .inclusion_proof(index, self.log.size())
-                .ok_or("no proof")?,
+            proof: commitment.proof,
+            reveals: reveals.iter().map(|i| logged(*i)).collect::<Result<_, _>>()?,
+            log: Some(self.events.clone()),
         })
     }
 

@@ -6,22 +6,29 @@ use shuangsuiji::{
     hazmat::subseed, registers::personal_digest, registers::personal_salt, InspectorRegister,
     ItemList, PublicInspectorRegister, SealedRecord, TargetRegister,
 };
+use shuangsuiji::trust::{TimeAnchor, TrustFile, Verdict};
 use std::path::Path;
 
-pub fn write(
+pub const V1_DESCRIPTION: &str = "The bundled demo draw under draw/v1 (the plan without draw/v2's members, unsigned participants): sample registers, the signed commitment, reveals and drand quicknet round 123 in; seed, sub-seeds, selection with tickets, teams, record hash and canonical record bytes (draw-sample.record.json) out.";
+pub const V2_DESCRIPTION: &str = "The bundled demo draw under draw/v2: sample registers (../registers.json), the commitment signed by the signers and by each participant (participant_signatures), signed reveals and drand quicknet round 123 in; seed, sub-seeds, selection, teams, record hash and canonical record bytes (draw-sample.record.json) out. trust.json, anchor.json and verdict.json give the verifier's side: the anchored verdict.";
+
+fn generated_by() -> String {
+    format!(
+        "shuangsuiji demo --vectors (shuangsuiji {}), from examples/data",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
+pub fn write_registers(
     dir: &Path,
     items: &ItemList,
     targets: &TargetRegister,
     inspectors: &InspectorRegister,
     public: &PublicInspectorRegister,
     key: &[u8; 32],
-    sealed: &SealedRecord,
 ) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let generated_by = format!(
-        "shuangsuiji demo --vectors (shuangsuiji {}), from examples/data",
-        env!("CARGO_PKG_VERSION")
-    );
+    let generated_by = generated_by();
     let first = targets.targets().first().ok_or("empty register")?;
     let first_i = inspectors.inspectors().first().ok_or("empty register")?;
     let salt = personal_salt(key, &first_i.id);
@@ -38,7 +45,17 @@ pub fn write(
         "first_inspector_personal_salt": salt,
         "first_inspector_personal_digest": personal_digest(&salt, &first_i.personal),
     });
-    util::write_atomic(&dir.join("registers.json"), &util::to_json(&registers)?)?;
+    util::write_atomic(&dir.join("registers.json"), &util::to_json(&registers)?)
+}
+
+pub fn write_draw(dir: &Path, sealed: &SealedRecord, description: &str) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let generated_by = generated_by();
+    let registers = if dir.ends_with("v2") {
+        "../registers.json"
+    } else {
+        "registers.json"
+    };
     let r = &sealed.record;
     let c = &r.commitment;
     let mut subseeds = serde_json::Map::new();
@@ -54,8 +71,8 @@ pub fn write(
     }
     let draw = serde_json::json!({
         "generated_by": generated_by,
-        "description": "The bundled demo draw: sample registers, the signed commitment, reveals and drand quicknet round 123 in; seed, sub-seeds, selection with tickets, teams, record hash and canonical record bytes (draw-sample.record.json) out.",
-        "inputs": {"registers": "registers.json", "commitment": c, "reveals": r.reveals, "beacon": r.beacon},
+        "description": description,
+        "inputs": {"registers": registers, "commitment": c, "reveals": r.reveals, "beacon": r.beacon},
         "expected": {
             "commitment_hash": c.hash,
             "seed": r.seed,
@@ -72,4 +89,17 @@ pub fn write(
     let bytes = r.canonical_bytes().map_err(|e| e.to_string())?;
     util::write_atomic(&dir.join("draw-sample.record.json"), &bytes)?;
     Ok(())
+}
+
+/// The verifier's side of the v2 vector: the trust file, the time anchor (with the log) and
+/// the verdict every runtime must reach.
+pub fn write_anchor(
+    dir: &Path,
+    trust: &TrustFile,
+    anchor: &TimeAnchor,
+    verdict: &Verdict,
+) -> Result<(), String> {
+    util::write_atomic(&dir.join("trust.json"), &util::to_json(trust)?)?;
+    util::write_atomic(&dir.join("anchor.json"), &util::to_json(anchor)?)?;
+    util::write_atomic(&dir.join("verdict.json"), &util::to_json(&verdict.to_json())?)
 }

@@ -219,6 +219,7 @@ fn rich_sealed() -> (World, SealedRecord) {
     c.supersedes = Some(Supersedes {
         commitment: Digest32([7; 32]),
         reason: "登记信息有误".into(),
+        note: None,
     });
     c.log_checkpoint = Some("example.org/log\n3\nAAAA\n\n— example.org/log AAAA\n".into());
     let rec = w
@@ -269,7 +270,7 @@ fn a_member_added_anywhere_is_refused() {
     for at in &objects {
         let mut t = json.clone();
         let obj = t.pointer_mut(at).unwrap().as_object_mut().unwrap();
-        obj.insert("note".into(), Value::from("一并抽中"));
+        obj.insert("remark".into(), Value::from("一并抽中"));
         assert!(
             serde_json::from_value::<SealedRecord>(t).is_err(),
             "a member added at {at:?} was accepted"

@@ -229,6 +229,7 @@ fn redraw_needs_a_new_commitment() {
     c2.commitment.supersedes = Some(Supersedes {
         commitment: first.record.commitment.hash,
         reason: "登记信息有误，重新抽取".into(),
+        note: None,
     });
     let r2 = w
         .draw_under(&World::resign(c2.commitment), 2, None)

@@ -24,7 +24,11 @@ pub fn inputs(d: &Path, as_of: Date) -> Result<Inputs, String> {
     let inspectors = import::inspectors(&read("inspectors.csv")?, as_of)
         .map_err(|e| e.to_string())?
         .public_view(&key);
-    let plan = serde_json::from_slice(&read("plan.json")?).map_err(|e| e.to_string())?;
+    let mut plan: DrawPlan =
+        serde_json::from_slice(&read("plan.json")?).map_err(|e| e.to_string())?;
+    // The benches time draw/v1's selection and matching (draw/v2 adds four signature
+    // checks and a cap check, microseconds); v1 plans carry no reason codes.
+    plan.must_include_reasons.clear();
     let beacon: serde_json::Value =
         serde_json::from_slice(&read("drand-quicknet.json")?).map_err(|e| e.to_string())?;
     let round = shuangsuiji::BeaconRound::from_drand_json(&beacon["rounds"][0])
@@ -53,16 +57,19 @@ pub fn commitment(
             targets: targets_root,
             inspectors: i.inspectors.root(),
         },
+        as_of: None,
         participants: vec![
             Participant {
                 id: "zazd".into(),
                 role: "检查部门".into(),
                 commitment: commit_secret("zazd", &SECRET),
+                public_key: None,
             },
             Participant {
                 id: "jjjc".into(),
                 role: "纪检监察".into(),
                 commitment: commit_secret("jjjc", &SECRET2),
+                public_key: None,
             },
         ],
         signers: vec![Signatory {
@@ -81,10 +88,12 @@ pub fn commitment(
             Reveal {
                 participant: "zazd".into(),
                 secret: hex::encode(SECRET),
+                signature: None,
             },
             Reveal {
                 participant: "jjjc".into(),
                 secret: hex::encode(SECRET2),
+                signature: None,
             },
         ],
     ))

@@ -206,6 +206,40 @@ pub enum DrawError {
         /// What is wrong.
         reason: String,
     },
+    /// draw/v2: a participant's signature on the commitment or on its reveal is missing,
+    /// made with another key, or does not verify.
+    #[error("participant {participant}: {reason}")]
+    Participant {
+        /// The participant id.
+        participant: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// draw/v2: the registers given are of another date than the commitment's `as_of`.
+    #[error("as_of: the commitment is over registers of {committed}, the {register} register given is of {given}")]
+    AsOf {
+        /// The committed date.
+        committed: time::Date,
+        /// "target" or "inspector".
+        register: &'static str,
+        /// The given register's date.
+        given: time::Date,
+    },
+    /// draw/v2: the draw would lift a general item over its cap (国发〔2019〕5号 三（二）: a
+    /// general item is inspected at a capped ratio). Nothing is clipped: the plan must change.
+    #[error("general item {item}: the draw would select {drawn} of {population} targets, over its cap of {cap_count} ({cap})")]
+    OverCap {
+        /// The general item.
+        item: String,
+        /// The stratum quotas plus the 100 % entries that count against the cap.
+        drawn: u64,
+        /// Every eligible target (strata populations and 100 % entries).
+        population: u64,
+        /// The cap as a ratio.
+        cap: crate::registers::fields::ratio::BasisPoints,
+        /// The cap as a count: ⌈cap × population⌉.
+        cap_count: u64,
+    },
     /// The beacon.
     #[error(transparent)]
     Beacon(#[from] BeaconError),

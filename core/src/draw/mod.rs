@@ -9,8 +9,10 @@
 //! anyone can run with the public register views.
 
 pub(crate) mod beacon;
+pub(crate) mod cap;
 pub(crate) mod error;
 pub(crate) mod matching;
+pub(crate) mod participants;
 pub(crate) mod plan;
 pub(crate) mod protocol;
 pub(crate) mod record;
@@ -26,13 +28,17 @@ pub use error::{
     VerifyError,
 };
 pub use matching::{Member, Role, Team};
+pub use participants::{
+    reveal_binding, sign_commitment, signed_reveal, PARTICIPANT_COMMITMENT_CONTEXT,
+    PARTICIPANT_REVEAL_CONTEXT,
+};
 pub use plan::{
-    DepartmentTeam, DrawPlan, Exclusions, Rounding, StratifyBy, Stratum, TargetFilter, TeamRules,
+    DepartmentTeam, DrawPlan, MustIncludeReason, Exclusions, Rounding, StratifyBy, Stratum, TargetFilter, TeamRules,
     Visit, MAX_BATCHES, MAX_WINDOW_DAYS,
 };
 pub use protocol::{
-    BeaconChoice, Commitment, Participant, Reveal, Signatory, Supersedes, ALGORITHM,
-    MAX_PARTICIPANTS, MAX_SAFE_INTEGER, MAX_SIGNERS,
+    BeaconChoice, Commitment, Participant, Reveal, Signatory, Supersedes, Version, ALGORITHM,
+    ALGORITHM_V2, MAX_PARTICIPANTS, MAX_SAFE_INTEGER, MAX_SIGNERS, REDRAW_REASONS,
 };
 pub use record::{DrawRecord, SealedRecord, SignedCommitment};
 pub use run::{draw, DrawInputs, TargetSource};

@@ -191,6 +191,33 @@ pub struct TeamRules {
     pub previous_visits: Vec<Visit>,
 }
 
+/// Why a target is on the 100 % list (draw/v2), by wire name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MustIncludeReason {
+    /// 投诉举报: a complaint or report about this target.
+    Complaint,
+    /// 转办交办: referred by another authority or a superior.
+    Referral,
+    /// 数据监测: found by data monitoring (风险监测、信用预警).
+    DataMonitoring,
+    /// 司法机关要求: ordered by a court or procuratorate.
+    CourtOrder,
+    /// 重点监管对象: a list the law or the item requires to be inspected in full (e.g.
+    /// 经营异常名录, 严重违法失信名单).
+    KeySupervision,
+}
+
+impl MustIncludeReason {
+    /// Whether this entry counts against a general item's cap. Complaints, referrals,
+    /// data monitoring and court orders are targeted inspections outside the random draw
+    /// (国发〔2019〕5号 三（七）: "对通过投诉举报、转办交办、数据监测等发现的违法违规个案线索，要立即
+    /// 实施检查"), so they do not use the random ratio; a standing list does.
+    pub fn counts_against_cap(self) -> bool {
+        matches!(self, MustIncludeReason::KeySupervision)
+    }
+}
+
 /// A draw plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -216,6 +243,10 @@ pub struct DrawPlan {
     /// 100 % list (e.g. 经营异常名录): always inspected, in addition to the random draw.
     #[serde(default)]
     pub must_include: Vec<String>,
+    /// draw/v2: why each entry of `must_include` is there (target id → reason), published
+    /// with the plan so that the 100 % list cannot hide a chosen target.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub must_include_reasons: std::collections::BTreeMap<String, MustIncludeReason>,
     /// Exclusion windows.
     #[serde(default)]
     pub exclusions: Exclusions,
@@ -276,6 +307,23 @@ impl DrawPlan {
         } else {
             Err(PlanError { problems: p })
         }
+    }
+
+    /// draw/v2: one published reason for every 100 % entry, and none for anything else.
+    pub(crate) fn check_must_include_reasons(&self) -> Vec<String> {
+        let listed: BTreeSet<&str> = self.must_include.iter().map(String::as_str).collect();
+        let mut p: Vec<String> = listed
+            .iter()
+            .filter(|id| !self.must_include_reasons.contains_key(**id))
+            .map(|id| format!("plan.must_include_reasons.{id}: draw/v2 states why each 100 % entry is drawn (complaint, referral, data_monitoring, court_order, key_supervision)"))
+            .collect();
+        p.extend(
+            self.must_include_reasons
+                .keys()
+                .filter(|id| !listed.contains(id.as_str()))
+                .map(|id| format!("plan.must_include_reasons.{id}: not in must_include")),
+        );
+        p
     }
 
     /// Checks the plan against itself and the item list; every problem at once.

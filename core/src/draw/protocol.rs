@@ -12,8 +12,42 @@ use crate::encoding::canonical::{canonical_json, lp, tagged_hash, Digest32};
 use crate::registers::roots::RegisterRoots;
 use serde::{Deserialize, Serialize};
 
-/// The algorithm version every record names; a new algorithm gets a new name.
+/// The first algorithm: participants do not sign, the commitment time is a claim. Its
+/// records still verify, and are never anchored (docs/spec/draw-v2.md §1).
 pub const ALGORITHM: &str = "shuangsuiji/draw/v1";
+
+/// The current algorithm: participants sign their commitments and reveals, the registers'
+/// date is committed, re-draws and the 100 % list carry reason codes, and a general item's
+/// cap bounds the whole draw (docs/spec/draw-v2.md).
+pub const ALGORITHM_V2: &str = "shuangsuiji/draw/v2";
+
+/// Which algorithm a commitment names: the rules that differ are chosen here, once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Version {
+    /// [`ALGORITHM`].
+    V1,
+    /// [`ALGORITHM_V2`].
+    V2,
+}
+
+impl Version {
+    /// The version an algorithm name denotes, if this library implements it.
+    pub fn of(algorithm: &str) -> Option<Version> {
+        match algorithm {
+            ALGORITHM => Some(Version::V1),
+            ALGORITHM_V2 => Some(Version::V2),
+            _ => None,
+        }
+    }
+
+    /// The algorithm name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Version::V1 => ALGORITHM,
+            Version::V2 => ALGORITHM_V2,
+        }
+    }
+}
 
 /// A participant's commitment to a secret (e.g. the inspecting department and the
 /// discipline-inspection office, 纪检监察).
@@ -26,6 +60,10 @@ pub struct Participant {
     pub role: String,
     /// `tagged_hash("shuangsuiji/v1/reveal", lp(id) || secret)`.
     pub commitment: Digest32,
+    /// draw/v2: the participant's own Ed25519 key (64 lower-case hex digits), with which
+    /// it signs the commitment and its reveal. Absent in draw/v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
 }
 
 /// A revealed secret: 32 bytes (hex).
@@ -36,6 +74,12 @@ pub struct Reveal {
     pub participant: String,
     /// The secret, 64 hex digits.
     pub secret: String,
+    /// draw/v2: the participant's signature (128 lower-case hex digits) on
+    /// [`reveal_binding`](crate::draw::participants::reveal_binding) — the secret bound to
+    /// this commitment, so that a published secret cannot be replayed in another. Absent
+    /// in draw/v1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
 }
 
 /// Someone who signs the commitment and the record (谁抽查、谁签字、谁负责).
@@ -66,9 +110,28 @@ pub enum BeaconChoice {
 pub struct Supersedes {
     /// Hash of the commitment being replaced.
     pub commitment: Digest32,
-    /// Why (e.g. the register was found wrong before the reveal).
+    /// Why: in draw/v2 one of [`REDRAW_REASONS`] (free text in draw/v1).
     pub reason: String,
+    /// draw/v2: an explanation for people beside the code (optional).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
+
+/// The reasons a draw/v2 commitment may supersede an earlier one, by wire name. A re-draw
+/// is the one way an operator could try a second outcome, so each must say which event
+/// made the first commitment unusable (and every earlier commitment stays in the log).
+pub const REDRAW_REASONS: [&str; 5] = [
+    // 登记错误: the committed register or item list was found wrong before any reveal.
+    "register_error",
+    // 计划错误: the plan contradicts the item list or the law.
+    "plan_error",
+    // 参与方无法揭示: a participant lost its secret or key before revealing.
+    "participant_unavailable",
+    // 信标不可用: the named beacon round was never published.
+    "beacon_unavailable",
+    // 司法或上级决定: a court or the supervising authority ordered a new draw.
+    "ordered",
+];
 
 /// The pre-draw commitment: signed before any randomness exists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,8 +149,17 @@ pub struct Commitment {
     pub signers: Vec<Signatory>,
     /// The beacon.
     pub beacon: BeaconChoice,
-    /// Unix time (seconds, UTC) of the commitment, passed in by the caller.
+    /// Unix time (seconds, UTC) of the commitment, passed in by the caller. A claim: the
+    /// time a verifier relies on is the witnessed one (docs/spec/trust.md §3.1).
     pub committed_at: i64,
+    /// draw/v2: the registers' date (`as_of`), which no register root commits to; the draw
+    /// refuses registers of another date. Absent in draw/v1.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::registers::fields::dates::iso_opt"
+    )]
+    pub as_of: Option<crate::Date>,
     /// The commitment this one replaces, if it is a re-draw.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supersedes: Option<Supersedes>,
@@ -98,8 +170,9 @@ pub struct Commitment {
 }
 
 impl Commitment {
-    /// A commitment under this library's algorithm ([`ALGORITHM`]), not a re-draw, with no
-    /// log checkpoint; set `supersedes` and `log_checkpoint` afterwards where they apply.
+    /// A draw/v1 commitment ([`ALGORITHM`]), not a re-draw, with no log checkpoint; set
+    /// `supersedes` and `log_checkpoint` afterwards where they apply. [`Commitment::v2`]
+    /// makes the current kind.
     pub fn new(
         plan: DrawPlan,
         roots: RegisterRoots,
@@ -116,12 +189,38 @@ impl Commitment {
             signers,
             beacon,
             committed_at,
+            as_of: None,
             supersedes: None,
             log_checkpoint: None,
         }
     }
 
-    /// `tagged_hash("shuangsuiji/v1/commitment", JCS(commitment))`.
+    /// A draw/v2 commitment ([`ALGORITHM_V2`]) over registers dated `as_of`; each
+    /// participant carries its `public_key`. Not a re-draw, no log checkpoint.
+    #[allow(clippy::too_many_arguments)]
+    pub fn v2(
+        plan: DrawPlan,
+        roots: RegisterRoots,
+        as_of: crate::Date,
+        participants: Vec<Participant>,
+        signers: Vec<Signatory>,
+        beacon: BeaconChoice,
+        committed_at: i64,
+    ) -> Self {
+        Commitment {
+            algorithm: ALGORITHM_V2.to_string(),
+            as_of: Some(as_of),
+            ..Commitment::new(plan, roots, participants, signers, beacon, committed_at)
+        }
+    }
+
+    /// The algorithm version, if this library implements it.
+    pub fn version(&self) -> Option<Version> {
+        Version::of(&self.algorithm)
+    }
+
+    /// `tagged_hash("shuangsuiji/v1/commitment", JCS(commitment))` (the same tag in
+    /// draw/v2: the algorithm name inside the commitment separates the versions).
     ///
     /// # Errors
     /// Only if canonical encoding fails (a bug).
@@ -222,6 +321,11 @@ impl Commitment {
                 self.committed_at
             ));
         }
+        match self.version() {
+            Some(Version::V2) => self.check_v2(&mut p),
+            Some(Version::V1) => self.check_v1(&mut p),
+            None => p.push(format!("algorithm: {:?} is not implemented", self.algorithm)),
+        }
         if let BeaconChoice::Drand(d) = &self.beacon {
             let known = crate::draw::beacon::DrandSpec::quicknet(d.round);
             // Keyed on the chain hash *or* the public key: the BLS check depends only on the
@@ -252,6 +356,69 @@ impl Commitment {
         } else {
             Err(DrawError::Commitment { problems: p })
         }
+    }
+}
+
+impl Commitment {
+    /// draw/v1 has none of v2's members: a v1 record keeps the bytes it was made with.
+    fn check_v1(&self, p: &mut Vec<String>) {
+        if self.as_of.is_some() {
+            p.push("as_of: a draw/v2 member in a draw/v1 commitment".into());
+        }
+        for x in self.participants.iter().filter(|x| x.public_key.is_some()) {
+            p.push(format!(
+                "participants.{}.public_key: a draw/v2 member in a draw/v1 commitment",
+                x.id
+            ));
+        }
+        if self.supersedes.as_ref().is_some_and(|s| s.note.is_some()) {
+            p.push("supersedes.note: a draw/v2 member in a draw/v1 commitment".into());
+        }
+        if !self.plan.must_include_reasons.is_empty() {
+            p.push("plan.must_include_reasons: a draw/v2 member in a draw/v1 commitment".into());
+        }
+    }
+
+    /// draw/v2 (docs/spec/draw-v2.md §2): participants' keys, the registers' date, reason
+    /// codes for a re-draw and for every 100 % entry.
+    fn check_v2(&self, p: &mut Vec<String>) {
+        if self.as_of.is_none() {
+            p.push("as_of: draw/v2 commits to the registers' date".into());
+        }
+        let mut keys = std::collections::BTreeSet::new();
+        for x in &self.participants {
+            match &x.public_key {
+                None => p.push(format!(
+                    "participants.{}.public_key: every draw/v2 participant signs with its own key",
+                    x.id
+                )),
+                Some(k) if !is_lower_hex(k, 32) => p.push(format!(
+                    "participants.{}.public_key: not 64 lower-case hex digits",
+                    x.id
+                )),
+                // One party holding two participants' keys would again be one party.
+                Some(k) if !keys.insert(k.as_str()) => p.push(format!(
+                    "participants.{}.public_key: the same key as another participant",
+                    x.id
+                )),
+                Some(_) => {}
+            }
+        }
+        if let Some(s) = &self.supersedes {
+            if !REDRAW_REASONS.contains(&s.reason.as_str()) {
+                p.push(format!(
+                    "supersedes.reason: {:?} is not one of {}",
+                    s.reason,
+                    REDRAW_REASONS.join(", ")
+                ));
+            }
+            if let Some(n) = &s.note {
+                if let Err(e) = crate::registers::fields::check_name(n) {
+                    p.push(format!("supersedes.note: {e}"));
+                }
+            }
+        }
+        p.extend(self.plan.check_must_include_reasons());
     }
 }
 
@@ -360,11 +527,13 @@ mod tests {
                 id: "dept".into(),
                 role: "检查部门".into(),
                 commitment: commit_secret("dept", &[1; 32]),
+                public_key: None,
             },
             Participant {
                 id: "jjjc".into(),
                 role: "纪检监察".into(),
                 commitment: commit_secret("jjjc", &[2; 32]),
+                public_key: None,
             },
         ]
     }
@@ -373,6 +542,7 @@ mod tests {
         Reveal {
             participant: p.into(),
             secret: hex::encode([b; 32]),
+            signature: None,
         }
     }
 

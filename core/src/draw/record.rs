@@ -22,6 +22,10 @@ pub struct SignedCommitment {
     pub hash: Digest32,
     /// Signatures of the listed signers on the hash.
     pub signatures: Vec<SignatureEntry>,
+    /// draw/v2: each participant's signature on the hash, under its own key (the entry's
+    /// `signer` is the participant id). Absent in draw/v1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participant_signatures: Vec<SignatureEntry>,
 }
 
 impl SignedCommitment {
@@ -35,6 +39,7 @@ impl SignedCommitment {
             commitment,
             hash,
             signatures: Vec::new(),
+            participant_signatures: Vec::new(),
         })
     }
 
@@ -43,13 +48,19 @@ impl SignedCommitment {
         self.signatures
             .push(sign_hash(signer, key, COMMITMENT_CONTEXT, &self.hash));
     }
+
+    /// draw/v2: adds a participant's signature, with the key it listed in the commitment.
+    pub fn sign_as_participant(&mut self, participant: &str, key: &SigningKey) {
+        self.participant_signatures
+            .push(crate::draw::participants::sign_commitment(participant, key, &self.hash));
+    }
 }
 
 /// The outcome of a draw and every input needed to re-run it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DrawRecord {
-    /// The algorithm, e.g. `shuangsuiji/draw/v1`.
+    /// The algorithm, the commitment's: `shuangsuiji/draw/v1` or `shuangsuiji/draw/v2`.
     pub algorithm: String,
     /// The signed pre-draw commitment.
     pub commitment: SignedCommitment,

@@ -4,7 +4,13 @@
 use crate::draw::beacon::{verify_round, BeaconRound};
 use crate::draw::error::{BeaconError, DrawError, RootOf, RoundGiven, RoundNamed};
 use crate::draw::matching::match_teams;
-use crate::draw::protocol::{check_reveals, seed, subseed, BeaconChoice, Reveal, ALGORITHM};
+use crate::draw::cap::check_general_caps;
+use crate::draw::participants::{
+    check_commitment_signatures, check_reveal_signatures, check_unsigned,
+};
+use crate::draw::protocol::{
+    check_reveals, seed, subseed, BeaconChoice, Reveal, Version, ALGORITHM_V2,
+};
 use crate::draw::record::{DrawRecord, SignedCommitment};
 use crate::draw::select::{Census, Selector};
 use crate::draw::uniform::{below, stream};
@@ -69,21 +75,50 @@ fn same(what: RootOf, committed: Digest32, actual: Digest32) -> Result<(), DrawE
     }
 }
 
+/// draw/v2 commits to the registers' date: registers of another date are other registers,
+/// even where their roots would agree.
+fn check_as_of(committed: Option<Date>, targets: Date, inspectors: Date) -> Result<(), DrawError> {
+    let Some(committed) = committed else {
+        return Ok(()); // Commitment::check has refused a v2 commitment without it.
+    };
+    for (register, given) in [("target", targets), ("inspector", inspectors)] {
+        if given != committed {
+            return Err(DrawError::AsOf {
+                committed,
+                register,
+                given,
+            });
+        }
+    }
+    Ok(())
+}
+
 /// Runs the draw.
 ///
 /// # Errors
 /// The first [`DrawError`]: plan, roots, reveals, beacon, 100 % list, team shortfall.
 pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     let c = &inp.commitment.commitment;
-    if c.algorithm != ALGORITHM {
+    let Some(version) = c.version() else {
         return Err(DrawError::Algorithm {
             found: c.algorithm.clone(),
-            expected: ALGORITHM,
+            expected: ALGORITHM_V2,
         });
-    }
+    };
     c.check()?;
     let commitment_hash = c.hash()?;
     same(RootOf::CommitmentHash, inp.commitment.hash, commitment_hash)?;
+    match version {
+        Version::V1 => check_unsigned(&inp.commitment.participant_signatures, inp.reveals)?,
+        Version::V2 => {
+            check_commitment_signatures(
+                &c.participants,
+                &inp.commitment.participant_signatures,
+                &commitment_hash,
+            )?;
+            check_as_of(c.as_of, inp.targets.as_of(), inp.inspectors.as_of())?;
+        }
+    }
     c.plan.check(inp.item_list)?;
     c.plan.check_against(inp.targets.as_of(), inp.inspectors)?;
     same(RootOf::ItemList, c.roots.item_list, inp.item_list.hash())?;
@@ -101,6 +136,9 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         inp.inspectors.root(),
     )?;
     let secrets = check_reveals(&c.participants, inp.reveals)?;
+    if version == Version::V2 {
+        check_reveal_signatures(&c.participants, inp.reveals, &secrets, &commitment_hash)?;
+    }
     let randomness = match (&c.beacon, inp.beacon) {
         (BeaconChoice::Offline, None) => None,
         (BeaconChoice::Drand(spec), Some(r)) => Some(verify_round(spec, c.committed_at, r)?),
@@ -127,6 +165,9 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     );
 
     let census = census.finish(&c.plan)?;
+    if version == Version::V2 {
+        check_general_caps(&c.plan, inp.item_list, &census)?;
+    }
     // Second pass: selection, keeping only the lowest tickets.
     let mut sel = Selector::new(&c.plan, &seed, census);
     inp.targets.scan(&mut |t| sel.push(t))?;
@@ -155,7 +196,7 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     // Restore the canonical ordering of strata entries and keep the commitment as given.
     let item_list = inp.item_list.clone();
     Ok(DrawRecord {
-        algorithm: ALGORITHM.into(),
+        algorithm: c.algorithm.clone(),
         commitment: inp.commitment.clone(),
         item_list,
         reveals: {

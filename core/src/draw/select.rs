@@ -228,6 +228,11 @@ impl Census {
         Ok(())
     }
 
+    /// Eligible targets of the stratum `key` (0 for a key no target has).
+    pub fn population(&self, key: &str) -> u64 {
+        self.populations.get(key).copied().unwrap_or(0)
+    }
+
     /// Closes the census.
     ///
     /// # Errors
@@ -250,6 +255,16 @@ impl Census {
         }
         Ok(self)
     }
+}
+
+/// A stratum's quota over a population of `n`: the ratio, rounded as the plan says, at
+/// least `min`, at most the population (spec §5.2).
+pub(crate) fn quota(rounding: Rounding, s: &crate::draw::plan::Stratum, n: u64) -> u64 {
+    let rounded = match rounding {
+        Rounding::Ceil => s.ratio.ceil_of(n),
+        Rounding::Floor => s.ratio.floor_of(n),
+    };
+    rounded.max(u64::from(s.min)).min(n)
 }
 
 /// A heap entry: max-heap on (ticket, id), so the worst kept ticket is on top.
@@ -374,11 +389,7 @@ impl<'p> Selector<'p> {
             .iter()
             .map(|s| {
                 let n = census.populations.get(&s.key).copied().unwrap_or(0);
-                let rounded = match plan.rounding {
-                    Rounding::Ceil => s.ratio.ceil_of(n),
-                    Rounding::Floor => s.ratio.floor_of(n),
-                };
-                let quota = rounded.max(u64::from(s.min)).min(n);
+                let quota = quota(plan.rounding, s, n);
                 let keep = usize::try_from(quota + u64::from(plan.alternates_per_stratum))
                     .unwrap_or(usize::MAX);
                 Lane {

@@ -105,6 +105,9 @@ impl Explain for DrawError {
             DrawError::Commitment { .. } => "commitment",
             DrawError::Root { .. } => "root",
             DrawError::Reveal { .. } => "reveal",
+            DrawError::Participant { .. } => "participant",
+            DrawError::AsOf { .. } => "as_of",
+            DrawError::OverCap { .. } => "over_cap",
             DrawError::Beacon(_) => "beacon",
             DrawError::MustInclude { .. } => "must_include",
             DrawError::TeamShortfall { .. } => "team_shortfall",
@@ -146,6 +149,27 @@ impl Explain for DrawError {
                 participant,
                 reason,
             } => format!("参与方 {participant} 的揭示：{reason}"),
+            DrawError::Participant {
+                participant,
+                reason,
+            } => format!("参与方 {participant} 的签名：{reason}"),
+            DrawError::AsOf {
+                committed,
+                register,
+                given,
+            } => format!(
+                "名录库日期不符：承诺针对 {committed} 的名录库，所给{}名录库为 {given}",
+                if *register == "target" { "检查对象" } else { "执法检查人员" }
+            ),
+            DrawError::OverCap {
+                item,
+                drawn,
+                population,
+                cap,
+                cap_count,
+            } => format!(
+                "一般检查事项 {item}：本次将抽取 {population} 户中的 {drawn} 户，超过其比例上限 {cap}（{cap_count} 户）；请调整计划"
+            ),
             DrawError::Beacon(e) => e.message_zh(),
             DrawError::MustInclude { target, reason } => {
                 format!("必查名单（must_include）：检查对象 {target} {reason}")

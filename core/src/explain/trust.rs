@@ -25,6 +25,9 @@ impl Explain for Unanchored {
             Unanchored::OfflineBeacon => "offline_beacon",
             Unanchored::Signer { .. } => "signer",
             Unanchored::UnsignedParticipants => "unsigned_participants",
+            Unanchored::Participant { .. } => "participant",
+            Unanchored::ParticipantRoles { .. } => "participant_roles",
+            Unanchored::PlanLog { .. } => "plan_log",
             Unanchored::TimeAnchor { .. } => "time_anchor",
             Unanchored::TimeAnchorRefused { .. } => "time_anchor_refused",
         }
@@ -45,8 +48,17 @@ impl Explain for Unanchored {
                 format!("签名人 {name}（密钥 {public_key}）不是您信任文件中的签名人")
             }
             Unanchored::UnsignedParticipants => {
-                "参与方未对各自的承诺签名（draw/v1）：已公开的秘密值可能被重放".into()
+                "v1：未锚定——参与方未对各自的承诺签名（draw/v1）：已公开的秘密值可能被重放".into()
             }
+            Unanchored::Participant { id, public_key } => {
+                format!("参与方 {id}（密钥 {public_key}）不是您信任文件中的参与方")
+            }
+            Unanchored::ParticipantRoles { roles } => format!(
+                "您信任文件认可的参与方只有 {roles} 种角色；须有两个相互独立的参与方（如检查部门和纪检监察）"
+            ),
+            Unanchored::PlanLog { plan } => format!(
+                "时间锚未附审计日志：无法核对计划 {plan} 是否还有其他承诺（重新抽取）"
+            ),
             Unanchored::TimeAnchor { committed_at } => {
                 format!("没有经见证的时间锚：承诺时间 {committed_at} 只是记录自己的声明")
             }

@@ -292,4 +292,11 @@ impl TrustFile {
             .iter()
             .find(|k| k.name == name && k.public_key == public_key)
     }
+
+    /// The trusted participant with this id and key (draw/v2).
+    pub fn participant(&self, id: &str, public_key: &str) -> Option<&TrustedKey> {
+        self.participants
+            .iter()
+            .find(|k| k.name == id && k.public_key == public_key)
+    }
 }

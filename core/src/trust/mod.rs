@@ -10,7 +10,7 @@ mod anchor;
 mod file;
 mod verdict;
 
-pub use anchor::TimeAnchor;
+pub use anchor::{LoggedEvent, TimeAnchor};
 pub use file::{TrustError, TrustFile, TrustedChain, TrustedKey, MAX_TRUST_ENTRIES, TRUST_FORMAT};
 pub use verdict::{
     verify_anchored, verify_trusted, BeaconSeen, ChainSource, Level, SignerSeen, TrustSeen,

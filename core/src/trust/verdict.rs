@@ -55,9 +55,31 @@ pub enum Unanchored {
         public_key: String,
     },
     /// The participants' commitments are not signed (draw/v1): a participant's published
-    /// secret could be replayed in another commitment.
-    #[error("participants do not sign their commitments (draw/v1): a published secret could be replayed")]
+    /// secret could be replayed in another commitment. A v1 record is never anchored.
+    #[error("v1: not anchored — participants do not sign their commitments (draw/v1): a published secret could be replayed")]
     UnsignedParticipants,
+    /// draw/v2: a participant's id and key are not a participant of the trust file.
+    #[error("participant {id} with key {public_key} is not a participant of your trust file")]
+    Participant {
+        /// The participant id.
+        id: String,
+        /// The key it signed with.
+        public_key: String,
+    },
+    /// draw/v2: the trusted participants do not hold two distinct roles (the department
+    /// and 纪检监察, 豫政办〔2015〕140号 三(3)), so one party could fix the seed.
+    #[error("the participants your trust file recognises hold {roles} distinct role(s); two independent ones (e.g. 检查部门 and 纪检监察) are required")]
+    ParticipantRoles {
+        /// Distinct trusted roles among the participants.
+        roles: usize,
+    },
+    /// draw/v2: no log was given with the anchor, so whether the plan had other
+    /// commitments (an aborted draw, a second try) is unchecked.
+    #[error("the audit log was not given with the anchor: whether plan {plan} had other commitments (a re-draw) is unchecked")]
+    PlanLog {
+        /// The plan id.
+        plan: String,
+    },
     /// No witnessed time anchor was given: `committed_at` is the record's own claim.
     #[error(
         "no witnessed time anchor: the commitment time {committed_at} is the record's own claim"
@@ -140,6 +162,9 @@ pub struct Verdict {
     pub anchored_time: Option<i64>,
     /// The trust file used, by name and fingerprint (`None`: none was given).
     pub trust: Option<TrustSeen>,
+    /// draw/v2: how many commitments the log holds for the plan up to the anchor's
+    /// checkpoint (1: no re-draw; `None`: no log was checked).
+    pub plan_commitments: Option<u64>,
 }
 
 /// Re-runs the record (as [`verify`]) and assesses it against `trust`, with no time
@@ -207,6 +232,7 @@ pub fn verify_anchored(
                     .collect(),
                 anchored_time: None,
                 trust: trust_seen,
+                plan_commitments: None,
             };
         }
     };
@@ -231,7 +257,14 @@ pub fn verify_anchored(
             });
         }
     }
-    unanchored.push(Unanchored::UnsignedParticipants);
+    match c.version() {
+        Some(crate::draw::Version::V2) => {
+            if let Some(t) = trust {
+                participants_anchored(c, t, &mut unanchored);
+            }
+        }
+        _ => unanchored.push(Unanchored::UnsignedParticipants),
+    }
     // The round's time counts only under a chain the verifier trusts: an operator's own
     // chain could put its "genesis" anywhere and make any witnessed time look early.
     let round_time = match (&c.beacon, &beacon) {
@@ -242,6 +275,7 @@ pub fn verify_anchored(
         (BeaconChoice::Offline, _) => Ok(None),
     };
     let mut anchored_time = None;
+    let mut plan_commitments = None;
     match (anchor, trust) {
         (None, _) => unanchored.push(Unanchored::TimeAnchor {
             committed_at: c.committed_at,
@@ -250,11 +284,19 @@ pub fn verify_anchored(
             reason: "no trust file names the log and its witnesses".into(),
         }),
         (Some(a), Some(t)) => {
-            let checked = round_time
-                .map_err(String::from)
-                .and_then(|r| check_anchor(a, t, &sealed.record.commitment.hash, r));
+            let checked = round_time.map_err(String::from).and_then(|r| {
+                check_anchor(a, t, &sealed.record, &sealed.record.commitment.hash, r)
+            });
             match checked {
-                Ok(at) => anchored_time = Some(at),
+                Ok(at) => {
+                    anchored_time = Some(at.time);
+                    plan_commitments = at.plan_commitments;
+                    if c.version() == Some(crate::draw::Version::V2) && at.plan_commitments.is_none() {
+                        unanchored.push(Unanchored::PlanLog {
+                            plan: c.plan.id.clone(),
+                        });
+                    }
+                }
                 Err(reason) => unanchored.push(Unanchored::TimeAnchorRefused { reason }),
             }
         }
@@ -272,6 +314,28 @@ pub fn verify_anchored(
         signers,
         anchored_time,
         trust: trust_seen,
+        plan_commitments,
+    }
+}
+
+/// draw/v2: every participant's id and key are the trust file's, and they hold at least
+/// two distinct roles.
+fn participants_anchored(c: &crate::Commitment, t: &TrustFile, out: &mut Vec<Unanchored>) {
+    let mut roles = std::collections::BTreeSet::new();
+    for p in &c.participants {
+        let key = p.public_key.clone().unwrap_or_default();
+        match t.participant(&p.id, &key) {
+            Some(k) => {
+                roles.insert(k.role.as_str());
+            }
+            None => out.push(Unanchored::Participant {
+                id: p.id.clone(),
+                public_key: key,
+            }),
+        }
+    }
+    if roles.len() < 2 {
+        out.push(Unanchored::ParticipantRoles { roles: roles.len() });
     }
 }
 
@@ -324,6 +388,7 @@ impl Verdict {
             "beacon": self.beacon,
             "signers": self.signers,
             "anchored_time": self.anchored_time,
+            "plan_commitments": self.plan_commitments,
             "trust": self.trust,
             "verified": self.verified.as_ref().map(|v| json!({
                 "record_hash": v.record_hash.to_hex(),

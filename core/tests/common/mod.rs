@@ -128,6 +128,7 @@ pub fn plan() -> DrawPlan {
             .collect(),
         rounding: Rounding::Ceil,
         must_include: vec![],
+        must_include_reasons: Default::default(),
         exclusions: Exclusions::default(),
         alternates_per_stratum: 2,
         batches: None,
@@ -194,16 +195,19 @@ impl World {
                 targets: self.targets.root(),
                 inspectors: self.inspectors.root(),
             },
+            as_of: None,
             participants: vec![
                 Participant {
                     id: "dept".into(),
                     role: "检查部门".into(),
                     commitment: commit_secret("dept", &[secret; 32]),
+                    public_key: None,
                 },
                 Participant {
                     id: "jjjc".into(),
                     role: "纪检监察".into(),
                     commitment: commit_secret("jjjc", &[secret ^ 0xff; 32]),
+                    public_key: None,
                 },
             ],
             signers: vec![Signatory {
@@ -224,10 +228,12 @@ impl World {
             Reveal {
                 participant: "dept".into(),
                 secret: hex::encode([secret; 32]),
+                signature: None,
             },
             Reveal {
                 participant: "jjjc".into(),
                 secret: hex::encode([secret ^ 0xff; 32]),
+                signature: None,
             },
         ]
     }

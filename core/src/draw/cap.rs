@@ -1,0 +1,83 @@
+//! The general-item cap (draw/v2, docs/spec/draw-v2.md §4).
+//!
+//! 国发〔2019〕5号 三（二）: a general item (一般检查事项) is inspected at a capped ratio, to
+//! avoid 执法扰民. In draw/v1 the cap bounded each stratum's ratio only, so a stratum's
+//! `min`, ceiling rounding and the 100 % list could together select every target. Here the
+//! cap bounds the whole draw for the item: the quotas of all strata plus the 100 % entries
+//! that count against it ([`MustIncludeReason::counts_against_cap`]) may not exceed
+//! ⌈cap × eligible population⌉. A plan that would is refused, never clipped: clipping would
+//! make the outcome depend on a rule the plan does not state.
+
+use crate::draw::error::DrawError;
+use crate::draw::plan::DrawPlan;
+use crate::draw::select::{quota, Census};
+use crate::registers::item::ItemList;
+
+/// Checks every general item of the plan against its cap, given the closed census.
+///
+/// # Errors
+/// [`DrawError::OverCap`] for the first item (in plan order) over its cap.
+pub(crate) fn check_general_caps(
+    plan: &DrawPlan,
+    items: &ItemList,
+    census: &Census,
+) -> Result<(), DrawError> {
+    let strata: u64 = plan
+        .strata
+        .iter()
+        .map(|s| census.population(&s.key))
+        .sum();
+    let quotas: u64 = plan
+        .strata
+        .iter()
+        .map(|s| quota(plan.rounding, s, census.population(&s.key)))
+        .sum();
+    let must = plan.must_include.len() as u64;
+    let counted = plan
+        .must_include
+        .iter()
+        .filter(|id| {
+            plan.must_include_reasons
+                .get(*id)
+                .is_none_or(|r| r.counts_against_cap())
+        })
+        .count() as u64;
+    let population = strata + must;
+    let drawn = quotas + counted;
+    for id in &plan.items {
+        let Some(cap) = items.get(id).and_then(|i| i.ratio_cap()) else {
+            continue;
+        };
+        let cap_count = cap.ceil_of(population);
+        if drawn > cap_count {
+            return Err(DrawError::OverCap {
+                item: id.clone(),
+                drawn,
+                population,
+                cap,
+                cap_count,
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::draw::plan::MustIncludeReason;
+
+    #[test]
+    fn only_standing_lists_count_against_the_cap() {
+        // 国发〔2019〕5号 三（七）: complaint, referral and monitoring leads are handled as
+        // cases, outside the random ratio.
+        assert!(MustIncludeReason::KeySupervision.counts_against_cap());
+        for r in [
+            MustIncludeReason::Complaint,
+            MustIncludeReason::Referral,
+            MustIncludeReason::DataMonitoring,
+            MustIncludeReason::CourtOrder,
+        ] {
+            assert!(!r.counts_against_cap());
+        }
+    }
+}
