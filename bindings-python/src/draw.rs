@@ -216,7 +216,11 @@ pub fn commit(
     let (algorithm, as_of) = match version {
         1 => (core::draw::ALGORITHM, None),
         2 => (core::draw::ALGORITHM_V2, Some(targets.get().0.as_of())),
-        _ => return Err(format_error("version: 1 (draw/v1, never anchored) or 2 (draw/v2)")),
+        _ => {
+            return Err(format_error(
+                "version: 1 (draw/v1, never anchored) or 2 (draw/v2)",
+            ))
+        }
     };
     let beacon = match beacon {
         None => core::draw::BeaconChoice::Offline,

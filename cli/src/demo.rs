@@ -399,7 +399,14 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     );
     debug_assert_eq!(verdict.verified.as_ref(), Some(&v));
     if let (Some(dir), Some(v1)) = (&a.vectors, &v1) {
-        crate::vectors::write_registers(dir, &items, &targets, &inspectors, &public_inspectors, &key)?;
+        crate::vectors::write_registers(
+            dir,
+            &items,
+            &targets,
+            &inspectors,
+            &public_inspectors,
+            &key,
+        )?;
         crate::vectors::write_draw(dir, v1, crate::vectors::V1_DESCRIPTION)?;
         let dir2 = dir.join("v2");
         crate::vectors::write_draw(&dir2, &sealed, crate::vectors::V2_DESCRIPTION)?;

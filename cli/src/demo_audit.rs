@@ -100,7 +100,10 @@ impl Trail {
             event: commitment.event,
             index,
             proof: commitment.proof,
-            reveals: reveals.iter().map(|i| logged(*i)).collect::<Result<_, _>>()?,
+            reveals: reveals
+                .iter()
+                .map(|i| logged(*i))
+                .collect::<Result<_, _>>()?,
             log: Some(self.events.clone()),
         })
     }

@@ -2,11 +2,11 @@
 //! by every runtime's tests.
 
 use crate::util;
+use shuangsuiji::trust::{TimeAnchor, TrustFile, Verdict};
 use shuangsuiji::{
     hazmat::subseed, registers::personal_digest, registers::personal_salt, InspectorRegister,
     ItemList, PublicInspectorRegister, SealedRecord, TargetRegister,
 };
-use shuangsuiji::trust::{TimeAnchor, TrustFile, Verdict};
 use std::path::Path;
 
 pub const V1_DESCRIPTION: &str = "The bundled demo draw under draw/v1 (the plan without draw/v2's members, unsigned participants): sample registers, the signed commitment, reveals and drand quicknet round 123 in; seed, sub-seeds, selection with tickets, teams, record hash and canonical record bytes (draw-sample.record.json) out.";
@@ -101,5 +101,8 @@ pub fn write_anchor(
 ) -> Result<(), String> {
     util::write_atomic(&dir.join("trust.json"), &util::to_json(trust)?)?;
     util::write_atomic(&dir.join("anchor.json"), &util::to_json(anchor)?)?;
-    util::write_atomic(&dir.join("verdict.json"), &util::to_json(&verdict.to_json())?)
+    util::write_atomic(
+        &dir.join("verdict.json"),
+        &util::to_json(&verdict.to_json())?,
+    )
 }

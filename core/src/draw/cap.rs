@@ -22,11 +22,7 @@ pub(crate) fn check_general_caps(
     items: &ItemList,
     census: &Census,
 ) -> Result<(), DrawError> {
-    let strata: u64 = plan
-        .strata
-        .iter()
-        .map(|s| census.population(&s.key))
-        .sum();
+    let strata: u64 = plan.strata.iter().map(|s| census.population(&s.key)).sum();
     let quotas: u64 = plan
         .strata
         .iter()

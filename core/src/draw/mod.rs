@@ -33,8 +33,8 @@ pub use participants::{
     PARTICIPANT_REVEAL_CONTEXT,
 };
 pub use plan::{
-    DepartmentTeam, DrawPlan, MustIncludeReason, Exclusions, Rounding, StratifyBy, Stratum, TargetFilter, TeamRules,
-    Visit, MAX_BATCHES, MAX_WINDOW_DAYS,
+    DepartmentTeam, DrawPlan, Exclusions, MustIncludeReason, Rounding, StratifyBy, Stratum,
+    TargetFilter, TeamRules, Visit, MAX_BATCHES, MAX_WINDOW_DAYS,
 };
 pub use protocol::{
     BeaconChoice, Commitment, Participant, Reveal, Signatory, Supersedes, Version, ALGORITHM,

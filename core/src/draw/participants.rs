@@ -21,7 +21,11 @@ pub const PARTICIPANT_REVEAL_CONTEXT: &[u8] = b"shuangsuiji/v2/sign/participant-
 
 /// `tagged_hash("shuangsuiji/v2/reveal-binding", commitment_hash || lp(id) || secret)`: what a
 /// participant signs when it reveals.
-pub fn reveal_binding(commitment_hash: &Digest32, participant: &str, secret: &[u8; 32]) -> Digest32 {
+pub fn reveal_binding(
+    commitment_hash: &Digest32,
+    participant: &str,
+    secret: &[u8; 32],
+) -> Digest32 {
     tagged_hash(
         "shuangsuiji/v2/reveal-binding",
         &[&commitment_hash.0, &lp(participant.as_bytes()), secret],
@@ -29,8 +33,17 @@ pub fn reveal_binding(commitment_hash: &Digest32, participant: &str, secret: &[u
 }
 
 /// A participant's signature on the commitment (the `participant_signatures` entry).
-pub fn sign_commitment(participant: &str, key: &SigningKey, commitment_hash: &Digest32) -> SignatureEntry {
-    sign_hash(participant, key, PARTICIPANT_COMMITMENT_CONTEXT, commitment_hash)
+pub fn sign_commitment(
+    participant: &str,
+    key: &SigningKey,
+    commitment_hash: &Digest32,
+) -> SignatureEntry {
+    sign_hash(
+        participant,
+        key,
+        PARTICIPANT_COMMITMENT_CONTEXT,
+        commitment_hash,
+    )
 }
 
 /// A participant's signed reveal of `secret` for the commitment `commitment_hash`.
@@ -108,8 +121,10 @@ pub(crate) fn check_reveal_signatures(
     secrets: &[[u8; 32]],
     commitment_hash: &Digest32,
 ) -> Result<(), DrawError> {
-    let by_id: std::collections::BTreeMap<&str, &Reveal> =
-        reveals.iter().map(|r| (r.participant.as_str(), r)).collect();
+    let by_id: std::collections::BTreeMap<&str, &Reveal> = reveals
+        .iter()
+        .map(|r| (r.participant.as_str(), r))
+        .collect();
     for (p, secret) in participants.iter().zip(secrets) {
         let sig = by_id
             .get(p.id.as_str())
@@ -132,10 +147,7 @@ pub(crate) fn check_reveal_signatures(
 }
 
 /// draw/v1 has no participant signatures at all: a v1 record keeps its bytes.
-pub(crate) fn check_unsigned(
-    sigs: &[SignatureEntry],
-    reveals: &[Reveal],
-) -> Result<(), DrawError> {
+pub(crate) fn check_unsigned(sigs: &[SignatureEntry], reveals: &[Reveal]) -> Result<(), DrawError> {
     if let Some(s) = sigs.first() {
         return Err(err(
             &s.signer,

@@ -324,7 +324,10 @@ impl Commitment {
         match self.version() {
             Some(Version::V2) => self.check_v2(&mut p),
             Some(Version::V1) => self.check_v1(&mut p),
-            None => p.push(format!("algorithm: {:?} is not implemented", self.algorithm)),
+            None => p.push(format!(
+                "algorithm: {:?} is not implemented",
+                self.algorithm
+            )),
         }
         if let BeaconChoice::Drand(d) = &self.beacon {
             let known = crate::draw::beacon::DrandSpec::quicknet(d.round);

@@ -52,7 +52,11 @@ impl SignedCommitment {
     /// draw/v2: adds a participant's signature, with the key it listed in the commitment.
     pub fn sign_as_participant(&mut self, participant: &str, key: &SigningKey) {
         self.participant_signatures
-            .push(crate::draw::participants::sign_commitment(participant, key, &self.hash));
+            .push(crate::draw::participants::sign_commitment(
+                participant,
+                key,
+                &self.hash,
+            ));
     }
 }
 

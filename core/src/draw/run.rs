@@ -2,9 +2,9 @@
 //! round to a record (spec §5). Pure: the same inputs always give the same bytes.
 
 use crate::draw::beacon::{verify_round, BeaconRound};
+use crate::draw::cap::check_general_caps;
 use crate::draw::error::{BeaconError, DrawError, RootOf, RoundGiven, RoundNamed};
 use crate::draw::matching::match_teams;
-use crate::draw::cap::check_general_caps;
 use crate::draw::participants::{
     check_commitment_signatures, check_reveal_signatures, check_unsigned,
 };

@@ -111,22 +111,15 @@ pub(crate) fn check_anchor(
     }
     let time = witnessed_time(anchor, trust)?;
     match round_time {
-        Some(r) if time >= r => {
-            return Err(format!(
-                "the witnesses saw the commitment{} at {time}, not before the beacon round's time {r}",
-                if v2 { " and the reveals" } else { "" }
-            ))
-        }
+        Some(r) if time >= r => return Err(format!(
+            "the witnesses saw the commitment{} at {time}, not before the beacon round's time {r}",
+            if v2 { " and the reveals" } else { "" }
+        )),
         Some(_) => {}
         None => return Err("offline mode: no beacon round for the anchor to precede".into()),
     }
     let plan_commitments = match (&anchor.log, v2) {
-        (Some(events), true) => Some(count_plan_commitments(
-            events,
-            &cp,
-            anchor.index,
-            record,
-        )?),
+        (Some(events), true) => Some(count_plan_commitments(events, &cp, anchor.index, record)?),
         _ => None,
     };
     Ok(Anchored {
@@ -193,7 +186,12 @@ fn check_reveal_events(
             &anchor.checkpoint,
             log_key,
         )
-        .map_err(|e| format!("the reveal of {} is not proven in the log: {e}", r.participant))?;
+        .map_err(|e| {
+            format!(
+                "the reveal of {} is not proven in the log: {e}",
+                r.participant
+            )
+        })?;
     }
     Ok(())
 }

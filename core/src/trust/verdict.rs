@@ -291,7 +291,9 @@ pub fn verify_anchored(
                 Ok(at) => {
                     anchored_time = Some(at.time);
                     plan_commitments = at.plan_commitments;
-                    if c.version() == Some(crate::draw::Version::V2) && at.plan_commitments.is_none() {
+                    if c.version() == Some(crate::draw::Version::V2)
+                        && at.plan_commitments.is_none()
+                    {
                         unanchored.push(Unanchored::PlanLog {
                             plan: c.plan.id.clone(),
                         });

@@ -275,6 +275,80 @@ impl World {
     }
 }
 
+/// The participants' own keys in draw/v2 tests.
+pub const DEPT_KEY: [u8; 32] = [11; 32];
+pub const JJJC_KEY: [u8; 32] = [12; 32];
+
+impl World {
+    /// A draw/v2 commitment of `plan`: participants with their keys, the registers' date,
+    /// signed by the test signer and by both participants.
+    pub fn commitment_v2(
+        &self,
+        plan: DrawPlan,
+        secret: u8,
+        beacon: BeaconChoice,
+        committed_at: i64,
+    ) -> SignedCommitment {
+        let mut c = self
+            .commitment(plan, secret, beacon, committed_at)
+            .commitment;
+        c.algorithm = ALGORITHM_V2.into();
+        c.as_of = Some(AS_OF);
+        for (p, k) in c.participants.iter_mut().zip([DEPT_KEY, JJJC_KEY]) {
+            p.public_key = Some(public_key_hex(&SigningKey::from_bytes(&k)));
+        }
+        World::sign_v2(c)
+    }
+
+    /// Hashes a draw/v2 commitment and signs it as the signer and both participants.
+    pub fn sign_v2(c: Commitment) -> SignedCommitment {
+        let mut s = World::resign(c);
+        s.sign_as_participant("dept", &SigningKey::from_bytes(&DEPT_KEY));
+        s.sign_as_participant("jjjc", &SigningKey::from_bytes(&JJJC_KEY));
+        s
+    }
+
+    /// The participants' signed reveals of secret byte `secret` for `c`.
+    pub fn reveals_v2(c: &SignedCommitment, secret: u8) -> Vec<Reveal> {
+        vec![
+            signed_reveal(
+                "dept",
+                &SigningKey::from_bytes(&DEPT_KEY),
+                &c.hash,
+                &[secret; 32],
+            ),
+            signed_reveal(
+                "jjjc",
+                &SigningKey::from_bytes(&JJJC_KEY),
+                &c.hash,
+                &[secret ^ 0xff; 32],
+            ),
+        ]
+    }
+
+    /// A draw under `c` with the given reveals (offline).
+    pub fn draw_with(
+        &self,
+        c: &SignedCommitment,
+        reveals: &[Reveal],
+    ) -> Result<DrawRecord, DrawError> {
+        draw(DrawInputs {
+            commitment: c,
+            item_list: &self.items,
+            targets: &self.targets,
+            inspectors: &self.inspectors,
+            reveals,
+            beacon: None,
+        })
+    }
+
+    /// An offline draw/v2 of `plan` with secret byte `secret`.
+    pub fn run_v2(&self, plan: DrawPlan, secret: u8) -> Result<DrawRecord, DrawError> {
+        let c = self.commitment_v2(plan, secret, BeaconChoice::Offline, 0);
+        self.draw_with(&c, &World::reveals_v2(&c, secret))
+    }
+}
+
 pub fn quicknet_round_123() -> BeaconRound {
     BeaconRound {
         round: 123,

@@ -1,0 +1,313 @@
+//! The draw/v2 sample (tests/vectors/v2) against its trust file and time anchor: anchored
+//! as generated, and each way of weakening the anchor named (issue 16, attacks 2 and 3).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use sha2::{Digest as _, Sha256};
+use shuangsuiji::audit::{AuditLog, CheckpointSigner, Event, EventKind, Witness, WitnessState};
+use shuangsuiji::draw::{signed_reveal, Supersedes};
+use shuangsuiji::hazmat::commit_secret;
+use shuangsuiji::trust::{verify_anchored, Level, LoggedEvent, TimeAnchor, TrustFile, Unanchored};
+use shuangsuiji::{
+    draw, import, DrawError, DrawInputs, Explain, PublicInspectorRegister, SealedRecord,
+    SignedCommitment, SigningKey, TargetRegister,
+};
+use std::sync::OnceLock;
+
+const ORIGIN: &str = "shuangsuiji.example/henan-gat/demo";
+const WITNESS: &str = "witness.shuangsuiji.example/demo";
+
+fn label(l: &str) -> [u8; 32] {
+    Sha256::digest(l.as_bytes()).into()
+}
+
+fn json(p: &str) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(format!("../{p}")).unwrap()).unwrap()
+}
+
+struct Sample {
+    targets: TargetRegister,
+    public: PublicInspectorRegister,
+    items: shuangsuiji::ItemList,
+    sealed: SealedRecord,
+    trust: TrustFile,
+    anchor: TimeAnchor,
+}
+
+fn sample() -> &'static Sample {
+    static S: OnceLock<Sample> = OnceLock::new();
+    S.get_or_init(|| {
+        let as_of = shuangsuiji::registers::fields::parse_date("2023-08-23").unwrap();
+        let read = |p: &str| std::fs::read(format!("../examples/data/{p}")).unwrap();
+        let key: [u8; 32] = hex::decode(
+            String::from_utf8(read("inspector-salt.key"))
+                .unwrap()
+                .trim(),
+        )
+        .unwrap()
+        .try_into()
+        .unwrap();
+        let v = json("tests/vectors/v2/draw-sample.json");
+        let record = json("tests/vectors/v2/draw-sample.record.json");
+        Sample {
+            targets: import::targets(&read("targets.csv"), as_of).unwrap(),
+            public: import::inspectors(&read("inspectors.csv"), as_of)
+                .unwrap()
+                .public_view(&key),
+            items: import::items(&read("items.csv"), "豫政办〔2017〕80号").unwrap(),
+            sealed: serde_json::from_value(serde_json::json!({
+                "record": record, "hash": v["expected"]["record_hash"],
+                "signatures": v["expected"]["record_signatures"],
+            }))
+            .unwrap(),
+            trust: TrustFile::from_json(&std::fs::read("../tests/vectors/v2/trust.json").unwrap())
+                .unwrap(),
+            anchor: serde_json::from_value(json("tests/vectors/v2/anchor.json")).unwrap(),
+        }
+    })
+}
+
+fn verdict(
+    sealed: &SealedRecord,
+    trust: &TrustFile,
+    anchor: Option<&TimeAnchor>,
+) -> shuangsuiji::trust::Verdict {
+    let s = sample();
+    verify_anchored(sealed, &s.targets, &s.public, Some(trust), anchor)
+}
+
+fn kinds(u: &[Unanchored]) -> Vec<&'static str> {
+    u.iter().map(Explain::kind).collect()
+}
+
+fn refused(u: &[Unanchored]) -> String {
+    match u {
+        [Unanchored::TimeAnchorRefused { reason }] => reason.clone(),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A checkpoint over `events`, signed with the demo log key and cosigned by the demo
+/// witness at `now`, proving the events at `commitment` and `reveals`.
+fn anchor_over(events: Vec<Event>, commitment: u64, reveals: &[u64], now: u64) -> TimeAnchor {
+    let log = AuditLog::from_events(&events);
+    let key = SigningKey::from_bytes(&label("shuangsuiji demo audit log key"));
+    let mut signer = CheckpointSigner::new(ORIGIN, key, None);
+    let cp = signer.sign(&log).unwrap();
+    let witness = Witness::new(
+        WITNESS,
+        SigningKey::from_bytes(&label("shuangsuiji demo witness key")),
+    );
+    let mut state = WitnessState::default();
+    state.add_log(ORIGIN, &signer.verifier_key()).unwrap();
+    let line = witness
+        .add_checkpoint(&mut state, &cp.text, 0, &[], now)
+        .unwrap();
+    let logged = |i: u64| LoggedEvent {
+        event: events[i as usize].clone(),
+        index: i,
+        proof: log.inclusion_proof(i, log.size()).unwrap(),
+    };
+    TimeAnchor {
+        checkpoint: format!("{}{line}", cp.text),
+        event: events[commitment as usize].clone(),
+        index: commitment,
+        proof: logged(commitment).proof,
+        reveals: reveals.iter().map(|i| logged(*i)).collect(),
+        log: Some(events),
+    }
+}
+
+#[test]
+fn the_v2_sample_is_anchored_with_one_commitment_for_its_plan() {
+    let s = sample();
+    let v = verdict(&s.sealed, &s.trust, Some(&s.anchor));
+    assert_eq!(v.level, Level::Anchored, "{:?}", v.unanchored);
+    assert_eq!(v.plan_commitments, Some(1));
+    assert_eq!(v.anchored_time, Some(1_692_803_710));
+    // Every runtime reaches the verdict the vector states.
+    let expected = json("tests/vectors/v2/verdict.json");
+    assert_eq!(v.to_json(), expected);
+}
+
+/// Attack 3: reveals not in the witnessed checkpoint could have been withheld until the
+/// round was known.
+#[test]
+fn reveals_missing_from_the_checkpoint_are_named() {
+    let s = sample();
+    let mut a = s.anchor.clone();
+    a.reveals.pop();
+    let v = verdict(&s.sealed, &s.trust, Some(&a));
+    assert_eq!(v.level, Level::NotAnchored);
+    assert!(
+        refused(&v.unanchored).contains("withheld"),
+        "{:?}",
+        v.unanchored
+    );
+    // A reveal event of another secret.
+    let mut a = s.anchor.clone();
+    a.reveals[0].event.subject = shuangsuiji::Digest32([7; 32]);
+    assert!(refused(&verdict(&s.sealed, &s.trust, Some(&a)).unanchored).contains("not the one"));
+}
+
+/// Attack 3/5: without the log, whether the plan had other commitments is unchecked; a log
+/// that is not the checkpoint's is refused.
+#[test]
+fn the_log_is_needed_and_must_be_the_checkpoints() {
+    let s = sample();
+    let mut a = s.anchor.clone();
+    a.log = None;
+    let v = verdict(&s.sealed, &s.trust, Some(&a));
+    assert_eq!(kinds(&v.unanchored), ["plan_log"]);
+    assert_eq!(v.plan_commitments, None);
+    let mut a = s.anchor.clone();
+    a.log.as_mut().unwrap().remove(0);
+    assert!(refused(&verdict(&s.sealed, &s.trust, Some(&a)).unanchored)
+        .contains("not the log of the checkpoint"));
+}
+
+/// Attack 3 (selective abort): an earlier commitment for the same plan, not superseded by
+/// this one, shows the record is a second try.
+#[test]
+fn an_earlier_unsuperseded_commitment_for_the_plan_is_refused() {
+    let s = sample();
+    let plan = s.sealed.record.commitment.commitment.plan.id.clone();
+    let mut events = s.anchor.log.clone().unwrap();
+    let aborted = Event {
+        kind: EventKind::Commitment,
+        actor: "省公安厅治安总队 抽查负责人".into(),
+        time: 1_692_803_000,
+        subject: shuangsuiji::Digest32([0xab; 32]),
+        note: plan.clone(),
+    };
+    events.insert(0, aborted);
+    let idx = |k: EventKind| events.iter().position(|e| e.kind == k).unwrap() as u64;
+    let c = events
+        .iter()
+        .rposition(|e| e.kind == EventKind::Commitment)
+        .unwrap() as u64;
+    let r0 = idx(EventKind::Reveal);
+    let a = anchor_over(events.clone(), c, &[r0, r0 + 1], 1_692_803_710);
+    let reason = refused(&verdict(&s.sealed, &s.trust, Some(&a)).unanchored);
+    assert!(reason.contains("does not supersede"), "{reason}");
+    // The same log with the earlier one under another plan id counts one commitment.
+    events[0].note = "HA-ZA-2023-Q3-999".into();
+    let a = anchor_over(events, c, &[r0, r0 + 1], 1_692_803_710);
+    let v = verdict(&s.sealed, &s.trust, Some(&a));
+    assert_eq!(v.level, Level::Anchored, "{:?}", v.unanchored);
+    assert_eq!(v.plan_commitments, Some(1));
+}
+
+/// Attack 2 (back-dating): a checkpoint cosigned after the round anchors nothing.
+#[test]
+fn a_checkpoint_witnessed_after_the_round_anchors_nothing() {
+    let s = sample();
+    let a = &s.anchor;
+    let events = a.log.clone().unwrap();
+    let r0 = a.reveals[0].index;
+    let late = anchor_over(events, a.index, &[r0, r0 + 1], 1_692_803_733 + 1);
+    let reason = refused(&verdict(&s.sealed, &s.trust, Some(&late)).unanchored);
+    assert!(reason.contains("not before the beacon round"), "{reason}");
+}
+
+/// Participants are anchored by the trust file: unknown keys are named, and two distinct
+/// roles are required.
+#[test]
+fn participants_need_trusted_keys_in_two_roles() {
+    let s = sample();
+    let mut t = s.trust.clone();
+    t.participants.clear();
+    let v = verdict(&s.sealed, &t, Some(&s.anchor));
+    assert_eq!(
+        kinds(&v.unanchored),
+        ["participant", "participant", "participant_roles"]
+    );
+    let mut t = s.trust.clone();
+    t.participants[1].role = t.participants[0].role.clone();
+    let v = verdict(&s.sealed, &t, Some(&s.anchor));
+    assert_eq!(kinds(&v.unanchored), ["participant_roles"]);
+    assert!(v.unanchored[0].message_zh().contains("纪检监察"));
+}
+
+/// The grinding test: an operator holding the department's participant key and every
+/// signer key, but not 纪检监察's, re-commits with other secrets. With 纪检监察's copied
+/// signature every try is refused; with a key of its own for 纪检监察 the record verifies
+/// but is never anchored, and the verdict names that key.
+#[test]
+fn no_choice_of_secrets_gets_a_chosen_outcome_anchored() {
+    let s = sample();
+    let honest = &s.sealed.record.commitment;
+    let dept = SigningKey::from_bytes(&label("shuangsuiji demo participant key zazd"));
+    let signers: Vec<SigningKey> = ["省公安厅治安总队 抽查负责人", "驻厅纪检监察组 监督人"]
+        .iter()
+        .map(|n| SigningKey::from_bytes(&label(&format!("shuangsuiji demo signing key {n}"))))
+        .collect();
+    let jjjc_sig = honest.participant_signatures[1].clone();
+    let jjjc_reveal = s.sealed.record.reveals[1].clone();
+    let beacon = s.sealed.record.beacon.clone().unwrap();
+    let own_jjjc = SigningKey::from_bytes(&[0x66; 32]);
+    for n in 0..12u8 {
+        let secret = [n; 32];
+        let mut c = honest.commitment.clone();
+        c.participants[0].commitment = commit_secret("zazd", &secret);
+        c.supersedes = Some(Supersedes {
+            commitment: honest.hash,
+            reason: "register_error".into(),
+            note: None,
+        });
+        let sign = |c: shuangsuiji::Commitment| {
+            let mut sc = SignedCommitment::new(c).unwrap();
+            sc.sign("省公安厅治安总队 抽查负责人", &signers[0]);
+            sc.sign("驻厅纪检监察组 监督人", &signers[1]);
+            sc.sign_as_participant("zazd", &dept);
+            sc
+        };
+        // (a) 纪检监察's signature and reveal copied.
+        let mut forged = sign(c.clone());
+        forged.participant_signatures.push(jjjc_sig.clone());
+        let reveals = [
+            signed_reveal("zazd", &dept, &forged.hash, &secret),
+            jjjc_reveal.clone(),
+        ];
+        let r = draw(DrawInputs {
+            commitment: &forged,
+            item_list: &s.items,
+            targets: &s.targets,
+            inspectors: &s.public,
+            reveals: &reveals,
+            beacon: Some(&beacon),
+        });
+        assert!(
+            matches!(r, Err(DrawError::Participant { ref participant, .. }) if participant == "jjjc"),
+            "{r:?}"
+        );
+        // (b) 纪检监察 replaced by a key the operator holds.
+        c.participants[1].public_key = Some(shuangsuiji::encoding::public_key_hex(&own_jjjc));
+        let jjjc_secret = [0x77; 32];
+        c.participants[1].commitment = commit_secret("jjjc", &jjjc_secret);
+        let mut own = sign(c);
+        own.sign_as_participant("jjjc", &own_jjjc);
+        let reveals = [
+            signed_reveal("zazd", &dept, &own.hash, &secret),
+            signed_reveal("jjjc", &own_jjjc, &own.hash, &jjjc_secret),
+        ];
+        let record = draw(DrawInputs {
+            commitment: &own,
+            item_list: &s.items,
+            targets: &s.targets,
+            inspectors: &s.public,
+            reveals: &reveals,
+            beacon: Some(&beacon),
+        })
+        .unwrap();
+        let mut sealed = SealedRecord::new(record).unwrap();
+        sealed.sign("省公安厅治安总队 抽查负责人", &signers[0]);
+        sealed.sign("驻厅纪检监察组 监督人", &signers[1]);
+        let v = verdict(&sealed, &s.trust, Some(&s.anchor));
+        assert_eq!(v.level, Level::NotAnchored);
+        assert!(
+            kinds(&v.unanchored).contains(&"participant"),
+            "{:?}",
+            v.unanchored
+        );
+    }
+}
