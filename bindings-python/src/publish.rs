@@ -6,7 +6,7 @@ use crate::draw::{DrawRecord, SealedRecord};
 use crate::errors::{format_error, Result};
 use ed25519_dalek::SigningKey;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyInt, PyString};
+use pyo3::types::PyString;
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha20Rng;
 use shuangsuiji as core;
@@ -116,17 +116,21 @@ impl Publication {
     }
 }
 
-/// The salt RNG: the OS generator by default; `int` seeds ChaCha20 with `seed_from_u64`,
-/// 32 `bytes` with `from_seed` (deterministic, for tests and vectors only).
-fn rng(seed: Option<&Bound<'_, PyAny>>) -> Result<ChaCha20Rng> {
+/// The environment switch without which `insecure_test_seed` is refused.
+const TEST_SALTS_ENV: &str = "SHUANGSUIJI_INSECURE_TEST_SALTS";
+
+/// The salt RNG: the OS generator. A withheld field's salt is all that keeps it from being
+/// guessed from its commitment, so a fixed seed is accepted only as 32 bytes and only when
+/// the test switch is set in the environment: a notice with guessable salts must not
+/// reach the public by mistake.
+fn rng(seed: Option<&[u8]>) -> Result<ChaCha20Rng> {
     match seed {
         None => ChaCha20Rng::try_from_os_rng()
             .map_err(|e| format_error(format!("the OS random generator failed: {e}"))),
-        Some(s) if s.is_instance_of::<PyInt>() => Ok(ChaCha20Rng::seed_from_u64(s.extract()?)),
-        Some(s) => match s.cast::<PyBytes>() {
-            Ok(b) => Ok(ChaCha20Rng::from_seed(bytes32(b.as_bytes(), "seed")?)),
-            Err(_) => Err(format_error("seed: expected None, an int or 32 bytes")),
-        },
+        Some(_) if std::env::var_os(TEST_SALTS_ENV).is_none_or(|v| v != "1") => Err(format_error(format!(
+            "insecure_test_seed: 测试专用，正式公示的盐值只取自操作系统随机源 salts from a seed are for tests only (set {TEST_SALTS_ENV}=1 in a test)"
+        ))),
+        Some(b) => Ok(ChaCha20Rng::from_seed(bytes32(b, "insecure_test_seed")?)),
     }
 }
 
@@ -149,12 +153,12 @@ fn record_hash(obj: &Bound<'_, PyAny>) -> Result<core::Digest32> {
 /// Publishes `results` (list of dicts) under `policy` (dict; None = the default policy),
 /// signed with the publisher's 32-byte Ed25519 `signing_key`.
 ///
-/// Salts come from the OS random generator unless `seed` (int or 32 bytes) is given for a
-/// reproducible test. When `draw_record` is the SealedRecord (verify it first), every
+/// Salts come from the OS random generator; `insecure_test_seed` (32 bytes, ChaCha20) is
+/// for reproducible tests only and is refused unless SHUANGSUIJI_INSECURE_TEST_SALTS=1. When `draw_record` is the SealedRecord (verify it first), every
 /// result must belong to its draw (kind `not_in_draw`). Raises PublishError (PolicyError
 /// for a bad policy).
 #[pyfunction]
-#[pyo3(signature = (results, *, notice_id, publisher, published_on, draw_record, signing_key, policy = None, seed = None))]
+#[pyo3(signature = (results, *, notice_id, publisher, published_on, draw_record, signing_key, policy = None, insecure_test_seed = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn publish(
     py: Python<'_>,
@@ -165,7 +169,7 @@ pub fn publish(
     draw_record: &Bound<'_, PyAny>,
     signing_key: &[u8],
     policy: Option<&Bound<'_, PyAny>>,
-    seed: Option<&Bound<'_, PyAny>>,
+    insecure_test_seed: Option<&[u8]>,
 ) -> Result<Publication> {
     let results: Vec<core::InspectionResult> = from_py(results, "results")?;
     let policy = match policy {
@@ -184,7 +188,7 @@ pub fn publish(
         core::publish::check_results_in_draw(&results, &r.borrow().0)?;
     }
     let key = SigningKey::from_bytes(&bytes32(signing_key, "signing_key")?);
-    let mut rng = rng(seed)?;
+    let mut rng = rng(insecure_test_seed)?;
     let p = py.detach(|| core::publish(&results, &policy, header, &key, &mut rng))?;
     Ok(Publication(p))
 }

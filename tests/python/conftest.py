@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pathlib
 
 import pytest
 
 import shuangsuiji as s
+
+# Reproducible notice salts for the vectors (refused without this switch).
+os.environ["SHUANGSUIJI_INSECURE_TEST_SALTS"] = "1"
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 VECTORS = ROOT / "tests" / "vectors"

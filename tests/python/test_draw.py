@@ -50,9 +50,11 @@ def test_sample_draw_vector(sample, draw_vector):
 
 
 def demo_commitment(sample, beacon, log_checkpoint=None):
+    """The draw/v1 of the vector: the plan without draw/v2's members."""
     secrets = [label_bytes(f"shuangsuiji demo secret {pid}") for pid, _ in PARTICIPANTS]
     keys = [label_bytes(f"shuangsuiji demo signing key {n}") for n in SIGNERS]
     plan = read_json("examples/data/plan.json")
+    del plan["must_include_reasons"]
     c = s.commit(
         plan,
         sample.items,
@@ -66,6 +68,7 @@ def demo_commitment(sample, beacon, log_checkpoint=None):
         committed_at=datetime.datetime.fromtimestamp(COMMITTED_AT, datetime.timezone.utc),
         beacon=beacon,
         log_checkpoint=log_checkpoint,
+        version=1,
     )
     for n, k in zip(SIGNERS, keys):
         c.sign(n, k)

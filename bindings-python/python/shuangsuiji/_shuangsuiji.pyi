@@ -231,6 +231,11 @@ class SignedCommitment:
         """From JSON text."""
     def sign(self, signer: str, secret_key: bytes) -> None:
         """Adds the signature of ``signer`` with a 32-byte Ed25519 secret key."""
+    def sign_as_participant(self, participant: str, secret_key: bytes) -> None:
+        """draw/v2: adds a participant's signature with its 32-byte Ed25519 secret key."""
+    @property
+    def participant_signatures(self) -> List[Dict[str, str]]:
+        """draw/v2: the participants' signatures ``{"signer", "public_key", "signature"}``."""
     @property
     def hash(self) -> str:
         """The commitment hash (hex)."""
@@ -324,11 +329,16 @@ def commit(
     beacon: Optional[Dict[str, Any]] = None,
     supersedes: Optional[Dict[str, str]] = None,
     log_checkpoint: Optional[str] = None,
+    version: int = 2,
 ) -> SignedCommitment:
-    """Builds and hashes the pre-draw commitment (unsigned; call ``.sign``)."""
+    """Builds and hashes the pre-draw commitment (unsigned; call ``.sign`` and, in draw/v2,
+    ``.sign_as_participant``). ``version=1`` makes a draw/v1 commitment (never anchored)."""
 
 def reveal(participant: str, secret: bytes) -> Dict[str, str]:
-    """A participant's reveal ``{"participant", "secret"}`` of a 32-byte secret."""
+    """A participant's unsigned reveal ``{"participant", "secret"}`` (draw/v1)."""
+
+def signed_reveal(participant: str, secret: bytes, commitment_hash: str, secret_key: bytes) -> Dict[str, str]:
+    """draw/v2: a participant's reveal signed with its key, bound to the commitment hash."""
 
 def commit_secret(participant: str, secret: bytes) -> str:
     """The commitment (hex) of a participant's 32-byte secret."""
@@ -445,11 +455,12 @@ def publish(
     draw_record: Union[str, DrawRecord, SealedRecord],
     signing_key: bytes,
     policy: Optional[JsonInput] = None,
-    seed: Union[None, int, bytes] = None,
+    insecure_test_seed: Optional[bytes] = None,
 ) -> Publication:
     """Publishes results under a policy (default policy if None), signed with ``signing_key``.
 
-    Salts come from the OS random generator unless ``seed`` is given (tests only).
+    Salts come from the OS random generator; ``insecure_test_seed`` (32 bytes) is refused
+    unless SHUANGSUIJI_INSECURE_TEST_SALTS=1 (tests only).
     """
 
 def default_policy() -> Dict[str, Any]:
