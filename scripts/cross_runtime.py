@@ -35,7 +35,8 @@ with tempfile.TemporaryDirectory() as tmp:
     # Rust: the CLI regenerates every vector file from the sample data, byte for byte.
     subprocess.run(["cargo", "run", "-q", "-p", "shuangsuiji-cli", "--", "demo", "--out", str(t / "demo"), "--vectors", str(t / "v")],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    for f in ["registers.json", "draw-sample.json", "draw-sample.record.json"]:
+    for f in ["registers.json", "draw-sample.json", "draw-sample.record.json",
+              "v2/draw-sample.json", "v2/draw-sample.record.json", "v2/trust.json", "v2/anchor.json", "v2/verdict.json"]:
         check(f, "rust", (t / "v" / f).read_bytes() == (V / f).read_bytes())
     check("audit/demo-log.json (events, checkpoints)", "rust",
           (t / "demo" / "audit.json").read_bytes() == (V / "audit" / "demo-log.json").read_bytes())
@@ -60,6 +61,13 @@ with tempfile.TemporaryDirectory() as tmp:
     rec = s.draw(s.SignedCommitment.from_dict(d["inputs"]["commitment"]), items, targets, public, d["inputs"]["reveals"], beacon=d["inputs"]["beacon"])
     py_bytes = rec.canonical_bytes()
     check("draw-sample.record.json", "python", py_bytes == (V / "draw-sample.record.json").read_bytes())
+    d2 = json.loads((V / "v2" / "draw-sample.json").read_text())
+    rec2 = s.draw(s.SignedCommitment.from_dict(d2["inputs"]["commitment"]), items, targets, public, d2["inputs"]["reveals"], beacon=d2["inputs"]["beacon"])
+    check("v2/draw-sample.record.json", "python", rec2.canonical_bytes() == (V / "v2" / "draw-sample.record.json").read_bytes())
+    sealed2 = {"record": json.loads(rec2.canonical_bytes()), "hash": d2["expected"]["record_hash"], "signatures": d2["expected"]["record_signatures"]}
+    verdict2 = s.verify_trusted(sealed2, targets, public, trust=json.loads((V / "v2" / "trust.json").read_text()),
+                                anchor=json.loads((V / "v2" / "anchor.json").read_text()))
+    check("v2/verdict.json (anchored)", "python", verdict2 == json.loads((V / "v2" / "verdict.json").read_text()))
     check("audit/demo-log.json root", "python", s.audit_root(json.loads((V / "audit" / "demo-log.json").read_text())["events"])
           == s.verify_checkpoint(json.loads((V / "audit" / "demo-log.json").read_text())["checkpoints"][-1], json.loads((V / "audit" / "demo-log.json").read_text())["verifier_key"])["root"])
 
@@ -94,7 +102,8 @@ fs.writeFileSync(process.argv[2] + "/wasm.record.json", out);
 const d = JSON.parse(fs.readFileSync(root + "/tests/vectors/draw-sample.json"));
 const sealed = JSON.stringify({ record: JSON.parse(rec), hash: d.expected.record_hash, signatures: d.expected.record_signatures });
 const r = w.verify(sealed, fs.readFileSync(process.argv[2] + "/demo/targets.public.json"), fs.readFileSync(process.argv[2] + "/demo/inspectors.public.json"));
-const log = w.verifyAuditLog(fs.readFileSync(root + "/tests/vectors/audit/demo-log.json"), undefined, [d.expected.record_hash]);
+const log = w.verifyAuditLog(fs.readFileSync(root + "/tests/vectors/audit/demo-log.json"), undefined,
+  [JSON.parse(fs.readFileSync(root + "/tests/vectors/v2/draw-sample.json")).expected.record_hash]);
 const reg = JSON.parse(fs.readFileSync(root + "/tests/vectors/registers.json"));
 const roots = w.registerRoots({
   itemList: fs.readFileSync(root + "/" + reg.inputs.items), itemListVersion: reg.inputs.item_list_version,
@@ -112,7 +121,15 @@ const deadlines = pv.cases.every((c) => {
   try { return w.publishBy(c.result_date, c.working_days) === c.publish_by; }
   catch (e) { return c.error === "not_covered" && e.kind === "not_covered"; }
 });
+const rec2 = fs.readFileSync(root + "/tests/vectors/v2/draw-sample.record.json");
+const d2 = JSON.parse(fs.readFileSync(root + "/tests/vectors/v2/draw-sample.json"));
+fs.writeFileSync(process.argv[2] + "/wasm.v2.record.json", Buffer.from(w.canonicalRecord(rec2)));
+const sealed2 = JSON.stringify({ record: JSON.parse(rec2), hash: d2.expected.record_hash, signatures: d2.expected.record_signatures });
+const r2 = w.verify(sealed2, fs.readFileSync(process.argv[2] + "/demo/targets.public.json"), fs.readFileSync(process.argv[2] + "/demo/inspectors.public.json"),
+  undefined, fs.readFileSync(root + "/tests/vectors/v2/trust.json"), fs.readFileSync(root + "/tests/vectors/v2/anchor.json"));
+const verdict2 = JSON.stringify(r2.verdict) === JSON.stringify(JSON.parse(fs.readFileSync(root + "/tests/vectors/v2/verdict.json")));
 console.log(JSON.stringify({
+  v2: r2.ok && verdict2,
   verified: r.ok, hash: r.ok ? r.verified.record_hash : null, log: log.ok,
   roots: roots.item_list === reg.item_list_hash && roots.targets === reg.targets_root && roots.inspectors === reg.inspectors_root,
   notice: notice.ok && notice.csv_checked && notice.notice_hash === nv.notice_hash,
@@ -128,6 +145,8 @@ console.log(JSON.stringify({
         # (first differing path), so a pass means the re-run has the vector's bytes.
         check("sample record re-run", "wasm", o["verified"] and o["hash"] == d["expected"]["record_hash"])
         check("audit/demo-log.json", "wasm", o["log"])
+        check("v2/draw-sample.record.json", "wasm", (t / "wasm.v2.record.json").read_bytes() == (V / "v2" / "draw-sample.record.json").read_bytes())
+        check("v2/verdict.json (anchored)", "wasm", o["v2"])
         check("registers.json roots", "wasm", o["roots"])
         check("publication/notice.json (hash, CSV, disclosures)", "wasm", o["notice"] and o["disclosures"])
         check("publication/disclosure.json digests", "wasm", o["digests"])

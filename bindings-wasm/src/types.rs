@@ -26,7 +26,7 @@ export type Hex32 = string;
  *  re-run (see `path`); `rerun`: re-running the draw failed (see `causeKind`). */
 export type ErrorKind =
   | "input" | "validation" | "plan" | "presence" | "wrong_round" | "too_early" | "malformed"
-  | "bad_signature" | "randomness_mismatch" | "algorithm" | "commitment" | "root" | "reveal"
+  | "bad_signature" | "randomness_mismatch" | "algorithm" | "commitment" | "root" | "reveal" | "participant" | "as_of" | "over_cap"
   | "beacon" | "must_include" | "team_shortfall" | "unsorted" | "register" | "source" | "encoding"
   | "signature" | "rerun" | "mismatch" | "format" | "bad_key" | "csv_mismatch" | "no_commitment"
   | "digest_mismatch" | "mask_mismatch" | "json" | "duplicate_year" | "empty_year"
@@ -125,12 +125,15 @@ export interface VerifyResult {
 /** One element of a record with no anchor in the trust file (docs/spec/trust.md). */
 export interface Unanchored {
   kind: "no_trust_file" | "chain" | "offline_beacon" | "signer" | "unsigned_participants"
-    | "time_anchor" | "time_anchor_refused";
+    | "participant" | "participant_roles" | "plan_log" | "time_anchor" | "time_anchor_refused";
   message: string;
   message_zh: string;
   chain_hash?: Hex32;
   name?: string;
+  id?: string;
   public_key?: Hex32;
+  roles?: number;
+  plan?: string;
   committed_at?: number;
   reason?: string;
 }
@@ -143,7 +146,11 @@ export interface Verdict {
    *  file's name). */
   beacon: null | { chain_hash: Hex32; name: string | null; round: number; round_time: number };
   signers: { name: string; public_key: Hex32; role: string | null }[];
+  /** draw/v2: the participants (id as `name`) with their keys and trusted roles. */
+  participants: { name: string; public_key: Hex32; role: string | null }[];
   anchored_time: number | null;
+  /** draw/v2: commitments the log holds for the plan (1: no re-draw); null: no log checked. */
+  plan_commitments: number | null;
   verified: null | { record_hash: Hex32; seed: Hex32; selected: number; commitment_hash: Hex32;
     committed_at: number; beacon_round: number | null };
   error: null | { kind: ErrorKind; cause_kind: ErrorKind | null; message: string; message_zh: string };

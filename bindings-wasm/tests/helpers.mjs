@@ -26,6 +26,16 @@ export function sealedSample() {
   };
 }
 
+/** The sealed draw/v2 sample record (tests/vectors/v2), the demo's own. */
+export function sealedSampleV2() {
+  const e = readJson("tests/vectors/v2/draw-sample.json").expected;
+  return {
+    record: JSON.parse(read("tests/vectors/v2/draw-sample.record.json").toString("utf8")),
+    hash: e.record_hash,
+    signatures: e.record_signatures,
+  };
+}
+
 export const publicViews = () => ({
   targets: demo("targets.public.json"),
   inspectors: demo("inspectors.public.json"),

@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { demo, here, read, sealedSample, publicViews } from "./helpers.mjs";
+import { demo, here, read, sealedSample, sealedSampleV2, publicViews } from "./helpers.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const base = path.resolve(here, "..");
@@ -74,7 +74,7 @@ async function load(page, record, audit, trust, anchor) {
 
 test("a valid record shows its verdict level, the seed's inputs, strata, targets and teams", { timeout: 120_000 }, async (t) => {
   const { page, offsite, errors } = await openPage();
-  await load(page, JSON.stringify(sealedSample(), null, 2), read("tests/vectors/audit/demo-log.json"));
+  await load(page, JSON.stringify(sealedSampleV2(), null, 2), read("tests/vectors/audit/demo-log.json"));
   assert.equal(await page.getAttribute("body", "data-result"), "verified");
   assert.equal(await page.getAttribute("body", "data-audit"), "verified");
   assert.match(await page.textContent("#audit-log"), /This draw is logged.*event #7/s);
@@ -83,7 +83,7 @@ test("a valid record shows its verdict level, the seed's inputs, strata, targets
   assert.equal(await page.getAttribute("body", "data-level"), "not_anchored");
   assert.equal(await page.locator(".unanchored[data-kind=no_trust_file]").count(), 1);
   assert.match(await page.textContent("#anchors"), /drand quicknet（内置 built in） · chain 52db9ba7/);
-  const s = sealedSample();
+  const s = sealedSampleV2();
   const body = await page.textContent("#details");
   assert.ok(body.includes(s.record.seed), "seed shown");
   assert.ok(body.includes(s.record.commitment.hash), "commitment hash shown");
@@ -154,14 +154,15 @@ test("with a trust file the signers show their roles and only the v1 gaps remain
   await page.close();
 });
 
-test("the demo's trust file and time anchor show the anchored time", { timeout: 120_000 }, async () => {
+test("the demo's trust file and time anchor make an anchored verdict", { timeout: 120_000 }, async () => {
   const { page, errors } = await openPage();
   await load(page, demo("record.json").toString("utf8"), undefined,
     demo("verifier/trust.json").toString("utf8"), demo("anchor.json").toString("utf8"));
-  assert.equal(await page.getAttribute("body", "data-level"), "not_anchored");
+  assert.equal(await page.getAttribute("body", "data-level"), "anchored");
   assert.match(await page.textContent("#anchored-time"), /时间锚 Anchored time: 1692803710/);
+  assert.match(await page.textContent("#anchors"), /计划承诺数 Commitments for the plan: 1/);
   const kinds = await page.locator(".unanchored").evaluateAll((els) => els.map((e) => e.dataset.kind));
-  assert.deepEqual(kinds, ["unsigned_participants"]);
+  assert.deepEqual(kinds, []);
   await page.screenshot({ path: path.join(shots, "anchored-time.png"), fullPage: false });
   assert.deepEqual(errors, []);
   await page.close();

@@ -50,11 +50,40 @@ test("the demo's witnessed checkpoint anchors the commitment time", async () => 
   const anchor = demo("anchor.json");
   const r = verify(demo("record.json"), views.targets, views.inspectors, undefined, trust, anchor);
   assert.equal(r.verdict.anchored_time, 1692803710);
-  assert.deepEqual(kinds(r.verdict), ["unsigned_participants"]);
+  // draw/v2: participants sign and are in the trust file, the reveals are in the witnessed
+  // checkpoint, the log shows one commitment for the plan.
+  assert.equal(r.verdict.level, "anchored");
+  assert.deepEqual(kinds(r.verdict), []);
+  assert.equal(r.verdict.plan_commitments, 1);
   // Without the trust file's witnesses the same anchor proves nothing.
   const t = JSON.parse(trust.toString("utf8"));
   t.witness_quorum = 0;
   const u = verify(demo("record.json"), views.targets, views.inspectors, undefined, JSON.stringify(t), anchor);
   assert.equal(u.verdict.anchored_time, null);
   assert.match(u.verdict.unanchored.find((x) => x.kind === "time_anchor_refused").reason, /requires no witness/);
+});
+
+test("the draw/v2 vector is anchored, as in Rust and Python", async () => {
+  const { read, readJson } = await import("./helpers.mjs");
+  const v = readJson("tests/vectors/v2/draw-sample.json");
+  const sealedV2 = JSON.stringify({
+    record: readJson("tests/vectors/v2/draw-sample.record.json"),
+    hash: v.expected.record_hash,
+    signatures: v.expected.record_signatures,
+  });
+  const trust = read("tests/vectors/v2/trust.json");
+  const anchor = read("tests/vectors/v2/anchor.json");
+  const r = verify(sealedV2, views.targets, views.inspectors, undefined, trust, anchor);
+  assert.deepEqual(r.verdict, readJson("tests/vectors/v2/verdict.json"));
+  // Without the reveals in the checkpoint, the anchor does not hold, and says why.
+  const a = JSON.parse(anchor.toString("utf8"));
+  a.reveals = a.reveals.slice(0, 1);
+  const u = verify(sealedV2, views.targets, views.inspectors, undefined, trust, JSON.stringify(a));
+  assert.equal(u.verdict.level, "not_anchored");
+  assert.match(u.verdict.unanchored[0].reason, /withheld/);
+  // Without the trust file's participants, each is named and the two roles are missing.
+  const t = JSON.parse(trust.toString("utf8"));
+  t.participants = [];
+  const p = verify(sealedV2, views.targets, views.inspectors, undefined, JSON.stringify(t), anchor);
+  assert.deepEqual(kinds(p.verdict), ["participant", "participant", "participant_roles"]);
 });

@@ -136,12 +136,20 @@ function showAnchors(target, v) {
     at.id = "anchored-time";
     box.append(at);
   }
+  if (v.plan_commitments != null) {
+    const n = v.plan_commitments;
+    box.append(el("div", `计划承诺数 Commitments for the plan: ${n}${n > 1 ? `（含 ${n - 1} 次重新抽取 including ${n - 1} re-draw(s)）` : "（无重新抽取 no re-draw）"}`, "mono"));
+  }
   if (v.beacon) {
     box.append(el("div", `信标 Beacon: ${chainLabel(v.beacon)} · chain ${v.beacon.chain_hash} · round ${v.beacon.round}`, "mono"));
   }
   for (const s of v.signers) {
     const where = s.role ? `信任文件角色 trusted role: ${s.role}` : v.trust ? "不在信任文件中 not in the trust file" : "无信任文件 no trust file";
     box.append(el("div", `签名 Signer: ${s.name} · key ${s.public_key} · ${where}`, "mono"));
+  }
+  for (const p of v.participants ?? []) {
+    const where = p.role ? `信任文件角色 trusted role: ${p.role}` : v.trust ? "不在信任文件中 not in the trust file" : "无信任文件 no trust file";
+    box.append(el("div", `参与方 Participant: ${p.name} · key ${p.public_key} · ${where}`, "mono"));
   }
   for (const u of v.unanchored) {
     const d = el("div", "", "unanchored");

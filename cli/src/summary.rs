@@ -79,6 +79,18 @@ pub fn print(s: &SealedRecord, verdict: &Verdict) {
             }
         );
     }
+    for x in &verdict.participants {
+        println!(
+            "  参与方 participant {}  key {}  {}",
+            x.name,
+            x.public_key,
+            match (&x.role, &verdict.trust) {
+                (Some(r), _) => format!("（信任文件角色 trusted role: {r}）"),
+                (None, Some(_)) => "（不在信任文件中 not in the trust file）".into(),
+                (None, None) => "（无信任文件 no trust file）".into(),
+            }
+        );
+    }
     print_level(verdict);
 }
 
@@ -103,6 +115,16 @@ pub fn print_level(verdict: &Verdict) {
     if let Some(t) = verdict.anchored_time {
         println!(
             "时间锚 Anchored time: {t}（见证人联署，早于信标轮次 witnessed before the beacon round）"
+        );
+    }
+    if let Some(n) = verdict.plan_commitments {
+        println!(
+            "计划承诺数 Commitments for the plan: {n}{}",
+            if n > 1 {
+                format!("（含 {} 次重新抽取 including {} re-draw(s)）", n - 1, n - 1)
+            } else {
+                "（无重新抽取 no re-draw）".into()
+            }
         );
     }
     match verdict.level {

@@ -389,7 +389,8 @@ def verify_trusted(
     """Verifies as ``verify`` does and assesses the record against a trust file
     (docs/spec/trust.md). Returns the verdict: ``level`` ("anchored", "not_anchored" or
     "failed"), ``unanchored`` (each with ``kind``, ``message``, ``message_zh``), ``beacon``,
-    ``signers``, ``anchored_time``, ``verified`` or ``error``. Never raises for a record
+    ``signers``, ``participants`` (draw/v2), ``anchored_time``, ``plan_commitments`` (draw/v2,
+    with the anchor's log), ``verified`` or ``error``. Never raises for a record
     that does not verify; raises TrustError for a trust file that breaks its rules."""
 
 # --- publication -------------------------------------------------------------------------

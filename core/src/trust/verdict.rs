@@ -158,6 +158,9 @@ pub struct Verdict {
     pub beacon: Option<BeaconSeen>,
     /// The record's signers, with the role the trust file gives each key.
     pub signers: Vec<SignerSeen>,
+    /// draw/v2: the participants (id as `name`) and their keys, with the role the trust
+    /// file gives each (empty for draw/v1, whose participants have no keys).
+    pub participants: Vec<SignerSeen>,
     /// The commitment time as witnessed (`None`: no time anchor was checked).
     pub anchored_time: Option<i64>,
     /// The trust file used, by name and fingerprint (`None`: none was given).
@@ -207,6 +210,20 @@ pub fn verify_anchored(
                 .map(|k| k.role.clone()),
         })
         .collect();
+    let participants: Vec<SignerSeen> = c
+        .participants
+        .iter()
+        .filter_map(|p| {
+            let key = p.public_key.clone()?;
+            Some(SignerSeen {
+                name: p.id.clone(),
+                role: trust
+                    .and_then(|t| t.participant(&p.id, &key))
+                    .map(|k| k.role.clone()),
+                public_key: key,
+            })
+        })
+        .collect();
     let trust_seen = trust.map(|t| TrustSeen {
         name: t.name.clone(),
         fingerprint: t.fingerprint().to_hex(),
@@ -227,6 +244,10 @@ pub fn verify_anchored(
                     ..b
                 }),
                 signers: signers
+                    .into_iter()
+                    .map(|s| SignerSeen { role: None, ..s })
+                    .collect(),
+                participants: participants
                     .into_iter()
                     .map(|s| SignerSeen { role: None, ..s })
                     .collect(),
@@ -314,6 +335,7 @@ pub fn verify_anchored(
         unanchored,
         beacon,
         signers,
+        participants,
         anchored_time,
         trust: trust_seen,
         plan_commitments,
@@ -389,6 +411,7 @@ impl Verdict {
             "unanchored": unanchored,
             "beacon": self.beacon,
             "signers": self.signers,
+            "participants": self.participants,
             "anchored_time": self.anchored_time,
             "plan_commitments": self.plan_commitments,
             "trust": self.trust,
