@@ -370,6 +370,8 @@ fn a_witnessed_checkpoint_anchors_the_commitment_time() {
         event: commitment_event.clone(),
         index,
         proof: log.inclusion_proof(index, log.size()).unwrap(),
+        reveals: vec![],
+        log: None,
     };
     let mut t = trust_with_signer();
     t.audit_log = Some(signer.verifier_key());
@@ -492,6 +494,8 @@ fn anchors_need_a_trusted_chain_distinct_witnesses_and_a_quorum() {
         event: e.clone(),
         index,
         proof: log.inclusion_proof(index, log.size()).unwrap(),
+        reveals: vec![],
+        log: None,
     };
     let t = trust_for(&lk, &[&w1], 1);
     t.check().unwrap();

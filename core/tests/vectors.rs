@@ -157,8 +157,8 @@ fn audit_log_vector() {
         let proof = log.inclusion_proof(i as u64, log.size()).unwrap();
         verify_event_in_checkpoint(e, i as u64, &proof, &cps[1].text, key).unwrap();
     }
-    // The sample draw's commitment carries the first checkpoint.
-    let draw = read_json("tests/vectors/draw-sample.json");
+    // The sample (draw/v2) commitment carries the first checkpoint.
+    let draw = read_json("tests/vectors/v2/draw-sample.json");
     assert_eq!(
         draw["inputs"]["commitment"]["commitment"]["log_checkpoint"],
         v["checkpoints"][0]

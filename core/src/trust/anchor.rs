@@ -111,10 +111,12 @@ pub(crate) fn check_anchor(
     }
     let time = witnessed_time(anchor, trust)?;
     match round_time {
-        Some(r) if time >= r => return Err(format!(
+        Some(r) if time >= r => {
+            return Err(format!(
             "the witnesses saw the commitment{} at {time}, not before the beacon round's time {r}",
             if v2 { " and the reveals" } else { "" }
-        )),
+        ))
+        }
         Some(_) => {}
         None => return Err("offline mode: no beacon round for the anchor to precede".into()),
     }
