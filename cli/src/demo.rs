@@ -288,7 +288,8 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
                 role,
                 DEMO_COMMITTED_AT + 5,
                 reveal_binding(&signed.hash, id, s),
-                id,
+                // The secret itself: published before the round, not only promised.
+                &hex::encode(s),
             )
         })
         .collect();
@@ -299,7 +300,7 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         DEMO_WITNESS,
         SigningKey::from_bytes(&label_bytes("shuangsuiji demo witness key")),
     );
-    let anchor = trail.witnessed_anchor(
+    let mut anchor = trail.witnessed_anchor(
         commitment_event,
         &reveal_events,
         &witness,
@@ -332,6 +333,13 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
             "",
         );
     }
+    // After the round the witness cosigns the log again: no other commitment for the plan
+    // was logged once the outcome could be known.
+    trail.witness_after_round(
+        &mut anchor,
+        &witness,
+        u64::try_from(t_draw + 90).unwrap_or_default(),
+    )?;
     // 6. Verify as the public would.
     let v = verify(&sealed, &targets, &public_inspectors)
         .map_err(|e| format!("verification failed: {e}"))?;

@@ -17,6 +17,8 @@ pub struct Trail {
     events: Vec<Event>,
     signer: CheckpointSigner,
     checkpoints: Vec<String>,
+    /// The demo witness's state and the size of the last checkpoint it cosigned.
+    witnessed: Option<(WitnessState, u64)>,
 }
 
 impl Trail {
@@ -26,6 +28,7 @@ impl Trail {
             events: Vec::new(),
             signer: CheckpointSigner::new(ORIGIN, shuangsuiji::SigningKey::from_bytes(key), None),
             checkpoints: Vec::new(),
+            witnessed: None,
         }
     }
 
@@ -72,14 +75,7 @@ impl Trail {
         witness: &Witness,
         now: u64,
     ) -> Result<TimeAnchor, String> {
-        let c = self.signer.sign(&self.log).map_err(|e| e.to_string())?;
-        let mut state = WitnessState::default();
-        state
-            .add_log(ORIGIN, &self.signer.verifier_key())
-            .map_err(|e| e.to_string())?;
-        let line = witness
-            .add_checkpoint(&mut state, &c.text, 0, &[], now)
-            .map_err(|e| e.to_string())?;
+        let checkpoint = self.cosigned(witness, now)?;
         let logged = |i: u64| -> Result<LoggedEvent, String> {
             Ok(LoggedEvent {
                 event: self
@@ -96,7 +92,7 @@ impl Trail {
         };
         let commitment = logged(index)?;
         Ok(TimeAnchor {
-            checkpoint: format!("{}{line}", c.text),
+            checkpoint,
             event: commitment.event,
             index,
             proof: commitment.proof,
@@ -105,7 +101,45 @@ impl Trail {
                 .map(|i| logged(*i))
                 .collect::<Result<_, _>>()?,
             log: Some(self.events.clone()),
+            after_round: None,
         })
+    }
+
+    /// A checkpoint of the log as it stands, cosigned by `witness` at `now` after it
+    /// checked that it extends the last one it cosigned.
+    fn cosigned(&mut self, witness: &Witness, now: u64) -> Result<String, String> {
+        let c = self.signer.sign(&self.log).map_err(|e| e.to_string())?;
+        let (mut state, old) = match self.witnessed.take() {
+            Some(w) => w,
+            None => {
+                let mut st = WitnessState::default();
+                st.add_log(ORIGIN, &self.signer.verifier_key())
+                    .map_err(|e| e.to_string())?;
+                (st, 0)
+            }
+        };
+        let proof = self
+            .log
+            .consistency_proof(old, self.log.size())
+            .ok_or("no consistency proof")?;
+        let line = witness
+            .add_checkpoint(&mut state, &c.text, old, &proof, now)
+            .map_err(|e| e.to_string())?;
+        self.witnessed = Some((state, self.log.size()));
+        Ok(format!("{}{line}", c.text))
+    }
+
+    /// Completes `anchor` with a checkpoint cosigned at `now` (after the beacon round) and
+    /// the log up to it: no later commitment for the plan.
+    pub fn witness_after_round(
+        &mut self,
+        anchor: &mut TimeAnchor,
+        witness: &Witness,
+        now: u64,
+    ) -> Result<(), String> {
+        anchor.after_round = Some(self.cosigned(witness, now)?);
+        anchor.log = Some(self.events.clone());
+        Ok(())
     }
 
     /// Proves event `index` against the latest checkpoint, as a verifier would.

@@ -284,6 +284,32 @@ fn must_include_entries_carry_reasons_and_standing_lists_count_against_the_cap()
     }
     let e = w.run_v2(p.clone(), 1).unwrap_err();
     assert!(matches!(e, DrawError::OverCap { .. }), "{e:?}");
+    // Review M1: a target listed twice is refused (it would count twice in the population).
+    let mut twice = p.clone();
+    twice.must_include.push(uscc(1));
+    match w.run_v2(twice, 1) {
+        Err(DrawError::Commitment { problems }) => {
+            assert!(
+                problems.iter().any(|x| x.contains("more than once")),
+                "{problems:?}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    // Complaint entries are outside the cap's population: many of them do not raise it
+    // (4 complaints + a stratum at min 40: 40 + 0 > ⌈5 % of 96⌉ = 5).
+    let mut lifted = p.clone();
+    for id in &lifted.must_include.clone() {
+        lifted
+            .must_include_reasons
+            .insert(id.clone(), MustIncludeReason::Complaint);
+    }
+    lifted.strata[0].min = 40;
+    let e = w.run_v2(lifted, 1).unwrap_err();
+    assert!(
+        matches!(e, DrawError::OverCap { population: 96, .. }),
+        "{e:?}"
+    );
     // A reason for a target not on the list.
     p.must_include_reasons
         .insert(uscc(99), MustIncludeReason::Referral);

@@ -4,7 +4,7 @@
 
 use sha2::{Digest as _, Sha256};
 use shuangsuiji::audit::{AuditLog, CheckpointSigner, Event, EventKind, Witness, WitnessState};
-use shuangsuiji::draw::{signed_reveal, Supersedes};
+use shuangsuiji::draw::{reveal_binding, signed_reveal, Supersedes};
 use shuangsuiji::hazmat::commit_secret;
 use shuangsuiji::trust::{verify_anchored, Level, LoggedEvent, TimeAnchor, TrustFile, Unanchored};
 use shuangsuiji::{
@@ -86,13 +86,22 @@ fn refused(u: &[Unanchored]) -> String {
     }
 }
 
-/// A checkpoint over `events`, signed with the demo log key and cosigned by the demo
-/// witness at `now`, proving the events at `commitment` and `reveals`.
-fn anchor_over(events: Vec<Event>, commitment: u64, reveals: &[u64], now: u64) -> TimeAnchor {
-    let log = AuditLog::from_events(&events);
+/// A checkpoint over the first `cut` events, signed with the demo log key and cosigned by
+/// the demo witness at `now`, proving the events at `commitment` and `reveals`; with
+/// `after`, a second checkpoint over all events cosigned at that time (after the round).
+fn anchor_over(
+    events: Vec<Event>,
+    cut: usize,
+    commitment: u64,
+    reveals: &[u64],
+    now: u64,
+    after: Option<u64>,
+) -> TimeAnchor {
+    let first = AuditLog::from_events(&events[..cut]);
+    let all = AuditLog::from_events(&events);
     let key = SigningKey::from_bytes(&label("shuangsuiji demo audit log key"));
     let mut signer = CheckpointSigner::new(ORIGIN, key, None);
-    let cp = signer.sign(&log).unwrap();
+    let cp = signer.sign(&first).unwrap();
     let witness = Witness::new(
         WITNESS,
         SigningKey::from_bytes(&label("shuangsuiji demo witness key")),
@@ -105,17 +114,40 @@ fn anchor_over(events: Vec<Event>, commitment: u64, reveals: &[u64], now: u64) -
     let logged = |i: u64| LoggedEvent {
         event: events[i as usize].clone(),
         index: i,
-        proof: log.inclusion_proof(i, log.size()).unwrap(),
+        proof: first.inclusion_proof(i, first.size()).unwrap(),
     };
+    let after_round = after.map(|t| {
+        let cp2 = signer.sign(&all).unwrap();
+        let proof = all.consistency_proof(first.size(), all.size()).unwrap();
+        let line2 = witness
+            .add_checkpoint(&mut state, &cp2.text, first.size(), &proof, t)
+            .unwrap();
+        format!("{}{line2}", cp2.text)
+    });
     TimeAnchor {
         checkpoint: format!("{}{line}", cp.text),
         event: events[commitment as usize].clone(),
         index: commitment,
         proof: logged(commitment).proof,
         reveals: reveals.iter().map(|i| logged(*i)).collect(),
-        log: Some(events),
+        log: Some(if after.is_some() {
+            events.clone()
+        } else {
+            events[..cut].to_vec()
+        }),
+        after_round,
     }
 }
+
+/// The sample's log and where its first cosigned checkpoint ends (after the reveals).
+fn sample_log() -> (Vec<Event>, usize) {
+    let a = &sample().anchor;
+    let cut = a.reveals.iter().map(|r| r.index).max().unwrap() as usize + 1;
+    (a.log.clone().unwrap(), cut)
+}
+
+const BEFORE: u64 = 1_692_803_710;
+const AFTER: u64 = 1_692_803_733 + 120;
 
 #[test]
 fn the_v2_sample_is_anchored_with_one_commitment_for_its_plan() {
@@ -143,10 +175,16 @@ fn reveals_missing_from_the_checkpoint_are_named() {
         "{:?}",
         v.unanchored
     );
-    // A reveal event of another secret.
+    // A reveal event of another secret is no reveal of this one.
     let mut a = s.anchor.clone();
     a.reveals[0].event.subject = shuangsuiji::Digest32([7; 32]);
-    assert!(refused(&verdict(&s.sealed, &s.trust, Some(&a)).unanchored).contains("not the one"));
+    let reason = refused(&verdict(&s.sealed, &s.trust, Some(&a)).unanchored);
+    assert!(reason.contains("withheld"), "{reason}");
+    // Review H3: the event must carry the secret itself (published, not only promised).
+    let mut a = s.anchor.clone();
+    a.reveals[0].event.note = "zazd".into();
+    let reason = refused(&verdict(&s.sealed, &s.trust, Some(&a)).unanchored);
+    assert!(reason.contains("does not carry its secret"), "{reason}");
 }
 
 /// Attack 3/5: without the log, whether the plan had other commitments is unchecked; a log
@@ -171,40 +209,182 @@ fn the_log_is_needed_and_must_be_the_checkpoints() {
 fn an_earlier_unsuperseded_commitment_for_the_plan_is_refused() {
     let s = sample();
     let plan = s.sealed.record.commitment.commitment.plan.id.clone();
-    let mut events = s.anchor.log.clone().unwrap();
-    let aborted = Event {
-        kind: EventKind::Commitment,
-        actor: "省公安厅治安总队 抽查负责人".into(),
-        time: 1_692_803_000,
-        subject: shuangsuiji::Digest32([0xab; 32]),
-        note: plan.clone(),
-    };
-    events.insert(0, aborted);
-    let idx = |k: EventKind| events.iter().position(|e| e.kind == k).unwrap() as u64;
-    let c = events
-        .iter()
-        .rposition(|e| e.kind == EventKind::Commitment)
-        .unwrap() as u64;
-    let r0 = idx(EventKind::Reveal);
-    let a = anchor_over(events.clone(), c, &[r0, r0 + 1], 1_692_803_710);
+    let (mut events, cut) = sample_log();
+    events.insert(
+        0,
+        Event {
+            kind: EventKind::Commitment,
+            actor: "省公安厅治安总队 抽查负责人".into(),
+            time: 1_692_803_000,
+            subject: shuangsuiji::Digest32([0xab; 32]),
+            note: plan,
+        },
+    );
+    let c = s.anchor.index + 1;
+    let r0 = s.anchor.reveals[0].index + 1;
+    let a = anchor_over(
+        events.clone(),
+        cut + 1,
+        c,
+        &[r0, r0 + 1],
+        BEFORE,
+        Some(AFTER),
+    );
     let reason = refused(&verdict(&s.sealed, &s.trust, Some(&a)).unanchored);
     assert!(reason.contains("does not supersede"), "{reason}");
     // The same log with the earlier one under another plan id counts one commitment.
     events[0].note = "HA-ZA-2023-Q3-999".into();
-    let a = anchor_over(events, c, &[r0, r0 + 1], 1_692_803_710);
+    let a = anchor_over(events, cut + 1, c, &[r0, r0 + 1], BEFORE, Some(AFTER));
     let v = verdict(&s.sealed, &s.trust, Some(&a));
     assert_eq!(v.level, Level::Anchored, "{:?}", v.unanchored);
     assert_eq!(v.plan_commitments, Some(1));
+}
+
+/// Review H2: a commitment for the plan logged after this one, once the round was known,
+/// is in the log up to the checkpoint after the round: refused. Without that checkpoint the
+/// verdict says it is unchecked.
+#[test]
+fn a_later_commitment_for_the_plan_is_found_after_the_round() {
+    let s = sample();
+    let plan = s.sealed.record.commitment.commitment.plan.id.clone();
+    let (mut events, cut) = sample_log();
+    events.push(Event {
+        kind: EventKind::Commitment,
+        actor: "省公安厅治安总队 抽查负责人".into(),
+        time: 1_692_803_800,
+        subject: shuangsuiji::Digest32([0xcd; 32]),
+        note: plan,
+    });
+    let (c, r0) = (s.anchor.index, s.anchor.reveals[0].index);
+    let a = anchor_over(events.clone(), cut, c, &[r0, r0 + 1], BEFORE, Some(AFTER));
+    let reason = refused(&verdict(&s.sealed, &s.trust, Some(&a)).unanchored);
+    assert!(reason.contains("later commitment"), "{reason}");
+    // No checkpoint after the round: named as unchecked.
+    let a = anchor_over(events.clone(), cut, c, &[r0, r0 + 1], BEFORE, None);
+    let v = verdict(&s.sealed, &s.trust, Some(&a));
+    assert_eq!(kinds(&v.unanchored), ["after_round"]);
+    // A "later" checkpoint witnessed before the round proves nothing about after it.
+    let a = anchor_over(events, cut, c, &[r0, r0 + 1], BEFORE, Some(BEFORE + 1));
+    let reason = refused(&verdict(&s.sealed, &s.trust, Some(&a)).unanchored);
+    assert!(reason.contains("before the round"), "{reason}");
+}
+
+/// Review H1: a record that claims to supersede a commitment the log does not hold under
+/// its plan is refused.
+#[test]
+fn a_superseded_commitment_must_be_in_the_log() {
+    let s = sample();
+    let (sealed, (events, cut, c, r0)) = redraw_of(shuangsuiji::Digest32([0xab; 32]), false);
+    let a = anchor_over(events, cut, c, &[r0, r0 + 1], BEFORE, Some(AFTER));
+    let reason = refused(&verdict(&sealed, &s.trust, Some(&a)).unanchored);
+    assert!(reason.contains("which the log does not hold"), "{reason}");
+}
+
+/// Review H3: a re-draw whose log shows the earlier commitment verifies, is counted and is
+/// never anchored: the verdict names it with its reason code.
+#[test]
+fn a_logged_redraw_is_shown_with_its_reason_and_never_anchored() {
+    let s = sample();
+    let (sealed, (events, cut, c, r0)) = redraw_of(shuangsuiji::Digest32([0xab; 32]), true);
+    let a = anchor_over(events, cut, c, &[r0, r0 + 1], BEFORE, Some(AFTER));
+    let v = verdict(&sealed, &s.trust, Some(&a));
+    assert_eq!(v.level, Level::NotAnchored);
+    assert_eq!(v.plan_commitments, Some(2));
+    assert_eq!(kinds(&v.unanchored), ["redraw"]);
+    assert!(v.unanchored[0].message_zh().contains("register_error"));
+}
+
+type Logged = (Vec<Event>, usize, u64, u64);
+
+/// A draw/v2 record of the sample plan superseding `earlier` (reason register_error),
+/// made by the honest parties with the demo's keys, and its log: the earlier commitment
+/// first (when `log_earlier`), the sample's pre-draw events, the commitment, the reveals
+/// (the cut) and the draw. Returns the record and (events, cut, commitment index, first
+/// reveal index).
+fn redraw_of(earlier: shuangsuiji::Digest32, log_earlier: bool) -> (SealedRecord, Logged) {
+    let s = sample();
+    let mut c = s.sealed.record.commitment.commitment.clone();
+    c.supersedes = Some(Supersedes {
+        commitment: earlier,
+        reason: "register_error".into(),
+        note: None,
+    });
+    let names = ["省公安厅治安总队 抽查负责人", "驻厅纪检监察组 监督人"];
+    let signer =
+        |n: &str| SigningKey::from_bytes(&label(&format!("shuangsuiji demo signing key {n}")));
+    let pk = |id: &str| {
+        SigningKey::from_bytes(&label(&format!("shuangsuiji demo participant key {id}")))
+    };
+    let mut sc = SignedCommitment::new(c).unwrap();
+    for n in names {
+        sc.sign(n, &signer(n));
+    }
+    for id in ["zazd", "jjjc"] {
+        sc.sign_as_participant(id, &pk(id));
+    }
+    let ids = ["zazd", "jjjc"];
+    let secrets: Vec<[u8; 32]> = ids
+        .iter()
+        .map(|id| label(&format!("shuangsuiji demo secret {id}")))
+        .collect();
+    let reveals: Vec<_> = ids
+        .iter()
+        .zip(&secrets)
+        .map(|(id, x)| signed_reveal(id, &pk(id), &sc.hash, x))
+        .collect();
+    let record = draw(DrawInputs {
+        commitment: &sc,
+        item_list: &s.items,
+        targets: &s.targets,
+        inspectors: &s.public,
+        reveals: &reveals,
+        beacon: s.sealed.record.beacon.as_ref(),
+    })
+    .unwrap();
+    let mut sealed = SealedRecord::new(record).unwrap();
+    for n in names {
+        sealed.sign(n, &signer(n));
+    }
+    let plan = sc.commitment.plan.id.clone();
+    let ev = |kind, subject, note: String| Event {
+        kind,
+        actor: "省公安厅治安总队 抽查负责人".into(),
+        time: 1_692_803_700,
+        subject,
+        note,
+    };
+    let mut events: Vec<Event> = s.anchor.log.clone().unwrap()[..s.anchor.index as usize].to_vec();
+    if log_earlier {
+        events.insert(0, ev(EventKind::Commitment, earlier, plan.clone()));
+    }
+    let ci = events.len() as u64;
+    events.push(ev(EventKind::Commitment, sc.hash, plan));
+    for (id, x) in ids.iter().zip(&secrets) {
+        events.push(ev(
+            EventKind::Reveal,
+            reveal_binding(&sc.hash, id, x),
+            hex::encode(x),
+        ));
+    }
+    let cut = events.len();
+    events.push(ev(EventKind::Draw, sealed.hash, String::new()));
+    (sealed, (events, cut, ci, ci + 1))
 }
 
 /// Attack 2 (back-dating): a checkpoint cosigned after the round anchors nothing.
 #[test]
 fn a_checkpoint_witnessed_after_the_round_anchors_nothing() {
     let s = sample();
-    let a = &s.anchor;
-    let events = a.log.clone().unwrap();
-    let r0 = a.reveals[0].index;
-    let late = anchor_over(events, a.index, &[r0, r0 + 1], 1_692_803_733 + 1);
+    let (events, cut) = sample_log();
+    let (c, r0) = (s.anchor.index, s.anchor.reveals[0].index);
+    let late = anchor_over(
+        events,
+        cut,
+        c,
+        &[r0, r0 + 1],
+        1_692_803_733 + 1,
+        Some(AFTER),
+    );
     let reason = refused(&verdict(&s.sealed, &s.trust, Some(&late)).unanchored);
     assert!(reason.contains("not before the beacon round"), "{reason}");
 }
@@ -310,4 +490,18 @@ fn no_choice_of_secrets_gets_a_chosen_outcome_anchored() {
             v.unanchored
         );
     }
+}
+
+/// Review L2: a participant's key may be no signer's (one holder would count twice).
+#[test]
+fn a_participant_key_is_nobody_elses_in_the_trust_file() {
+    let mut t = sample().trust.clone();
+    t.participants[1].public_key = t.signers[0].public_key.clone();
+    let e = t.check().unwrap_err();
+    assert!(
+        e.problems
+            .iter()
+            .any(|p| p.contains("participants.jjjc.public_key")),
+        "{e}"
+    );
 }

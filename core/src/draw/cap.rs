@@ -5,7 +5,8 @@
 //! `min`, ceiling rounding and the 100 % list could together select every target. Here the
 //! cap bounds the whole draw for the item: the quotas of all strata plus the 100 % entries
 //! that count against it ([`MustIncludeReason::counts_against_cap`]) may not exceed
-//! ⌈cap × eligible population⌉. A plan that would is refused, never clipped: clipping would
+//! ⌈cap × population⌉, the population being the strata's eligible targets and those same
+//! counted entries. A plan that would is refused, never clipped: clipping would
 //! make the outcome depend on a rule the plan does not state.
 
 use crate::draw::error::DrawError;
@@ -28,7 +29,6 @@ pub(crate) fn check_general_caps(
         .iter()
         .map(|s| quota(plan.rounding, s, census.population(&s.key)))
         .sum();
-    let must = plan.must_include.len() as u64;
     let counted = plan
         .must_include
         .iter()
@@ -38,7 +38,9 @@ pub(crate) fn check_general_caps(
                 .is_none_or(|r| r.counts_against_cap())
         })
         .count() as u64;
-    let population = strata + must;
+    // Entries outside the random draw (complaints, referrals …) are in neither the count
+    // nor the population: listing many of them must not raise the cap.
+    let population = strata + counted;
     let drawn = quotas + counted;
     for id in &plan.items {
         let Some(cap) = items.get(id).and_then(|i| i.ratio_cap()) else {

@@ -233,7 +233,7 @@ pub enum DrawError {
         item: String,
         /// The stratum quotas plus the 100 % entries that count against the cap.
         drawn: u64,
-        /// Every eligible target (strata populations and 100 % entries).
+        /// The strata's eligible targets and the 100 % entries counted against the cap.
         population: u64,
         /// The cap as a ratio.
         cap: crate::registers::fields::ratio::BasisPoints,

@@ -312,11 +312,18 @@ impl DrawPlan {
     /// draw/v2: one published reason for every 100 % entry, and none for anything else.
     pub(crate) fn check_must_include_reasons(&self) -> Vec<String> {
         let listed: BTreeSet<&str> = self.must_include.iter().map(String::as_str).collect();
-        let mut p: Vec<String> = listed
+        // A target listed twice would count twice in the population a cap is taken of.
+        let mut seen = BTreeSet::new();
+        let mut p: Vec<String> = self
+            .must_include
+            .iter()
+            .filter(|id| !seen.insert(id.as_str()))
+            .map(|id| format!("plan.must_include: {id} is listed more than once"))
+            .collect();
+        p.extend(listed
             .iter()
             .filter(|id| !self.must_include_reasons.contains_key(**id))
-            .map(|id| format!("plan.must_include_reasons.{id}: draw/v2 states why each 100 % entry is drawn (complaint, referral, data_monitoring, court_order, key_supervision)"))
-            .collect();
+            .map(|id| format!("plan.must_include_reasons.{id}: draw/v2 states why each 100 % entry is drawn (complaint, referral, data_monitoring, court_order, key_supervision)")));
         p.extend(
             self.must_include_reasons
                 .keys()

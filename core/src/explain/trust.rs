@@ -28,6 +28,8 @@ impl Explain for Unanchored {
             Unanchored::Participant { .. } => "participant",
             Unanchored::ParticipantRoles { .. } => "participant_roles",
             Unanchored::PlanLog { .. } => "plan_log",
+            Unanchored::Redraw { .. } => "redraw",
+            Unanchored::AfterRound { .. } => "after_round",
             Unanchored::TimeAnchor { .. } => "time_anchor",
             Unanchored::TimeAnchorRefused { .. } => "time_anchor_refused",
         }
@@ -55,6 +57,15 @@ impl Explain for Unanchored {
             }
             Unanchored::ParticipantRoles { roles } => format!(
                 "您信任文件认可的参与方只有 {roles} 种角色；须有两个相互独立的参与方（如检查部门和纪检监察）"
+            ),
+            Unanchored::Redraw {
+                commitments,
+                reason,
+            } => format!(
+                "计划已重新抽取：审计日志中该计划共有 {commitments} 个承诺；本承诺以理由代码 {reason} 取代前一个"
+            ),
+            Unanchored::AfterRound { plan } => format!(
+                "未提供信标轮次之后经见证的检查点：无法核对结果可知后计划 {plan} 是否又被重新承诺"
             ),
             Unanchored::PlanLog { plan } => format!(
                 "时间锚未附审计日志：无法核对计划 {plan} 是否还有其他承诺（重新抽取）"

@@ -44,23 +44,35 @@ pub struct TimeAnchor {
     /// Its inclusion proof in the checkpoint's tree.
     pub proof: Vec<Digest32>,
     /// draw/v2: each participant's reveal event (kind `reveal`, subject
-    /// `reveal_binding(commitment hash, id, secret)`, note the participant id) in the same
-    /// checkpoint.
+    /// `reveal_binding(commitment hash, id, secret)`, note the secret itself in hex) in the
+    /// same checkpoint: the secret was out of its holder's hands before the round.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reveals: Vec<LoggedEvent>,
-    /// draw/v2: every event of the log up to the checkpoint's size, so that a verifier
-    /// sees every commitment logged for the plan (a re-draw cannot hide).
+    /// draw/v2: every event of the log, up to `after_round`'s size when it is given (else
+    /// up to the checkpoint's), so that a verifier sees every commitment logged for the
+    /// plan (a re-draw cannot hide).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log: Option<Vec<Event>>,
+    /// draw/v2: a later checkpoint of the same log (a signed note with cosignatures),
+    /// witnessed at or after the beacon round's time and extending the first: it shows no
+    /// commitment for the plan was logged after this one while its outcome became known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after_round: Option<String>,
 }
+
+/// Largest checkpoint note an anchor may carry (bytes): a note is a few lines and one
+/// signature line per witness, and a verifier parses it once per trusted witness.
+pub const MAX_ANCHOR_NOTE: usize = 64 * 1024;
 
 /// What a holding anchor establishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Anchored {
     /// The witnessed time (Unix seconds).
     pub time: i64,
-    /// Commitments logged for the plan up to the checkpoint (`None`: no log given).
+    /// Commitments logged for the plan in the log given (`None`: no log given).
     pub plan_commitments: Option<u64>,
+    /// Whether the log given reaches a checkpoint witnessed after the round.
+    pub after_round: bool,
 }
 
 /// Checks `anchor` for `record` (its commitment hash `commitment_hash`), whose beacon round
@@ -77,6 +89,14 @@ pub(crate) fn check_anchor(
         .audit_log
         .as_deref()
         .ok_or("the trust file names no audit log key")?;
+    for note in std::iter::once(&anchor.checkpoint).chain(&anchor.after_round) {
+        if note.len() > MAX_ANCHOR_NOTE {
+            return Err(format!(
+                "a checkpoint note of {} bytes is longer than {MAX_ANCHOR_NOTE}",
+                note.len()
+            ));
+        }
+    }
     let cp = verify_event_in_checkpoint(
         &anchor.event,
         anchor.index,
@@ -109,7 +129,7 @@ pub(crate) fn check_anchor(
     if v2 {
         check_reveal_events(anchor, record, commitment_hash, log_key)?;
     }
-    let time = witnessed_time(anchor, trust)?;
+    let time = witnessed_time(&anchor.checkpoint, trust)?;
     match round_time {
         Some(r) if time >= r => {
             return Err(format!(
@@ -120,18 +140,64 @@ pub(crate) fn check_anchor(
         Some(_) => {}
         None => return Err("offline mode: no beacon round for the anchor to precede".into()),
     }
-    let plan_commitments = match (&anchor.log, v2) {
-        (Some(events), true) => Some(count_plan_commitments(events, &cp, anchor.index, record)?),
-        _ => None,
+    let (plan_commitments, after_round) = match (&anchor.log, v2) {
+        (Some(events), true) => {
+            let after_round = match &anchor.after_round {
+                Some(text) => {
+                    check_after_round(text, trust, log_key, &cp, events, round_time)?;
+                    true
+                }
+                None => false,
+            };
+            let n = count_plan_commitments(events, &cp, anchor.index, record, after_round)?;
+            (Some(n), after_round)
+        }
+        _ => (None, false),
     };
     Ok(Anchored {
         time,
         plan_commitments,
+        after_round,
     })
 }
 
-/// The quorum-th earliest cosignature time of the trust file's witnesses.
-fn witnessed_time(anchor: &TimeAnchor, trust: &TrustFile) -> Result<i64, String> {
+/// The later checkpoint: the trust file's log, a quorum of its witnesses no earlier than
+/// the round, and the log given is exactly its tree (whose prefix the anchor's checkpoint
+/// is, checked by the caller).
+fn check_after_round(
+    text: &str,
+    trust: &TrustFile,
+    log_key: &str,
+    cp: &crate::audit::Checkpoint,
+    events: &[Event],
+    round_time: Option<i64>,
+) -> Result<(), String> {
+    let later = crate::audit::SignedCheckpoint::verify(text, log_key)
+        .map_err(|e| format!("the checkpoint after the round: {e}"))?
+        .checkpoint;
+    if later.origin != cp.origin || later.size < cp.size {
+        return Err(
+            "the checkpoint after the round is not a later checkpoint of the same log".into(),
+        );
+    }
+    if events.len() as u64 != later.size || AuditLog::from_events(events).root() != later.root {
+        return Err(format!(
+            "the log given ({} events) is not the log of the checkpoint after the round (size {})",
+            events.len(),
+            later.size
+        ));
+    }
+    let t = witnessed_time(text, trust)?;
+    match round_time {
+        Some(r) if t < r => Err(format!(
+            "the checkpoint after the round was witnessed at {t}, before the round's time {r}"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The quorum-th earliest cosignature time of the trust file's witnesses on a checkpoint.
+fn witnessed_time(checkpoint: &str, trust: &TrustFile) -> Result<i64, String> {
     let quorum = usize::try_from(trust.witness_quorum).unwrap_or(usize::MAX);
     if quorum == 0 {
         return Err("the trust file requires no witness: the log's own time is a claim".into());
@@ -139,7 +205,7 @@ fn witnessed_time(anchor: &TimeAnchor, trust: &TrustFile) -> Result<i64, String>
     let mut times: Vec<u64> = trust
         .witnesses
         .iter()
-        .filter_map(|w| verify_cosignature(&anchor.checkpoint, &w.public_key).ok())
+        .filter_map(|w| verify_cosignature(checkpoint, &w.public_key).ok())
         .collect();
     times.sort_unstable();
     let Some(&t) = times.get(quorum - 1) else {
@@ -159,25 +225,26 @@ fn check_reveal_events(
     commitment_hash: &Digest32,
     log_key: &str,
 ) -> Result<(), String> {
-    let by_id: std::collections::BTreeMap<&str, &LoggedEvent> = anchor
+    let by_subject: std::collections::BTreeMap<&Digest32, &LoggedEvent> = anchor
         .reveals
         .iter()
-        .map(|r| (r.event.note.as_str(), r))
+        .map(|r| (&r.event.subject, r))
         .collect();
     for r in &record.reveals {
         let mut secret = [0u8; 32];
         hex::decode_to_slice(&r.secret, &mut secret)
             .map_err(|_| format!("the reveal of {} is not hex", r.participant))?;
         let binding = reveal_binding(commitment_hash, &r.participant, &secret);
-        let logged = by_id.get(r.participant.as_str()).ok_or_else(|| {
+        let logged = by_subject.get(&binding).ok_or_else(|| {
             format!(
                 "the reveal of {} is not in the witnessed checkpoint: it could have been withheld until the round was known",
                 r.participant
             )
         })?;
-        if logged.event.kind != EventKind::Reveal || logged.event.subject != binding {
+        // The secret itself is in the event, so it was published, not only promised.
+        if logged.event.kind != EventKind::Reveal || logged.event.note != r.secret {
             return Err(format!(
-                "the logged reveal of {} is not the one the record uses",
+                "the logged reveal of {} does not carry its secret",
                 r.participant
             ));
         }
@@ -198,16 +265,24 @@ fn check_reveal_events(
     Ok(())
 }
 
-/// draw/v2: given the whole log up to the checkpoint, the commitments logged under the
-/// plan id. The record's must be the last, and name the one before it (if any) as the one
-/// it supersedes; an earlier commitment nobody superseded means the record is a second try.
+/// draw/v2: given the whole log, the commitments logged under the plan id. The record's
+/// must be the last (none after it, anywhere in the log given), and a record that
+/// supersedes must name the commitment logged for the plan just before it; an earlier
+/// commitment it does not name means the record is a second try.
 fn count_plan_commitments(
     events: &[Event],
     cp: &crate::audit::Checkpoint,
     index: u64,
     record: &DrawRecord,
+    after_round: bool,
 ) -> Result<u64, String> {
-    if events.len() as u64 != cp.size || AuditLog::from_events(events).root() != cp.root {
+    // The log given is the checkpoint's tree, or (with a checkpoint after the round) one
+    // whose first `cp.size` events are.
+    let prefix = usize::try_from(cp.size).unwrap_or(usize::MAX);
+    let matches = events
+        .get(..prefix)
+        .is_some_and(|p| AuditLog::from_events(p).root() == cp.root);
+    if !matches || (!after_round && events.len() as u64 != cp.size) {
         return Err(format!(
             "the log given ({} events) is not the log of the checkpoint (size {})",
             events.len(),
@@ -227,16 +302,20 @@ fn count_plan_commitments(
             later.subject, c.plan.id
         ));
     }
-    let before: Vec<&(u64, &Event)> = plan.iter().filter(|(i, _)| *i < index).collect();
-    if let Some((i, last)) = before.last() {
-        match &c.supersedes {
-            Some(s) if s.commitment == last.subject => {}
-            _ => {
-                return Err(format!(
-                    "the log has an earlier commitment {} for plan {} (event #{i}) that this one does not supersede: a re-draw must name it and say why",
-                    last.subject, c.plan.id
-                ))
-            }
+    match (plan.iter().rfind(|(i, _)| *i < index), &c.supersedes) {
+        (None, None) => {}
+        (Some((_, last)), Some(s)) if s.commitment == last.subject => {}
+        (Some((i, last)), _) => {
+            return Err(format!(
+                "the log has an earlier commitment {} for plan {} (event #{i}) that this one does not supersede: a re-draw must name it and say why",
+                last.subject, c.plan.id
+            ))
+        }
+        (None, Some(s)) => {
+            return Err(format!(
+                "this commitment supersedes {}, which the log does not hold under plan {}",
+                s.commitment, c.plan.id
+            ))
         }
     }
     Ok(plan.len() as u64)

@@ -194,6 +194,17 @@ impl TrustFile {
                 &mut p,
             );
         }
+        // A participant is an independent party: its key may be no signer's, log's or
+        // witness's, or one holder would count as two.
+        for k in &self.participants {
+            let mut raw = [0u8; 32];
+            let ok = hex::decode_to_slice(&k.public_key, &mut raw).is_ok();
+            one_role(
+                format!("participants.{}.public_key", k.name),
+                ok.then_some(raw),
+                &mut p,
+            );
+        }
         if let Some(k) = &self.audit_log {
             let raw = crate::audit::parse_verifier_key(k, 0x01)
                 .ok()

@@ -73,6 +73,23 @@ pub enum Unanchored {
         /// Distinct trusted roles among the participants.
         roles: usize,
     },
+    /// draw/v2: the log holds more than one commitment for the plan: this record is a
+    /// re-draw, and whoever saw the earlier draw's outcome could have caused it. Shown with
+    /// its reason code for a reader to judge; never anchored.
+    #[error("plan re-drawn: the log holds {commitments} commitments for the plan; this one supersedes the previous for reason {reason}")]
+    Redraw {
+        /// Commitments logged for the plan.
+        commitments: u64,
+        /// The reason code of this record's `supersedes`.
+        reason: String,
+    },
+    /// draw/v2: the log given ends before the round; a commitment for the plan logged
+    /// after it (while the outcome became known) is unchecked.
+    #[error("no checkpoint witnessed after the beacon round: whether plan {plan} was committed again once the outcome was known is unchecked")]
+    AfterRound {
+        /// The plan id.
+        plan: String,
+    },
     /// draw/v2: no log was given with the anchor, so whether the plan had other
     /// commitments (an aborted draw, a second try) is unchecked.
     #[error("the audit log was not given with the anchor: whether plan {plan} had other commitments (a re-draw) is unchecked")]
@@ -312,12 +329,8 @@ pub fn verify_anchored(
                 Ok(at) => {
                     anchored_time = Some(at.time);
                     plan_commitments = at.plan_commitments;
-                    if c.version() == Some(crate::draw::Version::V2)
-                        && at.plan_commitments.is_none()
-                    {
-                        unanchored.push(Unanchored::PlanLog {
-                            plan: c.plan.id.clone(),
-                        });
+                    if c.version() == Some(crate::draw::Version::V2) {
+                        plan_anchored(c, &at, &mut unanchored);
                     }
                 }
                 Err(reason) => unanchored.push(Unanchored::TimeAnchorRefused { reason }),
@@ -339,6 +352,33 @@ pub fn verify_anchored(
         anchored_time,
         trust: trust_seen,
         plan_commitments,
+    }
+}
+
+/// draw/v2: the log was given, reaches past the round, and shows no re-draw.
+fn plan_anchored(
+    c: &crate::Commitment,
+    at: &crate::trust::anchor::Anchored,
+    out: &mut Vec<Unanchored>,
+) {
+    let plan = c.plan.id.clone();
+    match at.plan_commitments {
+        None => out.push(Unanchored::PlanLog { plan }),
+        Some(n) => {
+            if !at.after_round {
+                out.push(Unanchored::AfterRound { plan });
+            }
+            if n > 1 {
+                out.push(Unanchored::Redraw {
+                    commitments: n,
+                    reason: c
+                        .supersedes
+                        .as_ref()
+                        .map(|s| s.reason.clone())
+                        .unwrap_or_default(),
+                });
+            }
+        }
     }
 }
 
