@@ -372,6 +372,7 @@ fn a_witnessed_checkpoint_anchors_the_commitment_time() {
         proof: log.inclusion_proof(index, log.size()).unwrap(),
         reveals: vec![],
         log: None,
+        after_round: None,
     };
     let mut t = trust_with_signer();
     t.audit_log = Some(signer.verifier_key());
@@ -496,6 +497,7 @@ fn anchors_need_a_trusted_chain_distinct_witnesses_and_a_quorum() {
         proof: log.inclusion_proof(index, log.size()).unwrap(),
         reveals: vec![],
         log: None,
+        after_round: None,
     };
     let t = trust_for(&lk, &[&w1], 1);
     t.check().unwrap();
