@@ -164,3 +164,23 @@ fn audit_log_vector() {
         v["checkpoints"][0]
     );
 }
+
+/// Issue 16, point 8: every address of the corpus (tests/vectors/publication/addresses.json,
+/// ≥ 200 real-shaped addresses whose cut is known by construction) is cut to its
+/// county-level division, or, where the name after the city is not one, to the city.
+#[test]
+fn address_corpus() {
+    let v = read_json("tests/vectors/publication/addresses.json");
+    assert_eq!(v["gb2260_revision"], shuangsuiji::publish::GB2260_REVISION);
+    let cases = v["cases"].as_array().unwrap();
+    assert!(cases.len() >= 200, "{} cases", cases.len());
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter_map(|c| {
+            let (a, want) = (c["address"].as_str().unwrap(), c["cut"].as_str().unwrap());
+            let got = shuangsuiji::publish::cut_address(a);
+            (got != want).then(|| format!("{a}: {got} (want {want})"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -85,28 +85,14 @@ pub fn mask_badge(badge: &str) -> String {
 }
 
 /// 河南省郑州市金水区花园路88号 → 河南省郑州市金水区: the address up to its county-level
-/// division (区/县/旗, or a county-level 市 directly before the street part).
+/// division, recognised by name in the bundled GB/T 2260 list; where the county is not
+/// recognised, up to the prefecture or the province; where nothing is, `*`. Fails closed:
+/// a name not in the list (a development zone, an estate's "B区", a shop) is never kept.
 pub fn cut_address(address: &str) -> String {
-    let chars: Vec<char> = address.trim().chars().collect();
-    // 自治区 and 地区 are province/prefecture level; 小区 and 社区 lie below the district.
-    let not_county = |i: usize| {
-        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
-        let prev2 = i.checked_sub(2).and_then(|p| chars.get(p)).copied();
-        matches!(prev, Some('地' | '小' | '社' | '园' | '街' | '片'))
-            || (prev == Some('治') && prev2 == Some('自'))
-    };
-    let street = chars
-        .iter()
-        .position(|c| "路街道镇乡村号巷弄栋楼室".contains(*c))
-        .unwrap_or(chars.len());
-    let county = chars
-        .iter()
-        .enumerate()
-        .position(|(i, c)| matches!(c, '区' | '县' | '旗') && !not_county(i) && i < street);
-    let cut = county.or_else(|| chars.iter().take(street).rposition(|c| *c == '市'));
-    match cut {
-        Some(i) => chars.iter().take(i + 1).collect(),
-        None => "*".into(),
+    let a = address.trim();
+    match crate::publish::divisions::division_prefix(a) {
+        0 => "*".into(),
+        n => a.get(..n).unwrap_or("*").to_string(),
     }
 }
 
@@ -170,6 +156,50 @@ mod tests {
         assert_eq!(cut_address("河南省新郑市龙湖镇文昌路3号"), "河南省新郑市");
         assert_eq!(cut_address("北京市朝阳区建国路1号"), "北京市朝阳区");
         assert_eq!(cut_address("花园路88号"), "*");
+    }
+
+    /// Issue 16, point 8: what the shape-based cut let through.
+    #[test]
+    fn addresses_fail_closed() {
+        // A shop whose name ends in 市: no county, so province and city only.
+        assert_eq!(cut_address("河南省郑州市丹尼斯百货超市"), "河南省郑州市");
+        // An estate's block is no district.
+        assert_eq!(
+            cut_address("河南省郑州市金水区紫荆苑B区7幢2单元301室"),
+            "河南省郑州市金水区"
+        );
+        assert_eq!(cut_address("河南省郑州市紫荆苑B区7幢"), "河南省郑州市");
+        // A market: cut at the county, never inside 市场.
+        assert_eq!(
+            cut_address("河南省郑州市管城回族区东大街农贸市场12号"),
+            "河南省郑州市管城回族区"
+        );
+        // Development zones are not county-level divisions of the list.
+        assert_eq!(
+            cut_address("河南省郑州市高新区科学大道100号"),
+            "河南省郑州市"
+        );
+        assert_eq!(
+            cut_address("河南省郑州市郑东新区商务外环路"),
+            "河南省郑州市"
+        );
+        // Without a province, a unique prefecture still anchors its county.
+        assert_eq!(cut_address("郑州市金水区花园路88号"), "郑州市金水区");
+        // A bare county name is ambiguous nationwide (朝阳区: Beijing and Changchun).
+        assert_eq!(cut_address("朝阳区建国路1号"), "*");
+        // A name shared by counties of one province is not recognised without its city.
+        assert_eq!(cut_address("河北省桥西区中山路1号"), "河北省");
+        // Renamed after the bundled list (库车县 → 库车市): cut back to the prefecture.
+        assert_eq!(
+            cut_address("新疆维吾尔自治区阿克苏地区库车市天山路1号"),
+            "新疆维吾尔自治区阿克苏地区"
+        );
+        // Autonomous counties and a province-administered county-level city.
+        assert_eq!(
+            cut_address("湖北省宜昌市长阳土家族自治县龙舟坪镇"),
+            "湖北省宜昌市长阳土家族自治县"
+        );
+        assert_eq!(cut_address("河南省济源市天坛路1号"), "河南省济源市");
     }
 
     #[test]

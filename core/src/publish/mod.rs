@@ -14,6 +14,7 @@ mod bound;
 pub(crate) mod calendar;
 mod credit;
 mod disclose;
+mod divisions;
 mod mask;
 mod notice;
 mod policy;
@@ -27,6 +28,7 @@ pub use calendar::{
 };
 pub use credit::{CreditEntry, CreditFeed};
 pub use disclose::{disclosure_commitment, Disclosure, Salt};
+pub use divisions::GB2260_REVISION;
 pub use mask::{cut_address, mask_badge, mask_id_number, mask_name, mask_phone};
 pub use notice::{
     NoticeEntry, NoticeError, NoticeHeader, PublicNotice, PublishedValue, PublisherKey,
