@@ -166,5 +166,52 @@ fn reveals(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, sample_draw, tickets, reveals);
+/// draw/v2's participant checks (a signature on the commitment and one on each reveal per
+/// participant) grow linearly too: 6 and 60 participants, figures in docs/performance.md.
+fn participant_signatures(c: &mut Criterion) {
+    let mut g = c.benchmark_group("participant_signatures");
+    let hash = Digest32([5; 32]);
+    for n in [6usize, 60] {
+        let keys: Vec<SigningKey> = (0..n)
+            .map(|i| SigningKey::from_bytes(&[i as u8 + 1; 32]))
+            .collect();
+        let secrets: Vec<[u8; 32]> = (0..n).map(|i| [i as u8; 32]).collect();
+        let ids: Vec<String> = (0..n).map(|i| format!("p{i:03}")).collect();
+        let participants: Vec<Participant> = (0..n)
+            .map(|i| Participant {
+                id: ids[i].clone(),
+                role: format!("角色{i}"),
+                commitment: commit_secret(&ids[i], &secrets[i]),
+                public_key: Some(public_key_hex(&keys[i])),
+            })
+            .collect();
+        // Signatures and reveals in reverse order: every lookup is a real search.
+        let sigs: Vec<SignatureEntry> = (0..n)
+            .rev()
+            .map(|i| sign_commitment(&ids[i], &keys[i], &hash))
+            .collect();
+        let reveals: Vec<Reveal> = (0..n)
+            .rev()
+            .map(|i| signed_reveal(&ids[i], &keys[i], &hash, &secrets[i]))
+            .collect();
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                check_commitment_signatures(black_box(&participants), black_box(&sigs), &hash)
+                    .and_then(|()| {
+                        check_reveal_signatures(&participants, black_box(&reveals), &secrets, &hash)
+                    })
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    sample_draw,
+    tickets,
+    reveals,
+    participant_signatures
+);
 criterion_main!(benches);

@@ -5,6 +5,7 @@
 //! plan, the registers' validation): a result built from them alone proves nothing. Use
 //! [`crate::draw()`] for a real draw.
 
+pub use crate::draw::participants::{check_commitment_signatures, check_reveal_signatures};
 pub use crate::draw::protocol::{check_reveals, commit_secret, seed, subseed};
 pub use crate::draw::select::{checked_ticket, lowest_tickets, ticket, Selector};
 pub use crate::encoding::sign::sign_hash;

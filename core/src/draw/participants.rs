@@ -75,7 +75,7 @@ fn err(participant: &str, reason: String) -> DrawError {
 ///
 /// # Errors
 /// [`DrawError::Participant`] naming the participant.
-pub(crate) fn check_commitment_signatures(
+pub fn check_commitment_signatures(
     participants: &[Participant],
     sigs: &[SignatureEntry],
     commitment_hash: &Digest32,
@@ -115,7 +115,7 @@ pub(crate) fn check_commitment_signatures(
 ///
 /// # Errors
 /// [`DrawError::Participant`] naming the participant.
-pub(crate) fn check_reveal_signatures(
+pub fn check_reveal_signatures(
     participants: &[Participant],
     reveals: &[Reveal],
     secrets: &[[u8; 32]],
