@@ -125,7 +125,8 @@ export interface VerifyResult {
 /** One element of a record with no anchor in the trust file (docs/spec/trust.md). */
 export interface Unanchored {
   kind: "no_trust_file" | "chain" | "offline_beacon" | "signer" | "unsigned_participants"
-    | "participant" | "participant_roles" | "plan_log" | "time_anchor" | "time_anchor_refused";
+    | "participant" | "participant_roles" | "plan_log" | "after_round" | "redraw" | "time_anchor"
+    | "time_anchor_refused";
   message: string;
   message_zh: string;
   chain_hash?: Hex32;
@@ -134,6 +135,7 @@ export interface Unanchored {
   public_key?: Hex32;
   roles?: number;
   plan?: string;
+  commitments?: number;
   committed_at?: number;
   reason?: string;
 }

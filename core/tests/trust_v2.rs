@@ -266,7 +266,7 @@ fn a_later_commitment_for_the_plan_is_found_after_the_round() {
     // A "later" checkpoint witnessed before the round proves nothing about after it.
     let a = anchor_over(events, cut, c, &[r0, r0 + 1], BEFORE, Some(BEFORE + 1));
     let reason = refused(&verdict(&s.sealed, &s.trust, Some(&a)).unanchored);
-    assert!(reason.contains("before the round"), "{reason}");
+    assert!(reason.contains("at or after the round"), "{reason}");
 }
 
 /// Review H1: a record that claims to supersede a commitment the log does not hold under
@@ -504,4 +504,48 @@ fn a_participant_key_is_nobody_elses_in_the_trust_file() {
             .any(|p| p.contains("participants.jjjc.public_key")),
         "{e}"
     );
+}
+
+/// Review: "after the round" needs a quorum of witnesses each at or after the round; the
+/// author of the note picks its lines, so with a quorum of two, one late witness and one
+/// early one prove nothing.
+#[test]
+fn after_the_round_needs_a_quorum_of_late_witnesses() {
+    let s = sample();
+    let (events, cut) = sample_log();
+    let (c, r0) = (s.anchor.index, s.anchor.reveals[0].index);
+    let mut a = anchor_over(events, cut, c, &[r0, r0 + 1], BEFORE, Some(AFTER));
+    let w2 = Witness::new(
+        "witness2.example.org/w",
+        SigningKey::from_bytes(&[0x42; 32]),
+    );
+    let log_key = s.trust.audit_log.clone().unwrap();
+    let cosign = |note: &str, t: u64| {
+        let mut st = WitnessState::default();
+        st.add_log(ORIGIN, &log_key).unwrap();
+        format!(
+            "{note}{}",
+            w2.add_checkpoint(&mut st, note, 0, &[], t).unwrap()
+        )
+    };
+    let mut t = s.trust.clone();
+    t.witnesses.push(shuangsuiji::trust::TrustedKey {
+        role: "见证人".into(),
+        name: "witness2.example.org/w".into(),
+        public_key: w2.verifier_key(),
+    });
+    t.witness_quorum = 2;
+    a.checkpoint = cosign(&a.checkpoint, BEFORE);
+    let after = a.after_round.clone().unwrap();
+    let mut early = a.clone();
+    early.after_round = Some(cosign(&after, BEFORE + 1));
+    let reason = refused(&verdict(&s.sealed, &t, Some(&early)).unanchored);
+    assert!(
+        reason.contains("1 trusted cosignature(s) at or after"),
+        "{reason}"
+    );
+    // Both late: anchored.
+    a.after_round = Some(cosign(&after, AFTER));
+    let v = verdict(&s.sealed, &t, Some(&a));
+    assert_eq!(v.level, Level::Anchored, "{:?}", v.unanchored);
 }

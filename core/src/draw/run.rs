@@ -8,9 +8,7 @@ use crate::draw::matching::match_teams;
 use crate::draw::participants::{
     check_commitment_signatures, check_reveal_signatures, check_unsigned,
 };
-use crate::draw::protocol::{
-    check_reveals, seed, subseed, BeaconChoice, Reveal, Version, ALGORITHM_V2,
-};
+use crate::draw::protocol::{check_reveals, seed, subseed, BeaconChoice, Reveal, Version};
 use crate::draw::record::{DrawRecord, SignedCommitment};
 use crate::draw::select::{Census, Selector};
 use crate::draw::uniform::{below, stream};
@@ -102,7 +100,7 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     let Some(version) = c.version() else {
         return Err(DrawError::Algorithm {
             found: c.algorithm.clone(),
-            expected: ALGORITHM_V2,
+            expected: "shuangsuiji/draw/v1 or shuangsuiji/draw/v2",
         });
     };
     c.check()?;

@@ -187,13 +187,24 @@ fn check_after_round(
             later.size
         ));
     }
-    let t = witnessed_time(text, trust)?;
-    match round_time {
-        Some(r) if t < r => Err(format!(
-            "the checkpoint after the round was witnessed at {t}, before the round's time {r}"
-        )),
-        _ => Ok(()),
+    // "After" needs a quorum of witnesses each at or after the round: the note's author
+    // chooses which cosignature lines it carries, so one late witness must not suffice.
+    let Some(r) = round_time else {
+        return Ok(());
+    };
+    let quorum = usize::try_from(trust.witness_quorum).unwrap_or(usize::MAX);
+    let late = trust
+        .witnesses
+        .iter()
+        .filter_map(|w| verify_cosignature(text, &w.public_key).ok())
+        .filter(|t| i64::try_from(*t).is_ok_and(|t| t >= r))
+        .count();
+    if quorum == 0 || late < quorum {
+        return Err(format!(
+            "the checkpoint after the round has {late} trusted cosignature(s) at or after the round's time {r}, {quorum} required"
+        ));
     }
+    Ok(())
 }
 
 /// The quorum-th earliest cosignature time of the trust file's witnesses on a checkpoint.

@@ -427,7 +427,8 @@ fn beacon_seen(d: &DrandSpec, trust: Option<&TrustFile>) -> BeaconSeen {
 impl Verdict {
     /// The verdict as JSON, with the same members in every runtime (the Python binding's
     /// dict, the WASM result's `verdict`, the page): `level`; `unanchored`, each with its
-    /// `kind`, details, `message` and `message_zh`; `beacon`; `signers`; `anchored_time`;
+    /// `kind`, details, `message` and `message_zh`; `beacon`; `signers`; `participants`
+    /// (draw/v2); `anchored_time`; `plan_commitments` (draw/v2);
     /// `verified` (hashes as hex) or `error` (`kind`, `cause_kind`, `message`,
     /// `message_zh`).
     pub fn to_json(&self) -> serde_json::Value {
