@@ -10,6 +10,7 @@
 
 pub(crate) mod beacon;
 pub(crate) mod cap;
+pub(crate) mod coverage;
 pub(crate) mod error;
 pub(crate) mod matching;
 pub(crate) mod participants;

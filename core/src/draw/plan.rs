@@ -53,12 +53,14 @@ impl StratifyBy {
                 R::MediumLow => "medium_low",
                 R::MediumHigh => "medium_high",
                 R::High => "high",
+                R::Unknown => "unknown",
             },
             StratifyBy::Credit => match t.credit {
                 C::A => "A",
                 C::B => "B",
                 C::C => "C",
                 C::D => "D",
+                C::Unknown => "unknown",
             },
         }
     }
@@ -356,13 +358,21 @@ impl DrawPlan {
             };
             // 国发〔2019〕5号 三(二): a general item's ratio has a cap.
             if item.category == Category::General {
-                if let Some(cap) = item.ratio_cap() {
-                    for s in self.strata.iter().filter(|s| s.ratio > cap) {
-                        p.push(format!(
-                            "strata.{}.ratio: {} exceeds the cap {} of general item {id}",
-                            s.key, s.ratio, cap
-                        ));
+                match item.ratio_cap() {
+                    Some(cap) => {
+                        for s in self.strata.iter().filter(|s| s.ratio > cap) {
+                            p.push(format!(
+                                "strata.{}.ratio: {} exceeds the cap {} of general item {id}",
+                                s.key, s.ratio, cap
+                            ));
+                        }
                     }
+                    // The item list states no 抽查比例 for it: a draw under a general item
+                    // needs its cap (设置上限), so none is made until the list states it.
+                    None => p.push(format!(
+                        "items: general item {id} states no 抽查比例 (ratio cap) in item list {}; a general item is drawn only under its cap",
+                        items.version()
+                    )),
                 }
             }
         }

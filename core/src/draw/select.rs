@@ -131,6 +131,7 @@ pub struct Census {
     already: Option<BTreeSet<String>>,
     must: Option<BTreeSet<String>>,
     must_problem: Option<DrawError>,
+    coverage: crate::draw::coverage::Coverage,
 }
 
 /// Whether and why a target passing the filter is excluded.
@@ -198,7 +199,9 @@ impl Census {
         let must = self
             .must
             .get_or_insert_with(|| plan.must_include.iter().cloned().collect());
-        if must.contains(&t.id) {
+        let on_list = must.contains(&t.id);
+        self.coverage.add(plan, t, on_list || plan.filter.admits(t));
+        if on_list {
             if t.status != TargetStatus::Active && self.must_problem.is_none() {
                 self.must_problem = Some(DrawError::MustInclude {
                     target: t.id.clone(),
@@ -242,6 +245,7 @@ impl Census {
             return Err(e);
         }
         // The smallest missing id, so every implementation names the same one.
+        std::mem::take(&mut self.coverage).finish()?;
         if let Some(missing) = plan
             .must_include
             .iter()

@@ -109,6 +109,7 @@ pub fn targets_to_csv(reg: &TargetRegister) -> String {
                 TargetKind::Product => "产品",
                 TargetKind::Project => "项目",
                 TargetKind::Behaviour => "行为",
+                TargetKind::Unknown => "",
             }
             .into(),
             match t.credit {
@@ -116,6 +117,7 @@ pub fn targets_to_csv(reg: &TargetRegister) -> String {
                 CreditClass::B => "B",
                 CreditClass::C => "C",
                 CreditClass::D => "D",
+                CreditClass::Unknown => "",
             }
             .into(),
             match t.risk {
@@ -123,6 +125,7 @@ pub fn targets_to_csv(reg: &TargetRegister) -> String {
                 RiskLevel::MediumLow => "较低",
                 RiskLevel::MediumHigh => "较高",
                 RiskLevel::High => "高",
+                RiskLevel::Unknown => "",
             }
             .into(),
             t.department.clone(),

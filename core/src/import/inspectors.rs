@@ -34,7 +34,13 @@ pub(crate) const COLUMNS: Columns = &[
     ("unit", &["工作单位", "unit"]),
 ];
 
-const REQUIRED: &[&str] = &["id", "name", "department"];
+/// The seed's template (附件2 执法检查人员名录库: 序号, 姓名, 性别, 职务（职级）, 警号, 所属部门,
+/// 联系电话, 手机号码) has no 人员编码: the id is then the 警号.
+const REQUIRED: &[&str] = &["name", "department"];
+
+/// What a sheet without certificate columns records as the qualification: being on the
+/// register (名录库 "涵盖所有具有行政执法资格的执法检查人员"), from the register date on.
+pub const REGISTER_QUALIFICATION: &str = "名录库在册";
 
 fn parse_bool(s: &str) -> Option<bool> {
     match s.trim() {
@@ -50,6 +56,18 @@ fn parse_bool(s: &str) -> Option<bool> {
 /// # Errors
 /// Every problem of every row, with row numbers; nothing partial.
 pub fn inspectors(bytes: &[u8], as_of: Date) -> Result<InspectorRegister, ValidationErrors> {
+    inspectors_with_notes(bytes, as_of).map(|(r, _)| r)
+}
+
+/// As [`inspectors`], with what the import derived or assumed (ids taken from 警号, the
+/// qualification taken from register membership), for the person importing.
+///
+/// # Errors
+/// As [`inspectors`].
+pub fn inspectors_with_notes(
+    bytes: &[u8],
+    as_of: Date,
+) -> Result<(InspectorRegister, Vec<String>), ValidationErrors> {
     let rows = read_rows(
         bytes,
         Format::sniff(bytes),
@@ -60,8 +78,42 @@ pub fn inspectors(bytes: &[u8], as_of: Date) -> Result<InspectorRegister, Valida
     let mut p = RowProblems::new(RegisterName::Inspectors);
     let mut out = Vec::with_capacity(rows.len());
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut notes = Vec::new();
+    // The 名录库 covers "所有具有行政执法资格的执法检查人员": a sheet with no certificate
+    // data at all qualifies its members by membership, and says so.
+    let by_membership = rows.iter().all(|r| {
+        ["certificate", "valid_from", "valid_until"]
+            .iter()
+            .all(|k| r.get(k).is_empty())
+    });
+    if by_membership && !rows.is_empty() {
+        notes.push(format!(
+            "表中无执法证信息：在册人员均视为具有执法资格（{REGISTER_QUALIFICATION}，自 {as_of} 起）· no certificate columns: being on the register counts as enforcement qualification from {as_of}"
+        ));
+    }
     for row in &rows {
-        let id = to_ascii_form(row.get("id"));
+        let given = to_ascii_form(row.get("id"));
+        let id = if given.is_empty() {
+            let badge = to_ascii_form(row.get("badge"));
+            if !badge.is_empty() {
+                notes.push(format!(
+                    "第 {} 行：无人员编码，以警号 {badge} 为编码 · row {}: no 人员编码, the 警号 {badge} is the id",
+                    row.number, row.number
+                ));
+            }
+            badge
+        } else {
+            given
+        };
+        if id.is_empty() {
+            p.push(
+                row,
+                "",
+                "id",
+                ProblemKind::Missing,
+                "neither 人员编码 nor 警号 is given",
+            );
+        }
         at.entry(id.clone()).or_default().push(row.number);
         let mut date = |key: &str| -> Option<Date> {
             let v = row.get(key);
@@ -83,6 +135,11 @@ pub fn inspectors(bytes: &[u8], as_of: Date) -> Result<InspectorRegister, Valida
         let (from, until) = (date("valid_from"), date("valid_until"));
         let certificate = to_ascii_form(row.get("certificate"));
         let qualification = match (certificate.is_empty(), from, until) {
+            (true, None, None) if by_membership => Some(Qualification {
+                certificate: REGISTER_QUALIFICATION.into(),
+                valid_from: as_of,
+                valid_until: time::macros::date!(9999 - 12 - 31),
+            }),
             (true, None, None) => None,
             (_, Some(valid_from), Some(valid_until)) => Some(Qualification {
                 certificate,
@@ -161,5 +218,5 @@ pub fn inspectors(bytes: &[u8], as_of: Date) -> Result<InspectorRegister, Valida
         }
     }
     let built = InspectorRegister::new(as_of, out);
-    p.finish(&at, built)
+    p.finish(&at, built).map(|r| (r, notes))
 }

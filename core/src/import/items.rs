@@ -23,8 +23,10 @@ pub(crate) const COLUMNS: Columns = &[
     ("remarks", &["备注", "remarks"]),
 ];
 
+/// The seed's 附件1 has no 事项编码, 抽查比例 or 抽查频次: an item's id is then derived
+/// from its department and 序号 ([`derived_item_id`]), and ratio and frequency are "not
+/// stated" (a general item without a stated cap is refused by every plan).
 const REQUIRED: &[&str] = &[
-    "id",
     "department",
     "name",
     "target_scope",
@@ -32,14 +34,39 @@ const REQUIRED: &[&str] = &[
     "category",
     "methods",
     "legal_basis",
-    "frequency",
 ];
+
+/// The id of an item with no 事项编码: `I-` and the first 16 hex digits of
+/// `tagged_hash("shuangsuiji/v1/derived-item-id", lp(department) || lp(序号))`, both as
+/// written (trimmed), reported per row so that the department can keep it.
+pub fn derived_item_id(department: &str, number: &str) -> String {
+    use crate::encoding::canonical::{lp, tagged_hash};
+    let h = tagged_hash(
+        "shuangsuiji/v1/derived-item-id",
+        &[
+            &lp(department.trim().as_bytes()),
+            &lp(number.trim().as_bytes()),
+        ],
+    );
+    format!("I-{}", &h.to_hex()[..16])
+}
 
 /// Reads an item list file (CSV or XLSX, detected from the bytes) as version `version`.
 ///
 /// # Errors
 /// Every problem of every row, with row numbers; nothing partial.
 pub fn items(bytes: &[u8], version: &str) -> Result<ItemList, ValidationErrors> {
+    items_with_notes(bytes, version).map(|(l, _)| l)
+}
+
+/// As [`items`], with what the import derived (ids) or left unstated (ratio, frequency).
+///
+/// # Errors
+/// As [`items`].
+pub fn items_with_notes(
+    bytes: &[u8],
+    version: &str,
+) -> Result<(ItemList, Vec<String>), ValidationErrors> {
     let rows = read_rows(
         bytes,
         Format::sniff(bytes),
@@ -50,8 +77,16 @@ pub fn items(bytes: &[u8], version: &str) -> Result<ItemList, ValidationErrors> 
     let mut p = RowProblems::new(RegisterName::ItemList);
     let mut out = Vec::new();
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut notes = Vec::new();
     for row in &rows {
-        let id = to_ascii_form(row.get("id"));
+        let mut id = to_ascii_form(row.get("id"));
+        if id.is_empty() {
+            id = derived_item_id(row.get("department"), row.get("no"));
+            notes.push(format!(
+                "第 {} 行：无事项编码，由部门和序号派生为 {id} · row {}: no 事项编码, id derived from department and 序号: {id}",
+                row.number, row.number
+            ));
+        }
         at.entry(id.clone()).or_default().push(row.number);
         let department = p.required(row, &id, "department", "department");
         let name = p.required(row, &id, "name", "name");
@@ -117,6 +152,12 @@ pub fn items(bytes: &[u8], version: &str) -> Result<ItemList, ValidationErrors> 
             });
         }
     }
+    let unstated = |what: &str, key: &str| {
+        let n = rows.iter().filter(|r| r.get(key).is_empty()).count();
+        (n > 0).then(|| format!("{n} 个事项未载明{what}（记为未知；一般检查事项未载明比例上限时不能抽取）· {n} items do not state {what}: unknown; a general item without its cap is never drawn"))
+    };
+    notes.extend(unstated("抽查比例 ratio", "ratio"));
+    notes.extend(unstated("抽查频次 frequency", "frequency"));
     let built = ItemList::new(version, out);
-    p.finish(&at, built)
+    p.finish(&at, built).map(|l| (l, notes))
 }

@@ -13,10 +13,10 @@ mod table;
 mod targets;
 
 pub use export::{inspectors_to_csv, items_to_csv, targets_to_csv};
-pub use inspectors::inspectors;
-pub use items::items;
+pub use inspectors::{inspectors, inspectors_with_notes, REGISTER_QUALIFICATION};
+pub use items::{derived_item_id, items, items_with_notes};
 pub use table::Format;
-pub use targets::{targets, TargetCsvFile};
+pub use targets::{derived_target_id, targets, targets_with_notes, TargetCsvFile};
 
 use crate::registers::validate::{Collector, Problem, ProblemKind, RegisterName, ValidationErrors};
 use std::collections::HashMap;

@@ -29,23 +29,30 @@ pub(crate) const COLUMNS: Columns = &[
     ("last_inspected", &["检查记录", "last_inspected"]),
 ];
 
-const REQUIRED: &[&str] = &[
-    "name",
-    "region",
-    "industry",
-    "kind",
-    "credit",
-    "risk",
-    "department",
-    "status",
-];
+/// Only the name: the seed's own template (附件2: 序号, 企业名称, 成立日期, 住所) has no id,
+/// region, industry, kind, credit, risk, department or status column. What a sheet does
+/// not state is "unknown", never guessed (docs/import.md).
+const REQUIRED: &[&str] = &["name"];
 
 /// Reads a target register file (CSV or XLSX) as of the register date `as_of`.
-/// The id defaults to the USCC; objects without one need 对象编码.
+/// The id is 对象编码, else the USCC, else derived from 企业名称, 成立日期 and 住所
+/// ([`derived_target_id`]).
 ///
 /// # Errors
 /// Every problem of every row, with row numbers; nothing partial.
 pub fn targets(bytes: &[u8], as_of: Date) -> Result<TargetRegister, ValidationErrors> {
+    targets_with_notes(bytes, as_of).map(|(r, _)| r)
+}
+
+/// As [`targets`], with what the import derived or assumed, for the person importing:
+/// each derived id with its row, and how many entries do not state each attribute.
+///
+/// # Errors
+/// As [`targets`].
+pub fn targets_with_notes(
+    bytes: &[u8],
+    as_of: Date,
+) -> Result<(TargetRegister, Vec<String>), ValidationErrors> {
     let rows = read_rows(
         bytes,
         Format::sniff(bytes),
@@ -65,27 +72,86 @@ pub fn targets(bytes: &[u8], as_of: Date) -> Result<TargetRegister, ValidationEr
             at.entry(id).or_default().push(row.number);
         }
     }
+    let notes = target_notes(&rows, &out);
     let built = TargetRegister::new(as_of, out);
-    p.finish(&at, built)
+    p.finish(&at, built).map(|r| (r, notes))
+}
+
+/// Derived ids (with their rows) and attributes not stated, Chinese first.
+fn target_notes(rows: &[Row], out: &[Target]) -> Vec<String> {
+    let mut notes: Vec<String> = rows
+        .iter()
+        .filter(|r| r.get("id").is_empty() && r.get("uscc").is_empty())
+        .map(|r| {
+            let id = derived_target_id(r.get("name"), r.get("established"), r.get("address"));
+            format!(
+                "第 {} 行：无对象编码和统一社会信用代码，编码由企业名称、成立日期、住所派生为 {id} · row {}: no 对象编码 or USCC, id derived from name, date and address: {id}",
+                r.number, r.number
+            )
+        })
+        .collect();
+    let count = |f: &dyn Fn(&Target) -> bool| out.iter().filter(|t| f(t)).count();
+    for (attribute, n) in [
+        ("对象类型 kind", count(&|t| t.kind == TargetKind::Unknown)),
+        ("行政区划代码 region", count(&|t| t.region.is_empty())),
+        ("行业 industry", count(&|t| t.industry.is_empty())),
+        (
+            "信用类别 credit",
+            count(&|t| t.credit == CreditClass::Unknown),
+        ),
+        ("风险等级 risk", count(&|t| t.risk == RiskLevel::Unknown)),
+        ("所属部门 department", count(&|t| t.department.is_empty())),
+    ] {
+        if n > 0 {
+            notes.push(format!(
+                "{n} 条记录未载明{attribute}（记为未知，不推测；依赖它的抽查计划将被拒绝）· {n} entries do not state {attribute}: unknown, never guessed; a plan relying on it is refused"
+            ));
+        }
+    }
+    if rows.iter().all(|r| r.get("status").is_empty()) && !rows.is_empty() {
+        notes.push("未载明状态：在册记录均按“存续”处理 · no 状态 column: every entry on the register is taken as active".into());
+    }
+    notes
+}
+
+/// The id of a target with neither 对象编码 nor USCC: `D-` and the first 16 hex digits of
+/// `tagged_hash("shuangsuiji/v1/derived-target-id", lp(name) || lp(established) ||
+/// lp(address))`, each as written in the sheet (trimmed). Stable across imports of the
+/// same row, and reported for each row so that the department can keep it.
+pub fn derived_target_id(name: &str, established: &str, address: &str) -> String {
+    use crate::encoding::canonical::{lp, tagged_hash};
+    let h = tagged_hash(
+        "shuangsuiji/v1/derived-target-id",
+        &[
+            &lp(name.trim().as_bytes()),
+            &lp(established.trim().as_bytes()),
+            &lp(address.trim().as_bytes()),
+        ],
+    );
+    format!("D-{}", &h.to_hex()[..16])
+}
+
+/// An attribute the sheet may leave out: empty is `unknown`, anything else must parse.
+fn stated<T>(
+    p: &mut RowProblems,
+    row: &Row,
+    id: &str,
+    key: &str,
+    unknown: T,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    if row.get(key).is_empty() {
+        Some(unknown)
+    } else {
+        p.parsed(row, id, key, key, ProblemKind::UnknownValue, parse)
+    }
 }
 
 /// One row of the template as a target; problems go to `p`. `None` when a field the
 /// entry cannot do without is unreadable (its problem is in `p`).
 fn parse_row(p: &mut RowProblems, row: &Row) -> Option<Target> {
     let uscc = Some(to_ascii_form(row.get("uscc")).to_ascii_uppercase()).filter(|u| !u.is_empty());
-    let id = Some(to_ascii_form(row.get("id")))
-        .filter(|i| !i.is_empty())
-        .or_else(|| uscc.clone())
-        .unwrap_or_default();
-    if id.is_empty() {
-        p.push(
-            row,
-            "",
-            "id",
-            ProblemKind::Missing,
-            "neither 对象编码 nor 统一社会信用代码 is given",
-        );
-    }
+    let id = row_id(row);
     let established = match row.get("established") {
         "" => None,
         d => {
@@ -102,36 +168,24 @@ fn parse_row(p: &mut RowProblems, row: &Row) -> Option<Target> {
             v
         }
     };
-    let kind = p.parsed(
-        row,
-        &id,
-        "kind",
-        "kind",
-        ProblemKind::UnknownValue,
-        TargetKind::parse,
-    );
-    let credit = p.parsed(
+    let kind = stated(p, row, &id, "kind", TargetKind::Unknown, TargetKind::parse);
+    let credit = stated(
+        p,
         row,
         &id,
         "credit",
-        "credit",
-        ProblemKind::UnknownValue,
+        CreditClass::Unknown,
         CreditClass::parse,
     );
-    let risk = p.parsed(
-        row,
-        &id,
-        "risk",
-        "risk",
-        ProblemKind::UnknownValue,
-        RiskLevel::parse,
-    );
-    let status = p.parsed(
+    let risk = stated(p, row, &id, "risk", RiskLevel::Unknown, RiskLevel::parse);
+    // A register lists who is under supervision: without 状态 an entry is taken as active
+    // (said in the import notes), as the bare template has no such column.
+    let status = stated(
+        p,
         row,
         &id,
         "status",
-        "status",
-        ProblemKind::UnknownValue,
+        TargetStatus::Active,
         TargetStatus::parse,
     );
     let mut last_inspected = BTreeMap::new();
@@ -179,12 +233,15 @@ fn parse_row(p: &mut RowProblems, row: &Row) -> Option<Target> {
     None
 }
 
-/// The id a row will have (对象编码, else the USCC).
+/// The id a row will have (对象编码, else the USCC, else derived).
 fn row_id(row: &Row) -> String {
     let uscc = to_ascii_form(row.get("uscc")).to_ascii_uppercase();
     Some(to_ascii_form(row.get("id")))
         .filter(|i| !i.is_empty())
-        .unwrap_or(uscc)
+        .or_else(|| Some(uscc).filter(|u| !u.is_empty()))
+        .unwrap_or_else(|| {
+            derived_target_id(row.get("name"), row.get("established"), row.get("address"))
+        })
 }
 
 /// A target register in a UTF-8 CSV file, read as a stream: the draw scans it twice and

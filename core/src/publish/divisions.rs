@@ -43,9 +43,9 @@ enum Level {
 }
 
 fn level(code: u32) -> Level {
-    if code % 10_000 == 0 {
+    if code.is_multiple_of(10_000) {
         Level::Province
-    } else if code % 100 == 0 {
+    } else if code.is_multiple_of(100) {
         Level::Prefecture
     } else {
         Level::County

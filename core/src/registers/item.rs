@@ -371,15 +371,10 @@ impl Item {
                 );
             }
         }
-        if self.category == Category::General && self.ratio.is_none() {
-            c.push(
-                id,
-                "ratio",
-                ProblemKind::GeneralItemWithoutCap,
-                "a general item (一般检查事项) must carry a ratio cap",
-            );
-        }
-        if self.frequency.tiers.is_empty() {
+        // A general item without 抽查比例 is kept as "cap not stated" (the seed's 附件1 has
+        // no ratio column); DrawPlan::check refuses to draw under it, so no draw is uncapped.
+        // A frequency not stated is likewise unknown; one stated must be readable.
+        if !self.frequency.text.trim().is_empty() && self.frequency.tiers.is_empty() {
             c.push(
                 id,
                 "frequency",
@@ -564,10 +559,13 @@ mod tests {
 
     // 国发〔2019〕5号: a general item must carry a ratio cap; a key item has none.
     #[test]
-    fn general_item_needs_cap_key_item_does_not() {
+    fn general_item_cap_may_be_unstated_key_item_has_none() {
         assert!(ItemList::new("v1", vec![sample_item("A", Category::General, Some(500))]).is_ok());
-        let e = ItemList::new("v1", vec![sample_item("A", Category::General, None)]).unwrap_err();
-        assert_eq!(e.problems[0].kind, ProblemKind::GeneralItemWithoutCap);
+        // Not stated (附件1 has no ratio column): listed, and refused by every plan
+        // (draw::DrawPlan::check, tested in core/tests/seed_templates.rs).
+        let unstated =
+            ItemList::new("v1", vec![sample_item("A", Category::General, None)]).unwrap();
+        assert_eq!(unstated.items()[0].ratio_cap(), None);
         let key = sample_item("B", Category::Key, Some(5000));
         assert_eq!(key.ratio_cap(), None);
         assert!(ItemList::new("v1", vec![key]).is_ok());

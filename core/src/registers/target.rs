@@ -30,6 +30,9 @@ pub enum TargetKind {
     Project,
     /// 行为.
     Behaviour,
+    /// Not stated: the register has no 对象类型 (the seed's template has none). A plan
+    /// that filters on the kind refuses a register with such entries.
+    Unknown,
 }
 
 impl TargetKind {
@@ -68,6 +71,10 @@ pub enum CreditClass {
     C,
     /// D.
     D,
+    /// Not stated: the register has no 信用类别 (it comes from the market regulator, if
+    /// at all). A plan stratified by credit refuses a register with such entries.
+    #[serde(rename = "unknown")]
+    Unknown,
 }
 
 impl CreditClass {
@@ -103,6 +110,9 @@ pub enum RiskLevel {
     MediumHigh,
     /// 高风险.
     High,
+    /// Not stated: the register has no 风险等级. A plan stratified by risk refuses a
+    /// register with such entries.
+    Unknown,
 }
 
 impl RiskLevel {
@@ -214,14 +224,12 @@ impl Target {
         if self.name.trim().is_empty() {
             c.push(id, "name", ProblemKind::Missing, "is empty");
         }
-        if let Err(e) = check_region_code(&self.region) {
-            c.push(id, "region", ProblemKind::InvalidRegion, e.to_string());
-        }
-        if self.industry.trim().is_empty() {
-            c.push(id, "industry", ProblemKind::Missing, "is empty");
-        }
-        if self.department.trim().is_empty() {
-            c.push(id, "department", ProblemKind::Missing, "is empty");
+        // An empty region, industry or department is "not stated" (the seed's template has
+        // none of them); a plan that relies on one refuses such a register (draw/coverage).
+        if !self.region.is_empty() {
+            if let Err(e) = check_region_code(&self.region) {
+                c.push(id, "region", ProblemKind::InvalidRegion, e.to_string());
+            }
         }
         check_named_field(c, id, "industry", &self.industry);
         check_named_field(c, id, "department", &self.department);
