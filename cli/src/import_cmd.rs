@@ -52,9 +52,11 @@ fn report(e: ValidationErrors) -> String {
 pub fn run(a: ImportArgs) -> Result<(), String> {
     let bytes = util::read(&a.file)?;
     let as_of = util::date_or_today("--as-of", a.as_of.as_deref())?;
+    let notes;
     let (summary, json, public) = match a.what {
         What::Items => {
-            let l = import::items(&bytes, &a.list_version).map_err(report)?;
+            let (l, n) = import::items_with_notes(&bytes, &a.list_version).map_err(report)?;
+            notes = n;
             (
                 format!(
                     "item list {}: {} items, hash {}",
@@ -67,7 +69,8 @@ pub fn run(a: ImportArgs) -> Result<(), String> {
             )
         }
         What::Targets => {
-            let r = import::targets(&bytes, as_of).map_err(report)?;
+            let (r, n) = import::targets_with_notes(&bytes, as_of).map_err(report)?;
+            notes = n;
             (
                 format!(
                     "target register as of {}: {} targets, root {}",
@@ -80,7 +83,8 @@ pub fn run(a: ImportArgs) -> Result<(), String> {
             )
         }
         What::Inspectors => {
-            let r = import::inspectors(&bytes, as_of).map_err(report)?;
+            let (r, n) = import::inspectors_with_notes(&bytes, as_of).map_err(report)?;
+            notes = n;
             let public = match &a.key {
                 Some(k) => {
                     let key = util::read_key(k)?;
@@ -114,5 +118,10 @@ pub fn run(a: ImportArgs) -> Result<(), String> {
     }
     util::write_all_atomic(&files)?;
     println!("{summary}");
+    // What the import derived or could not find in the sheet: the department keeps the
+    // derived ids and fills the gaps a plan would need.
+    for n in &notes {
+        println!("  注意 note: {n}");
+    }
     Ok(())
 }
