@@ -37,6 +37,9 @@ pub struct DemoArgs {
 pub const DEMO_COMMITTED_AT: i64 = 1_692_803_700;
 /// The demo witness's name (its key is derived from a public label: demo only).
 const DEMO_WITNESS: &str = "witness.shuangsuiji.example/demo";
+/// The plan of the draw/v1 known-answer vectors, frozen when the sample plan moved on
+/// (draw/v2 reason codes, one department per item).
+const V1_PLAN: &str = include_str!("../../tests/vectors/v1-plan.json");
 /// Register date of the sample data.
 pub const DEMO_AS_OF: &str = "2023-08-23";
 
@@ -204,12 +207,12 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     let plan: DrawPlan = serde_json::from_slice(&util::read(&d.join("plan.json"))?)
         .map_err(|e| format!("plan.json: {e}"))?;
 
-    // The known-answer vectors of draw/v1 (tests/vectors), kept byte for byte: the same
-    // plan without draw/v2's members, under its own trail.
+    // The known-answer vectors of draw/v1 (tests/vectors), kept byte for byte: the plan
+    // they were made with, frozen in tests/vectors/v1-plan.json, under its own trail.
     let v1 = match &a.vectors {
         Some(_) => {
-            let mut plan_v1 = plan.clone();
-            plan_v1.must_include_reasons.clear();
+            let plan_v1: DrawPlan = serde_json::from_str(V1_PLAN)
+                .map_err(|e| format!("tests/vectors/v1-plan.json: {e}"))?;
             Some(draw_v1(&items, &targets, &public_inspectors, plan_v1, d)?)
         }
         None => None,

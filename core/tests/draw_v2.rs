@@ -355,3 +355,54 @@ fn a_redraw_names_a_reason_code() {
     let good = World::sign_v2(c);
     assert!(w.draw_with(&good, &World::reveals_v2(&good, 2)).is_ok());
 }
+
+/// Issue 18, scope (draw/v2): a department inspects only under its own items, every plan
+/// item's department sends a team, and where an item names kinds of target (检查对象) the
+/// plan keeps to them. draw/v1 records keep the rules they were made under.
+#[test]
+fn departments_inspect_only_under_their_own_items() {
+    let w = World::new(targets(400), inspectors(12, 12));
+    // common::joint_plan sends 市场监管局 on a 治安总队 item.
+    match w.run_v2(joint_plan(), 1) {
+        Err(DrawError::Plan(e)) => assert!(
+            e.problems
+                .iter()
+                .any(|p| p.starts_with("team.departments.市场监管局")),
+            "{e}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert!(w.run(joint_plan(), 1).is_ok(), "draw/v1 keeps its rules");
+    // An item whose department sends no team.
+    let mut p = plan();
+    p.team.departments[0].department = SC.into();
+    match w.run_v2(p, 1) {
+        Err(DrawError::Plan(e)) => {
+            assert!(
+                e.problems.iter().any(|p| p.starts_with("items.HA-GAT-002")),
+                "{e}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_items_target_kinds_bound_the_plan() {
+    let mut w = world();
+    let mut list: Vec<_> = w.items.items().to_vec();
+    list[0].target_scope = vec!["企业、个体工商户".into()];
+    w.items = shuangsuiji::ItemList::new("test", list).unwrap();
+    let e = w.run_v2(plan(), 1).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("filter.kinds: item HA-GAT-002 covers only 企业、个体工商户"),
+        "{e}"
+    );
+    let mut p = plan();
+    p.filter.kinds = vec![shuangsuiji::registers::TargetKind::Cooperative];
+    let e = w.run_v2(p.clone(), 1).unwrap_err();
+    assert!(e.to_string().contains("Cooperative"), "{e}");
+    p.filter.kinds = vec![shuangsuiji::registers::TargetKind::Enterprise];
+    assert!(w.run_v2(p, 1).is_ok());
+}

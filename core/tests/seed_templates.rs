@@ -210,3 +210,23 @@ fn plans_relying_on_unstated_attributes_are_refused() {
     let e = w.run_v2(plan, 1).unwrap_err();
     assert!(e.to_string().contains("states no 抽查比例"), "{e}");
 }
+
+/// Review: a register qualified by membership round-trips through its JSON (the date
+/// readers accept 1900–2999) and its CSV export; an expert-pool member is not qualified by
+/// membership.
+#[test]
+fn membership_qualification_round_trips_and_spares_experts() {
+    let reg = import::inspectors(INSPECTORS.as_bytes(), AS_OF).unwrap();
+    let json = serde_json::to_string(&reg).unwrap();
+    let back: shuangsuiji::InspectorRegister = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.root(&[7; 32]), reg.root(&[7; 32]));
+    let csv = import::inspectors_to_csv(&reg);
+    let again = import::inspectors(csv.as_bytes(), AS_OF).unwrap();
+    assert_eq!(again.root(&[7; 32]), reg.root(&[7; 32]));
+    let with_expert = INSPECTORS
+        .replace("联系电话,手机号码\n", "联系电话,手机号码,专家库\n")
+        .replace("13800000004\n", "13800000004,是\n");
+    let reg = import::inspectors(with_expert.as_bytes(), AS_OF).unwrap();
+    let expert = reg.inspectors().iter().find(|i| i.id == "100004").unwrap();
+    assert!(expert.expert && expert.qualification.is_none());
+}

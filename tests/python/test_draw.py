@@ -50,11 +50,10 @@ def test_sample_draw_vector(sample, draw_vector):
 
 
 def demo_commitment(sample, beacon, log_checkpoint=None):
-    """The draw/v1 of the vector: the plan without draw/v2's members."""
+    """The draw/v1 of the vector, with the plan it was made with (tests/vectors/v1-plan.json)."""
     secrets = [label_bytes(f"shuangsuiji demo secret {pid}") for pid, _ in PARTICIPANTS]
     keys = [label_bytes(f"shuangsuiji demo signing key {n}") for n in SIGNERS]
-    plan = read_json("examples/data/plan.json")
-    del plan["must_include_reasons"]
+    plan = read_json("tests/vectors/v1-plan.json")
     c = s.commit(
         plan,
         sample.items,

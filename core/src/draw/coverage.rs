@@ -26,13 +26,13 @@ impl Coverage {
             if !f.kinds.is_empty() && t.kind == TargetKind::Unknown {
                 miss("filter.kinds|对象类型 kind");
             }
-            if !f.regions.is_empty() && t.region.is_empty() {
+            if !f.regions.is_empty() && t.region.trim().is_empty() {
                 miss("filter.regions|行政区划代码 region");
             }
-            if !f.industries.is_empty() && t.industry.is_empty() {
+            if !f.industries.is_empty() && t.industry.trim().is_empty() {
                 miss("filter.industries|行业 industry");
             }
-            if !f.departments.is_empty() && t.department.is_empty() {
+            if !f.departments.is_empty() && t.department.trim().is_empty() {
                 miss("filter.departments|所属部门 department");
             }
         }
@@ -46,7 +46,7 @@ impl Coverage {
                 }
                 _ => {}
             }
-            if plan.team.recuse_own_region && t.region.is_empty() {
+            if plan.team.recuse_own_region && t.region.trim().is_empty() {
                 miss("team.recuse_own_region|行政区划代码 region");
             }
         }

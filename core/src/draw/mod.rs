@@ -19,6 +19,7 @@ pub(crate) mod protocol;
 pub(crate) mod record;
 pub(crate) mod run;
 pub(crate) mod sample;
+pub(crate) mod scope;
 pub(crate) mod select;
 pub(crate) mod uniform;
 pub(crate) mod verify;

@@ -118,6 +118,9 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         }
     }
     c.plan.check(inp.item_list)?;
+    if version == Version::V2 {
+        crate::draw::scope::check_scope(&c.plan, inp.item_list, inp.inspectors)?;
+    }
     c.plan.check_against(inp.targets.as_of(), inp.inspectors)?;
     same(RootOf::ItemList, c.roots.item_list, inp.item_list.hash())?;
     // First pass: the register root and the census together.

@@ -244,8 +244,8 @@ impl Census {
         if let Some(e) = self.must_problem.take() {
             return Err(e);
         }
-        // The smallest missing id, so every implementation names the same one.
         std::mem::take(&mut self.coverage).finish()?;
+        // The smallest missing id, so every implementation names the same one.
         if let Some(missing) = plan
             .must_include
             .iter()

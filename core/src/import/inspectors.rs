@@ -97,7 +97,7 @@ pub fn inspectors_with_notes(
             let badge = to_ascii_form(row.get("badge"));
             if !badge.is_empty() {
                 notes.push(format!(
-                    "第 {} 行：无人员编码，以警号 {badge} 为编码 · row {}: no 人员编码, the 警号 {badge} is the id",
+                    "第 {} 行：无人员编码，以警号 {badge} 为编码（编码会出现在公开的名录库视图和抽取记录中；如不宜公开，请增加人员编码列）· row {}: no 人员编码, the 警号 {badge} is the id (ids appear in the public view and the record; add a 人员编码 column if the badge must not)",
                     row.number, row.number
                 ));
             }
@@ -135,11 +135,15 @@ pub fn inspectors_with_notes(
         let (from, until) = (date("valid_from"), date("valid_until"));
         let certificate = to_ascii_form(row.get("certificate"));
         let qualification = match (certificate.is_empty(), from, until) {
-            (true, None, None) if by_membership => Some(Qualification {
-                certificate: REGISTER_QUALIFICATION.into(),
-                valid_from: as_of,
-                valid_until: time::macros::date!(9999 - 12 - 31),
-            }),
+            // Expert-pool members (专家库) are not enforcement officers by membership.
+            (true, None, None) if by_membership && parse_bool(row.get("expert")) != Some(true) => {
+                Some(Qualification {
+                    certificate: REGISTER_QUALIFICATION.into(),
+                    valid_from: as_of,
+                    // The last day every reader accepts (dates are 1900–2999).
+                    valid_until: time::macros::date!(2999 - 12 - 31),
+                })
+            }
             (true, None, None) => None,
             (_, Some(valid_from), Some(valid_until)) => Some(Qualification {
                 certificate,

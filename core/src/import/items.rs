@@ -152,12 +152,17 @@ pub fn items_with_notes(
             });
         }
     }
-    let unstated = |what: &str, key: &str| {
-        let n = rows.iter().filter(|r| r.get(key).is_empty()).count();
-        (n > 0).then(|| format!("{n} 个事项未载明{what}（记为未知；一般检查事项未载明比例上限时不能抽取）· {n} items do not state {what}: unknown; a general item without its cap is never drawn"))
-    };
-    notes.extend(unstated("抽查比例 ratio", "ratio"));
-    notes.extend(unstated("抽查频次 frequency", "frequency"));
+    let unstated = |key: &str| rows.iter().filter(|r| r.get(key).is_empty()).count();
+    let n = unstated("ratio");
+    if n > 0 {
+        notes.push(format!("{n} 个事项未载明抽查比例（记为未知；一般检查事项未载明比例上限时不能抽取）· {n} items do not state 抽查比例: unknown; a general item without its cap is never drawn"));
+    }
+    let n = unstated("frequency");
+    if n > 0 {
+        notes.push(format!(
+            "{n} 个事项未载明抽查频次（记为未知）· {n} items do not state 抽查频次: unknown"
+        ));
+    }
     let built = ItemList::new(version, out);
     p.finish(&at, built).map(|l| (l, notes))
 }

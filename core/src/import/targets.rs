@@ -108,8 +108,9 @@ fn target_notes(rows: &[Row], out: &[Target]) -> Vec<String> {
             ));
         }
     }
-    if rows.iter().all(|r| r.get("status").is_empty()) && !rows.is_empty() {
-        notes.push("未载明状态：在册记录均按“存续”处理 · no 状态 column: every entry on the register is taken as active".into());
+    let no_status = rows.iter().filter(|r| r.get("status").is_empty()).count();
+    if no_status > 0 {
+        notes.push(format!("{no_status} 条记录未载明状态，按“存续”处理 · {no_status} entries state no 状态: taken as active"));
     }
     notes
 }

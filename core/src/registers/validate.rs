@@ -52,7 +52,9 @@ pub enum ProblemKind {
     DateOrder,
     /// A ratio outside (0, 10000] basis points.
     RatioOutOfRange,
-    /// 国发〔2019〕5号: a general item must carry a ratio cap.
+    /// No longer raised: a general item whose list states no cap is kept as "not stated"
+    /// and refused by every draw plan (`DrawPlan::check`). Kept so that the kind's wire
+    /// name stays reserved.
     GeneralItemWithoutCap,
     /// An active inspector whose enforcement qualification has expired or not begun.
     QualificationNotValid,

@@ -1,0 +1,106 @@
+//! Who may inspect what (draw/v2, issue 18): a plan's items and teams must match.
+//!
+//! 国发〔2019〕5号 三（二）and the seed's lists: each item names the department that
+//! inspects under it, under its law (法律、法规、规章没有规定的，一律不得擅自开展检查), and the
+//! kinds of target it covers (检查对象, 不越位). So in a draw every plan item's department
+//! sends a team, every team's department owns a plan item (a joint draw is several
+//! departments each under its own items: 进一次门、查多项事), and where the items name
+//! kinds of target the plan's filter keeps to them. Checked for draw/v2 only: a draw/v1
+//! record keeps the rules it was made under.
+
+use crate::draw::error::PlanError;
+use crate::draw::plan::DrawPlan;
+use crate::registers::inspector::PublicInspectorRegister;
+use crate::registers::item::ItemList;
+use crate::registers::target::TargetKind;
+use std::collections::BTreeSet;
+
+/// The target kinds an item's 检查对象 names (empty: it names none, e.g. "娱乐场所").
+fn kinds_of(scope: &[String]) -> BTreeSet<TargetKind> {
+    scope
+        .iter()
+        .flat_map(|s| s.split(['、', ',', '，', '/']))
+        .filter_map(TargetKind::parse)
+        .collect()
+}
+
+/// Every scope problem at once.
+///
+/// # Errors
+/// [`PlanError`] listing each.
+pub(crate) fn check_scope(
+    plan: &DrawPlan,
+    items: &ItemList,
+    inspectors: &PublicInspectorRegister,
+) -> Result<(), PlanError> {
+    let mut p = Vec::new();
+    // Own-region recusal needs the inspectors' 所在地区 too: one who states none would
+    // never be recused, without a word.
+    if plan.team.recuse_own_region {
+        let teams: BTreeSet<&str> = plan
+            .team
+            .departments
+            .iter()
+            .map(|d| d.department.as_str())
+            .collect();
+        let n = inspectors
+            .inspectors()
+            .iter()
+            .filter(|i| {
+                teams.contains(i.department.as_str())
+                    && i.region.as_deref().is_none_or(|r| r.trim().is_empty())
+            })
+            .count();
+        if n > 0 {
+            p.push(format!(
+                "team.recuse_own_region: {n} inspector(s) of the team departments do not state 所在地区 (region); the plan relies on it"
+            ));
+        }
+    }
+    let teams: BTreeSet<&str> = plan
+        .team
+        .departments
+        .iter()
+        .map(|d| d.department.as_str())
+        .collect();
+    let planned: Vec<_> = plan.items.iter().filter_map(|id| items.get(id)).collect();
+    let owners: BTreeSet<&str> = planned.iter().map(|i| i.department.as_str()).collect();
+    for i in &planned {
+        if !teams.contains(i.department.as_str()) {
+            p.push(format!(
+                "items.{}: its department {} sends no team (team.departments); only the department an item names inspects under it",
+                i.id, i.department
+            ));
+        }
+    }
+    for d in teams.iter().filter(|d| !owners.contains(**d)) {
+        p.push(format!(
+            "team.departments.{d}: inspects under no item of its own in this plan; a department inspects only under its own items (法律、法规、规章没有规定的，一律不得擅自开展检查)"
+        ));
+    }
+    for i in &planned {
+        let kinds = kinds_of(&i.target_scope);
+        if kinds.is_empty() {
+            continue;
+        }
+        if plan.filter.kinds.is_empty() {
+            p.push(format!(
+                "filter.kinds: item {} covers only {} (检查对象); the plan must keep to them",
+                i.id,
+                i.target_scope.join("、")
+            ));
+        }
+        for k in plan.filter.kinds.iter().filter(|k| !kinds.contains(k)) {
+            p.push(format!(
+                "filter.kinds: {k:?} is not among the 检查对象 of item {} ({})",
+                i.id,
+                i.target_scope.join("、")
+            ));
+        }
+    }
+    if p.is_empty() {
+        Ok(())
+    } else {
+        Err(PlanError { problems: p })
+    }
+}
