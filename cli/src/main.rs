@@ -9,6 +9,7 @@ mod log_cmd;
 mod publish_cmd;
 mod sample_cmd;
 mod summary;
+mod template_cmd;
 mod util;
 mod vectors;
 mod verify_cmd;
@@ -34,6 +35,8 @@ enum Cmd {
     Demo(demo::DemoArgs),
     /// Validate a register or item list file (CSV/XLSX) and write it as JSON.
     Import(import_cmd::ImportArgs),
+    /// 空白模板 A blank 一单两库 template (CSV, or XLSX with dropdowns) the importer reads.
+    Template(template_cmd::TemplateArgs),
     /// Verify a sealed draw record against the public register views.
     Verify(verify_cmd::VerifyArgs),
     /// Publish inspection results as a signed public notice (一公开).
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
     let r = match cli.cmd {
         Cmd::Demo(a) => demo::run(a),
         Cmd::Import(a) => import_cmd::run(a),
+        Cmd::Template(a) => template_cmd::run(a),
         Cmd::Verify(a) => verify_cmd::run(a),
         Cmd::Publish(a) => publish_cmd::run_publish(a),
         Cmd::Notice(c) => publish_cmd::run_notice(c),

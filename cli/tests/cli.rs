@@ -676,3 +676,29 @@ fn a_witness_cosigns_once_and_refuses_a_rollback() {
     assert!(!ok && text.contains("cannot lock"), "{text}");
     std::fs::remove_file(&lock).unwrap();
 }
+
+/// Issue 18: every template the CLI writes, CSV and XLSX, is read back by `import` (its
+/// example row included).
+#[test]
+fn templates_are_read_back_by_import() {
+    let dir = tmp("templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    for what in ["items", "targets", "inspectors"] {
+        for ext in ["csv", "xlsx"] {
+            let f = dir.join(format!("{what}.{ext}"));
+            let mut c = bin();
+            c.args(["template", what, "--out"]).arg(&f);
+            if ext == "xlsx" {
+                c.arg("--xlsx");
+            }
+            let (ok, text) = run(&mut c);
+            assert!(ok, "{text}");
+            let (ok, text) = run(bin()
+                .args(["import", what])
+                .arg(&f)
+                .args(["--as-of", "2023-08-23"]));
+            assert!(ok, "{what}.{ext}: {text}");
+            assert!(text.contains(": 1 "), "{what}.{ext}: {text}");
+        }
+    }
+}

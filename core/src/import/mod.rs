@@ -11,12 +11,14 @@ mod inspectors;
 mod items;
 mod table;
 mod targets;
+mod template;
 
 pub use export::{inspectors_to_csv, items_to_csv, targets_to_csv};
 pub use inspectors::{inspectors, inspectors_with_notes, REGISTER_QUALIFICATION};
 pub use items::{derived_item_id, items, items_with_notes};
 pub use table::Format;
 pub use targets::{derived_target_id, targets, targets_with_notes, TargetCsvFile};
+pub use template::{template_columns, template_csv, template_title, TemplateColumn, TemplateKind};
 
 use crate::registers::validate::{Collector, Problem, ProblemKind, RegisterName, ValidationErrors};
 use std::collections::HashMap;
