@@ -230,3 +230,41 @@ fn membership_qualification_round_trips_and_spares_experts() {
     let expert = reg.inspectors().iter().find(|i| i.id == "100004").unwrap();
     assert!(expert.expert && expert.qualification.is_none());
 }
+
+/// Issue 18, point 6: the second sample set, made exactly in the seed's templates
+/// (examples/seed-templates), imports and draws under its plan (draw/v2).
+#[test]
+fn the_seed_template_sample_imports_and_draws() {
+    let read = |f: &str| std::fs::read(format!("../examples/seed-templates/{f}")).unwrap();
+    let items = import::items(&read("items.csv"), "附件1").unwrap();
+    let targets = import::targets(&read("targets.csv"), AS_OF).unwrap();
+    let inspectors = import::inspectors(&read("inspectors.csv"), AS_OF)
+        .unwrap()
+        .public_view(&[7; 32]);
+    let plan: shuangsuiji::DrawPlan = serde_json::from_slice(&read("plan.json")).unwrap();
+    let w = common::World {
+        items,
+        targets,
+        inspectors,
+    };
+    let r = w.run_v2(plan.clone(), 3).unwrap();
+    assert_eq!(r.selected_ids().count(), 20, "10 % of 200");
+    assert!(r.teams.iter().all(|t| t.members.len() == 2));
+    // The same registers cannot be stratified by risk: they do not state it.
+    let mut by_risk = plan;
+    by_risk.stratify_by = StratifyBy::Risk;
+    by_risk.strata = ["low", "medium_low", "medium_high", "high"]
+        .iter()
+        .map(|k| shuangsuiji::draw::Stratum {
+            key: (*k).into(),
+            ratio: shuangsuiji::registers::fields::BasisPoints(1000),
+            min: 0,
+        })
+        .collect();
+    let e = w.run_v2(by_risk, 3).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("200 target(s) of the register do not state 风险等级"),
+        "{e}"
+    );
+}
