@@ -402,7 +402,11 @@ fn an_items_target_kinds_bound_the_plan() {
     let mut p = plan();
     p.filter.kinds = vec![shuangsuiji::registers::TargetKind::Cooperative];
     let e = w.run_v2(p.clone(), 1).unwrap_err();
-    assert!(e.to_string().contains("Cooperative"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("filter.kinds: cooperative is not among"),
+        "{e}"
+    );
     p.filter.kinds = vec![shuangsuiji::registers::TargetKind::Enterprise];
     assert!(w.run_v2(p, 1).is_ok());
 }

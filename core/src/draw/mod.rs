@@ -20,6 +20,7 @@ pub(crate) mod record;
 pub(crate) mod run;
 pub(crate) mod sample;
 pub(crate) mod scope;
+pub use scope::check_scope;
 pub(crate) mod select;
 pub(crate) mod uniform;
 pub(crate) mod verify;

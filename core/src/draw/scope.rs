@@ -24,11 +24,12 @@ fn kinds_of(scope: &[String]) -> BTreeSet<TargetKind> {
         .collect()
 }
 
-/// Every scope problem at once.
+/// Every scope problem at once (draw/v2 runs it after the plan check; callers may run it
+/// before committing).
 ///
 /// # Errors
 /// [`PlanError`] listing each.
-pub(crate) fn check_scope(
+pub fn check_scope(
     plan: &DrawPlan,
     items: &ItemList,
     inspectors: &PublicInspectorRegister,
@@ -47,7 +48,8 @@ pub(crate) fn check_scope(
             .inspectors()
             .iter()
             .filter(|i| {
-                teams.contains(i.department.as_str())
+                i.status == crate::registers::inspector::InspectorStatus::Active
+                    && teams.contains(i.department.as_str())
                     && i.region.as_deref().is_none_or(|r| r.trim().is_empty())
             })
             .count();
@@ -91,8 +93,11 @@ pub(crate) fn check_scope(
             ));
         }
         for k in plan.filter.kinds.iter().filter(|k| !kinds.contains(k)) {
+            // The wire name, as the plan's JSON spells it.
+            let wire = serde_json::to_value(k).unwrap_or_default();
             p.push(format!(
-                "filter.kinds: {k:?} is not among the 检查对象 of item {} ({})",
+                "filter.kinds: {} is not among the 检查对象 of item {} ({})",
+                wire.as_str().unwrap_or("?"),
                 i.id,
                 i.target_scope.join("、")
             ));
