@@ -67,21 +67,16 @@ pub fn print(s: &SealedRecord, verdict: &Verdict) {
     }
     println!("记录哈希 Record hash: {}", s.hash);
     println!("签名 Signatures:");
-    for x in &verdict.signers {
+    // Signers, then (draw/v2) participants: each key with the role the trust file gives it.
+    let keyed = verdict.signers.iter().map(|x| ("", x)).chain(
+        verdict
+            .participants
+            .iter()
+            .map(|x| ("参与方 participant ", x)),
+    );
+    for (label, x) in keyed {
         println!(
-            "  {}  key {}  {}",
-            x.name,
-            x.public_key,
-            match (&x.role, &verdict.trust) {
-                (Some(r), _) => format!("（信任文件角色 trusted role: {r}）"),
-                (None, Some(_)) => "（不在信任文件中 not in the trust file）".into(),
-                (None, None) => "（无信任文件 no trust file）".into(),
-            }
-        );
-    }
-    for x in &verdict.participants {
-        println!(
-            "  参与方 participant {}  key {}  {}",
+            "  {label}{}  key {}  {}",
             x.name,
             x.public_key,
             match (&x.role, &verdict.trust) {

@@ -35,15 +35,15 @@ pub fn check_scope(
     inspectors: &PublicInspectorRegister,
 ) -> Result<(), PlanError> {
     let mut p = Vec::new();
+    let teams: BTreeSet<&str> = plan
+        .team
+        .departments
+        .iter()
+        .map(|d| d.department.as_str())
+        .collect();
     // Own-region recusal needs the inspectors' 所在地区 too: one who states none would
     // never be recused, without a word.
     if plan.team.recuse_own_region {
-        let teams: BTreeSet<&str> = plan
-            .team
-            .departments
-            .iter()
-            .map(|d| d.department.as_str())
-            .collect();
         let n = inspectors
             .inspectors()
             .iter()
@@ -59,12 +59,6 @@ pub fn check_scope(
             ));
         }
     }
-    let teams: BTreeSet<&str> = plan
-        .team
-        .departments
-        .iter()
-        .map(|d| d.department.as_str())
-        .collect();
     let planned: Vec<_> = plan.items.iter().filter_map(|id| items.get(id)).collect();
     let owners: BTreeSet<&str> = planned.iter().map(|i| i.department.as_str()).collect();
     for i in &planned {

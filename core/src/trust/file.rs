@@ -185,22 +185,18 @@ impl TrustFile {
                 }
             }
         };
-        for k in &self.signers {
-            let mut raw = [0u8; 32];
-            let ok = hex::decode_to_slice(&k.public_key, &mut raw).is_ok();
-            one_role(
-                format!("signers.{}.public_key", k.name),
-                ok.then_some(raw),
-                &mut p,
-            );
-        }
         // A participant is an independent party: its key may be no signer's, log's or
         // witness's, or one holder would count as two.
-        for k in &self.participants {
+        let ed25519 = self
+            .signers
+            .iter()
+            .map(|k| ("signers", k))
+            .chain(self.participants.iter().map(|k| ("participants", k)));
+        for (list, k) in ed25519 {
             let mut raw = [0u8; 32];
             let ok = hex::decode_to_slice(&k.public_key, &mut raw).is_ok();
             one_role(
-                format!("participants.{}.public_key", k.name),
+                format!("{list}.{}.public_key", k.name),
                 ok.then_some(raw),
                 &mut p,
             );
