@@ -82,6 +82,8 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(publish::mask_id_number, m)?,
         wrap_pyfunction!(publish::mask_badge, m)?,
         wrap_pyfunction!(publish::cut_address, m)?,
+        wrap_pyfunction!(registers::template_csv, m)?,
+        wrap_pyfunction!(registers::import_notes, m)?,
         wrap_pyfunction!(publish::publish_by, m)?,
         wrap_pyfunction!(publish::is_working_day, m)?,
         wrap_pyfunction!(audit::audit_leaf_hash, m)?,

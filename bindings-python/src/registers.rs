@@ -342,3 +342,50 @@ pub fn personal_digest(salt: &str, personal: &Bound<'_, PyAny>) -> Result<String
     let p: core::registers::PersonalInfo = from_value(py_to_value(personal)?, "personal info")?;
     Ok(core::registers::personal_digest(&salt, &p).to_hex())
 }
+
+/// The kind of 一单两库 file: "items", "targets" or "inspectors".
+fn template_kind(what: &str) -> Result<import::TemplateKind> {
+    match what {
+        "items" => Ok(import::TemplateKind::Items),
+        "targets" => Ok(import::TemplateKind::Targets),
+        "inspectors" => Ok(import::TemplateKind::Inspectors),
+        _ => Err(crate::errors::format_error(format!(
+            "what: {what:?} is not items, targets or inspectors"
+        ))),
+    }
+}
+
+/// A blank CSV template ("items", "targets" or "inspectors"): the seed's columns first,
+/// the optional ones after, and an example row; the importer reads it as written.
+#[pyfunction]
+pub fn template_csv(what: &str) -> Result<String> {
+    Ok(import::template_csv(template_kind(what)?))
+}
+
+/// What importing a file's bytes derives or finds unstated (ids derived, attributes not
+/// stated, membership as qualification), Chinese first; `as_of` for registers, `version`
+/// for an item list. Raises ValidationError as `read` does.
+#[pyfunction]
+#[pyo3(signature = (what, data, as_of = None, version = "1"))]
+pub fn import_notes(
+    py: Python<'_>,
+    what: &str,
+    data: &[u8],
+    as_of: Option<&Bound<'_, PyAny>>,
+    version: &str,
+) -> Result<Vec<String>> {
+    let kind = template_kind(what)?;
+    let as_of = as_of.map(|d| date_from_py(d, "as_of")).transpose()?;
+    let need_date = || as_of.ok_or_else(|| crate::errors::format_error("as_of: a register needs its date"));
+    Ok(match kind {
+        import::TemplateKind::Items => py.detach(|| import::items_with_notes(data, version))?.1,
+        import::TemplateKind::Targets => {
+            let d = need_date()?;
+            py.detach(|| import::targets_with_notes(data, d))?.1
+        }
+        import::TemplateKind::Inspectors => {
+            let d = need_date()?;
+            py.detach(|| import::inspectors_with_notes(data, d))?.1
+        }
+    })
+}

@@ -393,6 +393,12 @@ def verify_trusted(
     with the anchor's log), ``verified`` or ``error``. Never raises for a record
     that does not verify; raises TrustError for a trust file that breaks its rules."""
 
+def template_csv(what: str) -> str:
+    """A blank CSV template ("items", "targets" or "inspectors") the importer reads as written."""
+
+def import_notes(what: str, data: bytes, as_of: Optional[DateLike] = None, version: str = "1") -> List[str]:
+    """What importing the file's bytes derives (ids) or finds unstated, Chinese first."""
+
 # --- publication -------------------------------------------------------------------------
 
 @final
