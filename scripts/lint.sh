@@ -35,8 +35,10 @@ gate "rustdoc (warnings denied)" \
 if ! rustup toolchain list | grep -q "^$msrv"; then
   rustup toolchain install "$msrv" --profile minimal
 fi
-gate "MSRV $msrv build (core, CLI)" \
-  cargo "+$msrv" check -p shuangsuiji -p shuangsuiji-cli --all-features
+# The library is what others embed, so its MSRV is the one checked; the CLI declares its
+# own (cli/Cargo.toml: 1.89, for rust_xlsxwriter's zip) and is built by the stable toolchain.
+gate "MSRV $msrv build (core)" \
+  cargo "+$msrv" check -p shuangsuiji --all-features
 
 if [ "$(cargo deny --version 2>/dev/null | awk '{print $2}')" != "$deny_version" ]; then
   echo "installing cargo-deny $deny_version (once; several minutes)"

@@ -376,7 +376,8 @@ pub fn import_notes(
 ) -> Result<Vec<String>> {
     let kind = template_kind(what)?;
     let as_of = as_of.map(|d| date_from_py(d, "as_of")).transpose()?;
-    let need_date = || as_of.ok_or_else(|| crate::errors::format_error("as_of: a register needs its date"));
+    let need_date =
+        || as_of.ok_or_else(|| crate::errors::format_error("as_of: a register needs its date"));
     Ok(match kind {
         import::TemplateKind::Items => py.detach(|| import::items_with_notes(data, version))?.1,
         import::TemplateKind::Targets => {
