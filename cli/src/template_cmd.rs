@@ -29,6 +29,9 @@ pub struct TemplateArgs {
     /// 写 XLSX（下拉选项、说明页）Write XLSX with dropdowns and an instructions sheet
     #[arg(long)]
     xlsx: bool,
+    /// 覆盖已有文件 Overwrite an existing file (a filled-in register, perhaps)
+    #[arg(long)]
+    force: bool,
 }
 
 /// Data rows offered with dropdowns (the importer reads any number of rows).
@@ -93,6 +96,13 @@ fn xlsx(kind: TemplateKind) -> Result<Vec<u8>, XlsxError> {
 }
 
 pub fn run(a: TemplateArgs) -> Result<(), String> {
+    if a.out.exists() && !a.force {
+        return Err(format!(
+            "{} 已存在，未覆盖（如确需覆盖请加 --force）· {} exists and was not overwritten (add --force)",
+            a.out.display(),
+            a.out.display()
+        ));
+    }
     let k = kind(a.what);
     let bytes = if a.xlsx {
         xlsx(k).map_err(|e| format!("XLSX: {e}"))?

@@ -112,7 +112,10 @@ fn the_item_template_imports_as_printed() {
         .iter()
         .find(|i| i.department == "省市场监督管理局")
         .unwrap();
-    assert_eq!(general.id, import::derived_item_id("省市场监督管理局", "1"));
+    assert_eq!(
+        general.id,
+        import::derived_item_id("省市场监督管理局", "年度报告公示信息的检查")
+    );
     assert_eq!(general.ratio_cap(), None);
     assert!(notes.iter().any(|n| n.contains("抽查比例")), "{notes:?}");
 }
@@ -267,4 +270,56 @@ fn the_seed_template_sample_imports_and_draws() {
             .contains("200 target(s) of the register do not state 风险等级"),
         "{e}"
     );
+}
+
+/// Review: a derived id does not change with the spelling of the same row: date formats,
+/// full-width forms and white space; an item's id follows its name, not its 序号.
+#[test]
+fn derived_ids_are_stable_across_spellings() {
+    let id = import::derived_target_id(
+        "郑州某某歌舞厅",
+        "2018-07-15",
+        "河南省郑州市二七区大学路1号",
+    );
+    for (name, date, address) in [
+        ("郑州某某歌舞厅", "2018/7/15", "河南省郑州市二七区大学路1号"),
+        (
+            " 郑州 某某歌舞厅",
+            "2018-7-15",
+            "河南省郑州市二七区大学路１号",
+        ),
+        (
+            "郑州某某歌舞厅",
+            "2018年7月15日",
+            "河南省郑州市二七区 大学路1号",
+        ),
+    ] {
+        assert_eq!(
+            import::derived_target_id(name, date, address),
+            id,
+            "{name} {date} {address}"
+        );
+    }
+    assert_ne!(
+        import::derived_target_id(
+            "郑州某某歌舞厅",
+            "2018-07-16",
+            "河南省郑州市二七区大学路1号"
+        ),
+        id
+    );
+    assert_eq!(
+        import::derived_item_id("省公安厅治安总队", "娱乐场所监督检查"),
+        import::derived_item_id("省公安厅 治安总队", "娱乐场所监督检查 ")
+    );
+    // A blank 状态 cell where the sheet states 状态 is refused, not taken as active.
+    let with_status = TARGETS
+        .replace(
+            "序号,企业名称,成立日期,住所",
+            "序号,企业名称,成立日期,住所,状态",
+        )
+        .replace("花园路88号\n", "花园路88号,注销\n");
+    let e = import::targets(with_status.as_bytes(), AS_OF).unwrap_err();
+    assert!(e.problems.iter().all(|p| p.field == "status"), "{e}");
+    assert_eq!(e.problems.len(), 2, "{e}");
 }

@@ -18,10 +18,15 @@ def test_seed_templates_and_notes():
     assert sum("派生" in n for n in notes) == len(reg.to_dict()["targets"])
     assert any("风险等级" in n for n in notes)
     for what, cls in [("items", None), ("targets", s.TargetRegister), ("inspectors", s.InspectorRegister)]:
-        csv = s.template_csv(what).encode("utf-8")
+        template = s.template_csv(what)
+        filled = template.replace("（示例）", "").encode("utf-8")
         if cls is None:
-            assert len(s.ItemList.from_bytes(csv, "t").to_dict()["items"]) == 1
+            with pytest.raises(s.ValidationError, match="示例行"):
+                s.ItemList.from_bytes(template.encode("utf-8"), "t")
+            assert len(s.ItemList.from_bytes(filled, "t").to_dict()["items"]) == 1
         else:
-            cls.from_bytes(csv, "2023-08-23")
+            with pytest.raises(s.ValidationError, match="示例行"):
+                cls.from_bytes(template.encode("utf-8"), "2023-08-23")
+            cls.from_bytes(filled, "2023-08-23")
     with pytest.raises(s.FormatError):
         s.template_csv("plans")

@@ -114,6 +114,7 @@ pub fn inspectors_with_notes(
                 "neither 人员编码 nor 警号 is given",
             );
         }
+        p.example_row(row, &id);
         at.entry(id.clone()).or_default().push(row.number);
         let mut date = |key: &str| -> Option<Date> {
             let v = row.get(key);

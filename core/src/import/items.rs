@@ -37,15 +37,18 @@ const REQUIRED: &[&str] = &[
 ];
 
 /// The id of an item with no 事项编码: `I-` and the first 16 hex digits of
-/// `tagged_hash("shuangsuiji/v1/derived-item-id", lp(department) || lp(序号))`, both as
-/// written (trimmed), reported per row so that the department can keep it.
-pub fn derived_item_id(department: &str, number: &str) -> String {
+/// `tagged_hash("shuangsuiji/v1/derived-item-id", lp(key(部门)) || lp(key(抽查事项)))`, with
+/// `key` as for a derived target id (one spelling, no white space). Not the 序号: a row
+/// inserted in next year's list must not hand an old item's id to another item. Reported
+/// per row so that the department can keep it.
+pub fn derived_item_id(department: &str, name: &str) -> String {
     use crate::encoding::canonical::{lp, tagged_hash};
+    use crate::import::targets::id_key;
     let h = tagged_hash(
         "shuangsuiji/v1/derived-item-id",
         &[
-            &lp(department.trim().as_bytes()),
-            &lp(number.trim().as_bytes()),
+            &lp(id_key(department).as_bytes()),
+            &lp(id_key(name).as_bytes()),
         ],
     );
     format!("I-{}", &h.to_hex()[..16])
@@ -81,13 +84,14 @@ pub fn items_with_notes(
     for row in &rows {
         let mut id = to_ascii_form(row.get("id"));
         if id.is_empty() {
-            id = derived_item_id(row.get("department"), row.get("no"));
+            id = derived_item_id(row.get("department"), row.get("name"));
             notes.push(format!(
-                "第 {} 行：无事项编码，由部门和序号派生为 {id} · row {}: no 事项编码, id derived from department and 序号: {id}",
+                "第 {} 行：无事项编码，由部门和抽查事项派生为 {id} · row {}: no 事项编码, id derived from department and item name: {id}",
                 row.number, row.number
             ));
         }
         at.entry(id.clone()).or_default().push(row.number);
+        p.example_row(row, &id);
         let department = p.required(row, &id, "department", "department");
         let name = p.required(row, &id, "name", "name");
         let content = p.required(row, &id, "content", "content");

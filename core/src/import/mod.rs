@@ -18,7 +18,9 @@ pub use inspectors::{inspectors, inspectors_with_notes, REGISTER_QUALIFICATION};
 pub use items::{derived_item_id, items, items_with_notes};
 pub use table::Format;
 pub use targets::{derived_target_id, targets, targets_with_notes, TargetCsvFile};
-pub use template::{template_columns, template_csv, template_title, TemplateColumn, TemplateKind};
+pub use template::{
+    template_columns, template_csv, template_title, TemplateColumn, TemplateKind, EXAMPLE_MARK,
+};
 
 use crate::registers::validate::{Collector, Problem, ProblemKind, RegisterName, ValidationErrors};
 use std::collections::HashMap;
@@ -70,6 +72,19 @@ impl RowProblems {
     }
 
     /// A cell read by `parse`; records `UnknownValue` (or `InvalidDate`) when it does not parse.
+    /// Refuses the template's example row (its name starts with [`EXAMPLE_MARK`]).
+    fn example_row(&mut self, row: &Row, record: &str) {
+        if row.get("name").starts_with(EXAMPLE_MARK) {
+            self.push(
+                row,
+                record,
+                "name",
+                ProblemKind::UnknownValue,
+                "是模板的示例行，请删除 · is the template's example row: delete it",
+            );
+        }
+    }
+
     fn parsed<T>(
         &mut self,
         row: &Row,

@@ -63,8 +63,9 @@ pub fn targets_with_notes(
     let mut p = RowProblems::new(RegisterName::Targets);
     let mut out = Vec::with_capacity(rows.len());
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+    let status_column = rows.iter().any(|r| !r.get("status").is_empty());
     for row in &rows {
-        if let Some(t) = parse_row(&mut p, row) {
+        if let Some(t) = parse_row(&mut p, row, status_column) {
             at.entry(t.id.clone()).or_default().push(row.number);
             out.push(t);
         } else {
@@ -77,11 +78,19 @@ pub fn targets_with_notes(
     p.finish(&at, built).map(|r| (r, notes))
 }
 
+/// Most derived-id notes listed one by one.
+const MAX_ID_NOTES: usize = 1_000;
+
 /// Derived ids (with their rows) and attributes not stated, Chinese first.
 fn target_notes(rows: &[Row], out: &[Target]) -> Vec<String> {
-    let mut notes: Vec<String> = rows
+    let derived: Vec<&Row> = rows
         .iter()
         .filter(|r| r.get("id").is_empty() && r.get("uscc").is_empty())
+        .collect();
+    // One line per derived id up to a screenful; a register of millions gets a count.
+    let mut notes: Vec<String> = derived
+        .iter()
+        .take(MAX_ID_NOTES)
         .map(|r| {
             let id = derived_target_id(r.get("name"), r.get("established"), r.get("address"));
             format!(
@@ -90,6 +99,10 @@ fn target_notes(rows: &[Row], out: &[Target]) -> Vec<String> {
             )
         })
         .collect();
+    if derived.len() > MAX_ID_NOTES {
+        let more = derived.len() - MAX_ID_NOTES;
+        notes.push(format!("另有 {more} 行的编码同样派生（导出 CSV 可见全部编码）· {more} more rows have derived ids (export the register to see them all)"));
+    }
     let count = |f: &dyn Fn(&Target) -> bool| out.iter().filter(|t| f(t)).count();
     for (attribute, n) in [
         ("对象类型 kind", count(&|t| t.kind == TargetKind::Unknown)),
@@ -108,28 +121,41 @@ fn target_notes(rows: &[Row], out: &[Target]) -> Vec<String> {
             ));
         }
     }
-    let no_status = rows.iter().filter(|r| r.get("status").is_empty()).count();
-    if no_status > 0 {
-        notes.push(format!("{no_status} 条记录未载明状态，按“存续”处理 · {no_status} entries state no 状态: taken as active"));
+    if !rows.is_empty() && rows.iter().all(|r| r.get("status").is_empty()) {
+        notes.push(format!("表中未载明状态：{} 条记录均按“存续”处理 · the sheet states no 状态: all {} entries taken as active", rows.len(), rows.len()));
     }
     notes
 }
 
 /// The id of a target with neither 对象编码 nor USCC: `D-` and the first 16 hex digits of
-/// `tagged_hash("shuangsuiji/v1/derived-target-id", lp(name) || lp(established) ||
-/// lp(address))`, each as written in the sheet (trimmed). Stable across imports of the
-/// same row, and reported for each row so that the department can keep it.
+/// `tagged_hash("shuangsuiji/v1/derived-target-id", lp(key(name)) || lp(date) ||
+/// lp(key(address)))`, where `key` is the one spelling of a name with every white space
+/// removed (full-width forms folded, so "８８号" and "88号" agree) and `date` is 成立日期 as
+/// YYYY-MM-DD when it reads as a date (so 2015/3/2, 2015-3-2 and an XLSX date cell agree),
+/// else its key. Stable across imports and file formats, and reported for each row so
+/// that the department can keep it.
 pub fn derived_target_id(name: &str, established: &str, address: &str) -> String {
     use crate::encoding::canonical::{lp, tagged_hash};
+    let date = parse_date(&to_ascii_form(established))
+        .map(crate::registers::fields::dates::format_date)
+        .unwrap_or_else(|| id_key(established));
     let h = tagged_hash(
         "shuangsuiji/v1/derived-target-id",
         &[
-            &lp(name.trim().as_bytes()),
-            &lp(established.trim().as_bytes()),
-            &lp(address.trim().as_bytes()),
+            &lp(id_key(name).as_bytes()),
+            &lp(date.as_bytes()),
+            &lp(id_key(address).as_bytes()),
         ],
     );
     format!("D-{}", &h.to_hex()[..16])
+}
+
+/// A name in its one spelling with every white space removed: what a derived id hashes.
+pub(crate) fn id_key(s: &str) -> String {
+    crate::registers::fields::names::normalise_name(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// An attribute the sheet may leave out: empty is `unknown`, anything else must parse.
@@ -150,9 +176,12 @@ fn stated<T>(
 
 /// One row of the template as a target; problems go to `p`. `None` when a field the
 /// entry cannot do without is unreadable (its problem is in `p`).
-fn parse_row(p: &mut RowProblems, row: &Row) -> Option<Target> {
+/// `status_column`: the sheet states 状态 for some entry, so an empty cell is a gap to
+/// report, not "active".
+fn parse_row(p: &mut RowProblems, row: &Row, status_column: bool) -> Option<Target> {
     let uscc = Some(to_ascii_form(row.get("uscc")).to_ascii_uppercase()).filter(|u| !u.is_empty());
     let id = row_id(row);
+    p.example_row(row, &id);
     let established = match row.get("established") {
         "" => None,
         d => {
@@ -179,16 +208,21 @@ fn parse_row(p: &mut RowProblems, row: &Row) -> Option<Target> {
         CreditClass::parse,
     );
     let risk = stated(p, row, &id, "risk", RiskLevel::Unknown, RiskLevel::parse);
-    // A register lists who is under supervision: without 状态 an entry is taken as active
-    // (said in the import notes), as the bare template has no such column.
-    let status = stated(
-        p,
-        row,
-        &id,
-        "status",
-        TargetStatus::Active,
-        TargetStatus::parse,
-    );
+    // A register lists who is under supervision: a sheet without 状态 (the bare template)
+    // has its entries taken as active, said in the notes; where the sheet states 状态, an
+    // empty cell could hide a 注销 entry and is refused.
+    let status = if status_column {
+        p.parsed(
+            row,
+            &id,
+            "status",
+            "status",
+            ProblemKind::UnknownValue,
+            TargetStatus::parse,
+        )
+    } else {
+        Some(TargetStatus::Active)
+    };
     let mut last_inspected = BTreeMap::new();
     for entry in row
         .get("last_inspected")
@@ -278,7 +312,7 @@ impl TargetSource for TargetCsvFile {
         let as_of = self.as_of;
         let streamed = stream_csv(reader, RegisterName::Targets, COLUMNS, REQUIRED, |row| {
             let mut p = RowProblems::new(RegisterName::Targets);
-            let t = parse_row(&mut p, &row);
+            let t = parse_row(&mut p, &row, true);
             let mut c = Collector::new(RegisterName::Targets);
             if let Some(t) = &t {
                 t.check(&mut c, as_of);

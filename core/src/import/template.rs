@@ -3,6 +3,10 @@
 //! the values the importer reads — so that a department starts from a file the importer is
 //! guaranteed to read.
 
+/// What every template's example row starts its name with; the importer refuses such a
+/// row, so that the example never enters a register as data.
+pub const EXAMPLE_MARK: &str = "（示例）";
+
 /// Which template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TemplateKind {
@@ -57,7 +61,7 @@ const TARGETS: &[TemplateColumn] = &[
         true,
         "名称 name",
         &[],
-        "郑州某某娱乐有限公司",
+        "（示例）郑州某某娱乐有限公司",
     ),
     col("成立日期", true, false, "YYYY-MM-DD", &[], "2015-03-02"),
     col(
@@ -137,7 +141,7 @@ const TARGETS: &[TemplateColumn] = &[
 
 const INSPECTORS: &[TemplateColumn] = &[
     col("序号", true, false, "行号 row number", &[], "1"),
-    col("姓名", true, true, "姓名 name", &[], "张三"),
+    col("姓名", true, true, "姓名 name", &[], "（示例）张三"),
     col("性别", true, false, "男/女", &["男", "女"], "男"),
     col("职务（职级）", true, false, "职务 rank", &[], "一级警长"),
     col(
@@ -256,7 +260,7 @@ const ITEMS: &[TemplateColumn] = &[
         true,
         "事项名称 item",
         &[],
-        "娱乐场所监督检查",
+        "（示例）娱乐场所监督检查",
     ),
     col(
         "检查对象",
@@ -381,21 +385,31 @@ mod tests {
     use super::*;
     use time::macros::date;
 
-    /// Every template, as written, imports with its example row; every fixed value it
-    /// offers is one the importer reads.
+    /// Every template's example row is refused as such (it must never enter a register as
+    /// data); without it the template imports; every fixed value it offers is one the
+    /// importer reads.
     #[test]
-    fn templates_import_as_written() {
+    fn templates_import_without_their_example_row() {
         let as_of = date!(2023 - 08 - 23);
-        let items =
-            crate::import::items(template_csv(TemplateKind::Items).as_bytes(), "t").unwrap();
-        assert_eq!(items.items().len(), 1);
-        let targets =
-            crate::import::targets(template_csv(TemplateKind::Targets).as_bytes(), as_of).unwrap();
-        assert_eq!(targets.targets()[0].id, "91350100M000100Y43");
-        let inspectors =
-            crate::import::inspectors(template_csv(TemplateKind::Inspectors).as_bytes(), as_of)
-                .unwrap();
-        assert_eq!(inspectors.inspectors()[0].id, "P0001");
+        for kind in [
+            TemplateKind::Items,
+            TemplateKind::Targets,
+            TemplateKind::Inspectors,
+        ] {
+            let csv = template_csv(kind);
+            let read = |b: &[u8]| match kind {
+                TemplateKind::Items => crate::import::items(b, "t").map(|_| ()),
+                TemplateKind::Targets => crate::import::targets(b, as_of).map(|_| ()),
+                TemplateKind::Inspectors => crate::import::inspectors(b, as_of).map(|_| ()),
+            };
+            let e = read(csv.as_bytes()).unwrap_err();
+            assert_eq!(e.problems.len(), 1, "{e}");
+            assert!(e.problems[0].message.contains("示例行"), "{e}");
+            assert_eq!(e.problems[0].row, Some(3));
+            // Filled in: the example row replaced by a real one.
+            let filled = csv.replace(EXAMPLE_MARK, "");
+            assert!(read(filled.as_bytes()).is_ok(), "{kind:?}");
+        }
         use crate::registers::inspector::InspectorStatus;
         use crate::registers::item::Category;
         use crate::registers::target::{CreditClass, RiskLevel, TargetKind as K, TargetStatus};
