@@ -24,7 +24,7 @@ pub(crate) const COLUMNS: Columns = &[
 ];
 
 /// The seed's 附件1 has no 事项编码, 抽查比例 or 抽查频次: an item's id is then derived
-/// from its department and 序号 ([`derived_item_id`]), and ratio and frequency are "not
+/// from its department and 抽查事项 ([`derived_item_id`]), and ratio and frequency are "not
 /// stated" (a general item without a stated cap is refused by every plan).
 const REQUIRED: &[&str] = &[
     "department",
