@@ -78,6 +78,46 @@ fn demo_signer_keys() -> Vec<SigningKey> {
         .collect()
 }
 
+/// The demo's participants with their secrets' commitments; with their own keys in
+/// draw/v2 (`keys`), without in draw/v1.
+fn participants(secrets: &[[u8; 32]], keys: Option<&[SigningKey]>) -> Vec<Participant> {
+    PARTICIPANTS
+        .iter()
+        .zip(secrets)
+        .enumerate()
+        .map(|(i, ((id, role), s))| Participant {
+            id: (*id).into(),
+            role: (*role).into(),
+            commitment: commit_secret(id, s),
+            public_key: keys.and_then(|k| k.get(i)).map(public_key_hex),
+        })
+        .collect()
+}
+
+/// The commitment signed by every demo signer.
+fn signed_by_signers(
+    commitment: Commitment,
+    keys: &[SigningKey],
+) -> Result<SignedCommitment, String> {
+    let mut signed = SignedCommitment::new(commitment).map_err(|e| e.to_string())?;
+    for (n, k) in SIGNERS.iter().zip(keys) {
+        signed.sign(n, k);
+    }
+    Ok(signed)
+}
+
+/// The record sealed and signed by every demo signer (谁抽查、谁签字).
+fn sealed_by_signers(
+    record: shuangsuiji::DrawRecord,
+    keys: &[SigningKey],
+) -> Result<SealedRecord, String> {
+    let mut sealed = SealedRecord::new(record).map_err(|e| e.to_string())?;
+    for (n, k) in SIGNERS.iter().zip(keys) {
+        sealed.sign(n, k);
+    }
+    Ok(sealed)
+}
+
 fn signatories(keys: &[SigningKey]) -> Vec<Signatory> {
     SIGNERS
         .iter()
@@ -148,25 +188,13 @@ fn draw_v1(
             targets: targets.root(),
             inspectors: public.root(),
         },
-        PARTICIPANTS
-            .iter()
-            .zip(&secrets)
-            .map(|((id, role), s)| Participant {
-                id: (*id).into(),
-                role: (*role).into(),
-                commitment: commit_secret(id, s),
-                public_key: None,
-            })
-            .collect(),
+        participants(&secrets, None),
         signatories(&keys),
         BeaconChoice::Drand(DrandSpec::quicknet(123)),
         DEMO_COMMITTED_AT,
     );
     commitment.log_checkpoint = Some(checkpoint);
-    let mut signed = SignedCommitment::new(commitment).map_err(|e| e.to_string())?;
-    for (n, k) in SIGNERS.iter().zip(&keys) {
-        signed.sign(n, k);
-    }
+    let signed = signed_by_signers(commitment, &keys)?;
     let reveals: Vec<Reveal> = PARTICIPANTS
         .iter()
         .zip(&secrets)
@@ -186,11 +214,7 @@ fn draw_v1(
         beacon: Some(&round),
     })
     .map_err(|e| format!("draw/v1 refused: {e}"))?;
-    let mut sealed = SealedRecord::new(record).map_err(|e| e.to_string())?;
-    for (n, k) in SIGNERS.iter().zip(&keys) {
-        sealed.sign(n, k);
-    }
-    Ok(sealed)
+    sealed_by_signers(record, &keys)
 }
 
 pub fn run(a: DemoArgs) -> Result<(), String> {
@@ -243,26 +267,13 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
             inspectors: public_inspectors.root(),
         },
         targets.as_of(),
-        PARTICIPANTS
-            .iter()
-            .zip(&secrets)
-            .zip(&participant_keys)
-            .map(|(((id, role), s), k)| Participant {
-                id: (*id).into(),
-                role: (*role).into(),
-                commitment: commit_secret(id, s),
-                public_key: Some(public_key_hex(k)),
-            })
-            .collect(),
+        participants(&secrets, Some(&participant_keys)),
         signatories(&sign_keys),
         BeaconChoice::Drand(DrandSpec::quicknet(123)),
         DEMO_COMMITTED_AT,
     );
     commitment.log_checkpoint = Some(pre_draw_checkpoint);
-    let mut signed = SignedCommitment::new(commitment).map_err(|e| e.to_string())?;
-    for (n, k) in SIGNERS.iter().zip(&sign_keys) {
-        signed.sign(n, k);
-    }
+    let mut signed = signed_by_signers(commitment, &sign_keys)?;
     for ((id, _), k) in PARTICIPANTS.iter().zip(&participant_keys) {
         signed.sign_as_participant(id, k);
     }
@@ -322,10 +333,7 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     .map_err(|e| format!("draw refused: {e}"))?;
     let t_draw = DrandSpec::quicknet(123).round_time() + 30;
     // 5. Seal and sign.
-    let mut sealed = SealedRecord::new(record).map_err(|e| e.to_string())?;
-    for (n, k) in SIGNERS.iter().zip(&sign_keys) {
-        sealed.sign(n, k);
-    }
+    let sealed = sealed_by_signers(record, &sign_keys)?;
     let draw_event = trail.record(EventKind::Draw, SIGNERS[0], t_draw, sealed.hash, "");
     for s in &sealed.signatures {
         trail.record(
