@@ -31,6 +31,7 @@ fn main() -> Result<(), String> {
                 risk: RiskLevel::Low,
                 department: "治安".into(),
                 status: TargetStatus::Active,
+                grade: None,
                 last_inspected: BTreeMap::new(),
             }
         })
@@ -114,6 +115,8 @@ fn main() -> Result<(), String> {
                 recent_visit_days: None,
                 previous_visits: vec![],
             },
+            level: None,
+            annual_task: None,
         };
         let c = Commitment {
             algorithm: ALGORITHM.into(),

@@ -214,6 +214,7 @@ fn min_and_rounding_cannot_lift_a_general_item_over_its_cap() {
             assert_eq!(e.kind(), "over_cap");
             let DrawError::OverCap {
                 item,
+                earlier,
                 drawn,
                 population,
                 cap,
@@ -223,8 +224,8 @@ fn min_and_rounding_cannot_lift_a_general_item_over_its_cap() {
                 unreachable!()
             };
             assert_eq!(
-                (item.as_str(), drawn, population, cap, cap_count),
-                ("HA-GAT-002", 40, 40, BasisPoints(500), 2)
+                (item.as_str(), earlier, drawn, population, cap, cap_count),
+                ("HA-GAT-002", 0, 40, 40, BasisPoints(500), 2)
             );
         }
         other => panic!("{other:?}"),

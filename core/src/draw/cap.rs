@@ -14,6 +14,20 @@ use crate::draw::plan::DrawPlan;
 use crate::draw::select::{quota, Census};
 use crate::registers::item::ItemList;
 
+/// Selections that counted against a cap in the plan's earlier draws under item `id` in the
+/// inspection year: the cap is per year (issue 18), however many draws the year has.
+fn earlier_this_year(plan: &DrawPlan, id: &str) -> u64 {
+    plan.exclusions
+        .prior_draws
+        .iter()
+        .filter(|d| {
+            d.inspection_date.year() == plan.inspection_date.year()
+                && d.items.iter().any(|i| i == id)
+        })
+        .map(|d| d.counted)
+        .fold(0u64, u64::saturating_add)
+}
+
 /// Checks every general item of the plan against its cap, given the closed census.
 ///
 /// # Errors
@@ -46,14 +60,28 @@ pub(crate) fn check_general_caps(
         let Some(cap) = items.get(id).and_then(|i| i.ratio_cap()) else {
             continue;
         };
+        let earlier = earlier_this_year(plan, id);
         let cap_count = cap.ceil_of(population);
-        if drawn > cap_count {
+        if drawn.saturating_add(earlier) > cap_count {
             return Err(DrawError::OverCap {
                 item: id.clone(),
+                earlier,
                 drawn,
                 population,
                 cap,
                 cap_count,
+            });
+        }
+    }
+    if let Some(r) = &plan.annual_task {
+        let ratio_count = r.task.ratio.ceil_of(population);
+        if drawn > ratio_count {
+            return Err(DrawError::OverTaskRatio {
+                task: r.task.id.clone(),
+                drawn,
+                population,
+                ratio: r.task.ratio,
+                ratio_count,
             });
         }
     }

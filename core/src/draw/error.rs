@@ -227,10 +227,13 @@ pub enum DrawError {
     },
     /// draw/v2: the draw would lift a general item over its cap (国发〔2019〕5号 三（二）: a
     /// general item is inspected at a capped ratio). Nothing is clipped: the plan must change.
-    #[error("general item {item}: the draw would select {drawn} of {population} targets, over its cap of {cap_count} ({cap})")]
+    #[error("general item {item}: the draw would select {drawn} of {population} targets ({earlier} more drawn under it earlier this year), over its cap of {cap_count} ({cap})")]
     OverCap {
         /// The general item.
         item: String,
+        /// Counted selections of earlier draws under the item in the same year (the plan's
+        /// `prior_draws`): the cap is a yearly one.
+        earlier: u64,
         /// The stratum quotas plus the 100 % entries that count against the cap.
         drawn: u64,
         /// The strata's eligible targets and the 100 % entries counted against the cap.
@@ -239,6 +242,20 @@ pub enum DrawError {
         cap: crate::registers::fields::ratio::BasisPoints,
         /// The cap as a count: ⌈cap × population⌉.
         cap_count: u64,
+    },
+    /// draw/v2: the draw would select more than its annual-plan task's ratio allows.
+    #[error("annual task {task}: the draw would select {drawn} of {population} targets, over the task's {ratio_count} ({ratio})")]
+    OverTaskRatio {
+        /// The task id.
+        task: String,
+        /// As for [`DrawError::OverCap`].
+        drawn: u64,
+        /// As for [`DrawError::OverCap`].
+        population: u64,
+        /// The task's ratio.
+        ratio: crate::registers::fields::ratio::BasisPoints,
+        /// ⌈ratio × population⌉.
+        ratio_count: u64,
     },
     /// The beacon.
     #[error(transparent)]

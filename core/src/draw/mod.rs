@@ -8,13 +8,16 @@
 //! [`BeaconRound`] → [`draw`] → [`SealedRecord`] (signed, 谁抽查、谁签字) → [`verify`], which
 //! anyone can run with the public register views.
 
+pub(crate) mod annual;
 pub(crate) mod beacon;
 pub(crate) mod cap;
 pub(crate) mod coverage;
 pub(crate) mod error;
+pub(crate) mod exclude;
 pub(crate) mod matching;
 pub(crate) mod participants;
 pub(crate) mod plan;
+pub(crate) mod prior;
 pub(crate) mod protocol;
 pub(crate) mod record;
 pub(crate) mod run;
@@ -25,11 +28,13 @@ pub(crate) mod select;
 pub(crate) mod uniform;
 pub(crate) mod verify;
 
+pub use annual::{AnnualPlan, AnnualTask, AnnualTaskRef, SignedAnnualPlan, ANNUAL_PLAN_CONTEXT};
 pub use beacon::{verify_round, BeaconRound, DrandSpec};
 pub use error::{
     BeaconError, BeaconField, DrawError, PlanError, RootOf, RoundGiven, RoundNamed, SignedDocument,
     VerifyError,
 };
+pub use exclude::{interval_days, period_days, tier_of};
 pub use matching::{Member, Role, Team};
 pub use participants::{
     reveal_binding, sign_commitment, signed_reveal, PARTICIPANT_COMMITMENT_CONTEXT,
@@ -39,6 +44,7 @@ pub use plan::{
     DepartmentTeam, DrawPlan, Exclusions, MustIncludeReason, Rounding, StratifyBy, Stratum,
     TargetFilter, TeamRules, Visit, MAX_BATCHES, MAX_WINDOW_DAYS,
 };
+pub use prior::{check_prior_draws, PriorDraw};
 pub use protocol::{
     BeaconChoice, Commitment, Participant, Reveal, Signatory, Supersedes, Version, ALGORITHM,
     ALGORITHM_V2, MAX_PARTICIPANTS, MAX_SAFE_INTEGER, MAX_SIGNERS, REDRAW_REASONS,

@@ -9,7 +9,7 @@ use crate::registers::fields::dates::iso;
 use crate::registers::fields::ids::check_id;
 use crate::registers::fields::names::plan_name_problems;
 use crate::registers::fields::ratio::BasisPoints;
-use crate::registers::item::{Category, ItemList};
+use crate::registers::item::{Category, ItemList, Level};
 use crate::registers::target::{Target, TargetKind, TargetStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -136,9 +136,16 @@ pub struct Exclusions {
     /// before the inspection date (防止检查过多和执法扰民).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inspected_within_days: Option<u32>,
-    /// Targets already drawn this cycle.
+    /// Targets already drawn this cycle (draw/v1; draw/v2 takes them from `prior_draws`).
     #[serde(default)]
     pub already_drawn: Vec<String>,
+    /// draw/v2: earlier draws accounted for, copied from their sealed records.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prior_draws: Vec<crate::draw::prior::PriorDraw>,
+    /// draw/v2: leave out targets an earlier draw selected for an inspection date within
+    /// this many days before this plan's (any department: 防止检查过多和执法扰民).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drawn_within_days: Option<u32>,
 }
 
 /// The team one department sends to each selected target.
@@ -261,6 +268,13 @@ pub struct DrawPlan {
     pub batches: Option<u32>,
     /// Team rules.
     pub team: TeamRules,
+    /// draw/v2: the implementing level (检查部门实施层级) the draw is made at; each item must
+    /// list it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// draw/v2: the annual-plan task the draw belongs to (年度抽查计划).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_task: Option<crate::draw::annual::AnnualTaskRef>,
 }
 
 impl DrawPlan {
@@ -309,6 +323,60 @@ impl DrawPlan {
         } else {
             Err(PlanError { problems: p })
         }
+    }
+
+    /// Members only draw/v2 defines, named when a draw/v1 commitment carries them.
+    pub(crate) fn v2_members(&self) -> Vec<&'static str> {
+        let mut m = Vec::new();
+        if !self.must_include_reasons.is_empty() {
+            m.push("plan.must_include_reasons");
+        }
+        if self.level.is_some() {
+            m.push("plan.level");
+        }
+        if self.annual_task.is_some() {
+            m.push("plan.annual_task");
+        }
+        if !self.exclusions.prior_draws.is_empty() {
+            m.push("plan.exclusions.prior_draws");
+        }
+        if self.exclusions.drawn_within_days.is_some() {
+            m.push("plan.exclusions.drawn_within_days");
+        }
+        m
+    }
+
+    /// draw/v2's own plan rules: the level stated, earlier draws from their records (not a
+    /// hand-typed list), reasons for the 100 % list, and the annual task's bounds.
+    pub(crate) fn v2_problems(&self) -> Vec<String> {
+        let mut p = Vec::new();
+        if self.level.is_none() {
+            p.push("plan.level: draw/v2 states the implementing level (province, city or county: 检查部门实施层级)".into());
+        }
+        if !self.exclusions.already_drawn.is_empty() {
+            p.push("plan.exclusions.already_drawn: draw/v2 takes earlier draws from their records (exclusions.prior_draws), not from a typed list".into());
+        }
+        if self
+            .exclusions
+            .drawn_within_days
+            .is_some_and(|d| d > MAX_WINDOW_DAYS)
+        {
+            p.push(format!(
+                "plan.exclusions.drawn_within_days: at most {MAX_WINDOW_DAYS} days"
+            ));
+        }
+        p.extend(
+            crate::draw::prior::prior_draw_problems(self)
+                .into_iter()
+                .map(|x| format!("plan.{x}")),
+        );
+        p.extend(self.check_must_include_reasons());
+        p.extend(
+            crate::draw::annual::check_plan_in_task(self)
+                .into_iter()
+                .map(|x| format!("plan.{x}")),
+        );
+        p
     }
 
     /// draw/v2: one published reason for every 100 % entry, and none for anything else.

@@ -377,8 +377,8 @@ impl Commitment {
         if self.supersedes.as_ref().is_some_and(|s| s.note.is_some()) {
             p.push("supersedes.note: a draw/v2 member in a draw/v1 commitment".into());
         }
-        if !self.plan.must_include_reasons.is_empty() {
-            p.push("plan.must_include_reasons: a draw/v2 member in a draw/v1 commitment".into());
+        for m in self.plan.v2_members() {
+            p.push(format!("{m}: a draw/v2 member in a draw/v1 commitment"));
         }
     }
 
@@ -421,7 +421,7 @@ impl Commitment {
                 }
             }
         }
-        p.extend(self.plan.check_must_include_reasons());
+        p.extend(self.plan.v2_problems());
     }
 }
 

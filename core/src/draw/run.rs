@@ -125,7 +125,10 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     same(RootOf::ItemList, c.roots.item_list, inp.item_list.hash())?;
     // First pass: the register root and the census together.
     let mut tree = MerkleTree::new();
-    let mut census = Census::default();
+    let mut census = match version {
+        Version::V1 => Census::default(),
+        Version::V2 => Census::v2(inp.item_list),
+    };
     inp.targets.scan(&mut |t| {
         tree.push_leaf(&t.leaf_bytes());
         census.add(&c.plan, t)

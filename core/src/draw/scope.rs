@@ -60,6 +60,25 @@ pub fn check_scope(
         }
     }
     let planned: Vec<_> = plan.items.iter().filter_map(|id| items.get(id)).collect();
+    // 检查部门实施层级: an item lists the levels that inspect under it.
+    if let Some(level) = plan.level {
+        for i in planned.iter().filter(|i| !i.levels.contains(&level)) {
+            p.push(format!(
+                "level: item {} is not inspected at the {} level (检查部门实施层级: {})",
+                i.id,
+                level.zh(),
+                if i.levels.is_empty() {
+                    "none stated".to_string()
+                } else {
+                    i.levels
+                        .iter()
+                        .map(|l| l.zh())
+                        .collect::<Vec<_>>()
+                        .join("、")
+                }
+            ));
+        }
+    }
     let owners: BTreeSet<&str> = planned.iter().map(|i| i.department.as_str()).collect();
     for i in &planned {
         if !teams.contains(i.department.as_str()) {

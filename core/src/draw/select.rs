@@ -6,6 +6,7 @@
 //! the others — the register can be streamed twice (census, then selection) from a file.
 
 use crate::draw::error::DrawError;
+use crate::draw::exclude::Excluder;
 use crate::draw::plan::{DrawPlan, Rounding};
 use crate::draw::protocol::subseed;
 use crate::encoding::canonical::Digest32;
@@ -14,7 +15,6 @@ use crate::registers::target::{Target, TargetStatus};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
-use time::Duration;
 
 /// `"shuangsuiji/v1/ticket"` zero-padded to 32 bytes, so that `T || subseed` fills exactly
 /// one SHA-256 block and each ticket costs one block more.
@@ -43,9 +43,35 @@ pub enum ExclusionReason {
         #[serde(with = "crate::registers::fields::dates::iso")]
         date: time::Date,
     },
-    /// Already drawn this cycle.
+    /// Already drawn this cycle (draw/v1's hand-typed list).
     #[serde(deserialize_with = "crate::encoding::canonical::no_members")]
     AlreadyDrawn,
+    /// draw/v2: drawn by a department of this plan in an earlier draw within the window.
+    DrawnBefore {
+        /// The earlier record's hash.
+        record: Digest32,
+    },
+    /// draw/v2: drawn by another department within the window (防止检查过多和执法扰民).
+    DrawnElsewhere {
+        /// The earlier record's hash.
+        record: Digest32,
+    },
+    /// draw/v2: drawn by another department under a joinable task of the same annual
+    /// plan: this plan's items are inspected in that visit (进一次门、查多项事).
+    JointVisit {
+        /// The earlier record's hash.
+        record: Digest32,
+    },
+    /// draw/v2: inspected under the item more recently than its 抽查频次 tier allows.
+    NotDue {
+        /// The item.
+        item: String,
+        /// The last inspection.
+        #[serde(with = "crate::registers::fields::dates::iso")]
+        date: time::Date,
+        /// The tier's least interval, in days.
+        days: u32,
+    },
 }
 
 /// An excluded target.
@@ -72,6 +98,18 @@ struct ExclusionWire {
     item: Option<String>,
     #[serde(default, deserialize_with = "present_date")]
     date: Option<time::Date>,
+    #[serde(default, deserialize_with = "present_digest")]
+    record: Option<Digest32>,
+    #[serde(default, deserialize_with = "present_u32")]
+    days: Option<u32>,
+}
+
+fn present_digest<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Digest32>, D::Error> {
+    Digest32::deserialize(d).map(Some)
+}
+
+fn present_u32<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    u32::deserialize(d).map(Some)
 }
 
 fn present_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
@@ -85,16 +123,32 @@ fn present_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<time::D
 impl TryFrom<ExclusionWire> for Exclusion {
     type Error = String;
     fn try_from(w: ExclusionWire) -> Result<Self, String> {
-        let reason = match (w.reason.as_str(), w.item, w.date) {
-            ("inspected_recently", Some(item), Some(date)) => {
+        let reason = match (w.reason.as_str(), w.item, w.date, w.record, w.days) {
+            ("inspected_recently", Some(item), Some(date), None, None) => {
                 ExclusionReason::InspectedRecently { item, date }
             }
-            ("inspected_recently", _, _) => {
-                return Err("inspected_recently needs `item` and `date`".into())
+            ("inspected_recently", ..) => {
+                return Err("inspected_recently has exactly `item` and `date`".into())
             }
-            ("already_drawn", None, None) => ExclusionReason::AlreadyDrawn,
-            ("already_drawn", _, _) => return Err("already_drawn has no `item` or `date`".into()),
-            (other, _, _) => return Err(format!("unknown exclusion reason {other:?}")),
+            ("already_drawn", None, None, None, None) => ExclusionReason::AlreadyDrawn,
+            ("already_drawn", ..) => return Err("already_drawn has no other member".into()),
+            ("drawn_before", None, None, Some(record), None) => {
+                ExclusionReason::DrawnBefore { record }
+            }
+            ("drawn_elsewhere", None, None, Some(record), None) => {
+                ExclusionReason::DrawnElsewhere { record }
+            }
+            ("joint_visit", None, None, Some(record), None) => {
+                ExclusionReason::JointVisit { record }
+            }
+            ("drawn_before" | "drawn_elsewhere" | "joint_visit", ..) => {
+                return Err(format!("{} has exactly `record`", w.reason))
+            }
+            ("not_due", Some(item), Some(date), None, Some(days)) => {
+                ExclusionReason::NotDue { item, date, days }
+            }
+            ("not_due", ..) => return Err("not_due has exactly `item`, `date` and `days`".into()),
+            (other, ..) => return Err(format!("unknown exclusion reason {other:?}")),
         };
         Ok(Exclusion {
             target: w.target,
@@ -128,34 +182,14 @@ pub struct Census {
     exclusions: Vec<Exclusion>,
     must_include: BTreeMap<String, Target>,
     last_id: Option<String>,
-    already: Option<BTreeSet<String>>,
+    excluder: Option<Excluder>,
+    /// draw/v2: the item list, for 抽查频次 (`None`: draw/v1 rules).
+    frequencies_from: Option<crate::registers::item::ItemList>,
+    /// Targets whose frequency tier matters and cannot be told, per item.
+    unknown_tiers: BTreeMap<String, u64>,
     must: Option<BTreeSet<String>>,
     must_problem: Option<DrawError>,
     coverage: crate::draw::coverage::Coverage,
-}
-
-/// Whether and why a target passing the filter is excluded.
-fn exclusion_of(
-    plan: &DrawPlan,
-    already: &BTreeSet<String>,
-    t: &Target,
-) -> Option<ExclusionReason> {
-    if already.contains(&t.id) {
-        return Some(ExclusionReason::AlreadyDrawn);
-    }
-    let days = plan.exclusions.inspected_within_days?;
-    // A window reaching before the calendar's start covers everything.
-    let since = plan
-        .inspection_date
-        .checked_sub(Duration::days(i64::from(days)))
-        .unwrap_or(time::Date::MIN);
-    plan.items.iter().find_map(|item| {
-        let d = t.last_inspected.get(item)?.0;
-        (d > since).then(|| ExclusionReason::InspectedRecently {
-            item: item.clone(),
-            date: d,
-        })
-    })
 }
 
 fn check_order(last: &mut Option<String>, id: &str) -> Result<(), DrawError> {
@@ -214,21 +248,37 @@ impl Census {
         if !plan.filter.admits(t) {
             return Ok(());
         }
-        if self.already.is_none() {
-            self.already = Some(plan.exclusions.already_drawn.iter().cloned().collect());
-        }
-        if let Some(reason) = self.already.as_ref().and_then(|a| exclusion_of(plan, a, t)) {
-            self.exclusions.push(Exclusion {
-                target: t.id.clone(),
-                reason,
-            });
-            return Ok(());
+        let items = self.frequencies_from.as_ref();
+        let ex = self
+            .excluder
+            .get_or_insert_with(|| Excluder::new(plan, items));
+        match ex.reason(plan, t) {
+            Ok(Some(reason)) => {
+                self.exclusions.push(Exclusion {
+                    target: t.id.clone(),
+                    reason,
+                });
+                return Ok(());
+            }
+            Ok(None) => {}
+            Err(u) => {
+                *self.unknown_tiers.entry(u.item).or_default() += 1;
+                return Ok(());
+            }
         }
         *self
             .populations
             .entry(plan.stratify_by.key_of(t).to_string())
             .or_default() += 1;
         Ok(())
+    }
+
+    /// A census under draw/v2 rules: the items' 抽查频次 is enforced.
+    pub fn v2(items: &crate::registers::item::ItemList) -> Census {
+        Census {
+            frequencies_from: Some(items.clone()),
+            ..Census::default()
+        }
     }
 
     /// Eligible targets of the stratum `key` (0 for a key no target has).
@@ -245,6 +295,17 @@ impl Census {
             return Err(e);
         }
         std::mem::take(&mut self.coverage).finish()?;
+        if !self.unknown_tiers.is_empty() {
+            return Err(DrawError::Plan(crate::draw::error::PlanError {
+                problems: self
+                    .unknown_tiers
+                    .iter()
+                    .map(|(item, n)| format!(
+                        "frequency: item {item}'s 抽查频次 has tiers and {n} target(s) inspected under it within the longest interval state no 等级 (grade) naming exactly one tier; the plan cannot tell whether they are due"
+                    ))
+                    .collect(),
+            }));
+        }
         // The smallest missing id, so every implementation names the same one.
         if let Some(missing) = plan
             .must_include
@@ -380,7 +441,7 @@ pub struct Selector<'p> {
     lanes: Vec<Lane>,
     census: Census,
     kept: BTreeMap<String, Target>,
-    already: BTreeSet<String>,
+    excluder: Excluder,
     must: BTreeSet<String>,
     last_id: Option<String>,
 }
@@ -405,13 +466,17 @@ impl<'p> Selector<'p> {
                 }
             })
             .collect();
+        let excluder = census
+            .excluder
+            .clone()
+            .unwrap_or_else(|| Excluder::new(plan, census.frequencies_from.as_ref()));
         Selector {
             plan,
             seed: *seed,
             lanes,
             census,
             kept: BTreeMap::new(),
-            already: plan.exclusions.already_drawn.iter().cloned().collect(),
+            excluder,
             must: plan.must_include.iter().cloned().collect(),
             last_id: None,
         }
@@ -426,7 +491,7 @@ impl<'p> Selector<'p> {
         if self.must.contains(&t.id) || !self.plan.filter.admits(t) {
             return Ok(());
         }
-        if exclusion_of(self.plan, &self.already, t).is_some() {
+        if !matches!(self.excluder.reason(self.plan, t), Ok(None)) {
             return Ok(());
         }
         let key = self.plan.stratify_by.key_of(t);

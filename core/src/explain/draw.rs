@@ -108,6 +108,7 @@ impl Explain for DrawError {
             DrawError::Participant { .. } => "participant",
             DrawError::AsOf { .. } => "as_of",
             DrawError::OverCap { .. } => "over_cap",
+            DrawError::OverTaskRatio { .. } => "over_task_ratio",
             DrawError::Beacon(_) => "beacon",
             DrawError::MustInclude { .. } => "must_include",
             DrawError::TeamShortfall { .. } => "team_shortfall",
@@ -163,12 +164,22 @@ impl Explain for DrawError {
             ),
             DrawError::OverCap {
                 item,
+                earlier,
                 drawn,
                 population,
                 cap,
                 cap_count,
             } => format!(
-                "一般检查事项 {item}：本次将抽取 {population} 户中的 {drawn} 户，超过其比例上限 {cap}（{cap_count} 户）；请调整计划"
+                "一般检查事项 {item}：本次将抽取 {population} 户中的 {drawn} 户（本年度此前已抽 {earlier} 户），超过其比例上限 {cap}（{cap_count} 户）；请调整计划"
+            ),
+            DrawError::OverTaskRatio {
+                task,
+                drawn,
+                population,
+                ratio,
+                ratio_count,
+            } => format!(
+                "年度抽查计划任务 {task}：本次将抽取 {population} 户中的 {drawn} 户，超过任务比例 {ratio}（{ratio_count} 户）；请调整计划"
             ),
             DrawError::Beacon(e) => e.message_zh(),
             DrawError::MustInclude { target, reason } => {

@@ -142,6 +142,7 @@ pub fn targets_to_csv(reg: &TargetRegister) -> String {
                 .map(|(i, d)| format!("{i}:{}", format_date(d.0)))
                 .collect::<Vec<_>>()
                 .join(";"),
+            t.grade.clone().unwrap_or_default(),
         ]
     });
     write(super::targets::COLUMNS, rows)

@@ -27,6 +27,7 @@ pub(crate) const COLUMNS: Columns = &[
     ("department", &["所属部门", "监管部门", "department"]),
     ("status", &["状态", "登记状态", "status"]),
     ("last_inspected", &["检查记录", "last_inspected"]),
+    ("grade", &["等级", "治安管理等级", "分级", "grade"]),
 ];
 
 /// Only the name: the seed's own template (附件2: 序号, 企业名称, 成立日期, 住所) has no id,
@@ -254,6 +255,10 @@ fn parse_row(p: &mut RowProblems, row: &Row, status_column: bool) -> Option<Targ
             uscc,
             name: row.get("name").to_string(),
             established,
+            grade: Some(crate::registers::fields::names::normalise_name(
+                row.get("grade"),
+            ))
+            .filter(|g| !g.is_empty()),
             address: row.get("address").to_string(),
             region: to_ascii_form(row.get("region")),
             industry: crate::registers::fields::names::normalise_name(row.get("industry")),

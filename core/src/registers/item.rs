@@ -110,6 +110,15 @@ pub enum Level {
 }
 
 impl Level {
+    /// 省, 市 or 县.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Level::Province => "省",
+            Level::City => "市",
+            Level::County => "县",
+        }
+    }
+
     /// Reads "省、市、县市场监管部门"-style cells: each of 省/市/县 present is a level.
     pub fn parse_list(text: &str) -> Vec<Level> {
         let mut v = Vec::new();

@@ -174,6 +174,9 @@ pub struct Target {
     /// 成立日期.
     #[serde(default, with = "iso_opt", skip_serializing_if = "Option::is_none")]
     pub established: Option<Date>,
+    /// 等级 (e.g. 治安管理场所 "一级"): picks the target's tier of a tiered 抽查频次.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
     /// Id: the USCC for registered subjects, an assigned code otherwise.
     pub id: String,
     /// 行业 (GB/T 4754 code).
@@ -233,6 +236,9 @@ impl Target {
         }
         check_named_field(c, id, "industry", &self.industry);
         check_named_field(c, id, "department", &self.department);
+        if let Some(g) = &self.grade {
+            check_named_field(c, id, "grade", g);
+        }
         if let Some(d) = self.established {
             if d > today {
                 c.push(
@@ -375,6 +381,7 @@ pub(crate) mod tests {
             risk: RiskLevel::Low,
             department: "省公安厅治安总队".into(),
             status: TargetStatus::Active,
+            grade: None,
             last_inspected: BTreeMap::new(),
         }
     }

@@ -36,6 +36,7 @@ pub fn target(n: u32, risk: RiskLevel, region: &str) -> Target {
         risk,
         department: ZA.into(),
         status: TargetStatus::Active,
+        grade: None,
         last_inspected: BTreeMap::new(),
     }
 }
@@ -145,6 +146,8 @@ pub fn plan() -> DrawPlan {
             recent_visit_days: None,
             previous_visits: vec![],
         },
+        level: None,
+        annual_task: None,
     }
 }
 
@@ -294,6 +297,10 @@ impl World {
             .commitment;
         c.algorithm = ALGORITHM_V2.into();
         c.as_of = Some(AS_OF);
+        // draw/v2 states the level; a test that means to leave it out clears it after.
+        c.plan
+            .level
+            .get_or_insert(shuangsuiji::registers::Level::Province);
         for (p, k) in c.participants.iter_mut().zip([DEPT_KEY, JJJC_KEY]) {
             p.public_key = Some(public_key_hex(&SigningKey::from_bytes(&k)));
         }
