@@ -6,6 +6,7 @@ mod demo_audit;
 mod demo_publish;
 mod import_cmd;
 mod log_cmd;
+mod plan_cmd;
 mod publish_cmd;
 mod sample_cmd;
 mod summary;
@@ -37,6 +38,9 @@ enum Cmd {
     Import(import_cmd::ImportArgs),
     /// 空白模板 A blank 一单两库 template (CSV, or XLSX with dropdowns) the importer reads.
     Template(template_cmd::TemplateArgs),
+    /// 抽查计划 Fill a draw plan's annual task and earlier draws from the documents themselves.
+    #[command(subcommand)]
+    Plan(plan_cmd::PlanCmd),
     /// Verify a sealed draw record against the public register views.
     Verify(verify_cmd::VerifyArgs),
     /// Publish inspection results as a signed public notice (一公开).
@@ -62,6 +66,7 @@ fn main() -> ExitCode {
         Cmd::Demo(a) => demo::run(a),
         Cmd::Import(a) => import_cmd::run(a),
         Cmd::Template(a) => template_cmd::run(a),
+        Cmd::Plan(c) => plan_cmd::run(c),
         Cmd::Verify(a) => verify_cmd::run(a),
         Cmd::Publish(a) => publish_cmd::run_publish(a),
         Cmd::Notice(c) => publish_cmd::run_notice(c),

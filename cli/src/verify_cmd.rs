@@ -8,7 +8,10 @@
 
 use crate::util;
 use clap::Args;
-use shuangsuiji::trust::{verify_anchored, Level, TimeAnchor, TrustFile, Verdict};
+use shuangsuiji::draw::SignedAnnualPlan;
+use shuangsuiji::trust::{
+    verify_with_references, Level, References, TimeAnchor, TrustFile, Verdict,
+};
 use shuangsuiji::{Explain, PublicInspectorRegister, SealedRecord, TargetRegister};
 use std::path::PathBuf;
 
@@ -43,6 +46,13 @@ pub struct Views {
     /// witnesses (docs/spec/trust.md §3.1).
     #[arg(long, requires = "trust")]
     anchor: Option<PathBuf>,
+    /// 年度抽查计划 The signed annual plan (JSON) the plan's task comes from; without it
+    /// the task is the record's own copy and the verdict says so.
+    #[arg(long)]
+    annual_plan: Option<PathBuf>,
+    /// 此前抽取记录 An earlier sealed record the plan's prior_draws copy (repeat for each).
+    #[arg(long = "prior")]
+    prior: Vec<PathBuf>,
 }
 
 impl Views {
@@ -51,12 +61,22 @@ impl Views {
         let targets: TargetRegister = load(&self.targets)?;
         let inspectors: PublicInspectorRegister = load(&self.inspectors)?;
         let anchor: Option<TimeAnchor> = self.anchor.as_deref().map(load).transpose()?;
-        assess(
+        let annual: Option<SignedAnnualPlan> = self.annual_plan.as_deref().map(load).transpose()?;
+        let prior: Vec<SealedRecord> = self
+            .prior
+            .iter()
+            .map(|p| load(p))
+            .collect::<Result<_, _>>()?;
+        assess_with(
             sealed,
             &targets,
             &inspectors,
             self.trust.as_deref(),
             anchor.as_ref(),
+            &References {
+                annual_plan: annual.as_ref(),
+                prior_records: &prior,
+            },
         )
     }
 }
@@ -83,6 +103,25 @@ pub fn assess(
     trust: Option<&std::path::Path>,
     anchor: Option<&TimeAnchor>,
 ) -> Result<Verdict, String> {
+    assess_with(
+        sealed,
+        targets,
+        inspectors,
+        trust,
+        anchor,
+        &References::default(),
+    )
+}
+
+/// As [`assess`], with the documents the plan refers to (annual plan, earlier records).
+pub fn assess_with(
+    sealed: &SealedRecord,
+    targets: &TargetRegister,
+    inspectors: &PublicInspectorRegister,
+    trust: Option<&std::path::Path>,
+    anchor: Option<&TimeAnchor>,
+    refs: &References<'_>,
+) -> Result<Verdict, String> {
     let trust = match trust {
         Some(p) => Some(TrustFile::from_json(&util::read(p)?).map_err(|e| {
             format!(
@@ -92,7 +131,7 @@ pub fn assess(
         })?),
         None => None,
     };
-    let verdict = verify_anchored(sealed, targets, inspectors, trust.as_ref(), anchor);
+    let verdict = verify_with_references(sealed, targets, inspectors, trust.as_ref(), anchor, refs);
     if let (Level::Failed, Some(e)) = (verdict.level, &verdict.error) {
         return Err(format!(
             "未通过 NOT VERIFIED [{}]: {}\n{e}",

@@ -188,9 +188,13 @@ fn tiers_are_picked_by_grade_and_intervals_are_whole_days() {
     assert_eq!(tier_of(&f.tiers, &t).map(interval_days), Some(182));
     t.grade = Some("一级".into());
     assert_eq!(tier_of(&f.tiers, &t).map(interval_days), Some(365));
-    // A grade matching two tiers picks none.
+    // A grade is matched whole, never by a part of the tier's words.
     t.grade = Some("级".into());
     assert!(tier_of(&f.tiers, &t).is_none());
+    let k = Frequency::parse("重点单位每季度1次、非重点单位1次/年").unwrap();
+    t.grade = Some("重点单位".into());
+    assert_eq!(tier_of(&k.tiers, &t).map(interval_days), Some(91));
+    assert_eq!(tier_grades("二级和三级治安管理场所"), ["二级", "三级"]);
     let q = Frequency::parse("每季度2次").unwrap();
     assert_eq!(interval_days(&q.tiers[0]), 45);
     // An untiered frequency applies to every target, graded or not.
@@ -297,14 +301,14 @@ fn a_draw_outside_its_annual_task_is_refused() {
     assert!(
         problems
             .iter()
-            .any(|x| x.starts_with("plan.items: HA-GAT-002 is not an item of annual task T2")),
+            .any(|x| x.starts_with("items: HA-GAT-002 is not an item of annual task T2")),
         "{problems:?}"
     );
     assert!(
         problems
             .iter()
             .any(|x| x
-                .starts_with("plan.team.departments.治安总队: not a department of annual task T2")),
+                .starts_with("team.departments.治安总队: not a department of annual task T2")),
         "{problems:?}"
     );
 
@@ -314,7 +318,7 @@ fn a_draw_outside_its_annual_task_is_refused() {
     assert!(
         problems
             .iter()
-            .any(|x| x.starts_with("plan.inspection_date: 2023-09-04 lies outside")),
+            .any(|x| x.starts_with("inspection_date: 2023-09-04 lies outside")),
         "{problems:?}"
     );
 
@@ -472,17 +476,28 @@ fn the_general_item_cap_is_a_yearly_one() {
     w.run_v2(p, 2).unwrap();
 }
 
-/// Copies of earlier records are checked against the records by whoever holds them.
+fn sealed(r: DrawRecord) -> shuangsuiji::SealedRecord {
+    let mut s = shuangsuiji::SealedRecord::new(r).unwrap();
+    s.sign("负责人", &SigningKey::from_bytes(&SIGNER_KEY));
+    s
+}
+
+/// Copies of earlier records are checked against the sealed records by whoever holds them.
 #[test]
 fn prior_draw_copies_are_checked_against_their_records() {
     let w = world();
-    let first = w.run_v2(plan(), 1).unwrap();
+    let first = sealed(w.run_v2(plan(), 1).unwrap());
     let mut p = sc_plan();
-    p.exclusions.prior_draws = vec![prior(&first)];
+    p.exclusions.prior_draws = vec![prior(&first.record)];
     p.exclusions.drawn_within_days = Some(30);
     check_prior_draws(&p, std::slice::from_ref(&first)).unwrap();
     let e = check_prior_draws(&p, &[]).unwrap_err();
     assert!(e.problems[0].ends_with("the record was not given"), "{e:?}");
+    // A record whose seal does not hold is no evidence.
+    let mut unsigned = first.clone();
+    unsigned.signatures.clear();
+    let e = check_prior_draws(&p, &[unsigned]).unwrap_err();
+    assert!(e.problems[0].starts_with("prior record"), "{e:?}");
     // A copy that spares a target is caught.
     p.exclusions.prior_draws[0].targets.pop();
     let e = check_prior_draws(&p, std::slice::from_ref(&first)).unwrap_err();
@@ -492,7 +507,7 @@ fn prior_draw_copies_are_checked_against_their_records() {
     );
     // A prior draw dated after this plan, or listed twice, is refused outright.
     let mut q = sc_plan();
-    let mut later = prior(&first);
+    let mut later = prior(&first.record);
     later.inspection_date = DAY + Duration::days(1);
     q.exclusions.prior_draws = vec![later.clone(), later];
     q.exclusions.drawn_within_days = Some(30);
@@ -509,6 +524,53 @@ fn prior_draw_copies_are_checked_against_their_records() {
             .any(|x| x.contains("lies after this plan's")),
         "{problems:?}"
     );
+}
+
+/// The verdict names the copies it could not check: an operator's made-up earlier draw or
+/// annual task is never "anchored" on the record's word.
+#[test]
+fn the_verdict_says_which_copies_it_checked() {
+    use shuangsuiji::trust::{verify_trusted, verify_with_references, References, Unanchored};
+    let w = world();
+    let a = annual(&w.items);
+    let mut signed = SignedAnnualPlan::new(a.clone()).unwrap();
+    signed.sign("市政府办公室", &SigningKey::from_bytes(&[7; 32]));
+    let mut p = plan();
+    p.annual_task = Some(a.task_ref("T1").unwrap());
+    let first = sealed(w.run_v2(p, 1).unwrap());
+    let mut q = sc_plan();
+    q.inspection_date = DAY + Duration::days(10);
+    q.annual_task = Some(a.task_ref("T2").unwrap());
+    q.exclusions.prior_draws = vec![prior(&first.record)];
+    q.exclusions.drawn_within_days = Some(30);
+    let second = sealed(w.run_v2(q.clone(), 2).unwrap());
+    let kinds = |v: &shuangsuiji::trust::Verdict| -> Vec<&'static str> {
+        v.unanchored
+            .iter()
+            .filter_map(|u| match u {
+                Unanchored::AnnualTask { .. } => Some("annual_task"),
+                Unanchored::PriorDraws { .. } => Some("prior_draws"),
+                _ => None,
+            })
+            .collect()
+    };
+    let v = verify_trusted(&second, &w.targets, &w.inspectors, None);
+    assert_eq!(kinds(&v), ["annual_task", "prior_draws"]);
+    let refs = References {
+        annual_plan: Some(&signed),
+        prior_records: std::slice::from_ref(&first),
+    };
+    let v = verify_with_references(&second, &w.targets, &w.inspectors, None, None, &refs);
+    assert!(kinds(&v).is_empty(), "{:?}", v.unanchored);
+    // A task copy that differs from the signed annual plan is named.
+    let mut forged = signed.clone();
+    forged.plan.tasks[1].ratio = BasisPoints(300);
+    let refs = References {
+        annual_plan: Some(&forged),
+        prior_records: std::slice::from_ref(&first),
+    };
+    let v = verify_with_references(&second, &w.targets, &w.inspectors, None, None, &refs);
+    assert_eq!(kinds(&v), ["annual_task"]);
 }
 
 /// The new exclusion members have one spelling each; anything else is refused.

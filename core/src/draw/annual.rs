@@ -229,7 +229,7 @@ fn task_problems(year: i32, t: &AnnualTask, items: &ItemList) -> Vec<String> {
 /// A draw/v2 plan inside its annual-plan task: its items are the task's, its teams the
 /// task's departments, its inspection date in the task's period. The task's ratio bounds
 /// the whole draw ([`crate::draw::cap`]).
-pub(crate) fn check_plan_in_task(plan: &DrawPlan) -> Vec<String> {
+pub(crate) fn check_plan_in_task(plan: &DrawPlan, items: &ItemList) -> Vec<String> {
     let Some(r) = &plan.annual_task else {
         return Vec::new();
     };
@@ -259,6 +259,18 @@ pub(crate) fn check_plan_in_task(plan: &DrawPlan) -> Vec<String> {
             "inspection_date: {} lies outside annual task {}'s period {} – {}",
             plan.inspection_date, t.id, t.from, t.to
         ));
+    }
+    for id in &plan.items {
+        let cap = items
+            .get(id)
+            .filter(|i| i.category == Category::General)
+            .and_then(|i| i.ratio_cap());
+        if let Some(cap) = cap.filter(|c| t.ratio > *c) {
+            p.push(format!(
+                "annual_task.task.ratio: {} exceeds the cap {cap} of general item {id}",
+                t.ratio
+            ));
+        }
     }
     if r.year != plan.inspection_date.year() {
         p.push(format!(

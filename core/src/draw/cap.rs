@@ -75,6 +75,18 @@ pub(crate) fn check_general_caps(
     }
     if let Some(r) = &plan.annual_task {
         let ratio_count = r.task.ratio.ceil_of(population);
+        // The task's earlier draws count too: splitting a task into draws must not
+        // multiply its ratio.
+        let earlier = plan
+            .exclusions
+            .prior_draws
+            .iter()
+            .filter(|d| {
+                d.annual_plan == Some(r.annual_plan) && d.task.as_deref() == Some(&r.task.id)
+            })
+            .map(|d| d.counted)
+            .fold(0u64, u64::saturating_add);
+        let drawn = drawn.saturating_add(earlier);
         if drawn > ratio_count {
             return Err(DrawError::OverTaskRatio {
                 task: r.task.id.clone(),

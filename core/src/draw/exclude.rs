@@ -29,8 +29,23 @@ pub fn interval_days(t: &FrequencyTier) -> u32 {
     period_days(t.period) / t.times.max(1)
 }
 
-/// The tier of a target: the only tier when it names no targets, else the one tier whose
-/// words contain the target's 等级 (`grade`). `None` when that is not exactly one.
+/// The grade names a tier's words give: "二级和三级治安管理场所" names 二级 and 三级 (each part
+/// up to its 级), "重点单位" names itself.
+pub fn tier_grades(applies_to: &str) -> Vec<&str> {
+    applies_to
+        .split(['和', '及', '与', '、', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('级') {
+            Some((head, _)) => p.get(..head.len() + '级'.len_utf8()).unwrap_or(p),
+            None => p,
+        })
+        .collect()
+}
+
+/// The tier of a target: the only tier when it names no targets, else the one tier one of
+/// whose grade names ([`tier_grades`]) equals the target's 等级 (`grade`) exactly. `None`
+/// when that is not exactly one: a grade is never matched by a part of its words.
 pub fn tier_of<'a>(tiers: &'a [FrequencyTier], t: &Target) -> Option<&'a FrequencyTier> {
     if let [only] = tiers {
         if only.applies_to.is_none() {
@@ -42,9 +57,11 @@ pub fn tier_of<'a>(tiers: &'a [FrequencyTier], t: &Target) -> Option<&'a Frequen
         .as_deref()
         .map(str::trim)
         .filter(|g| !g.is_empty())?;
-    let mut hits = tiers
-        .iter()
-        .filter(|x| x.applies_to.as_deref().is_some_and(|a| a.contains(g)));
+    let mut hits = tiers.iter().filter(|x| {
+        x.applies_to
+            .as_deref()
+            .is_some_and(|a| tier_grades(a).contains(&g))
+    });
     match (hits.next(), hits.next()) {
         (Some(x), None) => Some(x),
         _ => None,
@@ -61,8 +78,9 @@ fn since(date: Date, days: u32) -> Date {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Excluder {
     already: BTreeSet<String>,
-    /// Target → indices of the prior draws that selected it (within the window).
-    prior: BTreeMap<String, Vec<usize>>,
+    /// Target → the reason of the first prior draw (in plan order) that selected it within
+    /// the window; decided once, from the plan the excluder was made for.
+    prior: BTreeMap<String, ExclusionReason>,
     /// draw/v2: each plan item with a stated frequency, and its tiers.
     frequencies: Vec<(String, Vec<FrequencyTier>)>,
 }
@@ -76,14 +94,28 @@ pub(crate) struct UnknownTier {
 impl Excluder {
     /// `items` is `Some` for draw/v2 (frequencies enforced).
     pub fn new(plan: &DrawPlan, items: Option<&ItemList>) -> Excluder {
-        let mut prior: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut prior: BTreeMap<String, ExclusionReason> = BTreeMap::new();
         if let Some(days) = plan.exclusions.drawn_within_days {
             let from = since(plan.inspection_date, days);
-            for (k, d) in plan.exclusions.prior_draws.iter().enumerate() {
-                if d.inspection_date > from && d.inspection_date <= plan.inspection_date {
-                    for t in &d.targets {
-                        prior.entry(t.clone()).or_default().push(k);
-                    }
+            for d in &plan.exclusions.prior_draws {
+                if d.inspection_date <= from || d.inspection_date > plan.inspection_date {
+                    continue;
+                }
+                let record = d.record;
+                let joint = d.joinable
+                    && plan
+                        .annual_task
+                        .as_ref()
+                        .is_some_and(|a| a.task.joinable && d.annual_plan == Some(a.annual_plan));
+                let why = if d.same_department(plan) {
+                    ExclusionReason::DrawnBefore { record }
+                } else if joint {
+                    ExclusionReason::JointVisit { record }
+                } else {
+                    ExclusionReason::DrawnElsewhere { record }
+                };
+                for t in &d.targets {
+                    prior.entry(t.clone()).or_insert_with(|| why.clone());
                 }
             }
         }
@@ -115,21 +147,8 @@ impl Excluder {
         if self.already.contains(&t.id) {
             return Ok(Some(ExclusionReason::AlreadyDrawn));
         }
-        if let Some(k) = self.prior.get(&t.id).and_then(|v| v.first()) {
-            let d = &plan.exclusions.prior_draws[*k];
-            let record = d.record;
-            let joint = d.joinable
-                && plan
-                    .annual_task
-                    .as_ref()
-                    .is_some_and(|a| a.task.joinable && d.annual_plan == Some(a.annual_plan));
-            return Ok(Some(if d.same_department(plan) {
-                ExclusionReason::DrawnBefore { record }
-            } else if joint {
-                ExclusionReason::JointVisit { record }
-            } else {
-                ExclusionReason::DrawnElsewhere { record }
-            }));
+        if let Some(why) = self.prior.get(&t.id) {
+            return Ok(Some(why.clone()));
         }
         if let Some(days) = plan.exclusions.inspected_within_days {
             let from = since(plan.inspection_date, days);

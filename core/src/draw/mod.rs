@@ -34,7 +34,7 @@ pub use error::{
     BeaconError, BeaconField, DrawError, PlanError, RootOf, RoundGiven, RoundNamed, SignedDocument,
     VerifyError,
 };
-pub use exclude::{interval_days, period_days, tier_of};
+pub use exclude::{interval_days, period_days, tier_grades, tier_of};
 pub use matching::{Member, Role, Team};
 pub use participants::{
     reveal_binding, sign_commitment, signed_reveal, PARTICIPANT_COMMITMENT_CONTEXT,

@@ -371,11 +371,6 @@ impl DrawPlan {
                 .map(|x| format!("plan.{x}")),
         );
         p.extend(self.check_must_include_reasons());
-        p.extend(
-            crate::draw::annual::check_plan_in_task(self)
-                .into_iter()
-                .map(|x| format!("plan.{x}")),
-        );
         p
     }
 

@@ -10,7 +10,7 @@
 
 use crate::draw::error::PlanError;
 use crate::draw::plan::DrawPlan;
-use crate::draw::record::DrawRecord;
+use crate::draw::record::{DrawRecord, SealedRecord};
 use crate::encoding::canonical::Digest32;
 use crate::registers::fields::dates::iso;
 use serde::{Deserialize, Serialize};
@@ -35,6 +35,9 @@ pub struct PriorDraw {
     /// Its annual-plan hash and task id, when it named one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual_plan: Option<Digest32>,
+    /// Its annual task's id, when it named one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
     /// Whether that task is joinable (进一次门、查多项事).
     #[serde(default)]
     pub joinable: bool,
@@ -77,6 +80,7 @@ impl PriorDraw {
             items: plan.items.clone(),
             inspection_date: plan.inspection_date,
             annual_plan: plan.annual_task.as_ref().map(|a| a.annual_plan),
+            task: plan.annual_task.as_ref().map(|a| a.task.id.clone()),
             joinable: plan.annual_task.as_ref().is_some_and(|a| a.task.joinable),
             counted,
             targets,
@@ -117,8 +121,9 @@ pub(crate) fn prior_draw_problems(plan: &DrawPlan) -> Vec<String> {
         }
         if !d
             .targets
-            .windows(2)
-            .all(|w| w[0].as_bytes() < w[1].as_bytes())
+            .iter()
+            .zip(d.targets.iter().skip(1))
+            .all(|(a, b)| a.as_bytes() < b.as_bytes())
         {
             p.push(format!("{at}.targets: not sorted and unique"));
         }
@@ -129,18 +134,25 @@ pub(crate) fn prior_draw_problems(plan: &DrawPlan) -> Vec<String> {
     p
 }
 
-/// Checks the plan's copies against the earlier records themselves (a verifier holding
-/// them): every copy must be [`PriorDraw::of_record`] of a given record.
+/// Checks the plan's copies against the earlier sealed records themselves (a verifier
+/// holding them): each record's seal (hashes and signatures under the keys its commitment
+/// names; whether those keys are trusted is the verdict's question), and every copy equal
+/// to [`PriorDraw::of_record`] of a given record.
 ///
 /// # Errors
-/// [`PlanError`] naming each copy that is missing its record or differs from it.
-pub fn check_prior_draws(plan: &DrawPlan, records: &[DrawRecord]) -> Result<(), PlanError> {
+/// [`PlanError`] naming each copy that is missing its record or differs from it, and each
+/// record whose seal does not hold.
+pub fn check_prior_draws(plan: &DrawPlan, records: &[SealedRecord]) -> Result<(), PlanError> {
     let mut p = Vec::new();
     let mut copies = Vec::new();
     for r in records {
-        match PriorDraw::of_record(r) {
+        if let Err(e) = crate::draw::verify::check_seal(r) {
+            p.push(format!("prior record {}: {e}", r.hash));
+            continue;
+        }
+        match PriorDraw::of_record(&r.record) {
             Ok(c) => copies.push(c),
-            Err(e) => p.push(format!("prior record: {e}")),
+            Err(e) => p.push(format!("prior record {}: {e}", r.hash)),
         }
     }
     for d in &plan.exclusions.prior_draws {

@@ -34,7 +34,8 @@ pub fn check_scope(
     items: &ItemList,
     inspectors: &PublicInspectorRegister,
 ) -> Result<(), PlanError> {
-    let mut p = Vec::new();
+    // The annual task first: a draw outside it is refused whatever else holds.
+    let mut p = crate::draw::annual::check_plan_in_task(plan, items);
     let teams: BTreeSet<&str> = plan
         .team
         .departments

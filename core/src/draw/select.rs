@@ -273,6 +273,23 @@ impl Census {
         Ok(())
     }
 
+    /// [`Census::take`] under draw/v2 rules (the items' 抽查频次 enforced): what the draw
+    /// will find, for a department checking its plan before it commits.
+    ///
+    /// # Errors
+    /// As [`Census::take`], and [`DrawError::Plan`] where a frequency tier is unknown.
+    pub fn take_v2<'a>(
+        plan: &DrawPlan,
+        items: &crate::registers::item::ItemList,
+        targets: impl IntoIterator<Item = &'a Target>,
+    ) -> Result<Census, DrawError> {
+        let mut c = Census::v2(items);
+        for t in targets {
+            c.add(plan, t)?;
+        }
+        c.finish(plan)
+    }
+
     /// A census under draw/v2 rules: the items' 抽查频次 is enforced.
     pub fn v2(items: &crate::registers::item::ItemList) -> Census {
         Census {

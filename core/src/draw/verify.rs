@@ -72,6 +72,44 @@ fn check_signatures(
     Ok(())
 }
 
+/// A sealed record's own seal, without re-running it (for records a plan refers to): both
+/// hashes recomputed, the commitment's and the record's signatures under the keys the
+/// commitment names.
+///
+/// # Errors
+/// The first failing check.
+pub(crate) fn check_seal(sealed: &SealedRecord) -> Result<(), VerifyError> {
+    let c = &sealed.record.commitment;
+    let chash = c.commitment.hash()?;
+    let rhash = sealed.record.hash()?;
+    for (path, recorded, recomputed) in [
+        ("commitment.hash", c.hash, chash),
+        ("hash", sealed.hash, rhash),
+    ] {
+        if recorded != recomputed {
+            return Err(VerifyError::Mismatch {
+                path: path.into(),
+                recorded: recorded.to_hex(),
+                recomputed: recomputed.to_hex(),
+            });
+        }
+    }
+    check_signatures(
+        SignedDocument::Commitment,
+        &c.commitment.signers,
+        &c.signatures,
+        COMMITMENT_CONTEXT,
+        &chash,
+    )?;
+    check_signatures(
+        SignedDocument::Record,
+        &c.commitment.signers,
+        &sealed.signatures,
+        RECORD_CONTEXT,
+        &rhash,
+    )
+}
+
 /// Verifies a sealed record against the public target register and the public view of
 /// the inspector register.
 ///

@@ -32,6 +32,8 @@ impl Explain for Unanchored {
             Unanchored::AfterRound { .. } => "after_round",
             Unanchored::TimeAnchor { .. } => "time_anchor",
             Unanchored::TimeAnchorRefused { .. } => "time_anchor_refused",
+            Unanchored::AnnualTask { .. } => "annual_task",
+            Unanchored::PriorDraws { .. } => "prior_draws",
         }
     }
 
@@ -74,6 +76,12 @@ impl Explain for Unanchored {
                 format!("没有经见证的时间锚：承诺时间 {committed_at} 只是记录自己的声明")
             }
             Unanchored::TimeAnchorRefused { reason } => format!("时间锚不成立：{reason}"),
+            Unanchored::AnnualTask { task, reason } => {
+                format!("年度抽查计划任务 {task} 未核对或不符：{reason}")
+            }
+            Unanchored::PriorDraws { count, reason } => {
+                format!("计划所列此前 {count} 次抽取未核对或不符：{reason}")
+            }
         }
     }
 }

@@ -137,6 +137,14 @@ const TARGETS: &[TemplateColumn] = &[
         &[],
         "",
     ),
+    col(
+        "等级",
+        false,
+        false,
+        "分级管理等级，如治安管理场所“一级”；抽查频次分等级时据此确定 grade, e.g. 一级: picks the tier of a tiered 抽查频次",
+        &[],
+        "",
+    ),
 ];
 
 const INSPECTORS: &[TemplateColumn] = &[

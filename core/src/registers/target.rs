@@ -237,7 +237,17 @@ impl Target {
         check_named_field(c, id, "industry", &self.industry);
         check_named_field(c, id, "department", &self.department);
         if let Some(g) = &self.grade {
-            check_named_field(c, id, "grade", g);
+            // Absent and blank would mean the same yet hash differently: one spelling.
+            if g.trim().is_empty() {
+                c.push(
+                    id,
+                    "grade",
+                    ProblemKind::Missing,
+                    "is blank; leave it out when there is none",
+                );
+            } else {
+                check_named_field(c, id, "grade", g);
+            }
         }
         if let Some(d) = self.established {
             if d > today {

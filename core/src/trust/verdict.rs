@@ -111,6 +111,24 @@ pub enum Unanchored {
         /// Why.
         reason: String,
     },
+    /// draw/v2: the plan's copy of its annual-plan task is unchecked (the signed annual
+    /// plan was not given) or does not hold.
+    #[error("annual-plan task {task}: {reason}")]
+    AnnualTask {
+        /// The task id.
+        task: String,
+        /// Why.
+        reason: String,
+    },
+    /// draw/v2: the plan's copies of earlier draws are unchecked (their sealed records were
+    /// not given) or do not hold. That no earlier draw was left out is never checked here.
+    #[error("{count} earlier draw(s) the plan accounts for: {reason}")]
+    PriorDraws {
+        /// How many the plan lists.
+        count: usize,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// The beacon as the verdict shows it: the chain by hash, its name only when anchored.
@@ -187,6 +205,90 @@ pub struct Verdict {
     pub plan_commitments: Option<u64>,
 }
 
+/// Documents a draw/v2 plan refers to: the signed annual plan its task comes from and the
+/// earlier sealed records its `prior_draws` copy. Without them the copies are the
+/// record's own claims, and the verdict says so.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct References<'a> {
+    /// The signed annual plan.
+    pub annual_plan: Option<&'a crate::draw::SignedAnnualPlan>,
+    /// The earlier sealed records.
+    pub prior_records: &'a [SealedRecord],
+}
+
+/// The annual task and the earlier draws, checked against the documents given, and their
+/// signers against the trust file.
+fn references_anchored(
+    sealed: &SealedRecord,
+    trust: Option<&TrustFile>,
+    refs: &References<'_>,
+    out: &mut Vec<Unanchored>,
+) {
+    let plan = &sealed.record.commitment.commitment.plan;
+    let untrusted = |sigs: &[crate::encoding::SignatureEntry]| -> Option<String> {
+        let t = trust?;
+        sigs.iter()
+            .find(|s| t.signer(&s.signer, &s.public_key).is_none())
+            .map(|s| {
+                format!(
+                    "signer {} with key {} is not in your trust file",
+                    s.signer, s.public_key
+                )
+            })
+    };
+    if let Some(r) = &plan.annual_task {
+        let reason = match refs.annual_plan {
+            None => Some(
+                "the signed annual plan was not given: the task is the record's own copy"
+                    .to_string(),
+            ),
+            Some(a) => a
+                .check(&sealed.record.item_list)
+                .and_then(|()| a.check_task_ref(r))
+                .err()
+                .map(|e| e.problems.join("; "))
+                .or_else(|| untrusted(&a.signatures)),
+        };
+        if let Some(reason) = reason {
+            out.push(Unanchored::AnnualTask {
+                task: r.task.id.clone(),
+                reason,
+            });
+        }
+    }
+    let prior = &plan.exclusions.prior_draws;
+    if !prior.is_empty() {
+        let reason = crate::draw::check_prior_draws(plan, refs.prior_records)
+            .err()
+            .map(|e| e.problems.join("; "))
+            .or_else(|| {
+                refs.prior_records
+                    .iter()
+                    .filter(|r| prior.iter().any(|d| d.record == r.hash))
+                    .find_map(|r| untrusted(&r.signatures))
+            });
+        if let Some(reason) = reason {
+            out.push(Unanchored::PriorDraws {
+                count: prior.len(),
+                reason,
+            });
+        }
+    }
+}
+
+/// As [`verify_anchored`], with the documents the plan refers to ([`References`]): a
+/// draw/v2 plan's annual task and earlier draws are anchored only when checked here.
+pub fn verify_with_references(
+    sealed: &SealedRecord,
+    targets: &TargetRegister,
+    inspectors: &PublicInspectorRegister,
+    trust: Option<&TrustFile>,
+    anchor: Option<&TimeAnchor>,
+    refs: &References<'_>,
+) -> Verdict {
+    assess(sealed, targets, inspectors, trust, anchor, refs)
+}
+
 /// Re-runs the record (as [`verify`]) and assesses it against `trust`, with no time
 /// anchor ([`verify_anchored`] takes one).
 ///
@@ -210,6 +312,24 @@ pub fn verify_anchored(
     inspectors: &PublicInspectorRegister,
     trust: Option<&TrustFile>,
     anchor: Option<&TimeAnchor>,
+) -> Verdict {
+    assess(
+        sealed,
+        targets,
+        inspectors,
+        trust,
+        anchor,
+        &References::default(),
+    )
+}
+
+fn assess(
+    sealed: &SealedRecord,
+    targets: &TargetRegister,
+    inspectors: &PublicInspectorRegister,
+    trust: Option<&TrustFile>,
+    anchor: Option<&TimeAnchor>,
+    refs: &References<'_>,
 ) -> Verdict {
     let c = &sealed.record.commitment.commitment;
     let beacon = match &c.beacon {
@@ -337,6 +457,7 @@ pub fn verify_anchored(
             }
         }
     }
+    references_anchored(sealed, trust, refs, &mut unanchored);
     Verdict {
         level: if unanchored.is_empty() {
             Level::Anchored

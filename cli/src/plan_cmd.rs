@@ -1,0 +1,121 @@
+//! `shuangsuiji plan task|prior`: fill a draw plan's references from the documents
+//! themselves, so a clerk never types a task or a list of earlier targets by hand (issue
+//! 18). Both check what they copy: the annual plan's signatures and tasks, the earlier
+//! records' seals.
+
+use crate::util;
+use clap::{Args, Subcommand};
+use shuangsuiji::draw::{check_prior_draws, DrawPlan, PriorDraw, SignedAnnualPlan};
+use shuangsuiji::{import, SealedRecord};
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum PlanCmd {
+    /// 年度任务 Name the plan's annual-plan task (年度抽查计划), copied from the signed annual plan.
+    Task(TaskArgs),
+    /// 此前抽取 Account for earlier draws (any department) from their sealed records.
+    Prior(PriorArgs),
+}
+
+#[derive(Args)]
+pub struct TaskArgs {
+    /// 抽查计划 The draw plan (JSON).
+    #[arg(long)]
+    plan: PathBuf,
+    /// 已签署的年度抽查计划 The signed annual plan (JSON).
+    #[arg(long)]
+    annual_plan: PathBuf,
+    /// 任务编号 The task id.
+    #[arg(long)]
+    task: String,
+    /// 抽查事项清单 The item list (CSV/XLSX) the annual plan refers to.
+    #[arg(long)]
+    items: PathBuf,
+    /// 清单版本 The item list's version, as the annual plan names it.
+    #[arg(long)]
+    list_version: String,
+    /// 输出 Output plan (JSON); may be the input plan.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+#[derive(Args)]
+pub struct PriorArgs {
+    /// 抽查计划 The draw plan (JSON).
+    #[arg(long)]
+    plan: PathBuf,
+    /// 此前的抽取记录 An earlier sealed record (repeat for each).
+    #[arg(long = "record", required = true)]
+    records: Vec<PathBuf>,
+    /// 间隔天数 Leave out targets an earlier draw selected within this many days.
+    #[arg(long)]
+    within_days: u32,
+    /// 输出 Output plan (JSON); may be the input plan.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+pub fn run(c: PlanCmd) -> Result<(), String> {
+    match c {
+        PlanCmd::Task(a) => task(a),
+        PlanCmd::Prior(a) => prior(a),
+    }
+}
+
+fn problems(what: &str, p: &[String]) -> String {
+    format!("{what}:\n  {}", p.join("\n  "))
+}
+
+fn task(a: TaskArgs) -> Result<(), String> {
+    let mut plan: DrawPlan = util::load_json(&a.plan)?;
+    let annual: SignedAnnualPlan = util::load_json(&a.annual_plan)?;
+    let items = import::items(&util::read(&a.items)?, &a.list_version)
+        .map_err(|e| format!("抽查事项清单无法读取 item list cannot be read: {e}"))?;
+    annual.check(&items).map_err(|e| {
+        problems(
+            "年度抽查计划未通过核对 the annual plan does not hold",
+            &e.problems,
+        )
+    })?;
+    let r = annual
+        .plan
+        .task_ref(&a.task)
+        .map_err(|e| problems("任务不存在 no such task", &e.problems))?;
+    println!(
+        "任务 Task {}「{}」{} – {}，发起部门 {}",
+        r.task.id, r.task.title, r.task.from, r.task.to, r.task.initiator
+    );
+    plan.annual_task = Some(r);
+    util::write_atomic(&a.out, &util::to_json(&plan)?)
+}
+
+fn prior(a: PriorArgs) -> Result<(), String> {
+    let mut plan: DrawPlan = util::load_json(&a.plan)?;
+    let records: Vec<SealedRecord> = a
+        .records
+        .iter()
+        .map(|p| util::load_json(p))
+        .collect::<Result<_, _>>()?;
+    let mut copies = Vec::new();
+    for (r, path) in records.iter().zip(&a.records) {
+        let c = PriorDraw::of_record(&r.record).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!(
+            "此前抽取 Earlier draw {}（{}，{}）：{} 户 targets",
+            c.plan,
+            c.departments.join("、"),
+            c.inspection_date,
+            c.targets.len()
+        );
+        copies.push(c);
+    }
+    plan.exclusions.prior_draws = copies;
+    plan.exclusions.drawn_within_days = Some(a.within_days);
+    // The seals are checked as the verifier will check them.
+    check_prior_draws(&plan, &records).map_err(|e| {
+        problems(
+            "此前抽取记录未通过核对 an earlier record does not hold",
+            &e.problems,
+        )
+    })?;
+    util::write_atomic(&a.out, &util::to_json(&plan)?)
+}
