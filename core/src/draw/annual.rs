@@ -1,4 +1,4 @@
-//! The annual plan (年度抽查计划, draw/v2, docs/plans.md §2).
+//! The annual plan (年度抽查计划, draw/v2, docs/plans.md §4, docs/spec/draw-v2.md §13).
 //!
 //! 国办发〔2019〕5号 and the seed's provincial rules: 县级以上地方人民政府…统筹制定本辖区年度
 //! 抽查工作计划，明确抽查任务和参与部门; 科学确定部门联合抽查的事项和发起、参与部门. So a draw is

@@ -1,4 +1,4 @@
-//! Earlier draws a plan takes into account (draw/v2, docs/plans.md §4).
+//! Earlier draws a plan takes into account (draw/v2, docs/plans.md §7, docs/spec/draw-v2.md §14.1).
 //!
 //! 防止检查过多和执法扰民; 进一次门、查多项事: a target drawn this season by one department
 //! should not get a second visit from another. A hand-typed list of "already drawn" ids can
