@@ -84,6 +84,8 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(publish::cut_address, m)?,
         wrap_pyfunction!(registers::template_csv, m)?,
         wrap_pyfunction!(registers::import_notes, m)?,
+        wrap_pyfunction!(publish::results_template_csv, m)?,
+        wrap_pyfunction!(publish::import_results, m)?,
         wrap_pyfunction!(publish::publish_by, m)?,
         wrap_pyfunction!(publish::is_working_day, m)?,
         wrap_pyfunction!(audit::audit_leaf_hash, m)?,

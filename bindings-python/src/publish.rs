@@ -274,3 +274,28 @@ pub fn is_working_day(day: &Bound<'_, PyAny>) -> Result<bool> {
     let d = date_from_py(day, "day")?;
     Ok(core::publish::WorkingCalendar::mainland_china()?.is_working_day(d)?)
 }
+
+/// The results sheet of a sealed record (CSV): one row per drawn target, with its name
+/// from the public target register, the plan's items and the drawn team's ids.
+#[pyfunction]
+pub fn results_template_csv(
+    record: PyRef<'_, SealedRecord>,
+    targets: PyRef<'_, crate::registers::TargetRegister>,
+) -> String {
+    core::import::results_template_csv(&record.0, &targets.0)
+}
+
+/// Reads a filled results sheet (CSV/XLSX bytes) into results (dicts, as `publish` takes
+/// them), checked against the record: names and badges from the inspector register, every
+/// problem with its row (ValidationError).
+#[pyfunction]
+pub fn import_results<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    record: PyRef<'_, SealedRecord>,
+    inspectors: PyRef<'_, crate::registers::InspectorRegister>,
+) -> Result<Bound<'py, PyAny>> {
+    let (sealed, reg) = (&record.0, &inspectors.0);
+    let got = py.detach(|| core::import::results(data, sealed, reg))?;
+    to_py(py, &got)
+}

@@ -41,7 +41,7 @@ export type ErrorType =
 /** One problem of a register file (row-level, from CSV/XLSX import) or of an id list
  *  (`sampleIds`: `row` is the line). */
 export interface Problem {
-  register: "item_list" | "targets" | "inspectors" | "id_list";
+  register: "item_list" | "targets" | "inspectors" | "results" | "id_list";
   row: number | null;
   record: string | null;
   field: string;

@@ -38,7 +38,7 @@ pub struct ImportArgs {
     key: Option<PathBuf>,
 }
 
-fn report(e: ValidationErrors) -> String {
+pub fn report(e: ValidationErrors) -> String {
     let mut s = format!(
         "{} problem(s) found; nothing was written:\n",
         e.problems.len()

@@ -8,6 +8,7 @@ mod import_cmd;
 mod log_cmd;
 mod plan_cmd;
 mod publish_cmd;
+mod results_cmd;
 mod sample_cmd;
 mod summary;
 mod template_cmd;
@@ -43,6 +44,9 @@ enum Cmd {
     Plan(plan_cmd::PlanCmd),
     /// Verify a sealed draw record against the public register views.
     Verify(verify_cmd::VerifyArgs),
+    /// 检查结果 The results sheet of a draw, and its import checked against the record.
+    #[command(subcommand)]
+    Results(results_cmd::ResultsCmd),
     /// Publish inspection results as a signed public notice (一公开).
     Publish(publish_cmd::PublishArgs),
     /// Public notices.
@@ -68,6 +72,7 @@ fn main() -> ExitCode {
         Cmd::Template(a) => template_cmd::run(a),
         Cmd::Plan(c) => plan_cmd::run(c),
         Cmd::Verify(a) => verify_cmd::run(a),
+        Cmd::Results(c) => results_cmd::run(c),
         Cmd::Publish(a) => publish_cmd::run_publish(a),
         Cmd::Notice(c) => publish_cmd::run_notice(c),
         Cmd::Deadline(a) => publish_cmd::run_deadline(a),

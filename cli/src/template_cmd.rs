@@ -17,6 +17,8 @@ pub enum Which {
     Targets,
     /// 执法检查人员名录库 (附件2)
     Inspectors,
+    /// 检查结果录入表, made from a sealed record (needs --record and --targets)
+    Results,
 }
 
 #[derive(Args)]
@@ -32,16 +34,23 @@ pub struct TemplateArgs {
     /// 覆盖已有文件 Overwrite an existing file (a filled-in register, perhaps)
     #[arg(long)]
     force: bool,
+    /// 抽取记录 For `results`: the sealed record (JSON).
+    #[arg(long)]
+    record: Option<PathBuf>,
+    /// 检查对象名录库公开视图 For `results`: the public target register (JSON).
+    #[arg(long)]
+    targets: Option<PathBuf>,
 }
 
 /// Data rows offered with dropdowns (the importer reads any number of rows).
 const ROWS: u32 = 5_000;
 
-fn kind(w: Which) -> TemplateKind {
+fn kind(w: Which) -> Option<TemplateKind> {
     match w {
-        Which::Items => TemplateKind::Items,
-        Which::Targets => TemplateKind::Targets,
-        Which::Inspectors => TemplateKind::Inspectors,
+        Which::Items => Some(TemplateKind::Items),
+        Which::Targets => Some(TemplateKind::Targets),
+        Which::Inspectors => Some(TemplateKind::Inspectors),
+        Which::Results => None,
     }
 }
 
@@ -103,7 +112,18 @@ pub fn run(a: TemplateArgs) -> Result<(), String> {
             a.out.display()
         ));
     }
-    let k = kind(a.what);
+    let Some(k) = kind(a.what) else {
+        let (Some(record), Some(targets)) = (a.record, a.targets) else {
+            return Err("结果录入表由抽取记录生成，请给出 --record 与 --targets · the results sheet is made from a sealed record: give --record and --targets".into());
+        };
+        return crate::results_cmd::template(crate::results_cmd::TemplateArgs {
+            record,
+            targets,
+            out: a.out,
+            xlsx: a.xlsx,
+            force: true,
+        });
+    };
     let bytes = if a.xlsx {
         xlsx(k).map_err(|e| format!("XLSX: {e}"))?
     } else {

@@ -783,3 +783,77 @@ fn plan_prior_copies_earlier_records_and_checks_their_seals() {
     assert!(text.contains("此前抽取记录未通过核对"), "{text}");
     assert!(!again.exists());
 }
+
+/// Issue 17 §5 / 18 §2: the results sheet made from the record, filled by a script as a
+/// team would, imported against the record; a row naming an undrawn target is refused
+/// with its row and nothing is written.
+#[test]
+fn results_sheet_from_the_record_and_back() {
+    let out = tmp("results");
+    let (ok, text) = run(bin().args(["demo", "--out"]).arg(&out));
+    assert!(ok, "{text}");
+    let sheet = out.join("results.csv");
+    let (ok, text) = run(bin()
+        .args(["template", "results", "--record"])
+        .arg(out.join("record.json"))
+        .arg("--targets")
+        .arg(out.join("targets.public.json"))
+        .arg("--out")
+        .arg(&sheet));
+    assert!(ok, "{text}");
+    let csv = std::fs::read_to_string(&sheet).unwrap();
+    let mut lines: Vec<Vec<String>> = csv
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    let col = |name: &str| lines[0].iter().position(|h| h == name).unwrap();
+    let (d1, d2, by, team, outcome, target) = (
+        col("检查日期"),
+        col("结果日期"),
+        col("录入人"),
+        col("检查人员"),
+        col("检查结果"),
+        col("检查对象编码"),
+    );
+    for r in lines.iter_mut().skip(1) {
+        r[d1] = "2023-09-06".into();
+        r[d2] = "2023-09-08".into();
+        r[by] = r[team].split('；').next().unwrap().to_string();
+        r[outcome] = "未发现问题".into();
+    }
+    let join = |rows: &[Vec<String>]| {
+        rows.iter()
+            .map(|r| r.join(","))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    std::fs::write(&sheet, join(&lines)).unwrap();
+    let json = out.join("results.json");
+    let import = |file: &Path, dest: &Path| {
+        run(bin()
+            .args(["results", "import"])
+            .arg(file)
+            .arg("--record")
+            .arg(out.join("record.json"))
+            .args(["--inspectors", "examples/data/inspectors.csv", "--out"])
+            .arg(dest))
+    };
+    let (ok, text) = import(&sheet, &json);
+    assert!(ok, "{text}");
+    assert!(
+        text.contains(&format!("已导入 {} 条检查结果", lines.len() - 1)),
+        "{text}"
+    );
+    // A target nobody drew.
+    lines[1][target] = "91410100MA00000000".into();
+    let bad = out.join("bad.csv");
+    std::fs::write(&bad, join(&lines)).unwrap();
+    let refused = out.join("refused.json");
+    let (ok, text) = import(&bad, &refused);
+    assert!(
+        !ok && text.contains("row 2") && text.contains("was not drawn"),
+        "{text}"
+    );
+    assert!(!refused.exists());
+}

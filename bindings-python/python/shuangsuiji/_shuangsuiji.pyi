@@ -399,6 +399,12 @@ def template_csv(what: str) -> str:
 def import_notes(what: str, data: bytes, as_of: Optional[DateLike] = None, version: str = "1") -> List[str]:
     """What importing the file's bytes derives (ids) or finds unstated, Chinese first."""
 
+def results_template_csv(record: SealedRecord, targets: TargetRegister) -> str:
+    """The results sheet of a sealed record: one row per drawn target, items and team filled in."""
+
+def import_results(data: bytes, record: SealedRecord, inspectors: InspectorRegister) -> List[Dict[str, Any]]:
+    """A filled results sheet read into results (as ``publish`` takes them), checked against the record."""
+
 # --- publication -------------------------------------------------------------------------
 
 @final

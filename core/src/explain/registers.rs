@@ -12,6 +12,7 @@ fn register_zh(r: RegisterName) -> &'static str {
         RegisterName::ItemList => "事项清单",
         RegisterName::Targets => "检查对象名录库",
         RegisterName::Inspectors => "执法检查人员名录库",
+        RegisterName::Results => "检查结果表",
         RegisterName::IdList => "ID 列表",
     }
 }

@@ -7,7 +7,7 @@ use crate::registers::inspector::{InspectorRegister, InspectorStatus, Sex};
 use crate::registers::item::{Category, ItemList, Level, Method};
 use crate::registers::target::{CreditClass, RiskLevel, TargetKind, TargetRegister, TargetStatus};
 
-fn write(columns: Columns, rows: impl Iterator<Item = Vec<String>>) -> String {
+pub(super) fn write(columns: Columns, rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let header: Vec<&str> = columns
         .iter()

@@ -9,6 +9,7 @@
 mod export;
 mod inspectors;
 mod items;
+mod results;
 mod table;
 mod targets;
 mod template;
@@ -16,6 +17,9 @@ mod template;
 pub use export::{inspectors_to_csv, items_to_csv, targets_to_csv};
 pub use inspectors::{inspectors, inspectors_with_notes, REGISTER_QUALIFICATION};
 pub use items::{derived_item_id, items, items_with_notes};
+pub use results::{
+    results, results_headers, results_template_csv, results_template_rows, SENSITIVITY_LABELS,
+};
 pub use table::Format;
 pub use targets::{derived_target_id, targets, targets_with_notes, TargetCsvFile};
 pub use template::{

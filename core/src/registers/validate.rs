@@ -13,6 +13,8 @@ pub enum RegisterName {
     Targets,
     /// 执法检查人员名录库.
     Inspectors,
+    /// 检查结果 entered in a sheet (`import::results`).
+    Results,
     /// A plain id list sampled on its own (one id per line; [`crate::draw::sample_lines`]).
     IdList,
 }
@@ -23,6 +25,7 @@ impl std::fmt::Display for RegisterName {
             RegisterName::ItemList => "item list (事项清单)",
             RegisterName::Targets => "target register (检查对象名录库)",
             RegisterName::Inspectors => "inspector register (执法检查人员名录库)",
+            RegisterName::Results => "results sheet (检查结果)",
             RegisterName::IdList => "id list",
         })
     }
