@@ -259,6 +259,18 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         })
         .collect();
     let plan_id = plan.id.clone();
+    // The annual plan's signatories, whom the demo's trust file names too (a real verifier
+    // gets the government office's key from the office, not from the plan).
+    let annual_signers: Vec<TrustedKey> = plan
+        .annual_task
+        .iter()
+        .flat_map(|r| r.annual_plan.plan.signatories.iter())
+        .map(|s| TrustedKey {
+            role: "年度抽查计划制定机关".into(),
+            name: s.name.clone(),
+            public_key: s.public_key.clone(),
+        })
+        .collect();
     let mut commitment = Commitment::v2(
         plan,
         RegisterRoots {
@@ -382,6 +394,7 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
                 name: (*n).into(),
                 public_key: public_key_hex(k),
             })
+            .chain(annual_signers)
             .collect(),
         participants: PARTICIPANTS
             .iter()

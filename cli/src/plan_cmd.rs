@@ -5,7 +5,7 @@
 
 use crate::util;
 use clap::{Args, Subcommand};
-use shuangsuiji::draw::{check_prior_draws, DrawPlan, PriorDraw, SignedAnnualPlan};
+use shuangsuiji::draw::{check_prior_draws, AnnualPlan, DrawPlan, PriorDraw, SignedAnnualPlan};
 use shuangsuiji::{import, SealedRecord};
 use std::path::PathBuf;
 
@@ -15,6 +15,24 @@ pub enum PlanCmd {
     Task(TaskArgs),
     /// 此前抽取 Account for earlier draws (any department) from their sealed records.
     Prior(PriorArgs),
+    /// 签署年度计划 Sign the annual plan as one of its signatories (each on their own machine).
+    AnnualSign(AnnualSignArgs),
+}
+
+#[derive(Args)]
+pub struct AnnualSignArgs {
+    /// 年度抽查计划 The annual plan (JSON), unsigned or with others' signatures.
+    #[arg(long)]
+    annual_plan: PathBuf,
+    /// 签署人 The signatory's name as the annual plan lists it.
+    #[arg(long)]
+    signer: String,
+    /// 私钥文件 The signatory's Ed25519 key (64 hex digits).
+    #[arg(long)]
+    key: PathBuf,
+    /// 输出 The signed annual plan (JSON); may be the input.
+    #[arg(long)]
+    out: PathBuf,
 }
 
 #[derive(Args)]
@@ -59,7 +77,51 @@ pub fn run(c: PlanCmd) -> Result<(), String> {
     match c {
         PlanCmd::Task(a) => task(a),
         PlanCmd::Prior(a) => prior(a),
+        PlanCmd::AnnualSign(a) => annual_sign(a),
     }
+}
+
+fn annual_sign(a: AnnualSignArgs) -> Result<(), String> {
+    let bytes = util::read(&a.annual_plan)?;
+    let mut signed = match serde_json::from_slice::<SignedAnnualPlan>(&bytes) {
+        Ok(s) => s,
+        Err(_) => {
+            let plan: AnnualPlan = util::load_json(&a.annual_plan)?;
+            SignedAnnualPlan::new(plan).map_err(|e| e.to_string())?
+        }
+    };
+    if signed.plan.hash().map_err(|e| e.to_string())? != signed.hash {
+        return Err(
+            "年度抽查计划的哈希与内容不符 the annual plan's hash does not match its content".into(),
+        );
+    }
+    let key = shuangsuiji::SigningKey::from_bytes(&util::read_key(&a.key)?);
+    let listed = signed
+        .plan
+        .signatories
+        .iter()
+        .find(|s| s.name == a.signer)
+        .ok_or_else(|| {
+            format!(
+                "{} 不是年度抽查计划的签署人 is not a signatory of the annual plan",
+                a.signer
+            )
+        })?;
+    if listed.public_key != shuangsuiji::encoding::public_key_hex(&key) {
+        return Err(format!(
+            "私钥与年度抽查计划所列 {} 的公钥不符 the key is not the one the annual plan lists for {}",
+            a.signer, a.signer
+        ));
+    }
+    signed.signatures.retain(|s| s.signer != a.signer);
+    signed.sign(&a.signer, &key);
+    println!(
+        "已签署 Signed: 年度抽查计划 {}（{} 个任务 tasks），hash {}",
+        signed.plan.id,
+        signed.plan.tasks.len(),
+        signed.hash
+    );
+    util::write_atomic(&a.out, &util::to_json(&signed)?)
 }
 
 fn problems(what: &str, p: &[String]) -> String {
@@ -78,13 +140,14 @@ fn task(a: TaskArgs) -> Result<(), String> {
         )
     })?;
     let r = annual
-        .plan
         .task_ref(&a.task)
         .map_err(|e| problems("任务不存在 no such task", &e.problems))?;
-    println!(
-        "任务 Task {}「{}」{} – {}，发起部门 {}",
-        r.task.id, r.task.title, r.task.from, r.task.to, r.task.initiator
-    );
+    if let Some(t) = r.task() {
+        println!(
+            "任务 Task {}「{}」{} – {}，发起部门 {}",
+            t.id, t.title, t.from, t.to, t.initiator
+        );
+    }
     plan.annual_task = Some(r);
     util::write_atomic(&a.out, &util::to_json(&plan)?)
 }

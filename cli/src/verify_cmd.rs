@@ -8,7 +8,6 @@
 
 use crate::util;
 use clap::Args;
-use shuangsuiji::draw::SignedAnnualPlan;
 use shuangsuiji::trust::{
     verify_with_references, Level, References, TimeAnchor, TrustFile, Verdict,
 };
@@ -46,10 +45,6 @@ pub struct Views {
     /// witnesses (docs/spec/trust.md §3.1).
     #[arg(long, requires = "trust")]
     anchor: Option<PathBuf>,
-    /// 年度抽查计划 The signed annual plan (JSON) the plan's task comes from; without it
-    /// the task is the record's own copy and the verdict says so.
-    #[arg(long)]
-    annual_plan: Option<PathBuf>,
     /// 此前抽取记录 An earlier sealed record the plan's prior_draws copy (repeat for each).
     #[arg(long = "prior")]
     prior: Vec<PathBuf>,
@@ -61,7 +56,6 @@ impl Views {
         let targets: TargetRegister = load(&self.targets)?;
         let inspectors: PublicInspectorRegister = load(&self.inspectors)?;
         let anchor: Option<TimeAnchor> = self.anchor.as_deref().map(load).transpose()?;
-        let annual: Option<SignedAnnualPlan> = self.annual_plan.as_deref().map(load).transpose()?;
         let prior: Vec<SealedRecord> = self
             .prior
             .iter()
@@ -74,7 +68,6 @@ impl Views {
             self.trust.as_deref(),
             anchor.as_ref(),
             &References {
-                annual_plan: annual.as_ref(),
                 prior_records: &prior,
             },
         )

@@ -72,10 +72,16 @@ fn the_plan_level_must_be_one_of_each_items_levels() {
         .commitment_v2(plan(), 1, BeaconChoice::Offline, 0)
         .commitment;
     c.plan.level = None;
+    c.plan.annual_task = None;
     let c = World::sign_v2(c);
     let problems = plan_problems(w.draw_with(&c, &World::reveals_v2(&c, 1)).unwrap_err());
     assert!(
         problems.iter().any(|x| x.starts_with("plan.level:")),
+        "{problems:?}"
+    );
+    // …and names its task in the year's annual plan.
+    assert!(
+        problems.iter().any(|x| x.starts_with("plan.annual_task:")),
         "{problems:?}"
     );
 }
@@ -277,20 +283,25 @@ fn an_annual_plan_is_checked_against_the_item_list_and_signed() {
     forged.plan.tasks[0].ratio = BasisPoints(400);
     assert!(forged.check(&w.items).is_err());
 
-    // A draw plan's copy of the task must be the published one.
-    let r = a.task_ref("T1").unwrap();
-    s.check_task_ref(&r).unwrap();
-    let mut copied = r.clone();
-    copied.task.ratio = BasisPoints(1000);
-    assert!(s.check_task_ref(&copied).is_err());
-    assert!(a.task_ref("T9").is_err());
+    // A draw plan carries the signed plan and names a task it has.
+    assert_eq!(s.task_ref("T1").unwrap().task().unwrap().id, "T1");
+    assert!(s.task_ref("T9").is_err());
+}
+
+/// `annual(items)`, signed by its signatory, after `edit`.
+fn signed_annual(items: &ItemList, edit: impl FnOnce(&mut AnnualPlan)) -> SignedAnnualPlan {
+    let mut a = annual(items);
+    edit(&mut a);
+    let mut s = SignedAnnualPlan::new(a).unwrap();
+    s.sign("市政府办公室", &SigningKey::from_bytes(&[7; 32]));
+    s
 }
 
 /// A draw is one of the year's tasks: its items, departments, period and ratio.
 #[test]
 fn a_draw_outside_its_annual_task_is_refused() {
     let w = world();
-    let a = annual(&w.items);
+    let a = signed_annual(&w.items, |_| {});
     let mut p = plan();
     p.annual_task = Some(a.task_ref("T1").unwrap());
     w.run_v2(p.clone(), 1).unwrap();
@@ -313,7 +324,11 @@ fn a_draw_outside_its_annual_task_is_refused() {
     );
 
     let mut q = p.clone();
-    q.annual_task.as_mut().unwrap().task.to = date!(2023 - 08 - 31);
+    q.annual_task = Some(
+        signed_annual(&w.items, |a| a.tasks[0].to = date!(2023 - 08 - 31))
+            .task_ref("T1")
+            .unwrap(),
+    );
     let problems = plan_problems(w.run_v2(q, 1).unwrap_err());
     assert!(
         problems
@@ -323,8 +338,12 @@ fn a_draw_outside_its_annual_task_is_refused() {
     );
 
     // The task's ratio bounds the whole draw: 4 strata at 5 % with min 6 exceed ⌈2 % × 400⌉.
-    let mut q = p;
-    q.annual_task.as_mut().unwrap().task.ratio = BasisPoints(200);
+    let mut q = p.clone();
+    q.annual_task = Some(
+        signed_annual(&w.items, |a| a.tasks[0].ratio = BasisPoints(200))
+            .task_ref("T1")
+            .unwrap(),
+    );
     let e = w.run_v2(q, 1).unwrap_err();
     assert_eq!(e.kind(), "over_task_ratio");
     assert!(
@@ -422,7 +441,7 @@ fn a_target_the_department_drew_before_is_left_out() {
 #[test]
 fn joinable_tasks_of_one_annual_plan_make_a_joint_visit() {
     let w = world();
-    let a = annual(&w.items);
+    let a = signed_annual(&w.items, |_| {});
     let mut p = plan();
     p.annual_task = Some(a.task_ref("T1").unwrap());
     let first = w.run_v2(p, 1).unwrap();
@@ -437,8 +456,13 @@ fn joinable_tasks_of_one_annual_plan_make_a_joint_visit() {
         !why.is_empty() && why.iter().all(|(w, _)| *w == "joint_visit"),
         "{why:?}"
     );
-    // A task not marked joinable keeps them apart.
-    q.annual_task.as_mut().unwrap().task.joinable = false;
+    // A task not marked joinable keeps them apart, in the same annual plan.
+    let b = signed_annual(&w.items, |a| a.tasks[1].joinable = false);
+    let mut p = plan();
+    p.annual_task = Some(b.task_ref("T1").unwrap());
+    let first = w.run_v2(p, 1).unwrap();
+    q.annual_task = Some(b.task_ref("T2").unwrap());
+    q.exclusions.prior_draws = vec![prior(&first)];
     let r = w.run_v2(q, 2).unwrap();
     let why = reasons(&r);
     assert!(!why.is_empty() && why.iter().all(|(w, _)| *w == "drawn_elsewhere"));
@@ -526,15 +550,17 @@ fn prior_draw_copies_are_checked_against_their_records() {
     );
 }
 
-/// The verdict names the copies it could not check: an operator's made-up earlier draw or
-/// annual task is never "anchored" on the record's word.
+/// The verdict names what it could not check: earlier draws copied without their records,
+/// and an annual plan signed by keys the trust file does not name. An annual plan whose
+/// seal does not hold fails the draw itself.
 #[test]
-fn the_verdict_says_which_copies_it_checked() {
-    use shuangsuiji::trust::{verify_trusted, verify_with_references, References, Unanchored};
+fn the_verdict_says_which_references_it_checked() {
+    use shuangsuiji::trust::{
+        verify_trusted, verify_with_references, References, TrustFile, TrustedKey, Unanchored,
+        TRUST_FORMAT,
+    };
     let w = world();
-    let a = annual(&w.items);
-    let mut signed = SignedAnnualPlan::new(a.clone()).unwrap();
-    signed.sign("市政府办公室", &SigningKey::from_bytes(&[7; 32]));
+    let a = signed_annual(&w.items, |_| {});
     let mut p = plan();
     p.annual_task = Some(a.task_ref("T1").unwrap());
     let first = sealed(w.run_v2(p, 1).unwrap());
@@ -555,22 +581,58 @@ fn the_verdict_says_which_copies_it_checked() {
             .collect()
     };
     let v = verify_trusted(&second, &w.targets, &w.inspectors, None);
-    assert_eq!(kinds(&v), ["annual_task", "prior_draws"]);
+    assert_eq!(kinds(&v), ["prior_draws"]);
     let refs = References {
-        annual_plan: Some(&signed),
         prior_records: std::slice::from_ref(&first),
     };
     let v = verify_with_references(&second, &w.targets, &w.inspectors, None, None, &refs);
     assert!(kinds(&v).is_empty(), "{:?}", v.unanchored);
-    // A task copy that differs from the signed annual plan is named.
-    let mut forged = signed.clone();
-    forged.plan.tasks[1].ratio = BasisPoints(300);
-    let refs = References {
-        annual_plan: Some(&forged),
-        prior_records: std::slice::from_ref(&first),
+    // Under a trust file, the annual plan's signatory must be one of its signers.
+    let key = |name: &str, k: [u8; 32]| TrustedKey {
+        role: "签署人".into(),
+        name: name.into(),
+        public_key: shuangsuiji::encoding::public_key_hex(&SigningKey::from_bytes(&k)),
     };
-    let v = verify_with_references(&second, &w.targets, &w.inspectors, None, None, &refs);
+    let mut trust = TrustFile {
+        format: TRUST_FORMAT.into(),
+        name: "测试".into(),
+        chains: vec![],
+        signers: vec![key("负责人", SIGNER_KEY)],
+        participants: vec![],
+        audit_log: None,
+        witnesses: vec![],
+        witness_quorum: 0,
+    };
+    let v = verify_with_references(
+        &second,
+        &w.targets,
+        &w.inspectors,
+        Some(&trust),
+        None,
+        &refs,
+    );
     assert_eq!(kinds(&v), ["annual_task"]);
+    trust.signers.push(key("市政府办公室", [7; 32]));
+    let v = verify_with_references(
+        &second,
+        &w.targets,
+        &w.inspectors,
+        Some(&trust),
+        None,
+        &refs,
+    );
+    assert!(kinds(&v).is_empty(), "{:?}", v.unanchored);
+    // An annual plan edited after signing is refused by the draw itself.
+    let mut forged = a.clone();
+    forged.plan.tasks[1].ratio = BasisPoints(300);
+    q.annual_task = Some(forged.task_ref("T2").unwrap());
+    let problems = plan_problems(w.run_v2(q, 2).unwrap_err());
+    assert!(
+        problems
+            .iter()
+            .any(|x| x.starts_with("annual_task.annual_plan: hash:")),
+        "{problems:?}"
+    );
 }
 
 /// The new exclusion members have one spelling each; anything else is refused.

@@ -3,9 +3,8 @@
 //! 国办发〔2019〕5号 and the seed's provincial rules: 县级以上地方人民政府…统筹制定本辖区年度
 //! 抽查工作计划，明确抽查任务和参与部门; 科学确定部门联合抽查的事项和发起、参与部门. So a draw is
 //! one of the year's published tasks, not a department's choice on the day: a draw/v2 plan
-//! names its task by the annual plan's hash and carries the task itself, so the commitment
-//! pins it and the plan check needs no other document. Whoever holds the signed annual plan
-//! checks that the carried task is the published one ([`SignedAnnualPlan::check_task_ref`]).
+//! carries the signed annual plan and names its task, so the commitment pins both and
+//! anyone re-running the record checks the task against the signed document.
 
 use crate::draw::error::PlanError;
 use crate::draw::plan::DrawPlan;
@@ -78,16 +77,28 @@ pub struct AnnualPlan {
     pub signatories: Vec<Signatory>,
 }
 
-/// What a draw plan carries of its annual-plan task.
+/// What a draw plan carries of its annual-plan task: the signed annual plan itself and the
+/// task's id. The annual plan is small (a year's tasks), and carrying it whole lets anyone
+/// holding the record check the task against the signed document, with nothing else to
+/// fetch; whether its signatories are the government's is the trust file's question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnnualTaskRef {
-    /// [`AnnualPlan::hash`] of the annual plan.
-    pub annual_plan: Digest32,
-    /// Its year.
-    pub year: i32,
-    /// The task, copied whole.
-    pub task: AnnualTask,
+    /// The signed annual plan.
+    pub annual_plan: SignedAnnualPlan,
+    /// The task's id in it.
+    pub task: String,
+}
+
+impl AnnualTaskRef {
+    /// The task, when the annual plan has it.
+    pub fn task(&self) -> Option<&AnnualTask> {
+        self.annual_plan
+            .plan
+            .tasks
+            .iter()
+            .find(|t| t.id == self.task)
+    }
 }
 
 impl AnnualPlan {
@@ -100,30 +111,6 @@ impl AnnualPlan {
             "shuangsuiji/v2/annual-plan",
             &[&canonical_json(self)?],
         ))
-    }
-
-    /// The reference a draw plan carries for task `id`.
-    ///
-    /// # Errors
-    /// [`PlanError`] when there is no such task (or encoding fails).
-    pub fn task_ref(&self, id: &str) -> Result<AnnualTaskRef, PlanError> {
-        let task = self
-            .tasks
-            .iter()
-            .find(|t| t.id == id)
-            .ok_or_else(|| PlanError {
-                problems: vec![format!(
-                    "annual_task: no task {id} in annual plan {}",
-                    self.id
-                )],
-            })?;
-        Ok(AnnualTaskRef {
-            annual_plan: self.hash().map_err(|e| PlanError {
-                problems: vec![format!("annual_task: {e}")],
-            })?,
-            year: self.year,
-            task: task.clone(),
-        })
     }
 
     /// Checks the annual plan against the item list; every problem at once.
@@ -233,8 +220,21 @@ pub(crate) fn check_plan_in_task(plan: &DrawPlan, items: &ItemList) -> Vec<Strin
     let Some(r) = &plan.annual_task else {
         return Vec::new();
     };
-    let t = &r.task;
-    let mut p = Vec::new();
+    let mut p: Vec<String> = match r.annual_plan.check(items) {
+        Ok(()) => Vec::new(),
+        Err(e) => e
+            .problems
+            .into_iter()
+            .map(|x| format!("annual_task.annual_plan: {x}"))
+            .collect(),
+    };
+    let Some(t) = r.task() else {
+        p.push(format!(
+            "annual_task.task: no task {} in annual plan {}",
+            r.task, r.annual_plan.plan.id
+        ));
+        return p;
+    };
     for id in plan.items.iter().filter(|i| !t.items.contains(i)) {
         p.push(format!(
             "items: {id} is not an item of annual task {} ({})",
@@ -272,10 +272,11 @@ pub(crate) fn check_plan_in_task(plan: &DrawPlan, items: &ItemList) -> Vec<Strin
             ));
         }
     }
-    if r.year != plan.inspection_date.year() {
+    if r.annual_plan.plan.year != plan.inspection_date.year() {
         p.push(format!(
-            "annual_task.year: {} is not the inspection year {}",
-            r.year,
+            "annual_task: annual plan {} is for {}, not the inspection year {}",
+            r.annual_plan.plan.id,
+            r.annual_plan.plan.year,
             plan.inspection_date.year()
         ));
     }
@@ -362,39 +363,23 @@ impl SignedAnnualPlan {
         }
     }
 
-    /// Checks that a draw plan's task reference is this plan's task, word for word.
+    /// The reference a draw plan carries for task `id`.
     ///
     /// # Errors
-    /// [`PlanError`] naming the difference.
-    pub fn check_task_ref(&self, r: &AnnualTaskRef) -> Result<(), PlanError> {
-        let mut p = Vec::new();
-        if r.annual_plan != self.hash {
-            p.push(format!(
-                "annual_task.annual_plan: {} is not this annual plan ({})",
-                r.annual_plan, self.hash
-            ));
-        }
-        if r.year != self.plan.year {
-            p.push(format!(
-                "annual_task.year: {} is not {}",
-                r.year, self.plan.year
-            ));
-        }
-        match self.plan.tasks.iter().find(|t| t.id == r.task.id) {
-            None => p.push(format!(
-                "annual_task.task: no task {} in the annual plan",
-                r.task.id
-            )),
-            Some(t) if *t != r.task => p.push(format!(
-                "annual_task.task: task {} differs from the annual plan's",
-                r.task.id
-            )),
-            Some(_) => {}
-        }
-        if p.is_empty() {
-            Ok(())
-        } else {
-            Err(PlanError { problems: p })
+    /// [`PlanError`] when the annual plan has no such task.
+    pub fn task_ref(&self, id: &str) -> Result<AnnualTaskRef, PlanError> {
+        let r = AnnualTaskRef {
+            annual_plan: self.clone(),
+            task: id.to_string(),
+        };
+        match r.task() {
+            Some(_) => Ok(r),
+            None => Err(PlanError {
+                problems: vec![format!(
+                    "annual_task: no task {id} in annual plan {}",
+                    self.plan.id
+                )],
+            }),
         }
     }
 }

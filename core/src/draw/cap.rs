@@ -73,8 +73,12 @@ pub(crate) fn check_general_caps(
             });
         }
     }
-    if let Some(r) = &plan.annual_task {
-        let ratio_count = r.task.ratio.ceil_of(population);
+    if let Some((r, t)) = plan
+        .annual_task
+        .as_ref()
+        .and_then(|r| r.task().map(|t| (r, t)))
+    {
+        let ratio_count = t.ratio.ceil_of(population);
         // The task's earlier draws count too: splitting a task into draws must not
         // multiply its ratio.
         let earlier = plan
@@ -82,17 +86,17 @@ pub(crate) fn check_general_caps(
             .prior_draws
             .iter()
             .filter(|d| {
-                d.annual_plan == Some(r.annual_plan) && d.task.as_deref() == Some(&r.task.id)
+                d.annual_plan == Some(r.annual_plan.hash) && d.task.as_deref() == Some(&t.id)
             })
             .map(|d| d.counted)
             .fold(0u64, u64::saturating_add);
         let drawn = drawn.saturating_add(earlier);
         if drawn > ratio_count {
             return Err(DrawError::OverTaskRatio {
-                task: r.task.id.clone(),
+                task: t.id.clone(),
                 drawn,
                 population,
-                ratio: r.task.ratio,
+                ratio: t.ratio,
                 ratio_count,
             });
         }

@@ -103,10 +103,10 @@ impl Excluder {
                 }
                 let record = d.record;
                 let joint = d.joinable
-                    && plan
-                        .annual_task
-                        .as_ref()
-                        .is_some_and(|a| a.task.joinable && d.annual_plan == Some(a.annual_plan));
+                    && plan.annual_task.as_ref().is_some_and(|a| {
+                        a.task().is_some_and(|t| t.joinable)
+                            && d.annual_plan == Some(a.annual_plan.hash)
+                    });
                 let why = if d.same_department(plan) {
                     ExclusionReason::DrawnBefore { record }
                 } else if joint {

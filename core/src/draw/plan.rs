@@ -353,6 +353,9 @@ impl DrawPlan {
         if self.level.is_none() {
             p.push("plan.level: draw/v2 states the implementing level (province, city or county: 检查部门实施层级)".into());
         }
+        if self.annual_task.is_none() {
+            p.push("plan.annual_task: a draw/v2 plan is a task of the year's signed annual plan (年度抽查计划); name it (shuangsuiji plan task)".into());
+        }
         if !self.exclusions.already_drawn.is_empty() {
             p.push("plan.exclusions.already_drawn: draw/v2 takes earlier draws from their records (exclusions.prior_draws), not from a typed list".into());
         }

@@ -79,9 +79,13 @@ impl PriorDraw {
                 .collect(),
             items: plan.items.clone(),
             inspection_date: plan.inspection_date,
-            annual_plan: plan.annual_task.as_ref().map(|a| a.annual_plan),
-            task: plan.annual_task.as_ref().map(|a| a.task.id.clone()),
-            joinable: plan.annual_task.as_ref().is_some_and(|a| a.task.joinable),
+            annual_plan: plan.annual_task.as_ref().map(|a| a.annual_plan.hash),
+            task: plan.annual_task.as_ref().map(|a| a.task.clone()),
+            joinable: plan
+                .annual_task
+                .as_ref()
+                .and_then(|a| a.task())
+                .is_some_and(|t| t.joinable),
             counted,
             targets,
         })

@@ -111,8 +111,8 @@ pub enum Unanchored {
         /// Why.
         reason: String,
     },
-    /// draw/v2: the plan's copy of its annual-plan task is unchecked (the signed annual
-    /// plan was not given) or does not hold.
+    /// draw/v2: the annual plan the task comes from is signed by keys the trust file does
+    /// not name.
     #[error("annual-plan task {task}: {reason}")]
     AnnualTask {
         /// The task id.
@@ -205,13 +205,11 @@ pub struct Verdict {
     pub plan_commitments: Option<u64>,
 }
 
-/// Documents a draw/v2 plan refers to: the signed annual plan its task comes from and the
-/// earlier sealed records its `prior_draws` copy. Without them the copies are the
-/// record's own claims, and the verdict says so.
+/// Documents a draw/v2 plan refers to but does not carry: the earlier sealed records its
+/// `prior_draws` copy. Without them the copies are the record's own claims, and the
+/// verdict says so. (The annual plan is carried whole in the plan.)
 #[derive(Debug, Clone, Copy, Default)]
 pub struct References<'a> {
-    /// The signed annual plan.
-    pub annual_plan: Option<&'a crate::draw::SignedAnnualPlan>,
     /// The earlier sealed records.
     pub prior_records: &'a [SealedRecord],
 }
@@ -236,23 +234,13 @@ fn references_anchored(
                 )
             })
     };
+    // The re-run has checked the annual plan's seal and the task; whose keys signed it is
+    // the trust file's question, as for the record's signers.
     if let Some(r) = &plan.annual_task {
-        let reason = match refs.annual_plan {
-            None => Some(
-                "the signed annual plan was not given: the task is the record's own copy"
-                    .to_string(),
-            ),
-            Some(a) => a
-                .check(&sealed.record.item_list)
-                .and_then(|()| a.check_task_ref(r))
-                .err()
-                .map(|e| e.problems.join("; "))
-                .or_else(|| untrusted(&a.signatures)),
-        };
-        if let Some(reason) = reason {
+        if let Some(reason) = untrusted(&r.annual_plan.signatures) {
             out.push(Unanchored::AnnualTask {
-                task: r.task.id.clone(),
-                reason,
+                task: r.task.clone(),
+                reason: format!("annual plan {}: {reason}", r.annual_plan.plan.id),
             });
         }
     }

@@ -297,10 +297,14 @@ impl World {
             .commitment;
         c.algorithm = ALGORITHM_V2.into();
         c.as_of = Some(AS_OF);
-        // draw/v2 states the level; a test that means to leave it out clears it after.
+        // draw/v2 states the level and its annual task; a test that means to leave them out
+        // clears them after.
         c.plan
             .level
             .get_or_insert(shuangsuiji::registers::Level::Province);
+        if c.plan.annual_task.is_none() {
+            c.plan.annual_task = Some(annual_plan_for(&c.plan, &self.items).task_ref("T").unwrap());
+        }
         for (p, k) in c.participants.iter_mut().zip([DEPT_KEY, JJJC_KEY]) {
             p.public_key = Some(public_key_hex(&SigningKey::from_bytes(&k)));
         }
@@ -362,4 +366,51 @@ pub fn quicknet_round_123() -> BeaconRound {
         signature: "b75c69d0b72a5d906e854e808ba7e2accb1542ac355ae486d591aa9d43765482e26cd02df835d3546d23c4b13e0dfc92".into(),
         randomness: "fb8f7bc29bf24db51871ec8c79f3a1e4bd0557bc0dfcee9ed1d924e69d1c60dc".into(),
     }
+}
+
+/// The test annual plan's signatory key.
+pub const ANNUAL_KEY: [u8; 32] = [13; 32];
+
+/// A signed annual plan with one task "T" covering `plan`: its items and departments, the
+/// whole year, at the lowest cap of its general items (100 % without one).
+pub fn annual_plan_for(plan: &DrawPlan, items: &ItemList) -> SignedAnnualPlan {
+    let depts: Vec<String> = plan
+        .team
+        .departments
+        .iter()
+        .map(|d| d.department.clone())
+        .collect();
+    let ratio = plan
+        .items
+        .iter()
+        .filter_map(|i| items.get(i))
+        .filter(|i| i.category == Category::General)
+        .filter_map(|i| i.ratio_cap())
+        .min()
+        .unwrap_or(BasisPoints(10_000));
+    let year = plan.inspection_date.year();
+    let a = AnnualPlan {
+        id: "AP-TEST".into(),
+        year,
+        issuer: "测试市人民政府".into(),
+        item_list: items.version().into(),
+        tasks: vec![AnnualTask {
+            id: "T".into(),
+            title: "测试任务".into(),
+            items: plan.items.clone(),
+            initiator: depts.first().cloned().unwrap_or_default(),
+            participants: depts.iter().skip(1).cloned().collect(),
+            from: Date::from_calendar_date(year, time::Month::January, 1).unwrap(),
+            to: Date::from_calendar_date(year, time::Month::December, 31).unwrap(),
+            ratio,
+            joinable: false,
+        }],
+        signatories: vec![Signatory {
+            name: "市政府办公室".into(),
+            public_key: public_key_hex(&SigningKey::from_bytes(&ANNUAL_KEY)),
+        }],
+    };
+    let mut s = SignedAnnualPlan::new(a).unwrap();
+    s.sign("市政府办公室", &SigningKey::from_bytes(&ANNUAL_KEY));
+    s
 }
