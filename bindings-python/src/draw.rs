@@ -440,9 +440,10 @@ fn sealed_of(record: &Bound<'_, PyAny>) -> Result<core::SealedRecord> {
 /// verdict as a dict (docs/spec/trust.md): `level` is "anchored", "not_anchored" (each
 /// element without an anchor in `unanchored`) or "failed" (the check in `error`); it never
 /// raises for a record that does not verify. Raises TrustError for a trust file that
-/// breaks its rules.
+/// breaks its rules. `prior_records`: the earlier sealed records a draw/v2 plan's
+/// `prior_draws` copy (without them the verdict lists `prior_draws` as unchecked).
 #[pyfunction]
-#[pyo3(signature = (record, targets, inspectors, trust = None, anchor = None))]
+#[pyo3(signature = (record, targets, inspectors, trust = None, anchor = None, prior_records = None))]
 pub fn verify_trusted<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
@@ -450,7 +451,13 @@ pub fn verify_trusted<'py>(
     inspectors: &Bound<'py, PublicInspectorRegister>,
     trust: Option<&Bound<'py, PyAny>>,
     anchor: Option<&Bound<'py, PyAny>>,
+    prior_records: Option<Vec<Bound<'py, PyAny>>>,
 ) -> Result<Bound<'py, PyAny>> {
+    let prior: Vec<core::SealedRecord> = prior_records
+        .unwrap_or_default()
+        .iter()
+        .map(sealed_of)
+        .collect::<Result<_>>()?;
     let sealed = sealed_of(record)?;
     let trust = match trust {
         Some(t) => {
@@ -463,7 +470,11 @@ pub fn verify_trusted<'py>(
     let anchor: Option<core::trust::TimeAnchor> =
         anchor.map(|a| from_py(a, "time anchor")).transpose()?;
     let (t, i) = (&targets.get().0, &inspectors.get().0);
-    let verdict =
-        py.detach(|| core::trust::verify_anchored(&sealed, t, i, trust.as_ref(), anchor.as_ref()));
+    let refs = core::trust::References {
+        prior_records: &prior,
+    };
+    let verdict = py.detach(|| {
+        core::trust::verify_with_references(&sealed, t, i, trust.as_ref(), anchor.as_ref(), &refs)
+    });
     Ok(crate::convert::value_to_py(py, &verdict.to_json())?)
 }

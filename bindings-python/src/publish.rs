@@ -286,16 +286,17 @@ pub fn results_template_csv(
 }
 
 /// Reads a filled results sheet (CSV/XLSX bytes) into results (dicts, as `publish` takes
-/// them), checked against the record: names and badges from the inspector register, every
-/// problem with its row (ValidationError).
+/// them), checked against the record and the committed target register (names, USCCs):
+/// names and badges from the inspector register, every problem with its row (ValidationError).
 #[pyfunction]
 pub fn import_results<'py>(
     py: Python<'py>,
     data: &[u8],
     record: PyRef<'_, SealedRecord>,
+    targets: PyRef<'_, crate::registers::TargetRegister>,
     inspectors: PyRef<'_, crate::registers::InspectorRegister>,
 ) -> Result<Bound<'py, PyAny>> {
-    let (sealed, reg) = (&record.0, &inspectors.0);
-    let got = py.detach(|| core::import::results(data, sealed, reg))?;
+    let (sealed, t, reg) = (&record.0, &targets.0, &inspectors.0);
+    let got = py.detach(|| core::import::results(data, sealed, t, reg))?;
     to_py(py, &got)
 }

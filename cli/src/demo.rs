@@ -394,7 +394,6 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
                 name: (*n).into(),
                 public_key: public_key_hex(k),
             })
-            .chain(annual_signers)
             .collect(),
         participants: PARTICIPANTS
             .iter()
@@ -413,6 +412,7 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
             public_key: witness.verifier_key(),
         }],
         witness_quorum: 1,
+        annual_plan_issuers: annual_signers,
     };
     trust.check().map_err(|e| format!("demo trust file: {e}"))?;
     // The verifier's file, in a folder of its own: a real verifier gets it from the unit

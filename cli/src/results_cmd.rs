@@ -47,6 +47,10 @@ pub struct ImportArgs {
     /// 抽取记录 The sealed record (JSON) the results belong to.
     #[arg(long)]
     record: PathBuf,
+    /// 检查对象名录库公开视图 The public target register (JSON) the record committed: names and
+    /// USCCs are checked against it.
+    #[arg(long)]
+    targets: PathBuf,
     /// 执法检查人员名录库 The inspector register with personal data (CSV/XLSX), for names and badges.
     #[arg(long)]
     inspectors: PathBuf,
@@ -56,6 +60,9 @@ pub struct ImportArgs {
     /// 输出 Results JSON, as `publish --results` reads it.
     #[arg(long)]
     out: PathBuf,
+    /// 覆盖已有文件 Overwrite an existing output file.
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(c: ResultsCmd) -> Result<(), String> {
@@ -141,7 +148,9 @@ fn xlsx(rows: &[Vec<String>]) -> Result<Vec<u8>, XlsxError> {
 }
 
 fn import_results(a: ImportArgs) -> Result<(), String> {
+    refuse_overwrite(&a.out, a.force)?;
     let sealed: SealedRecord = util::load_json(&a.record)?;
+    let targets: TargetRegister = util::load_json(&a.targets)?;
     let as_of = match a.as_of.as_deref() {
         Some(d) => util::date_or_today("--as-of", Some(d))?,
         None => sealed.record.commitment.commitment.as_of.ok_or(
@@ -150,7 +159,7 @@ fn import_results(a: ImportArgs) -> Result<(), String> {
     };
     let inspectors = import::inspectors(&util::read(&a.inspectors)?, as_of)
         .map_err(crate::import_cmd::report)?;
-    let results = import::results(&util::read(&a.file)?, &sealed, &inspectors)
+    let results = import::results(&util::read(&a.file)?, &sealed, &targets, &inspectors)
         .map_err(crate::import_cmd::report)?;
     util::write_atomic(&a.out, &util::to_json(&results)?)?;
     println!(

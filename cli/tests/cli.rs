@@ -836,6 +836,8 @@ fn results_sheet_from_the_record_and_back() {
             .arg(file)
             .arg("--record")
             .arg(out.join("record.json"))
+            .arg("--targets")
+            .arg(out.join("targets.public.json"))
             .args(["--inspectors", "examples/data/inspectors.csv", "--out"])
             .arg(dest))
     };

@@ -602,6 +602,7 @@ fn the_verdict_says_which_references_it_checked() {
         audit_log: None,
         witnesses: vec![],
         witness_quorum: 0,
+        annual_plan_issuers: vec![],
     };
     let v = verify_with_references(
         &second,
@@ -612,7 +613,19 @@ fn the_verdict_says_which_references_it_checked() {
         &refs,
     );
     assert_eq!(kinds(&v), ["annual_task"]);
+    // Not as one of the unit's signers: the department's key is not the government's.
     trust.signers.push(key("市政府办公室", [7; 32]));
+    let v = verify_with_references(
+        &second,
+        &w.targets,
+        &w.inspectors,
+        Some(&trust),
+        None,
+        &refs,
+    );
+    assert_eq!(kinds(&v), ["annual_task"]);
+    let k = trust.signers.pop().unwrap();
+    trust.annual_plan_issuers.push(k);
     let v = verify_with_references(
         &second,
         &w.targets,

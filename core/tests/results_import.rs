@@ -80,7 +80,7 @@ fn a_filled_template_imports_with_names_and_badges_from_the_register() {
     sheet.set(0, "后续处置", "责令改正（期限2023-10-01）；移送市场监管局");
     sheet.set(0, "检查结果", "发现问题已责令改正");
     sheet.set(1, "不予公示依据", "个人隐私:负责人");
-    let got = results(&sheet.bytes(), &sealed, &reg).unwrap();
+    let got = results(&sheet.bytes(), &sealed, &w.targets, &reg).unwrap();
     assert_eq!(got.len(), sheet.rows.len());
     let r = &got[0];
     assert_eq!(r.draw_record, sealed.hash);
@@ -141,7 +141,24 @@ fn rows_outside_the_draw_are_refused_with_their_rows() {
     sheet.set(3, "后续处置", "批评教育");
     // Row 6: someone not in the register at all.
     sheet.set(4, "检查人员", "P9999");
-    let e = results(&sheet.bytes(), &sealed, &reg).unwrap_err();
+    // Row 7: another company's name and USCC beside a drawn id.
+    let other = w.targets.targets()[0].clone();
+    sheet.set(5, "企业名称", &other.name);
+    sheet.set(5, "统一社会信用代码", other.uscc.as_deref().unwrap());
+    // Row 8: a result id that is another drawn target's id.
+    let other_drawn = sheet.get(7, "检查对象编码");
+    sheet.set(6, "结果编号", &other_drawn);
+    // Row 10: one inspector; an inspection before the plan's first day; a result before it.
+    let one = sheet
+        .get(8, "检查人员")
+        .split('；')
+        .next()
+        .unwrap()
+        .to_string();
+    sheet.set(8, "检查人员", &one);
+    sheet.set(8, "检查日期", "2023-09-01");
+    sheet.set(8, "结果日期", "2023-08-31");
+    let e = results(&sheet.bytes(), &sealed, &w.targets, &reg).unwrap_err();
     let at = |row: usize, field: &str, needle: &str| {
         assert!(
             e.problems
@@ -158,6 +175,17 @@ fn rows_outside_the_draw_are_refused_with_their_rows() {
     at(5, "outcome", "not understood");
     at(5, "follow_up", "批评教育");
     at(6, "team", "P9999 is not in the inspector register");
+    at(7, "name", "differs from the register");
+    at(7, "uscc", "differs from the register");
+    at(8, "id", "is the id of another drawn target");
+    at(9, "id", "also on row 8");
+    at(10, "team", "at least two inspectors");
+    at(
+        10,
+        "inspection_date",
+        "lies before the plan's first inspection day",
+    );
+    at(10, "result_date", "lies before the inspection");
 }
 
 #[test]
@@ -167,7 +195,7 @@ fn a_target_with_two_rows_needs_result_ids() {
     sheet.fill();
     let dup = sheet.rows[0].clone();
     sheet.rows.push(dup);
-    let e = results(&sheet.bytes(), &sealed, &reg).unwrap_err();
+    let e = results(&sheet.bytes(), &sealed, &w.targets, &reg).unwrap_err();
     assert!(
         e.problems
             .iter()
@@ -179,7 +207,30 @@ fn a_target_with_two_rows_needs_result_ids() {
     sheet.set(0, "结果编号", "R-1");
     sheet.set(last, "结果编号", "R-2");
     assert_eq!(
-        results(&sheet.bytes(), &sealed, &reg).unwrap().len(),
+        results(&sheet.bytes(), &sealed, &w.targets, &reg)
+            .unwrap()
+            .len(),
         sheet.rows.len()
+    );
+}
+
+/// A second column for one field (a hidden 检查对象编码, say) is refused: what a reviewer
+/// reads and what is imported must be the same cells.
+#[test]
+fn a_field_with_two_columns_is_refused() {
+    let (w, sealed, reg) = setup();
+    let mut sheet = Sheet::parse(&results_template_csv(&sealed, &w.targets));
+    sheet.fill();
+    sheet.header.push("检查对象编码".into());
+    for r in &mut sheet.rows {
+        r.push("91410100MA00000000".into());
+    }
+    let e = results(&sheet.bytes(), &sealed, &w.targets, &reg).unwrap_err();
+    assert!(
+        e.problems[0]
+            .message
+            .contains("a field has two columns: target"),
+        "{:?}",
+        e.problems
     );
 }

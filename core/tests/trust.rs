@@ -88,6 +88,7 @@ fn trust_with_signer() -> TrustFile {
         audit_log: None,
         witnesses: vec![],
         witness_quorum: 0,
+        annual_plan_issuers: vec![],
     }
 }
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import json
 
 import pytest
 
@@ -108,3 +109,55 @@ def test_a_copied_participant_signature_is_refused(sample, v2):
         s.draw(forged, sample.items, sample.targets, sample.public, reveals, beacon=v2["inputs"]["beacon"])
     assert e.value.kind == "participant"
     assert "zazd" in str(e.value) or "jjjc" in str(e.value)
+
+
+def test_earlier_draws_are_checked_against_their_records(sample, v2):
+    """A plan that leaves out targets an earlier draw selected names that record; the verdict
+    lists the copy as unchecked until the record itself is given (issue 18)."""
+    first = sealed_of(v2)
+    plan = read_json("examples/data/plan.json")
+    plan["id"] = "HA-ZA-2023-Q3-002"
+    plan["inspection_date"] = "2023-09-14"
+    copy = {
+        "record": first["hash"],
+        "plan": first["record"]["commitment"]["commitment"]["plan"]["id"],
+        "departments": ["省公安厅治安总队"],
+        "items": ["HA-GAT-002"],
+        "inspection_date": "2023-09-04",
+        "annual_plan": plan["annual_task"]["annual_plan"]["hash"],
+        "task": "T2023-ZA-01",
+        "joinable": True,
+        "counted": 0,
+        "targets": sorted(set(s.DrawRecord.from_json(json.dumps(first["record"])).selected_ids())),
+    }
+    assert copy["targets"]
+    plan["exclusions"]["prior_draws"] = [copy]
+    plan["exclusions"]["drawn_within_days"] = 30
+    # The copy must be the record's own: a wrong count is caught once the record is given.
+    secrets = [label_bytes(f"t {pid}") for pid, _ in PARTICIPANTS]
+    pkeys = [label_bytes(f"t key {pid}") for pid, _ in PARTICIPANTS]
+    key = label_bytes("t signer")
+    c = s.commit(
+        plan, sample.items, sample.targets, sample.public,
+        participants=[
+            {"id": pid, "role": role, "commitment": s.commit_secret(pid, sec), "public_key": s.public_key_hex(k)}
+            for (pid, role), sec, k in zip(PARTICIPANTS, secrets, pkeys)
+        ],
+        signers=[{"name": "负责人", "public_key": s.public_key_hex(key)}],
+        committed_at=datetime.datetime.fromtimestamp(COMMITTED_AT, datetime.timezone.utc),
+    )
+    c.sign("负责人", key)
+    for (pid, _), k in zip(PARTICIPANTS, pkeys):
+        c.sign_as_participant(pid, k)
+    reveals = [s.signed_reveal(pid, sec, c.hash, k) for (pid, _), sec, k in zip(PARTICIPANTS, secrets, pkeys)]
+    rec = s.draw(c, sample.items, sample.targets, sample.public, reveals)
+    reasons = {e["reason"] for e in rec.to_dict()["exclusions"]}
+    assert "drawn_before" in reasons
+    sealed = s.SealedRecord(rec)
+    sealed.sign("负责人", key)
+    kinds = lambda v: [u["kind"] for u in v["unanchored"]]
+    assert "prior_draws" in kinds(s.verify_trusted(sealed, sample.targets, sample.public))
+    v = s.verify_trusted(sealed, sample.targets, sample.public, prior_records=[first])
+    # counted was typed as 0: the record says otherwise.
+    assert "prior_draws" in kinds(v)
+    assert "differs from the record" in next(u for u in v["unanchored"] if u["kind"] == "prior_draws")["reason"]

@@ -35,7 +35,7 @@ def test_a_filled_sheet_imports_and_publishes(sample):
     sealed = sealed_sample()
     header, rows = filled(s.results_template_csv(sealed, sample.targets))
     assert len(rows) == len(sealed.record.selected_ids())
-    got = s.import_results(to_bytes(header, rows), sealed, sample.inspectors)
+    got = s.import_results(to_bytes(header, rows), sealed, sample.targets, sample.inspectors)
     assert len(got) == len(rows)
     assert all(r["draw_record"] == sealed.to_dict()["hash"] for r in got)
     # Names come from the inspector register, never typed.
@@ -49,5 +49,5 @@ def test_an_undrawn_target_is_refused_with_its_row(sample):
     undrawn = next(t["id"] for t in sample.targets.to_dict()["targets"] if t["id"] not in drawn)
     rows[0][header.index("检查对象编码")] = undrawn
     with pytest.raises(s.ValidationError) as e:
-        s.import_results(to_bytes(header, rows), sealed, sample.inspectors)
+        s.import_results(to_bytes(header, rows), sealed, sample.targets, sample.inspectors)
     assert any(p["row"] == 2 and "was not drawn" in p["message"] for p in e.value.problems)

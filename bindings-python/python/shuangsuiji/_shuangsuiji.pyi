@@ -385,6 +385,7 @@ def verify_trusted(
     inspectors: PublicInspectorRegister,
     trust: Optional[JsonInput] = None,
     anchor: Optional[JsonInput] = None,
+    prior_records: Optional[Sequence[Union[SealedRecord, JsonInput]]] = None,
 ) -> Dict[str, Any]:
     """Verifies as ``verify`` does and assesses the record against a trust file
     (docs/spec/trust.md). Returns the verdict: ``level`` ("anchored", "not_anchored" or
@@ -402,7 +403,7 @@ def import_notes(what: str, data: bytes, as_of: Optional[DateLike] = None, versi
 def results_template_csv(record: SealedRecord, targets: TargetRegister) -> str:
     """The results sheet of a sealed record: one row per drawn target, items and team filled in."""
 
-def import_results(data: bytes, record: SealedRecord, inspectors: InspectorRegister) -> List[Dict[str, Any]]:
+def import_results(data: bytes, record: SealedRecord, targets: TargetRegister, inspectors: InspectorRegister) -> List[Dict[str, Any]]:
     """A filled results sheet read into results (as ``publish`` takes them), checked against the record."""
 
 # --- publication -------------------------------------------------------------------------

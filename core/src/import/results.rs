@@ -142,8 +142,10 @@ fn opt(s: &str) -> Option<String> {
 }
 
 /// Reads a results sheet (CSV or XLSX) for the draw of `sealed` (verify it first), taking
-/// the team's names and badges from `inspectors`. A result's id is its 结果编号, or the
-/// target id where the target has one row.
+/// the team's names and badges from `inspectors` and checking each target's name and USCC
+/// against the committed register `targets` (a result is published, and fed to the credit
+/// system, under them: a drawn id beside another company's USCC must not pass). A result's
+/// id is its 结果编号, or the target id where the target has one row.
 ///
 /// # Errors
 /// Every problem of every row, with its row number: unreadable cells, unknown inspectors,
@@ -152,6 +154,7 @@ fn opt(s: &str) -> Option<String> {
 pub fn results(
     bytes: &[u8],
     sealed: &SealedRecord,
+    targets: &TargetRegister,
     inspectors: &InspectorRegister,
 ) -> Result<Vec<InspectionResult>, ValidationErrors> {
     let rows = read_rows(
@@ -170,6 +173,7 @@ pub fn results(
     }
     let mut out = Vec::with_capacity(rows.len());
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let drawn: std::collections::BTreeSet<&str> = sealed.record.selected_ids().collect();
     for row in &rows {
         let target = to_ascii_form(row.get("target"));
         let id = match opt(row.get("id")).map(|i| to_ascii_form(&i)) {
@@ -189,7 +193,29 @@ pub fn results(
                 format!("also on row {first}"),
             );
         }
+        if let Err(e) = crate::registers::fields::ids::check_id(&id) {
+            p.push(
+                row,
+                &id,
+                "id",
+                ProblemKind::InvalidId,
+                format!("result id {e}"),
+            );
+        }
+        // A result published as "T2" must be T2's: an id naming another drawn target would
+        // read as that target's result.
+        if id != target && drawn.contains(id.as_str()) {
+            p.push(
+                row,
+                &id,
+                "id",
+                ProblemKind::UnknownValue,
+                format!("结果编号 {id} 是另一抽中对象的编码 · is the id of another drawn target"),
+            );
+        }
         if let Some(r) = parse_row(&mut p, row, &id, &target, sealed, inspectors) {
+            check_against_register(&mut p, row, &r, targets);
+            check_dates_and_team(&mut p, row, &r, sealed);
             // The draw's own rules, row by row so each problem keeps its row.
             if let Err(crate::publish::PublishError::NotInDraw { problems }) =
                 crate::publish::check_results_in_draw(std::slice::from_ref(&r), sealed)
@@ -207,6 +233,92 @@ pub fn results(
         Ok(out)
     } else {
         Err(ValidationErrors { problems })
+    }
+}
+
+/// The target's name and USCC as the committed register states them.
+fn check_against_register(
+    p: &mut RowProblems,
+    row: &Row,
+    r: &InspectionResult,
+    targets: &TargetRegister,
+) {
+    let id = r.id.as_str();
+    let Some(t) = targets.get(&r.target.id) else {
+        return; // Not in the register: the draw check names it as not drawn.
+    };
+    let key = crate::registers::fields::names::normalise_name;
+    if key(&r.target.name).split_whitespace().collect::<String>()
+        != key(&t.name).split_whitespace().collect::<String>()
+    {
+        p.push(
+            row,
+            id,
+            "name",
+            ProblemKind::UnknownValue,
+            format!(
+                "{:?} 与名录库所载 {:?} 不符 · differs from the register",
+                r.target.name, t.name
+            ),
+        );
+    }
+    if r.target.uscc.is_some() && r.target.uscc != t.uscc {
+        p.push(
+            row,
+            id,
+            "uscc",
+            ProblemKind::UnknownValue,
+            format!(
+                "{} 与名录库所载 {} 不符 · differs from the register",
+                r.target.uscc.as_deref().unwrap_or(""),
+                t.uscc.as_deref().unwrap_or("（无）")
+            ),
+        );
+    }
+}
+
+/// 行政处罚法: at least two officers; an inspection on or after the plan's first day, and
+/// a result on or after its inspection.
+fn check_dates_and_team(
+    p: &mut RowProblems,
+    row: &Row,
+    r: &InspectionResult,
+    sealed: &SealedRecord,
+) {
+    let id = r.id.as_str();
+    let first = sealed.record.commitment.commitment.plan.inspection_date;
+    if r.inspection_date < first {
+        p.push(
+            row,
+            id,
+            "inspection_date",
+            ProblemKind::InvalidDate,
+            format!(
+                "{} 早于计划的检查开始日 {first} · lies before the plan's first inspection day",
+                r.inspection_date
+            ),
+        );
+    }
+    if r.result_date < r.inspection_date {
+        p.push(
+            row,
+            id,
+            "result_date",
+            ProblemKind::InvalidDate,
+            format!(
+                "{} 早于检查日期 {} · lies before the inspection",
+                r.result_date, r.inspection_date
+            ),
+        );
+    }
+    if r.team.len() < 2 {
+        p.push(
+            row,
+            id,
+            "team",
+            ProblemKind::Missing,
+            "执法人员不得少于两人 · at least two inspectors (行政处罚法)",
+        );
     }
 }
 

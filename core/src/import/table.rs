@@ -283,13 +283,31 @@ pub(crate) fn check_required(
                 .map_or(k.to_string(), |n| format!("{n} ({k})"))
         })
         .collect();
-    if missing.is_empty() {
+    if !missing.is_empty() {
+        return Err(file_problem(
+            register,
+            Some(row),
+            format!("missing column(s): {}", missing.join(", ")),
+        ));
+    }
+    // Two columns for one field: which one a reader sees and which one is imported must
+    // not differ, so neither is taken.
+    let mut seen = std::collections::BTreeSet::new();
+    let twice: Vec<&str> = keys
+        .iter()
+        .filter(|(_, k)| !seen.insert(*k))
+        .map(|(_, k)| *k)
+        .collect();
+    if twice.is_empty() {
         Ok(())
     } else {
         Err(file_problem(
             register,
             Some(row),
-            format!("missing column(s): {}", missing.join(", ")),
+            format!(
+                "表头中同一字段出现两次 a field has two columns: {}",
+                twice.join(", ")
+            ),
         ))
     }
 }

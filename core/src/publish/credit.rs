@@ -108,16 +108,12 @@ impl CreditFeed {
         Ok(CreditFeed { entries, withheld })
     }
 
-    /// CSV with a fixed header (documented in docs/publication.md).
+    /// CSV with a fixed header (documented in docs/publication.md). A cell that a
+    /// spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, CR first) is written
+    /// with a leading `'`, so an entered name or result id never runs on the receiving side.
     pub fn to_csv(&self) -> String {
         let mut out = String::from("target_id,uscc,target_name,result_id,outcome,inspection_date,items,notice_id,notice_hash,draw_record,publisher,published_on\n");
-        let q = |s: &str| {
-            if s.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            } else {
-                s.to_string()
-            }
-        };
+        let q = |s: &str| csv_cell(s);
         for e in &self.entries {
             let cells = [
                 e.target_id.clone().unwrap_or_default(),
@@ -137,5 +133,33 @@ impl CreditFeed {
             out.push('\n');
         }
         out
+    }
+}
+
+/// One CSV cell: quoted where needed, a would-be formula defused.
+fn csv_cell(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    #[test]
+    fn formulas_are_defused_and_cells_quoted() {
+        assert_eq!(
+            super::csv_cell("=HYPERLINK(\"x\")"),
+            "\"'=HYPERLINK(\"\"x\"\")\""
+        );
+        assert_eq!(super::csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(super::csv_cell("某公司,分店"), "\"某公司,分店\"");
+        assert_eq!(super::csv_cell("2023-09-06"), "2023-09-06");
     }
 }

@@ -50,6 +50,11 @@ pub struct TrustFile {
     /// How many of the witnesses must cosign a checkpoint for its time to count.
     #[serde(default)]
     pub witness_quorum: u32,
+    /// Who issues annual plans (年度抽查计划: the people's government or its office), whose
+    /// signature on the annual plan a draw/v2 plan carries counts. Kept apart from
+    /// `signers`: a department's own key must not stand for the government's plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annual_plan_issuers: Vec<TrustedKey>,
 }
 
 /// A beacon chain the verifier accepts, with every parameter the BLS check and the round
@@ -131,8 +136,11 @@ impl TrustFile {
                 self.format
             ));
         }
-        let total =
-            self.chains.len() + self.signers.len() + self.participants.len() + self.witnesses.len();
+        let total = self.chains.len()
+            + self.signers.len()
+            + self.participants.len()
+            + self.witnesses.len()
+            + self.annual_plan_issuers.len();
         if total > MAX_TRUST_ENTRIES {
             p.push(format!(
                 "file: {total} entries, at most {MAX_TRUST_ENTRIES}"
@@ -146,6 +154,7 @@ impl TrustFile {
         for (field, keys, ed25519) in [
             ("signers", &self.signers, true),
             ("participants", &self.participants, true),
+            ("annual_plan_issuers", &self.annual_plan_issuers, true),
             ("witnesses", &self.witnesses, false),
         ] {
             let mut seen = BTreeSet::new();
@@ -191,7 +200,12 @@ impl TrustFile {
             .signers
             .iter()
             .map(|k| ("signers", k))
-            .chain(self.participants.iter().map(|k| ("participants", k)));
+            .chain(self.participants.iter().map(|k| ("participants", k)))
+            .chain(
+                self.annual_plan_issuers
+                    .iter()
+                    .map(|k| ("annual_plan_issuers", k)),
+            );
         for (list, k) in ed25519 {
             let mut raw = [0u8; 32];
             let ok = hex::decode_to_slice(&k.public_key, &mut raw).is_ok();
@@ -296,6 +310,13 @@ impl TrustFile {
     /// The trusted signer with this name and key.
     pub fn signer(&self, name: &str, public_key: &str) -> Option<&TrustedKey> {
         self.signers
+            .iter()
+            .find(|k| k.name == name && k.public_key == public_key)
+    }
+
+    /// The trusted annual-plan issuer with this name and key (draw/v2).
+    pub fn annual_plan_issuer(&self, name: &str, public_key: &str) -> Option<&TrustedKey> {
+        self.annual_plan_issuers
             .iter()
             .find(|k| k.name == name && k.public_key == public_key)
     }

@@ -235,12 +235,20 @@ fn references_anchored(
             })
     };
     // The re-run has checked the annual plan's seal and the task; whose keys signed it is
-    // the trust file's question, as for the record's signers.
-    if let Some(r) = &plan.annual_task {
-        if let Some(reason) = untrusted(&r.annual_plan.signatures) {
+    // the trust file's question: its annual-plan issuers, never the unit's own signers.
+    if let (Some(r), Some(t)) = (&plan.annual_task, trust) {
+        if let Some(s) = r
+            .annual_plan
+            .signatures
+            .iter()
+            .find(|s| t.annual_plan_issuer(&s.signer, &s.public_key).is_none())
+        {
             out.push(Unanchored::AnnualTask {
                 task: r.task.clone(),
-                reason: format!("annual plan {}: {reason}", r.annual_plan.plan.id),
+                reason: format!(
+                    "annual plan {}: signer {} with key {} is not an annual-plan issuer of your trust file",
+                    r.annual_plan.plan.id, s.signer, s.public_key
+                ),
             });
         }
     }
