@@ -76,8 +76,14 @@ impl RecordCheck {
         let sealed: SealedRecord = load(record)?;
         let targets: TargetRegister = load(t)?;
         let inspectors: PublicInspectorRegister = load(i)?;
-        let verdict =
-            crate::verify_cmd::assess(&sealed, &targets, &inspectors, self.trust.as_deref(), None)?;
+        let verdict = crate::verify_cmd::assess(
+            &sealed,
+            &targets,
+            &inspectors,
+            self.trust.as_deref(),
+            None,
+            &shuangsuiji::trust::References::default(),
+        )?;
         if show {
             crate::summary::print_level(&verdict);
         }

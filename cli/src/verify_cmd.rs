@@ -61,7 +61,7 @@ impl Views {
             .iter()
             .map(|p| load(p))
             .collect::<Result<_, _>>()?;
-        assess_with(
+        assess(
             sealed,
             &targets,
             &inspectors,
@@ -87,27 +87,9 @@ pub fn run(a: VerifyArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// The verdict on a sealed record under an optional trust file; a record that fails is an
-/// error naming the failing check, Chinese first.
+/// The verdict on a sealed record under an optional trust file and the earlier records its
+/// plan refers to; a record that fails is an error naming the failing check, Chinese first.
 pub fn assess(
-    sealed: &SealedRecord,
-    targets: &TargetRegister,
-    inspectors: &PublicInspectorRegister,
-    trust: Option<&std::path::Path>,
-    anchor: Option<&TimeAnchor>,
-) -> Result<Verdict, String> {
-    assess_with(
-        sealed,
-        targets,
-        inspectors,
-        trust,
-        anchor,
-        &References::default(),
-    )
-}
-
-/// As [`assess`], with the documents the plan refers to (annual plan, earlier records).
-pub fn assess_with(
     sealed: &SealedRecord,
     targets: &TargetRegister,
     inspectors: &PublicInspectorRegister,

@@ -47,6 +47,14 @@ fn plan_problems(e: DrawError) -> Vec<String> {
     }
 }
 
+/// Asserts that one of `problems` contains `needle`.
+fn has(problems: &[String], needle: &str) {
+    assert!(
+        problems.iter().any(|x| x.contains(needle)),
+        "{needle:?} not in {problems:#?}"
+    );
+}
+
 fn draws(r: &DrawRecord) -> Vec<String> {
     r.selected_ids().map(str::to_string).collect()
 }
@@ -58,11 +66,9 @@ fn the_plan_level_must_be_one_of_each_items_levels() {
     let mut p = plan();
     p.level = Some(Level::City);
     let problems = plan_problems(w.run_v2(p, 1).unwrap_err());
-    assert!(
-        problems
-            .iter()
-            .any(|x| x.starts_with("level: item HA-GAT-002 is not inspected at the 市 level")),
-        "{problems:?}"
+    has(
+        &problems,
+        "level: item HA-GAT-002 is not inspected at the 市 level",
     );
     let mut p = plan();
     p.level = Some(Level::Province);
@@ -75,15 +81,9 @@ fn the_plan_level_must_be_one_of_each_items_levels() {
     c.plan.annual_task = None;
     let c = World::sign_v2(c);
     let problems = plan_problems(w.draw_with(&c, &World::reveals_v2(&c, 1)).unwrap_err());
-    assert!(
-        problems.iter().any(|x| x.starts_with("plan.level:")),
-        "{problems:?}"
-    );
+    has(&problems, "plan.level:");
     // …and names its task in the year's annual plan.
-    assert!(
-        problems.iter().any(|x| x.starts_with("plan.annual_task:")),
-        "{problems:?}"
-    );
+    has(&problems, "plan.annual_task:");
 }
 
 #[test]
@@ -99,12 +99,7 @@ fn draw_v1_refuses_the_new_members_and_v2_refuses_a_typed_already_drawn_list() {
     let mut p = plan();
     p.exclusions.already_drawn = vec![uscc(3)];
     let problems = plan_problems(w.run_v2(p.clone(), 1).unwrap_err());
-    assert!(
-        problems
-            .iter()
-            .any(|x| x.starts_with("plan.exclusions.already_drawn:")),
-        "{problems:?}"
-    );
+    has(&problems, "plan.exclusions.already_drawn:");
     // draw/v1 keeps its list.
     w.run(p, 1).unwrap();
 }
@@ -309,18 +304,13 @@ fn a_draw_outside_its_annual_task_is_refused() {
     let mut q = p.clone();
     q.annual_task = Some(a.task_ref("T2").unwrap());
     let problems = plan_problems(w.run_v2(q, 1).unwrap_err());
-    assert!(
-        problems
-            .iter()
-            .any(|x| x.starts_with("items: HA-GAT-002 is not an item of annual task T2")),
-        "{problems:?}"
+    has(
+        &problems,
+        "items: HA-GAT-002 is not an item of annual task T2",
     );
-    assert!(
-        problems
-            .iter()
-            .any(|x| x
-                .starts_with("team.departments.治安总队: not a department of annual task T2")),
-        "{problems:?}"
+    has(
+        &problems,
+        "team.departments.治安总队: not a department of annual task T2",
     );
 
     let mut q = p.clone();
@@ -330,12 +320,7 @@ fn a_draw_outside_its_annual_task_is_refused() {
             .unwrap(),
     );
     let problems = plan_problems(w.run_v2(q, 1).unwrap_err());
-    assert!(
-        problems
-            .iter()
-            .any(|x| x.starts_with("inspection_date: 2023-09-04 lies outside")),
-        "{problems:?}"
-    );
+    has(&problems, "inspection_date: 2023-09-04 lies outside");
 
     // The task's ratio bounds the whole draw: 4 strata at 5 % with min 6 exceed ⌈2 % × 400⌉.
     let mut q = p.clone();
@@ -391,12 +376,7 @@ fn a_target_drawn_by_another_department_is_left_out_within_the_window() {
     p.exclusions.prior_draws = vec![earlier.clone()];
     // Given without a window, the plan is refused.
     let problems = plan_problems(w.run_v2(p.clone(), 2).unwrap_err());
-    assert!(
-        problems
-            .iter()
-            .any(|x| x.starts_with("plan.exclusions.drawn_within_days")),
-        "{problems:?}"
-    );
+    has(&problems, "plan.exclusions.drawn_within_days");
 
     p.exclusions.drawn_within_days = Some(30);
     let second = w.run_v2(p.clone(), 2).unwrap();
@@ -536,18 +516,8 @@ fn prior_draw_copies_are_checked_against_their_records() {
     q.exclusions.prior_draws = vec![later.clone(), later];
     q.exclusions.drawn_within_days = Some(30);
     let problems = plan_problems(w.run_v2(q, 2).unwrap_err());
-    assert!(
-        problems
-            .iter()
-            .any(|x| x.ends_with("listed more than once")),
-        "{problems:?}"
-    );
-    assert!(
-        problems
-            .iter()
-            .any(|x| x.contains("lies after this plan's")),
-        "{problems:?}"
-    );
+    has(&problems, "listed more than once");
+    has(&problems, "lies after this plan's");
 }
 
 /// The verdict names what it could not check: earlier draws copied without their records,
@@ -640,12 +610,7 @@ fn the_verdict_says_which_references_it_checked() {
     forged.plan.tasks[1].ratio = BasisPoints(300);
     q.annual_task = Some(forged.task_ref("T2").unwrap());
     let problems = plan_problems(w.run_v2(q, 2).unwrap_err());
-    assert!(
-        problems
-            .iter()
-            .any(|x| x.starts_with("annual_task.annual_plan: hash:")),
-        "{problems:?}"
-    );
+    has(&problems, "annual_task.annual_plan: hash:");
 }
 
 /// The new exclusion members have one spelling each; anything else is refused.

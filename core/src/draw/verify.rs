@@ -2,7 +2,7 @@
 //! draw and checks every signature, commitment, reveal, beacon and root (spec §7).
 
 use crate::draw::error::{SignedDocument, VerifyError};
-use crate::draw::record::SealedRecord;
+use crate::draw::record::{SealedRecord, SignedCommitment};
 use crate::draw::{draw, DrawInputs};
 use crate::encoding::sign::{verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
 use crate::registers::inspector::PublicInspectorRegister;
@@ -79,21 +79,26 @@ fn check_signatures(
 /// # Errors
 /// The first failing check.
 pub(crate) fn check_seal(sealed: &SealedRecord) -> Result<(), VerifyError> {
-    let c = &sealed.record.commitment;
-    let chash = c.commitment.hash()?;
-    let rhash = sealed.record.hash()?;
-    for (path, recorded, recomputed) in [
-        ("commitment.hash", c.hash, chash),
-        ("hash", sealed.hash, rhash),
-    ] {
-        if recorded != recomputed {
-            return Err(VerifyError::Mismatch {
-                path: path.into(),
-                recorded: recorded.to_hex(),
-                recomputed: recomputed.to_hex(),
-            });
-        }
+    check_commitment_seal(&sealed.record.commitment)?;
+    check_record_seal(sealed).map(|_| ())
+}
+
+fn same_hash(path: &str, recorded: Digest32, recomputed: Digest32) -> Result<(), VerifyError> {
+    if recorded == recomputed {
+        Ok(())
+    } else {
+        Err(VerifyError::Mismatch {
+            path: path.into(),
+            recorded: recorded.to_hex(),
+            recomputed: recomputed.to_hex(),
+        })
     }
+}
+
+/// The commitment's hash recomputed and its signatures checked; its hash.
+fn check_commitment_seal(c: &SignedCommitment) -> Result<Digest32, VerifyError> {
+    let chash = c.commitment.hash()?;
+    same_hash("commitment.hash", c.hash, chash)?;
     check_signatures(
         SignedDocument::Commitment,
         &c.commitment.signers,
@@ -101,13 +106,21 @@ pub(crate) fn check_seal(sealed: &SealedRecord) -> Result<(), VerifyError> {
         COMMITMENT_CONTEXT,
         &chash,
     )?;
+    Ok(chash)
+}
+
+/// The record's hash recomputed and its signatures checked; its hash.
+fn check_record_seal(sealed: &SealedRecord) -> Result<Digest32, VerifyError> {
+    let rhash = sealed.record.hash()?;
+    same_hash("hash", sealed.hash, rhash)?;
     check_signatures(
         SignedDocument::Record,
-        &c.commitment.signers,
+        &sealed.record.commitment.commitment.signers,
         &sealed.signatures,
         RECORD_CONTEXT,
         &rhash,
-    )
+    )?;
+    Ok(rhash)
 }
 
 /// Verifies a sealed record against the public target register and the public view of
@@ -150,21 +163,7 @@ pub fn verify(
 ) -> Result<Verified, VerifyError> {
     let rec = &sealed.record;
     let c = &rec.commitment;
-    let chash = c.commitment.hash()?;
-    if chash != c.hash {
-        return Err(VerifyError::Mismatch {
-            path: "commitment.hash".into(),
-            recorded: c.hash.to_hex(),
-            recomputed: chash.to_hex(),
-        });
-    }
-    check_signatures(
-        SignedDocument::Commitment,
-        &c.commitment.signers,
-        &c.signatures,
-        COMMITMENT_CONTEXT,
-        &chash,
-    )?;
+    let chash = check_commitment_seal(c)?;
     let rerun = draw(DrawInputs {
         commitment: c,
         item_list: &rec.item_list,
@@ -181,21 +180,7 @@ pub fn verify(
             recomputed,
         });
     }
-    let rhash = rec.hash()?;
-    if rhash != sealed.hash {
-        return Err(VerifyError::Mismatch {
-            path: "hash".into(),
-            recorded: sealed.hash.to_hex(),
-            recomputed: rhash.to_hex(),
-        });
-    }
-    check_signatures(
-        SignedDocument::Record,
-        &c.commitment.signers,
-        &sealed.signatures,
-        RECORD_CONTEXT,
-        &rhash,
-    )?;
+    let rhash = check_record_seal(sealed)?;
     Ok(Verified {
         record_hash: rhash,
         seed: rec.seed,
