@@ -292,6 +292,18 @@ pub fn run_deadline(a: DeadlineArgs) -> Result<(), String> {
         println!("{by}");
         return Ok(());
     }
+    // Shaped like a date but none (2026-13-01): a bad date, not a missing file.
+    let shape = a.items.trim();
+    if !Path::new(shape).exists()
+        && shape.len() >= 8
+        && shape
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-/.".contains(c))
+    {
+        return Err(format!(
+            "{shape} 不是有效日期（YYYY-MM-DD）· is not a valid date (YYYY-MM-DD)"
+        ));
+    }
     let items: Vec<DeadlineItem> = load(Path::new(&a.items))?;
     let today = util::date_or_today("--today", a.today.as_deref())?;
     let cal = WorkingCalendar::mainland_china().map_err(|e| e.to_string())?;

@@ -28,9 +28,71 @@ pub fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
-/// A JSON document of the expected type; an error names the file.
+/// A JSON document of the expected type; an error names the file and, where it can, what
+/// the file is instead (a clerk who swapped two files, or gave a CSV, is told so).
 pub fn load_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
-    serde_json::from_slice(&read(path)?).map_err(|e| format!("{}: {e}", path.display()))
+    let bytes = read(path)?;
+    serde_json::from_slice(&bytes).map_err(|e| explain_json(path, &bytes, &e))
+}
+
+/// What a shuangsuiji JSON document is, by its top-level members, Chinese first.
+pub fn looks_like(v: &serde_json::Value) -> Option<&'static str> {
+    let o = v.as_object()?;
+    let has = |k: &str| o.contains_key(k);
+    Some(if has("targets") && has("as_of") {
+        "检查对象名录库 a target register"
+    } else if has("inspectors") && has("as_of") {
+        "执法检查人员名录库（公开视图）an inspector register view"
+    } else if has("record") && has("signatures") {
+        "抽取记录 a sealed draw record"
+    } else if has("commitment") && has("hash") {
+        "抽取承诺 a signed commitment"
+    } else if has("checkpoint") && has("event") {
+        "时间锚 a time anchor"
+    } else if has("format") && has("signers") {
+        "信任文件 a trust file"
+    } else if has("notice") && has("signature") {
+        "公示 a signed notice"
+    } else if has("plan") && has("hash") && has("signatures") {
+        "年度抽查计划 a signed annual plan"
+    } else if has("tasks") && has("year") {
+        "年度抽查计划（未签署）an unsigned annual plan"
+    } else if has("strata") && has("team") {
+        "抽查计划 a draw plan"
+    } else if has("events") && has("checkpoints") {
+        "审计日志 an audit log"
+    } else if has("items") && has("version") {
+        "抽查事项清单 an item list"
+    } else {
+        return None;
+    })
+}
+
+/// A reading error in words a clerk can act on.
+fn explain_json(path: &Path, bytes: &[u8], e: &serde_json::Error) -> String {
+    let p = path.display();
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = body.iter().find(|c| !c.is_ascii_whitespace());
+    if !matches!(first, Some(b'{' | b'[')) {
+        let what = if body.starts_with(b"PK") {
+            "XLSX 表格 a spreadsheet"
+        } else {
+            "CSV 或文本 CSV or text"
+        };
+        return format!(
+            "{p}: 这不是 JSON 文件（看起来是{what}）；此处需要 JSON（如 import 或 demo 所写）· not a JSON file (it looks like {what}); this option takes JSON (as `import` or `demo` write it)"
+        );
+    }
+    match serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .as_ref()
+        .and_then(looks_like)
+    {
+        Some(kind) => format!(
+            "{p}: 这个文件是{kind}，不是此处需要的文件；请检查是否放错了文件 · this file is {kind}, not what this option takes: were two files swapped? ({e})"
+        ),
+        None => format!("{p}: 无法读取 cannot be read: {e}"),
+    }
 }
 
 /// Writes through a temporary file beside `path` and a rename, so a failed run never leaves

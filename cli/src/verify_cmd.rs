@@ -30,7 +30,8 @@ pub struct VerifyArgs {
 /// verifier's own trust file. Shared by every command that relies on a record.
 #[derive(Args)]
 pub struct Views {
-    /// Public target register (JSON, as written by `demo` or `import targets --out`).
+    /// Public target register: JSON (as `demo` or `import targets --out` write it), or the
+    /// register's CSV/XLSX itself, read as of the register date the record committed.
     #[arg(long)]
     targets: PathBuf,
     /// Public view of the inspector register (JSON).
@@ -53,7 +54,7 @@ pub struct Views {
 impl Views {
     /// The verdict on `sealed` under these views; a record that fails is an error.
     pub fn assess(&self, sealed: &SealedRecord) -> Result<Verdict, String> {
-        let targets: TargetRegister = load(&self.targets)?;
+        let targets = targets_of(&self.targets, sealed)?;
         let inspectors: PublicInspectorRegister = load(&self.inspectors)?;
         let anchor: Option<TimeAnchor> = self.anchor.as_deref().map(load).transpose()?;
         let prior: Vec<SealedRecord> = self
@@ -75,6 +76,28 @@ impl Views {
 }
 
 use util::load_json as load;
+
+/// The target register as JSON, or as the CSV/XLSX register itself (as the page takes it),
+/// read as of the register date the record committed (draw/v2).
+fn targets_of(path: &std::path::Path, sealed: &SealedRecord) -> Result<TargetRegister, String> {
+    let bytes = util::read(path)?;
+    if shuangsuiji::import::json_document(&bytes).is_some() {
+        return load(path);
+    }
+    let Some(as_of) = sealed.record.commitment.commitment.as_of else {
+        return Err(format!(
+            "{}: 表格形式的名录库需按记录的名录库日期读取，而此记录（draw/v1）未载明；请给出 JSON 公开视图 · a CSV/XLSX register is read as of the record's register date, which this draw/v1 record does not state: give the JSON view",
+            path.display()
+        ));
+    };
+    shuangsuiji::import::targets(&bytes, as_of).map_err(|e| {
+        format!(
+            "{}: 检查对象名录库无法读取 the target register cannot be read:\n{}",
+            path.display(),
+            crate::import_cmd::report(e)
+        )
+    })
+}
 
 pub fn run(a: VerifyArgs) -> Result<(), String> {
     let sealed: SealedRecord = load(&a.record)?;

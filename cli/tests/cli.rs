@@ -389,7 +389,7 @@ fn catalogued_messages() {
     write("bad.json", b"notjson");
     fails_with(
         verify(&p("bad.json")),
-        &format!("{}: expected", s(&p("bad.json"))),
+        &format!("{}: 这不是 JSON 文件", s(&p("bad.json"))),
     );
     write("key", b"xyz");
     fails_with(publish(&results, &p("key")), "must hold 64 hex digits");
@@ -858,4 +858,41 @@ fn results_sheet_from_the_record_and_back() {
         "{text}"
     );
     assert!(!refused.exists());
+}
+
+/// Issue 17 §8: what a clerk gets wrong is said in words a clerk can act on — swapped
+/// files are named for what they are, a register given as CSV is read as the page reads
+/// it, and a bad date is a bad date.
+#[test]
+fn clerk_mistakes_get_clear_messages() {
+    let out = tmp("clerk");
+    let (ok, text) = run(bin().args(["demo", "--out"]).arg(&out));
+    assert!(ok, "{text}");
+    let verify = |targets: &Path, inspectors: &Path| {
+        run(bin()
+            .arg("verify")
+            .arg(out.join("record.json"))
+            .arg("--targets")
+            .arg(targets)
+            .arg("--inspectors")
+            .arg(inspectors))
+    };
+    let (t, i) = (
+        out.join("targets.public.json"),
+        out.join("inspectors.public.json"),
+    );
+    let (ok, text) = verify(&i, &t);
+    assert!(!ok, "{text}");
+    assert!(
+        text.contains("这个文件是执法检查人员名录库") && text.contains("were two files swapped"),
+        "{text}"
+    );
+    // The register's own CSV, as the page accepts it.
+    let (ok, text) = verify(Path::new("examples/data/targets.csv"), &i);
+    assert!(ok && text.contains("记录自洽"), "{text}");
+    // A CSV where JSON is needed.
+    let (ok, text) = verify(&t, Path::new("examples/data/inspectors.csv"));
+    assert!(!ok && text.contains("这不是 JSON 文件"), "{text}");
+    let (ok, text) = run(bin().args(["deadline", "2026-13-01"]));
+    assert!(!ok && text.contains("2026-13-01 不是有效日期"), "{text}");
 }
