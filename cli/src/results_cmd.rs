@@ -72,19 +72,8 @@ pub fn run(c: ResultsCmd) -> Result<(), String> {
     }
 }
 
-fn refuse_overwrite(out: &std::path::Path, force: bool) -> Result<(), String> {
-    if out.exists() && !force {
-        return Err(format!(
-            "{} 已存在，未覆盖（如确需覆盖请加 --force）· {} exists and was not overwritten (add --force)",
-            out.display(),
-            out.display()
-        ));
-    }
-    Ok(())
-}
-
 pub fn template(a: TemplateArgs) -> Result<(), String> {
-    refuse_overwrite(&a.out, a.force)?;
+    util::refuse_overwrite(&a.out, a.force)?;
     let sealed: SealedRecord = util::load_json(&a.record)?;
     let targets: TargetRegister = util::load_json(&a.targets)?;
     let bytes = if a.xlsx {
@@ -148,7 +137,7 @@ fn xlsx(rows: &[Vec<String>]) -> Result<Vec<u8>, XlsxError> {
 }
 
 fn import_results(a: ImportArgs) -> Result<(), String> {
-    refuse_overwrite(&a.out, a.force)?;
+    util::refuse_overwrite(&a.out, a.force)?;
     let sealed: SealedRecord = util::load_json(&a.record)?;
     let targets: TargetRegister = util::load_json(&a.targets)?;
     let as_of = match a.as_of.as_deref() {

@@ -105,13 +105,7 @@ fn xlsx(kind: TemplateKind) -> Result<Vec<u8>, XlsxError> {
 }
 
 pub fn run(a: TemplateArgs) -> Result<(), String> {
-    if a.out.exists() && !a.force {
-        return Err(format!(
-            "{} 已存在，未覆盖（如确需覆盖请加 --force）· {} exists and was not overwritten (add --force)",
-            a.out.display(),
-            a.out.display()
-        ));
-    }
+    util::refuse_overwrite(&a.out, a.force)?;
     let Some(k) = kind(a.what) else {
         let (Some(record), Some(targets)) = (a.record, a.targets) else {
             return Err("结果录入表由抽取记录生成，请给出 --record 与 --targets · the results sheet is made from a sealed record: give --record and --targets".into());

@@ -24,6 +24,19 @@ pub fn date_or_today(flag: &str, arg: Option<&str>) -> Result<Date, String> {
     }
 }
 
+/// Refuses to replace an existing file unless `--force` was given (it may be one already
+/// filled in).
+pub fn refuse_overwrite(out: &Path, force: bool) -> Result<(), String> {
+    if out.exists() && !force {
+        return Err(format!(
+            "{} 已存在，未覆盖（如确需覆盖请加 --force）· {} exists and was not overwritten (add --force)",
+            out.display(),
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
 pub fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }

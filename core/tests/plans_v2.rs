@@ -322,6 +322,30 @@ fn a_draw_outside_its_annual_task_is_refused() {
     let problems = plan_problems(w.run_v2(q, 1).unwrap_err());
     has(&problems, "inspection_date: 2023-09-04 lies outside");
 
+    // An annual plan whose task exceeds the item's cap, or of another year, is refused.
+    let over = signed_annual(&w.items, |a| a.tasks[0].ratio = BasisPoints(800));
+    let mut q = p.clone();
+    q.annual_task = Some(over.task_ref("T1").unwrap());
+    let problems = plan_problems(w.run_v2(q, 1).unwrap_err());
+    has(
+        &problems,
+        "annual_task.annual_plan: tasks.T1.ratio: 8% exceeds the cap 5%",
+    );
+    let other_year = signed_annual(&w.items, |a| {
+        a.year = 2024;
+        for t in &mut a.tasks {
+            t.from = date!(2024 - 01 - 01);
+            t.to = date!(2024 - 12 - 31);
+        }
+    });
+    let mut q = p.clone();
+    q.annual_task = Some(other_year.task_ref("T1").unwrap());
+    let problems = plan_problems(w.run_v2(q, 1).unwrap_err());
+    has(
+        &problems,
+        "annual_task: annual plan AP-2023 is for 2024, not the inspection year 2023",
+    );
+
     // The task's ratio bounds the whole draw: 4 strata at 5 % with min 6 exceed ⌈2 % × 400⌉.
     let mut q = p.clone();
     q.annual_task = Some(

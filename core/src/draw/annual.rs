@@ -260,18 +260,8 @@ pub(crate) fn check_plan_in_task(plan: &DrawPlan, items: &ItemList) -> Vec<Strin
             plan.inspection_date, t.id, t.from, t.to
         ));
     }
-    for id in &plan.items {
-        let cap = items
-            .get(id)
-            .filter(|i| i.category == Category::General)
-            .and_then(|i| i.ratio_cap());
-        if let Some(cap) = cap.filter(|c| t.ratio > *c) {
-            p.push(format!(
-                "annual_task.task.ratio: {} exceeds the cap {cap} of general item {id}",
-                t.ratio
-            ));
-        }
-    }
+    // A task ratio above a general item's cap is refused by the annual plan's own check
+    // above (its tasks' items include the plan's).
     if r.annual_plan.plan.year != plan.inspection_date.year() {
         p.push(format!(
             "annual_task: annual plan {} is for {}, not the inspection year {}",

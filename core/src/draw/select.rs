@@ -215,11 +215,18 @@ impl Census {
         plan: &DrawPlan,
         targets: impl IntoIterator<Item = &'a Target>,
     ) -> Result<Census, DrawError> {
-        let mut c = Census::default();
+        Census::default().fill(plan, targets)
+    }
+
+    fn fill<'a>(
+        mut self,
+        plan: &DrawPlan,
+        targets: impl IntoIterator<Item = &'a Target>,
+    ) -> Result<Census, DrawError> {
         for t in targets {
-            c.add(plan, t)?;
+            self.add(plan, t)?;
         }
-        c.finish(plan)
+        self.finish(plan)
     }
 
     /// Counts one target (the census is built incrementally when the register is
@@ -283,11 +290,7 @@ impl Census {
         items: &crate::registers::item::ItemList,
         targets: impl IntoIterator<Item = &'a Target>,
     ) -> Result<Census, DrawError> {
-        let mut c = Census::v2(items);
-        for t in targets {
-            c.add(plan, t)?;
-        }
-        c.finish(plan)
+        Census::v2(items).fill(plan, targets)
     }
 
     /// A census under draw/v2 rules: the items' 抽查频次 is enforced.
