@@ -1,10 +1,13 @@
 //! `shuangsuiji`: the command line. It reads files and the clock, then hands values to the
 //! pure core; every rule lives in the `shuangsuiji` crate.
 
+mod case_cmd;
 mod demo;
 mod demo_audit;
 mod demo_publish;
+mod http;
 mod import_cmd;
+mod keys_cmd;
 mod log_cmd;
 mod plan_cmd;
 mod publish_cmd;
@@ -35,6 +38,17 @@ struct Cli {
 enum Cmd {
     /// Run the whole job on the bundled sample data: commit, reveal, beacon, draw, sign, verify.
     Demo(demo::DemoArgs),
+    /// 抽查任务 The case workflow: a department's draw, step by step (docs/case.md).
+    #[command(subcommand)]
+    Case(case_cmd::CaseCmd),
+    /// 签字人密钥 A signer's key folder, made on the signer's own machine.
+    #[command(subcommand)]
+    Keys(keys_cmd::KeysCmd),
+    /// 参与方 A participant's secret and key, and its reveal, on its own machine.
+    #[command(subcommand)]
+    Participant(keys_cmd::ParticipantCmd),
+    /// 签署 Sign a commitment or record handed over, on one's own machine.
+    Sign(keys_cmd::SignArgs),
     /// Validate a register or item list file (CSV/XLSX) and write it as JSON.
     Import(import_cmd::ImportArgs),
     /// 空白模板 A blank 一单两库 template (CSV, or XLSX with dropdowns) the importer reads.
@@ -68,6 +82,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let r = match cli.cmd {
         Cmd::Demo(a) => demo::run(a),
+        Cmd::Case(c) => case_cmd::run(c),
+        Cmd::Keys(c) => keys_cmd::run_keys(c),
+        Cmd::Participant(c) => keys_cmd::run_participant(c),
+        Cmd::Sign(a) => keys_cmd::run_sign(a),
         Cmd::Import(a) => import_cmd::run(a),
         Cmd::Template(a) => template_cmd::run(a),
         Cmd::Plan(c) => plan_cmd::run(c),

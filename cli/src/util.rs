@@ -10,10 +10,26 @@ pub fn today_in_china() -> Date {
     now.date()
 }
 
-/// Seconds since the Unix epoch, from the system clock (a witness dates its cosignatures
-/// with it).
+/// The rehearsal clock: `SHUANGSUIJI_NOW=<Unix seconds>` sets "now" for every command that
+/// reads the clock (case steps, a witness), so a draw can be rehearsed against a recorded
+/// beacon round of the past (docs/walkthrough.md). Never set it for a real draw: the
+/// times it gives are what the audit log and the witness's cosignature record.
+pub const NOW_VAR: &str = "SHUANGSUIJI_NOW";
+
+/// Seconds since the Unix epoch, from the system clock, or the rehearsal clock
+/// ([`NOW_VAR`]) when it is set (said on stderr every time).
 pub fn unix_now() -> Result<i64, String> {
-    Ok(time::OffsetDateTime::now_utc().unix_timestamp())
+    match std::env::var(NOW_VAR) {
+        Ok(v) => {
+            let t: i64 = v
+                .trim()
+                .parse()
+                .map_err(|_| format!("{NOW_VAR}={v:?} 不是 Unix 秒数 · is not Unix seconds"))?;
+            eprintln!("演练时钟 rehearsal clock: {NOW_VAR}={t}（仅供演练 rehearsal only）");
+            Ok(t)
+        }
+        Err(_) => Ok(time::OffsetDateTime::now_utc().unix_timestamp()),
+    }
 }
 
 /// The date given with `flag`, else today.

@@ -1,0 +1,36 @@
+//! The case directory's layout (docs/case.md §1): one name per file, here only.
+
+/// The case file: what the case is, whose keys, which chain and witnesses.
+pub const CASE: &str = "case.json";
+/// The item list as imported (JSON).
+pub const ITEMS: &str = "inputs/items.json";
+/// The draw plan as given.
+pub const PLAN: &str = "inputs/plan.json";
+/// The inspector register with personal data, as given (CSV or XLSX; never published).
+pub const INSPECTORS_PRIVATE: &str = "private/inspectors";
+/// The register keeper's salt for the public inspector view (0600).
+pub const SALT: &str = "private/inspector-salt.key";
+/// The public target register view, which the commitment's root covers.
+pub const TARGETS_PUBLIC: &str = "public/targets.public.json";
+/// The public inspector register view.
+pub const INSPECTORS_PUBLIC: &str = "public/inspectors.public.json";
+/// Participants' public parts, one file each (`<id>.json`).
+pub const PARTICIPANTS: &str = "participants";
+/// Signers' public keys, one file each (`NN.json`, in the order they were added).
+pub const SIGNERS: &str = "signers";
+/// The signed commitment (signatures accumulate as they come back).
+pub const COMMITMENT: &str = "commitment.json";
+/// Participants' reveals, one file each (`<id>.json`).
+pub const REVEALS: &str = "reveals";
+/// What the witness is asked to cosign: the checkpoint note.
+pub const WITNESS_CHECKPOINT: &str = "witness/checkpoint.txt";
+/// …and the consistency proof from the last checkpoint it cosigned (base64 lines).
+pub const WITNESS_PROOF: &str = "witness/proof.txt";
+/// The time anchor (witnessed checkpoints with the commitment and reveal events).
+pub const ANCHOR: &str = "anchor.json";
+/// The beacon round.
+pub const BEACON: &str = "beacon.json";
+/// The sealed record (signatures accumulate as they come back).
+pub const RECORD: &str = "record.json";
+/// The audit log (events and signed checkpoints).
+pub const AUDIT: &str = "audit.json";

@@ -1,0 +1,440 @@
+//! The people and the commitment: participants and signers join, the commitment is built
+//! (its beacon round the first after now + margin), signatures and reveals come back.
+
+use super::new::Inputs;
+use crate::casefile::CaseFile;
+use crate::error::{CaseError, Result};
+use crate::keys::{Document, SignatureFile, SignerPublic};
+use crate::layout;
+use crate::store::{Store, Txn};
+use crate::trail::Trail;
+use shuangsuiji::audit::EventKind;
+use shuangsuiji::draw::{
+    reveal_binding, BeaconChoice, DrandSpec, Participant, Reveal, Signatory,
+    PARTICIPANT_COMMITMENT_CONTEXT,
+};
+use shuangsuiji::encoding::{verify_entry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
+use shuangsuiji::hazmat::{check_reveal_signatures, check_reveals};
+use shuangsuiji::{Commitment, SealedRecord, SignedCommitment, SigningKey};
+
+pub(crate) fn case_file(store: &Store) -> Result<CaseFile> {
+    store.read_json(layout::CASE)
+}
+
+fn not_yet(
+    step: &'static str,
+    step_en: &'static str,
+    missing: &str,
+    missing_en: &str,
+) -> CaseError {
+    CaseError::NotYet {
+        step,
+        step_en,
+        missing: missing.into(),
+        missing_en: missing_en.into(),
+    }
+}
+
+/// The participants, in the order they joined (file names sort by id).
+pub(crate) fn participants(store: &Store) -> Result<Vec<Participant>> {
+    store
+        .list(layout::PARTICIPANTS)?
+        .iter()
+        .map(|n| store.read_json(&format!("{}/{n}", layout::PARTICIPANTS)))
+        .collect()
+}
+
+/// The signers, in the order they were added.
+pub(crate) fn signers(store: &Store) -> Result<Vec<SignerPublic>> {
+    store
+        .list(layout::SIGNERS)?
+        .iter()
+        .map(|n| store.read_json(&format!("{}/{n}", layout::SIGNERS)))
+        .collect()
+}
+
+fn before_commitment(store: &Store) -> Result<()> {
+    if store.exists(layout::COMMITMENT) {
+        return Err(CaseError::Done {
+            what: "抽取承诺",
+            what_en: "the commitment",
+        });
+    }
+    Ok(())
+}
+
+/// Adds a participant's public part (its secret's commitment and key), before the
+/// commitment is built.
+///
+/// # Errors
+/// When the commitment exists, or the id or key is taken.
+pub fn add_participant(store: &Store, p: Participant) -> Result<()> {
+    before_commitment(store)?;
+    let id_ok = !p.id.starts_with('.')
+        && !p.id.is_empty()
+        && p.id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+    if !id_ok {
+        return Err(CaseError::Refused(format!(
+            "参与方编号 {:?} 只能由字母、数字和 - _ . 组成 · participant id {:?} may hold letters, digits and - _ . only",
+            p.id, p.id
+        )));
+    }
+    let key_ok = p
+        .public_key
+        .as_deref()
+        .is_some_and(|k| k.len() == 64 && hex::decode(k).is_ok());
+    if !key_ok {
+        return Err(CaseError::Refused(format!(
+            "参与方 {:?} 没有公钥（请用 participant new 生成）· participant {:?} carries no public key (make it with `participant new`)",
+            p.id, p.id
+        )));
+    }
+    for q in participants(store)? {
+        if q.id == p.id || q.public_key == p.public_key {
+            return Err(CaseError::Refused(format!(
+                "参与方 {:?} 的编号或密钥已被 {:?} 使用 · participant {:?}: its id or key is already {:?}'s",
+                p.id, q.id, p.id, q.id
+            )));
+        }
+    }
+    let mut txn = Txn::default();
+    txn.put_json(&format!("{}/{}.json", layout::PARTICIPANTS, p.id), &p)?;
+    store.commit(txn)
+}
+
+/// Adds a signer's public key, before the commitment is built.
+///
+/// # Errors
+/// When the commitment exists, or the name or key is taken.
+pub fn add_signer(store: &Store, s: SignerPublic) -> Result<()> {
+    before_commitment(store)?;
+    let existing = signers(store)?;
+    if let Some(q) = existing
+        .iter()
+        .find(|q| q.name == s.name || q.public_key == s.public_key)
+    {
+        return Err(CaseError::Refused(format!(
+            "签字人 {:?} 的姓名或密钥已被 {:?} 使用 · signer {:?}: the name or key is already {:?}'s",
+            s.name, q.name, s.name, q.name
+        )));
+    }
+    let mut txn = Txn::default();
+    txn.put_json(
+        &format!("{}/{:02}.json", layout::SIGNERS, existing.len() + 1),
+        &s,
+    )?;
+    store.commit(txn)
+}
+
+/// What `case commit` fixed.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    /// The commitment hash.
+    pub hash: shuangsuiji::Digest32,
+    /// The beacon round and its publication time.
+    pub round: u64,
+    /// Unix time of the round.
+    pub round_time: i64,
+}
+
+/// Builds the commitment at `now`: the plan, the roots and the registers' date, the
+/// participants and signers, and the first beacon round after `now + margin` (or `round`,
+/// if given and no earlier). Logged under a checkpoint.
+///
+/// # Errors
+/// When participants or signers are missing, or the round is too early.
+pub fn commit(
+    store: &Store,
+    log_key: SigningKey,
+    now: i64,
+    round: Option<u64>,
+) -> Result<Committed> {
+    before_commitment(store)?;
+    let case = case_file(store)?;
+    let ps = participants(store)?;
+    let ss = signers(store)?;
+    if ps.is_empty() || ss.is_empty() {
+        return Err(not_yet(
+            "生成抽取承诺",
+            "build the commitment",
+            "至少需要一个参与方（case participant）和一个签字人（case signer）",
+            "it needs at least one participant (`case participant`) and one signer (`case signer`)",
+        ));
+    }
+    let inp = Inputs::load(store)?;
+    let earliest = DrandSpec::first_round_after(
+        case.chain.genesis_time,
+        case.chain.period_seconds,
+        now.saturating_add(case.margin_seconds),
+    );
+    let round = match round {
+        Some(r) if r < earliest => {
+            return Err(CaseError::Refused(format!(
+                "轮次 {r} 太早：须不早于 {earliest}（当前时间加 {} 秒余量之后的第一轮）· round {r} is too early: the first round after now + {} s is {earliest}",
+                case.margin_seconds, case.margin_seconds
+            )))
+        }
+        Some(r) => r,
+        None => earliest,
+    };
+    let spec = case.chain.with_round(round);
+    let round_time = spec.round_time();
+    let mut trail = Trail::load(store, log_key)?;
+    let checkpoint = trail.checkpoint()?;
+    let roots = inp.roots();
+    let mut c = Commitment::v2(
+        inp.plan,
+        roots,
+        inp.targets.as_of(),
+        ps,
+        ss.iter()
+            .map(|s| Signatory {
+                name: s.name.clone(),
+                public_key: s.public_key.clone(),
+            })
+            .collect(),
+        BeaconChoice::Drand(spec),
+        now,
+    );
+    c.log_checkpoint = Some(checkpoint.text);
+    c.check()
+        .map_err(|e| CaseError::Refused(format!("抽取承诺 the commitment: {e}")))?;
+    let signed = SignedCommitment::new(c).map_err(|e| CaseError::Refused(e.to_string()))?;
+    trail.record(
+        EventKind::Commitment,
+        &case.unit,
+        now,
+        signed.hash,
+        &case.plan_id,
+    );
+    trail.checkpoint()?;
+    let mut txn = Txn::default();
+    txn.put_json(layout::COMMITMENT, &signed)?;
+    trail.put(&mut txn)?;
+    store.commit(txn)?;
+    Ok(Committed {
+        hash: signed.hash,
+        round,
+        round_time,
+    })
+}
+
+/// Who has not yet signed the commitment: signers' names and participants' ids.
+pub(crate) fn unsigned(c: &SignedCommitment) -> (Vec<String>, Vec<String>) {
+    let signers = c
+        .commitment
+        .signers
+        .iter()
+        .filter(|s| !c.signatures.iter().any(|e| e.signer == s.name))
+        .map(|s| s.name.clone())
+        .collect();
+    let participants = c
+        .commitment
+        .participants
+        .iter()
+        .filter(|p| !c.participant_signatures.iter().any(|e| e.signer == p.id))
+        .map(|p| p.id.clone())
+        .collect();
+    (signers, participants)
+}
+
+/// Files a signature made on a signer's or participant's own machine: it must be on the
+/// case's current commitment or record, by someone the commitment lists, under the key
+/// it lists, and new. Logged.
+///
+/// # Errors
+/// When any of that fails.
+pub fn add_signature(
+    store: &Store,
+    log_key: SigningKey,
+    sig: SignatureFile,
+    now: i64,
+) -> Result<()> {
+    let case = case_file(store)?;
+    let mut txn = Txn::default();
+    let c: SignedCommitment = store
+        .read_json(layout::COMMITMENT)
+        .map_err(|_| CaseError::Refused("尚无抽取承诺 · there is no commitment yet".into()))?;
+    let wrong_doc = || {
+        CaseError::Refused(
+            "签名不是对本抽查任务当前承诺或记录作出的 · the signature is not on this case's commitment or record".into(),
+        )
+    };
+    let e = &sig.entry;
+    match sig.document {
+        Document::Commitment => {
+            if sig.hash != c.hash {
+                return Err(wrong_doc());
+            }
+            let mut c = c;
+            if sig.participant {
+                let p = c
+                    .commitment
+                    .participants
+                    .iter()
+                    .find(|p| p.id == e.signer)
+                    .ok_or_else(|| {
+                        CaseError::Refused(format!(
+                            "{:?} 不是本承诺的参与方 · is not a participant of this commitment",
+                            e.signer
+                        ))
+                    })?;
+                verify_entry(
+                    e,
+                    p.public_key.as_deref().unwrap_or_default(),
+                    PARTICIPANT_COMMITMENT_CONTEXT,
+                    &c.hash,
+                )
+                .map_err(|err| CaseError::Refused(format!("{}: {err}", e.signer)))?;
+                if c.participant_signatures
+                    .iter()
+                    .any(|x| x.signer == e.signer)
+                {
+                    return Err(CaseError::Done {
+                        what: "该参与方的签名",
+                        what_en: "this participant's signature",
+                    });
+                }
+                c.participant_signatures.push(e.clone());
+            } else {
+                let s = c
+                    .commitment
+                    .signers
+                    .iter()
+                    .find(|s| s.name == e.signer)
+                    .ok_or_else(|| {
+                        CaseError::Refused(format!(
+                            "{:?} 不是本承诺的签字人 · is not a signer of this commitment",
+                            e.signer
+                        ))
+                    })?;
+                verify_entry(e, &s.public_key, COMMITMENT_CONTEXT, &c.hash)
+                    .map_err(|err| CaseError::Refused(format!("{}: {err}", e.signer)))?;
+                if c.signatures.iter().any(|x| x.signer == e.signer) {
+                    return Err(CaseError::Done {
+                        what: "该签字人的签名",
+                        what_en: "this signer's signature",
+                    });
+                }
+                c.signatures.push(e.clone());
+            }
+            txn.put_json(layout::COMMITMENT, &c)?;
+        }
+        Document::Record => {
+            let mut r: SealedRecord = store
+                .read_json(layout::RECORD)
+                .map_err(|_| CaseError::Refused("尚无抽取记录 · there is no record yet".into()))?;
+            if sig.hash != r.hash || sig.participant {
+                return Err(wrong_doc());
+            }
+            let s = c
+                .commitment
+                .signers
+                .iter()
+                .find(|s| s.name == e.signer)
+                .ok_or_else(|| {
+                    CaseError::Refused(format!(
+                        "{:?} 不是本承诺的签字人 · is not a signer of this commitment",
+                        e.signer
+                    ))
+                })?;
+            verify_entry(e, &s.public_key, RECORD_CONTEXT, &r.hash)
+                .map_err(|err| CaseError::Refused(format!("{}: {err}", e.signer)))?;
+            if r.signatures.iter().any(|x| x.signer == e.signer) {
+                return Err(CaseError::Done {
+                    what: "该签字人的签名",
+                    what_en: "this signer's signature",
+                });
+            }
+            r.signatures.push(e.clone());
+            txn.put_json(layout::RECORD, &r)?;
+        }
+    }
+    let mut trail = Trail::load(store, log_key)?;
+    let note = match sig.document {
+        Document::Commitment => "commitment",
+        Document::Record => "record",
+    };
+    trail.record(EventKind::Signature, &e.signer, now, sig.hash, note);
+    trail.checkpoint()?;
+    trail.put(&mut txn)?;
+    let _ = case;
+    store.commit(txn)
+}
+
+/// Files a participant's signed reveal: only once every signature on the commitment is
+/// in (a secret revealed earlier could be used to steer a commitment still being
+/// signed), and only a reveal that opens the participant's commitment under its key.
+/// Logged with the secret itself, so it is public before the round.
+///
+/// # Errors
+/// When any of that fails.
+pub fn add_reveal(store: &Store, log_key: SigningKey, r: Reveal, now: i64) -> Result<()> {
+    let c: SignedCommitment = store
+        .read_json(layout::COMMITMENT)
+        .map_err(|_| CaseError::Refused("尚无抽取承诺 · there is no commitment yet".into()))?;
+    let (s, p) = unsigned(&c);
+    if !s.is_empty() || !p.is_empty() {
+        return Err(not_yet(
+            "接收揭示",
+            "take reveals",
+            &format!(
+                "承诺尚缺签名：{}",
+                [s.clone(), p.clone()].concat().join("、")
+            ),
+            &format!(
+                "the commitment still lacks signatures by {}",
+                [s, p].concat().join(", ")
+            ),
+        ));
+    }
+    let part = c
+        .commitment
+        .participants
+        .iter()
+        .find(|x| x.id == r.participant)
+        .ok_or_else(|| {
+            CaseError::Refused(format!(
+                "{:?} 不是本承诺的参与方 · is not a participant of this commitment",
+                r.participant
+            ))
+        })?;
+    let rel = format!("{}/{}.json", layout::REVEALS, r.participant);
+    if store.exists(&rel) {
+        return Err(CaseError::Done {
+            what: "该参与方的揭示",
+            what_en: "this participant's reveal",
+        });
+    }
+    let one = std::slice::from_ref(part);
+    let secrets = check_reveals(one, std::slice::from_ref(&r))
+        .map_err(|e| CaseError::Refused(e.to_string()))?;
+    check_reveal_signatures(one, std::slice::from_ref(&r), &secrets, &c.hash)
+        .map_err(|e| CaseError::Refused(e.to_string()))?;
+    let secret = secrets.first().copied().unwrap_or_default();
+    let mut trail = Trail::load(store, log_key)?;
+    trail.record(
+        EventKind::Reveal,
+        &part.role,
+        now,
+        reveal_binding(&c.hash, &part.id, &secret),
+        &r.secret,
+    );
+    trail.checkpoint()?;
+    let mut txn = Txn::default();
+    txn.put_json(&rel, &r)?;
+    trail.put(&mut txn)?;
+    store.commit(txn)
+}
+
+/// The reveals filed so far, in the commitment's participant order.
+pub(crate) fn reveals(store: &Store, c: &SignedCommitment) -> Result<Vec<Reveal>> {
+    c.commitment
+        .participants
+        .iter()
+        .filter(|p| store.exists(&format!("{}/{}.json", layout::REVEALS, p.id)))
+        .map(|p| store.read_json(&format!("{}/{}.json", layout::REVEALS, p.id)))
+        .collect()
+}

@@ -1,0 +1,319 @@
+//! `case new`: a case from the item list, the registers and the plan, every problem found
+//! at once (imports, the plan against the list and the registers, and a rehearsal draw).
+
+use crate::casefile::{CaseFile, CaseWitness, Chain, CASE_FORMAT};
+use crate::error::{CaseError, Result};
+use crate::layout;
+use crate::store::{Store, Txn};
+use crate::trail::Trail;
+use shuangsuiji::audit::EventKind;
+use shuangsuiji::draw::{BeaconChoice, Participant, Signatory};
+use shuangsuiji::encoding::{canonical_json, public_key_hex, tagged_hash};
+use shuangsuiji::hazmat::commit_secret;
+use shuangsuiji::registers::RegisterRoots;
+use shuangsuiji::{
+    draw, import, Commitment, Date, DrawInputs, DrawPlan, ItemList, PublicInspectorRegister,
+    SignedCommitment, SigningKey, TargetRegister,
+};
+use std::path::Path;
+
+/// What a new case is made from: the files' bytes as given, and the unit's settings.
+pub struct NewCase<'a> {
+    /// The item list (CSV/XLSX) and its version label.
+    pub items: &'a [u8],
+    /// The item list's version label.
+    pub items_version: &'a str,
+    /// The target register (CSV/XLSX).
+    pub targets: &'a [u8],
+    /// The inspector register with personal data (CSV/XLSX).
+    pub inspectors: &'a [u8],
+    /// Its file extension (`csv` or `xlsx`), kept with the copy in `private/`.
+    pub inspectors_ext: &'a str,
+    /// The draw plan (JSON).
+    pub plan: &'a [u8],
+    /// The registers' date.
+    pub as_of: Date,
+    /// The register keeper's salt for the public inspector view; a fresh one if absent.
+    pub salt: Option<[u8; 32]>,
+    /// The unit running the draw (the log's actor).
+    pub unit: &'a str,
+    /// The audit log's origin line.
+    pub origin: &'a str,
+    /// Where the unit keeps the log key (recorded, never copied).
+    pub log_key_path: &'a str,
+    /// The log key.
+    pub log_key: SigningKey,
+    /// The beacon chain.
+    pub chain: Chain,
+    /// Seconds between commitment and the earliest round.
+    pub margin_seconds: i64,
+    /// Witnesses (name, verifier key).
+    pub witnesses: Vec<(String, String)>,
+    /// How many must cosign.
+    pub witness_quorum: u32,
+}
+
+/// What `case new` made, for the summary it prints.
+#[derive(Debug, Clone)]
+pub struct Created {
+    /// The plan id.
+    pub plan_id: String,
+    /// Items, targets and inspectors.
+    pub counts: (usize, usize, usize),
+    /// Importers' notes (columns ignored, defaults applied).
+    pub notes: Vec<String>,
+}
+
+/// The registers and list the case's later steps read back.
+pub(crate) struct Inputs {
+    pub items: ItemList,
+    pub targets: TargetRegister,
+    pub inspectors: PublicInspectorRegister,
+    pub plan: DrawPlan,
+}
+
+impl Inputs {
+    pub(crate) fn load(store: &Store) -> Result<Inputs> {
+        Ok(Inputs {
+            items: store.read_json(layout::ITEMS)?,
+            targets: store.read_json(layout::TARGETS_PUBLIC)?,
+            inspectors: store.read_json(layout::INSPECTORS_PUBLIC)?,
+            plan: store.read_json(layout::PLAN)?,
+        })
+    }
+
+    pub(crate) fn roots(&self) -> RegisterRoots {
+        RegisterRoots {
+            item_list: self.items.hash(),
+            targets: self.targets.root(),
+            inspectors: self.inspectors.root(),
+        }
+    }
+}
+
+fn prefixed<T: std::fmt::Display>(what: &str, ps: &[T]) -> Vec<String> {
+    ps.iter().map(|p| format!("{what}: {p}")).collect()
+}
+
+/// A draw under a throwaway participant and seed, thrown away: the census, caps, the 100 %
+/// list and the teams meet the registers before anyone commits. Its outcome means nothing
+/// (the real seed does not exist yet); only whether it can run does.
+fn rehearse(inp: &Inputs, now: i64) -> std::result::Result<(), String> {
+    // Two throwaway participants: a commitment needs at least two (spec: no single party
+    // fixes the seed).
+    let people: Vec<(&str, SigningKey, [u8; 32])> = (1u8..=2)
+        .map(|i| {
+            let id = if i == 1 { "rehearsal-1" } else { "rehearsal-2" };
+            (
+                id,
+                SigningKey::from_bytes(&[i; 32]),
+                [i.wrapping_add(100); 32],
+            )
+        })
+        .collect();
+    let c = Commitment::v2(
+        inp.plan.clone(),
+        inp.roots(),
+        inp.targets.as_of(),
+        people
+            .iter()
+            .map(|(id, key, secret)| Participant {
+                id: (*id).into(),
+                role: "rehearsal".into(),
+                commitment: commit_secret(id, secret),
+                public_key: Some(public_key_hex(key)),
+            })
+            .collect(),
+        vec![Signatory {
+            name: "rehearsal".into(),
+            public_key: public_key_hex(&SigningKey::from_bytes(&[3u8; 32])),
+        }],
+        BeaconChoice::Offline,
+        now,
+    );
+    let mut signed = SignedCommitment::new(c).map_err(|e| e.to_string())?;
+    for (id, key, _) in &people {
+        signed.sign_as_participant(id, key);
+    }
+    let reveals: Vec<_> = people
+        .iter()
+        .map(|(id, key, secret)| shuangsuiji::draw::signed_reveal(id, key, &signed.hash, secret))
+        .collect();
+    draw(DrawInputs {
+        commitment: &signed,
+        item_list: &inp.items,
+        targets: &inp.targets,
+        inspectors: &inp.inspectors,
+        reveals: &reveals,
+        beacon: None,
+    })
+    .map(|_| ())
+    .map_err(|e| format!("[{}] {e}", shuangsuiji::Explain::kind(&e)))
+}
+
+/// Checks the inputs as a draw would, every problem at once; nothing is written on error.
+fn check(n: &NewCase<'_>, salt: &[u8; 32], now: i64) -> Result<(Inputs, Vec<String>)> {
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
+    let items = match import::items_with_notes(n.items, n.items_version) {
+        Ok((l, ns)) => {
+            notes.extend(prefixed("抽查事项清单 items", &ns));
+            Some(l)
+        }
+        Err(e) => {
+            problems.extend(prefixed("抽查事项清单 items", &e.problems));
+            None
+        }
+    };
+    let targets = import::targets(n.targets, n.as_of)
+        .map_err(|e| problems.extend(prefixed("检查对象名录库 targets", &e.problems)))
+        .ok();
+    let inspectors = import::inspectors(n.inspectors, n.as_of)
+        .map_err(|e| problems.extend(prefixed("执法检查人员名录库 inspectors", &e.problems)))
+        .ok();
+    let plan: Option<DrawPlan> = serde_json::from_slice(n.plan)
+        .map_err(|e| problems.push(format!("抽查计划 plan: {e}")))
+        .ok();
+    if let (Some(items), Some(targets), Some(inspectors), Some(plan)) =
+        (items, targets, inspectors, plan)
+    {
+        let inp = Inputs {
+            items,
+            targets,
+            inspectors: inspectors.public_view(salt),
+            plan,
+        };
+        let mut plan_problems = Vec::new();
+        if let Err(e) = inp.plan.check(&inp.items) {
+            plan_problems.extend(e.problems);
+        }
+        if let Err(e) = shuangsuiji::draw::check_scope(&inp.plan, &inp.items, &inp.inspectors) {
+            plan_problems.extend(e.problems);
+        }
+        if let Err(e) = inp.plan.check_against(inp.targets.as_of(), &inp.inspectors) {
+            plan_problems.extend(e.problems);
+        }
+        plan_problems.dedup();
+        problems.extend(prefixed("抽查计划 plan", &plan_problems));
+        if plan_problems.is_empty() {
+            if let Err(e) = rehearse(&inp, now) {
+                problems.push(format!("试抽 rehearsal draw: {e}"));
+            }
+        }
+        if problems.is_empty() {
+            return Ok((inp, notes));
+        }
+    }
+    Err(CaseError::invalid(
+        "抽查任务的输入",
+        "the case's inputs",
+        problems,
+    ))
+}
+
+fn random_salt() -> Result<[u8; 32]> {
+    use rand_core::TryRngCore as _;
+    let mut b = [0u8; 32];
+    rand_core::OsRng.try_fill_bytes(&mut b).map_err(|e| {
+        CaseError::Refused(format!(
+            "系统随机数不可用 · the OS random generator failed: {e}"
+        ))
+    })?;
+    Ok(b)
+}
+
+/// Makes the case: checks every input, then writes them, the public views and the audit
+/// log's first events (item list, registers, plan) under a signed checkpoint.
+///
+/// # Errors
+/// [`CaseError::Invalid`] listing every problem; nothing is written then.
+pub fn create(dir: &Path, n: NewCase<'_>, now: i64) -> Result<Created> {
+    if n.witness_quorum as usize > n.witnesses.len() {
+        return Err(CaseError::Refused(format!(
+            "见证人法定数 {} 大于见证人数 {} · the witness quorum {} exceeds the {} witness(es) named",
+            n.witness_quorum,
+            n.witnesses.len(),
+            n.witness_quorum,
+            n.witnesses.len()
+        )));
+    }
+    let salt = match n.salt {
+        Some(s) => s,
+        None => random_salt()?,
+    };
+    let (inp, notes) = check(&n, &salt, now)?;
+    let store = Store::create(dir)?;
+    let mut txn = Txn::default();
+    let mut trail = Trail::new(n.origin, n.log_key.clone());
+    trail.record(
+        EventKind::ItemListVersion,
+        n.unit,
+        now,
+        inp.items.hash(),
+        inp.items.version(),
+    );
+    trail.record(
+        EventKind::RegisterChange,
+        n.unit,
+        now,
+        inp.targets.root(),
+        &format!("检查对象名录库 {}", inp.targets.as_of()),
+    );
+    trail.record(
+        EventKind::RegisterChange,
+        n.unit,
+        now,
+        inp.inspectors.root(),
+        &format!("执法检查人员名录库 {}", inp.inspectors.as_of()),
+    );
+    let plan_hash = tagged_hash(
+        "shuangsuiji/v1/plan",
+        &[&canonical_json(&inp.plan).map_err(|e| CaseError::Refused(e.to_string()))?],
+    );
+    trail.record(EventKind::Plan, n.unit, now, plan_hash, &inp.plan.id);
+    trail.checkpoint()?;
+    let case = CaseFile {
+        format: CASE_FORMAT.into(),
+        plan_id: inp.plan.id.clone(),
+        unit: n.unit.into(),
+        created_at: now,
+        origin: n.origin.into(),
+        log_key: n.log_key_path.into(),
+        log_verifier_key: trail.verifier_key().into(),
+        chain: n.chain,
+        margin_seconds: n.margin_seconds,
+        witnesses: n
+            .witnesses
+            .into_iter()
+            .map(|(name, verifier_key)| CaseWitness {
+                name,
+                verifier_key,
+                cosigned_size: 0,
+            })
+            .collect(),
+        witness_quorum: n.witness_quorum,
+        pending: None,
+    };
+    txn.put_json(layout::ITEMS, &inp.items)?;
+    txn.put(layout::PLAN, n.plan.to_vec());
+    txn.put_private(
+        &format!("{}.{}", layout::INSPECTORS_PRIVATE, n.inspectors_ext),
+        n.inspectors.to_vec(),
+    );
+    txn.put_private(layout::SALT, hex::encode(salt).into_bytes());
+    txn.put_json(layout::TARGETS_PUBLIC, &inp.targets)?;
+    txn.put_json(layout::INSPECTORS_PUBLIC, &inp.inspectors)?;
+    trail.put(&mut txn)?;
+    // The case file last: a case exists once everything it names does.
+    txn.put_json(layout::CASE, &case)?;
+    store.commit(txn)?;
+    Ok(Created {
+        plan_id: case.plan_id,
+        counts: (
+            inp.items.items().len(),
+            inp.targets.targets().len(),
+            inp.inspectors.inspectors().len(),
+        ),
+        notes,
+    })
+}

@@ -1,0 +1,204 @@
+//! The beacon round, the draw, the trust file and the verdict.
+
+use super::commit::{case_file, reveals, signers, unsigned};
+use super::new::Inputs;
+use crate::error::{CaseError, Result};
+use crate::layout;
+use crate::store::{Store, Txn};
+use crate::trail::Trail;
+use shuangsuiji::audit::EventKind;
+use shuangsuiji::draw::{verify_round, BeaconChoice, BeaconRound};
+use shuangsuiji::trust::{
+    verify_anchored, TimeAnchor, TrustFile, TrustedKey, Verdict, TRUST_FORMAT,
+};
+use shuangsuiji::{draw, DrawInputs, SealedRecord, SignedCommitment, SigningKey};
+
+fn commitment(store: &Store) -> Result<SignedCommitment> {
+    store
+        .read_json(layout::COMMITMENT)
+        .map_err(|_| CaseError::Refused("尚无抽取承诺 · there is no commitment yet".into()))
+}
+
+/// Files the beacon round the commitment names, checked (round, time, BLS signature,
+/// randomness) before it is kept. `round` is drand's JSON as a relay serves it.
+///
+/// # Errors
+/// When the case has no commitment, the round is another, or it does not verify.
+pub fn beacon(store: &Store, round: &serde_json::Value) -> Result<u64> {
+    if store.exists(layout::BEACON) {
+        return Err(CaseError::Done {
+            what: "信标轮次",
+            what_en: "the beacon round",
+        });
+    }
+    let c = commitment(store)?;
+    let BeaconChoice::Drand(spec) = &c.commitment.beacon else {
+        return Err(CaseError::Refused(
+            "承诺不使用信标 · the commitment names no beacon".into(),
+        ));
+    };
+    let r = BeaconRound::from_drand_json(round).map_err(|e| {
+        CaseError::Refused(format!(
+            "信标轮次无法读取 · the beacon round cannot be read: {e}"
+        ))
+    })?;
+    verify_round(spec, c.commitment.committed_at, &r).map_err(|e| {
+        CaseError::Refused(format!("信标轮次未通过核验 · the beacon round fails: {e}"))
+    })?;
+    let mut txn = Txn::default();
+    txn.put_json(layout::BEACON, &r)?;
+    store.commit(txn)?;
+    Ok(r.round)
+}
+
+/// Runs the draw from the case's files and keeps the record, unsigned (signatures come
+/// back from the signers' own machines). Logged.
+///
+/// # Errors
+/// When a signature, a reveal or the beacon is missing, or the draw refuses.
+pub fn run_draw(store: &Store, log_key: SigningKey, now: i64) -> Result<SealedRecord> {
+    if store.exists(layout::RECORD) {
+        return Err(CaseError::Done {
+            what: "抽取",
+            what_en: "the draw",
+        });
+    }
+    let case = case_file(store)?;
+    let c = commitment(store)?;
+    let (s, p) = unsigned(&c);
+    let rs = reveals(store, &c)?;
+    let mut missing = Vec::new();
+    if !s.is_empty() || !p.is_empty() {
+        missing.push(format!(
+            "承诺签名 commitment signatures: {}",
+            [s, p].concat().join(", ")
+        ));
+    }
+    if rs.len() < c.commitment.participants.len() {
+        missing.push("揭示 reveals".into());
+    }
+    let round: Option<BeaconRound> = if store.exists(layout::BEACON) {
+        Some(store.read_json(layout::BEACON)?)
+    } else {
+        if matches!(c.commitment.beacon, BeaconChoice::Drand(_)) {
+            missing.push("信标轮次 the beacon round (case beacon)".into());
+        }
+        None
+    };
+    if !missing.is_empty() {
+        return Err(CaseError::NotYet {
+            step: "抽取",
+            step_en: "draw",
+            missing: missing.join("；"),
+            missing_en: "see above".into(),
+        });
+    }
+    let inp = Inputs::load(store)?;
+    let record = draw(DrawInputs {
+        commitment: &c,
+        item_list: &inp.items,
+        targets: &inp.targets,
+        inspectors: &inp.inspectors,
+        reveals: &rs,
+        beacon: round.as_ref(),
+    })
+    .map_err(|e| {
+        CaseError::Refused(format!(
+            "抽取被拒绝 the draw refused [{}]: {e}",
+            shuangsuiji::Explain::kind(&e)
+        ))
+    })?;
+    let sealed = SealedRecord::new(record).map_err(|e| CaseError::Refused(e.to_string()))?;
+    let mut trail = Trail::load(store, log_key)?;
+    trail.record(EventKind::Draw, &case.unit, now, sealed.hash, &case.plan_id);
+    trail.checkpoint()?;
+    let mut txn = Txn::default();
+    txn.put_json(layout::RECORD, &sealed)?;
+    trail.put(&mut txn)?;
+    store.commit(txn)?;
+    Ok(sealed)
+}
+
+/// A trust file drafted from the case: its signers, participants, log key, witnesses
+/// and annual-plan issuers. Only a draft: a verifier must get the keys from the unit
+/// through a channel it trusts, never from beside the record.
+///
+/// # Errors
+/// When the case has no commitment yet, or the draft fails the trust file's own checks.
+pub fn trust_draft(store: &Store, name: &str) -> Result<TrustFile> {
+    let case = case_file(store)?;
+    let c = commitment(store)?;
+    let ss = signers(store)?;
+    let t = TrustFile {
+        format: TRUST_FORMAT.into(),
+        name: name.into(),
+        chains: Vec::new(),
+        signers: ss
+            .iter()
+            .map(|s| TrustedKey {
+                role: s.role.clone(),
+                name: s.name.clone(),
+                public_key: s.public_key.clone(),
+            })
+            .collect(),
+        participants: c
+            .commitment
+            .participants
+            .iter()
+            .map(|p| TrustedKey {
+                role: p.role.clone(),
+                name: p.id.clone(),
+                public_key: p.public_key.clone().unwrap_or_default(),
+            })
+            .collect(),
+        audit_log: Some(case.log_verifier_key.clone()),
+        witnesses: case
+            .witnesses
+            .iter()
+            .map(|w| TrustedKey {
+                role: "见证人".into(),
+                name: w.name.clone(),
+                public_key: w.verifier_key.clone(),
+            })
+            .collect(),
+        witness_quorum: case.witness_quorum,
+        annual_plan_issuers: c
+            .commitment
+            .plan
+            .annual_task
+            .iter()
+            .flat_map(|r| r.annual_plan.plan.signatories.iter())
+            .map(|s| TrustedKey {
+                role: "年度抽查计划制定机关".into(),
+                name: s.name.clone(),
+                public_key: s.public_key.clone(),
+            })
+            .collect(),
+    };
+    t.check()
+        .map_err(|e| CaseError::Refused(format!("信任文件 trust file: {e}")))?;
+    Ok(t)
+}
+
+/// The verdict on the case's record under `trust`, with the case's time anchor.
+///
+/// # Errors
+/// When there is no record yet.
+pub fn verdict(store: &Store, trust: Option<&TrustFile>) -> Result<Verdict> {
+    let sealed: SealedRecord = store
+        .read_json(layout::RECORD)
+        .map_err(|_| CaseError::Refused("尚无抽取记录 · there is no record yet".into()))?;
+    let inp = Inputs::load(store)?;
+    let anchor: Option<TimeAnchor> = if store.exists(layout::ANCHOR) {
+        Some(store.read_json(layout::ANCHOR)?)
+    } else {
+        None
+    };
+    Ok(verify_anchored(
+        &sealed,
+        &inp.targets,
+        &inp.inspectors,
+        trust,
+        anchor.as_ref(),
+    ))
+}

@@ -1,0 +1,460 @@
+//! `shuangsuiji case …`: the case workflow (抽查任务, docs/case.md). Each command is one
+//! step of `shuangsuiji_case`; this module only reads arguments and the clock and prints.
+
+use crate::util;
+use clap::{Args, Subcommand};
+use shuangsuiji::draw::{Participant, Reveal};
+use shuangsuiji::trust::{Level, TrustFile};
+use shuangsuiji::SigningKey;
+use shuangsuiji_case::casefile::Chain;
+use shuangsuiji_case::keys::{SignatureFile, SignerPublic};
+use shuangsuiji_case::steps::{commit, new, seal, witness};
+use shuangsuiji_case::{layout, status, CaseError, Store};
+use std::path::{Path, PathBuf};
+
+#[derive(Subcommand)]
+pub enum CaseCmd {
+    /// 新建抽查任务 Make a case from the item list, the registers and the plan (every
+    /// problem reported at once; nothing written on error).
+    New(Box<NewArgs>),
+    /// 登记参与方 File a participant's participant.json (before the commitment).
+    Participant { case: PathBuf, file: PathBuf },
+    /// 登记签字人 File a signer's public.json (before the commitment).
+    Signer { case: PathBuf, file: PathBuf },
+    /// 生成抽取承诺 Build the commitment; its beacon round is the first after now + margin.
+    Commit {
+        case: PathBuf,
+        /// 指定轮次 A later round than the earliest allowed.
+        #[arg(long)]
+        round: Option<u64>,
+        #[command(flatten)]
+        key: LogKey,
+    },
+    /// 收回签名 File a signature made with `sign` on a signer's or participant's machine.
+    Signature {
+        case: PathBuf,
+        file: PathBuf,
+        #[command(flatten)]
+        key: LogKey,
+    },
+    /// 收回揭示 File a participant's reveal (after every signature on the commitment).
+    Reveal {
+        case: PathBuf,
+        file: PathBuf,
+        #[command(flatten)]
+        key: LogKey,
+    },
+    /// 请见证人联署 Sign a checkpoint of the log for the witnesses to cosign.
+    WitnessRequest {
+        case: PathBuf,
+        #[command(flatten)]
+        key: LogKey,
+    },
+    /// 收回联署 File a witness's cosignature line (the output of `witness cosign`).
+    Cosignature { case: PathBuf, file: PathBuf },
+    /// 载入信标 Load the beacon round the commitment names, from a file or a drand relay.
+    Beacon {
+        case: PathBuf,
+        /// drand's JSON for the round (as /{chain}/public/{round} serves it).
+        #[arg(long, conflicts_with = "url")]
+        file: Option<PathBuf>,
+        /// A drand HTTP relay (e.g. http://relay.example:8080): fetches
+        /// {url}/{chain hash}/public/{round}.
+        #[arg(long)]
+        url: Option<String>,
+    },
+    /// 抽取 Run the draw and keep the record for the signers.
+    Draw {
+        case: PathBuf,
+        #[command(flatten)]
+        key: LogKey,
+    },
+    /// 信任文件草稿 Draft a trust file from the case's keys (a verifier must get its own).
+    Trust {
+        case: PathBuf,
+        /// Whose anchors these are, for people.
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 核验 The verdict on the case's record under a trust file.
+    Verify {
+        case: PathBuf,
+        #[arg(long)]
+        trust: Option<PathBuf>,
+        /// 要求已锚定 Exit with status 3 unless anchored.
+        #[arg(long)]
+        require_anchored: bool,
+    },
+    /// 进度 What is done, who acts next, and the deadlines.
+    Status { case: PathBuf },
+}
+
+/// The unit's audit-log key; default: the file `case new --log-key` named.
+#[derive(Args)]
+pub struct LogKey {
+    /// 日志密钥 The audit log's key file (default: the one named at `case new`).
+    #[arg(long = "log-key")]
+    log_key: Option<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct NewArgs {
+    /// 抽查任务目录 The new case directory (must not exist, or be empty).
+    case: PathBuf,
+    /// 抽查事项清单 (CSV/XLSX).
+    #[arg(long)]
+    items: PathBuf,
+    /// Version label of the item list.
+    #[arg(long, default_value = "1")]
+    list_version: String,
+    /// 检查对象名录库 (CSV/XLSX).
+    #[arg(long)]
+    targets: PathBuf,
+    /// 执法检查人员名录库 with personal data (CSV/XLSX; kept in private/).
+    #[arg(long)]
+    inspectors: PathBuf,
+    /// 抽查计划 (JSON).
+    #[arg(long)]
+    plan: PathBuf,
+    /// 名录库日期 Register date (YYYY-MM-DD); default: today in China.
+    #[arg(long)]
+    as_of: Option<String>,
+    /// The register keeper's salt key for the public inspector view (64 hex digits);
+    /// default: a fresh one, kept in private/.
+    #[arg(long)]
+    salt_key: Option<PathBuf>,
+    /// 抽查单位 The unit running the draw.
+    #[arg(long)]
+    unit: String,
+    /// 日志来源 The audit log's origin line (e.g. gat.henan.gov.cn/shuangsuiji).
+    #[arg(long)]
+    origin: String,
+    /// 日志密钥 The audit log's key file (make it with `keys new`); its path is kept.
+    #[arg(long = "log-key")]
+    log_key: PathBuf,
+    /// 信标链 drand chain parameters (JSON with chain_hash, public_key, genesis_time,
+    /// period_seconds, or the `chain` member of such a file); default: drand quicknet.
+    #[arg(long)]
+    chain: Option<PathBuf>,
+    /// 余量 Seconds between commitment and the earliest round it may name.
+    #[arg(long, default_value_t = 30)]
+    margin: i64,
+    /// 见证人 A witness, as NAME=VERIFIER_KEY (repeat).
+    #[arg(long = "witness")]
+    witnesses: Vec<String>,
+    /// 见证人法定数 How many witnesses must cosign (default: all).
+    #[arg(long)]
+    witness_quorum: Option<u32>,
+}
+
+fn fail(e: CaseError) -> String {
+    format!("拒绝 REFUSED [{}]: {e}", e.kind())
+}
+
+fn log_key(store: &Store, k: &LogKey) -> Result<SigningKey, String> {
+    let path = match &k.log_key {
+        Some(p) => p.clone(),
+        None => {
+            let case: shuangsuiji_case::casefile::CaseFile =
+                store.read_json(layout::CASE).map_err(fail)?;
+            PathBuf::from(case.log_key)
+        }
+    };
+    Ok(SigningKey::from_bytes(
+        &shuangsuiji_case::keys::read_key(&path).map_err(fail)?,
+    ))
+}
+
+fn open(case: &Path) -> Result<Store, String> {
+    Store::open(case).map_err(fail)
+}
+
+fn chain(path: Option<&Path>) -> Result<Chain, String> {
+    let Some(p) = path else {
+        return Ok(Chain::quicknet());
+    };
+    let v: serde_json::Value = util::load_json(p)?;
+    let v = v.get("chain").cloned().unwrap_or(v);
+    serde_json::from_value::<Chain>(v.clone())
+        .or_else(|_| {
+            // drand's /info form: `hash`, `public_key`, `genesis_time`, `period`.
+            let g = |k: &str| v.get(k).cloned().unwrap_or_default();
+            serde_json::from_value::<Chain>(serde_json::json!({
+                "chain_hash": g("hash"), "public_key": g("public_key"),
+                "genesis_time": g("genesis_time"), "period_seconds": g("period"),
+            }))
+        })
+        .map_err(|e| {
+            format!(
+                "{}: 不是信标链参数 · not chain parameters: {e}",
+                p.display()
+            )
+        })
+}
+
+fn new_case(a: NewArgs) -> Result<(), String> {
+    let as_of = util::date_or_today("--as-of", a.as_of.as_deref())?;
+    let witnesses = a
+        .witnesses
+        .iter()
+        .map(|w| {
+            w.split_once('=')
+                .map(|(n, k)| (n.to_string(), k.to_string()))
+                .ok_or_else(|| {
+                    format!("--witness {w:?}: 应为 NAME=VERIFIER_KEY · expected NAME=VERIFIER_KEY")
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let quorum = a
+        .witness_quorum
+        .unwrap_or(u32::try_from(witnesses.len()).unwrap_or(u32::MAX));
+    let salt = a.salt_key.as_deref().map(util::read_key).transpose()?;
+    let log_key_path = std::fs::canonicalize(&a.log_key)
+        .map_err(|e| format!("cannot read {}: {e}", a.log_key.display()))?;
+    let log_key = SigningKey::from_bytes(&util::read_key(&log_key_path)?);
+    let (items, targets, inspectors, plan) = (
+        util::read(&a.items)?,
+        util::read(&a.targets)?,
+        util::read(&a.inspectors)?,
+        util::read(&a.plan)?,
+    );
+    let ext = if inspectors.starts_with(b"PK") {
+        "xlsx"
+    } else {
+        "csv"
+    };
+    let now = util::unix_now()?;
+    let made = new::create(
+        &a.case,
+        new::NewCase {
+            items: &items,
+            items_version: &a.list_version,
+            targets: &targets,
+            inspectors: &inspectors,
+            inspectors_ext: ext,
+            plan: &plan,
+            as_of,
+            salt,
+            unit: &a.unit,
+            origin: &a.origin,
+            log_key_path: &log_key_path.to_string_lossy(),
+            log_key,
+            chain: chain(a.chain.as_deref())?,
+            margin_seconds: a.margin,
+            witnesses,
+            witness_quorum: quorum,
+        },
+        now,
+    )
+    .map_err(fail)?;
+    for n in &made.notes {
+        eprintln!("注意 note: {n}");
+    }
+    let (i, t, s) = made.counts;
+    println!(
+        "已建立抽查任务 Case made: {} — 计划 plan {}，事项 {i} items，检查对象 {t} targets，执法检查人员 {s} inspectors；计划已核对并试抽通过 · the plan is checked and a rehearsal draw ran",
+        a.case.display(),
+        made.plan_id
+    );
+    println!(
+        "下一步 Next: 参与方 participant new / case participant，签字人 keys new / case signer"
+    );
+    Ok(())
+}
+
+fn print_status(store: &Store) -> Result<(), String> {
+    let s = status::status(store, util::unix_now()?).map_err(fail)?;
+    println!(
+        "抽查任务 Case {} — 计划 plan {}",
+        store.root().display(),
+        s.plan_id
+    );
+    for st in &s.steps {
+        println!(
+            "  [{}] {} — {}",
+            if st.done { "✓" } else { " " },
+            st.name,
+            st.detail
+        );
+    }
+    match &s.next {
+        Some(n) => println!("下一步 Next: {n}"),
+        None => println!("下一步 Next: 结果录入与公示 results and publication (results template / results import / publish)"),
+    }
+    for d in &s.deadlines {
+        println!("时限 Deadline: {d}");
+    }
+    Ok(())
+}
+
+fn fetch_round(url: &str, store: &Store) -> Result<serde_json::Value, String> {
+    let c: shuangsuiji::SignedCommitment = store.read_json(layout::COMMITMENT).map_err(fail)?;
+    let shuangsuiji::draw::BeaconChoice::Drand(spec) = &c.commitment.beacon else {
+        return Err("the commitment names no beacon".into());
+    };
+    let full = format!(
+        "{}/{}/public/{}",
+        url.trim_end_matches('/'),
+        spec.chain_hash,
+        spec.round
+    );
+    crate::http::get_json(&full)
+}
+
+pub fn run(c: CaseCmd) -> Result<(), String> {
+    match c {
+        CaseCmd::New(a) => new_case(*a)?,
+        CaseCmd::Participant { case, file } => {
+            let s = open(&case)?;
+            let p: Participant = util::load_json(&file)?;
+            commit::add_participant(&s, p.clone()).map_err(fail)?;
+            println!("已登记参与方 Participant filed: {} ({})", p.id, p.role);
+        }
+        CaseCmd::Signer { case, file } => {
+            let s = open(&case)?;
+            let p: SignerPublic = util::load_json(&file)?;
+            commit::add_signer(&s, p.clone()).map_err(fail)?;
+            println!("已登记签字人 Signer filed: {} ({})", p.name, p.role);
+        }
+        CaseCmd::Commit { case, round, key } => {
+            let s = open(&case)?;
+            let k = log_key(&s, &key)?;
+            let done = commit::commit(&s, k, util::unix_now()?, round).map_err(fail)?;
+            println!("已生成抽取承诺 Commitment built: {}", done.hash);
+            println!(
+                "信标轮次 Beacon round {}，发布时间 published at {}",
+                done.round,
+                status::beijing(done.round_time)
+            );
+            println!(
+                "下一步 Next: 把 {} 交给每位签字人和参与方签署（sign），在轮次之前收回签名和揭示 · hand it to every signer and participant to sign; collect signatures and reveals before the round",
+                s.path(layout::COMMITMENT).display()
+            );
+        }
+        CaseCmd::Signature { case, file, key } => {
+            let s = open(&case)?;
+            let sig: SignatureFile = util::load_json(&file)?;
+            let k = log_key(&s, &key)?;
+            commit::add_signature(&s, k, sig.clone(), util::unix_now()?).map_err(fail)?;
+            println!("已收回签名 Signature filed: {}", sig.entry.signer);
+        }
+        CaseCmd::Reveal { case, file, key } => {
+            let s = open(&case)?;
+            let r: Reveal = util::load_json(&file)?;
+            let k = log_key(&s, &key)?;
+            commit::add_reveal(&s, k, r.clone(), util::unix_now()?).map_err(fail)?;
+            println!("已收回揭示 Reveal filed: {}", r.participant);
+        }
+        CaseCmd::WitnessRequest { case, key } => {
+            let s = open(&case)?;
+            let k = log_key(&s, &key)?;
+            let r = witness::request(&s, k).map_err(fail)?;
+            println!(
+                "待联署检查点 Checkpoint for the witnesses (size {}{}): {}",
+                r.size,
+                if r.after_round {
+                    ", 轮次后 after the round"
+                } else {
+                    ", 轮次前 before the round"
+                },
+                s.path(layout::WITNESS_CHECKPOINT).display()
+            );
+            for (name, old, proof) in &r.witnesses {
+                println!(
+                    "  见证人 {name}: shuangsuiji witness cosign --state STATE --name {name} --key KEY {} --old-size {old} --proof {}",
+                    s.path(layout::WITNESS_CHECKPOINT).display(),
+                    s.path(proof).display()
+                );
+            }
+        }
+        CaseCmd::Cosignature { case, file } => {
+            let s = open(&case)?;
+            let line = String::from_utf8(util::read(&file)?)
+                .map_err(|_| format!("{} is not text", file.display()))?;
+            let f = witness::file_cosignature(&s, &line).map_err(fail)?;
+            println!(
+                "已收回联署 Cosignature filed: {} at {}（{}/{}）",
+                f.witness,
+                status::beijing(i64::try_from(f.time).unwrap_or(i64::MAX)),
+                f.have,
+                f.quorum
+            );
+        }
+        CaseCmd::Beacon { case, file, url } => {
+            let s = open(&case)?;
+            let v: serde_json::Value = match (file, url) {
+                (Some(f), _) => {
+                    let v: serde_json::Value = util::load_json(&f)?;
+                    // A recorded file may hold several rounds (`rounds`): take the one named.
+                    pick_round(v, &s)?
+                }
+                (None, Some(u)) => fetch_round(&u, &s)?,
+                (None, None) => return Err("--file 或 --url 二选一 · give --file or --url".into()),
+            };
+            let r = seal::beacon(&s, &v).map_err(fail)?;
+            println!("已载入信标轮次 Beacon round {r} loaded and verified (BLS)");
+        }
+        CaseCmd::Draw { case, key } => {
+            let s = open(&case)?;
+            let k = log_key(&s, &key)?;
+            let sealed = seal::run_draw(&s, k, util::unix_now()?).map_err(fail)?;
+            println!(
+                "已抽取 Drawn: {} 个检查对象 targets, {} 个检查组 teams；记录 record {}",
+                sealed.record.selected_ids().count(),
+                sealed.record.teams.len(),
+                sealed.hash
+            );
+            println!(
+                "下一步 Next: 签字人核对并签署 {}（sign），case signature 收回 · signers check and sign the record",
+                s.path(layout::RECORD).display()
+            );
+        }
+        CaseCmd::Trust { case, name, out } => {
+            let s = open(&case)?;
+            let t = seal::trust_draft(&s, &name).map_err(fail)?;
+            util::refuse_overwrite(&out, false)?;
+            util::write_atomic(&out, &util::to_json(&t)?)?;
+            println!("信任文件草稿 Trust file draft: {}", out.display());
+            println!("  核验人应从可信渠道独立获得各密钥 · a verifier must get these keys through a channel it trusts");
+        }
+        CaseCmd::Verify {
+            case,
+            trust,
+            require_anchored,
+        } => {
+            let s = open(&case)?;
+            let t: Option<TrustFile> = trust.as_deref().map(util::load_json).transpose()?;
+            let v = seal::verdict(&s, t.as_ref()).map_err(fail)?;
+            let sealed: shuangsuiji::SealedRecord = s.read_json(layout::RECORD).map_err(fail)?;
+            crate::summary::print(&sealed, &v);
+            if v.verified.is_none() {
+                return Err("未通过 NOT VERIFIED".into());
+            }
+            if require_anchored && v.level != Level::Anchored {
+                std::process::exit(3);
+            }
+        }
+        CaseCmd::Status { case } => print_status(&open(&case)?)?,
+    }
+    Ok(())
+}
+
+/// The round the commitment names from a recorded file: drand's JSON for one round, or a
+/// file with several under `rounds` (as tests/data keep them).
+fn pick_round(v: serde_json::Value, s: &Store) -> Result<serde_json::Value, String> {
+    let Some(rounds) = v.get("rounds").and_then(|r| r.as_array()) else {
+        return Ok(v);
+    };
+    let c: shuangsuiji::SignedCommitment = s.read_json(layout::COMMITMENT).map_err(fail)?;
+    let want = match &c.commitment.beacon {
+        shuangsuiji::draw::BeaconChoice::Drand(spec) => spec.round,
+        shuangsuiji::draw::BeaconChoice::Offline => 0,
+    };
+    rounds
+        .iter()
+        .find(|r| r.get("round").and_then(serde_json::Value::as_u64) == Some(want))
+        .cloned()
+        .ok_or_else(|| format!("文件中没有轮次 {want} · the file holds no round {want}"))
+}

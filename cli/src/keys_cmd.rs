@@ -1,0 +1,123 @@
+//! The commands each person runs on their own machine: `keys new` (a signer's key
+//! folder), `participant new|reveal`, and `sign` (a commitment or record handed over).
+
+use crate::util;
+use clap::Subcommand;
+use shuangsuiji_case::{keys, CaseError};
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum KeysCmd {
+    /// 生成签字人密钥 A signer's key folder: key (0600, never printed) and public.json,
+    /// which is handed to the case.
+    New {
+        /// 姓名及职务 Name and post as they sign.
+        #[arg(long)]
+        name: String,
+        /// 角色 Role (抽查负责人, 监督人 …).
+        #[arg(long)]
+        role: String,
+        /// 密钥目录 The folder (made; must not hold a key).
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ParticipantCmd {
+    /// 生成参与方秘密 A participant's folder: secret and key (0600) and participant.json,
+    /// which is handed to the case.
+    New {
+        /// 参与方编号 Id (letters, digits, - _ .).
+        #[arg(long)]
+        id: String,
+        /// 角色 Role (检查部门, 纪检监察 …).
+        #[arg(long)]
+        role: String,
+        /// 目录 The folder.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// 揭示 The signed reveal of this participant's secret for a commitment that lists it.
+    Reveal {
+        /// 参与方目录 The participant's folder.
+        #[arg(long)]
+        dir: PathBuf,
+        /// 抽取承诺 The commitment handed over.
+        commitment: PathBuf,
+        /// 输出 The reveal to hand back.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn fail(e: CaseError) -> String {
+    format!("拒绝 REFUSED [{}]: {e}", e.kind())
+}
+
+pub fn run_keys(c: KeysCmd) -> Result<(), String> {
+    let KeysCmd::New { name, role, out } = c;
+    let p = keys::new_signer(&out, &name, &role).map_err(fail)?;
+    println!("已生成签字人密钥 Signer key made: {} ({})", p.name, p.role);
+    println!("  公钥 public key {}", p.public_key);
+    println!(
+        "  交给抽查任务 Hand over: {}；私钥 {} 留在本机 · the private key stays here",
+        out.join(keys::PUBLIC).display(),
+        out.join(keys::KEY).display()
+    );
+    Ok(())
+}
+
+pub fn run_participant(c: ParticipantCmd) -> Result<(), String> {
+    match c {
+        ParticipantCmd::New { id, role, out } => {
+            let p = keys::new_participant(&out, &id, &role).map_err(fail)?;
+            println!("已生成参与方秘密 Participant made: {} ({})", p.id, p.role);
+            println!(
+                "  交给抽查任务 Hand over: {}；秘密和私钥留在本机 · the secret and key stay here",
+                out.join(keys::PARTICIPANT).display()
+            );
+        }
+        ParticipantCmd::Reveal {
+            dir,
+            commitment,
+            out,
+        } => {
+            let r = keys::reveal(&dir, &util::read(&commitment)?).map_err(fail)?;
+            util::refuse_overwrite(&out, false)?;
+            util::write_atomic(&out, &util::to_json(&r)?)?;
+            println!("已揭示 Revealed: {} → {}", r.participant, out.display());
+        }
+    }
+    Ok(())
+}
+
+/// `sign --dir DIR FILE --out SIG`.
+#[derive(clap::Args)]
+pub struct SignArgs {
+    /// 密钥目录 A signer's or participant's folder.
+    #[arg(long)]
+    dir: PathBuf,
+    /// 抽取承诺或抽取记录 The commitment or record handed over.
+    file: PathBuf,
+    /// 输出 The signature to hand back.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+pub fn run_sign(a: SignArgs) -> Result<(), String> {
+    let s = keys::sign(&a.dir, &util::read(&a.file)?).map_err(fail)?;
+    util::refuse_overwrite(&a.out, false)?;
+    util::write_atomic(&a.out, &util::to_json(&s)?)?;
+    println!(
+        "已签署 Signed: {} on the {} {} → {}",
+        s.entry.signer,
+        match s.document {
+            keys::Document::Commitment => "commitment 抽取承诺",
+            keys::Document::Record => "record 抽取记录",
+        },
+        s.hash,
+        a.out.display()
+    );
+    Ok(())
+}
