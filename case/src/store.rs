@@ -19,9 +19,10 @@ const STAGING: &str = ".staging";
 const PENDING: &str = ".pending";
 const MANIFEST: &str = "manifest.json";
 
-/// Test hook: `SHUANGSUIJI_CASE_CRASH_AT=staged|applying` aborts the process (as `kill -9`
-/// would, without unwinding) after the step is staged, or after its first file is moved
-/// into place, so the recovery paths can be tested deterministically.
+/// Test hook: `SHUANGSUIJI_CASE_CRASH_AT=staging|staged|applying` aborts the process (as
+/// `kill -9` would, without unwinding) with the step's files written but not committed,
+/// just after the commit point, or after its first file is moved into place — so both
+/// recovery paths (undo, finish) are tested deterministically.
 const CRASH_AT: &str = "SHUANGSUIJI_CASE_CRASH_AT";
 
 fn crash_if(point: &str) {
@@ -259,6 +260,7 @@ impl Store {
         }
         write_file(&staging.join(MANIFEST), &to_json(&manifest)?, false)?;
         sync_dir(&staging);
+        crash_if("staging");
         let pending = self.path(PENDING);
         std::fs::rename(&staging, &pending).map_err(|e| CaseError::io(&pending, e))?;
         sync_dir(&self.root);

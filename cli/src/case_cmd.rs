@@ -89,6 +89,8 @@ pub enum CaseCmd {
     },
     /// 进度 What is done, who acts next, and the deadlines.
     Status { case: PathBuf },
+    /// 日志公钥 Print the audit log's verifier key (for the witness and for verifiers).
+    LogKey { case: PathBuf },
 }
 
 /// The unit's audit-log key; default: the file `case new --log-key` named.
@@ -437,6 +439,12 @@ pub fn run(c: CaseCmd) -> Result<(), String> {
             }
         }
         CaseCmd::Status { case } => print_status(&open(&case)?)?,
+        CaseCmd::LogKey { case } => {
+            let s = open(&case)?;
+            let c: shuangsuiji_case::casefile::CaseFile =
+                s.read_json(layout::CASE).map_err(fail)?;
+            println!("{}", c.log_verifier_key);
+        }
     }
     Ok(())
 }

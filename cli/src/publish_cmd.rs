@@ -59,6 +59,10 @@ pub struct RecordCheck {
     /// 信任文件 The trust file the record is assessed against.
     #[arg(long, requires = "record")]
     trust: Option<PathBuf>,
+    /// 时间锚 The record's time anchor (checked against the trust file's log key and
+    /// witnesses).
+    #[arg(long, requires = "trust")]
+    anchor: Option<PathBuf>,
 }
 
 impl RecordCheck {
@@ -76,12 +80,14 @@ impl RecordCheck {
         let sealed: SealedRecord = load(record)?;
         let targets: TargetRegister = load(t)?;
         let inspectors: PublicInspectorRegister = load(i)?;
+        let anchor: Option<shuangsuiji::trust::TimeAnchor> =
+            self.anchor.as_deref().map(load).transpose()?;
         let verdict = crate::verify_cmd::assess(
             &sealed,
             &targets,
             &inspectors,
             self.trust.as_deref(),
-            None,
+            anchor.as_ref(),
             &shuangsuiji::trust::References::default(),
         )?;
         if show {
