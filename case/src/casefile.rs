@@ -99,4 +99,14 @@ pub struct CaseFile {
     /// The checkpoint out for cosigning, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending: Option<PendingCheckpoint>,
+    /// A rehearsal (演练): made under the rehearsal clock, which only a rehearsal case
+    /// accepts; printed on every document made from it.
+    #[serde(default)]
+    pub rehearsal: bool,
+    /// After `case redraw`: the commitment the next one supersedes, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<shuangsuiji::draw::Supersedes>,
+    /// How many rounds were re-drawn (the folders under `superseded/`).
+    #[serde(default)]
+    pub redraws: u32,
 }

@@ -97,13 +97,6 @@ fn write_new(path: &Path, bytes: &[u8], private: bool) -> Result<()> {
 }
 
 fn new_folder(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| CaseError::io(dir, e))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-            .map_err(|e| CaseError::io(dir, e))?;
-    }
     for f in [KEY, SECRET] {
         if dir.join(f).exists() {
             return Err(CaseError::Refused(format!(
@@ -112,7 +105,39 @@ fn new_folder(dir: &Path) -> Result<()> {
             )));
         }
     }
+    if dir.exists() {
+        // An existing folder keeps its permissions (it may be shared, or `.`): only the
+        // key files are closed (0600).
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| CaseError::io(dir, e))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| CaseError::io(dir, e))?;
+    }
     Ok(())
+}
+
+/// Whether `id` is a participant id a case files: letters, digits and `- _ .`, not
+/// starting with a dot (it names the participant's files in the case).
+pub fn participant_id_ok(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && !id.starts_with('.')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+}
+
+/// Writes a file only its owner can read (a reveal or a signature to hand over), refusing
+/// to replace one.
+///
+/// # Errors
+/// When it exists or cannot be written.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_new(path, bytes, true)
 }
 
 /// Reads a 32-byte private half (64 hex digits) from a file.
@@ -218,17 +243,161 @@ fn read_doc(bytes: &[u8]) -> Result<Doc> {
     }
 }
 
-/// Signs a handed-over commitment or record with the key in `dir`: a signer's folder signs
-/// either, as the signatory the commitment lists under that key; a participant's folder
-/// signs the commitment that lists it with its own secret's commitment and key.
+/// What a person signs or reveals for, shown to them before anything leaves their folder.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    /// The document signed, and its hash.
+    pub document: Document,
+    /// Its hash.
+    pub hash: Digest32,
+    /// Plan id and title.
+    pub plan: String,
+    /// Beacon round and its time (Unix seconds), if any.
+    pub round: Option<(u64, i64)>,
+    /// The commitment time the document claims.
+    pub committed_at: i64,
+    /// Participants (id, role) and signers' names.
+    pub people: Vec<String>,
+    /// For a record: the number of selected targets, verified by re-running the draw.
+    pub selected: Option<usize>,
+}
+
+/// The ledger a key folder keeps of what it signed (`signed.json`): a folder signs one
+/// commitment per plan — a later one only when it supersedes the last — and reveals only
+/// for a commitment it signed, so an operator cannot collect signatures or a secret for a
+/// second, ground commitment.
+pub const LEDGER: &str = "signed.json";
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LedgerEntry {
+    plan: String,
+    commitment: Digest32,
+    round_time: Option<i64>,
+    revealed: bool,
+}
+
+fn ledger(dir: &Path) -> Result<Vec<LedgerEntry>> {
+    let p = dir.join(LEDGER);
+    if p.exists() {
+        read_json(&p)
+    } else {
+        Ok(Vec::new())
+    }
+}
+
+fn save_ledger(dir: &Path, l: &[LedgerEntry]) -> Result<()> {
+    let p = dir.join(LEDGER);
+    let tmp = dir.join(format!("{LEDGER}.tmp~"));
+    let _ = std::fs::remove_file(&tmp);
+    write_new(&tmp, &crate::store::to_json(&l)?, true)?;
+    std::fs::rename(&tmp, &p).map_err(|e| CaseError::io(&p, e))
+}
+
+fn round_of(c: &SignedCommitment) -> Option<(u64, i64)> {
+    match &c.commitment.beacon {
+        shuangsuiji::draw::BeaconChoice::Drand(s) => Some((s.round, s.round_time())),
+        shuangsuiji::draw::BeaconChoice::Offline => None,
+    }
+}
+
+fn shown(document: Document, hash: Digest32, c: &SignedCommitment) -> Shown {
+    let k = &c.commitment;
+    Shown {
+        document,
+        hash,
+        plan: format!("{}（{}）", k.plan.id, k.plan.title),
+        round: round_of(c),
+        committed_at: k.committed_at,
+        people: k
+            .participants
+            .iter()
+            .map(|p| format!("参与方 {} ({})", p.id, p.role))
+            .chain(k.signers.iter().map(|s| format!("签字人 {}", s.name)))
+            .collect(),
+        selected: None,
+    }
+}
+
+/// Refuses a commitment whose beacon round is published (or due) by `now`: signing or
+/// revealing then would let whoever already knows the round pick the outcome.
+fn before_round(c: &SignedCommitment, now: i64) -> Result<()> {
+    if let Some((round, t)) = round_of(c) {
+        if now >= t {
+            return Err(CaseError::Refused(format!(
+                "信标轮次 {round} 已于 {t} 发布（现在 {now}）：此时签署或揭示可被用来选择结果，已拒绝 · beacon round {round} was published at {t} (now {now}): signing or revealing now could be used to pick the outcome"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// One commitment per plan: a second only when it supersedes the last one signed, and
+/// never one that reuses a secret already revealed.
+fn check_ledger(l: &[LedgerEntry], c: &SignedCommitment, participant: bool) -> Result<()> {
+    let plan = &c.commitment.plan.id;
+    let Some(last) = l.iter().rfind(|e| &e.plan == plan) else {
+        return Ok(());
+    };
+    if last.commitment == c.hash {
+        return Ok(());
+    }
+    let supersedes_last = c
+        .commitment
+        .supersedes
+        .as_ref()
+        .is_some_and(|s| s.commitment == last.commitment);
+    if !supersedes_last {
+        return Err(CaseError::Refused(format!(
+            "本目录已为计划 {plan} 签署过承诺 {}；新的承诺未声明取代它，拒绝签署（一计划一承诺，重新抽取须用 case redraw）· this folder already signed commitment {} for plan {plan}; the new one does not supersede it",
+            last.commitment, last.commitment
+        )));
+    }
+    if participant && l.iter().any(|e| &e.plan == plan && e.revealed) {
+        return Err(CaseError::Refused(
+            "本目录的秘密已经揭示，不能再用于新的承诺；请用 participant new 另建参与方目录 · this folder's secret is already revealed: make a new participant folder for the new commitment".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn record_signed(dir: &Path, c: &SignedCommitment) -> Result<()> {
+    let mut l = ledger(dir)?;
+    if !l.iter().any(|e| e.commitment == c.hash) {
+        l.push(LedgerEntry {
+            plan: c.commitment.plan.id.clone(),
+            commitment: c.hash,
+            round_time: round_of(c).map(|(_, t)| t),
+            revealed: false,
+        });
+        save_ledger(dir, &l)?;
+    }
+    Ok(())
+}
+
+/// Signs a handed-over commitment or record with the key in `dir`, at `now`: a signer's
+/// folder signs either, as the signatory the commitment lists under that key; a
+/// participant's folder signs the commitment that lists it with its own secret's
+/// commitment and key. A commitment is signed only before its beacon round and only once
+/// per plan (a later one must supersede it); a record only once it re-runs: `views` (the
+/// public registers) are required for a record, and the draw is verified with them.
 ///
 /// # Errors
-/// When the document does not list this key, or cannot be read.
-pub fn sign(dir: &Path, doc: &[u8]) -> Result<SignatureFile> {
+/// When the document does not list this key, or any of the above fails.
+pub fn sign(
+    dir: &Path,
+    doc: &[u8],
+    views: Option<(
+        &shuangsuiji::TargetRegister,
+        &shuangsuiji::PublicInspectorRegister,
+    )>,
+    now: i64,
+) -> Result<(SignatureFile, Shown)> {
     let key = SigningKey::from_bytes(&read_key(&dir.join(KEY))?);
     let mine = public_key_hex(&key);
     let doc = read_doc(doc)?;
-    if dir.join(PARTICIPANT).exists() {
+    let participant = dir.join(PARTICIPANT).exists();
+    if participant {
         let me: Participant = read_json(&dir.join(PARTICIPANT))?;
         let Doc::Commitment(c) = doc else {
             return Err(CaseError::Refused(
@@ -236,43 +405,130 @@ pub fn sign(dir: &Path, doc: &[u8]) -> Result<SignatureFile> {
             ));
         };
         listed_participant(&c, &me, &mine)?;
-        return Ok(SignatureFile {
+        before_round(&c, now)?;
+        check_ledger(&ledger(dir)?, &c, true)?;
+        record_signed(dir, &c)?;
+        let sig = SignatureFile {
             document: Document::Commitment,
             hash: c.hash,
             participant: true,
             entry: sign_commitment(&me.id, &key, &c.hash),
-        });
+        };
+        return Ok((sig, shown(Document::Commitment, c.hash, &c)));
     }
     let me: SignerPublic = read_json(&dir.join(PUBLIC))?;
-    let (document, hash, signers, context) = match &doc {
-        Doc::Commitment(c) => (
-            Document::Commitment,
-            c.hash,
-            &c.commitment.signers,
-            COMMITMENT_CONTEXT,
-        ),
-        Doc::Record(r) => (
-            Document::Record,
-            r.hash,
-            &r.record.commitment.commitment.signers,
-            RECORD_CONTEXT,
-        ),
+    let listed = |signers: &[shuangsuiji::draw::Signatory]| {
+        if signers
+            .iter()
+            .any(|s| s.name == me.name && s.public_key == mine)
+        {
+            Ok(())
+        } else {
+            Err(CaseError::Refused(format!(
+                "此文件未列出签字人“{}”及其密钥，未签署 · the document does not list signer {:?} with this key; not signed",
+                me.name, me.name
+            )))
+        }
     };
-    if !signers
-        .iter()
-        .any(|s| s.name == me.name && s.public_key == mine)
-    {
-        return Err(CaseError::Refused(format!(
-            "此文件未列出签字人“{}”及其密钥，未签署 · the document does not list signer {:?} with this key; not signed",
-            me.name, me.name
-        )));
+    match doc {
+        Doc::Commitment(c) => {
+            listed(&c.commitment.signers)?;
+            before_round(&c, now)?;
+            check_ledger(&ledger(dir)?, &c, false)?;
+            record_signed(dir, &c)?;
+            let sig = SignatureFile {
+                document: Document::Commitment,
+                hash: c.hash,
+                participant: false,
+                entry: sign_hash(&me.name, &key, COMMITMENT_CONTEXT, &c.hash),
+            };
+            Ok((sig, shown(Document::Commitment, c.hash, &c)))
+        }
+        Doc::Record(r) => {
+            let c = &r.record.commitment;
+            listed(&c.commitment.signers)?;
+            let Some((targets, inspectors)) = views else {
+                return Err(CaseError::Refused(
+                    "签署记录前须用公开名录库重新核验（--targets、--inspectors）· a record is signed only after re-running it against the public registers (--targets, --inspectors)".into(),
+                ));
+            };
+            // The record re-runs from its own inputs, under a fully signed commitment: a
+            // signer never seals an outcome it cannot reproduce. (Not `verify`, which also
+            // wants the record's own signatures — the ones being collected now.)
+            commitment_fully_signed(c)?;
+            let rerun = shuangsuiji::draw(shuangsuiji::DrawInputs {
+                commitment: c,
+                item_list: &r.record.item_list,
+                targets,
+                inspectors,
+                reveals: &r.record.reveals,
+                beacon: r.record.beacon.as_ref(),
+            })
+            .map_err(|e| {
+                CaseError::Refused(format!(
+                    "记录无法重新运行，拒绝签署 · the record does not re-run; not signed: {e}"
+                ))
+            })?;
+            if rerun
+                .hash()
+                .map_err(|e| CaseError::Refused(e.to_string()))?
+                != r.hash
+            {
+                return Err(CaseError::Refused(
+                    "重新运行的结果与记录不同，拒绝签署 · re-running gives another record; not signed".into(),
+                ));
+            }
+            let selected = rerun.selected_ids().count();
+            if !c
+                .signatures
+                .iter()
+                .any(|e| e.signer == me.name && e.public_key == mine)
+            {
+                return Err(CaseError::Refused(
+                    "记录中的承诺没有本人的签名 · the record's commitment does not carry this signer's signature".into(),
+                ));
+            }
+            let sig = SignatureFile {
+                document: Document::Record,
+                hash: r.hash,
+                participant: false,
+                entry: sign_hash(&me.name, &key, RECORD_CONTEXT, &r.hash),
+            };
+            let mut sh = shown(Document::Record, r.hash, c);
+            sh.selected = Some(selected);
+            Ok((sig, sh))
+        }
     }
-    Ok(SignatureFile {
-        document,
-        hash,
-        participant: false,
-        entry: sign_hash(&me.name, &key, context, &hash),
-    })
+}
+
+/// Every signature a commitment needs is on it and verifies: the signers' and (draw/v2)
+/// the participants'.
+fn commitment_fully_signed(c: &SignedCommitment) -> Result<()> {
+    shuangsuiji::hazmat::check_commitment_signatures(
+        &c.commitment.participants,
+        &c.participant_signatures,
+        &c.hash,
+    )
+    .map_err(|e| {
+        CaseError::Refused(format!(
+            "承诺的参与方签名不齐或无效 · participants' signatures: {e}"
+        ))
+    })?;
+    for s in &c.commitment.signers {
+        let e = c
+            .signatures
+            .iter()
+            .find(|e| e.signer == s.name)
+            .ok_or_else(|| {
+                CaseError::Refused(format!(
+                    "承诺尚缺签字人 {} 的签名 · the commitment lacks {}'s signature",
+                    s.name, s.name
+                ))
+            })?;
+        shuangsuiji::encoding::verify_entry(e, &s.public_key, COMMITMENT_CONTEXT, &c.hash)
+            .map_err(|err| CaseError::Refused(format!("{}: {err}", s.name)))?;
+    }
+    Ok(())
 }
 
 fn listed_participant(c: &SignedCommitment, me: &Participant, key: &str) -> Result<()> {
@@ -289,11 +545,13 @@ fn listed_participant(c: &SignedCommitment, me: &Participant, key: &str) -> Resu
     }
 }
 
-/// The participant's signed reveal for a handed-over commitment that lists it.
+/// The participant's signed reveal, at `now`, for a commitment it signed from this folder
+/// that carries every signature (signers' and participants', each verified) and whose
+/// beacon round is still to come; the folder's ledger marks the secret revealed.
 ///
 /// # Errors
-/// When the commitment does not list this participant, or cannot be read.
-pub fn reveal(dir: &Path, commitment: &[u8]) -> Result<Reveal> {
+/// When any of that fails.
+pub fn reveal(dir: &Path, commitment: &[u8], now: i64) -> Result<(Reveal, Shown)> {
     let me: Participant = read_json(&dir.join(PARTICIPANT))?;
     let key = SigningKey::from_bytes(&read_key(&dir.join(KEY))?);
     let secret = read_key(&dir.join(SECRET))?;
@@ -303,5 +561,16 @@ pub fn reveal(dir: &Path, commitment: &[u8]) -> Result<Reveal> {
         ));
     };
     listed_participant(&c, &me, &public_key_hex(&key))?;
-    Ok(signed_reveal(&me.id, &key, &c.hash, &secret))
+    before_round(&c, now)?;
+    let mut l = ledger(dir)?;
+    let Some(entry) = l.iter_mut().find(|e| e.commitment == c.hash) else {
+        return Err(CaseError::Refused(
+            "本目录没有签署过这份承诺，不能为它揭示 · this folder did not sign this commitment: no reveal for it".into(),
+        ));
+    };
+    commitment_fully_signed(&c)?;
+    entry.revealed = true;
+    save_ledger(dir, &l)?;
+    let r = signed_reveal(&me.id, &key, &c.hash, &secret);
+    Ok((r, shown(Document::Commitment, c.hash, &c)))
 }

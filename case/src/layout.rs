@@ -22,10 +22,11 @@ pub const SIGNERS: &str = "signers";
 pub const COMMITMENT: &str = "commitment.json";
 /// Participants' reveals, one file each (`<id>.json`).
 pub const REVEALS: &str = "reveals";
-/// What the witness is asked to cosign: the checkpoint note.
+/// What the witness is asked to cosign: the checkpoint note (the consistency proof for
+/// witness N is `witness/proof-N.txt`).
 pub const WITNESS_CHECKPOINT: &str = "witness/checkpoint.txt";
-/// …and the consistency proof from the last checkpoint it cosigned (base64 lines).
-pub const WITNESS_PROOF: &str = "witness/proof.txt";
+/// Earlier rounds of a re-drawn case, one folder each (`superseded/N/`), kept whole.
+pub const SUPERSEDED: &str = "superseded";
 /// The time anchor (witnessed checkpoints with the commitment and reveal events).
 pub const ANCHOR: &str = "anchor.json";
 /// The beacon round.

@@ -11,6 +11,7 @@ pub mod casefile;
 pub mod error;
 pub mod keys;
 pub mod layout;
+pub mod print;
 pub mod status;
 pub mod steps;
 pub mod store;

@@ -52,6 +52,9 @@ pub fn beijing(t: i64) -> String {
     )
 }
 
+/// What a step still open after the round must say: it can no longer be done.
+const LATE: &str = "；信标轮次已过，此承诺无法锚定，请 case redraw 重新抽取 · the round has passed: this commitment cannot be anchored — re-draw with `case redraw`";
+
 fn step(name: &'static str, done: bool, detail: String) -> Step {
     Step { name, done, detail }
 }
@@ -72,6 +75,18 @@ pub fn status(store: &Store, now: i64) -> Result<Status> {
         ),
     )];
     let mut deadlines = Vec::new();
+    if case.rehearsal {
+        deadlines.push("演练 REHEARSAL：本抽查任务在演练时钟下建立，不是真实抽取 · made under the rehearsal clock; not a real draw".into());
+    }
+    if case.redraws > 0 {
+        deadlines.push(format!(
+            "重新抽取 re-drawn {} 次 time(s)：此前各轮保存在 superseded/ · earlier rounds are kept in superseded/",
+            case.redraws
+        ));
+    }
+    if case.witnesses.is_empty() {
+        deadlines.push("注意 note：未配置见证人，记录只能\"自洽\"，不能锚定承诺时间 · no witness: the record can be consistent but its commitment time cannot be anchored".into());
+    }
     let committed = store.exists(layout::COMMITMENT);
     let ps = participants(store)?;
     let ss = signers(store)?;
@@ -117,6 +132,7 @@ pub fn status(store: &Store, now: i64) -> Result<Status> {
                 .unwrap_or_default()
         ),
     ));
+    let late = round.is_some_and(|(_, t)| now >= t);
     if let Some((r, t)) = round {
         let when = if now < t {
             "尚未到达 not yet"
@@ -136,8 +152,9 @@ pub fn status(store: &Store, now: i64) -> Result<Status> {
             "齐全 complete".into()
         } else {
             format!(
-                "待签 waiting for: {}（各自运行 sign，交回后 case signature）· each runs `sign` on its own machine; file with `case signature`",
-                [us, up].concat().join("、")
+                "待签 waiting for: {}（各自运行 sign，交回后 case signature）· each runs `sign` on its own machine; file with `case signature`{}",
+                [us, up].concat().join("、"),
+                if late { LATE } else { "" }
             )
         },
     ));
@@ -184,6 +201,8 @@ pub fn status(store: &Store, now: i64) -> Result<Status> {
             before_done,
             if before_done {
                 "时间锚已联署 the time anchor is cosigned".into()
+            } else if late {
+                format!("轮次已过，未能见证{LATE}")
             } else {
                 "case witness-request，见证人 witness cosign，再 case cosignature · ask the witness, then file its line".into()
             },

@@ -38,13 +38,20 @@ pub struct Store {
     _lock: File,
 }
 
-/// The files one step writes, by path relative to the case directory.
+/// The files one step writes, by path relative to the case directory, and the files it
+/// removes (a re-draw moves a round's files aside).
 #[derive(Debug, Default)]
 pub struct Txn {
     files: Vec<(String, Vec<u8>, bool)>,
+    removed: Vec<String>,
 }
 
 impl Txn {
+    /// A file the step removes (after its new files are in place).
+    pub fn remove(&mut self, rel: &str) {
+        self.removed.push(rel.to_string());
+    }
+
     /// A file of the step (replacing any file of that path).
     pub fn put(&mut self, rel: &str, bytes: Vec<u8>) {
         self.files.retain(|(p, _, _)| p != rel);
@@ -75,6 +82,9 @@ pub fn to_json<T: Serialize>(v: &T) -> Result<Vec<u8>> {
 struct Entry {
     path: String,
     private: bool,
+    /// A file to remove rather than write.
+    #[serde(default)]
+    remove: bool,
 }
 
 fn lock(root: &Path) -> Result<File> {
@@ -160,25 +170,24 @@ impl Store {
     /// # Errors
     /// When the directory holds anything, or cannot be made.
     pub fn create(root: &Path) -> Result<Store> {
-        if root.exists() {
-            // A `case new` killed before it committed leaves only its lock and staging.
-            let mut entries = std::fs::read_dir(root)
-                .map_err(|e| CaseError::io(root, e))?
-                .filter_map(|e| e.ok())
-                .filter(|e| e.file_name() != LOCK && e.file_name() != STAGING);
-            if entries.next().is_some() {
-                return Err(CaseError::Refused(format!(
-                    "{} 已存在且不为空；新建抽查任务需要一个新目录 · exists and is not empty: a new case needs a new directory",
-                    root.display()
-                )));
-            }
-        }
         std::fs::create_dir_all(root).map_err(|e| CaseError::io(root, e))?;
+        // Locked first, then looked at: two `case new` on one directory cannot both find
+        // it empty. A step a crash left is finished or undone before the look.
         let store = Store {
             root: root.to_path_buf(),
             _lock: lock(root)?,
         };
         store.recover()?;
+        let mut entries = std::fs::read_dir(root)
+            .map_err(|e| CaseError::io(root, e))?
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name() != LOCK);
+        if entries.next().is_some() {
+            return Err(CaseError::Refused(format!(
+                "{} 已存在且不为空；新建抽查任务需要一个新目录 · exists and is not empty: a new case needs a new directory",
+                root.display()
+            )));
+        }
         Ok(store)
     }
 
@@ -256,6 +265,15 @@ impl Store {
             manifest.push(Entry {
                 path: rel.clone(),
                 private: *private,
+                remove: false,
+            });
+        }
+        for rel in &txn.removed {
+            check_rel(rel)?;
+            manifest.push(Entry {
+                path: rel.clone(),
+                private: false,
+                remove: true,
             });
         }
         write_file(&staging.join(MANIFEST), &to_json(&manifest)?, false)?;
@@ -272,11 +290,23 @@ impl Store {
     fn apply(&self) -> Result<()> {
         let pending = self.path(PENDING);
         let m = pending.join(MANIFEST);
+        if !m.exists() {
+            // Killed while removing `.pending` after the manifest went: the step was
+            // applied in full.
+            return std::fs::remove_dir_all(&pending).map_err(|e| CaseError::io(&pending, e));
+        }
         let bytes = std::fs::read(&m).map_err(|e| CaseError::io(&m, e))?;
         let manifest: Vec<Entry> = serde_json::from_slice(&bytes)
             .map_err(|e| CaseError::io(&m, format!("damaged manifest: {e}")))?;
         for (i, e) in manifest.iter().enumerate() {
             check_rel(&e.path)?;
+            if e.remove {
+                let p = self.path(&e.path);
+                if p.exists() {
+                    std::fs::remove_file(&p).map_err(|err| CaseError::io(&p, err))?;
+                }
+                continue;
+            }
             let from = pending.join(i.to_string());
             if !from.exists() {
                 continue;
@@ -291,6 +321,8 @@ impl Store {
             }
         }
         sync_dir(&self.root);
+        // The manifest first: a `.pending` without one is known to be applied.
+        std::fs::remove_file(&m).map_err(|e| CaseError::io(&m, e))?;
         std::fs::remove_dir_all(&pending).map_err(|e| CaseError::io(&pending, e))
     }
 

@@ -30,6 +30,19 @@ pub enum CaseCmd {
         #[command(flatten)]
         key: LogKey,
     },
+    /// 重新抽取 Set the current commitment aside (its files kept in superseded/) so that a new
+    /// one supersedes it; logged with the reason.
+    Redraw {
+        case: PathBuf,
+        /// 理由 register_error | plan_error | participant_unavailable | beacon_unavailable | ordered
+        #[arg(long)]
+        reason: String,
+        /// 说明 An explanation for people.
+        #[arg(long)]
+        note: Option<String>,
+        #[command(flatten)]
+        key: LogKey,
+    },
     /// 收回签名 File a signature made with `sign` on a signer's or participant's machine.
     Signature {
         case: PathBuf,
@@ -87,6 +100,15 @@ pub enum CaseCmd {
         #[arg(long)]
         require_anchored: bool,
     },
+    /// 打印抽查记录 The printable 抽查记录 (A4 HTML, internal and public copies) with the
+    /// verdict under a trust file, the record hash as text and QR code, and signature lines.
+    Print {
+        case: PathBuf,
+        #[arg(long)]
+        trust: Option<PathBuf>,
+    },
+    /// 派发与告知 Dispatch lists per inspecting unit (CSV and HTML) and a 检查告知书 per target.
+    Dispatch { case: PathBuf },
     /// 进度 What is done, who acts next, and the deadlines.
     Status { case: PathBuf },
     /// 日志公钥 Print the audit log's verifier key (for the witness and for verifiers).
@@ -140,8 +162,9 @@ pub struct NewArgs {
     /// period_seconds, or the `chain` member of such a file); default: drand quicknet.
     #[arg(long)]
     chain: Option<PathBuf>,
-    /// 余量 Seconds between commitment and the earliest round it may name.
-    #[arg(long, default_value_t = 30)]
+    /// 余量 Seconds between commitment and the earliest round it may name: time enough for
+    /// every signer and participant to sign and reveal on their own machines (default 1 h).
+    #[arg(long, default_value_t = 3600)]
     margin: i64,
     /// 见证人 A witness, as NAME=VERIFIER_KEY (repeat).
     #[arg(long = "witness")]
@@ -171,6 +194,19 @@ fn log_key(store: &Store, k: &LogKey) -> Result<SigningKey, String> {
 
 fn open(case: &Path) -> Result<Store, String> {
     Store::open(case).map_err(fail)
+}
+
+/// "Now" for a step of this case: the rehearsal clock only for a rehearsal case, so a real
+/// case's times can never be set by hand.
+fn now_for(store: &Store) -> Result<i64, String> {
+    let case: shuangsuiji_case::casefile::CaseFile = store.read_json(layout::CASE).map_err(fail)?;
+    if std::env::var(util::NOW_VAR).is_ok() && !case.rehearsal {
+        return Err(format!(
+            "拒绝 REFUSED: 设置了演练时钟 {0}，但这是真实的抽查任务 · {0} is set, but this case is a real one (not made under the rehearsal clock)",
+            util::NOW_VAR
+        ));
+    }
+    util::unix_now()
 }
 
 fn chain(path: Option<&Path>) -> Result<Chain, String> {
@@ -247,6 +283,7 @@ fn new_case(a: NewArgs) -> Result<(), String> {
             margin_seconds: a.margin,
             witnesses,
             witness_quorum: quorum,
+            rehearsal: std::env::var(util::NOW_VAR).is_ok(),
         },
         now,
     )
@@ -267,7 +304,7 @@ fn new_case(a: NewArgs) -> Result<(), String> {
 }
 
 fn print_status(store: &Store) -> Result<(), String> {
-    let s = status::status(store, util::unix_now()?).map_err(fail)?;
+    let s = status::status(store, now_for(store)?).map_err(fail)?;
     println!(
         "抽查任务 Case {} — 计划 plan {}",
         store.root().display(),
@@ -308,6 +345,25 @@ fn fetch_round(url: &str, store: &Store) -> Result<serde_json::Value, String> {
 pub fn run(c: CaseCmd) -> Result<(), String> {
     match c {
         CaseCmd::New(a) => new_case(*a)?,
+        CaseCmd::Redraw {
+            case,
+            reason,
+            note,
+            key,
+        } => {
+            let s = open(&case)?;
+            let k = log_key(&s, &key)?;
+            let old = shuangsuiji_case::steps::redraw::redraw(
+                &s,
+                k,
+                &reason,
+                note.as_deref(),
+                now_for(&s)?,
+            )
+            .map_err(fail)?;
+            println!("已记录重新抽取 Re-draw logged: 承诺 {old} 及其文件移入 superseded/ · the commitment and its files moved to superseded/");
+            println!("下一步 Next: 参与方重新登记（已揭示者须 participant new 新建目录），再 case commit · participants file again (a new folder if revealed), then `case commit`");
+        }
         CaseCmd::Participant { case, file } => {
             let s = open(&case)?;
             let p: Participant = util::load_json(&file)?;
@@ -323,7 +379,7 @@ pub fn run(c: CaseCmd) -> Result<(), String> {
         CaseCmd::Commit { case, round, key } => {
             let s = open(&case)?;
             let k = log_key(&s, &key)?;
-            let done = commit::commit(&s, k, util::unix_now()?, round).map_err(fail)?;
+            let done = commit::commit(&s, k, now_for(&s)?, round).map_err(fail)?;
             println!("已生成抽取承诺 Commitment built: {}", done.hash);
             println!(
                 "信标轮次 Beacon round {}，发布时间 published at {}",
@@ -339,20 +395,20 @@ pub fn run(c: CaseCmd) -> Result<(), String> {
             let s = open(&case)?;
             let sig: SignatureFile = util::load_json(&file)?;
             let k = log_key(&s, &key)?;
-            commit::add_signature(&s, k, sig.clone(), util::unix_now()?).map_err(fail)?;
+            commit::add_signature(&s, k, sig.clone(), now_for(&s)?).map_err(fail)?;
             println!("已收回签名 Signature filed: {}", sig.entry.signer);
         }
         CaseCmd::Reveal { case, file, key } => {
             let s = open(&case)?;
             let r: Reveal = util::load_json(&file)?;
             let k = log_key(&s, &key)?;
-            commit::add_reveal(&s, k, r.clone(), util::unix_now()?).map_err(fail)?;
+            commit::add_reveal(&s, k, r.clone(), now_for(&s)?).map_err(fail)?;
             println!("已收回揭示 Reveal filed: {}", r.participant);
         }
         CaseCmd::WitnessRequest { case, key } => {
             let s = open(&case)?;
             let k = log_key(&s, &key)?;
-            let r = witness::request(&s, k).map_err(fail)?;
+            let r = witness::request(&s, k, now_for(&s)?).map_err(fail)?;
             println!(
                 "待联署检查点 Checkpoint for the witnesses (size {}{}): {}",
                 r.size,
@@ -401,7 +457,7 @@ pub fn run(c: CaseCmd) -> Result<(), String> {
         CaseCmd::Draw { case, key } => {
             let s = open(&case)?;
             let k = log_key(&s, &key)?;
-            let sealed = seal::run_draw(&s, k, util::unix_now()?).map_err(fail)?;
+            let sealed = seal::run_draw(&s, k, now_for(&s)?).map_err(fail)?;
             println!(
                 "已抽取 Drawn: {} 个检查对象 targets, {} 个检查组 teams；记录 record {}",
                 sealed.record.selected_ids().count(),
@@ -437,6 +493,24 @@ pub fn run(c: CaseCmd) -> Result<(), String> {
             if require_anchored && v.level != Level::Anchored {
                 std::process::exit(3);
             }
+        }
+        CaseCmd::Print { case, trust } => {
+            let s = open(&case)?;
+            let t: Option<TrustFile> = trust.as_deref().map(util::load_json).transpose()?;
+            for rel in shuangsuiji_case::steps::print::print_record(&s, t.as_ref()).map_err(fail)? {
+                println!("抽查记录 Printable record: {}", s.path(&rel).display());
+            }
+            println!("  用浏览器打开并打印（可另存为 PDF）· open in a browser and print (or save as PDF)");
+        }
+        CaseCmd::Dispatch { case } => {
+            let s = open(&case)?;
+            let (lists, notices) =
+                shuangsuiji_case::steps::print::dispatch_all(&s).map_err(fail)?;
+            println!(
+                "已生成派发名单 {lists} 份（{}）和检查告知书 {notices} 份（{}）· dispatch lists and notices written (internal files)",
+                s.path("dispatch").display(),
+                s.path("notices").display()
+            );
         }
         CaseCmd::Status { case } => print_status(&open(&case)?)?,
         CaseCmd::LogKey { case } => {

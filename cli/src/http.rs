@@ -9,7 +9,12 @@ pub fn get_json(url: &str) -> Result<serde_json::Value, String> {
             "{url}: 仅支持 http:// 中继（内网中继）；https 请先下载为文件再用 --file · only http:// relays are fetched; for https, save the round to a file and use --file"
         ));
     }
-    let body = ureq::get(url)
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(std::time::Duration::from_secs(30)))
+        .build()
+        .into();
+    let body = agent
+        .get(url)
         .call()
         .map_err(|e| format!("无法获取 cannot fetch {url}: {e}"))?
         .body_mut()

@@ -83,9 +83,10 @@ pub fn run_participant(c: ParticipantCmd) -> Result<(), String> {
             commitment,
             out,
         } => {
-            let r = keys::reveal(&dir, &util::read(&commitment)?).map_err(fail)?;
-            util::refuse_overwrite(&out, false)?;
-            util::write_atomic(&out, &util::to_json(&r)?)?;
+            let (r, shown) =
+                keys::reveal(&dir, &util::read(&commitment)?, util::unix_now()?).map_err(fail)?;
+            show(&shown);
+            keys::write_private(&out, &util::to_json(&r)?).map_err(fail)?;
             println!("已揭示 Revealed: {} → {}", r.participant, out.display());
         }
     }
@@ -103,12 +104,60 @@ pub struct SignArgs {
     /// 输出 The signature to hand back.
     #[arg(long)]
     out: PathBuf,
+    /// 检查对象名录库公开视图 For a record: the public target register it is re-run against.
+    #[arg(long, requires = "inspectors")]
+    targets: Option<PathBuf>,
+    /// 执法检查人员名录库公开视图 For a record: the public inspector register view.
+    #[arg(long, requires = "targets")]
+    inspectors: Option<PathBuf>,
+}
+
+/// What is being signed or revealed for, printed before the file is written.
+fn show(s: &keys::Shown) {
+    println!("计划 Plan: {}", s.plan);
+    println!(
+        "{} {}",
+        match s.document {
+            keys::Document::Commitment => "抽取承诺 Commitment",
+            keys::Document::Record => "抽取记录 Record",
+        },
+        s.hash
+    );
+    if let Some((r, t)) = s.round {
+        println!(
+            "信标轮次 Beacon round {r}，发布于 published at {}",
+            shuangsuiji_case::status::beijing(t)
+        );
+    }
+    println!(
+        "承诺时间（自述）Commitment time (claimed): {}",
+        shuangsuiji_case::status::beijing(s.committed_at)
+    );
+    for p in &s.people {
+        println!("  {p}");
+    }
+    if let Some(n) = s.selected {
+        println!("已重新运行核验 Re-run and verified: 抽中 {n} 个对象 selected");
+    }
 }
 
 pub fn run_sign(a: SignArgs) -> Result<(), String> {
-    let s = keys::sign(&a.dir, &util::read(&a.file)?).map_err(fail)?;
-    util::refuse_overwrite(&a.out, false)?;
-    util::write_atomic(&a.out, &util::to_json(&s)?)?;
+    let views = match (&a.targets, &a.inspectors) {
+        (Some(t), Some(i)) => Some((
+            util::load_json::<shuangsuiji::TargetRegister>(t)?,
+            util::load_json::<shuangsuiji::PublicInspectorRegister>(i)?,
+        )),
+        _ => None,
+    };
+    let (s, shown) = keys::sign(
+        &a.dir,
+        &util::read(&a.file)?,
+        views.as_ref().map(|(t, i)| (t, i)),
+        util::unix_now()?,
+    )
+    .map_err(fail)?;
+    show(&shown);
+    keys::write_private(&a.out, &util::to_json(&s)?).map_err(fail)?;
     println!(
         "已签署 Signed: {} on the {} {} → {}",
         s.entry.signer,

@@ -35,6 +35,10 @@ pub enum WitnessCmd {
         /// recreated, or it could cosign a log's history again from scratch).
         #[arg(long)]
         init: bool,
+        /// 演练见证人 With --init: a rehearsal witness, the only kind that dates its
+        /// cosignatures by the rehearsal clock (SHUANGSUIJI_NOW).
+        #[arg(long, requires = "init")]
+        rehearsal: bool,
     },
     /// 联署检查点 Cosign a checkpoint that extends the latest one cosigned for its log;
     /// prints the cosignature line and records the checkpoint as the latest.
@@ -104,6 +108,13 @@ impl Drop for StateLock {
     }
 }
 
+/// The file beside a witness's state that makes it a rehearsal witness.
+fn rehearsal_marker(state: &Path) -> PathBuf {
+    let mut name = state.as_os_str().to_owned();
+    name.push(".rehearsal");
+    PathBuf::from(name)
+}
+
 fn proof(path: Option<&Path>) -> Result<Vec<Digest32>, String> {
     use base64::Engine as _;
     let Some(path) = path else {
@@ -137,10 +148,14 @@ pub fn run(c: WitnessCmd) -> Result<(), String> {
             origin,
             log_key,
             init,
+            rehearsal,
         } => {
             let _lock = StateLock::take(&state)?;
             let mut s = load_state(&state, init)?;
             s.add_log(&origin, &log_key).map_err(|e| fail(&e))?;
+            if rehearsal {
+                util::write_atomic(&rehearsal_marker(&state), b"rehearsal witness\n")?;
+            }
             util::write_atomic(&state, &util::to_json(&s)?)?;
             println!("见证 Witnessing {origin} from the empty tree");
         }
@@ -157,7 +172,19 @@ pub fn run(c: WitnessCmd) -> Result<(), String> {
             let w = Witness::new(&name, SigningKey::from_bytes(&util::read_key(&key)?));
             let note = String::from_utf8(util::read(&checkpoint)?)
                 .map_err(|_| format!("{} is not UTF-8", checkpoint.display()))?;
-            let now = u64::try_from(util::unix_now()?).map_err(|_| "the clock is before 1970")?;
+            // A witness's clock is what verifiers trust: the rehearsal clock only for a
+            // witness made for rehearsal, never for a real one.
+            let now = if rehearsal_marker(&state).exists() {
+                util::unix_now()?
+            } else if std::env::var(util::NOW_VAR).is_ok() {
+                return Err(format!(
+                    "拒绝 REFUSED: 设置了演练时钟 {0}，但这不是演练见证人（witness add-log --init --rehearsal）· {0} is set, but this is not a rehearsal witness",
+                    util::NOW_VAR
+                ));
+            } else {
+                time::OffsetDateTime::now_utc().unix_timestamp()
+            };
+            let now = u64::try_from(now).map_err(|_| "the clock is before 1970")?;
             let line = w
                 .add_checkpoint(&mut s, &note, old_size, &proof(proof_file.as_deref())?, now)
                 .map_err(|e| fail(&e))?;

@@ -128,6 +128,8 @@ fn prepared(name: &str) -> Case {
             "example/case",
             "--log-key",
             "keys/log/key",
+            "--margin",
+            "30",
         ],
     );
     c.ok(
@@ -163,25 +165,23 @@ fn status_is_right_after_every_step() {
         "{s}"
     );
     assert!(s.contains("信标轮次 123 的时间"), "{s}");
-    // A reveal before the commitment is fully signed is refused: a secret out early could
-    // steer a commitment still being signed.
-    c.ok(
-        T_COMMIT,
-        &[
-            "participant",
-            "reveal",
-            "--dir",
-            "keys/zazd",
-            "task/commitment.json",
-            "--out",
-            "zazd.reveal",
-        ],
-    );
-    let (ok, text) = c.run(T_COMMIT, &["case", "reveal", "task", "zazd.reveal"]);
-    assert!(
-        !ok && text.contains("[not_yet]") && text.contains("承诺尚缺签名"),
-        "{text}"
-    );
+    // A participant's own tool reveals only for a commitment it signed, fully signed.
+    let reveal = |who: &str, from: &str| {
+        c.run(
+            T_COMMIT,
+            &[
+                "participant",
+                "reveal",
+                "--dir",
+                &format!("keys/{who}"),
+                from,
+                "--out",
+                &format!("{who}.reveal"),
+            ],
+        )
+    };
+    let (ok, text) = reveal("zazd", "task/commitment.json");
+    assert!(!ok && text.contains("本目录没有签署过这份承诺"), "{text}");
     for who in ["lead", "supervisor", "zazd", "jjjc"] {
         let sig = format!("{who}.sig");
         c.ok(
@@ -195,8 +195,33 @@ fn status_is_right_after_every_step() {
                 &sig,
             ],
         );
-        c.ok(T_COMMIT, &["case", "signature", "task", &sig]);
+        if who != "jjjc" {
+            c.ok(T_COMMIT, &["case", "signature", "task", &sig]);
+        }
     }
+    let (ok, text) = reveal("zazd", "task/commitment.json");
+    assert!(!ok && text.contains("jjjc"), "not fully signed: {text}");
+    // The case refuses a reveal before the commitment it holds is fully signed, even one
+    // made from a fully signed copy elsewhere.
+    let copy = c.path("copy");
+    std::fs::create_dir_all(&copy).unwrap();
+    let mut full: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.path("task/commitment.json")).unwrap()).unwrap();
+    let jsig: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.path("jjjc.sig")).unwrap()).unwrap();
+    full["participant_signatures"]
+        .as_array_mut()
+        .unwrap()
+        .push(jsig["entry"].clone());
+    std::fs::write(copy.join("commitment.json"), full.to_string()).unwrap();
+    let (ok, text) = reveal("zazd", "copy/commitment.json");
+    assert!(ok, "{text}");
+    let (ok, text) = c.run(T_COMMIT, &["case", "reveal", "task", "zazd.reveal"]);
+    assert!(
+        !ok && text.contains("[not_yet]") && text.contains("承诺尚缺签名"),
+        "{text}"
+    );
+    c.ok(T_COMMIT, &["case", "signature", "task", "jjjc.sig"]);
     // The same signature twice is refused.
     let (ok, text) = c.run(T_COMMIT, &["case", "signature", "task", "lead.sig"]);
     assert!(!ok && text.contains("[done]"), "{text}");
@@ -208,18 +233,8 @@ fn status_is_right_after_every_step() {
         !done(&s, "揭示") && s.contains("待揭示 waiting for: jjjc"),
         "{s}"
     );
-    c.ok(
-        T_COMMIT,
-        &[
-            "participant",
-            "reveal",
-            "--dir",
-            "keys/jjjc",
-            "task/commitment.json",
-            "--out",
-            "jjjc.reveal",
-        ],
-    );
+    let (ok, text) = reveal("jjjc", "task/commitment.json");
+    assert!(ok, "{text}");
     c.ok(T_COMMIT, &["case", "reveal", "task", "jjjc.reveal"]);
     let s = c.status();
     assert!(done(&s, "揭示") && !done(&s, "信标轮次"), "{s}");
@@ -249,6 +264,10 @@ fn status_is_right_after_every_step() {
                 "task/record.json",
                 "--out",
                 &sig,
+                "--targets",
+                "task/public/targets.public.json",
+                "--inspectors",
+                "task/public/inspectors.public.json",
             ],
         );
         c.ok(T_COMMIT + 100, &["case", "signature", "task", &sig]);

@@ -35,7 +35,14 @@ fn not_yet(
     }
 }
 
-/// The participants, in the order they joined (file names sort by id).
+/// An Ed25519 public key as commitments list it: 64 lower-case hex digits (one spelling).
+fn lower_hex_key(k: &str) -> bool {
+    k.len() == 64
+        && k.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The participants, sorted by id (their file names).
 pub(crate) fn participants(store: &Store) -> Result<Vec<Participant>> {
     store
         .list(layout::PARTICIPANTS)?
@@ -81,10 +88,7 @@ pub fn add_participant(store: &Store, p: Participant) -> Result<()> {
             p.id, p.id
         )));
     }
-    let key_ok = p
-        .public_key
-        .as_deref()
-        .is_some_and(|k| k.len() == 64 && hex::decode(k).is_ok());
+    let key_ok = p.public_key.as_deref().is_some_and(lower_hex_key);
     if !key_ok {
         return Err(CaseError::Refused(format!(
             "参与方 {:?} 没有公钥（请用 participant new 生成）· participant {:?} carries no public key (make it with `participant new`)",
@@ -92,7 +96,8 @@ pub fn add_participant(store: &Store, p: Participant) -> Result<()> {
         )));
     }
     for q in participants(store)? {
-        if q.id == p.id || q.public_key == p.public_key {
+        // Ids equal but for case would name one file on a case-insensitive file system.
+        if q.id.eq_ignore_ascii_case(&p.id) || q.public_key == p.public_key {
             return Err(CaseError::Refused(format!(
                 "参与方 {:?} 的编号或密钥已被 {:?} 使用 · participant {:?}: its id or key is already {:?}'s",
                 p.id, q.id, p.id, q.id
@@ -110,6 +115,12 @@ pub fn add_participant(store: &Store, p: Participant) -> Result<()> {
 /// When the commitment exists, or the name or key is taken.
 pub fn add_signer(store: &Store, s: SignerPublic) -> Result<()> {
     before_commitment(store)?;
+    if !lower_hex_key(&s.public_key) || s.name.trim().is_empty() {
+        return Err(CaseError::Refused(format!(
+            "签字人 {:?} 的公钥应为 64 位小写十六进制 · signer {:?}: the public key must be 64 lower-case hex digits",
+            s.name, s.name
+        )));
+    }
     let existing = signers(store)?;
     if let Some(q) = existing
         .iter()
@@ -199,6 +210,7 @@ pub fn commit(
         now,
     );
     c.log_checkpoint = Some(checkpoint.text);
+    c.supersedes = case.supersedes.clone();
     c.check()
         .map_err(|e| CaseError::Refused(format!("抽取承诺 the commitment: {e}")))?;
     let signed = SignedCommitment::new(c).map_err(|e| CaseError::Refused(e.to_string()))?;
@@ -219,6 +231,24 @@ pub fn commit(
         round,
         round_time,
     })
+}
+
+/// Refuses a step that must come before the beacon round (signatures on the commitment,
+/// reveals) once the round's time is reached: whoever holds back until then could see
+/// the outcome before deciding. The case must then be re-drawn (`case redraw`).
+pub(crate) fn before_round(c: &SignedCommitment, now: i64, what: &str) -> Result<()> {
+    if let BeaconChoice::Drand(spec) = &c.commitment.beacon {
+        let t = spec.round_time();
+        if now >= t {
+            return Err(CaseError::Refused(format!(
+                "信标轮次 {} 已于 {} 发布，{what}须在此之前完成；本承诺已无法锚定，请用 case redraw 重新抽取 · beacon round {} was published at {t}: too late for this step; the commitment cannot be anchored — re-draw with `case redraw`",
+                spec.round,
+                crate::status::beijing(t),
+                spec.round
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Who has not yet signed the commitment: signers' names and participants' ids.
@@ -268,6 +298,7 @@ pub fn add_signature(
             if sig.hash != c.hash {
                 return Err(wrong_doc());
             }
+            before_round(&c, now, "承诺签名")?;
             let mut c = c;
             if sig.participant {
                 let p = c
@@ -375,6 +406,7 @@ pub fn add_reveal(store: &Store, log_key: SigningKey, r: Reveal, now: i64) -> Re
     let c: SignedCommitment = store
         .read_json(layout::COMMITMENT)
         .map_err(|_| CaseError::Refused("尚无抽取承诺 · there is no commitment yet".into()))?;
+    before_round(&c, now, "揭示")?;
     let (s, p) = unsigned(&c);
     if !s.is_empty() || !p.is_empty() {
         return Err(not_yet(

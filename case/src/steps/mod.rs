@@ -3,5 +3,7 @@
 
 pub mod commit;
 pub mod new;
+pub mod print;
+pub mod redraw;
 pub mod seal;
 pub mod witness;

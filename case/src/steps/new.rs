@@ -51,6 +51,8 @@ pub struct NewCase<'a> {
     pub witnesses: Vec<(String, String)>,
     /// How many must cosign.
     pub witness_quorum: u32,
+    /// A rehearsal (the caller's clock is the rehearsal clock).
+    pub rehearsal: bool,
 }
 
 /// What `case new` made, for the summary it prints.
@@ -228,6 +230,17 @@ fn random_salt() -> Result<[u8; 32]> {
 /// # Errors
 /// [`CaseError::Invalid`] listing every problem; nothing is written then.
 pub fn create(dir: &Path, n: NewCase<'_>, now: i64) -> Result<Created> {
+    if !n.witnesses.is_empty() && n.witness_quorum == 0 {
+        return Err(CaseError::Refused(
+            "见证人法定数至少为 1 · the witness quorum is at least 1 when witnesses are named"
+                .into(),
+        ));
+    }
+    if n.margin_seconds < 0 || n.chain.period_seconds == 0 {
+        return Err(CaseError::Refused(
+            "余量不能为负，信标周期须大于 0 · the margin cannot be negative and the chain period must be positive".into(),
+        ));
+    }
     if n.witness_quorum as usize > n.witnesses.len() {
         return Err(CaseError::Refused(format!(
             "见证人法定数 {} 大于见证人数 {} · the witness quorum {} exceeds the {} witness(es) named",
@@ -293,6 +306,9 @@ pub fn create(dir: &Path, n: NewCase<'_>, now: i64) -> Result<Created> {
             .collect(),
         witness_quorum: n.witness_quorum,
         pending: None,
+        rehearsal: n.rehearsal,
+        supersedes: None,
+        redraws: 0,
     };
     txn.put_json(layout::ITEMS, &inp.items)?;
     txn.put(layout::PLAN, n.plan.to_vec());

@@ -119,6 +119,10 @@ pub fn run_draw(store: &Store, log_key: SigningKey, now: i64) -> Result<SealedRe
     Ok(sealed)
 }
 
+/// The start of a drafted trust file's name: a verifier's tool warns on it, since the
+/// keys came from the case it is about to judge.
+pub const DRAFT_MARK: &str = "草稿 DRAFT（由抽查任务自拟，核验人须自行核实各密钥 keys from the case itself: check each one）— ";
+
 /// A trust file drafted from the case: its signers, participants, log key, witnesses
 /// and annual-plan issuers. Only a draft: a verifier must get the keys from the unit
 /// through a channel it trusts, never from beside the record.
@@ -129,10 +133,25 @@ pub fn trust_draft(store: &Store, name: &str) -> Result<TrustFile> {
     let case = case_file(store)?;
     let c = commitment(store)?;
     let ss = signers(store)?;
+    let chains = match &c.commitment.beacon {
+        shuangsuiji::draw::BeaconChoice::Drand(spec)
+            if spec.chain_hash != shuangsuiji::draw::DrandSpec::quicknet(1).chain_hash =>
+        {
+            vec![shuangsuiji::trust::TrustedChain {
+                name: "本抽查任务的信标链 the case's chain".into(),
+                chain_hash: spec.chain_hash.clone(),
+                public_key: spec.public_key.clone(),
+                genesis_time: spec.genesis_time,
+                period_seconds: spec.period_seconds,
+            }]
+        }
+        _ => Vec::new(),
+    };
     let t = TrustFile {
         format: TRUST_FORMAT.into(),
-        name: name.into(),
-        chains: Vec::new(),
+        // Marked as what it is: keys the case holds about itself. `verify` says so.
+        name: format!("{DRAFT_MARK}{name}"),
+        chains,
         signers: ss
             .iter()
             .map(|s| TrustedKey {

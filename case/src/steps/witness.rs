@@ -31,7 +31,7 @@ pub struct Request {
 /// # Errors
 /// When the case has no witnesses, or is not at a point where a cosignature means
 /// something (all reveals in, or the record sealed).
-pub fn request(store: &Store, log_key: SigningKey) -> Result<Request> {
+pub fn request(store: &Store, log_key: SigningKey, now: i64) -> Result<Request> {
     let mut case = case_file(store)?;
     if case.witnesses.is_empty() {
         return Err(CaseError::Refused(
@@ -42,6 +42,9 @@ pub fn request(store: &Store, log_key: SigningKey) -> Result<Request> {
         .read_json(layout::COMMITMENT)
         .map_err(|_| CaseError::Refused("尚无抽取承诺 · there is no commitment yet".into()))?;
     let after_round = store.exists(layout::RECORD);
+    if !after_round {
+        super::commit::before_round(&c, now, "轮次前见证")?;
+    }
     if !after_round && reveals(store, &c)?.len() < c.commitment.participants.len() {
         return Err(CaseError::NotYet {
             step: "请见证人联署",
@@ -111,11 +114,19 @@ pub struct Filed {
 /// # Errors
 /// When no checkpoint is pending, the line is by no witness of the case or does not verify,
 /// or its time is on the wrong side of the beacon round.
-pub fn file_cosignature(store: &Store, line: &str) -> Result<Filed> {
+pub fn file_cosignature(store: &Store, text: &str) -> Result<Filed> {
     let mut case = case_file(store)?;
     let mut pending = case.pending.clone().ok_or_else(|| {
         CaseError::Refused("没有待联署的检查点（先运行 case witness-request）· no checkpoint is out for cosigning (run `case witness-request`)".into())
     })?;
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let [line] = lines.as_slice() else {
+        return Err(CaseError::Refused(format!(
+            "每次收回一位见证人的一行联署（此文件有 {} 行）· file one witness's cosignature line at a time (this file has {})",
+            lines.len(),
+            lines.len()
+        )));
+    };
     let line = format!("{}\n", line.trim_end());
     let note = format!("{}{line}", pending.text);
     let (wi, time) = case
@@ -128,6 +139,16 @@ pub fn file_cosignature(store: &Store, line: &str) -> Result<Filed> {
                 "联署行不是本抽查任务任何见证人对待联署检查点的有效签名 · the line is no valid cosignature of the pending checkpoint by a witness of this case".into(),
             )
         })?;
+    // The witness moved its state to this checkpoint whether or not the line is used here:
+    // keep its size, or the next request would give it a stale old size.
+    if let Some(w) = case.witnesses.get_mut(wi) {
+        if w.cosigned_size != pending.size {
+            w.cosigned_size = pending.size;
+            let mut txn = Txn::default();
+            txn.put_json(layout::CASE, &case)?;
+            store.commit(txn)?;
+        }
+    }
     let c: SignedCommitment = store.read_json(layout::COMMITMENT)?;
     let BeaconChoice::Drand(spec) = &c.commitment.beacon else {
         return Err(CaseError::Refused("offline beacon".into()));
@@ -140,7 +161,7 @@ pub fn file_cosignature(store: &Store, line: &str) -> Result<Filed> {
     }
     if !pending.after_round && time >= round_time {
         return Err(CaseError::Refused(format!(
-            "见证时间 {time} 不早于信标轮次时间 {round_time}：时间锚失效，须重新承诺 · cosigned at {time}, not before the round's time {round_time}: the commitment cannot be anchored and must be made again"
+            "见证时间 {time} 不早于信标轮次时间 {round_time}：时间锚失效，须重新抽取（case redraw）· cosigned at {time}, not before the round's time {round_time}: the commitment cannot be anchored; re-draw with `case redraw`"
         )));
     }
     let w = case
@@ -158,7 +179,6 @@ pub fn file_cosignature(store: &Store, line: &str) -> Result<Filed> {
             what_en: "this witness's cosignature",
         });
     }
-    w.cosigned_size = pending.size;
     pending.cosignatures.push(line);
     let note: String = format!("{}{}", pending.text, pending.cosignatures.concat());
     let log: shuangsuiji::audit::LogFile = store.read_json(layout::AUDIT)?;
