@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/lint.sh
+# Chromium and a CJK font first: the CLI's tests render the printed 抽查记录.
+scripts/install-browser.sh
 cargo test --all-targets
 cargo test -p shuangsuiji --doc
 cargo run -q -p shuangsuiji --example verify_sample

@@ -18,11 +18,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; th
   echo "installing wasm-bindgen-cli $want (once; several minutes)"
   cargo install wasm-bindgen-cli --version "$want"
 fi
-if [ ! -x /usr/bin/chromium ]; then
-  sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo
-  $sudo_ apt-get update
-  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y chromium
-fi
+scripts/install-browser.sh
 if [ ! -d "$wasm_dir/node_modules/playwright-core" ] || [ ! -d "$wasm_dir/node_modules/typescript" ]; then
   (cd "$wasm_dir" && npm ci --no-audit --no-fund)
 fi

@@ -173,8 +173,9 @@ pub fn status(store: &Store, now: i64) -> Result<Status> {
             "齐全 complete".into()
         } else {
             format!(
-                "待揭示 waiting for: {}（participant reveal，交回后 case reveal）",
-                missing.join("、")
+                "待揭示 waiting for: {}（participant reveal，交回后 case reveal）{}",
+                missing.join("、"),
+                if late { LATE } else { "" }
             )
         },
     ));

@@ -559,3 +559,378 @@ fn the_beacon_comes_from_a_relay_and_is_checked() {
     assert_eq!(h.join().unwrap(), vec![path]);
     c.ok(T_COMMIT + 100, &["case", "draw", "task"]);
 }
+
+/// A case taken to a record signed by both signers (no witness).
+fn sealed_case(name: &str) -> Case {
+    let c = prepared(name);
+    c.ok(T_COMMIT, &["case", "commit", "task"]);
+    for who in ["lead", "supervisor", "zazd", "jjjc"] {
+        let sig = format!("{who}.sig");
+        c.ok(
+            T_COMMIT,
+            &[
+                "sign",
+                "--dir",
+                &format!("keys/{who}"),
+                "task/commitment.json",
+                "--out",
+                &sig,
+            ],
+        );
+        c.ok(T_COMMIT, &["case", "signature", "task", &sig]);
+    }
+    for who in ["zazd", "jjjc"] {
+        let r = format!("{who}.reveal");
+        c.ok(
+            T_COMMIT,
+            &[
+                "participant",
+                "reveal",
+                "--dir",
+                &format!("keys/{who}"),
+                "task/commitment.json",
+                "--out",
+                &r,
+            ],
+        );
+        c.ok(T_COMMIT, &["case", "reveal", "task", &r]);
+    }
+    let drand = repo().join("examples/data/drand-quicknet.json");
+    c.ok(
+        T_AFTER,
+        &["case", "beacon", "task", "--file", drand.to_str().unwrap()],
+    );
+    c.ok(T_AFTER, &["case", "draw", "task"]);
+    for who in ["lead", "supervisor"] {
+        let sig = format!("{who}.record.sig");
+        c.ok(
+            T_AFTER,
+            &[
+                "sign",
+                "--dir",
+                &format!("keys/{who}"),
+                "task/record.json",
+                "--out",
+                &sig,
+                "--targets",
+                "task/public/targets.public.json",
+                "--inspectors",
+                "task/public/inspectors.public.json",
+            ],
+        );
+        c.ok(T_AFTER, &["case", "signature", "task", &sig]);
+    }
+    c
+}
+
+const T_AFTER: i64 = T_COMMIT + 100;
+
+/// The names and badges of the sample inspectors (personal data).
+fn inspector_personal_data() -> Vec<String> {
+    let csv = std::fs::read_to_string(repo().join("examples/data/inspectors.csv")).unwrap();
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    let head: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let (name, badge) = (
+        head.iter().position(|h| *h == "姓名").unwrap(),
+        head.iter().position(|h| *h == "执法证号").unwrap(),
+    );
+    lines
+        .flat_map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            [cells[name].to_string(), cells[badge].to_string()]
+        })
+        .filter(|s: &String| !s.is_empty())
+        .collect()
+}
+
+fn chromium() -> Option<&'static str> {
+    let p = "/usr/bin/chromium";
+    if Path::new(p).exists() {
+        return Some(p);
+    }
+    // CI installs it (scripts/install-browser.sh): there, a missing browser is a failure.
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "Chromium is required in CI (scripts/install-browser.sh)"
+    );
+    eprintln!("skipped: no Chromium at {p}");
+    None
+}
+
+fn headless(extra: &[&str], url: &str, user_dir: &Path) -> std::process::Output {
+    Command::new(chromium().unwrap())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", user_dir.display()))
+        .args(extra)
+        .arg(url)
+        .output()
+        .unwrap()
+}
+
+/// Issue 17 §3: the printed 抽查记录 renders in headless Chromium; its text holds the plan,
+/// the verdict, the record hash and the signature lines; its QR code, read back from the
+/// screenshot (kept in the test output), decodes to the record hash; the public copy
+/// carries no name or badge of an inspector. §4: dispatch lists and notices are written,
+/// private.
+#[test]
+fn the_printed_record_renders_and_its_qr_code_reads_the_hash() {
+    let c = sealed_case("print");
+    let text = c.ok(T_AFTER, &["case", "print", "task"]);
+    assert!(text.contains("record.internal.html"), "{text}");
+    let text = c.ok(T_AFTER, &["case", "dispatch", "task"]);
+    assert!(text.contains("检查告知书 24 份"), "{text}");
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.path("task/record.json")).unwrap()).unwrap();
+    let hash = record["hash"].as_str().unwrap().to_string();
+    let internal = std::fs::read_to_string(c.path("task/print/record.internal.html")).unwrap();
+    let public = std::fs::read_to_string(c.path("task/print/record.public.html")).unwrap();
+    let personal = inspector_personal_data();
+    assert!(
+        personal.iter().any(|p| internal.contains(p.as_str())),
+        "the internal copy names the team"
+    );
+    for p in &personal {
+        assert!(!public.contains(p.as_str()), "the public copy shows {p}");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |rel: &str| std::fs::metadata(c.path(rel)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode("task/print/record.internal.html"), 0o600);
+        let lists = std::fs::read_dir(c.path("task/dispatch")).unwrap();
+        for f in lists {
+            assert_eq!(
+                f.unwrap().metadata().unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+    }
+    let notice = std::fs::read_dir(c.path("task/notices"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let notice = std::fs::read_to_string(notice).unwrap();
+    assert!(notice.contains("检查告知书") && notice.contains("执法证号") && notice.contains(&hash));
+
+    let Some(_) = chromium() else { return };
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let url = format!(
+        "file://{}",
+        c.path("task/print/record.internal.html").display()
+    );
+    let dom = headless(&["--dump-dom"], &url, &c.path("chrome-1"));
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    for want in [
+        "演练 REHEARSAL",
+        "双随机抽查记录",
+        "抽查事项及依据",
+        "随机数来源",
+        "记录自洽，但未锚定",
+        "现场参加人员签字",
+        hash.as_str(),
+    ] {
+        assert!(dom.contains(want), "missing {want:?} in the rendered page");
+    }
+    let png = out.join("printed-record.png");
+    let shot = headless(
+        &[
+            "--window-size=900,1300",
+            "--force-device-scale-factor=2",
+            &format!("--screenshot={}", png.display()),
+        ],
+        &url,
+        &c.path("chrome-2"),
+    );
+    assert!(png.exists(), "{}", String::from_utf8_lossy(&shot.stderr));
+    eprintln!("screenshot kept at {}", png.display());
+    let img = image::open(&png).unwrap().to_luma8();
+    let mut prepared = rqrr::PreparedImage::prepare(img);
+    let grids = prepared.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code on the first page");
+    let (_, content) = grids[0].decode().unwrap();
+    assert_eq!(content, hash);
+}
+
+/// A real case (made without the rehearsal clock) refuses it; a commitment whose round
+/// passed cannot take reveals, and `case redraw` moves the round aside so the next
+/// commitment supersedes it.
+#[test]
+fn late_steps_are_refused_and_a_redraw_supersedes() {
+    let c = prepared("late");
+    c.ok(T_COMMIT, &["case", "commit", "task"]);
+    for who in ["lead", "supervisor", "zazd", "jjjc"] {
+        let sig = format!("{who}.sig");
+        c.ok(
+            T_COMMIT,
+            &[
+                "sign",
+                "--dir",
+                &format!("keys/{who}"),
+                "task/commitment.json",
+                "--out",
+                &sig,
+            ],
+        );
+        c.ok(T_COMMIT, &["case", "signature", "task", &sig]);
+    }
+    // After the round (T_AFTER): the participant's own tool and the case both refuse.
+    let (ok, text) = c.run(
+        T_AFTER,
+        &[
+            "participant",
+            "reveal",
+            "--dir",
+            "keys/zazd",
+            "task/commitment.json",
+            "--out",
+            "z.reveal",
+        ],
+    );
+    assert!(!ok && text.contains("已于"), "{text}");
+    c.ok(
+        T_COMMIT,
+        &[
+            "participant",
+            "reveal",
+            "--dir",
+            "keys/zazd",
+            "task/commitment.json",
+            "--out",
+            "z.reveal",
+        ],
+    );
+    let (ok, text) = c.run(T_AFTER, &["case", "reveal", "task", "z.reveal"]);
+    assert!(!ok && text.contains("case redraw"), "{text}");
+    let s = c.ok(T_AFTER, &["case", "status", "task"]);
+    assert!(s.contains("此承诺无法锚定"), "{s}");
+    // A signer never signs a second commitment for the plan that does not supersede the
+    // first: re-draw first.
+    let (ok, text) = c.run(T_AFTER, &["case", "redraw", "task", "--reason", "whim"]);
+    assert!(!ok && text.contains("participant_unavailable"), "{text}");
+    c.ok(
+        T_AFTER,
+        &[
+            "case",
+            "redraw",
+            "task",
+            "--reason",
+            "participant_unavailable",
+            "--note",
+            "轮次前未能揭示",
+        ],
+    );
+    assert!(c.path("task/superseded/1/commitment.json").exists());
+    assert!(!c.path("task/commitment.json").exists());
+    // zazd revealed, so its folder refuses the new commitment; jjjc did not, so it may sign
+    // the superseding one. zazd comes back with a new folder.
+    c.ok(
+        T0,
+        &[
+            "participant",
+            "new",
+            "--id",
+            "zazd",
+            "--role",
+            "zazd",
+            "--out",
+            "keys/zazd2",
+        ],
+    );
+    c.ok(
+        T_AFTER,
+        &["case", "participant", "task", "keys/zazd2/participant.json"],
+    );
+    c.ok(
+        T_AFTER,
+        &["case", "participant", "task", "keys/jjjc/participant.json"],
+    );
+    c.ok(T_AFTER + 10, &["case", "commit", "task"]);
+    let new: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.path("task/commitment.json")).unwrap()).unwrap();
+    let old: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(c.path("task/superseded/1/commitment.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(new["commitment"]["supersedes"]["commitment"], old["hash"]);
+    assert_eq!(
+        new["commitment"]["supersedes"]["reason"],
+        "participant_unavailable"
+    );
+    let (ok, text) = c.run(
+        T_AFTER + 10,
+        &[
+            "sign",
+            "--dir",
+            "keys/jjjc",
+            "task/commitment.json",
+            "--out",
+            "j2.sig",
+        ],
+    );
+    assert!(ok, "jjjc signs the superseding commitment: {text}");
+    let (ok, text) = c.run(
+        T_AFTER + 10,
+        &[
+            "sign",
+            "--dir",
+            "keys/zazd",
+            "task/commitment.json",
+            "--out",
+            "z2.sig",
+        ],
+    );
+    assert!(!ok, "zazd's old folder is not listed: {text}");
+    c.ok(T0, &["log", "verify", "task/audit.json"]);
+    // The rehearsal clock on a real case.
+    let real = Case::new("real");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_shuangsuiji"));
+    let data = repo().join("examples/data");
+    let f = |n: &str| data.join(n).to_string_lossy().into_owned();
+    real.ok(
+        T0,
+        &["keys", "new", "--name", "l", "--role", "r", "--out", "log"],
+    );
+    let o = cmd
+        .current_dir(&real.dir)
+        .env_remove("SHUANGSUIJI_NOW")
+        .args([
+            "case",
+            "new",
+            "task",
+            "--items",
+            &f("items.csv"),
+            "--list-version",
+            "豫政办〔2017〕80号",
+            "--targets",
+            &f("targets.csv"),
+            "--inspectors",
+            &f("inspectors.csv"),
+            "--plan",
+            &f("plan.json"),
+            "--as-of",
+            "2023-08-23",
+            "--unit",
+            "u",
+            "--origin",
+            "o",
+            "--log-key",
+            "log/key",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (ok, text) = real.run(T_COMMIT, &["case", "status", "task"]);
+    assert!(!ok && text.contains("这是真实的抽查任务"), "{text}");
+}

@@ -60,6 +60,20 @@ pub(crate) fn private_inspectors(store: &Store, s: &SealedRecord) -> Result<Insp
     })
 }
 
+/// A rehearsal case's documents say so at the top, so none is taken for a real draw's.
+fn marked(store: &Store, html: String) -> Result<String> {
+    let case = super::commit::case_file(store)?;
+    Ok(if case.rehearsal {
+        html.replacen(
+            "<body>\n",
+            "<body>\n<p style=\"border:2px dashed #000;text-align:center;font-weight:bold\">演练 REHEARSAL — 非真实抽取 not a real draw</p>\n",
+            1,
+        )
+    } else {
+        html
+    })
+}
+
 /// A file name from a department's name: letters and digits of any script kept.
 fn file_name(s: &str) -> String {
     s.chars()
@@ -97,6 +111,7 @@ pub fn print_record(store: &Store, trust: Option<&TrustFile>) -> Result<Vec<Stri
             view,
         })
         .map_err(CaseError::Refused)?;
+        let html = marked(store, html)?;
         match view {
             View::Internal => txn.put_private(rel, html.into_bytes()),
             View::Public => txn.put(rel, html.into_bytes()),
@@ -126,7 +141,7 @@ pub fn dispatch_all(store: &Store) -> Result<(usize, usize)> {
         );
         txn.put_private(
             &format!("{base}.html"),
-            dispatch::list_html(&s, dept, visits).into_bytes(),
+            marked(store, dispatch::list_html(&s, dept, visits))?.into_bytes(),
         );
     }
     let mut notices = 0;
@@ -134,7 +149,7 @@ pub fn dispatch_all(store: &Store) -> Result<(usize, usize)> {
         if let Some(html) = dispatch::notice_html(&s, &inp.targets, &inspectors, &team.target) {
             txn.put_private(
                 &format!("notices/{}.html", file_name(&team.target)),
-                html.into_bytes(),
+                marked(store, html)?.into_bytes(),
             );
             notices += 1;
         }
