@@ -25,6 +25,23 @@ pub const SECRET: &str = "secret";
 /// A participant folder's public part.
 pub const PARTICIPANT: &str = "participant.json";
 
+/// The marker of a key folder made for a rehearsal: only such a folder signs or reveals
+/// under the rehearsal clock.
+pub const REHEARSAL: &str = "rehearsal";
+
+/// Marks a new key folder as a rehearsal one.
+///
+/// # Errors
+/// When the marker cannot be written.
+pub fn mark_rehearsal(dir: &Path) -> Result<()> {
+    write_new(&dir.join(REHEARSAL), b"rehearsal key folder\n", false)
+}
+
+/// Whether a key folder was made for a rehearsal.
+pub fn is_rehearsal(dir: &Path) -> bool {
+    dir.join(REHEARSAL).exists()
+}
+
 /// A signer's public part, handed to the case (`case signer`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -188,11 +205,11 @@ pub fn new_signer(dir: &Path, name: &str, role: &str) -> Result<SignerPublic> {
 /// commitment to the secret and the public key — which is handed over.
 ///
 /// # Errors
-/// When the id is not printable ASCII, the folder holds a key, or cannot be written.
+/// When the id is not one a case files, the folder holds a key, or cannot be written.
 pub fn new_participant(dir: &Path, id: &str, role: &str) -> Result<Participant> {
-    if id.is_empty() || !id.bytes().all(|b| (0x21..0x7f).contains(&b)) || role.trim().is_empty() {
+    if !participant_id_ok(id) || role.trim().is_empty() {
         return Err(CaseError::Refused(format!(
-            "参与方编号须为可打印 ASCII、角色不能为空 · a participant id is printable ASCII without spaces and a role is required (got {id:?})"
+            "参与方编号只能由字母、数字和 - _ . 组成（至多 64 个字符），角色不能为空 · a participant id holds letters, digits and - _ . (at most 64) and a role is required (got {id:?})"
         )));
     }
     new_folder(dir)?;

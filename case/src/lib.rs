@@ -7,6 +7,7 @@
 //! checks the steps before it, writes its files atomically together with its audit-log
 //! events ([`store`]), and leaves the case as it was when it refuses or is killed.
 
+pub mod calendar;
 pub mod casefile;
 pub mod error;
 pub mod keys;

@@ -272,16 +272,38 @@ pub fn status(store: &Store, now: i64) -> Result<Status> {
             },
         ));
     }
-    match shuangsuiji::publish::publish_by(plan.inspection_date, shuangsuiji::publish::PUBLICATION_WORKING_DAYS) {
+    let cal = crate::calendar::load()?;
+    match cal.publish_by_or_provisional(
+        plan.inspection_date,
+        shuangsuiji::publish::PUBLICATION_WORKING_DAYS,
+    ) {
         Ok(d) => deadlines.push(format!(
-            "结果公示 publication: 每项结果须在结果作出之日起 20 个工作日内公示；若结果于检查日期 {} 作出，期限为 {d} · each result within 20 working days of it; for a result on the inspection date, by {d}",
-            plan.inspection_date
+            "结果公示 publication: 每项结果须在结果作出之日起 20 个工作日内公示；若结果于检查日期 {} 作出，期限为 {}{} · each result within 20 working days of it; for a result on the inspection date, by {}",
+            plan.inspection_date,
+            d.date,
+            provisional_note(&d.provisional_years),
+            d.date
         )),
         Err(e) => deadlines.push(format!(
             "结果公示 publication: 20 个工作日，期限暂无法计算 · 20 working days; cannot be dated yet: {e}"
         )),
     }
     Ok(finish(case.plan_id, steps, deadlines))
+}
+
+/// "(provisional …)" for a deadline that estimated a year, Chinese first; empty if final.
+pub fn provisional_note(years: &[i32]) -> String {
+    if years.is_empty() {
+        return String::new();
+    }
+    let ys = years
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("、");
+    format!(
+        "（暂定 PROVISIONAL：{ys} 年国务院放假通知尚未载入，按《全国年节及纪念日放假办法》法定假日估算，未含调休；载入通知后（shuangsuiji calendar add）自动重算 · the {ys} notice is not loaded: estimated from the statutory holidays without 调休; recomputed once it is added）"
+    )
 }
 
 fn finish(plan_id: String, steps: Vec<Step>, deadlines: Vec<String>) -> Status {

@@ -198,7 +198,7 @@ fn open(case: &Path) -> Result<Store, String> {
 
 /// "Now" for a step of this case: the rehearsal clock only for a rehearsal case, so a real
 /// case's times can never be set by hand.
-fn now_for(store: &Store) -> Result<i64, String> {
+pub fn now_for(store: &Store) -> Result<i64, String> {
     let case: shuangsuiji_case::casefile::CaseFile = store.read_json(layout::CASE).map_err(fail)?;
     if std::env::var(util::NOW_VAR).is_ok() && !case.rehearsal {
         return Err(format!(

@@ -55,9 +55,35 @@ fn fail(e: CaseError) -> String {
     format!("拒绝 REFUSED [{}]: {e}", e.kind())
 }
 
+/// "Now" for a key folder: the rehearsal clock only for a folder made under it, so a real
+/// signer's or participant's before-the-round checks can never be fooled by it.
+fn now_for(dir: &std::path::Path) -> Result<i64, String> {
+    if std::env::var(util::NOW_VAR).is_ok() && !keys::is_rehearsal(dir) {
+        return Err(format!(
+            "拒绝 REFUSED: 设置了演练时钟 {0}，但 {1} 不是演练用的密钥目录 · {0} is set, but {1} is not a rehearsal key folder",
+            util::NOW_VAR,
+            dir.display()
+        ));
+    }
+    util::unix_now()
+}
+
+/// Marks a folder made under the rehearsal clock.
+fn mark_if_rehearsal(dir: &std::path::Path) -> Result<(), String> {
+    if std::env::var(util::NOW_VAR).is_ok() {
+        keys::mark_rehearsal(dir).map_err(fail)?;
+        println!(
+            "  演练用密钥目录 rehearsal key folder (made under {})",
+            util::NOW_VAR
+        );
+    }
+    Ok(())
+}
+
 pub fn run_keys(c: KeysCmd) -> Result<(), String> {
     let KeysCmd::New { name, role, out } = c;
     let p = keys::new_signer(&out, &name, &role).map_err(fail)?;
+    mark_if_rehearsal(&out)?;
     println!("已生成签字人密钥 Signer key made: {} ({})", p.name, p.role);
     println!("  公钥 public key {}", p.public_key);
     println!(
@@ -72,6 +98,7 @@ pub fn run_participant(c: ParticipantCmd) -> Result<(), String> {
     match c {
         ParticipantCmd::New { id, role, out } => {
             let p = keys::new_participant(&out, &id, &role).map_err(fail)?;
+            mark_if_rehearsal(&out)?;
             println!("已生成参与方秘密 Participant made: {} ({})", p.id, p.role);
             println!(
                 "  交给抽查任务 Hand over: {}；秘密和私钥留在本机 · the secret and key stay here",
@@ -84,7 +111,7 @@ pub fn run_participant(c: ParticipantCmd) -> Result<(), String> {
             out,
         } => {
             let (r, shown) =
-                keys::reveal(&dir, &util::read(&commitment)?, util::unix_now()?).map_err(fail)?;
+                keys::reveal(&dir, &util::read(&commitment)?, now_for(&dir)?).map_err(fail)?;
             show(&shown);
             keys::write_private(&out, &util::to_json(&r)?).map_err(fail)?;
             println!("已揭示 Revealed: {} → {}", r.participant, out.display());
@@ -153,7 +180,7 @@ pub fn run_sign(a: SignArgs) -> Result<(), String> {
         &a.dir,
         &util::read(&a.file)?,
         views.as_ref().map(|(t, i)| (t, i)),
-        util::unix_now()?,
+        now_for(&a.dir)?,
     )
     .map_err(fail)?;
     show(&shown);

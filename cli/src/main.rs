@@ -1,6 +1,7 @@
 //! `shuangsuiji`: the command line. It reads files and the clock, then hands values to the
 //! pure core; every rule lives in the `shuangsuiji` crate.
 
+mod calendar_cmd;
 mod case_cmd;
 mod demo;
 mod demo_audit;
@@ -68,6 +69,9 @@ enum Cmd {
     Notice(publish_cmd::NoticeCmd),
     /// Report results overdue or due soon for publication.
     Deadline(publish_cmd::DeadlineArgs),
+    /// 放假安排 The holiday notices deadlines are counted with.
+    #[command(subcommand)]
+    Calendar(calendar_cmd::CalendarCmd),
     /// Select the k lowest tickets from a plain id list (the selection primitive).
     Sample(sample_cmd::SampleArgs),
     /// The audit log (全过程留痕).
@@ -94,6 +98,7 @@ fn main() -> ExitCode {
         Cmd::Publish(a) => publish_cmd::run_publish(a),
         Cmd::Notice(c) => publish_cmd::run_notice(c),
         Cmd::Deadline(a) => publish_cmd::run_deadline(a),
+        Cmd::Calendar(c) => calendar_cmd::run(c),
         Cmd::Log(c) => log_cmd::run(c),
         Cmd::Sample(a) => sample_cmd::run(a),
         Cmd::Witness(c) => witness_cmd::run(c),

@@ -7,9 +7,8 @@ use rand_core::{OsRng, TryRngCore};
 use shuangsuiji::publish::coverage;
 use shuangsuiji::{
     publish, publish::DeadlineItem, publish::Disclosure, publish::NoticeHeader,
-    publish::WorkingCalendar, publish::PUBLICATION_WORKING_DAYS, Digest32, Explain,
-    InspectionResult, PublicInspectorRegister, RedactionPolicy, SealedRecord, SignedNotice,
-    TargetRegister,
+    publish::PUBLICATION_WORKING_DAYS, Digest32, Explain, InspectionResult,
+    PublicInspectorRegister, RedactionPolicy, SealedRecord, SignedNotice, TargetRegister,
 };
 use std::path::{Path, PathBuf};
 
@@ -39,6 +38,14 @@ pub struct PublishArgs {
     /// Redaction policy (JSON); default: the built-in default policy.
     #[arg(long)]
     policy: Option<PathBuf>,
+    /// 逾期理由 Why results are published after their 20-working-day deadline: required
+    /// when any is late; written beside the notice (overdue.json, public) and logged.
+    #[arg(long)]
+    overdue_reason: Option<String>,
+    /// 抽查任务 The case the record belongs to: the publication (and any overdue reason) is
+    /// logged in its audit log.
+    #[arg(long)]
+    case: Option<PathBuf>,
     /// Output directory: notice.json and notice.csv (public), private/disclosures.json.
     #[arg(long, default_value = "out/notice")]
     out: PathBuf,
@@ -159,16 +166,94 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
         None => RedactionPolicy::default_policy(),
     };
     let key = ed25519_dalek::SigningKey::from_bytes(&util::read_key(&a.key)?);
+    let published_on = util::date_or_today("--date", a.date.as_deref())?;
+    // 豫政〔2019〕22号 二（六）: within 20 working days; later only with a reason, logged.
+    let cal = shuangsuiji_case::calendar::load().map_err(|e| e.to_string())?;
+    let dated: Vec<(String, shuangsuiji::Date)> = results
+        .iter()
+        .map(|r| (r.id.clone(), r.result_date))
+        .collect();
+    let late = cal
+        .late_results(&dated, published_on, PUBLICATION_WORKING_DAYS)
+        .map_err(|e| e.to_string())?;
+    let overdue = match (&late[..], &a.overdue_reason) {
+        ([], _) => None,
+        (l, None) => {
+            let list: Vec<String> = l
+                .iter()
+                .map(|x| {
+                    format!(
+                        "  {}：结果 {}，期限 {}{}",
+                        x.result_id,
+                        x.result_date,
+                        x.deadline.date,
+                        shuangsuiji_case::status::provisional_note(&x.deadline.provisional_years)
+                    )
+                })
+                .collect();
+            return Err(format!(
+                "未公示 not published: {} 条结果已超过 20 个工作日的公示期限；如确需公示，请用 --overdue-reason 说明理由（将公开并记入日志）· {} result(s) are past their 20-working-day deadline: give --overdue-reason (published and logged)\n{}",
+                l.len(),
+                l.len(),
+                list.join("\n")
+            ));
+        }
+        (l, Some(reason)) if reason.trim().is_empty() => {
+            return Err(format!(
+                "--overdue-reason 不能为空 · must not be empty ({} late)",
+                l.len()
+            ))
+        }
+        (l, Some(reason)) => Some(serde_json::json!({
+            "notice_id": a.notice_id,
+            "published_on": published_on.to_string(),
+            "reason": reason,
+            "late": l.iter().map(|x| serde_json::json!({
+                "result_id": x.result_id,
+                "result_date": x.result_date.to_string(),
+                "deadline": x.deadline.date.to_string(),
+                "provisional_years": x.deadline.provisional_years,
+            })).collect::<Vec<_>>(),
+        })),
+    };
     let header = NoticeHeader {
         notice_id: a.notice_id,
         publisher: a.publisher,
-        published_on: util::date_or_today("--date", a.date.as_deref())?,
+        published_on,
         draw_record: record.hash,
     };
     let mut rng = OsRng.unwrap_err();
     let p = publish(&results, &policy, header, &key, &mut rng)
         .map_err(|e| format!("not published: {e}"))?;
     write_publication(&a.out, &p.notice, &p.disclosures)?;
+    if let Some(o) = &overdue {
+        util::write_atomic(&a.out.join("overdue.json"), &util::to_json(o)?)?;
+        println!(
+            "逾期公示 Published late with a reason: {}",
+            a.out.join("overdue.json").display()
+        );
+    }
+    if let Some(case) = &a.case {
+        let s = shuangsuiji_case::Store::open(case).map_err(|e| e.to_string())?;
+        let note = match &a.overdue_reason {
+            Some(r) if overdue.is_some() => format!(
+                "{}；逾期理由 overdue: {r}",
+                p.notice.notice.header.notice_id
+            ),
+            _ => p.notice.notice.header.notice_id.clone(),
+        };
+        shuangsuiji_case::steps::seal::log_publication(
+            &s,
+            &p.notice.notice.hash(),
+            &note,
+            crate::case_cmd::now_for(&s)?,
+        )
+        .map_err(|e| e.to_string())?;
+        println!(
+            "已记入抽查任务日志 Logged in the case's audit log: {}",
+            case.display()
+        );
+    }
     println!(
         "公示 Notice {}: {} results, hash {}",
         p.notice.notice.header.notice_id,
@@ -293,9 +378,20 @@ pub fn run_notice(c: NoticeCmd) -> Result<(), String> {
 }
 
 pub fn run_deadline(a: DeadlineArgs) -> Result<(), String> {
+    let cal = shuangsuiji_case::calendar::load().map_err(|e| e.to_string())?;
     if let Some(d) = shuangsuiji::registers::fields::parse_date(&a.items) {
-        let by = shuangsuiji::publish::publish_by(d, a.days).map_err(|e| e.to_string())?;
-        println!("{by}");
+        let by = cal
+            .publish_by_or_provisional(d, a.days)
+            .map_err(|e| e.to_string())?;
+        println!("{}", by.date);
+        if !by.provisional_years.is_empty() {
+            eprintln!(
+                "{}",
+                shuangsuiji_case::status::provisional_note(&by.provisional_years)
+                    .trim_start_matches('（')
+                    .trim_end_matches('）')
+            );
+        }
         return Ok(());
     }
     // Shaped like a date but none (2026-13-01): a bad date, not a missing file.
@@ -312,7 +408,6 @@ pub fn run_deadline(a: DeadlineArgs) -> Result<(), String> {
     }
     let items: Vec<DeadlineItem> = load(Path::new(&a.items))?;
     let today = util::date_or_today("--today", a.today.as_deref())?;
-    let cal = WorkingCalendar::mainland_china().map_err(|e| e.to_string())?;
     let r = cal
         .deadline_report(&items, today, a.days, a.due_soon)
         .map_err(|e| e.to_string())?;

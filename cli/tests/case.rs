@@ -933,4 +933,26 @@ fn late_steps_are_refused_and_a_redraw_supersedes() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let (ok, text) = real.run(T_COMMIT, &["case", "status", "task"]);
     assert!(!ok && text.contains("这是真实的抽查任务"), "{text}");
+    // A real key folder does not sign under the rehearsal clock either.
+    let o = Command::new(env!("CARGO_BIN_EXE_shuangsuiji"))
+        .current_dir(&real.dir)
+        .env_remove("SHUANGSUIJI_NOW")
+        .args([
+            "keys", "new", "--name", "s", "--role", "r", "--out", "signer",
+        ])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let (ok, text) = real.run(
+        T_COMMIT,
+        &[
+            "sign",
+            "--dir",
+            "signer",
+            "task/public/targets.public.json",
+            "--out",
+            "x.sig",
+        ],
+    );
+    assert!(!ok && text.contains("不是演练用的密钥目录"), "{text}");
 }

@@ -372,7 +372,7 @@ fn catalogued_messages() {
                 "--notice-id",
                 "N",
                 "--date",
-                "2023-10-09",
+                "2023-10-08",
             ]
             .map(String::from),
         );
@@ -491,7 +491,7 @@ fn catalogued_messages() {
 
     // Calendar, sampling.
     fails_with(
-        vec!["deadline".into(), "2030-01-01".into()],
+        vec!["deadline".into(), "2070-01-01".into()],
         "is not covered by the calendar",
     );
     fails_with(
@@ -895,4 +895,112 @@ fn clerk_mistakes_get_clear_messages() {
     assert!(!ok && text.contains("这不是 JSON 文件"), "{text}");
     let (ok, text) = run(bin().args(["deadline", "2026-13-01"]));
     assert!(!ok && text.contains("2026-13-01 不是有效日期"), "{text}");
+}
+
+/// Issue 17 §5: a deadline in a year whose holiday notice is not loaded is provisional
+/// (said on stderr), not refused; adding the year's notice makes it final.
+#[test]
+fn deadlines_are_provisional_until_the_years_notice_is_added() {
+    let dir = tmp("calendar");
+    let cal_dir = dir.join("cal");
+    let deadline = |d: &str| {
+        let o = bin()
+            .args(["deadline", d])
+            .env("SHUANGSUIJI_CALENDAR_DIR", &cal_dir)
+            .output()
+            .unwrap();
+        (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stdout).trim().to_string(),
+            String::from_utf8_lossy(&o.stderr).to_string(),
+        )
+    };
+    let (ok, out, err) = deadline("2026-12-10");
+    assert!(ok, "{err}");
+    assert_eq!(out, "2027-01-08");
+    assert!(
+        err.contains("暂定 PROVISIONAL") && err.contains("2027"),
+        "{err}"
+    );
+    // A 2027 notice (made up for the test) with 元旦 1–4 January off.
+    let notice = dir.join("2027.json");
+    std::fs::write(
+        &notice,
+        r#"{"format": "shuangsuiji/calendar/v1", "years": [{"year": 2027,
+            "days_off": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-04"}]}]}"#,
+    )
+    .unwrap();
+    let add = || {
+        bin()
+            .args(["calendar", "add"])
+            .arg(&notice)
+            .env("SHUANGSUIJI_CALENDAR_DIR", &cal_dir)
+            .output()
+            .unwrap()
+    };
+    let o = add();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (ok, out, err) = deadline("2026-12-10");
+    assert!(
+        ok && out == "2027-01-11" && !err.contains("暂定"),
+        "{out} {err}"
+    );
+    // The same year twice is refused.
+    let o = add();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("already in the calendar"));
+}
+
+/// Issue 17 §5: publishing after the 20-working-day deadline is refused without a reason,
+/// and with one the reason is written beside the notice.
+#[test]
+fn late_publication_needs_a_reason() {
+    let out = tmp("late");
+    let (ok, text) = run(bin().args(["demo", "--out"]).arg(&out));
+    assert!(ok, "{text}");
+    let key = out.join("publisher.key");
+    std::fs::write(&key, "2".repeat(64)).unwrap();
+    let publish = |date: &str, reason: Option<&str>, dest: &str| {
+        let mut c = bin();
+        c.arg("publish")
+            .arg(out.join("results.private.json"))
+            .arg("--record")
+            .arg(out.join("record.json"))
+            .arg("--targets")
+            .arg(out.join("targets.public.json"))
+            .arg("--inspectors")
+            .arg(out.join("inspectors.public.json"))
+            .arg("--key")
+            .arg(&key)
+            .args([
+                "--publisher",
+                "p",
+                "--notice-id",
+                "N",
+                "--date",
+                date,
+                "--out",
+            ])
+            .arg(out.join(dest));
+        if let Some(r) = reason {
+            c.args(["--overdue-reason", r]);
+        }
+        run(&mut c)
+    };
+    // Results of 2023-09-04: the deadline is 2023-10-08.
+    let (ok, text) = publish("2023-10-08", None, "on-time");
+    assert!(ok, "{text}");
+    assert!(!out.join("on-time/overdue.json").exists());
+    let (ok, text) = publish("2023-10-09", None, "late");
+    assert!(
+        !ok && text.contains("公示期限") && text.contains("2023-10-08"),
+        "{text}"
+    );
+    assert!(!out.join("late/notice.json").exists());
+    let (ok, text) = publish("2023-10-09", Some("系统故障延误"), "late");
+    assert!(ok, "{text}");
+    let o: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("late/overdue.json")).unwrap()).unwrap();
+    assert_eq!(o["reason"], "系统故障延误");
+    assert!(!o["late"].as_array().unwrap().is_empty());
 }

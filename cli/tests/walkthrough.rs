@@ -64,6 +64,7 @@ fn the_walkthrough_runs_as_written() {
         "信标轮次 Beacon round 123",
         "核验结果 Result: 通过，已锚定 VERIFIED, ANCHORED",
         "已导入 24 条检查结果",
+        "已记入抽查任务日志",
         "覆盖 Coverage: 抽中 24 个对象 drawn, 24 个有公示结果",
         "— 通过 verified",
         "is included in the latest checkpoint",

@@ -77,14 +77,10 @@ fn before_commitment(store: &Store) -> Result<()> {
 /// When the commitment exists, or the id or key is taken.
 pub fn add_participant(store: &Store, p: Participant) -> Result<()> {
     before_commitment(store)?;
-    let id_ok = !p.id.starts_with('.')
-        && !p.id.is_empty()
-        && p.id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+    let id_ok = crate::keys::participant_id_ok(&p.id);
     if !id_ok {
         return Err(CaseError::Refused(format!(
-            "参与方编号 {:?} 只能由字母、数字和 - _ . 组成 · participant id {:?} may hold letters, digits and - _ . only",
+            "参与方编号 {:?} 只能由字母、数字和 - _ . 组成（至多 64 个字符）· participant id {:?} may hold letters, digits and - _ . only (at most 64)",
             p.id, p.id
         )));
     }

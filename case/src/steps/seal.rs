@@ -221,3 +221,29 @@ pub fn verdict(store: &Store, trust: Option<&TrustFile>) -> Result<Verdict> {
         anchor.as_ref(),
     ))
 }
+
+/// Logs a publication (一公开) of the case's record: the notice hash, and the notice id with
+/// any overdue reason in the note. Needs the case's log key (the path in case.json).
+///
+/// # Errors
+/// Without a sealed record, or when the log cannot be extended.
+pub fn log_publication(
+    store: &Store,
+    notice_hash: &shuangsuiji::Digest32,
+    note: &str,
+    now: i64,
+) -> Result<()> {
+    let case = case_file(store)?;
+    if !store.exists(layout::RECORD) {
+        return Err(CaseError::Refused(
+            "尚无抽取记录 · there is no record yet".into(),
+        ));
+    }
+    let key = SigningKey::from_bytes(&crate::keys::read_key(std::path::Path::new(&case.log_key))?);
+    let mut trail = Trail::load(store, key)?;
+    trail.record(EventKind::Publication, &case.unit, now, *notice_hash, note);
+    trail.checkpoint()?;
+    let mut txn = Txn::default();
+    trail.put(&mut txn)?;
+    store.commit(txn)
+}

@@ -11,6 +11,8 @@
 //! worked and 2018-12-31 was off under the 2019 notice). So a date on or after 25 December
 //! of the last loaded year is not covered until the next year is added.
 
+pub mod statutory;
+
 use crate::registers::fields::dates::{format_date, iso, iso_opt};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
