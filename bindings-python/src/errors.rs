@@ -95,6 +95,13 @@ create_exception!(
     "The working-day calendar cannot answer (e.g. a date its notices do not cover)."
 );
 
+create_exception!(
+    shuangsuiji,
+    CaseError,
+    ShuangsuijiError,
+    "A case step refused (`.kind`: io, locked, not_a_case, not_yet, done, invalid, refused; `.problems` for invalid): nothing was written."
+);
+
 /// Every error the binding returns, before it becomes a Python exception.
 #[derive(Debug)]
 pub enum Error {
@@ -124,6 +131,8 @@ pub enum Error {
     Trust(core::trust::TrustError),
     /// A value of the wrong shape: what was expected, and why it does not fit.
     Format(String),
+    /// A case step that refused.
+    Case(shuangsuiji_case::CaseError),
     /// An error already raised by Python (e.g. OSError from reading a file).
     Py(PyErr),
 }
@@ -148,6 +157,7 @@ from_core!(
     Proof(core::audit::ProofError),
     Checkpoint(core::audit::CheckpointError),
     Trust(core::trust::TrustError),
+    Case(shuangsuiji_case::CaseError),
     Py(PyErr)
 );
 
@@ -295,6 +305,18 @@ impl Error {
                 let zh = format!("输入的形式不对：{m}");
                 raise::<FormatError>(py, m, kinds(py, "input", None, &zh))
             }
+            Error::Case(e) => {
+                let problems = match &e {
+                    shuangsuiji_case::CaseError::Invalid { problems, .. } => problems.clone(),
+                    _ => Vec::new(),
+                };
+                let mut attrs = kinds(py, e.kind(), None, &e.to_string());
+                let list = PyList::new(py, &problems)
+                    .map(|l| l.into_any())
+                    .unwrap_or_else(|_| PyList::empty(py).into_any());
+                attrs.push(("problems", list));
+                raise::<CaseError>(py, e.to_string(), attrs)
+            }
             Error::Py(e) => e,
         }
     }
@@ -322,5 +344,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("CalendarError", py.get_type::<CalendarError>())?;
     m.add("AuditError", py.get_type::<AuditError>())?;
     m.add("TrustError", py.get_type::<TrustError>())?;
+    m.add("CaseError", py.get_type::<CaseError>())?;
     Ok(())
 }

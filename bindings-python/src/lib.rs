@@ -10,6 +10,7 @@
 mod methods;
 
 mod audit;
+mod case;
 mod convert;
 mod draw;
 mod errors;
@@ -39,6 +40,7 @@ fn tagged_hash(tag: &str, parts: Vec<Vec<u8>>) -> String {
 #[pymodule]
 fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
+    case::register(m)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("ALGORITHM", shuangsuiji::draw::ALGORITHM)?;
     m.add(

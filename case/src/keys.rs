@@ -42,6 +42,23 @@ pub fn is_rehearsal(dir: &Path) -> bool {
     dir.join(REHEARSAL).exists()
 }
 
+/// The clock rule of a key folder: a time set by hand (the rehearsal clock) only for a
+/// folder made for rehearsal, so a real signer's or participant's before-the-round checks
+/// always use the system clock.
+///
+/// # Errors
+/// [`CaseError::Refused`] for a hand-set time on a real folder.
+pub fn check_clock(dir: &Path, hand_set: bool) -> Result<()> {
+    if hand_set && !is_rehearsal(dir) {
+        return Err(CaseError::Refused(format!(
+            "设置了演练时钟，但 {} 不是演练用的密钥目录 · a time was set by hand, but {} is not a rehearsal key folder",
+            dir.display(),
+            dir.display()
+        )));
+    }
+    Ok(())
+}
+
 /// A signer's public part, handed to the case (`case signer`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -58,13 +58,7 @@ fn fail(e: CaseError) -> String {
 /// "Now" for a key folder: the rehearsal clock only for a folder made under it, so a real
 /// signer's or participant's before-the-round checks can never be fooled by it.
 fn now_for(dir: &std::path::Path) -> Result<i64, String> {
-    if std::env::var(util::NOW_VAR).is_ok() && !keys::is_rehearsal(dir) {
-        return Err(format!(
-            "拒绝 REFUSED: 设置了演练时钟 {0}，但 {1} 不是演练用的密钥目录 · {0} is set, but {1} is not a rehearsal key folder",
-            util::NOW_VAR,
-            dir.display()
-        ));
-    }
+    keys::check_clock(dir, std::env::var(util::NOW_VAR).is_ok()).map_err(fail)?;
     util::unix_now()
 }
 

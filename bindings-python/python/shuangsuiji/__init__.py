@@ -80,9 +80,13 @@ from ._shuangsuiji import (
     verify_round,
     verify_trusted,
     TrustError,
+    CaseError,
 )
+from .case import Case
 
 __all__ = [
+    "Case",
+    "CaseError",
     "ALGORITHM",
     "PUBLICATION_WORKING_DAYS",
     "AuditError",

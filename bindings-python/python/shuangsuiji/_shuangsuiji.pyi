@@ -550,3 +550,88 @@ def sample_ids(path: Union[str, "os.PathLike[str]"], subseed: str, take: int) ->
     an id (kind ``invalid_id``) or cannot be read (kind ``file``, field ``line``: not UTF-8,
     an I/O error), or when an id is sampled twice (``duplicate``); OSError when the file
     cannot be opened."""
+
+class CaseError(ShuangsuijiError):
+    """A case step refused; nothing was written. ``kind``: io, locked, not_a_case, not_yet,
+    done, invalid, refused."""
+
+    problems: List[str]
+    """Each problem, for ``kind == "invalid"`` (empty otherwise)."""
+
+def case_new(
+    case: str,
+    items: bytes,
+    targets: bytes,
+    inspectors: bytes,
+    plan: str,
+    *,
+    list_version: str,
+    as_of: str,
+    unit: str,
+    origin: str,
+    log_key: str,
+    now: int,
+    witnesses: Sequence[Tuple[str, str]] = ...,
+    witness_quorum: Optional[int] = None,
+    margin: int = 3600,
+    salt: Optional[str] = None,
+    rehearsal: bool = False,
+) -> Dict[str, Any]:
+    """Makes a case from the files' bytes and the plan's JSON text (every problem at once)."""
+
+def case_add_participant(case: str, participant: str) -> None:
+    """Files a participant's ``participant.json`` text."""
+
+def case_add_signer(case: str, signer: str) -> None:
+    """Files a signer's ``public.json`` text."""
+
+def case_commit(case: str, now: Optional[int] = None, round: Optional[int] = None, log_key: Optional[str] = None) -> Dict[str, Any]:
+    """Builds the commitment: ``{"hash", "round", "round_time"}``."""
+
+def case_add_signature(case: str, signature: str, now: Optional[int] = None, log_key: Optional[str] = None) -> None:
+    """Files a signature made with ``keys_sign``."""
+
+def case_add_reveal(case: str, reveal: str, now: Optional[int] = None, log_key: Optional[str] = None) -> None:
+    """Files a reveal made with ``keys_reveal``."""
+
+def case_witness_request(case: str, now: Optional[int] = None, log_key: Optional[str] = None) -> Dict[str, Any]:
+    """Signs a checkpoint for the witnesses: ``{"size", "after_round", "checkpoint", "witnesses"}``."""
+
+def case_add_cosignature(case: str, line: str) -> int:
+    """Files one witness's cosignature line; returns the witness's time."""
+
+def case_beacon(case: str, round: str) -> int:
+    """Files the beacon round (drand's JSON text), checked; returns its number."""
+
+def case_draw(case: str, now: Optional[int] = None, log_key: Optional[str] = None) -> str:
+    """Runs the draw; returns the record hash."""
+
+def case_redraw(case: str, reason: str, now: Optional[int] = None, note: Optional[str] = None, log_key: Optional[str] = None) -> str:
+    """Sets the round aside for a re-draw; returns the superseded commitment's hash."""
+
+def case_verify(case: str, trust: Optional[str] = None) -> Dict[str, Any]:
+    """The verdict on the case's record under a trust file (JSON text)."""
+
+def case_trust_draft(case: str, name: str) -> str:
+    """A trust-file draft (JSON text) from the case's own keys."""
+
+def case_print(case: str, trust: Optional[str] = None) -> List[str]:
+    """Writes the printable 抽查记录; returns the files' paths in the case."""
+
+def case_dispatch(case: str) -> Tuple[int, int]:
+    """Writes dispatch lists and 检查告知书; returns (lists, notices)."""
+
+def case_status(case: str, now: Optional[int] = None) -> Dict[str, Any]:
+    """``{"plan_id", "steps": [{"name", "done", "detail"}], "next", "deadlines"}``."""
+
+def keys_new_signer(dir: str, name: str, role: str, rehearsal: bool = False) -> str:
+    """Makes a signer's key folder; returns its public part (JSON text)."""
+
+def keys_new_participant(dir: str, id: str, role: str, rehearsal: bool = False) -> str:
+    """Makes a participant's folder; returns its public part (JSON text)."""
+
+def keys_sign(dir: str, document: bytes, now: Optional[int] = None, targets: Optional[str] = None, inspectors: Optional[str] = None) -> str:
+    """Signs a commitment or record (bytes); returns the signature file's text."""
+
+def keys_reveal(dir: str, commitment: bytes, now: Optional[int] = None) -> str:
+    """The participant's signed reveal for a commitment (bytes); returns its text."""

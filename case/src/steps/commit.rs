@@ -466,3 +466,18 @@ pub(crate) fn reveals(store: &Store, c: &SignedCommitment) -> Result<Vec<Reveal>
         .map(|p| store.read_json(&format!("{}/{}.json", layout::REVEALS, p.id)))
         .collect()
 }
+
+/// The clock rule of a case: a time set by hand (the rehearsal clock) is accepted only by a
+/// case made for rehearsal, so a real case's times — in its log and its commitment — are
+/// always the system clock's.
+///
+/// # Errors
+/// [`CaseError::Refused`] for a hand-set time on a real case.
+pub fn check_clock(store: &Store, hand_set: bool) -> Result<()> {
+    if hand_set && !case_file(store)?.rehearsal {
+        return Err(CaseError::Refused(
+            "设置了演练时钟，但这是真实的抽查任务 · a time was set by hand (the rehearsal clock), but this case is a real one (not made for rehearsal)".into(),
+        ));
+    }
+    Ok(())
+}
