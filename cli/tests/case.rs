@@ -689,6 +689,12 @@ fn the_printed_record_renders_and_its_qr_code_reads_the_hash() {
     assert!(text.contains("record.internal.html"), "{text}");
     let text = c.ok(T_AFTER, &["case", "dispatch", "task"]);
     assert!(text.contains("检查告知书 24 份"), "{text}");
+    let xlsx = std::fs::read_dir(c.path("task/dispatch"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.path().extension().is_some_and(|x| x == "xlsx"))
+        .expect("an XLSX dispatch list");
+    assert!(std::fs::read(xlsx.path()).unwrap().starts_with(b"PK"));
     let record: serde_json::Value =
         serde_json::from_slice(&std::fs::read(c.path("task/record.json")).unwrap()).unwrap();
     let hash = record["hash"].as_str().unwrap().to_string();
@@ -955,4 +961,46 @@ fn late_steps_are_refused_and_a_redraw_supersedes() {
         ],
     );
     assert!(!ok && text.contains("不是演练用的密钥目录"), "{text}");
+}
+
+/// `plan check`: the checks of `case new` without a case — a plan that runs, and one whose
+/// annual plan names another item list, refused with the reason.
+#[test]
+fn plan_check_runs_the_case_checks_without_a_case() {
+    let c = Case::new("plancheck");
+    let data = repo().join("examples/data");
+    let f = |n: &str| data.join(n).to_string_lossy().into_owned();
+    let args = |version: &str| {
+        vec![
+            "plan".to_string(),
+            "check".into(),
+            f("plan.json"),
+            "--items".into(),
+            f("items.csv"),
+            "--list-version".into(),
+            version.into(),
+            "--targets".into(),
+            f("targets.csv"),
+            "--inspectors".into(),
+            f("inspectors.csv"),
+            "--as-of".into(),
+            "2023-08-23".into(),
+        ]
+    };
+    let a = args("豫政办〔2017〕80号");
+    let text = c.ok(T0, &a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        text.contains("可以执行") && text.contains("10000 targets"),
+        "{text}"
+    );
+    let a = args("1");
+    let (ok, text) = c.run(T0, &a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        !ok && text.contains("[invalid]") && text.contains("item list"),
+        "{text}"
+    );
+    assert!(
+        std::fs::read_dir(&c.dir).unwrap().next().is_none(),
+        "nothing written"
+    );
 }

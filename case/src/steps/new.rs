@@ -333,3 +333,49 @@ pub fn create(dir: &Path, n: NewCase<'_>, now: i64) -> Result<Created> {
         notes,
     })
 }
+
+/// The checks `case new` runs — imports, the plan against the list and the registers, a
+/// rehearsal draw — without making a case (`plan check`): every problem at once.
+///
+/// # Errors
+/// [`CaseError::Invalid`] listing every problem.
+#[allow(clippy::too_many_arguments)]
+pub fn check_inputs(
+    items: &[u8],
+    items_version: &str,
+    targets: &[u8],
+    inspectors: &[u8],
+    plan: &[u8],
+    as_of: Date,
+    now: i64,
+) -> Result<Created> {
+    let n = NewCase {
+        items,
+        items_version,
+        targets,
+        inspectors,
+        inspectors_ext: "csv",
+        plan,
+        as_of,
+        salt: None,
+        unit: "",
+        origin: "",
+        log_key_path: "",
+        log_key: SigningKey::from_bytes(&[0u8; 32]),
+        chain: Chain::quicknet(),
+        margin_seconds: 0,
+        witnesses: Vec::new(),
+        witness_quorum: 0,
+        rehearsal: false,
+    };
+    let (inp, notes) = check(&n, &random_salt()?, now)?;
+    Ok(Created {
+        plan_id: inp.plan.id.clone(),
+        counts: (
+            inp.items.items().len(),
+            inp.targets.targets().len(),
+            inp.inspectors.inspectors().len(),
+        ),
+        notes,
+    })
+}

@@ -136,6 +136,10 @@ pub fn dispatch_all(store: &Store) -> Result<(usize, usize)> {
     for (n, (dept, visits)) in lists.iter().enumerate() {
         let base = format!("dispatch/{:02}-{}", n + 1, file_name(dept));
         txn.put_private(
+            &format!("{base}.xlsx"),
+            dispatch::list_xlsx(&s, dept, visits).map_err(CaseError::Refused)?,
+        );
+        txn.put_private(
             &format!("{base}.csv"),
             dispatch::list_csv(&s, visits).into_bytes(),
         );
