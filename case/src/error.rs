@@ -58,7 +58,7 @@ pub enum CaseError {
         problems: Vec<String>,
     },
     /// A handed-over file that does not belong to this case or this step.
-    #[error("拒绝 REFUSED: {0}")]
+    #[error("{0}")]
     Refused(String),
 }
 

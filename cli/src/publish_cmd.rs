@@ -216,6 +216,27 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
             })).collect::<Vec<_>>(),
         })),
     };
+    // The case, if any, is opened (and locked) and checked before anything is written: its
+    // record must be this record, and its clock rule must hold, or nothing is published.
+    let case_store = match &a.case {
+        Some(dir) => {
+            let s = shuangsuiji_case::Store::open(dir).map_err(|e| e.to_string())?;
+            let own: SealedRecord = s
+                .read_json(shuangsuiji_case::layout::RECORD)
+                .map_err(|e| e.to_string())?;
+            if own.hash != record.hash {
+                return Err(format!(
+                    "未公示 not published: --record {} 不是抽查任务 {} 的记录 {} · is not the case's record",
+                    record.hash,
+                    dir.display(),
+                    own.hash
+                ));
+            }
+            let now = crate::case_cmd::now_for(&s)?;
+            Some((s, now))
+        }
+        None => None,
+    };
     let header = NoticeHeader {
         notice_id: a.notice_id,
         publisher: a.publisher,
@@ -233,8 +254,7 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
             a.out.join("overdue.json").display()
         );
     }
-    if let Some(case) = &a.case {
-        let s = shuangsuiji_case::Store::open(case).map_err(|e| e.to_string())?;
+    if let (Some(case), Some((s, now))) = (&a.case, &case_store) {
         let note = match &a.overdue_reason {
             Some(r) if overdue.is_some() => format!(
                 "{}；逾期理由 overdue: {r}",
@@ -242,13 +262,8 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
             ),
             _ => p.notice.notice.header.notice_id.clone(),
         };
-        shuangsuiji_case::steps::seal::log_publication(
-            &s,
-            &p.notice.notice.hash(),
-            &note,
-            crate::case_cmd::now_for(&s)?,
-        )
-        .map_err(|e| e.to_string())?;
+        shuangsuiji_case::steps::seal::log_publication(s, &p.notice.notice.hash(), &note, *now)
+            .map_err(|e| e.to_string())?;
         println!(
             "已记入抽查任务日志 Logged in the case's audit log: {}",
             case.display()
