@@ -106,28 +106,14 @@ fn random32() -> Result<[u8; 32]> {
 }
 
 fn write_new(path: &Path, bytes: &[u8], private: bool) -> Result<()> {
-    use std::io::Write as _;
-    let mut o = std::fs::OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    if private {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        o.mode(0o600);
+    if path.exists() {
+        return Err(CaseError::Refused(format!(
+            "{} 已存在，未覆盖（密钥一旦使用就不能替换）· exists and was not overwritten (a key in use must never be replaced)",
+            path.display()
+        )));
     }
-    #[cfg(not(unix))]
-    let _ = private;
-    let mut f = o.open(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            CaseError::Refused(format!(
-                "{} 已存在，未覆盖（密钥一旦使用就不能替换）· exists and was not overwritten (a key in use must never be replaced)",
-                path.display()
-            ))
-        } else {
-            CaseError::io(path, e)
-        }
-    })?;
-    f.write_all(bytes).map_err(|e| CaseError::io(path, e))?;
-    f.sync_all().map_err(|e| CaseError::io(path, e))
+    // create_new underneath: a file that appears meanwhile is still never overwritten.
+    crate::store::write_file(path, bytes, private)
 }
 
 fn new_folder(dir: &Path) -> Result<()> {

@@ -119,7 +119,8 @@ fn check_rel(rel: &str) -> Result<()> {
     }
 }
 
-fn write_file(path: &Path, bytes: &[u8], private: bool) -> Result<()> {
+/// Writes a new file (never replacing one), 0600 when `private`, synced to disk.
+pub(crate) fn write_file(path: &Path, bytes: &[u8], private: bool) -> Result<()> {
     let mut o = OpenOptions::new();
     o.write(true).create_new(true);
     #[cfg(unix)]

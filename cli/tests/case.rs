@@ -491,39 +491,7 @@ fn relay(rounds: Vec<(String, String)>) -> (String, std::thread::JoinHandle<Vec<
 
 #[test]
 fn the_beacon_comes_from_a_relay_and_is_checked() {
-    let c = prepared("relay");
-    c.ok(T_COMMIT, &["case", "commit", "task"]);
-    for who in ["lead", "supervisor", "zazd", "jjjc"] {
-        let sig = format!("{who}.sig");
-        c.ok(
-            T_COMMIT,
-            &[
-                "sign",
-                "--dir",
-                &format!("keys/{who}"),
-                "task/commitment.json",
-                "--out",
-                &sig,
-            ],
-        );
-        c.ok(T_COMMIT, &["case", "signature", "task", &sig]);
-    }
-    for who in ["zazd", "jjjc"] {
-        let r = format!("{who}.reveal");
-        c.ok(
-            T_COMMIT,
-            &[
-                "participant",
-                "reveal",
-                "--dir",
-                &format!("keys/{who}"),
-                "task/commitment.json",
-                "--out",
-                &r,
-            ],
-        );
-        c.ok(T_COMMIT, &["case", "reveal", "task", &r]);
-    }
+    let c = revealed_case("relay");
     let recorded: serde_json::Value = serde_json::from_slice(
         &std::fs::read(repo().join("examples/data/drand-quicknet.json")).unwrap(),
     )
@@ -560,8 +528,8 @@ fn the_beacon_comes_from_a_relay_and_is_checked() {
     c.ok(T_COMMIT + 100, &["case", "draw", "task"]);
 }
 
-/// A case taken to a record signed by both signers (no witness).
-fn sealed_case(name: &str) -> Case {
+/// A prepared case committed, fully signed and revealed, before the round.
+fn revealed_case(name: &str) -> Case {
     let c = prepared(name);
     c.ok(T_COMMIT, &["case", "commit", "task"]);
     for who in ["lead", "supervisor", "zazd", "jjjc"] {
@@ -595,6 +563,12 @@ fn sealed_case(name: &str) -> Case {
         );
         c.ok(T_COMMIT, &["case", "reveal", "task", &r]);
     }
+    c
+}
+
+/// A case taken to a record signed by both signers (no witness).
+fn sealed_case(name: &str) -> Case {
+    let c = revealed_case(name);
     let drand = repo().join("examples/data/drand-quicknet.json");
     c.ok(
         T_AFTER,

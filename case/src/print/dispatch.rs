@@ -40,11 +40,8 @@ pub fn window(sealed: &SealedRecord) -> String {
 }
 
 fn item_names(sealed: &SealedRecord) -> String {
-    let rec = &sealed.record;
-    rec.item_list
-        .items()
+    super::plan_items(sealed)
         .iter()
-        .filter(|i| rec.commitment.commitment.plan.items.contains(&i.id))
         .map(|i| i.name.clone())
         .collect::<Vec<_>>()
         .join("；")
@@ -100,6 +97,21 @@ pub fn lists(
     out
 }
 
+impl Visit {
+    /// The row's cells, in [`HEADERS`] order, with the window.
+    fn cells(&self, window: &str) -> [String; 7] {
+        [
+            self.no.to_string(),
+            self.target.clone(),
+            self.name.clone(),
+            self.address.clone(),
+            self.items.clone(),
+            self.team.clone(),
+            window.to_string(),
+        ]
+    }
+}
+
 const HEADERS: [&str; 7] = [
     "序号",
     "检查对象编码",
@@ -110,21 +122,6 @@ const HEADERS: [&str; 7] = [
     "检查时间",
 ];
 
-/// A cell as CSV writes it, with a leading formula character defused (a list opened in a
-/// spreadsheet must not run what a register field holds).
-fn csv_cell(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 /// One department's list as CSV (UTF-8 with BOM, for spreadsheets).
 pub fn list_csv(sealed: &SealedRecord, visits: &[Visit]) -> String {
     let w = window(sealed);
@@ -132,19 +129,11 @@ pub fn list_csv(sealed: &SealedRecord, visits: &[Visit]) -> String {
     s.push_str(&HEADERS.join(","));
     s.push('\n');
     for v in visits {
-        let cells = [
-            v.no.to_string(),
-            v.target.clone(),
-            v.name.clone(),
-            v.address.clone(),
-            v.items.clone(),
-            v.team.clone(),
-            w.clone(),
-        ];
+        let cells = v.cells(&w);
         s.push_str(
             &cells
                 .iter()
-                .map(|c| csv_cell(c))
+                .map(|c| shuangsuiji::publish::csv_cell(c))
                 .collect::<Vec<_>>()
                 .join(","),
         );
@@ -187,15 +176,7 @@ pub fn list_xlsx(
     }
     for (r, v) in visits.iter().enumerate() {
         let row = u32::try_from(r + 3).unwrap_or(u32::MAX);
-        let cells = [
-            v.no.to_string(),
-            v.target.clone(),
-            v.name.clone(),
-            v.address.clone(),
-            v.items.clone(),
-            v.team.clone(),
-            w.clone(),
-        ];
+        let cells = v.cells(&w);
         for (c, cell) in cells.iter().enumerate() {
             ws.write_string_with_format(row, u16::try_from(c).unwrap_or(0), cell, &text)
                 .map_err(e)?;
@@ -208,20 +189,7 @@ pub fn list_xlsx(
 pub fn list_html(sealed: &SealedRecord, department: &str, visits: &[Visit]) -> String {
     let plan = &sealed.record.commitment.commitment.plan;
     let w = window(sealed);
-    let rows: Vec<Vec<String>> = visits
-        .iter()
-        .map(|v| {
-            vec![
-                v.no.to_string(),
-                v.target.clone(),
-                v.name.clone(),
-                v.address.clone(),
-                v.items.clone(),
-                v.team.clone(),
-                w.clone(),
-            ]
-        })
-        .collect();
+    let rows: Vec<Vec<String>> = visits.iter().map(|v| v.cells(&w).to_vec()).collect();
     let body = format!(
         "<h1>抽查名单派发单</h1><p>派发至 To：<b>{}</b><br>抽查计划 Plan：{}（{}）<br>抽取记录哈希 Record：<span class=\"mono\">{}</span><br>检查时间 Window：{}</p>\n{}<p class=\"note\">内部文件，不得公开 Internal: not for publication. 检查组成员不得擅自更换；确需调整的，按规定记录理由。</p>\n",
         esc(department),
@@ -246,32 +214,9 @@ pub fn notice_html(
     let team = rec.teams.iter().find(|t| t.target == target)?;
     let t = targets.get(target)?;
     let plan = &rec.commitment.commitment.plan;
-    let items: Vec<Vec<String>> = rec
-        .item_list
-        .items()
-        .iter()
-        .filter(|i| plan.items.contains(&i.id))
-        .map(|i| {
-            vec![
-                i.name.clone(),
-                i.content.clone(),
-                i.legal_basis
-                    .iter()
-                    .map(|l| {
-                        format!(
-                            "{}{}",
-                            l.statute,
-                            if l.articles.is_empty() {
-                                String::new()
-                            } else {
-                                format!(" {}", l.articles.join("、"))
-                            }
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("；"),
-            ]
-        })
+    let items: Vec<Vec<String>> = super::plan_items(sealed)
+        .into_iter()
+        .map(|i| vec![i.name.clone(), i.content.clone(), super::basis_text(i)])
         .collect();
     let members: Vec<Vec<String>> = team
         .members

@@ -18,6 +18,31 @@ pub enum View {
     Public,
 }
 
+/// The plan's items, in item-list order.
+pub fn plan_items(sealed: &shuangsuiji::SealedRecord) -> Vec<&shuangsuiji::registers::Item> {
+    let rec = &sealed.record;
+    rec.item_list
+        .items()
+        .iter()
+        .filter(|i| rec.commitment.commitment.plan.items.contains(&i.id))
+        .collect()
+}
+
+/// An item's legal basis as people cite it: statute and articles, one after another.
+pub fn basis_text(i: &shuangsuiji::registers::Item) -> String {
+    i.legal_basis
+        .iter()
+        .map(|l| {
+            if l.articles.is_empty() {
+                l.statute.clone()
+            } else {
+                format!("{} {}", l.statute, l.articles.join("、"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
 /// Text made safe inside HTML elements and attribute values.
 pub fn esc(s: &str) -> String {
     let mut o = String::with_capacity(s.len());

@@ -126,31 +126,14 @@ pub fn record_html(p: &RecordPrint<'_>) -> Result<String, String> {
     );
 
     b.push_str("<h2>抽查事项及依据 Items and legal basis</h2>\n");
-    let rows: Vec<Vec<String>> = rec
-        .item_list
-        .items()
-        .iter()
-        .filter(|i| plan.items.contains(&i.id))
+    let rows: Vec<Vec<String>> = super::plan_items(p.sealed)
+        .into_iter()
         .map(|i| {
             vec![
                 i.id.clone(),
                 i.name.clone(),
                 i.department.clone(),
-                i.legal_basis
-                    .iter()
-                    .map(|l| {
-                        format!(
-                            "{}{}",
-                            l.statute,
-                            if l.articles.is_empty() {
-                                String::new()
-                            } else {
-                                format!(" {}", l.articles.join("、"))
-                            }
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("；"),
+                super::basis_text(i),
             ]
         })
         .collect();

@@ -266,6 +266,33 @@ pub(crate) fn unsigned(c: &SignedCommitment) -> (Vec<String>, Vec<String>) {
     (signers, participants)
 }
 
+/// Adds a signatory's signature to `entries`: by a signer the commitment lists, under the key
+/// it lists, valid over `context || hash`, and the first by that signer.
+fn file_signer_sig(
+    signers: &[Signatory],
+    entries: &mut Vec<shuangsuiji::encoding::SignatureEntry>,
+    e: &shuangsuiji::encoding::SignatureEntry,
+    context: &[u8],
+    hash: &shuangsuiji::Digest32,
+) -> Result<()> {
+    let s = signers.iter().find(|s| s.name == e.signer).ok_or_else(|| {
+        CaseError::Refused(format!(
+            "{:?} 不是本承诺的签字人 · is not a signer of this commitment",
+            e.signer
+        ))
+    })?;
+    verify_entry(e, &s.public_key, context, hash)
+        .map_err(|err| CaseError::Refused(format!("{}: {err}", e.signer)))?;
+    if entries.iter().any(|x| x.signer == e.signer) {
+        return Err(CaseError::Done {
+            what: "该签字人的签名",
+            what_en: "this signer's signature",
+        });
+    }
+    entries.push(e.clone());
+    Ok(())
+}
+
 /// Files a signature made on a signer's or participant's own machine: it must be on the
 /// case's current commitment or record, by someone the commitment lists, under the key
 /// it lists, and new. Logged.
@@ -326,26 +353,9 @@ pub fn add_signature(
                 }
                 c.participant_signatures.push(e.clone());
             } else {
-                let s = c
-                    .commitment
-                    .signers
-                    .iter()
-                    .find(|s| s.name == e.signer)
-                    .ok_or_else(|| {
-                        CaseError::Refused(format!(
-                            "{:?} 不是本承诺的签字人 · is not a signer of this commitment",
-                            e.signer
-                        ))
-                    })?;
-                verify_entry(e, &s.public_key, COMMITMENT_CONTEXT, &c.hash)
-                    .map_err(|err| CaseError::Refused(format!("{}: {err}", e.signer)))?;
-                if c.signatures.iter().any(|x| x.signer == e.signer) {
-                    return Err(CaseError::Done {
-                        what: "该签字人的签名",
-                        what_en: "this signer's signature",
-                    });
-                }
-                c.signatures.push(e.clone());
+                let hash = c.hash;
+                let signers = c.commitment.signers.clone();
+                file_signer_sig(&signers, &mut c.signatures, e, COMMITMENT_CONTEXT, &hash)?;
             }
             txn.put_json(layout::COMMITMENT, &c)?;
         }
@@ -356,26 +366,14 @@ pub fn add_signature(
             if sig.hash != r.hash || sig.participant {
                 return Err(wrong_doc());
             }
-            let s = c
-                .commitment
-                .signers
-                .iter()
-                .find(|s| s.name == e.signer)
-                .ok_or_else(|| {
-                    CaseError::Refused(format!(
-                        "{:?} 不是本承诺的签字人 · is not a signer of this commitment",
-                        e.signer
-                    ))
-                })?;
-            verify_entry(e, &s.public_key, RECORD_CONTEXT, &r.hash)
-                .map_err(|err| CaseError::Refused(format!("{}: {err}", e.signer)))?;
-            if r.signatures.iter().any(|x| x.signer == e.signer) {
-                return Err(CaseError::Done {
-                    what: "该签字人的签名",
-                    what_en: "this signer's signature",
-                });
-            }
-            r.signatures.push(e.clone());
+            let hash = r.hash;
+            file_signer_sig(
+                &c.commitment.signers,
+                &mut r.signatures,
+                e,
+                RECORD_CONTEXT,
+                &hash,
+            )?;
             txn.put_json(layout::RECORD, &r)?;
         }
     }

@@ -136,8 +136,9 @@ impl CreditFeed {
     }
 }
 
-/// One CSV cell: quoted where needed, a would-be formula defused.
-fn csv_cell(s: &str) -> String {
+/// One CSV cell: quoted where needed, a would-be formula defused (a cell opened in a
+/// spreadsheet must not run what a register or result field holds).
+pub fn csv_cell(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

@@ -30,7 +30,7 @@ pub use calendar::{
     DeadlineStatus, MakeUpDay, NoticeRef, WorkingCalendar, CALENDAR_FORMAT,
     PUBLICATION_WORKING_DAYS,
 };
-pub use credit::{CreditEntry, CreditFeed};
+pub use credit::{csv_cell, CreditEntry, CreditFeed};
 pub use disclose::{disclosure_commitment, Disclosure, Salt};
 pub use divisions::GB2260_REVISION;
 pub use mask::{cut_address, mask_badge, mask_id_number, mask_name, mask_phone};
