@@ -51,10 +51,10 @@ fn log_key(store: &Store, path: Option<&str>) -> Result<SigningKey> {
 }
 
 /// `case new`: checks every input (all problems at once, `CaseError.problems`), then
-/// writes the case. `items`, `targets`, `inspectors` are the files' bytes (CSV/XLSX),
+/// writes the case; a `now` given (hand-set) makes it a rehearsal case. `items`, `targets`, `inspectors` are the files' bytes (CSV/XLSX),
 /// `plan` the plan's JSON text; `witnesses` (name, verifier key) pairs.
 #[pyfunction]
-#[pyo3(signature = (case, items, targets, inspectors, plan, *, list_version, as_of, unit, origin, log_key, now, witnesses=Vec::new(), witness_quorum=None, margin=3600, salt=None, rehearsal=false))]
+#[pyo3(signature = (case, items, targets, inspectors, plan, *, list_version, as_of, unit, origin, log_key, now=None, witnesses=Vec::new(), witness_quorum=None, margin=3600, salt=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn case_new(
     py: Python<'_>,
@@ -68,13 +68,15 @@ pub fn case_new(
     unit: &str,
     origin: &str,
     log_key: &str,
-    now: i64,
+    now: Option<i64>,
     witnesses: Vec<(String, String)>,
     witness_quorum: Option<u32>,
     margin: i64,
     salt: Option<String>,
-    rehearsal: bool,
 ) -> Result<Py<PyAny>> {
+    // A hand-set time makes a rehearsal case, and only that (the case crate's clock rule).
+    let rehearsal = now.is_some();
+    let now = now.map_or_else(system_now, Ok)?;
     let as_of = shuangsuiji::registers::fields::parse_date(as_of)
         .ok_or_else(|| format_error(format!("as_of {as_of:?} is not a date (YYYY-MM-DD)")))?;
     let salt = salt

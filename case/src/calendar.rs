@@ -55,11 +55,36 @@ pub fn load() -> Result<WorkingCalendar> {
 /// When the file is not calendar data, repeats a year, or no folder is known.
 pub fn add(file: &Path) -> Result<Vec<i32>> {
     let text = std::fs::read_to_string(file).map_err(|e| CaseError::io(file, e))?;
+    // An estimate is not a notice: loading one would make provisional deadlines "final".
+    if text.contains("暂定") || text.contains("国务院令第795号") {
+        return Err(CaseError::Refused(format!(
+            "{}: 这是暂定的估算，不是国务院办公厅的放假通知 · this is a provisional estimate, not the State Council's notice",
+            file.display()
+        )));
+    }
     let before: Vec<i32> = load()?.years().collect();
     let mut cal = load()?;
     cal.extend_from_json(&text)
         .map_err(|e| CaseError::Refused(format!("{}: {e}", file.display())))?;
     let new: Vec<i32> = cal.years().filter(|y| !before.contains(y)).collect();
+    // A notice gives at least the statutory days off (第二条); one that works any of them is
+    // incomplete or not the notice.
+    let mut missing = Vec::new();
+    for y in &new {
+        for d in shuangsuiji::publish::statutory_days(*y).unwrap_or_default() {
+            if cal.is_working_day(d).unwrap_or(false) {
+                missing.push(d.to_string());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(CaseError::Refused(format!(
+            "{}: 法定节假日 {} 在此通知中是工作日，通知不完整 · statutory days off {} are working days in this file: incomplete",
+            file.display(),
+            missing.join("、"),
+            missing.join(", ")
+        )));
+    }
     let d = dir().ok_or_else(|| {
         CaseError::Refused("no folder for added years: set SHUANGSUIJI_CALENDAR_DIR".into())
     })?;

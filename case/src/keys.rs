@@ -381,6 +381,36 @@ fn check_ledger(l: &[LedgerEntry], c: &SignedCommitment, participant: bool) -> R
     Ok(())
 }
 
+/// The commitment this folder signed last for `c`'s plan must be `c` itself: a reveal, or
+/// a seal on a record, for a commitment since superseded would hand the operator a second
+/// usable outcome. A participant reveals for one commitment of a plan only.
+fn latest_signed(l: &[LedgerEntry], c: &SignedCommitment, revealing: bool) -> Result<()> {
+    latest_of_plan(l, &c.commitment.plan.id, &c.hash, revealing)
+}
+
+fn latest_of_plan(l: &[LedgerEntry], plan: &str, hash: &Digest32, revealing: bool) -> Result<()> {
+    match l.iter().rfind(|e| e.plan == plan) {
+        None => Err(CaseError::Refused(
+            "本目录没有签署过这份承诺 · this folder did not sign this commitment".into(),
+        )),
+        Some(last) if last.commitment != *hash => Err(CaseError::Refused(format!(
+            "本目录为计划 {plan} 最后签署的是承诺 {}，这份承诺已被取代，拒绝 · this folder last signed commitment {} for plan {plan}; this one is superseded",
+            last.commitment, last.commitment
+        ))),
+        Some(_)
+            if revealing
+                && l
+                    .iter()
+                    .any(|e| e.plan == plan && e.revealed && e.commitment != *hash) =>
+        {
+            Err(CaseError::Refused(format!(
+                "本目录已为计划 {plan} 的另一份承诺揭示过 · this folder already revealed for another commitment of plan {plan}"
+            )))
+        }
+        Some(_) => Ok(()),
+    }
+}
+
 fn record_signed(dir: &Path, c: &SignedCommitment) -> Result<()> {
     let mut l = ledger(dir)?;
     if !l.iter().any(|e| e.commitment == c.hash) {
@@ -467,6 +497,7 @@ pub fn sign(
         Doc::Record(r) => {
             let c = &r.record.commitment;
             listed(&c.commitment.signers)?;
+            latest_signed(&ledger(dir)?, c, false)?;
             let Some((targets, inspectors)) = views else {
                 return Err(CaseError::Refused(
                     "签署记录前须用公开名录库重新核验（--targets、--inspectors）· a record is signed only after re-running it against the public registers (--targets, --inspectors)".into(),
@@ -583,9 +614,10 @@ pub fn reveal(dir: &Path, commitment: &[u8], now: i64) -> Result<(Reveal, Shown)
     listed_participant(&c, &me, &public_key_hex(&key))?;
     before_round(&c, now)?;
     let mut l = ledger(dir)?;
+    latest_signed(&l, &c, true)?;
     let Some(entry) = l.iter_mut().find(|e| e.commitment == c.hash) else {
         return Err(CaseError::Refused(
-            "本目录没有签署过这份承诺，不能为它揭示 · this folder did not sign this commitment: no reveal for it".into(),
+            "本目录没有签署过这份承诺 · this folder did not sign this commitment".into(),
         ));
     };
     commitment_fully_signed(&c)?;
@@ -593,4 +625,43 @@ pub fn reveal(dir: &Path, commitment: &[u8], now: i64) -> Result<(Reveal, Shown)
     save_ledger(dir, &l)?;
     let r = signed_reveal(&me.id, &key, &c.hash, &secret);
     Ok((r, shown(Document::Commitment, c.hash, &c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(plan: &str, n: u8, revealed: bool) -> LedgerEntry {
+        LedgerEntry {
+            plan: plan.into(),
+            commitment: Digest32([n; 32]),
+            round_time: None,
+            revealed,
+        }
+    }
+
+    /// A folder reveals, and a signer seals, only for the last commitment it signed for a
+    /// plan: signing B (superseding A) leaves A unusable, so an operator never holds two
+    /// fully revealed commitments to choose between.
+    #[test]
+    fn only_the_latest_commitment_of_a_plan_is_revealed_or_sealed() {
+        let l = vec![
+            entry("P", 1, false),
+            entry("Q", 9, false),
+            entry("P", 2, false),
+        ];
+        assert!(latest_of_plan(&l, "P", &Digest32([2; 32]), true).is_ok());
+        let old = latest_of_plan(&l, "P", &Digest32([1; 32]), true).unwrap_err();
+        assert!(old.to_string().contains("superseded"), "{old}");
+        assert!(latest_of_plan(&l, "P", &Digest32([1; 32]), false).is_err());
+        assert!(
+            latest_of_plan(&l, "R", &Digest32([1; 32]), true).is_err(),
+            "never signed"
+        );
+        // Revealed for one commitment of the plan: no reveal for another.
+        let l = vec![entry("P", 1, true), entry("P", 2, false)];
+        let twice = latest_of_plan(&l, "P", &Digest32([2; 32]), true).unwrap_err();
+        assert!(twice.to_string().contains("already revealed"), "{twice}");
+        assert!(latest_of_plan(&l, "P", &Digest32([2; 32]), false).is_ok());
+    }
 }

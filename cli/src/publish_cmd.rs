@@ -168,14 +168,38 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
     let key = ed25519_dalek::SigningKey::from_bytes(&util::read_key(&a.key)?);
     let published_on = util::date_or_today("--date", a.date.as_deref())?;
     // 豫政〔2019〕22号 二（六）: within 20 working days; later only with a reason, logged.
+    // Lateness is judged on the later of --date and today (the clock's, rehearsal-aware):
+    // a notice dated back to its deadline is still late; a result dated after the notice is
+    // refused outright.
+    let today = util::today_by_clock()?;
+    let judged_on = published_on.max(today);
+    if let Some(r) = results.iter().find(|r| r.result_date > published_on) {
+        return Err(format!(
+            "未公示 not published: 结果 {} 的结果日期 {} 晚于公示日期 {published_on} · result {} is dated after the notice",
+            r.id, r.result_date, r.id
+        ));
+    }
     let cal = shuangsuiji_case::calendar::load().map_err(|e| e.to_string())?;
     let dated: Vec<(String, shuangsuiji::Date)> = results
         .iter()
         .map(|r| (r.id.clone(), r.result_date))
         .collect();
     let late = cal
-        .late_results(&dated, published_on, PUBLICATION_WORKING_DAYS)
+        .late_results(&dated, judged_on, PUBLICATION_WORKING_DAYS)
         .map_err(|e| e.to_string())?;
+    let provisional = dated
+        .iter()
+        .filter_map(|(_, d)| {
+            cal.publish_by_or_provisional(*d, PUBLICATION_WORKING_DAYS)
+                .ok()
+        })
+        .filter(|d| !d.provisional_years.is_empty())
+        .count();
+    if provisional > 0 {
+        eprintln!(
+            "注意 note: {provisional} 条结果的期限为暂定（次年放假通知未载入，按法定假日估算）· {provisional} deadline(s) are provisional (next year's notice not loaded)"
+        );
+    }
     let overdue = match (&late[..], &a.overdue_reason) {
         ([], _) => None,
         (l, None) => {
@@ -204,16 +228,16 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
                 l.len()
             ))
         }
+        // Public beside the notice: counts and dates only, never which results (a withheld
+        // result's id or date must not reappear here).
         (l, Some(reason)) => Some(serde_json::json!({
             "notice_id": a.notice_id,
             "published_on": published_on.to_string(),
+            "judged_on": judged_on.to_string(),
             "reason": reason,
-            "late": l.iter().map(|x| serde_json::json!({
-                "result_id": x.result_id,
-                "result_date": x.result_date.to_string(),
-                "deadline": x.deadline.date.to_string(),
-                "provisional_years": x.deadline.provisional_years,
-            })).collect::<Vec<_>>(),
+            "late_results": l.len(),
+            "earliest_deadline": l.iter().map(|x| x.deadline.date).min().map(|d| d.to_string()),
+            "provisional": l.iter().any(|x| !x.deadline.provisional_years.is_empty()),
         })),
     };
     // The case, if any, is opened (and locked) and checked before anything is written: its
@@ -233,7 +257,10 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
                 ));
             }
             let now = crate::case_cmd::now_for(&s)?;
-            Some((s, now))
+            // The log key too, before anything is written.
+            let log_key =
+                shuangsuiji_case::steps::seal::case_log_key(&s).map_err(|e| e.to_string())?;
+            Some((s, now, log_key))
         }
         None => None,
     };
@@ -254,7 +281,7 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
             a.out.join("overdue.json").display()
         );
     }
-    if let (Some(case), Some((s, now))) = (&a.case, &case_store) {
+    if let (Some(case), Some((s, now, log_key))) = (&a.case, &case_store) {
         let note = match &a.overdue_reason {
             Some(r) if overdue.is_some() => format!(
                 "{}；逾期理由 overdue: {r}",
@@ -262,8 +289,14 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
             ),
             _ => p.notice.notice.header.notice_id.clone(),
         };
-        shuangsuiji_case::steps::seal::log_publication(s, &p.notice.notice.hash(), &note, *now)
-            .map_err(|e| e.to_string())?;
+        shuangsuiji_case::steps::seal::log_publication(
+            s,
+            log_key.clone(),
+            &p.notice.notice.hash(),
+            &note,
+            *now,
+        )
+        .map_err(|e| e.to_string())?;
         println!(
             "已记入抽查任务日志 Logged in the case's audit log: {}",
             case.display()

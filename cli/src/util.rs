@@ -32,6 +32,16 @@ pub fn unix_now() -> Result<i64, String> {
     }
 }
 
+/// Today in China by the clock commands use ([`unix_now`]: the rehearsal clock when set).
+pub fn today_by_clock() -> Result<Date, String> {
+    let t = unix_now()?;
+    let dt = time::OffsetDateTime::from_unix_timestamp(t)
+        .map_err(|e| format!("the clock is out of range: {e}"))?;
+    Ok(dt
+        .to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC))
+        .date())
+}
+
 /// The date given with `flag`, else today.
 pub fn date_or_today(flag: &str, arg: Option<&str>) -> Result<Date, String> {
     match arg {

@@ -153,8 +153,14 @@ pub fn run(c: WitnessCmd) -> Result<(), String> {
             let _lock = StateLock::take(&state)?;
             let mut s = load_state(&state, init)?;
             s.add_log(&origin, &log_key).map_err(|e| fail(&e))?;
+            let marker = rehearsal_marker(&state);
             if rehearsal {
-                util::write_atomic(&rehearsal_marker(&state), b"rehearsal witness\n")?;
+                util::write_atomic(&marker, b"rehearsal witness\n")?;
+            } else if init && marker.exists() {
+                // A marker left from an earlier (deleted) state must not make a real witness
+                // honour the rehearsal clock.
+                std::fs::remove_file(&marker)
+                    .map_err(|e| format!("cannot remove {}: {e}", marker.display()))?;
             }
             util::write_atomic(&state, &util::to_json(&s)?)?;
             println!("见证 Witnessing {origin} from the empty tree");

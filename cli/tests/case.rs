@@ -526,6 +526,13 @@ fn the_beacon_comes_from_a_relay_and_is_checked() {
     );
     assert_eq!(h.join().unwrap(), vec![path]);
     c.ok(T_COMMIT + 100, &["case", "draw", "task"]);
+    // With the beacon filed the outcome is known: only an order re-draws.
+    let (ok, text) = c.run(
+        T_COMMIT + 100,
+        &["case", "redraw", "task", "--reason", "beacon_unavailable"],
+    );
+    assert!(!ok && text.contains("ordered"), "{text}");
+    assert!(c.path("task/record.json").exists());
 }
 
 /// A prepared case committed, fully signed and revealed, before the round.

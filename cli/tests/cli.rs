@@ -373,6 +373,9 @@ fn catalogued_messages() {
                 "N",
                 "--date",
                 "2023-10-08",
+                // Judged on today (2026 or later) the sample's results are late.
+                "--overdue-reason",
+                "test",
             ]
             .map(String::from),
         );
@@ -922,12 +925,18 @@ fn deadlines_are_provisional_until_the_years_notice_is_added() {
         err.contains("暂定 PROVISIONAL") && err.contains("2027"),
         "{err}"
     );
-    // A 2027 notice (made up for the test) with 元旦 1–4 January off.
+    // A 2027 notice (made up for the test): every statutory day off, and 元旦 1–4 January.
     let notice = dir.join("2027.json");
     std::fs::write(
         &notice,
-        r#"{"format": "shuangsuiji/calendar/v1", "years": [{"year": 2027,
-            "days_off": [{"name": "元旦", "from": "2027-01-01", "to": "2027-01-04"}]}]}"#,
+        r#"{"format": "shuangsuiji/calendar/v1", "years": [{"year": 2027, "days_off": [
+            {"name": "元旦", "from": "2027-01-01", "to": "2027-01-04"},
+            {"name": "春节", "from": "2027-02-05", "to": "2027-02-11"},
+            {"name": "清明节", "from": "2027-04-05", "to": "2027-04-05"},
+            {"name": "劳动节", "from": "2027-05-01", "to": "2027-05-05"},
+            {"name": "端午节", "from": "2027-06-09", "to": "2027-06-09"},
+            {"name": "中秋节", "from": "2027-09-15", "to": "2027-09-15"},
+            {"name": "国庆节", "from": "2027-10-01", "to": "2027-10-07"}]}]}"#,
     )
     .unwrap();
     let add = || {
@@ -949,6 +958,16 @@ fn deadlines_are_provisional_until_the_years_notice_is_added() {
     let o = add();
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("already in the calendar"));
+    // A "notice" that works a statutory day (2028 without 国庆) is refused as incomplete.
+    std::fs::write(
+        &notice,
+        r#"{"format": "shuangsuiji/calendar/v1", "years": [{"year": 2028,
+            "days_off": [{"name": "元旦", "from": "2028-01-01", "to": "2028-01-01"}]}]}"#,
+    )
+    .unwrap();
+    let o = add();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("incomplete"));
 }
 
 /// Issue 17 §5: publishing after the 20-working-day deadline is refused without a reason,
@@ -960,8 +979,9 @@ fn late_publication_needs_a_reason() {
     assert!(ok, "{text}");
     let key = out.join("publisher.key");
     std::fs::write(&key, "2".repeat(64)).unwrap();
-    let publish = |date: &str, reason: Option<&str>, dest: &str| {
+    let publish_at = |today: i64, date: &str, reason: Option<&str>, dest: &str| {
         let mut c = bin();
+        c.env("SHUANGSUIJI_NOW", today.to_string());
         c.arg("publish")
             .arg(out.join("results.private.json"))
             .arg("--record")
@@ -987,6 +1007,10 @@ fn late_publication_needs_a_reason() {
         }
         run(&mut c)
     };
+    // Today by the (rehearsal) clock: 2023-10-08 08:00 in China.
+    let oct8 = 1_696_723_200;
+    let publish =
+        |date: &str, reason: Option<&str>, dest: &str| publish_at(oct8, date, reason, dest);
     // Results of 2023-09-04: the deadline is 2023-10-08.
     let (ok, text) = publish("2023-10-08", None, "on-time");
     assert!(ok, "{text}");
@@ -1002,5 +1026,13 @@ fn late_publication_needs_a_reason() {
     let o: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("late/overdue.json")).unwrap()).unwrap();
     assert_eq!(o["reason"], "系统故障延误");
-    assert!(!o["late"].as_array().unwrap().is_empty());
+    assert_eq!(o["late_results"], 24);
+    assert_eq!(o["earliest_deadline"], "2023-10-08");
+    assert!(
+        o.get("late").is_none(),
+        "no result ids or dates in the public file"
+    );
+    // Dated back to the deadline on a later day: still late.
+    let (ok, text) = publish_at(oct8 + 10 * 86_400, "2023-10-08", None, "backdated");
+    assert!(!ok && text.contains("公示期限"), "{text}");
 }

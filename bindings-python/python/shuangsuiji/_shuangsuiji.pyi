@@ -570,14 +570,14 @@ def case_new(
     unit: str,
     origin: str,
     log_key: str,
-    now: int,
+    now: Optional[int] = None,
     witnesses: Sequence[Tuple[str, str]] = ...,
     witness_quorum: Optional[int] = None,
     margin: int = 3600,
     salt: Optional[str] = None,
-    rehearsal: bool = False,
 ) -> Dict[str, Any]:
-    """Makes a case from the files' bytes and the plan's JSON text (every problem at once)."""
+    """Makes a case from the files' bytes and the plan's JSON text (every problem at once);
+    a ``now`` given makes it a rehearsal case."""
 
 def case_add_participant(case: str, participant: str) -> None:
     """Files a participant's ``participant.json`` text."""

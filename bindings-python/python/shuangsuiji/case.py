@@ -49,8 +49,6 @@ class Case:
         now: Optional[int] = None,
     ) -> "Case":
         """Makes a case; ``now`` given makes it a rehearsal case."""
-        import time
-
         _n.case_new(
             str(path),
             Path(items).read_bytes(),
@@ -62,12 +60,11 @@ class Case:
             unit=unit,
             origin=origin,
             log_key=str(Path(log_key).resolve()),
-            now=int(time.time()) if now is None else now,
+            now=now,
             witnesses=list(witnesses),
             witness_quorum=witness_quorum,
             margin=margin,
             salt=salt,
-            rehearsal=now is not None,
         )
         return cls(path)
 

@@ -149,10 +149,12 @@ pub fn dispatch_all(store: &Store) -> Result<(usize, usize)> {
         );
     }
     let mut notices = 0;
-    for team in &s.record.teams {
+    for (n, team) in s.record.teams.iter().enumerate() {
         if let Some(html) = dispatch::notice_html(&s, &inp.targets, &inspectors, &team.target) {
+            // Numbered like the dispatch lists: two ids that map to one file name (A.1, A_1)
+            // can never overwrite each other.
             txn.put_private(
-                &format!("notices/{}.html", file_name(&team.target)),
+                &format!("notices/{:03}-{}.html", n + 1, file_name(&team.target)),
                 marked(store, html)?.into_bytes(),
             );
             notices += 1;

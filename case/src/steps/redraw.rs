@@ -11,7 +11,7 @@ use crate::store::{Store, Txn};
 use crate::trail::Trail;
 use shuangsuiji::audit::EventKind;
 use shuangsuiji::draw::{Supersedes, REDRAW_REASONS};
-use shuangsuiji::{Digest32, SealedRecord, SignedCommitment, SigningKey};
+use shuangsuiji::{Digest32, SignedCommitment, SigningKey};
 
 /// The files of one round, moved aside by a re-draw (folders listed by their files).
 const ROUND_FILES: [&str; 4] = [
@@ -22,13 +22,49 @@ const ROUND_FILES: [&str; 4] = [
 ];
 const ROUND_FOLDERS: [&str; 3] = [layout::REVEALS, layout::PARTICIPANTS, "witness"];
 
+/// The reason must fit the case's state, or a re-draw could be claimed for a reason the
+/// case itself contradicts once the outcome is known: a register or plan error only before
+/// any reveal; an unavailable participant only while a reveal is missing; an unavailable
+/// beacon only with none filed after the round's time; once the beacon is filed, or the
+/// round has passed with every reveal in, only an order (`ordered`).
+fn check_reason(store: &Store, c: &SignedCommitment, reason: &str, now: i64) -> Result<()> {
+    if reason == "ordered" {
+        return Ok(());
+    }
+    let revealed = super::commit::reveals(store, c)?.len();
+    let all_revealed = revealed >= c.commitment.participants.len();
+    let beacon = store.exists(layout::BEACON);
+    let round_passed = match &c.commitment.beacon {
+        shuangsuiji::draw::BeaconChoice::Drand(spec) => now >= spec.round_time(),
+        shuangsuiji::draw::BeaconChoice::Offline => all_revealed,
+    };
+    let refuse = |why: &str| {
+        Err(CaseError::Refused(format!(
+            "理由 {reason} 与本抽查任务的状态不符：{why}；此时只能以司法或上级决定（ordered）重新抽取 · the reason {reason} contradicts the case: {why}; only `ordered` re-draws now"
+        )))
+    };
+    if beacon || (round_passed && all_revealed) {
+        return refuse("信标已载入或揭示已齐且轮次已过 the beacon is filed, or every reveal is in and the round has passed");
+    }
+    match reason {
+        "register_error" | "plan_error" if revealed > 0 => {
+            refuse("已有参与方揭示 a participant has revealed")
+        }
+        "participant_unavailable" if all_revealed => refuse("揭示已齐 every reveal is in"),
+        "beacon_unavailable" if !round_passed => {
+            refuse("信标轮次时间未到 the round's time has not come")
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Moves the current round aside and prepares the next commitment to supersede it.
 /// Participants are moved too: each files a participant.json again (a new folder if its
 /// secret was revealed). Signers stay.
 ///
 /// # Errors
-/// Without a commitment, with an unknown reason, or after a sealed record unless the
-/// re-draw was `ordered`.
+/// Without a commitment, with an unknown reason, or a reason the case's state contradicts
+/// (see `check_reason`).
 pub fn redraw(
     store: &Store,
     log_key: SigningKey,
@@ -47,14 +83,7 @@ pub fn redraw(
     let c: SignedCommitment = store.read_json(layout::COMMITMENT).map_err(|_| {
         CaseError::Refused("尚无抽取承诺，无需重新抽取 · there is no commitment to re-draw".into())
     })?;
-    if store.exists(layout::RECORD) && reason != "ordered" {
-        let r: SealedRecord = store.read_json(layout::RECORD)?;
-        if !r.signatures.is_empty() {
-            return Err(CaseError::Refused(
-                "记录已签署：只有司法或上级决定（ordered）才能重新抽取 · the record is signed: only an order (`ordered`) re-draws it".into(),
-            ));
-        }
-    }
+    check_reason(store, &c, reason, now)?;
     let n = case.redraws + 1;
     let dest = format!("{}/{n}", layout::SUPERSEDED);
     let mut txn = Txn::default();

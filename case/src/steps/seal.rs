@@ -222,13 +222,25 @@ pub fn verdict(store: &Store, trust: Option<&TrustFile>) -> Result<Verdict> {
     ))
 }
 
+/// The case's log key, from the path the case names.
+///
+/// # Errors
+/// When the key file cannot be read.
+pub fn case_log_key(store: &Store) -> Result<SigningKey> {
+    let case = case_file(store)?;
+    Ok(SigningKey::from_bytes(&crate::keys::read_key(
+        std::path::Path::new(&case.log_key),
+    )?))
+}
+
 /// Logs a publication (一公开) of the case's record: the notice hash, and the notice id with
-/// any overdue reason in the note. Needs the case's log key (the path in case.json).
+/// any overdue reason in the note, under the case's log key (`case_log_key`).
 ///
 /// # Errors
 /// Without a sealed record, or when the log cannot be extended.
 pub fn log_publication(
     store: &Store,
+    key: SigningKey,
     notice_hash: &shuangsuiji::Digest32,
     note: &str,
     now: i64,
@@ -239,7 +251,6 @@ pub fn log_publication(
             "尚无抽取记录 · there is no record yet".into(),
         ));
     }
-    let key = SigningKey::from_bytes(&crate::keys::read_key(std::path::Path::new(&case.log_key))?);
     let mut trail = Trail::load(store, key)?;
     trail.record(EventKind::Publication, &case.unit, now, *notice_hash, note);
     trail.checkpoint()?;

@@ -22,8 +22,8 @@ mod result;
 
 pub use bound::{check_results_in_draw, coverage, Coverage};
 pub use calendar::statutory::{
-    lunar_year as calendar_lunar_year, provisional_year, publish_by_or_provisional, Deadline,
-    LateResult, LunarYear, PROVISIONAL_FROM_YEAR,
+    lunar_year as calendar_lunar_year, provisional_year, publish_by_or_provisional, statutory_days,
+    Deadline, LateResult, LunarYear, PROVISIONAL_FROM_YEAR,
 };
 pub use calendar::{
     publish_by, CalendarError, CalendarYear, DaysOff, DeadlineItem, DeadlineLine, DeadlineReport,

@@ -9,7 +9,8 @@
 //!   正月初一至初三); 清明节 1 day; 劳动节 2 days (1–2 May); 端午节 1 day (农历五月初五);
 //!   中秋节 1 day (农历八月十五); 国庆节 3 days (1–3 October);
 //! - 第六条 a day off for all citizens that falls on a Saturday or Sunday is made up on a
-//!   working day (补假): here, the next weekdays after the festival.
+//!   working day (补假): here, the next weekdays after the festival; a day two festivals
+//!   share (中秋 within 国庆) is made up likewise, as the notices did in 2009 and 2020.
 //!
 //! What no rule predicts — the weekends worked to join days into a longer break (调休上班)
 //! and the exact placement of 补假 — is left out, so the estimate is marked provisional
@@ -107,6 +108,15 @@ fn festivals(year: i32) -> Option<Vec<(&'static str, Vec<Date>)>> {
     ])
 }
 
+/// Every statutory day off of `year` under the 2024 rule (第二条), or `None` outside the
+/// provisional years and the lunar table: a notice loaded for the year must give each one.
+pub fn statutory_days(year: i32) -> Option<Vec<Date>> {
+    if year < PROVISIONAL_FROM_YEAR {
+        return None;
+    }
+    Some(festivals(year)?.into_iter().flat_map(|(_, d)| d).collect())
+}
+
 /// The provisional arrangement of `year`: the statutory days off, and for each one on a
 /// weekend a weekday off right after its festival (第六条). No 调休 working weekends.
 ///
@@ -125,6 +135,10 @@ pub fn provisional_year(year: i32) -> Result<CalendarYear, CalendarError> {
     let all: Vec<Date> = fs.iter().flat_map(|(_, d)| d.iter().copied()).collect();
     let mut days_off = Vec::new();
     let mut taken: Vec<Date> = all.clone();
+    // Statutory days of the festivals handled so far: a day two festivals share (中秋 on
+    // 1–3 October) is one day off for two, so the later festival owes one (as the 2009 and
+    // 2020 notices made it up).
+    let mut seen: Vec<Date> = Vec::new();
     for (name, ds) in &fs {
         let (Some(first), Some(last)) = (ds.first(), ds.last()) else {
             continue;
@@ -134,7 +148,11 @@ pub fn provisional_year(year: i32) -> Result<CalendarYear, CalendarError> {
             from: *first,
             to: *last,
         });
-        let owed = ds.iter().filter(|d| weekend(**d)).count();
+        let owed = ds
+            .iter()
+            .filter(|d| weekend(**d) || seen.contains(d))
+            .count();
+        seen.extend(ds.iter().copied());
         let mut d = *last;
         for _ in 0..owed {
             loop {
@@ -317,7 +335,11 @@ mod tests {
                     v
                 })
                 .collect();
-            assert_eq!(statutory.len(), 13, "13 days off a year from 2025");
+            assert_eq!(
+                statutory.len(),
+                13,
+                "13 days off in 2025 and 2026 (no festival shares a day)"
+            );
             for d in statutory {
                 assert!(!notices().is_working_day(d).unwrap(), "{d}");
             }
@@ -352,6 +374,16 @@ mod tests {
         assert!(made_up.contains(&("国庆节补假".into(), date!(2027 - 10 - 04))));
         assert!(made_up.contains(&("国庆节补假".into(), date!(2027 - 10 - 05))));
         assert!(p.working_days.is_empty(), "调休 is not predicted");
+        // 2028: 中秋 falls on 3 October, a day of 国庆: one day is owed for it (and one for
+        // Sunday 1 October).
+        let p = provisional_year(2028).unwrap();
+        let national: Vec<Date> = p
+            .days_off
+            .iter()
+            .filter(|s| s.name == "国庆节补假")
+            .map(|s| s.from)
+            .collect();
+        assert_eq!(national, vec![date!(2028 - 10 - 04), date!(2028 - 10 - 05)]);
     }
 
     /// Issue 17 §5: `deadline 2026-12-10` had no date for want of the 2027 notice; it now
