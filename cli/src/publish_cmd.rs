@@ -468,8 +468,20 @@ pub fn run_deadline(a: DeadlineArgs) -> Result<(), String> {
             .working_days_left
             .map(|d| format!(", {d} working days left"))
             .unwrap_or_default();
+        let provisional = if l.provisional_years.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "  暂定 provisional ({} notice not loaded)",
+                l.provisional_years
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
         println!(
-            "  {:<24} result {}  publish by {}  {:?}{left}",
+            "  {:<24} result {}  publish by {}  {:?}{left}{provisional}",
             l.result_id, l.result_date, l.publish_by, l.status
         );
     }

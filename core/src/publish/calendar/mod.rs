@@ -423,6 +423,10 @@ pub struct DeadlineLine {
     /// For unpublished results not yet overdue: working days left after the report date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub working_days_left: Option<u32>,
+    /// Years whose notice is not loaded and were estimated for this line
+    /// (`statutory::provisional_year`): the deadline and the days left are provisional.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub provisional_years: Vec<i32>,
 }
 
 /// Overdue and due-soon results on a given day, most urgent first.
@@ -449,7 +453,8 @@ impl WorkingCalendar {
     /// "due soon" when at most `due_soon_within` working days remain.
     ///
     /// # Errors
-    /// [`CalendarError::NotCovered`] for a result whose deadline the calendar cannot settle.
+    /// [`CalendarError::NotCovered`] for a result whose deadline neither the notices nor
+    /// the provisional estimate can settle.
     pub fn deadline_report(
         &self,
         items: &[DeadlineItem],
@@ -458,14 +463,30 @@ impl WorkingCalendar {
         due_soon_within: u32,
     ) -> Result<DeadlineReport, CalendarError> {
         let mut lines = Vec::with_capacity(items.len());
-        for it in items {
-            let by = self.publish_by(it.result_date, working_days)?;
+        // Deadlines first (estimating a year whose notice is not loaded, and saying so), then
+        // the days left, counted on the calendar with the same estimates.
+        let deadlines: Vec<statutory::Deadline> = items
+            .iter()
+            .map(|it| self.publish_by_or_provisional(it.result_date, working_days))
+            .collect::<Result<_, _>>()?;
+        let mut cal = self.clone();
+        let mut estimated: Vec<i32> = deadlines
+            .iter()
+            .flat_map(|d| d.provisional_years.iter().copied())
+            .collect();
+        estimated.sort_unstable();
+        estimated.dedup();
+        for y in &estimated {
+            cal.add_year(statutory::provisional_year(*y)?)?;
+        }
+        for (it, d) in items.iter().zip(deadlines) {
+            let by = d.date;
             let (status, left) = match it.published_on {
                 Some(p) if p <= by => (DeadlineStatus::PublishedOnTime, None),
                 Some(_) => (DeadlineStatus::PublishedLate, None),
                 None if today > by => (DeadlineStatus::Overdue, None),
                 None => {
-                    let left = self.working_days_between(today, by)?;
+                    let left = cal.working_days_between(today, by)?;
                     (
                         if left <= due_soon_within {
                             DeadlineStatus::DueSoon
@@ -482,6 +503,7 @@ impl WorkingCalendar {
                 publish_by: by,
                 status,
                 working_days_left: left,
+                provisional_years: d.provisional_years,
             });
         }
         lines.sort_by(|a, b| {

@@ -405,6 +405,33 @@ mod tests {
         assert!(loaded.provisional_years.is_empty());
     }
 
+    /// The deadline report across a missing year: provisional lines, said so, with days left
+    /// counted on the estimate (`deadline RESULTS.json` no longer stops at the year's end).
+    #[test]
+    fn the_deadline_report_marks_provisional_lines() {
+        let items = vec![
+            super::super::DeadlineItem {
+                result_id: "dec".into(),
+                result_date: date!(2026 - 12 - 10),
+                published_on: None,
+            },
+            super::super::DeadlineItem {
+                result_id: "mar".into(),
+                result_date: date!(2026 - 03 - 02),
+                published_on: Some(date!(2026 - 03 - 10)),
+            },
+        ];
+        let r = notices()
+            .deadline_report(&items, date!(2026 - 12 - 11), 20, 5)
+            .unwrap();
+        let dec = r.lines.iter().find(|l| l.result_id == "dec").unwrap();
+        assert_eq!(dec.publish_by, date!(2027 - 01 - 08));
+        assert_eq!(dec.provisional_years, vec![2027]);
+        assert_eq!(dec.working_days_left, Some(19));
+        let mar = r.lines.iter().find(|l| l.result_id == "mar").unwrap();
+        assert!(mar.provisional_years.is_empty());
+    }
+
     /// 豫政〔2019〕22号 二（六）: a publication after the 20th working day is late.
     #[test]
     fn late_results_are_those_published_after_their_deadline() {
