@@ -304,15 +304,20 @@ pub fn case_status(py: Python<'_>, case: &str, now: Option<i64>) -> Result<Py<Py
     Ok(value_to_py(py, &v)?.unbind())
 }
 
+/// A new folder's public part as JSON text, the folder marked for rehearsal if asked.
+fn marked<T: serde::Serialize>(dir: &str, rehearsal: bool, public: &T) -> Result<String> {
+    if rehearsal {
+        keys::mark_rehearsal(Path::new(dir))?;
+    }
+    to_json(public)
+}
+
 /// A signer's key folder (marked for rehearsal if asked); returns its public part (JSON text).
 #[pyfunction]
 #[pyo3(signature = (dir, name, role, rehearsal=false))]
 pub fn keys_new_signer(dir: &str, name: &str, role: &str, rehearsal: bool) -> Result<String> {
     let p = keys::new_signer(Path::new(dir), name, role)?;
-    if rehearsal {
-        keys::mark_rehearsal(Path::new(dir))?;
-    }
-    to_json(&p)
+    marked(dir, rehearsal, &p)
 }
 
 /// A participant's folder (marked for rehearsal if asked); returns its public part.
@@ -320,10 +325,7 @@ pub fn keys_new_signer(dir: &str, name: &str, role: &str, rehearsal: bool) -> Re
 #[pyo3(signature = (dir, id, role, rehearsal=false))]
 pub fn keys_new_participant(dir: &str, id: &str, role: &str, rehearsal: bool) -> Result<String> {
     let p = keys::new_participant(Path::new(dir), id, role)?;
-    if rehearsal {
-        keys::mark_rehearsal(Path::new(dir))?;
-    }
-    to_json(&p)
+    marked(dir, rehearsal, &p)
 }
 
 /// "Now" for a key folder: the system clock, or a hand-set time for a rehearsal folder.

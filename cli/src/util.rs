@@ -3,11 +3,15 @@
 use shuangsuiji::{registers::fields::parse_date, Date};
 use std::path::{Path, PathBuf};
 
+/// The date in China (UTC+8) of an instant.
+fn date_in_china(t: time::OffsetDateTime) -> Date {
+    t.to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC))
+        .date()
+}
+
 /// Today in China (UTC+8), from the system clock: only ever a default for `--as-of`.
 pub fn today_in_china() -> Date {
-    let now = time::OffsetDateTime::now_utc()
-        .to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC));
-    now.date()
+    date_in_china(time::OffsetDateTime::now_utc())
 }
 
 /// The rehearsal clock: `SHUANGSUIJI_NOW=<Unix seconds>` sets "now" for every command that
@@ -34,12 +38,9 @@ pub fn unix_now() -> Result<i64, String> {
 
 /// Today in China by the clock commands use ([`unix_now`]: the rehearsal clock when set).
 pub fn today_by_clock() -> Result<Date, String> {
-    let t = unix_now()?;
-    let dt = time::OffsetDateTime::from_unix_timestamp(t)
+    let dt = time::OffsetDateTime::from_unix_timestamp(unix_now()?)
         .map_err(|e| format!("the clock is out of range: {e}"))?;
-    Ok(dt
-        .to_offset(time::UtcOffset::from_hms(8, 0, 0).unwrap_or(time::UtcOffset::UTC))
-        .date())
+    Ok(date_in_china(dt))
 }
 
 /// The date given with `flag`, else today.
