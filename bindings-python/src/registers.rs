@@ -55,6 +55,7 @@ fn entries_of<T: DeserializeOwned>(
                     row: None,
                     record,
                     field,
+                    column: None,
                     kind: if missing.is_some() {
                         ProblemKind::Missing
                     } else {

@@ -75,6 +75,7 @@ pub fn sample_lines<S: AsRef<str>>(
                 row: None,
                 record: Some(id.clone()),
                 field: "id".into(),
+                column: None,
                 kind: ProblemKind::Duplicate,
                 message: format!("{id} appears more than once"),
             }],
@@ -108,6 +109,7 @@ pub fn sample_reader(
                 row: Some(line),
                 record: None,
                 field: "line".into(),
+                column: None,
                 kind: ProblemKind::File,
                 message: format!("cannot be read: {e}"),
             }],
@@ -122,6 +124,7 @@ fn problem(line: usize, id: &str, kind: ProblemKind, reason: String) -> Problem 
         row: Some(line),
         record: Some(id.to_string()),
         field: "id".into(),
+        column: None,
         kind,
         message: format!("{id:?} {reason}"),
     }

@@ -69,6 +69,7 @@ fn problem() -> Problem {
         row: Some(5),
         record: Some("T1".into()),
         field: "region".into(),
+        column: None,
         kind: ProblemKind::InvalidRegion,
         message: "\"4101\" is not six ASCII digits".into(),
     }

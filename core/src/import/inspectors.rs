@@ -1,6 +1,7 @@
 //! 附件2 执法检查人员名录库, extended with qualification, expertise and conflicts.
 
-use super::table::{read_rows, to_ascii_form, Columns, Format};
+use super::table::{read_rows, to_ascii_form, Columns, Input};
+use super::rows::Rows;
 use super::{split_list, RowProblems};
 use crate::registers::fields::dates::parse_date;
 use crate::registers::inspector::{
@@ -68,13 +69,26 @@ pub fn inspectors_with_notes(
     bytes: &[u8],
     as_of: Date,
 ) -> Result<(InspectorRegister, Vec<String>), ValidationErrors> {
-    let rows = read_rows(
-        bytes,
-        Format::sniff(bytes),
-        RegisterName::Inspectors,
-        COLUMNS,
-        REQUIRED,
-    )?;
+    inspectors_from(Input::File(bytes), as_of)
+}
+
+/// As [`inspectors_with_notes`], from rows a database, a cursor or an Arrow table gave.
+///
+/// # Errors
+/// Every unknown column, every problem of every row; nothing partial.
+pub fn inspectors_from_rows(
+    rows: &Rows,
+    as_of: Date,
+) -> Result<(InspectorRegister, Vec<String>), ValidationErrors> {
+    inspectors_from(Input::Rows(rows), as_of)
+}
+
+fn inspectors_from(
+    input: Input<'_>,
+    as_of: Date,
+) -> Result<(InspectorRegister, Vec<String>), ValidationErrors> {
+    let sheet = read_rows(input, RegisterName::Inspectors, COLUMNS, REQUIRED)?;
+    let rows = &sheet.rows;
     let mut p = RowProblems::new(RegisterName::Inspectors);
     let mut out = Vec::with_capacity(rows.len());
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
@@ -91,7 +105,7 @@ pub fn inspectors_with_notes(
             "表中无执法证信息：在册人员均视为具有执法资格（{REGISTER_QUALIFICATION}，自 {as_of} 起）· no certificate columns: being on the register counts as enforcement qualification from {as_of}"
         ));
     }
-    for row in &rows {
+    for row in rows {
         let given = to_ascii_form(row.get("id"));
         let id = if given.is_empty() {
             let badge = to_ascii_form(row.get("badge"));
@@ -223,5 +237,5 @@ pub fn inspectors_with_notes(
         }
     }
     let built = InspectorRegister::new(as_of, out);
-    p.finish(&at, built).map(|r| (r, notes))
+    sheet.name_columns(p.finish(&at, built).map(|r| (r, notes)))
 }

@@ -1,6 +1,7 @@
 //! 附件1 (随机抽查事项清单) and the 豫政办〔2017〕80号 table.
 
-use super::table::{read_rows, to_ascii_form, Columns, Format};
+use super::table::{read_rows, to_ascii_form, Columns, Input};
+use super::rows::Rows;
 use super::{split_list, RowProblems};
 use crate::registers::fields::ratio::BasisPoints;
 use crate::registers::item::{Category, Frequency, Item, ItemList, LegalBasis, Level, Method};
@@ -70,18 +71,28 @@ pub fn items_with_notes(
     bytes: &[u8],
     version: &str,
 ) -> Result<(ItemList, Vec<String>), ValidationErrors> {
-    let rows = read_rows(
-        bytes,
-        Format::sniff(bytes),
-        RegisterName::ItemList,
-        COLUMNS,
-        REQUIRED,
-    )?;
+    items_from(Input::File(bytes), version)
+}
+
+/// As [`items_with_notes`], from rows a database, a cursor or an Arrow table gave.
+///
+/// # Errors
+/// Every unknown column, every problem of every row; nothing partial.
+pub fn items_from_rows(
+    rows: &Rows,
+    version: &str,
+) -> Result<(ItemList, Vec<String>), ValidationErrors> {
+    items_from(Input::Rows(rows), version)
+}
+
+fn items_from(input: Input<'_>, version: &str) -> Result<(ItemList, Vec<String>), ValidationErrors> {
+    let sheet = read_rows(input, RegisterName::ItemList, COLUMNS, REQUIRED)?;
+    let rows = &sheet.rows;
     let mut p = RowProblems::new(RegisterName::ItemList);
     let mut out = Vec::new();
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
     let mut notes = Vec::new();
-    for row in &rows {
+    for row in rows {
         let mut id = to_ascii_form(row.get("id"));
         if id.is_empty() {
             id = derived_item_id(row.get("department"), row.get("name"));
@@ -168,5 +179,5 @@ pub fn items_with_notes(
         ));
     }
     let built = ItemList::new(version, out);
-    p.finish(&at, built).map(|l| (l, notes))
+    sheet.name_columns(p.finish(&at, built).map(|l| (l, notes)))
 }

@@ -10,18 +10,24 @@ mod export;
 mod inspectors;
 mod items;
 mod results;
+mod rows;
 mod table;
 mod targets;
 mod template;
 
 pub use export::{inspectors_to_csv, items_to_csv, targets_to_csv};
-pub use inspectors::{inspectors, inspectors_with_notes, REGISTER_QUALIFICATION};
-pub use items::{derived_item_id, items, items_with_notes};
+pub use inspectors::{
+    inspectors, inspectors_from_rows, inspectors_with_notes, REGISTER_QUALIFICATION,
+};
+pub use items::{derived_item_id, items, items_from_rows, items_with_notes};
+pub use rows::{RowHeader, Rows};
 pub use results::{
-    results, results_headers, results_template_csv, results_template_rows, SENSITIVITY_LABELS,
+    results, results_from_rows, results_headers, results_template_csv, results_template_rows, SENSITIVITY_LABELS,
 };
 pub use table::Format;
-pub use targets::{derived_target_id, targets, targets_with_notes, TargetCsvFile};
+pub use targets::{
+    derived_target_id, targets, targets_from_rows, targets_with_notes, TargetCsvFile, TargetRows,
+};
 pub use template::{
     template_columns, template_csv, template_title, TemplateColumn, TemplateKind, EXAMPLE_MARK,
 };

@@ -8,7 +8,8 @@
 //! team ids already filled, the inspectors' names and badges taken from the inspector
 //! register (never typed), the outcome from the published list of 检查结果.
 
-use super::table::{read_rows, to_ascii_form, Columns, Format, Row};
+use super::table::{read_rows, to_ascii_form, Columns, Input, Row};
+use super::rows::Rows;
 use super::{split_list, RowProblems};
 use crate::draw::SealedRecord;
 use crate::publish::{
@@ -157,16 +158,34 @@ pub fn results(
     targets: &TargetRegister,
     inspectors: &InspectorRegister,
 ) -> Result<Vec<InspectionResult>, ValidationErrors> {
-    let rows = read_rows(
-        bytes,
-        Format::sniff(bytes),
-        RegisterName::Results,
-        COLUMNS,
-        REQUIRED,
-    )?;
+    results_from(Input::File(bytes), sealed, targets, inspectors)
+}
+
+/// As [`results`], from rows a database, a cursor or an Arrow table gave (the host
+/// system's result table; docs/embedding.md).
+///
+/// # Errors
+/// As [`results`], each problem naming the source column.
+pub fn results_from_rows(
+    rows: &Rows,
+    sealed: &SealedRecord,
+    targets: &TargetRegister,
+    inspectors: &InspectorRegister,
+) -> Result<Vec<InspectionResult>, ValidationErrors> {
+    results_from(Input::Rows(rows), sealed, targets, inspectors)
+}
+
+fn results_from(
+    input: Input<'_>,
+    sealed: &SealedRecord,
+    targets: &TargetRegister,
+    inspectors: &InspectorRegister,
+) -> Result<Vec<InspectionResult>, ValidationErrors> {
+    let sheet = read_rows(input, RegisterName::Results, COLUMNS, REQUIRED)?;
+    let rows = &sheet.rows;
     let mut p = RowProblems::new(RegisterName::Results);
     let mut per_target: HashMap<String, usize> = HashMap::new();
-    for r in &rows {
+    for r in rows {
         *per_target
             .entry(to_ascii_form(r.get("target")))
             .or_default() += 1;
@@ -174,7 +193,7 @@ pub fn results(
     let mut out = Vec::with_capacity(rows.len());
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let drawn: std::collections::BTreeSet<&str> = sealed.record.selected_ids().collect();
-    for row in &rows {
+    for row in rows {
         let target = to_ascii_form(row.get("target"));
         let id = match opt(row.get("id")).map(|i| to_ascii_form(&i)) {
             Some(i) => i,
@@ -229,11 +248,11 @@ pub fn results(
         }
     }
     let problems = p.take();
-    if problems.is_empty() {
+    sheet.name_columns(if problems.is_empty() {
         Ok(out)
     } else {
         Err(ValidationErrors { problems })
-    }
+    })
 }
 
 /// The target's name and USCC as the committed register states them.

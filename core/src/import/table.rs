@@ -8,7 +8,7 @@ use std::io::Cursor;
 /// One data row: its 1-based row number in the file and its cells by column key.
 pub(crate) struct Row {
     pub(crate) number: usize,
-    cells: HashMap<&'static str, String>,
+    pub(super) cells: HashMap<&'static str, String>,
 }
 
 impl Row {
@@ -90,13 +90,14 @@ fn no_header(register: RegisterName, required: &[&str]) -> ValidationErrors {
     )
 }
 
-fn file_problem(register: RegisterName, row: Option<usize>, message: String) -> ValidationErrors {
+pub(super) fn file_problem(register: RegisterName, row: Option<usize>, message: String) -> ValidationErrors {
     ValidationErrors {
         problems: vec![Problem {
             register,
             row,
             record: None,
             field: "file".into(),
+            column: None,
             kind: ProblemKind::File,
             message,
         }],
@@ -238,11 +239,8 @@ pub(super) fn excel_serial_to_date(dt: &calamine::ExcelDateTime) -> String {
         )
 }
 
-/// Finds the header row (the first row naming at least two known columns), then
-/// returns the data rows below it, skipping blank rows, numbering-only rows and the
-/// templates' "填表人：" footer.
 /// Header spellings normalised, to column keys.
-fn header_lookup(columns: Columns) -> HashMap<String, &'static str> {
+pub(super) fn header_lookup(columns: Columns) -> HashMap<String, &'static str> {
     columns
         .iter()
         .flat_map(|(key, names)| names.iter().map(move |n| (normalize_header(n), *key)))
@@ -343,16 +341,47 @@ pub(crate) fn data_row<'r>(
     Some(Row { number, cells })
 }
 
-/// Finds the header row (the first row naming at least two known columns), then
-/// returns the data rows below it.
+/// What an importer reads: a template file's bytes, or rows already split into cells.
+#[derive(Clone, Copy)]
+pub(crate) enum Input<'a> {
+    /// A CSV or XLSX file, its format sniffed from the bytes.
+    File(&'a [u8]),
+    /// Rows from a database, a cursor or an Arrow table.
+    Rows(&'a super::rows::Rows),
+}
+
+/// The data rows of an input, and (for row sources) the source's name of each column.
+pub(crate) struct Sheet {
+    pub(crate) rows: Vec<Row>,
+    header: Option<super::rows::RowHeader>,
+}
+
+impl Sheet {
+    /// `result` with each problem naming the source column of its field, for row sources.
+    pub(crate) fn name_columns<T>(
+        &self,
+        result: Result<T, ValidationErrors>,
+    ) -> Result<T, ValidationErrors> {
+        match &self.header {
+            Some(h) => result.map_err(|e| h.name_columns(e)),
+            None => result,
+        }
+    }
+}
+
+/// The data rows of `input`: for a file, those below its header row (the first row naming
+/// at least two known columns); for rows, every row, under the header the source states.
 pub(crate) fn read_rows(
-    bytes: &[u8],
-    format: Format,
+    input: Input<'_>,
     register: RegisterName,
     columns: Columns,
     required: &[&str],
-) -> Result<Vec<Row>, ValidationErrors> {
-    let raw = raw_rows(bytes, format, register)?;
+) -> Result<Sheet, ValidationErrors> {
+    let bytes = match input {
+        Input::File(bytes) => bytes,
+        Input::Rows(rows) => return super::rows::read(rows, register, columns, required),
+    };
+    let raw = raw_rows(bytes, Format::sniff(bytes), register)?;
     let lookup = header_lookup(columns);
     let header = raw
         .iter()
@@ -362,11 +391,26 @@ pub(crate) fn read_rows(
         return Err(no_header(register, required));
     };
     check_required(&keys, columns, required, register, number)?;
-    Ok(raw
+    let rows = raw
         .iter()
         .skip(hrow + 1)
         .filter_map(|(n, r)| data_row(&keys, cells(r), *n))
-        .collect())
+        .collect();
+    Ok(Sheet { rows, header: None })
+}
+
+impl Sheet {
+    /// For a row source, whether it has a column for `key`; `None` for a file.
+    pub(crate) fn has_column(&self, key: &str) -> Option<bool> {
+        self.header.as_ref().map(|h| h.has(key))
+    }
+
+    pub(crate) fn of_rows(rows: Vec<Row>, header: super::rows::RowHeader) -> Self {
+        Sheet {
+            rows,
+            header: Some(header),
+        }
+    }
 }
 
 /// The (column, text) cells of a read row.

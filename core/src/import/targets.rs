@@ -1,6 +1,7 @@
 //! 附件2 检查对象名录库, extended with the fields a draw needs.
 
-use super::table::{read_rows, stream_csv, to_ascii_form, Columns, Format, Row};
+use super::rows::Rows;
+use super::table::{read_rows, stream_csv, to_ascii_form, Columns, Input, Row};
 use super::RowProblems;
 use crate::draw::error::DrawError;
 use crate::draw::run::TargetSource;
@@ -8,7 +9,8 @@ use crate::registers::fields::dates::parse_date;
 use crate::registers::target::{
     CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus,
 };
-use crate::registers::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
+use super::rows::RowHeader;
+use crate::registers::validate::{Collector, Problem, ProblemKind, RegisterName, ValidationErrors};
 use std::collections::{BTreeMap, HashMap};
 use time::Date;
 
@@ -54,18 +56,36 @@ pub fn targets_with_notes(
     bytes: &[u8],
     as_of: Date,
 ) -> Result<(TargetRegister, Vec<String>), ValidationErrors> {
-    let rows = read_rows(
-        bytes,
-        Format::sniff(bytes),
-        RegisterName::Targets,
-        COLUMNS,
-        REQUIRED,
-    )?;
+    targets_from(Input::File(bytes), as_of)
+}
+
+/// As [`targets_with_notes`], from rows a database, a cursor or an Arrow table gave.
+/// Row numbers count the source's rows from 1; each problem names the source column.
+///
+/// # Errors
+/// Every unknown column, every problem of every row; nothing partial.
+pub fn targets_from_rows(
+    rows: &Rows,
+    as_of: Date,
+) -> Result<(TargetRegister, Vec<String>), ValidationErrors> {
+    targets_from(Input::Rows(rows), as_of)
+}
+
+fn targets_from(
+    input: Input<'_>,
+    as_of: Date,
+) -> Result<(TargetRegister, Vec<String>), ValidationErrors> {
+    let sheet = read_rows(input, RegisterName::Targets, COLUMNS, REQUIRED)?;
+    let rows = &sheet.rows;
     let mut p = RowProblems::new(RegisterName::Targets);
     let mut out = Vec::with_capacity(rows.len());
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
-    let status_column = rows.iter().any(|r| !r.get("status").is_empty());
-    for row in &rows {
+    // A source that names its columns states 状态 by having the column (so a stream and a
+    // table of the same rows agree); a file, by filling it for some entry.
+    let status_column = sheet
+        .has_column("status")
+        .unwrap_or_else(|| rows.iter().any(|r| !r.get("status").is_empty()));
+    for row in rows {
         if let Some(t) = parse_row(&mut p, row, status_column) {
             at.entry(t.id.clone()).or_default().push(row.number);
             out.push(t);
@@ -74,9 +94,9 @@ pub fn targets_with_notes(
             at.entry(id).or_default().push(row.number);
         }
     }
-    let notes = target_notes(&rows, &out);
+    let notes = target_notes(rows, &out);
     let built = TargetRegister::new(as_of, out);
-    p.finish(&at, built).map(|r| (r, notes))
+    sheet.name_columns(p.finish(&at, built).map(|r| (r, notes)))
 }
 
 /// Most derived-id notes listed one by one.
@@ -316,24 +336,8 @@ impl TargetSource for TargetCsvFile {
         let reader = std::io::BufReader::with_capacity(1 << 20, file);
         let as_of = self.as_of;
         let streamed = stream_csv(reader, RegisterName::Targets, COLUMNS, REQUIRED, |row| {
-            let mut p = RowProblems::new(RegisterName::Targets);
-            let t = parse_row(&mut p, &row, true);
-            let mut c = Collector::new(RegisterName::Targets);
-            if let Some(t) = &t {
-                t.check(&mut c, as_of);
-            }
-            let mut problems = p.take();
-            problems.extend(c.problems.into_iter().map(|mut x| {
-                x.row = Some(row.number);
-                x
-            }));
-            if let Some(first) = problems.into_iter().next() {
-                return Err(DrawError::Register(Box::new(first)));
-            }
-            match t {
-                Some(t) => f(&t),
-                None => Ok(()),
-            }
+            let t = streamed_target(&row, as_of, true).map_err(DrawError::Register)?;
+            f(&t)
         });
         match streamed {
             Ok(r) => r,
@@ -344,11 +348,90 @@ impl TargetSource for TargetCsvFile {
                         row: None,
                         record: None,
                         field: "file".into(),
+                        column: None,
                         kind: ProblemKind::File,
                         message: "unreadable".into(),
                     }
                 }),
             ))),
         }
+    }
+}
+
+/// One streamed row as a validated target (the checks a register makes of each entry;
+/// duplicates and order are the draw's to see): the first problem, with the row's number.
+fn streamed_target(row: &Row, as_of: Date, status_column: bool) -> Result<Target, Box<Problem>> {
+    let mut p = RowProblems::new(RegisterName::Targets);
+    let t = parse_row(&mut p, row, status_column);
+    let mut c = Collector::new(RegisterName::Targets);
+    if let Some(t) = &t {
+        t.check(&mut c, as_of);
+    }
+    let mut problems = p.take();
+    problems.extend(c.problems.into_iter().map(|mut x| {
+        x.row = Some(row.number);
+        x
+    }));
+    match (problems.into_iter().next(), t) {
+        (None, Some(t)) => Ok(t),
+        (Some(first), _) => Err(Box::new(first)),
+        (None, None) => Err(Box::new(Problem {
+            register: RegisterName::Targets,
+            row: Some(row.number),
+            record: None,
+            field: "row".into(),
+            column: None,
+            kind: ProblemKind::Missing,
+            message: "unreadable".into(),
+        })),
+    }
+}
+
+/// Targets read one row at a time from a source too large to hold, a database query
+/// ordered by id above all: what an embedder's [`TargetSource`] calls on each row it
+/// fetches (docs/embedding.md). The same columns, rules and checks as
+/// [`targets_from_rows`], so a stream and a table of the same rows draw the same bytes.
+#[derive(Debug, Clone)]
+pub struct TargetRows {
+    header: RowHeader,
+    as_of: Date,
+    status_column: bool,
+}
+
+impl TargetRows {
+    /// Resolves the source's header (every unknown column, missing required column and
+    /// bad rename at once), for rows validated as of `as_of`.
+    ///
+    /// # Errors
+    /// The header's problems.
+    pub fn new(
+        header: &[String],
+        rename: &BTreeMap<String, Option<String>>,
+        as_of: Date,
+    ) -> Result<Self, ValidationErrors> {
+        let header = RowHeader::resolve(header, rename, RegisterName::Targets, COLUMNS, REQUIRED)?;
+        let status_column = header.has("status");
+        Ok(TargetRows {
+            header,
+            as_of,
+            status_column,
+        })
+    }
+
+    /// The register date the rows are validated as of.
+    pub fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    /// Row `number` (1-based, in source order) as a validated target.
+    ///
+    /// # Errors
+    /// The row's first problem, naming its row and source column.
+    pub fn target(&self, number: usize, cells: &[String]) -> Result<Target, Box<Problem>> {
+        let row = self.header.row(number, cells)?;
+        streamed_target(&row, self.as_of, self.status_column).map_err(|mut p| {
+            self.header.name_column(&mut p);
+            p
+        })
     }
 }

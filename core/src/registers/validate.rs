@@ -74,12 +74,19 @@ pub enum ProblemKind {
 pub struct Problem {
     /// The register or list.
     pub register: RegisterName,
-    /// 1-based row in the source file (header = row 1), when the data came from a file.
+    /// 1-based row in the source file (header = row 1), when the data came from a file;
+    /// for rows from a database, a cursor or an Arrow table, the n-th row the source gave
+    /// (the first is row 1).
     pub row: Option<usize>,
     /// The record's id, when it has a readable one.
     pub record: Option<String>,
     /// The field, by its English name (the import docs map it to the Chinese header).
     pub field: String,
+    /// The source's own name for the column that held the field, for rows read from a
+    /// database, a cursor or an Arrow table (`SELECT 风险等级 AS risk_level` names
+    /// `risk_level`); `None` for files and in-memory records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
     /// What kind of problem.
     pub kind: ProblemKind,
     /// What is wrong, for a person.
@@ -95,7 +102,11 @@ impl std::fmt::Display for Problem {
         if let Some(rec) = &self.record {
             write!(f, ", record {rec}")?;
         }
-        write!(f, ", field {}: {}", self.field, self.message)
+        write!(f, ", field {}", self.field)?;
+        if let Some(column) = &self.column {
+            write!(f, " (column {column})")?;
+        }
+        write!(f, ": {}", self.message)
     }
 }
 
@@ -145,6 +156,7 @@ impl Collector {
             row,
             record: (!record.is_empty()).then(|| record.to_string()),
             field: field.to_string(),
+            column: None,
             kind,
             message: message.into(),
         });
