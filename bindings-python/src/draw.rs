@@ -369,7 +369,8 @@ pub fn check_plan(plan: &Bound<'_, PyAny>, item_list: &Bound<'_, ItemList>) -> R
     Ok(plan.check(&item_list.get().0)?)
 }
 
-/// Runs the draw (without the GIL) and returns its record.
+/// Runs the draw (without the GIL) and returns its record. `targets` is a TargetRegister,
+/// or a TargetQuery that streams the register from a database (the GIL is then held).
 ///
 /// `reveals` is a list of dicts `{"participant", "secret"}` (see `reveal`); `beacon` the
 /// drand round dict in drand mode, None offline. Raises DrawError (PlanError, BeaconError).
@@ -379,7 +380,7 @@ pub fn draw(
     py: Python<'_>,
     commitment: PyRef<'_, SignedCommitment>,
     item_list: &Bound<'_, ItemList>,
-    targets: &Bound<'_, TargetRegister>,
+    targets: &Bound<'_, PyAny>,
     inspectors: &Bound<'_, PublicInspectorRegister>,
     reveals: &Bound<'_, PyAny>,
     beacon: Option<&Bound<'_, PyAny>>,
@@ -388,8 +389,8 @@ pub fn draw(
     let beacon = beacon.map(beacon_round).transpose()?;
     let c = commitment.0.clone();
     drop(commitment);
-    let (items, t, i) = (&item_list.get().0, &targets.get().0, &inspectors.get().0);
-    let rec = py.detach(|| {
+    let (items, i) = (&item_list.get().0, &inspectors.get().0);
+    let run = |t: &dyn core::draw::TargetSource| {
         core::draw(core::DrawInputs {
             commitment: &c,
             item_list: items,
@@ -398,7 +399,18 @@ pub fn draw(
             reveals: &reveals,
             beacon: beacon.as_ref(),
         })
-    })?;
+    };
+    let rec = if let Ok(t) = targets.cast::<TargetRegister>() {
+        let t = &t.get().0;
+        py.detach(|| run(t))?
+    } else if let Ok(q) = targets.cast::<crate::rows::TargetQuery>() {
+        // The query is Python, called on each pass: the GIL stays held.
+        run(q.get())?
+    } else {
+        return Err(format_error(
+            "targets: expected a TargetRegister or a TargetQuery",
+        ));
+    };
     Ok(DrawRecord(rec))
 }
 

@@ -16,6 +16,7 @@ mod draw;
 mod errors;
 mod publish;
 mod registers;
+mod rows;
 
 use convert::py_to_value;
 use errors::Result;
@@ -57,6 +58,7 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<draw::Verified>()?;
     m.add_class::<publish::SignedNotice>()?;
     m.add_class::<publish::Publication>()?;
+    m.add_class::<rows::TargetQuery>()?;
     for f in [
         wrap_pyfunction!(registers::personal_salt, m)?,
         wrap_pyfunction!(registers::personal_digest, m)?,
@@ -75,6 +77,8 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(draw::verify, m)?,
         wrap_pyfunction!(draw::verify_trusted, m)?,
         wrap_pyfunction!(publish::publish, m)?,
+        wrap_pyfunction!(rows::import_results_rows, m)?,
+        wrap_pyfunction!(rows::import_results_arrow, m)?,
         wrap_pyfunction!(publish::default_policy, m)?,
         wrap_pyfunction!(publish::validate_policy, m)?,
         wrap_pyfunction!(publish::policy_digest, m)?,

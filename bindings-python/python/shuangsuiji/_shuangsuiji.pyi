@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Tuple, Any, Dict, List, Optional, Sequence, Union, final
+from typing import Callable, Tuple, Any, Dict, List, Optional, Sequence, Union, final
 
 from typing_extensions import Self
 
@@ -16,6 +16,15 @@ JsonInput = Union[Dict[str, Any], str, bytes]
 """A dict in the core's JSON form, or JSON text (str, or UTF-8 bytes). Inside a dict, bytes
 are refused (FormatError): ids and text are str, digests 64 hex digits."""
 PathLike = Union[str, "os.PathLike[str]"]
+Rows = Any
+"""A DB-API 2.0 cursor after ``execute`` (its ``description`` names the columns; read in
+``fetchmany`` batches), or any iterable of tuples/lists (with ``header``) or mappings."""
+ArrowData = Any
+"""Anything with ``__arrow_c_stream__`` or ``__arrow_c_array__``: a pyarrow Table or
+RecordBatchReader, a polars or pandas DataFrame, a DuckDB result …"""
+Columns = Optional[Dict[str, Optional[str]]]
+"""Source column → the template's (Chinese) or English column name it holds, or None to
+drop it. Columns already named as the template or the English field names need no entry."""
 
 __version__: str
 ALGORITHM: str
@@ -95,6 +104,19 @@ class ItemList:
     def from_bytes(data: bytes, version: str) -> ItemList:
         """Like ``read``, from the file's bytes."""
     @staticmethod
+    def from_rows(
+        rows: Rows,
+        version: str,
+        *,
+        columns: Columns = None,
+        header: Optional[Sequence[str]] = None,
+        batch_size: int = 10000,
+    ) -> ItemList:
+        """From a database's rows, validated in Rust; every problem names its row and source column."""
+    @staticmethod
+    def from_arrow(data: ArrowData, version: str, *, columns: Columns = None) -> ItemList:
+        """From an Arrow table or stream, column by column (no Python object per row)."""
+    @staticmethod
     def from_dict(d: JsonInput) -> ItemList:
         """From the JSON form ``{"version", "items"}``."""
     @staticmethod
@@ -126,6 +148,19 @@ class TargetRegister:
     @staticmethod
     def from_bytes(data: bytes, as_of: DateLike) -> TargetRegister:
         """Like ``read``, from the file's bytes."""
+    @staticmethod
+    def from_rows(
+        rows: Rows,
+        as_of: DateLike,
+        *,
+        columns: Columns = None,
+        header: Optional[Sequence[str]] = None,
+        batch_size: int = 10000,
+    ) -> TargetRegister:
+        """From a database's rows, validated in Rust; every problem names its row and source column."""
+    @staticmethod
+    def from_arrow(data: ArrowData, as_of: DateLike, *, columns: Columns = None) -> TargetRegister:
+        """From an Arrow table or stream, column by column (no Python object per row)."""
     @staticmethod
     def from_dict(d: JsonInput) -> TargetRegister:
         """From the published JSON form ``{"as_of", "targets"}``."""
@@ -162,6 +197,19 @@ class InspectorRegister:
     @staticmethod
     def from_bytes(data: bytes, as_of: DateLike) -> InspectorRegister:
         """Like ``read``, from the file's bytes."""
+    @staticmethod
+    def from_rows(
+        rows: Rows,
+        as_of: DateLike,
+        *,
+        columns: Columns = None,
+        header: Optional[Sequence[str]] = None,
+        batch_size: int = 10000,
+    ) -> InspectorRegister:
+        """From a database's rows, validated in Rust; every problem names its row and source column."""
+    @staticmethod
+    def from_arrow(data: ArrowData, as_of: DateLike, *, columns: Columns = None) -> InspectorRegister:
+        """From an Arrow table or stream, column by column (no Python object per row)."""
     @staticmethod
     def from_dict(d: JsonInput) -> InspectorRegister:
         """From the JSON form ``{"as_of", "inspectors"}``."""
@@ -302,6 +350,10 @@ class SealedRecord:
         """The JSON form as plain Python objects."""
     def to_json(self, pretty: bool = False) -> str:
         """Canonical (RFC 8785) JSON text, or pretty JSON (what the CLI writes)."""
+    def outcome_rows(self) -> Dict[str, Tuple[List[str], List[Tuple[Any, ...]]]]:
+        """The outcome as write-back rows: ``{table: (columns, rows)}`` (docs/embedding.md)."""
+    def to_arrow(self, table: str) -> Any:
+        """One outcome table as an Arrow table (``__arrow_c_stream__``)."""
 
 @final
 class Verified:
@@ -365,7 +417,7 @@ def check_plan(plan: JsonInput, item_list: ItemList) -> None:
 def draw(
     commitment: SignedCommitment,
     item_list: ItemList,
-    targets: TargetRegister,
+    targets: Union[TargetRegister, TargetQuery],
     inspectors: PublicInspectorRegister,
     reveals: Sequence[Dict[str, str]],
     beacon: Optional[JsonInput] = None,
@@ -402,6 +454,40 @@ def import_notes(what: str, data: bytes, as_of: Optional[DateLike] = None, versi
 
 def results_template_csv(record: SealedRecord, targets: TargetRegister) -> str:
     """The results sheet of a sealed record: one row per drawn target, items and team filled in."""
+
+def import_results_rows(
+    rows: Rows,
+    record: SealedRecord,
+    targets: TargetRegister,
+    inspectors: InspectorRegister,
+    *,
+    columns: Columns = None,
+    header: Optional[Sequence[str]] = None,
+) -> List[Dict[str, Any]]:
+    """Results from the host system's rows, checked as a results sheet is."""
+def import_results_arrow(
+    data: ArrowData,
+    record: SealedRecord,
+    targets: TargetRegister,
+    inspectors: InspectorRegister,
+    *,
+    columns: Columns = None,
+) -> List[Dict[str, Any]]:
+    """Results from an Arrow table or stream, checked as a results sheet is."""
+@final
+class TargetQuery:
+    """A target register streamed from a query on each pass of the draw: ``query()`` runs
+    the SELECT (ordered by id in byte order) and returns its cursor or rows."""
+
+    def __new__(
+        cls,
+        query: Callable[[], Rows],
+        as_of: DateLike,
+        *,
+        columns: Columns = None,
+        header: Optional[Sequence[str]] = None,
+        batch_size: int = 10000,
+    ) -> Self: ...
 
 def import_results(data: bytes, record: SealedRecord, targets: TargetRegister, inspectors: InspectorRegister) -> List[Dict[str, Any]]:
     """A filled results sheet read into results (as ``publish`` takes them), checked against the record."""

@@ -26,7 +26,7 @@ pub(crate) mod scope;
 pub use scope::check_scope;
 pub(crate) mod select;
 pub(crate) mod tables;
-pub use tables::{outcome_tables, Cell, OutcomeTable, OUTCOME_LAYOUT};
+pub use tables::{outcome_tables, Cell, OutcomeTable, OUTCOME_INT_COLUMNS, OUTCOME_LAYOUT};
 pub(crate) mod uniform;
 pub(crate) mod verify;
 

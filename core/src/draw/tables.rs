@@ -61,6 +61,10 @@ pub const OUTCOME_LAYOUT: [(&str, &[&str]); 4] = [
     ("ssj_draw_exclusion", &["record_hash", "target_id", "reason"]),
 ];
 
+/// The columns that hold counts and positions ([`Cell::Int`] or NULL); every other
+/// column holds text.
+pub const OUTCOME_INT_COLUMNS: [&str; 3] = ["rank", "batch", "position"];
+
 fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
