@@ -407,6 +407,7 @@ dated_from_rows!(InspectorRegister, import::inspectors_from_rows);
 /// is called with no arguments and returns a DB-API cursor after `execute` or any
 /// iterable of rows, **ordered by id in byte order** (PostgreSQL `ORDER BY id COLLATE
 /// "C"`, SQLite's default); a source out of order, or with a duplicate id, stops the draw.
+/// A source with `close()` (a cursor) is closed at the end of each pass.
 #[pyclass(module = "shuangsuiji", name = "TargetQuery", frozen)]
 pub struct TargetQuery {
     query: Py<PyAny>,
@@ -487,10 +488,17 @@ impl core::draw::TargetSource for TargetQuery {
                     format_error("stopped")
                 })
             });
-            match (stop, read) {
-                (Some(e), _) => Err(e),
-                (None, Err(e)) => Err(DrawError::Source(message(e))),
-                (None, Ok(())) => Ok(()),
+            // Each pass ends its cursor (a server-side one holds the query open).
+            let closed = if source.hasattr("close").unwrap_or(false) {
+                source.call_method0("close").map(drop)
+            } else {
+                Ok(())
+            };
+            match (stop, read, closed) {
+                (Some(e), _, _) => Err(e),
+                (None, Err(e), _) => Err(DrawError::Source(message(e))),
+                (None, Ok(()), Err(e)) => Err(DrawError::Source(format!("closing the cursor: {e}"))),
+                (None, Ok(()), Ok(())) => Ok(()),
             }
         })
     }
