@@ -10,6 +10,7 @@ scripts/install-browser.sh
 cargo test --all-targets
 cargo test -p shuangsuiji --doc
 cargo run -q -p shuangsuiji --example verify_sample
+cargo run -q -p shuangsuiji-cli --example sqlite_draw
 cargo test -p shuangsuiji --no-default-features --lib
 # tests/db/run.sh after the Python suite: it uses the venv that suite builds.
 for s in scripts/fuzz-smoke.sh scripts/test-python.sh tests/db/run.sh scripts/test-wasm.sh; do
