@@ -35,11 +35,13 @@ fn rename_of(columns: Option<&Bound<'_, PyDict>>) -> Result<BTreeMap<String, Opt
     let mut out = BTreeMap::new();
     if let Some(d) = columns {
         for (k, v) in d.iter() {
-            let k: String = k
-                .extract()
-                .map_err(|_| format_error("columns: keys must be the source's column names (str)"))?;
+            let k: String = k.extract().map_err(|_| {
+                format_error("columns: keys must be the source's column names (str)")
+            })?;
             let v: Option<String> = v.extract().map_err(|_| {
-                format_error(format!("columns[{k:?}]: expected a column name (str) or None"))
+                format_error(format!(
+                    "columns[{k:?}]: expected a column name (str) or None"
+                ))
             })?;
             out.insert(k, v);
         }
@@ -79,8 +81,11 @@ fn cell(v: &Bound<'_, PyAny>, row: usize, column: &str) -> Result<String> {
         return Ok(format!("{y:04}-{m:02}-{d:02}"));
     }
     if let Ok(b) = v.extract::<Vec<u8>>() {
-        return String::from_utf8(b)
-            .map_err(|_| format_error(format!("row {row}, column {column:?}: bytes that are not UTF-8")));
+        return String::from_utf8(b).map_err(|_| {
+            format_error(format!(
+                "row {row}, column {column:?}: bytes that are not UTF-8"
+            ))
+        });
     }
     if v.get_type().name()?.to_cow()? == "Decimal" {
         let whole = v.call_method0("__int__")?;
@@ -228,9 +233,9 @@ fn rows_of(
         cells.push(row);
         Ok(())
     })?;
-    let header = reader.header.ok_or_else(|| {
-        format_error("the source gave no rows and no header: pass header=[…]")
-    })?;
+    let header = reader
+        .header
+        .ok_or_else(|| format_error("the source gave no rows and no header: pass header=[…]"))?;
     Ok(Rows {
         header,
         rename: rename_of(columns)?,
@@ -298,7 +303,9 @@ fn arrow_rows(data: AnyRecordBatch, rename: BTreeMap<String, Option<String>>) ->
             .map(arrow_texts)
             .collect::<Result<Vec<_>>>()?;
         let start = cells.len();
-        cells.resize_with(start + batch.num_rows(), || Vec::with_capacity(header.len()));
+        cells.resize_with(start + batch.num_rows(), || {
+            Vec::with_capacity(header.len())
+        });
         for col in columns {
             for (row, v) in cells.iter_mut().skip(start).zip(col) {
                 row.push(v);
@@ -346,7 +353,10 @@ impl ItemList {
     ) -> Result<Self> {
         let rename = rename_of(columns)?;
         let (l, _) = py.detach(|| -> Result<_> {
-            Ok(import::items_from_rows(&arrow_rows(data, rename)?, version)?)
+            Ok(import::items_from_rows(
+                &arrow_rows(data, rename)?,
+                version,
+            )?)
         })?;
         Ok(ItemList(l))
     }
@@ -390,9 +400,8 @@ macro_rules! dated_from_rows {
             ) -> Result<Self> {
                 let as_of = date_from_py(as_of, "as_of")?;
                 let rename = rename_of(columns)?;
-                let (r, _) = py.detach(|| -> Result<_> {
-                    Ok($import(&arrow_rows(data, rename)?, as_of)?)
-                })?;
+                let (r, _) =
+                    py.detach(|| -> Result<_> { Ok($import(&arrow_rows(data, rename)?, as_of)?) })?;
                 Ok($class(r))
             }
         }
@@ -471,11 +480,12 @@ impl core::draw::TargetSource for TargetQuery {
                 let p = match &parser {
                     Some(p) => p,
                     None => {
-                        let p = import::TargetRows::new(header, &self.rename, self.as_of)
-                            .map_err(|e| {
+                        let p = import::TargetRows::new(header, &self.rename, self.as_of).map_err(
+                            |e| {
                                 stop = Some(DrawError::Source(e.to_string()));
                                 format_error("header")
-                            })?;
+                            },
+                        )?;
                         parser.insert(p)
                     }
                 };
@@ -497,7 +507,9 @@ impl core::draw::TargetSource for TargetQuery {
             match (stop, read, closed) {
                 (Some(e), _, _) => Err(e),
                 (None, Err(e), _) => Err(DrawError::Source(message(e))),
-                (None, Ok(()), Err(e)) => Err(DrawError::Source(format!("closing the cursor: {e}"))),
+                (None, Ok(()), Err(e)) => {
+                    Err(DrawError::Source(format!("closing the cursor: {e}")))
+                }
                 (None, Ok(()), Ok(())) => Ok(()),
             }
         })
@@ -537,7 +549,12 @@ pub fn import_results_arrow<'py>(
     let rename = rename_of(columns)?;
     let (sealed, t, reg) = (&record.0, &targets.0, &inspectors.0);
     let got = py.detach(|| -> Result<_> {
-        Ok(import::results_from_rows(&arrow_rows(data, rename)?, sealed, t, reg)?)
+        Ok(import::results_from_rows(
+            &arrow_rows(data, rename)?,
+            sealed,
+            t,
+            reg,
+        )?)
     })?;
     to_py(py, &got)
 }
@@ -548,7 +565,10 @@ fn outcome_table(sealed: &core::SealedRecord, name: &str) -> Result<core::draw::
         .find(|t| t.name == name)
         .ok_or_else(|| {
             let names: Vec<&str> = core::draw::OUTCOME_LAYOUT.iter().map(|(n, _)| *n).collect();
-            format_error(format!("no table {name:?}; the tables are {}", names.join(", ")))
+            format_error(format!(
+                "no table {name:?}; the tables are {}",
+                names.join(", ")
+            ))
         })
 }
 

@@ -25,7 +25,10 @@ fn load(db: &Connection, table: &str, csv_path: &str) -> Result<(), Box<dyn Erro
     let mut rdr = csv::Reader::from_path(csv_path)?;
     let header: Vec<String> = rdr.headers()?.iter().map(str::to_string).collect();
     let columns: Vec<String> = header.iter().map(|h| format!("\"{h}\" TEXT")).collect();
-    db.execute(&format!("CREATE TABLE \"{table}\" ({})", columns.join(", ")), [])?;
+    db.execute(
+        &format!("CREATE TABLE \"{table}\" ({})", columns.join(", ")),
+        [],
+    )?;
     let marks = vec!["?"; header.len()].join(", ");
     let mut insert = db.prepare(&format!("INSERT INTO \"{table}\" VALUES ({marks})"))?;
     for rec in rdr.records() {
@@ -106,11 +109,17 @@ fn main() -> Result<(), Box<dyn Error>> {
     // The id is 对象编码, else the USCC; SQLite's default BINARY collation is byte order.
     let targets = SqliteTargets {
         db: &db,
-        sql: "SELECT * FROM \"检查对象名录库\" ORDER BY COALESCE(\"对象编码\", \"统一社会信用代码\")",
+        sql:
+            "SELECT * FROM \"检查对象名录库\" ORDER BY COALESCE(\"对象编码\", \"统一社会信用代码\")",
         as_of,
     };
     let vector = json("tests/vectors/draw-sample.json")?;
-    let field = |p: &str| vector.pointer(p).cloned().ok_or(format!("draw-sample.json: no {p}"));
+    let field = |p: &str| {
+        vector
+            .pointer(p)
+            .cloned()
+            .ok_or(format!("draw-sample.json: no {p}"))
+    };
     let commitment: SignedCommitment = serde_json::from_value(field("/inputs/commitment")?)?;
     let reveals: Vec<Reveal> = serde_json::from_value(field("/inputs/reveals")?)?;
     let beacon: BeaconRound = serde_json::from_value(field("/inputs/beacon")?)?;
@@ -155,7 +164,9 @@ fn main() -> Result<(), Box<dyn Error>> {
                 Cell::Null => rusqlite::types::Value::Null,
             })))?;
         }
-        let n: i64 = db.query_row(&format!("SELECT COUNT(*) FROM {}", t.name), [], |r| r.get(0))?;
+        let n: i64 = db.query_row(&format!("SELECT COUNT(*) FROM {}", t.name), [], |r| {
+            r.get(0)
+        })?;
         println!("写回 written back: {} {n} 行 rows", t.name);
     }
     Ok(())

@@ -84,7 +84,8 @@ fn renamed_and_dropped_columns() {
     let (reg, _) = import::targets_from_rows(&rows, AS_OF).unwrap();
     assert_eq!(reg.targets().len(), 10_000);
 
-    rows.rename.insert("not_there".into(), Some("风险等级".into()));
+    rows.rename
+        .insert("not_there".into(), Some("风险等级".into()));
     let e = import::targets_from_rows(&rows, AS_OF).unwrap_err();
     assert_eq!(e.problems.len(), 1);
     assert_eq!(e.problems[0].column.as_deref(), Some("not_there"));
@@ -107,7 +108,11 @@ fn problems_name_row_and_source_column() {
     rows.rename.insert("fx".into(), Some("风险等级".into()));
     rows.rename.insert("code".into(), Some("uscc".into()));
     let e = import::targets_from_rows(&rows, AS_OF).unwrap_err();
-    assert_eq!(e.problems.len(), 1, "a short row is a problem of its own: {e}");
+    assert_eq!(
+        e.problems.len(),
+        1,
+        "a short row is a problem of its own: {e}"
+    );
     assert_eq!(e.problems[0].row, Some(4));
     rows.cells.pop();
     let e = import::targets_from_rows(&rows, AS_OF).unwrap_err();

@@ -33,7 +33,13 @@ pub struct OutcomeTable {
 pub const OUTCOME_LAYOUT: [(&str, &[&str]); 4] = [
     (
         "ssj_draw_item",
-        &["record_hash", "plan_id", "item_id", "item_name", "department"],
+        &[
+            "record_hash",
+            "plan_id",
+            "item_id",
+            "item_name",
+            "department",
+        ],
     ),
     (
         "ssj_draw_target",
@@ -58,7 +64,10 @@ pub const OUTCOME_LAYOUT: [(&str, &[&str]); 4] = [
             "role",
         ],
     ),
-    ("ssj_draw_exclusion", &["record_hash", "target_id", "reason"]),
+    (
+        "ssj_draw_exclusion",
+        &["record_hash", "target_id", "reason"],
+    ),
 ];
 
 /// The columns that hold counts and positions ([`Cell::Int`] or NULL); every other
@@ -118,7 +127,11 @@ pub fn outcome_tables(sealed: &SealedRecord) -> Vec<OutcomeTable> {
                     text(stratum),
                     int(i + 1),
                     text(t.ticket.to_hex()),
-                    if batch { batch_of(&t.target) } else { Cell::Null },
+                    if batch {
+                        batch_of(&t.target)
+                    } else {
+                        Cell::Null
+                    },
                 ]
             })
             .collect::<Vec<_>>()
@@ -193,7 +206,11 @@ mod tests {
         let sealed = SealedRecord::new(record).unwrap_or_else(|e| panic!("{e}"));
         let tables = outcome_tables(&sealed);
         for t in &tables {
-            assert!(t.rows.iter().all(|r| r.len() == t.columns.len()), "{}", t.name);
+            assert!(
+                t.rows.iter().all(|r| r.len() == t.columns.len()),
+                "{}",
+                t.name
+            );
         }
         let rec = &sealed.record;
         let role_count = |role: &str| {
@@ -215,7 +232,10 @@ mod tests {
             tables[2].rows.len(),
             rec.teams.iter().map(|t| t.members.len()).sum::<usize>()
         );
-        assert_eq!(tables[0].rows.len(), rec.commitment.commitment.plan.items.len());
+        assert_eq!(
+            tables[0].rows.len(),
+            rec.commitment.commitment.plan.items.len()
+        );
         assert_eq!(tables[3].rows.len(), rec.exclusions.len());
         if !rec.batches.is_empty() {
             assert!(tables[1]

@@ -1,7 +1,7 @@
 //! 附件2 执法检查人员名录库, extended with qualification, expertise and conflicts.
 
-use super::table::{read_rows, to_ascii_form, Columns, Input};
 use super::rows::Rows;
+use super::table::{read_rows, to_ascii_form, Columns, Input};
 use super::{split_list, RowProblems};
 use crate::registers::fields::dates::parse_date;
 use crate::registers::inspector::{

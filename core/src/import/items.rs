@@ -1,7 +1,7 @@
 //! 附件1 (随机抽查事项清单) and the 豫政办〔2017〕80号 table.
 
-use super::table::{read_rows, to_ascii_form, Columns, Input};
 use super::rows::Rows;
+use super::table::{read_rows, to_ascii_form, Columns, Input};
 use super::{split_list, RowProblems};
 use crate::registers::fields::ratio::BasisPoints;
 use crate::registers::item::{Category, Frequency, Item, ItemList, LegalBasis, Level, Method};
@@ -85,7 +85,10 @@ pub fn items_from_rows(
     items_from(Input::Rows(rows), version)
 }
 
-fn items_from(input: Input<'_>, version: &str) -> Result<(ItemList, Vec<String>), ValidationErrors> {
+fn items_from(
+    input: Input<'_>,
+    version: &str,
+) -> Result<(ItemList, Vec<String>), ValidationErrors> {
     let sheet = read_rows(input, RegisterName::ItemList, COLUMNS, REQUIRED)?;
     let rows = &sheet.rows;
     let mut p = RowProblems::new(RegisterName::ItemList);

@@ -20,10 +20,11 @@ pub use inspectors::{
     inspectors, inspectors_from_rows, inspectors_with_notes, REGISTER_QUALIFICATION,
 };
 pub use items::{derived_item_id, items, items_from_rows, items_with_notes};
-pub use rows::{RowHeader, Rows};
 pub use results::{
-    results, results_from_rows, results_headers, results_template_csv, results_template_rows, SENSITIVITY_LABELS,
+    results, results_from_rows, results_headers, results_template_csv, results_template_rows,
+    SENSITIVITY_LABELS,
 };
+pub use rows::{RowHeader, Rows};
 pub use table::Format;
 pub use targets::{
     derived_target_id, targets, targets_from_rows, targets_with_notes, TargetCsvFile, TargetRows,

@@ -8,8 +8,8 @@
 //! team ids already filled, the inspectors' names and badges taken from the inspector
 //! register (never typed), the outcome from the published list of 检查结果.
 
-use super::table::{read_rows, to_ascii_form, Columns, Input, Row};
 use super::rows::Rows;
+use super::table::{read_rows, to_ascii_form, Columns, Input, Row};
 use super::{split_list, RowProblems};
 use crate::draw::SealedRecord;
 use crate::publish::{

@@ -90,7 +90,11 @@ fn no_header(register: RegisterName, required: &[&str]) -> ValidationErrors {
     )
 }
 
-pub(super) fn file_problem(register: RegisterName, row: Option<usize>, message: String) -> ValidationErrors {
+pub(super) fn file_problem(
+    register: RegisterName,
+    row: Option<usize>,
+    message: String,
+) -> ValidationErrors {
     ValidationErrors {
         problems: vec![Problem {
             register,

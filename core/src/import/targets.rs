@@ -1,5 +1,6 @@
 //! 附件2 检查对象名录库, extended with the fields a draw needs.
 
+use super::rows::RowHeader;
 use super::rows::Rows;
 use super::table::{read_rows, stream_csv, to_ascii_form, Columns, Input, Row};
 use super::RowProblems;
@@ -9,7 +10,6 @@ use crate::registers::fields::dates::parse_date;
 use crate::registers::target::{
     CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus,
 };
-use super::rows::RowHeader;
 use crate::registers::validate::{Collector, Problem, ProblemKind, RegisterName, ValidationErrors};
 use std::collections::{BTreeMap, HashMap};
 use time::Date;
