@@ -44,4 +44,7 @@ if [ "$(cargo deny --version 2>/dev/null | awk '{print $2}')" != "$deny_version"
   echo "installing cargo-deny $deny_version (once; several minutes)"
   cargo install cargo-deny --version "$deny_version"
 fi
+# deny reads every crate of every target offline; a dependency only some target uses (the
+# wasm VFS of rusqlite's SQLite) is fetched first.
+gate "cargo fetch (every target, for deny)" cargo fetch -q
 gate "cargo deny (licenses, bans, sources)" cargo deny --offline check licenses bans sources

@@ -45,6 +45,8 @@ export interface Problem {
   row: number | null;
   record: string | null;
   field: string;
+  /** The source's own column name, for rows from a database or Arrow (never set here). */
+  column?: string;
   kind: string;
   message: string;
 }
