@@ -416,7 +416,9 @@ dated_from_rows!(InspectorRegister, import::inspectors_from_rows);
 /// is called with no arguments and returns a DB-API cursor after `execute` or any
 /// iterable of rows, **ordered by id in byte order** (PostgreSQL `ORDER BY id COLLATE
 /// "C"`, SQLite's default); a source out of order, or with a duplicate id, stops the draw.
-/// A source with `close()` (a cursor) is closed at the end of each pass.
+/// A source with `close()` (a cursor) is closed at the end of each pass. Both passes must
+/// read one snapshot (a REPEATABLE READ transaction): the second is hashed again, and a
+/// register that changed in between stops the draw.
 #[pyclass(module = "shuangsuiji", name = "TargetQuery", frozen)]
 pub struct TargetQuery {
     query: Py<PyAny>,

@@ -201,3 +201,57 @@ fn streamed_rows_draw_the_same_bytes_and_refuse_disorder() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A live table that changes between the draw's two passes (a row updated while the draw
+/// runs): the second pass is hashed again and the draw refused, never a selection from a
+/// register other than the committed one.
+struct Changing {
+    first: Stream,
+    second: Stream,
+    passes: std::cell::Cell<usize>,
+}
+
+impl TargetSource for Changing {
+    fn as_of(&self) -> time::Date {
+        AS_OF
+    }
+
+    fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError> {
+        self.passes.set(self.passes.get() + 1);
+        if self.passes.get() == 1 {
+            self.first.scan(f)
+        } else {
+            self.second.scan(f)
+        }
+    }
+}
+
+#[test]
+fn a_source_that_changes_between_passes_is_refused() {
+    let w = World::new(targets(300), inspectors(12, 0));
+    let rows = rows_of(&import::targets_to_csv(&w.targets));
+    let c = w.commitment(plan(), 4, BeaconChoice::Offline, 0);
+    let reveals = World::reveals(4);
+    let mut updated = rows.clone();
+    let risk = updated.header.iter().position(|h| h == "风险等级").unwrap();
+    let was = updated.cells[100][risk].clone();
+    updated.cells[100][risk] = if was == "高" { "低" } else { "高" }.into();
+    let source = Changing {
+        first: stream(rows),
+        second: stream(updated),
+        passes: std::cell::Cell::new(0),
+    };
+    let got = draw(DrawInputs {
+        commitment: &c,
+        item_list: &w.items,
+        targets: &source,
+        inspectors: &w.inspectors,
+        reveals: &reveals,
+        beacon: None,
+    });
+    match got {
+        Err(DrawError::Source(m)) => assert!(m.contains("changed between"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(source.passes.get(), 2);
+}

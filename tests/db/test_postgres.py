@@ -36,6 +36,7 @@ TYPES = {
     "所在地区": "INTEGER",
 }
 TABLES = {"事项清单": "items.csv", "检查对象名录库": "targets.csv", "执法检查人员名录库": "inspectors.csv"}
+VECTOR_RECORD = ROOT / "tests/vectors/draw-sample.record.json"
 ORDER_BY_ID = 'ORDER BY COALESCE("对象编码", "统一社会信用代码") COLLATE "C"'
 
 
@@ -72,7 +73,9 @@ def test_typed_columns_are_typed(conn):
 def test_registers_from_a_psycopg_cursor(conn, sample):
     cur = conn.cursor()
     cur.execute('SELECT * FROM "检查对象名录库"')
-    assert s.TargetRegister.from_rows(cur, sample.as_of, batch_size=1000).root == sample.targets.root
+    targets = s.TargetRegister.from_rows(cur, sample.as_of, batch_size=1000)
+    assert targets.root == sample.targets.root
+    assert vector_draw(sample, targets).canonical_bytes() == VECTOR_RECORD.read_bytes()
     cur.execute('SELECT * FROM "事项清单"')
     assert s.ItemList.from_rows(cur, sample.items.version).hash == sample.items.hash
     cur.execute('SELECT * FROM "执法检查人员名录库"')
@@ -84,8 +87,9 @@ def test_registers_through_arrow(sample):
     with adbc.connect(os.environ["SHUANGSUIJI_PG_URI"]) as a:
         with a.cursor() as cur:
             cur.execute('SELECT * FROM "检查对象名录库"')
-            table = cur.fetch_arrow_table()
-            assert s.TargetRegister.from_arrow(table, sample.as_of).root == sample.targets.root
+            targets = s.TargetRegister.from_arrow(cur.fetch_arrow_table(), sample.as_of)
+            assert targets.root == sample.targets.root
+            assert vector_draw(sample, targets).canonical_bytes() == VECTOR_RECORD.read_bytes()
             cur.execute('SELECT * FROM "执法检查人员名录库"')
             reg = s.InspectorRegister.from_arrow(cur.fetch_arrow_table(), sample.as_of)
             assert reg.public_view(sample.key).root == sample.public.root
@@ -103,9 +107,35 @@ def test_streamed_from_a_server_side_cursor(conn, sample):
         cur.execute(f'SELECT * FROM "检查对象名录库" {ORDER_BY_ID}')
         return cur
 
-    with conn.transaction():
-        rec = vector_draw(sample, s.TargetQuery(query, sample.as_of, batch_size=500))
-    assert rec.canonical_bytes() == (ROOT / "tests/vectors/draw-sample.record.json").read_bytes()
+    # Both passes in one snapshot (docs/embedding.md §3).
+    conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+    try:
+        with conn.transaction():
+            rec = vector_draw(sample, s.TargetQuery(query, sample.as_of, batch_size=500))
+    finally:
+        conn.isolation_level = None
+    assert rec.canonical_bytes() == VECTOR_RECORD.read_bytes()
+
+
+def test_a_table_updated_between_the_passes_is_refused(conn, sample):
+    passes = []
+
+    def query():
+        passes.append(1)
+        if len(passes) == 2:  # another session updates a row while the draw runs
+            with psycopg.connect(DSN, autocommit=True) as other:
+                other.execute('UPDATE "检查对象名录库" SET "风险等级" = \'高\' WHERE "风险等级" = \'低\' '
+                              'AND "统一社会信用代码" = (SELECT MIN("统一社会信用代码") FROM "检查对象名录库" WHERE "风险等级" = \'低\')')
+        return conn.execute(f'SELECT * FROM "检查对象名录库" {ORDER_BY_ID}')
+
+    conn.execute('CREATE TABLE saved AS SELECT * FROM "检查对象名录库"')
+    try:
+        with pytest.raises(s.DrawError, match="changed between"):
+            vector_draw(sample, s.TargetQuery(query, sample.as_of))
+    finally:
+        conn.execute('DELETE FROM "检查对象名录库"')
+        conn.execute('INSERT INTO "检查对象名录库" SELECT * FROM saved')
+        conn.execute("DROP TABLE saved")
 
 
 def test_a_query_in_another_order_is_refused(conn, sample):

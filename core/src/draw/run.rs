@@ -32,6 +32,14 @@ pub trait TargetSource {
     /// # Errors
     /// The first error of `f`, or of reading the source.
     fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError>;
+
+    /// Whether every scan is certain to give the same entries, as a register in memory
+    /// does. A source that may change between the two passes (a live database table, a
+    /// file being rewritten) is hashed again on the second pass, and the draw is refused if
+    /// what it selected from is not what the first pass checked against the commitment.
+    fn fixed(&self) -> bool {
+        false
+    }
 }
 
 impl TargetSource for TargetRegister {
@@ -41,6 +49,10 @@ impl TargetSource for TargetRegister {
 
     fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError> {
         self.targets().iter().try_for_each(f)
+    }
+
+    fn fixed(&self) -> bool {
+        true
     }
 }
 
@@ -174,7 +186,24 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     }
     // Second pass: selection, keeping only the lowest tickets.
     let mut sel = Selector::new(&c.plan, &seed, census);
-    inp.targets.scan(&mut |t| sel.push(t))?;
+    if inp.targets.fixed() {
+        inp.targets.scan(&mut |t| sel.push(t))?;
+    } else {
+        let mut again = MerkleTree::new();
+        inp.targets.scan(&mut |t| {
+            again.push_leaf(&t.leaf_bytes());
+            sel.push(t)
+        })?;
+        if again.root() != c.roots.targets {
+            return Err(DrawError::Source(format!(
+                "名录库在两遍读取之间发生变化（第二遍根 {}，承诺的根 {}）；请从快照读取（如 REPEATABLE READ 事务） · the register changed between the draw's two passes (second pass root {}, committed root {}): read it from a snapshot (e.g. a REPEATABLE READ transaction)",
+                again.root(),
+                c.roots.targets,
+                again.root(),
+                c.roots.targets
+            )));
+        }
+    }
     let selection = sel.finish();
 
     // Matching order: every selected target by ascending ticket (ties by id).
