@@ -404,8 +404,14 @@ pub fn draw(
         let t = &t.get().0;
         py.detach(|| run(t))?
     } else if let Ok(q) = targets.cast::<crate::rows::TargetQuery>() {
-        // The query is Python, called on each pass: the GIL stays held.
-        run(q.get())?
+        // The query is Python, called on each pass: the GIL stays held. An exception the
+        // query raised is re-raised as itself.
+        let q = q.get();
+        q.take_raised();
+        match run(q) {
+            Ok(rec) => rec,
+            Err(e) => return Err(q.take_raised().map_or_else(|| e.into(), Into::into)),
+        }
     } else {
         return Err(format_error(
             "targets: expected a TargetRegister or a TargetQuery",

@@ -18,7 +18,9 @@ use crate::registers::{InspectorRegister, ItemList, TargetRegister};
 use arrow_array::{Array, ArrayRef, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple,
+};
 use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::PyTable;
 use shuangsuiji as core;
@@ -49,6 +51,27 @@ fn rename_of(columns: Option<&Bound<'_, PyDict>>) -> Result<BTreeMap<String, Opt
     Ok(out)
 }
 
+/// A whole number without ".0", as an XLSX cell shows it; NaN (how pandas writes a missing
+/// value) is empty.
+fn float_text(f: f64, full: impl FnOnce() -> String) -> String {
+    if f.is_nan() {
+        String::new()
+    } else if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        full()
+    }
+}
+
+/// A decimal's text without the zeros a scale adds (`100.00` reads as `100`, as a whole
+/// `Decimal` does).
+fn decimal_text(t: &str) -> String {
+    match t.split_once('.') {
+        Some((whole, frac)) if frac.bytes().all(|b| b == b'0') => whole.to_string(),
+        _ => t.to_string(),
+    }
+}
+
 /// The text of one cell, as the same value would read from an XLSX cell.
 fn cell(v: &Bound<'_, PyAny>, row: usize, column: &str) -> Result<String> {
     if v.is_none() {
@@ -65,14 +88,21 @@ fn cell(v: &Bound<'_, PyAny>, row: usize, column: &str) -> Result<String> {
     }
     if let Ok(f) = v.cast::<PyFloat>() {
         let f = f.value();
-        return Ok(if f.fract() == 0.0 && f.abs() < 1e15 {
-            format!("{}", f as i64)
-        } else {
-            f.to_string()
-        });
+        return Ok(float_text(f, || f.to_string()));
     }
     if v.hasattr("year")? && v.hasattr("month")? && v.hasattr("day")? {
-        // A date, or a datetime taken at its date (as a date-formatted XLSX cell is).
+        // A date, or a datetime taken at its date (as a date-formatted XLSX cell is); one
+        // with a time zone at its date in Beijing (UTC+8), as the Arrow path reads it.
+        let zoned = v.hasattr("utcoffset")? && !v.call_method0("utcoffset")?.is_none();
+        let v = if zoned {
+            let dt = v.py().import("datetime")?;
+            let tz = dt
+                .getattr("timezone")?
+                .call1((dt.getattr("timedelta")?.call1((0, 8 * 3600))?,))?;
+            v.call_method1("astimezone", (tz,))?
+        } else {
+            v.clone()
+        };
         let (y, m, d): (i32, u8, u8) = (
             v.getattr("year")?.extract()?,
             v.getattr("month")?.extract()?,
@@ -80,7 +110,8 @@ fn cell(v: &Bound<'_, PyAny>, row: usize, column: &str) -> Result<String> {
         );
         return Ok(format!("{y:04}-{m:02}-{d:02}"));
     }
-    if let Ok(b) = v.extract::<Vec<u8>>() {
+    if v.cast::<PyBytes>().is_ok() || v.cast::<PyByteArray>().is_ok() {
+        let b: Vec<u8> = v.extract()?;
         return String::from_utf8(b).map_err(|_| {
             format_error(format!(
                 "row {row}, column {column:?}: bytes that are not UTF-8"
@@ -88,6 +119,9 @@ fn cell(v: &Bound<'_, PyAny>, row: usize, column: &str) -> Result<String> {
         });
     }
     if v.get_type().name()?.to_cow()? == "Decimal" {
+        if v.call_method0("is_nan")?.is_truthy()? {
+            return Ok(String::new());
+        }
         let whole = v.call_method0("__int__")?;
         return Ok(if v.eq(&whole)? {
             whole.str()?.to_cow()?.into_owned()
@@ -243,46 +277,87 @@ fn rows_of(
     })
 }
 
-/// An Arrow column as the text of each cell (NULL as ""), by the XLSX importer's rules.
-fn arrow_texts(col: &ArrayRef) -> Result<Vec<String>> {
+/// An Arrow column as the text of each cell (NULL as ""), by the rules of [`cell`]: a
+/// value that does not convert is an error, never an empty cell; nested values are refused.
+fn arrow_texts(col: &ArrayRef, name: &str) -> Result<Vec<String>> {
     use arrow_array::cast::AsArray;
-    use arrow_array::types::Float64Type;
-    let arrow = |e: arrow_schema::ArrowError| format_error(format!("Arrow: {e}"));
-    let col = match col.data_type() {
-        // Timestamps are taken at their date, as a datetime is.
-        DataType::Timestamp(..) | DataType::Date64 => {
-            arrow_cast::cast(col, &DataType::Date32).map_err(arrow)?
-        }
-        DataType::Float16 | DataType::Float32 | DataType::Float64 => {
-            let f = arrow_cast::cast(col, &DataType::Float64).map_err(arrow)?;
-            let f = f.as_primitive::<Float64Type>();
-            return Ok((0..f.len())
-                .map(|i| {
-                    if f.is_null(i) {
-                        return String::new();
-                    }
-                    let v = f.value(i);
-                    if v.fract() == 0.0 && v.abs() < 1e15 {
-                        format!("{}", v as i64)
-                    } else {
-                        v.to_string()
-                    }
-                })
-                .collect());
-        }
-        _ => col.clone(),
+    use arrow_array::types::{Float32Type, Float64Type};
+    use arrow_cast::{cast_with_options, CastOptions};
+    let strict = CastOptions {
+        safe: false,
+        ..CastOptions::default()
     };
-    let text = arrow_cast::cast(&col, &DataType::Utf8).map_err(arrow)?;
-    let text = text.as_string::<i32>();
-    Ok((0..text.len())
-        .map(|i| {
-            if text.is_null(i) {
-                String::new()
-            } else {
-                text.value(i).to_string()
-            }
-        })
-        .collect())
+    let cast = |a: &ArrayRef, to: &DataType| {
+        cast_with_options(a, to, &strict)
+            .map_err(|e| format_error(format!("column {name:?}: {e}")))
+    };
+    let each = |n: usize, f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<Vec<_>>();
+    match col.data_type() {
+        DataType::Dictionary(_, values) => arrow_texts(&cast(col, values)?, name),
+        DataType::List(_)
+        | DataType::LargeList(_)
+        | DataType::FixedSizeList(..)
+        | DataType::ListView(_)
+        | DataType::LargeListView(_)
+        | DataType::Struct(_)
+        | DataType::Map(..)
+        | DataType::Union(..)
+        | DataType::RunEndEncoded(..) => Err(format_error(format!(
+            "column {name:?}: a {} column holds no cell values",
+            col.data_type()
+        ))),
+        // At its date in Beijing (UTC+8) when the timestamp has a zone, as in `cell`.
+        DataType::Timestamp(unit, Some(_)) => {
+            let beijing = cast(col, &DataType::Timestamp(*unit, Some("+08:00".into())))?;
+            arrow_texts(&cast(&beijing, &DataType::Date32)?, name)
+        }
+        DataType::Timestamp(_, None) | DataType::Date64 => {
+            arrow_texts(&cast(col, &DataType::Date32)?, name)
+        }
+        DataType::Float16 | DataType::Float32 => {
+            let f = cast(col, &DataType::Float32)?;
+            let f = f.as_primitive::<Float32Type>();
+            Ok(each(f.len(), &|i| {
+                let v = f.value(i);
+                if f.is_null(i) {
+                    String::new()
+                } else {
+                    float_text(f64::from(v), || v.to_string())
+                }
+            }))
+        }
+        DataType::Float64 => {
+            let f = col.as_primitive::<Float64Type>();
+            Ok(each(f.len(), &|i| {
+                let v = f.value(i);
+                if f.is_null(i) {
+                    String::new()
+                } else {
+                    float_text(v, || v.to_string())
+                }
+            }))
+        }
+        t => {
+            let decimal = matches!(
+                t,
+                DataType::Decimal32(..)
+                    | DataType::Decimal64(..)
+                    | DataType::Decimal128(..)
+                    | DataType::Decimal256(..)
+            );
+            let text = cast(col, &DataType::Utf8)?;
+            let text = text.as_string::<i32>();
+            Ok(each(text.len(), &|i| {
+                if text.is_null(i) {
+                    String::new()
+                } else if decimal {
+                    decimal_text(text.value(i))
+                } else {
+                    text.value(i).to_string()
+                }
+            }))
+        }
+    }
 }
 
 /// Every row of an Arrow stream or array, column by column (no Python object per row).
@@ -300,7 +375,8 @@ fn arrow_rows(data: AnyRecordBatch, rename: BTreeMap<String, Option<String>>) ->
         let columns = batch
             .columns()
             .iter()
-            .map(arrow_texts)
+            .zip(&header)
+            .map(|(c, name)| arrow_texts(c, name))
             .collect::<Result<Vec<_>>>()?;
         let start = cells.len();
         cells.resize_with(start + batch.num_rows(), || {
@@ -426,6 +502,9 @@ pub struct TargetQuery {
     rename: BTreeMap<String, Option<String>>,
     header: Option<Vec<String>>,
     batch: usize,
+    /// The Python exception that stopped the last pass, re-raised by `draw` as itself
+    /// (a database error, a KeyboardInterrupt), not as text.
+    raised: std::sync::Mutex<Option<PyErr>>,
 }
 
 #[pymethods]
@@ -450,11 +529,77 @@ impl TargetQuery {
             rename: rename_of(columns)?,
             header,
             batch: batch_size,
+            raised: std::sync::Mutex::new(None),
         })
     }
 
     fn __repr__(&self) -> String {
         format!("<TargetQuery as of {}>", self.as_of)
+    }
+}
+
+impl TargetQuery {
+    /// The Python exception that stopped the last pass, if one did.
+    pub fn take_raised(&self) -> Option<PyErr> {
+        self.raised.lock().ok().and_then(|mut r| r.take())
+    }
+
+    /// Keeps a Python exception for `draw` to re-raise; the draw stops with its text.
+    fn keep(&self, what: &str, e: PyErr) -> core::DrawError {
+        let text = format!("{what}: {e}");
+        if let Ok(mut r) = self.raised.lock() {
+            *r = Some(e);
+        }
+        core::DrawError::Source(text)
+    }
+
+    fn source_error(&self, e: Error) -> core::DrawError {
+        match e {
+            Error::Py(p) => self.keep("query", p),
+            other => core::DrawError::Source(message(other)),
+        }
+    }
+
+    /// One pass over the rows `source` gives.
+    fn pass(
+        &self,
+        source: &Bound<'_, PyAny>,
+        f: &mut dyn FnMut(&core::registers::Target) -> std::result::Result<(), core::DrawError>,
+    ) -> std::result::Result<(), core::DrawError> {
+        use core::DrawError;
+        let header_problems = |e: core::ValidationErrors| {
+            let all: Vec<String> = e.problems.iter().map(ToString::to_string).collect();
+            DrawError::Source(all.join("; "))
+        };
+        let mut reader = RowReader::new(source, self.header.clone(), self.batch)
+            .map_err(|e| self.source_error(e))?;
+        let mut parser: Option<import::TargetRows> = None;
+        let mut stop: Option<DrawError> = None;
+        let read = reader.each(source, |header, n, cells| {
+            let step = match &parser {
+                Some(p) => Ok(p),
+                None => import::TargetRows::new(header, &self.rename, self.as_of)
+                    .map(|p| &*parser.insert(p))
+                    .map_err(header_problems),
+            }
+            .and_then(|p| p.target(n, &cells).map_err(DrawError::Register))
+            .and_then(|t| f(&t));
+            step.map_err(|e| {
+                stop = Some(e);
+                format_error("stopped")
+            })
+        });
+        match (stop, read) {
+            (Some(e), _) => Err(e),
+            (None, Err(e)) => Err(self.source_error(e)),
+            (None, Ok(())) => match (&parser, &reader.header) {
+                // No rows: the header is still checked.
+                (None, Some(h)) => import::TargetRows::new(h, &self.rename, self.as_of)
+                    .map(drop)
+                    .map_err(header_problems),
+                _ => Ok(()),
+            },
+        }
     }
 }
 
@@ -467,52 +612,21 @@ impl core::draw::TargetSource for TargetQuery {
         &self,
         f: &mut dyn FnMut(&core::registers::Target) -> std::result::Result<(), core::DrawError>,
     ) -> std::result::Result<(), core::DrawError> {
-        use core::DrawError;
         Python::attach(|py| {
-            let source = self
-                .query
-                .call0(py)
-                .map_err(|e| DrawError::Source(format!("query: {e}")))?;
+            let source = self.query.call0(py).map_err(|e| self.keep("query", e))?;
             let source = source.bind(py);
-            let mut reader = RowReader::new(source, self.header.clone(), self.batch)
-                .map_err(|e| DrawError::Source(message(e)))?;
-            let mut parser: Option<import::TargetRows> = None;
-            let mut stop: Option<DrawError> = None;
-            let read = reader.each(source, |header, n, cells| {
-                let p = match &parser {
-                    Some(p) => p,
-                    None => {
-                        let p = import::TargetRows::new(header, &self.rename, self.as_of).map_err(
-                            |e| {
-                                stop = Some(DrawError::Source(e.to_string()));
-                                format_error("header")
-                            },
-                        )?;
-                        parser.insert(p)
-                    }
-                };
-                let step = p
-                    .target(n, &cells)
-                    .map_err(DrawError::Register)
-                    .and_then(|t| f(&t));
-                step.map_err(|e| {
-                    stop = Some(e);
-                    format_error("stopped")
-                })
-            });
-            // Each pass ends its cursor (a server-side one holds the query open).
+            let read = self.pass(source, f);
+            // Each pass ends its cursor (a server-side one holds the query open), however
+            // the pass ended.
             let closed = if source.hasattr("close").unwrap_or(false) {
                 source.call_method0("close").map(drop)
             } else {
                 Ok(())
             };
-            match (stop, read, closed) {
-                (Some(e), _, _) => Err(e),
-                (None, Err(e), _) => Err(DrawError::Source(message(e))),
-                (None, Ok(()), Err(e)) => {
-                    Err(DrawError::Source(format!("closing the cursor: {e}")))
-                }
-                (None, Ok(()), Ok(())) => Ok(()),
+            match (read, closed) {
+                (Err(e), _) => Err(e),
+                (Ok(()), Err(e)) => Err(self.keep("closing the cursor", e)),
+                (Ok(()), Ok(())) => Ok(()),
             }
         })
     }
@@ -562,7 +676,7 @@ pub fn import_results_arrow<'py>(
 }
 
 fn outcome_table(sealed: &core::SealedRecord, name: &str) -> Result<core::draw::OutcomeTable> {
-    core::draw::outcome_tables(sealed)
+    core::draw::outcome_tables(sealed)?
         .into_iter()
         .find(|t| t.name == name)
         .ok_or_else(|| {
@@ -590,7 +704,7 @@ impl SealedRecord {
     /// ssj_draw_member and ssj_draw_exclusion, each row a tuple for `executemany`.
     fn outcome_rows<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
-        for t in core::draw::outcome_tables(&self.0) {
+        for t in core::draw::outcome_tables(&self.0)? {
             let rows = PyList::empty(py);
             for r in &t.rows {
                 let cells = r

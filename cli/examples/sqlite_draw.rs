@@ -48,14 +48,17 @@ struct SqliteTargets<'a> {
     as_of: time::Date,
 }
 
-/// A SQLite value as the text of a template cell (NULL is empty).
-fn text(v: ValueRef<'_>) -> String {
-    match v {
+/// A SQLite value as the text of a template cell (NULL is empty); text that is not UTF-8
+/// is an error, never repaired.
+fn text(v: ValueRef<'_>) -> Result<String, DrawError> {
+    Ok(match v {
         ValueRef::Null => String::new(),
         ValueRef::Integer(i) => i.to_string(),
+        ValueRef::Real(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
         ValueRef::Real(f) => f.to_string(),
-        ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8_lossy(t).into_owned(),
-    }
+        ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8(t.to_vec())
+            .map_err(|_| DrawError::Source("a cell that is not UTF-8".into()))?,
+    })
 }
 
 impl TargetSource for SqliteTargets<'_> {
@@ -74,9 +77,8 @@ impl TargetSource for SqliteTargets<'_> {
         while let Some(row) = rows.next().map_err(source)? {
             n += 1;
             let cells = (0..header.len())
-                .map(|i| row.get_ref(i).map(text))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(source)?;
+                .map(|i| text(row.get_ref(i).map_err(source)?))
+                .collect::<Result<Vec<_>, _>>()?;
             f(&parser.target(n, &cells).map_err(DrawError::Register)?)?;
         }
         Ok(())
@@ -150,7 +152,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         .ok_or("docs/embedding.md: no sql block")?;
     db.execute_batch(ddl)?;
     let sealed = shuangsuiji::SealedRecord::new(record)?;
-    for t in outcome_tables(&sealed) {
+    for t in outcome_tables(&sealed)? {
         let marks = vec!["?"; t.columns.len()].join(", ");
         let mut insert = db.prepare(&format!(
             "INSERT INTO {} ({}) VALUES ({marks})",

@@ -255,3 +255,38 @@ fn a_source_that_changes_between_passes_is_refused() {
     }
     assert_eq!(source.passes.get(), 2);
 }
+
+/// One enterprise under two 对象编码 in a stream: refused as a register in memory refuses it
+/// (one USCC, one entry), before anything is drawn.
+#[test]
+fn a_streamed_uscc_twice_is_refused() {
+    let w = World::new(targets(300), inspectors(12, 0));
+    let mut rows = rows_of(&import::targets_to_csv(&w.targets));
+    let id = rows.header.iter().position(|h| h == "对象编码").unwrap();
+    let mut again = rows.cells[0].clone();
+    again[id] = "ZZ-0001".into(); // sorts after every USCC
+    rows.cells.push(again.clone());
+    let c = w.commitment(plan(), 4, BeaconChoice::Offline, 0);
+    let reveals = World::reveals(4);
+    let got = draw(DrawInputs {
+        commitment: &c,
+        item_list: &w.items,
+        targets: &stream(rows.clone()),
+        inspectors: &w.inspectors,
+        reveals: &reveals,
+        beacon: None,
+    });
+    match got {
+        Err(DrawError::Register(p)) => {
+            assert_eq!((p.kind, p.field.as_str()), (ProblemKind::Duplicate, "uscc"));
+            assert_eq!(p.record.as_deref(), Some("ZZ-0001"));
+        }
+        other => panic!("{other:?}"),
+    }
+    // The same rows in memory: the same rule.
+    let e = import::targets_from_rows(&rows, AS_OF).unwrap_err();
+    assert!(e
+        .problems
+        .iter()
+        .any(|p| p.kind == ProblemKind::Duplicate && p.field == "uscc"));
+}

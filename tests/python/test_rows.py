@@ -168,3 +168,79 @@ def test_results_read_back_from_rows_and_arrow(sample):
     assert got == want
     table = pa.table({h: [r[i] for r in rows] for i, h in enumerate(header)})
     assert s.import_results_arrow(table, sealed, sample.targets, sample.inspectors) == want
+
+
+def test_python_and_arrow_read_awkward_values_alike(sample):
+    """Zoned timestamps at their date in Beijing, scaled decimals, float32, NaN: the same
+    text on both paths (review of issue 23)."""
+    import math
+
+    header = ["企业名称", "统一社会信用代码", "成立日期", "行政区划代码"]
+    utc = datetime.timezone.utc
+    # 2015-03-01 16:30 UTC is 2015-03-02 00:30 in Beijing.
+    py_row = ["甲公司", "91350100M000100Y43", datetime.datetime(2015, 3, 1, 16, 30, tzinfo=utc), decimal.Decimal("350102.00")]
+    text = s.TargetRegister.from_rows([["甲公司", "91350100M000100Y43", "2015-03-02", "350102"]], sample.as_of, header=header)
+    assert s.TargetRegister.from_rows([py_row], sample.as_of, header=header).root == text.root
+    table = pa.table(
+        {
+            "企业名称": ["甲公司"],
+            "统一社会信用代码": ["91350100M000100Y43"],
+            "成立日期": pa.array([datetime.datetime(2015, 3, 1, 16, 30, tzinfo=utc)], pa.timestamp("us", tz="UTC")),
+            "行政区划代码": pa.array([decimal.Decimal("350102.00")], pa.decimal128(10, 2)),
+        }
+    )
+    assert s.TargetRegister.from_arrow(table, sample.as_of).root == text.root
+    # NaN is how pandas writes a missing value: empty on both paths.
+    nan_row = ["甲公司", "91350100M000100Y43", "2015-03-02", "350102"]
+    with_nan = s.TargetRegister.from_rows([nan_row + [math.nan]], sample.as_of, header=header + ["行业"])
+    assert with_nan.root == text.root
+    f32 = pa.table({"企业名称": ["甲公司"], "统一社会信用代码": ["91350100M000100Y43"], "风险等级": ["低"], "行业": pa.array([float("nan")], pa.float32())})
+    assert s.TargetRegister.from_arrow(f32, sample.as_of).get("91350100M000100Y43")["industry"] == ""
+
+
+def test_values_that_are_no_cells_are_refused(sample):
+    header = ["企业名称", "统一社会信用代码"]
+    with pytest.raises(s.FormatError, match="list"):
+        s.TargetRegister.from_rows([["甲公司", [57, 49]]], sample.as_of, header=header)
+    nested = pa.table({"企业名称": ["甲公司"], "统一社会信用代码": pa.array([["a"]], pa.list_(pa.string()))})
+    with pytest.raises(s.FormatError, match="统一社会信用代码"):
+        s.TargetRegister.from_arrow(nested, sample.as_of)
+    bad = pa.table({"企业名称": pa.array([b"\xff\xfe"], pa.binary()), "统一社会信用代码": ["91350100M000100Y43"]})
+    with pytest.raises(s.FormatError, match="企业名称"):
+        s.TargetRegister.from_arrow(bad, sample.as_of)
+
+
+class Cursor:
+    """A cursor that records whether it was closed, and may fail part-way."""
+
+    def __init__(self, rows, header, fail_at=None):
+        self.description = [(h,) for h in header]
+        self.rows, self.fail_at, self.closed = list(rows), fail_at, False
+
+    def fetchmany(self, n):
+        if self.fail_at is not None and self.fail_at < n:
+            raise ConnectionResetError("server closed the connection")
+        out, self.rows = self.rows[:n], self.rows[n:]
+        return out
+
+    def close(self):
+        self.closed = True
+
+
+def test_a_query_error_is_re_raised_as_itself_and_its_cursor_closed(sample):
+    header, rows = csv_table("targets.csv")
+    cursors = []
+
+    def query():
+        cursors.append(Cursor(rows, header, fail_at=5))
+        return cursors[-1]
+
+    with pytest.raises(ConnectionResetError):
+        vector_draw(sample, s.TargetQuery(query, sample.as_of, batch_size=100))
+    assert cursors and all(c.closed for c in cursors)
+
+    def no_rows():
+        return Cursor([], ["企业名称", "风险等级X"])
+
+    with pytest.raises(s.DrawError, match="风险等级X"):
+        vector_draw(sample, s.TargetQuery(no_rows, sample.as_of))

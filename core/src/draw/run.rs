@@ -16,7 +16,7 @@ use crate::encoding::canonical::Digest32;
 use crate::encoding::merkle::MerkleTree;
 use crate::registers::inspector::PublicInspectorRegister;
 use crate::registers::item::ItemList;
-use crate::registers::target::{Target, TargetRegister};
+use crate::registers::target::{Target, TargetRegister, UsccsSeen};
 use time::Date;
 
 /// Where a draw reads the target register from. The draw makes two passes (root and
@@ -141,10 +141,17 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         Version::V1 => Census::default(),
         Version::V2 => Census::v2(inp.item_list),
     };
+    // A register in memory was checked whole when it was built; a stream is checked here
+    // for the one rule that spans entries beyond their order (one USCC, one entry).
+    let mut usccs = (!inp.targets.fixed()).then(UsccsSeen::default);
     inp.targets.scan(&mut |t| {
+        if let Some(seen) = usccs.as_mut() {
+            seen.check(t).map_err(DrawError::Register)?;
+        }
         tree.push_leaf(&t.leaf_bytes());
         census.add(&c.plan, t)
     })?;
+    drop(usccs);
     same(RootOf::TargetRegister, c.roots.targets, tree.root())?;
     same(
         RootOf::InspectorRegister,

@@ -4,8 +4,10 @@
 //! keyed by the record hash so that a stored task always points at the record that proves
 //! it. One function here, so every binding writes the same rows.
 
+use super::error::DrawError;
 use super::record::SealedRecord;
 use super::select::Ticketed;
+use std::collections::HashMap;
 
 /// One cell of a write-back row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,7 +90,10 @@ fn int(n: usize) -> Cell {
 /// (from 1), its ticket and its batch (from 1; NULL when the plan has none or for an
 /// alternate); the team members in draw order; the exclusions with their reason as the
 /// record writes it (JSON).
-pub fn outcome_tables(sealed: &SealedRecord) -> Vec<OutcomeTable> {
+///
+/// # Errors
+/// Only if an exclusion reason cannot be encoded canonically (a bug, reported).
+pub fn outcome_tables(sealed: &SealedRecord) -> Result<Vec<OutcomeTable>, DrawError> {
     let rec = &sealed.record;
     let hash = sealed.hash.to_hex();
     let plan = &rec.commitment.commitment.plan;
@@ -110,12 +115,13 @@ pub fn outcome_tables(sealed: &SealedRecord) -> Vec<OutcomeTable> {
         })
         .collect();
 
-    let batch_of = |target: &str| {
-        rec.batches
-            .iter()
-            .position(|b| b.iter().any(|t| t == target))
-            .map_or(Cell::Null, |i| int(i + 1))
-    };
+    let batches: HashMap<&str, usize> = rec
+        .batches
+        .iter()
+        .enumerate()
+        .flat_map(|(i, b)| b.iter().map(move |t| (t.as_str(), i + 1)))
+        .collect();
+    let batch_of = |target: &str| batches.get(target).map_or(Cell::Null, |&i| int(i));
     let listed = |role: &'static str, stratum: &str, list: &[Ticketed], batch: bool| {
         list.iter()
             .enumerate()
@@ -165,14 +171,13 @@ pub fn outcome_tables(sealed: &SealedRecord) -> Vec<OutcomeTable> {
         .iter()
         .map(|e| {
             let reason = crate::encoding::canonical_json(&e.reason)
-                .ok()
-                .and_then(|b| String::from_utf8(b).ok())
-                .map_or(Cell::Null, Cell::Text);
-            vec![text(&hash), text(&e.target), reason]
+                .map_err(|x| DrawError::Encoding(x.to_string()))?;
+            let reason = String::from_utf8(reason).map_err(|x| DrawError::Encoding(x.to_string()))?;
+            Ok(vec![text(&hash), text(&e.target), Cell::Text(reason)])
         })
-        .collect();
+        .collect::<Result<Vec<_>, DrawError>>()?;
 
-    [
+    Ok([
         (items, item_rows),
         (targets, target_rows),
         (members, member_rows),
@@ -184,7 +189,7 @@ pub fn outcome_tables(sealed: &SealedRecord) -> Vec<OutcomeTable> {
         columns,
         rows,
     })
-    .collect()
+    .collect())
 }
 
 #[cfg(test)]
@@ -204,7 +209,7 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("sample record: {e}"));
         let sealed = SealedRecord::new(record).unwrap_or_else(|e| panic!("{e}"));
-        let tables = outcome_tables(&sealed);
+        let tables = outcome_tables(&sealed).unwrap_or_else(|e| panic!("{e}"));
         for t in &tables {
             assert!(
                 t.rows.iter().all(|r| r.len() == t.columns.len()),

@@ -389,8 +389,10 @@ fn streamed_target(row: &Row, as_of: Date, status_column: bool) -> Result<Target
 
 /// Targets read one row at a time from a source too large to hold, a database query
 /// ordered by id above all: what an embedder's [`TargetSource`] calls on each row it
-/// fetches (docs/embedding.md). The same columns, rules and checks as
-/// [`targets_from_rows`], so a stream and a table of the same rows draw the same bytes.
+/// fetches (docs/embedding.md). The same columns, rules and checks of each entry as
+/// [`targets_from_rows`]; what spans entries (id order, one id and one USCC per entry) the
+/// draw checks as it reads, so a stream and a table of the same rows draw the same bytes or
+/// the stream is refused.
 #[derive(Debug, Clone)]
 pub struct TargetRows {
     header: RowHeader,

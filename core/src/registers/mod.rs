@@ -25,6 +25,6 @@ pub use item::{
 };
 pub use roots::RegisterRoots;
 pub use target::{
-    CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus,
+    CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus, UsccsSeen,
 };
 pub use validate::{Problem, ProblemKind, RegisterName, ValidationErrors};

@@ -372,6 +372,40 @@ impl register::Entry for Target {
     }
 }
 
+/// The one-market-subject-one-entry rule of `check_across`, for a register read as a
+/// stream (a database query, a CSV file), which is never held whole: the USCCs seen, kept as
+/// 128-bit digests (16 bytes each, 160 MB for ten million entries), so that one enterprise
+/// listed under two 对象编码 cannot double its chance of being drawn.
+#[derive(Debug, Default)]
+pub struct UsccsSeen(std::collections::HashSet<u128>);
+
+impl UsccsSeen {
+    /// Records `t`'s USCC.
+    ///
+    /// # Errors
+    /// `Duplicate` on field `uscc`, naming `t`, when an earlier entry has its USCC.
+    pub fn check(&mut self, t: &Target) -> Result<(), Box<crate::registers::Problem>> {
+        use sha2::{Digest, Sha256};
+        let Some(u) = &t.uscc else { return Ok(()) };
+        let d = Sha256::digest(u.as_bytes());
+        let mut first = [0u8; 16];
+        first.copy_from_slice(d.get(..16).unwrap_or(&[0; 16]));
+        if self.0.insert(u128::from_be_bytes(first)) {
+            return Ok(());
+        }
+        let mut c = Collector::new(RegisterName::Targets);
+        c.push(
+            &t.id,
+            "uscc",
+            ProblemKind::Duplicate,
+            format!("{u} belongs to another entry too"),
+        );
+        c.problems
+            .pop()
+            .map_or(Ok(()), |p| Err(Box::new(p)))
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
