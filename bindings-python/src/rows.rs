@@ -288,8 +288,7 @@ fn arrow_texts(col: &ArrayRef, name: &str) -> Result<Vec<String>> {
         ..CastOptions::default()
     };
     let cast = |a: &ArrayRef, to: &DataType| {
-        cast_with_options(a, to, &strict)
-            .map_err(|e| format_error(format!("column {name:?}: {e}")))
+        cast_with_options(a, to, &strict).map_err(|e| format_error(format!("column {name:?}: {e}")))
     };
     let each = |n: usize, f: &dyn Fn(usize) -> String| (0..n).map(f).collect::<Vec<_>>();
     match col.data_type() {

@@ -172,7 +172,8 @@ pub fn outcome_tables(sealed: &SealedRecord) -> Result<Vec<OutcomeTable>, DrawEr
         .map(|e| {
             let reason = crate::encoding::canonical_json(&e.reason)
                 .map_err(|x| DrawError::Encoding(x.to_string()))?;
-            let reason = String::from_utf8(reason).map_err(|x| DrawError::Encoding(x.to_string()))?;
+            let reason =
+                String::from_utf8(reason).map_err(|x| DrawError::Encoding(x.to_string()))?;
             Ok(vec![text(&hash), text(&e.target), Cell::Text(reason)])
         })
         .collect::<Result<Vec<_>, DrawError>>()?;

@@ -400,9 +400,7 @@ impl UsccsSeen {
             ProblemKind::Duplicate,
             format!("{u} belongs to another entry too"),
         );
-        c.problems
-            .pop()
-            .map_or(Ok(()), |p| Err(Box::new(p)))
+        c.problems.pop().map_or(Ok(()), |p| Err(Box::new(p)))
     }
 }
 
