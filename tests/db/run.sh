@@ -1,42 +1,7 @@
 #!/usr/bin/env bash
-# Tests against a real PostgreSQL (issue 23; docs/embedding.md §7): installs Debian's
-# `postgresql` when missing, starts a throw-away cluster (own data directory in a temporary
-# folder, a free port on 127.0.0.1), runs tests/db/test_postgres.py, and stops and removes
-# the cluster at exit, whatever happened. Uses the venv scripts/test-python.sh built.
+# Tests against a real PostgreSQL (issue 23; docs/embedding.md §7): tests/db/test_postgres.py
+# beside a throw-away cluster (tests/db/cluster.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT="$PWD"
-VENV="${SHUANGSUIJI_VENV:-$ROOT/target/venv-ci}"
-sudo_=""; [ "$(id -u)" = 0 ] || sudo_=sudo
-
-pgbin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
-if [ -z "$(pgbin)" ]; then
-  $sudo_ apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -q postgresql
-fi
-PGBIN="$(pgbin)"
-"$VENV/bin/python" -c "import psycopg, pyarrow, adbc_driver_postgresql" 2>/dev/null ||
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-    "psycopg[binary]>=3.1" "pyarrow>=14" "adbc-driver-postgresql>=1"
-
-TMP="$(mktemp -d)"
-chmod 755 "$TMP"
-# initdb refuses to run as root: the cluster belongs to Debian's postgres user then.
-as=()
-if [ "$(id -u)" = 0 ]; then
-  chown postgres "$TMP"
-  as=(runuser -u postgres --)
-fi
-PORT="$("$VENV/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-stop() {
-  "${as[@]}" "$PGBIN/pg_ctl" -D "$TMP/data" -m immediate stop >/dev/null 2>&1 || true
-  rm -rf "$TMP"
-}
-trap stop EXIT
-"${as[@]}" "$PGBIN/initdb" -D "$TMP/data" -U ssj -A trust -E UTF8 --no-locale >/dev/null
-"${as[@]}" "$PGBIN/pg_ctl" -D "$TMP/data" -l "$TMP/server.log" -w \
-  -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
-echo "PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT"
-SHUANGSUIJI_PG="host=127.0.0.1 port=$PORT user=ssj dbname=postgres" \
-SHUANGSUIJI_PG_URI="postgresql://ssj@127.0.0.1:$PORT/postgres" \
-  "$VENV/bin/python" -m pytest -p no:cacheprovider -q tests/db "$@"
+VENV="${SHUANGSUIJI_VENV:-$PWD/target/venv-ci}"
+exec tests/db/cluster.sh "$VENV/bin/python" -m pytest -p no:cacheprovider -q tests/db "$@"
