@@ -13,9 +13,11 @@ VENV="${SHUANGSUIJI_VENV:-$ROOT/target/venv-ci}"
 if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
 fi
-# pyarrow: the Arrow paths (tests/python/test_rows.py) are tested against the real thing.
-if ! "$VENV/bin/python" -c "import pytest, mypy, pyarrow" 2>/dev/null || [ ! -x "$VENV/bin/maturin" ]; then
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "maturin>=1.9.4,<2" "pytest>=7" "mypy>=1.10" "pyarrow>=14"
+# pyarrow, pandas, polars: the Arrow paths (tests/python/test_rows.py) are tested against the
+# real data-frame libraries, not a stand-in.
+if ! "$VENV/bin/python" -c "import pytest, mypy, pyarrow, pandas, polars" 2>/dev/null || [ ! -x "$VENV/bin/maturin" ]; then
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "maturin>=1.9.4,<2" "pytest>=7" "mypy>=1.10" \
+    "pyarrow>=14" "pandas>=2.2" "polars>=1"
 fi
 
 # Build the extension in release mode and install it (editable) into the venv.

@@ -244,3 +244,15 @@ def test_a_query_error_is_re_raised_as_itself_and_its_cursor_closed(sample):
 
     with pytest.raises(s.DrawError, match="风险等级X"):
         vector_draw(sample, s.TargetQuery(no_rows, sample.as_of))
+
+
+def test_pandas_and_polars_frames_through_the_arrow_interface(sample):
+    """Data frames as scripts hold them: pandas with inferred types (ints, NaN for empty
+    cells) and polars, through ``__arrow_c_stream__``; the file's root each time."""
+    import pandas as pd
+    import polars as pl
+
+    path = DATA / "targets.csv"
+    assert s.TargetRegister.from_arrow(pd.read_csv(path), sample.as_of).root == sample.targets.root
+    assert s.TargetRegister.from_arrow(pd.read_csv(path, dtype=str), sample.as_of).root == sample.targets.root
+    assert s.TargetRegister.from_arrow(pl.read_csv(path), sample.as_of).root == sample.targets.root
