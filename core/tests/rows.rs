@@ -155,6 +155,19 @@ impl TargetSource for Stream {
     }
 }
 
+/// The offline draw of `w` under the common plan, from `source`.
+fn draw_from(w: &World, source: &dyn TargetSource) -> Result<DrawRecord, DrawError> {
+    let c = w.commitment(plan(), 4, BeaconChoice::Offline, 0);
+    draw(DrawInputs {
+        commitment: &c,
+        item_list: &w.items,
+        targets: source,
+        inspectors: &w.inspectors,
+        reveals: &World::reveals(4),
+        beacon: None,
+    })
+}
+
 fn stream(rows: Rows) -> Stream {
     let parser = TargetRows::new(&rows.header, &rows.rename, AS_OF).unwrap();
     Stream { rows, parser }
@@ -164,18 +177,7 @@ fn stream(rows: Rows) -> Stream {
 fn streamed_rows_draw_the_same_bytes_and_refuse_disorder() {
     let w = World::new(targets(300), inspectors(12, 0));
     let rows = rows_of(&import::targets_to_csv(&w.targets));
-    let c = w.commitment(plan(), 4, BeaconChoice::Offline, 0);
-    let reveals = World::reveals(4);
-    let run = |source: &dyn TargetSource| {
-        draw(DrawInputs {
-            commitment: &c,
-            item_list: &w.items,
-            targets: source,
-            inspectors: &w.inspectors,
-            reveals: &reveals,
-            beacon: None,
-        })
-    };
+    let run = |source: &dyn TargetSource| draw_from(&w, source);
     let mem = run(&w.targets).unwrap();
     let streamed = run(&stream(rows.clone())).unwrap();
     assert_eq!(
@@ -230,8 +232,6 @@ impl TargetSource for Changing {
 fn a_source_that_changes_between_passes_is_refused() {
     let w = World::new(targets(300), inspectors(12, 0));
     let rows = rows_of(&import::targets_to_csv(&w.targets));
-    let c = w.commitment(plan(), 4, BeaconChoice::Offline, 0);
-    let reveals = World::reveals(4);
     let mut updated = rows.clone();
     let risk = updated.header.iter().position(|h| h == "风险等级").unwrap();
     let was = updated.cells[100][risk].clone();
@@ -241,14 +241,7 @@ fn a_source_that_changes_between_passes_is_refused() {
         second: stream(updated),
         passes: std::cell::Cell::new(0),
     };
-    let got = draw(DrawInputs {
-        commitment: &c,
-        item_list: &w.items,
-        targets: &source,
-        inspectors: &w.inspectors,
-        reveals: &reveals,
-        beacon: None,
-    });
+    let got = draw_from(&w, &source);
     match got {
         Err(DrawError::Source(m)) => assert!(m.contains("changed between"), "{m}"),
         other => panic!("{other:?}"),
@@ -266,16 +259,7 @@ fn a_streamed_uscc_twice_is_refused() {
     let mut again = rows.cells[0].clone();
     again[id] = "ZZ-0001".into(); // sorts after every USCC
     rows.cells.push(again.clone());
-    let c = w.commitment(plan(), 4, BeaconChoice::Offline, 0);
-    let reveals = World::reveals(4);
-    let got = draw(DrawInputs {
-        commitment: &c,
-        item_list: &w.items,
-        targets: &stream(rows.clone()),
-        inspectors: &w.inspectors,
-        reveals: &reveals,
-        beacon: None,
-    });
+    let got = draw_from(&w, &stream(rows.clone()));
     match got {
         Err(DrawError::Register(p)) => {
             assert_eq!((p.kind, p.field.as_str()), (ProblemKind::Duplicate, "uscc"));
