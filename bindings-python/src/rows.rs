@@ -56,10 +56,8 @@ fn rename_of(columns: Option<&Bound<'_, PyDict>>) -> Result<BTreeMap<String, Opt
 fn float_text(f: f64, full: impl FnOnce() -> String) -> String {
     if f.is_nan() {
         String::new()
-    } else if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
     } else {
-        full()
+        import::whole_number_text(f).unwrap_or_else(full)
     }
 }
 

@@ -54,8 +54,7 @@ fn text(v: ValueRef<'_>) -> Result<String, DrawError> {
     Ok(match v {
         ValueRef::Null => String::new(),
         ValueRef::Integer(i) => i.to_string(),
-        ValueRef::Real(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
-        ValueRef::Real(f) => f.to_string(),
+        ValueRef::Real(f) => import::whole_number_text(f).unwrap_or_else(|| f.to_string()),
         ValueRef::Text(t) | ValueRef::Blob(t) => String::from_utf8(t.to_vec())
             .map_err(|_| DrawError::Source("a cell that is not UTF-8".into()))?,
     })

@@ -25,7 +25,7 @@ pub use results::{
     SENSITIVITY_LABELS,
 };
 pub use rows::{RowHeader, Rows};
-pub use table::Format;
+pub use table::{whole_number_text, Format};
 pub use targets::{
     derived_target_id, targets, targets_from_rows, targets_with_notes, TargetCsvFile, TargetRows,
 };

@@ -205,6 +205,14 @@ impl LineCounter {
     }
 }
 
+/// A number typed into a cell as the text it stands for: phone numbers, region codes and
+/// badges stored as numbers print without ".0" (`350102.0` → `350102`). `None` for a number
+/// that is not whole or too large to be exact; every source of cells (XLSX, database rows,
+/// Arrow) reads numbers by this one rule.
+pub fn whole_number_text(f: f64) -> Option<String> {
+    (f.fract() == 0.0 && f.abs() < 1e15).then(|| format!("{}", f as i64))
+}
+
 fn cell_text(d: &calamine::DataRef<'_>) -> String {
     use calamine::DataRef;
     match d {
@@ -212,9 +220,7 @@ fn cell_text(d: &calamine::DataRef<'_>) -> String {
         DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
         DataRef::SharedString(s) => (*s).to_string(),
         DataRef::Int(i) => i.to_string(),
-        // Phone numbers and codes typed as numbers: whole floats print without ".0".
-        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        DataRef::Float(f) => f.to_string(),
+        DataRef::Float(f) => whole_number_text(*f).unwrap_or_else(|| f.to_string()),
         DataRef::Bool(b) => b.to_string(),
         DataRef::DateTime(dt) => excel_serial_to_date(dt),
         DataRef::Error(e) => format!("#{e:?}"),
@@ -371,6 +377,18 @@ impl Sheet {
             None => result,
         }
     }
+
+    /// For a row source, whether it has a column for `key`; `None` for a file.
+    pub(crate) fn has_column(&self, key: &str) -> Option<bool> {
+        self.header.as_ref().map(|h| h.has(key))
+    }
+
+    pub(crate) fn of_rows(rows: Vec<Row>, header: super::rows::RowHeader) -> Self {
+        Sheet {
+            rows,
+            header: Some(header),
+        }
+    }
 }
 
 /// The data rows of `input`: for a file, those below its header row (the first row naming
@@ -401,20 +419,6 @@ pub(crate) fn read_rows(
         .filter_map(|(n, r)| data_row(&keys, cells(r), *n))
         .collect();
     Ok(Sheet { rows, header: None })
-}
-
-impl Sheet {
-    /// For a row source, whether it has a column for `key`; `None` for a file.
-    pub(crate) fn has_column(&self, key: &str) -> Option<bool> {
-        self.header.as_ref().map(|h| h.has(key))
-    }
-
-    pub(crate) fn of_rows(rows: Vec<Row>, header: super::rows::RowHeader) -> Self {
-        Sheet {
-            rows,
-            header: Some(header),
-        }
-    }
 }
 
 /// The (column, text) cells of a read row.
