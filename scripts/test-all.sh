@@ -1,21 +1,41 @@
 #!/usr/bin/env bash
 # Runs the lint gates, then every test suite: Rust (default features and none, doctests), a
-# fuzz smoke, then each binding's suite and the PostgreSQL tests (the last prints node's
-# test-runner summary).
+# fuzz smoke, then builds the release artifacts (scripts/dist.sh) and tests them as installed:
+# the Python suite against the x86_64 wheel in a fresh venv, the Node suite against the npm
+# tarball in an empty project with the page folder as released, the static CLIs and the
+# aarch64 wheel under emulation, the page rebuilt elsewhere (scripts/test-dist.sh); then the
+# PostgreSQL tests and the comparison across runtimes. Prints the time of each step at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/lint.sh
+times=()
+timed() {
+  local start=$SECONDS
+  "$@"
+  times+=("$(printf '%5d s  %s' $((SECONDS - start)) "$*")")
+}
+trap 'printf "\n[test-all] time per step:\n"; printf "  %s\n" "${times[@]}"' EXIT
+
+timed scripts/lint.sh
 # Chromium and a CJK font first: the CLI's tests render the printed 抽查记录.
-scripts/install-browser.sh
-cargo test --all-targets
-cargo test -p shuangsuiji --doc
-cargo run -q -p shuangsuiji --example verify_sample
-cargo run -q -p shuangsuiji-cli --example sqlite_draw
-cargo test -p shuangsuiji --no-default-features --lib
+timed scripts/install-browser.sh
+timed cargo test --all-targets
+timed cargo test -p shuangsuiji --doc
+timed cargo run -q -p shuangsuiji --example verify_sample
+timed cargo run -q -p shuangsuiji-cli --example sqlite_draw
+timed cargo test -p shuangsuiji --no-default-features --lib
+timed scripts/fuzz-smoke.sh
+
+# The artifacts are built once; the suites below test them, not a build of their own.
+timed scripts/dist.sh
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+export SHUANGSUIJI_VENV="$PWD/target/venv-dist"
+wheel=$(ls dist/shuangsuiji-"$version"-cp39-abi3-manylinux*_x86_64.whl)
+timed env SHUANGSUIJI_WHEEL="$wheel" scripts/test-python.sh
 # tests/db/run.sh after the Python suite: it uses the venv that suite builds.
-for s in scripts/fuzz-smoke.sh scripts/test-python.sh tests/db/run.sh scripts/test-wasm.sh; do
-  if [ -x "$s" ]; then "$s"; fi
-done
+timed tests/db/run.sh
+timed env SHUANGSUIJI_NPM_TARBALL="dist/shuangsuiji-$version.tgz" SHUANGSUIJI_PAGE_DIR="$PWD/dist/page" \
+  scripts/test-wasm.sh
+timed scripts/test-dist.sh
 # One comparison across runtimes: Rust regenerates every vector, Python and WASM re-compute
 # them; the bytes must agree.
-"${SHUANGSUIJI_VENV:-target/venv-ci}/bin/python" scripts/cross_runtime.py
+timed "$SHUANGSUIJI_VENV/bin/python" scripts/cross_runtime.py

@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
-export const root = path.resolve(here, "../..");
+// The repository (vectors), also when these tests run from a copy beside an installed
+// package (scripts/test-wasm.sh with SHUANGSUIJI_NPM_TARBALL sets SHUANGSUIJI_ROOT).
+export const root = process.env.SHUANGSUIJI_ROOT ? path.resolve(process.env.SHUANGSUIJI_ROOT) : path.resolve(here, "../..");
 export const demoDir = process.env.SHUANGSUIJI_DEMO_DIR ?? path.resolve(here, "../pkg/demo");
 
 export const read = (rel) => readFileSync(path.resolve(root, rel));

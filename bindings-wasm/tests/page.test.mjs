@@ -12,8 +12,14 @@ import { chromium } from "playwright-core";
 import { demo, here, read, sealedSample, sealedSampleV2, publicViews } from "./helpers.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
-const base = path.resolve(here, "..");
-const shots = path.resolve(base, "pkg/screenshots");
+// The page as built for release (scripts/build-page.sh: one folder, build.json beside), when
+// SHUANGSUIJI_PAGE_DIR names it; else the repository's bindings-wasm/web with ../pkg/web.
+const pageDir = process.env.SHUANGSUIJI_PAGE_DIR ? path.resolve(process.env.SHUANGSUIJI_PAGE_DIR) : null;
+const base = pageDir ?? path.resolve(here, "..");
+const pagePath = pageDir ? "/" : "/web/";
+const shots = process.env.SHUANGSUIJI_SHOTS ?? path.resolve(here, "../pkg/screenshots");
+// Files served changed on purpose (a publisher altering the page): url path → bytes.
+const altered = new Map();
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css",
   ".wasm": "application/wasm", ".json": "application/json" };
 
@@ -26,7 +32,7 @@ before(async () => {
     const file = path.join(base, rel.endsWith("/") ? rel + "index.html" : rel);
     if (!file.startsWith(base) || !existsSync(file)) { res.writeHead(404).end(); return; }
     res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
+    res.end(altered.get(rel) ?? readFileSync(file));
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   origin = `http://127.0.0.1:${server.address().port}`;
@@ -55,7 +61,7 @@ async function openPage() {
   page.on("request", (r) => { if (!r.url().startsWith(origin)) offsite.push(r.url()); });
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${origin}/web/`);
+  await page.goto(`${origin}${pagePath}`);
   await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
   return { page, offsite, errors };
 }
@@ -170,3 +176,37 @@ test("the demo's trust file and time anchor make an anchored verdict", { timeout
   await page.close();
 });
 
+
+test("the page shows its build hash, re-checked against the files it loaded", { timeout: 120_000 }, async (t) => {
+  if (!pageDir) {
+    const { page } = await openPage();
+    assert.equal(await page.getAttribute("body", "data-build"), "none");
+    assert.match(await page.textContent("#build"), /开发副本.*development copy/);
+    await page.close();
+    t.diagnostic("development copy: run with SHUANGSUIJI_PAGE_DIR for the built page's hash");
+    return;
+  }
+  const build = JSON.parse(readFileSync(path.join(pageDir, "build.json"), "utf8"));
+  assert.match(build.page_hash, /^[0-9a-f]{64}$/);
+  const { page, offsite } = await openPage();
+  assert.equal(await page.getAttribute("body", "data-build"), "matches");
+  assert.equal((await page.textContent("#build")).trim(), build.page_hash);
+  assert.match(await page.textContent("#build-check"), /一致 matches/);
+  // The verdict names the page build it was made with (what a publisher may quote).
+  const { record, hash, signatures } = sealedSample();
+  await load(page, JSON.stringify({ record, hash, signatures }));
+  assert.match(await page.textContent("#plan"), new RegExp(build.page_hash));
+  assert.deepEqual(offsite, []);
+  await page.close();
+
+  // A publisher who changes one file but not build.json is shown up.
+  altered.set("/style.css", Buffer.concat([readFileSync(path.join(pageDir, "style.css")), Buffer.from("\n")]));
+  try {
+    const { page: p2 } = await openPage();
+    assert.equal(await p2.getAttribute("body", "data-build"), "differs");
+    assert.match(await p2.textContent("#build-check"), /不符 does NOT match the files loaded: style\.css/);
+    await p2.close();
+  } finally {
+    altered.clear();
+  }
+});

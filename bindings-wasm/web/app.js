@@ -194,6 +194,7 @@ function details(result) {
     ["对象库根 Target register root", s.roots.targets],
     ["人员库根 Inspector register root", s.roots.inspectors],
     ["算法 Algorithm", s.algorithm],
+    ["核验页面 Verified with page build", document.body.dataset.pageHash ?? "开发副本 development copy"],
   ]);
   const b = s.beacon;
   dl($("seed"), [
@@ -238,9 +239,50 @@ function details(result) {
   ]);
 }
 
+// The page's own build hash (build.json, written by scripts/build-page.sh), and its files
+// hashed again as this browser loaded them. A publisher who serves another page can print any
+// hash here: the hash is for comparing with a rebuild from source (docs/install.md §4), and
+// the re-check only catches a page whose files were changed without its build.json.
+async function showBuild() {
+  let build = null;
+  try {
+    const r = await fetch("build.json", { cache: "no-store" });
+    if (r.ok) build = await r.json();
+  } catch { /* no build.json: a development copy */ }
+  if (!build?.page_hash) {
+    text($("build"), "无（开发副本）none (development copy)");
+    document.body.dataset.build = "none";
+    return;
+  }
+  text($("build"), build.page_hash);
+  document.body.dataset.pageHash = build.page_hash;
+  if (!globalThis.crypto?.subtle) {
+    text($("build-check"), "未复核：此浏览器仅在 https 或本机地址下提供哈希 not re-checked (needs https or localhost)");
+    document.body.dataset.build = "unchecked";
+    return;
+  }
+  const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const names = Object.keys(build.files).sort();
+  let listing = "";
+  const differ = [];
+  for (const name of names) {
+    const r = await fetch(name, { cache: "no-store" });
+    const h = hex(await crypto.subtle.digest("SHA-256", await r.arrayBuffer()));
+    if (h !== build.files[name]) differ.push(name);
+    listing += `${h}  ${name}\n`;
+  }
+  const whole = hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(listing)));
+  const ok = differ.length === 0 && whole === build.page_hash;
+  text($("build-check"), ok ? "✔ 与本页所载文件一致 matches the files loaded"
+    : `✘ 与本页所载文件不符 does NOT match the files loaded: ${differ.join(", ") || "build.json"}`);
+  $("build-check").className = ok ? "ok" : "bad";
+  document.body.dataset.build = ok ? "matches" : "differs";
+}
+
 async function main() {
   await init();
   text($("version"), version());
+  await showBuild();
   for (const slot of Object.keys(files)) {
     $(slot).addEventListener("change", (e) => setFile(slot, e.target.files[0] ?? null));
   }

@@ -25,9 +25,11 @@ pub struct DemoArgs {
     /// Directory for the record and the public views.
     #[arg(long, default_value = "out/demo")]
     out: PathBuf,
-    /// Sample data directory.
-    #[arg(long, default_value = "examples/data")]
-    data: PathBuf,
+    /// 示例数据目录（默认：当前目录下的 examples/data，否则程序旁的 examples/data）
+    /// Sample data directory (default: examples/data here, else beside the program, as the
+    /// release archives lay it out).
+    #[arg(long)]
+    data: Option<PathBuf>,
     /// Also write the known-answer vector files into this directory (tests/vectors).
     #[arg(long)]
     vectors: Option<PathBuf>,
@@ -217,8 +219,29 @@ fn draw_v1(
     sealed_by_signers(record, &keys)
 }
 
+/// The sample data: where asked, else in the source tree one stands in, else beside the
+/// installed program (an archive from scripts/dist.sh unpacked anywhere).
+fn data_dir(given: Option<&Path>) -> Result<PathBuf, String> {
+    if let Some(d) = given {
+        return Ok(d.to_path_buf());
+    }
+    let here = PathBuf::from("examples/data");
+    let beside = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|p| p.join("examples/data")));
+    std::iter::once(here)
+        .chain(beside)
+        .find(|d| d.join("items.csv").is_file())
+        .ok_or_else(|| {
+            "找不到示例数据：请用 --data 指定目录（源码中的 examples/data，或程序旁的 examples/data）\n\
+             sample data not found: pass --data DIR (examples/data in the source tree or beside the program)"
+                .to_string()
+        })
+}
+
 pub fn run(a: DemoArgs) -> Result<(), String> {
-    let d = &a.data;
+    let data = data_dir(a.data.as_deref())?;
+    let d = &data;
     let as_of = util::date_or_today("--as-of", Some(DEMO_AS_OF))?;
     let items = import::items(&util::read(&d.join("items.csv"))?, "豫政办〔2017〕80号")
         .map_err(|e| e.to_string())?;
