@@ -27,8 +27,11 @@ pub fn inputs(d: &Path, as_of: Date) -> Result<Inputs, String> {
     let mut plan: DrawPlan =
         serde_json::from_slice(&read("plan.json")?).map_err(|e| e.to_string())?;
     // The benches time draw/v1's selection and matching (draw/v2 adds four signature
-    // checks and a cap check, microseconds); v1 plans carry no reason codes.
+    // checks and a cap check, microseconds); v1 plans carry no reason codes, level or
+    // annual task (benches/compare/draw_csv.py drops the same members).
     plan.must_include_reasons.clear();
+    plan.level = None;
+    plan.annual_task = None;
     let beacon: serde_json::Value =
         serde_json::from_slice(&read("drand-quicknet.json")?).map_err(|e| e.to_string())?;
     let round = shuangsuiji::BeaconRound::from_drand_json(&beacon["rounds"][0])
