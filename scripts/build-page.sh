@@ -20,6 +20,7 @@ pkg=bindings-wasm/pkg/web
 cp "$web/index.html" "$web/style.css" "$pkg/shuangsuiji.js" "$pkg/shuangsuiji_bg.wasm" "$out/"
 # In the repository the page imports the module from ../pkg/web; in the folder it sits beside.
 sed 's|"\.\./pkg/web/shuangsuiji\.js"|"./shuangsuiji.js"|' "$web/app.js" > "$out/app.js"
+chmod 0644 "$out"/*    # readable by the web server whatever the umask
 grep -q '"./shuangsuiji.js"' "$out/app.js" || { echo "app.js: module import not rewritten" >&2; exit 1; }
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 # The toolchain a rebuild must use to get the same bytes (not pinned by a rust-toolchain file:

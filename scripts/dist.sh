@@ -7,8 +7,9 @@
 #   page/ and shuangsuiji-page-V.zip                             the verification page
 #   SHA256SUMS
 # Installs what it misses (rust targets; maturin and ziglang in target/venv-build). Prints
-# the time each step takes. Archives carry no time, owner or build path, so the same source
-# gives the same bytes (the page is checked for that by scripts/check-page-reproducible.sh).
+# the time each step takes. Archives carry no time, owner or file mode of the build machine;
+# the page is reproducible byte for byte (scripts/check-page-reproducible.sh), the wheels and
+# the CLI are not yet (they hold the build machine's paths in panic messages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
@@ -56,10 +57,10 @@ for arch in x86_64 aarch64; do
   stage="$root/target/dist-stage/$name"
   rm -rf "$stage"
   mkdir -p "$stage/examples"
-  cp "target/$t/dist/shuangsuiji" "$stage/"
+  cp "${CARGO_TARGET_DIR:-target}/$t/dist/shuangsuiji" "$stage/"
   cp -r examples/data "$stage/examples/data"
   cp LICENSE "$stage/" 2>/dev/null || true
-  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$root/target/dist-stage" -cf - "$name" \
+  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner --mode=u+rwX,go+rX,go-w -C "$root/target/dist-stage" -cf - "$name" \
     | gzip -n -9 > "$dist/$name.tar.gz"
   step "cli $arch"
 done
@@ -78,6 +79,7 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
 PY
 step "wasm, npm package, page"
 
-(cd "$dist" && find . -maxdepth 1 -type f ! -name SHA256SUMS -printf '%f\n' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS)
+# Every file, the page folder's included (an admin installs from page/ as well as the zip).
+(cd "$dist" && find . -type f ! -name SHA256SUMS -printf '%P\n' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS)
 echo "[dist] artifacts in $dist (total $((SECONDS - total)) s):"
 (cd "$dist" && find . -type f -printf '%10s  %P\n' | LC_ALL=C sort -k2)

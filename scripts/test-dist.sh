@@ -28,6 +28,25 @@ if ! command -v qemu-aarch64-static > /dev/null; then
   $sudo_ apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -q qemu-user-static
 fi
+# An ELF file's machine (x86_64 62, aarch64 183), and with "static" that it asks for no
+# program interpreter (no PT_INTERP: nothing of the host's libc is needed).
+elf_check() {
+  python3 - "$@" <<'PY'
+import struct, sys
+path, arch = sys.argv[1], sys.argv[2]
+static = len(sys.argv) > 3
+b = open(path, "rb").read()
+assert b[:4] == b"\x7fELF" and b[4] == 2 and b[5] == 1, f"{path}: not a 64-bit little-endian ELF"
+machine = struct.unpack_from("<H", b, 18)[0]
+want = {"x86_64": 62, "aarch64": 183}[arch]
+assert machine == want, f"{path}: ELF machine {machine}, not {arch} ({want})"
+phoff, = struct.unpack_from("<Q", b, 32)
+phentsize, phnum = struct.unpack_from("<HH", b, 54)
+types = [struct.unpack_from("<I", b, phoff + i * phentsize)[0] for i in range(phnum)]
+assert not static or 3 not in types, f"{path}: dynamically linked (has an interpreter)"
+print(f"{path.rsplit('/', 1)[-1]}: ELF {arch}" + (", static" if static else ""))
+PY
+}
 work="$(mktemp -d /tmp/shuangsuiji-dist-test.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 
@@ -39,7 +58,7 @@ for arch in x86_64 aarch64; do
   mkdir -p "$work/$arch/cwd"
   tar -xzf "$dist/shuangsuiji-cli-$version-$arch-linux-musl.tar.gz" -C "$work/$arch"
   exe="$work/$arch/shuangsuiji-cli-$version-$arch-linux-musl/shuangsuiji"
-  file "$exe" | grep -q "statically linked\|static-pie linked" || { file "$exe"; echo "not static" >&2; exit 1; }
+  elf_check "$exe" "$arch" static
   (
     cd "$work/$arch/cwd"
     "${run[@]}" "$exe" demo --out demo > demo.txt
@@ -62,18 +81,21 @@ if [ ! -x "$sysroot/usr/bin/python3.11" ]; then
   dpkg --print-foreign-architectures | grep -qx arm64 || { $sudo_ dpkg --add-architecture arm64; $sudo_ apt-get update -q; }
   debs="$(mktemp -d)"
   (cd "$debs" && apt-get download -q libc6:arm64 libgcc-s1:arm64 python3.11-minimal:arm64 \
-    libpython3.11-minimal:arm64 libpython3.11-stdlib:arm64 libexpat1:arm64 zlib1g:arm64 libffi8:arm64 2>&1 | grep -v '^Get:' || true)
-  mkdir -p "$sysroot"
-  for d in "$debs"/*.deb; do dpkg -x "$d" "$sysroot"; done
-  rm -rf "$debs"
+    libpython3.11-minimal:arm64 libpython3.11-stdlib:arm64 libexpat1:arm64 zlib1g:arm64 libffi8:arm64)
+  rm -rf "$sysroot.partial"
+  mkdir -p "$sysroot.partial"
+  for d in "$debs"/*.deb; do dpkg -x "$d" "$sysroot.partial"; done
+  rm -rf "$debs" "$sysroot"
+  mv "$sysroot.partial" "$sysroot"    # whole or not at all: an interrupted unpack is redone
 fi
 site="$work/arm64-site"
 mkdir -p "$site"
 python3 -m zipfile -e "$dist"/shuangsuiji-"$version"-cp39-abi3-manylinux*_aarch64.whl "$site"
-python3 -m pip download --quiet --disable-pip-version-check --only-binary=:all: --no-deps \
+"$root/target/venv-build/bin/python" -m pip download --quiet --disable-pip-version-check --only-binary=:all: --no-deps \
   -d "$work/pure" "pytest>=7,<9" "pluggy>=1.5,<2" iniconfig packaging pygments
 for w in "$work"/pure/*.whl; do python3 -m zipfile -e "$w" "$site"; done
 arm_py=(qemu-aarch64-static -L "$sysroot" "$sysroot/usr/bin/python3.11")
+elf_check "$site"/shuangsuiji/_shuangsuiji*.so aarch64
 PYTHONPATH="$site" "${arm_py[@]}" -c "import platform, shuangsuiji._shuangsuiji as m; assert platform.machine() == 'aarch64'; print('aarch64 wheel imports:', m.__file__)"
 PYTHONPATH="$site" "${arm_py[@]}" -m pytest -p no:cacheprovider -q tests/python \
   --ignore=tests/python/test_rows.py

@@ -177,7 +177,7 @@ test("the demo's trust file and time anchor make an anchored verdict", { timeout
 });
 
 
-test("the page shows its build hash, re-checked against the files it loaded", { timeout: 120_000 }, async (t) => {
+test("the page shows its build hash, checked against build.json, and names it in the verdict only when consistent", { timeout: 120_000 }, async (t) => {
   if (!pageDir) {
     const { page } = await openPage();
     assert.equal(await page.getAttribute("body", "data-build"), "none");
@@ -191,7 +191,7 @@ test("the page shows its build hash, re-checked against the files it loaded", { 
   const { page, offsite } = await openPage();
   assert.equal(await page.getAttribute("body", "data-build"), "matches");
   assert.equal((await page.textContent("#build")).trim(), build.page_hash);
-  assert.match(await page.textContent("#build-check"), /一致 matches/);
+  assert.match(await page.textContent("#build-check"), /一致 consistent with build\.json/);
   // The verdict names the page build it was made with (what a publisher may quote).
   const { record, hash, signatures } = sealedSample();
   await load(page, JSON.stringify({ record, hash, signatures }));
@@ -204,7 +204,11 @@ test("the page shows its build hash, re-checked against the files it loaded", { 
   try {
     const { page: p2 } = await openPage();
     assert.equal(await p2.getAttribute("body", "data-build"), "differs");
-    assert.match(await p2.textContent("#build-check"), /不符 does NOT match the files loaded: style\.css/);
+    const { record: r2, hash: h2, signatures: s2 } = sealedSample();
+    await load(p2, JSON.stringify({ record: r2, hash: h2, signatures: s2 }));
+    assert.doesNotMatch(await p2.textContent("#plan"), new RegExp(build.page_hash));
+    assert.match(await p2.textContent("#plan"), /不符 not checked or not consistent/);
+    assert.match(await p2.textContent("#build-check"), /不符 NOT consistent with build\.json: style\.css/);
     await p2.close();
   } finally {
     altered.clear();

@@ -194,7 +194,8 @@ function details(result) {
     ["对象库根 Target register root", s.roots.targets],
     ["人员库根 Inspector register root", s.roots.inspectors],
     ["算法 Algorithm", s.algorithm],
-    ["核验页面 Verified with page build", document.body.dataset.pageHash ?? "开发副本 development copy"],
+    ["核验页面 Verified with page build", document.body.dataset.pageHash
+      ?? (document.body.dataset.build === "none" ? "开发副本 development copy" : "未复核或不符 not checked or not consistent")],
   ]);
   const b = s.beacon;
   dl($("seed"), [
@@ -239,50 +240,74 @@ function details(result) {
   ]);
 }
 
-// The page's own build hash (build.json, written by scripts/build-page.sh), and its files
-// hashed again as this browser loaded them. A publisher who serves another page can print any
-// hash here: the hash is for comparing with a rebuild from source (docs/install.md §4), and
-// the re-check only catches a page whose files were changed without its build.json.
-async function showBuild() {
-  let build = null;
+// The page's own build hash (build.json, written by scripts/build-page.sh), checked against
+// the page's files in this browser. What it is worth: a publisher (or anyone between, over
+// http) who controls app.js can print any hash and any ✔ here, so the hash is for comparing
+// with a rebuild from source or with one published through another channel
+// (docs/install.md §4). The check catches a folder whose files were changed without its
+// build.json: the .wasm is hashed from the very bytes instantiated below; the other files are
+// fetched a second time, which a dishonest server can answer differently.
+const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
+const WASM = "shuangsuiji_bg.wasm";
+
+async function readBuild() {
   try {
     const r = await fetch("build.json", { cache: "no-store" });
-    if (r.ok) build = await r.json();
-  } catch { /* no build.json: a development copy */ }
-  if (!build?.page_hash) {
-    text($("build"), "无（开发副本）none (development copy)");
-    document.body.dataset.build = "none";
-    return;
+    if (!r.ok) return null;
+    const b = await r.json();
+    return typeof b?.page_hash === "string" && b.files && typeof b.files === "object" ? b : null;
+  } catch {
+    return null; // no build.json: a development copy
   }
+}
+
+async function checkBuild(build, wasmBytes) {
   text($("build"), build.page_hash);
-  document.body.dataset.pageHash = build.page_hash;
   if (!globalThis.crypto?.subtle) {
-    text($("build-check"), "未复核：此浏览器仅在 https 或本机地址下提供哈希 not re-checked (needs https or localhost)");
+    text($("build-check"), "未复核：浏览器仅在 https 或本机地址下提供哈希 not re-checked (needs https or localhost)");
     document.body.dataset.build = "unchecked";
     return;
   }
-  const hex = (buf) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, "0")).join("");
   const names = Object.keys(build.files).sort();
   let listing = "";
   const differ = [];
   for (const name of names) {
-    const r = await fetch(name, { cache: "no-store" });
-    const h = hex(await crypto.subtle.digest("SHA-256", await r.arrayBuffer()));
+    const bytes = name === WASM && wasmBytes ? wasmBytes : await (await fetch(name, { cache: "no-store" })).arrayBuffer();
+    const h = hex(await crypto.subtle.digest("SHA-256", bytes));
     if (h !== build.files[name]) differ.push(name);
     listing += `${h}  ${name}\n`;
   }
   const whole = hex(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(listing)));
   const ok = differ.length === 0 && whole === build.page_hash;
-  text($("build-check"), ok ? "✔ 与本页所载文件一致 matches the files loaded"
-    : `✘ 与本页所载文件不符 does NOT match the files loaded: ${differ.join(", ") || "build.json"}`);
+  text($("build-check"), ok ? "✔ 与 build.json 一致 consistent with build.json"
+    : `✘ 与 build.json 不符 NOT consistent with build.json: ${differ.join(", ") || "page_hash"}`);
   $("build-check").className = ok ? "ok" : "bad";
   document.body.dataset.build = ok ? "matches" : "differs";
+  // Only a consistent build is named in a verdict's details.
+  if (ok) document.body.dataset.pageHash = build.page_hash;
 }
 
 async function main() {
-  await init();
+  const build = await readBuild();
+  let wasmBytes = null;
+  if (build) {
+    // The built page: the module is instantiated from the bytes that are hashed.
+    wasmBytes = await (await fetch(WASM)).arrayBuffer();
+    await init({ module_or_path: wasmBytes });
+  } else {
+    await init();
+    text($("build"), "无（开发副本）none (development copy)");
+    document.body.dataset.build = "none";
+  }
   text($("version"), version());
-  await showBuild();
+  if (build) {
+    try {
+      await checkBuild(build, wasmBytes);
+    } catch (e) {
+      text($("build-check"), `✘ 未能复核 could not check: ${e}`);
+      document.body.dataset.build = "differs";
+    }
+  }
   for (const slot of Object.keys(files)) {
     $(slot).addEventListener("change", (e) => setFile(slot, e.target.files[0] ?? null));
   }
