@@ -18,8 +18,11 @@ const pageDir = process.env.SHUANGSUIJI_PAGE_DIR ? path.resolve(process.env.SHUA
 const base = pageDir ?? path.resolve(here, "..");
 const pagePath = pageDir ? "/" : "/web/";
 const shots = process.env.SHUANGSUIJI_SHOTS ?? path.resolve(here, "../pkg/screenshots");
-// Files served changed on purpose (a publisher altering the page): url path → bytes.
+// Files served changed on purpose (a publisher altering the page): url path → bytes, on every
+// request (`altered`) or on the first only (`alteredOnce`: a server that answers a re-fetch
+// with the genuine bytes).
 const altered = new Map();
+const alteredOnce = new Map();
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css",
   ".wasm": "application/wasm", ".json": "application/json" };
 
@@ -32,7 +35,9 @@ before(async () => {
     const file = path.join(base, rel.endsWith("/") ? rel + "index.html" : rel);
     if (!file.startsWith(base) || !existsSync(file)) { res.writeHead(404).end(); return; }
     res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    res.end(altered.get(rel) ?? readFileSync(file));
+    const once = alteredOnce.get(rel);
+    alteredOnce.delete(rel);
+    res.end(once ?? altered.get(rel) ?? readFileSync(file));
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   origin = `http://127.0.0.1:${server.address().port}`;
@@ -210,6 +215,43 @@ test("the page shows its build hash, checked against build.json, and names it in
     assert.match(await p2.textContent("#plan"), /不符 not checked or not consistent/);
     assert.match(await p2.textContent("#build-check"), /不符 NOT consistent with build\.json: style\.css/);
     await p2.close();
+  } finally {
+    altered.clear();
+  }
+});
+
+test("a publisher who serves another .wasm once, or a forged build.json, is not shown the genuine hash", { timeout: 120_000 }, async (t) => {
+  if (!pageDir) { t.skip("needs SHUANGSUIJI_PAGE_DIR (the built page)"); return; }
+  const build = JSON.parse(readFileSync(path.join(pageDir, "build.json"), "utf8"));
+  const wasm = readFileSync(path.join(pageDir, "shuangsuiji_bg.wasm"));
+  // Still a valid module: an extra custom section ("abc", empty) appended. Served altered the
+  // first time only, genuine when fetched again: the page hashes the bytes it instantiated.
+  alteredOnce.set("/shuangsuiji_bg.wasm", Buffer.concat([wasm, Buffer.from([0, 4, 3, 97, 98, 99])]));
+  try {
+    const { page } = await openPage();
+    assert.equal(await page.getAttribute("body", "data-build"), "differs");
+    assert.match(await page.textContent("#build-check"), /shuangsuiji_bg\.wasm/);
+    await page.close();
+  } finally {
+    alteredOnce.clear();
+  }
+  // A changed style.css with a build.json made to match it: consistent, but under another
+  // hash than the genuine build's — what a reader compares with a rebuild of their own.
+  const css = Buffer.concat([readFileSync(path.join(pageDir, "style.css")), Buffer.from("\n")]);
+  const { createHash } = await import("node:crypto");
+  const sha = (b) => createHash("sha256").update(b).digest("hex");
+  const files = { ...build.files, "style.css": sha(css) };
+  const listing = Object.keys(files).sort().map((n) => `${files[n]}  ${n}\n`).join("");
+  const forged = { ...build, files, page_hash: sha(Buffer.from(listing)) };
+  altered.set("/style.css", css);
+  altered.set("/build.json", Buffer.from(JSON.stringify(forged)));
+  try {
+    const { page } = await openPage();
+    assert.equal(await page.getAttribute("body", "data-build"), "matches");
+    const shown = (await page.textContent("#build")).trim();
+    assert.equal(shown, forged.page_hash);
+    assert.notEqual(shown, build.page_hash);
+    await page.close();
   } finally {
     altered.clear();
   }

@@ -460,20 +460,46 @@ fn csv_sheet(
     required: &[&str],
     lookup: &HashMap<String, &'static str>,
 ) -> Result<Sheet, ValidationErrors> {
-    let mut keys: Option<(usize, Keys)> = None;
+    let mut records = HeaderThenRows::new(lookup);
     let mut rows = Vec::new();
     csv_records(&decode_text(bytes), register, |line, rec| {
-        let cells = rec.iter().enumerate();
-        match &keys {
-            Some((_, k)) => rows.extend(data_row(k, cells, line)),
-            None => keys = header_keys(lookup, cells).map(|k| (line, k)),
-        }
+        rows.extend(records.record(line, rec));
     })?;
-    let Some((number, keys)) = keys else {
+    let Some((number, keys)) = records.header else {
         return Err(no_header(register, required));
     };
     check_required(&keys, columns, required, register, number)?;
     Ok(Sheet { rows, header: None })
+}
+
+/// What both CSV paths do with each record: look for the header (the first record naming two
+/// known columns) until it is found, then make data rows.
+struct HeaderThenRows<'l> {
+    lookup: &'l HashMap<String, &'static str>,
+    /// The header's line and its keys, once found.
+    header: Option<(usize, Keys)>,
+}
+
+impl<'l> HeaderThenRows<'l> {
+    fn new(lookup: &'l HashMap<String, &'static str>) -> Self {
+        HeaderThenRows {
+            lookup,
+            header: None,
+        }
+    }
+
+    /// The data row of a record after the header; `None` for the header, the records before
+    /// it and the rows `data_row` leaves out.
+    fn record(&mut self, line: usize, rec: &csv::StringRecord) -> Option<Row> {
+        let cells = rec.iter().enumerate();
+        match &self.header {
+            Some((_, k)) => data_row(k, cells, line),
+            None => {
+                self.header = header_keys(self.lookup, cells).map(|k| (line, k));
+                None
+            }
+        }
+    }
 }
 
 /// The (column, text) cells of a read row.
@@ -497,7 +523,7 @@ pub(crate) fn stream_csv<E>(
         .flexible(true)
         .from_reader(reader);
     let mut rec = csv::StringRecord::new();
-    let mut keys: Option<Keys> = None;
+    let mut records = HeaderThenRows::new(&lookup);
     let mut n = 0usize;
     loop {
         match rdr.read_record(&mut rec) {
@@ -515,23 +541,19 @@ pub(crate) fn stream_csv<E>(
         let line = rec
             .position()
             .map_or(n, |p| usize::try_from(p.line()).unwrap_or(n));
-        match &keys {
-            None => {
-                if let Some(k) = header_keys(&lookup, rec.iter().enumerate()) {
-                    check_required(&k, columns, required, register, line)?;
-                    keys = Some(k);
-                }
-            }
-            Some(k) => {
-                if let Some(row) = data_row(k, rec.iter().enumerate(), line) {
-                    if let Err(e) = f(row) {
-                        return Ok(Err(e));
-                    }
-                }
+        let before = records.header.is_some();
+        let row = records.record(line, &rec);
+        if let (false, Some((_, k))) = (before, &records.header) {
+            // Streamed: the header's problems first, before any row reaches `f`.
+            check_required(k, columns, required, register, line)?;
+        }
+        if let Some(row) = row {
+            if let Err(e) = f(row) {
+                return Ok(Err(e));
             }
         }
     }
-    if keys.is_none() {
+    if records.header.is_none() {
         return Err(no_header(register, required));
     }
     Ok(Ok(()))
