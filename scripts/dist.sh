@@ -20,6 +20,9 @@ export CARGO_TERM_COLOR=never
 total=$SECONDS
 step_start=$SECONDS
 step() { echo "[dist] $1: $((SECONDS - step_start)) s"; step_start=$SECONDS; }
+# SHUANGSUIJI_DIST_CLEAN=1 (CI, whose disk may be small): a target's build folder goes once
+# its artifact is in dist/.
+clean_build() { [ -z "${SHUANGSUIJI_DIST_CLEAN:-}" ] || rm -rf "${CARGO_TARGET_DIR:-$root/target}/$1"; }
 
 targets=(x86_64-unknown-linux-musl aarch64-unknown-linux-musl aarch64-unknown-linux-gnu x86_64-unknown-linux-gnu)
 installed=$(rustup target list --installed)
@@ -42,6 +45,7 @@ for arch in x86_64 aarch64; do
   PATH="$bvenv/bin:$PATH" maturin build --quiet --profile dist --zig --compatibility manylinux2014 \
     --target "$arch-unknown-linux-gnu" -m bindings-python/Cargo.toml -o "$dist" 2>&1 | grep -v '^\s*Compiling' || true
   ls "$dist"/shuangsuiji-"$version"-cp39-abi3-manylinux*"$arch".whl > /dev/null
+  clean_build "$arch-unknown-linux-gnu"
   step "wheel $arch"
 done
 PATH="$bvenv/bin:$PATH" maturin sdist -m bindings-python/Cargo.toml -o "$dist" 2>&1 | tail -1
@@ -62,11 +66,14 @@ for arch in x86_64 aarch64; do
   cp LICENSE "$stage/" 2>/dev/null || true
   tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner --mode=u+rwX,go+rX,go-w -C "$root/target/dist-stage" -cf - "$name" \
     | gzip -n -9 > "$dist/$name.tar.gz"
+  rm -rf "$stage"
+  clean_build "$t"
   step "cli $arch"
 done
 
 # The npm package and the page, from one WebAssembly build.
 scripts/build-page.sh "$dist/page"
+clean_build wasm32-unknown-unknown
 (cd bindings-wasm && npm pack --silent --pack-destination "$dist" > /dev/null)
 python3 - "$dist/page" "$dist/shuangsuiji-page-$version.zip" <<'PY'
 import pathlib, sys, zipfile
