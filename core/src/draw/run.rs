@@ -144,11 +144,14 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     // A register in memory was checked whole when it was built; a stream is checked here
     // for the one rule that spans entries beyond their order (one USCC, one entry).
     let mut usccs = (!inp.targets.fixed()).then(UsccsSeen::default);
+    let mut leaf = Vec::new();
     inp.targets.scan(&mut |t| {
         if let Some(seen) = usccs.as_mut() {
             seen.check(t).map_err(DrawError::Register)?;
         }
-        tree.push_leaf(&t.leaf_bytes());
+        leaf.clear();
+        t.write_leaf(&mut leaf);
+        tree.push_leaf(&leaf);
         census.add(&c.plan, t)
     })?;
     drop(usccs);

@@ -237,5 +237,5 @@ fn inspectors_from(
         }
     }
     let built = InspectorRegister::new(as_of, out);
-    sheet.name_columns(p.finish(&at, built).map(|r| (r, notes)))
+    sheet.name_columns(p.finish(|| at, built).map(|r| (r, notes)))
 }

@@ -182,5 +182,5 @@ fn items_from(
         ));
     }
     let built = ItemList::new(version, out);
-    sheet.name_columns(p.finish(&at, built).map(|l| (l, notes)))
+    sheet.name_columns(p.finish(|| at, built).map(|l| (l, notes)))
 }

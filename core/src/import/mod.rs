@@ -119,9 +119,11 @@ impl RowProblems {
 
     /// Merges register validation problems, giving each the row of its record (the last
     /// row with that id for duplicates, the first otherwise), and returns every problem.
+    /// `rows` (each record id with its rows) is asked for only when the register refused
+    /// the records: a valid register of millions never builds it.
     fn finish<T>(
         self,
-        rows: &HashMap<String, Vec<usize>>,
+        rows: impl FnOnce() -> HashMap<String, Vec<usize>>,
         built: Result<T, ValidationErrors>,
     ) -> Result<T, ValidationErrors> {
         let mut problems = self.take();
@@ -129,6 +131,7 @@ impl RowProblems {
             Ok(v) if problems.is_empty() => Ok(v),
             Ok(_) => Err(ValidationErrors { problems }),
             Err(e) => {
+                let rows = rows();
                 for mut p in e.problems {
                     if let Some(ids) = p.record.as_ref().and_then(|r| rows.get(r)) {
                         p.row = if p.kind == ProblemKind::Duplicate {

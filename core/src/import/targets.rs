@@ -79,24 +79,26 @@ fn targets_from(
     let rows = &sheet.rows;
     let mut p = RowProblems::new(RegisterName::Targets);
     let mut out = Vec::with_capacity(rows.len());
-    let mut at: HashMap<String, Vec<usize>> = HashMap::new();
     // A source that names its columns states 状态 by having the column (so a stream and a
     // table of the same rows agree); a file, by filling it for some entry.
     let status_column = sheet
         .has_column("status")
         .unwrap_or_else(|| rows.iter().any(|r| !r.get("status").is_empty()));
-    for row in rows {
-        if let Some(t) = parse_row(&mut p, row, status_column) {
-            at.entry(t.id.clone()).or_default().push(row.number);
-            out.push(t);
-        } else {
-            let id = row_id(row);
-            at.entry(id).or_default().push(row.number);
-        }
-    }
+    out.extend(
+        rows.iter()
+            .filter_map(|row| parse_row(&mut p, row, status_column)),
+    );
     let notes = target_notes(rows, &out);
     let built = TargetRegister::new(as_of, out);
-    sheet.name_columns(p.finish(&at, built).map(|r| (r, notes)))
+    // A row's entry has the row's id (parse_row takes it from row_id).
+    let at = || {
+        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+        for row in rows {
+            at.entry(row_id(row)).or_default().push(row.number);
+        }
+        at
+    };
+    sheet.name_columns(p.finish(at, built).map(|r| (r, notes)))
 }
 
 /// Most derived-id notes listed one by one.

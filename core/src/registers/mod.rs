@@ -10,6 +10,7 @@
 pub mod fields;
 pub(crate) mod inspector;
 pub(crate) mod item;
+mod leaf_json;
 pub(crate) mod register;
 pub(crate) mod roots;
 pub(crate) mod target;

@@ -6,7 +6,6 @@
 use crate::encoding::canonical::Digest32;
 use crate::encoding::merkle::merkle_root;
 use crate::registers::validate::{Collector, ProblemKind, RegisterName, ValidationErrors};
-use std::collections::BTreeSet;
 use time::Date;
 
 /// An entry of a register: something with an id and rules of its own.
@@ -27,13 +26,15 @@ pub(crate) trait Entry: Sized {
 /// Every problem of every entry, in entry order, then the cross-entry ones.
 pub(crate) fn validated<E: Entry>(
     as_of: Date,
-    mut entries: Vec<E>,
+    entries: Vec<E>,
 ) -> Result<Vec<E>, ValidationErrors> {
     let mut c = Collector::new(E::REGISTER);
-    let mut ids = BTreeSet::new();
-    for e in &entries {
+    let by_id = in_key_order(entries.iter().enumerate().map(|(n, e)| (n, e.id())));
+    let repeated = later_repeats(&by_id, entries.len());
+    let order: Vec<usize> = by_id.iter().map(|&(_, n)| n).collect();
+    for (e, repeated) in entries.iter().zip(repeated) {
         e.check(&mut c, as_of);
-        if !ids.insert(e.id()) {
+        if repeated {
             c.push(
                 e.id(),
                 "id",
@@ -44,8 +45,39 @@ pub(crate) fn validated<E: Entry>(
     }
     E::check_across(&entries, &mut c);
     c.finish()?;
-    entries.sort_by(|a, b| a.id().cmp(b.id()));
-    Ok(entries)
+    let mut slots: Vec<Option<E>> = entries.into_iter().map(Some).collect();
+    Ok(order
+        .into_iter()
+        .filter_map(|n| slots.get_mut(n).and_then(Option::take))
+        .collect())
+}
+
+/// Keys with their entries' positions, in the byte order of the keys and, for equal keys,
+/// of the positions. Sorting (key, position) pairs, not the entries, moves 24 bytes per
+/// entry instead of the entry; at ten million entries a set of the keys built on the way
+/// cost as much as the sort.
+pub(crate) fn in_key_order<'a>(
+    keys: impl Iterator<Item = (usize, &'a str)>,
+) -> Vec<(&'a str, usize)> {
+    let mut v: Vec<(&str, usize)> = keys.map(|(n, k)| (k, n)).collect();
+    v.sort_unstable();
+    v
+}
+
+/// For each of `len` positions, whether an earlier position has the same key: what a set
+/// of the keys seen, filled in entry order, would have refused.
+pub(crate) fn later_repeats(sorted: &[(&str, usize)], len: usize) -> Vec<bool> {
+    let mut repeated = vec![false; len];
+    for pair in sorted.windows(2) {
+        if let [(a, _), (b, n)] = pair {
+            if a == b {
+                if let Some(r) = repeated.get_mut(*n) {
+                    *r = true;
+                }
+            }
+        }
+    }
+    repeated
 }
 
 /// An entry a root commits to. The full inspector register has none of its own: its root

@@ -56,6 +56,14 @@ pub fn check_name(s: &str) -> Result<(), FieldError> {
     if s.trim() != s {
         return Err(FieldError::NameEdgeSpace);
     }
+    if inert(s) {
+        return Ok(());
+    }
+    check_characters(s)
+}
+
+/// The character rules of [`check_name`], for a string that is not [`inert`].
+fn check_characters(s: &str) -> Result<(), FieldError> {
     if let Some((found, class)) = s.chars().find_map(|c| refused(c).map(|w| (c, w))) {
         return Err(FieldError::NameCharacter { found, class });
     }
@@ -63,6 +71,16 @@ pub fn check_name(s: &str) -> Result<(), FieldError> {
         return Err(FieldError::NameNotNfc);
     }
     Ok(())
+}
+
+/// Whether every character of `s` is printable ASCII (space included) or a CJK unified
+/// ideograph of the basic block (U+4E00–U+9FFF): none of them is refused, decomposes,
+/// combines or composes, so such a string is its own NFC and its own normalised form. Most
+/// department and industry cells are such strings; at ten million rows the full Unicode
+/// checks they skip were a tenth of the import (docs/performance.md).
+fn inert(s: &str) -> bool {
+    s.chars()
+        .all(|c| matches!(c, ' '..='~' | '\u{4e00}'..='\u{9fff}'))
 }
 
 /// The ASCII character a full-width form (U+FF01–U+FF5E) stands for; any other
@@ -79,6 +97,14 @@ pub(crate) fn ascii_form(c: char) -> char {
 /// characters and variation selectors dropped, then NFC and trimmed. `check_name` accepts
 /// the result unless it is empty or still holds a control character or a CJK radical.
 pub fn normalise_name(s: &str) -> String {
+    if inert(s) {
+        return s.trim().to_string();
+    }
+    normalise_characters(s)
+}
+
+/// [`normalise_name`] for a string that is not [`inert`].
+fn normalise_characters(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -142,6 +168,36 @@ pub(crate) fn plan_name_problems<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The fast path is only a shortcut: for an inert string the full rules accept it
+        /// and normalise it to itself, trimmed.
+        #[test]
+        fn inert_strings_pass_the_full_rules(s in "[ -~\u{4e00}-\u{9fff}]{0,24}") {
+            prop_assert!(inert(&s));
+            prop_assert_eq!(normalise_characters(&s), s.trim());
+            if !s.is_empty() && s.trim() == s {
+                prop_assert!(check_characters(&s).is_ok());
+            }
+        }
+    }
+
+    #[test]
+    fn look_alikes_are_not_inert() {
+        for s in [
+            "治安总队（一）",
+            "治安\u{200b}总队",
+            "e\u{301}",
+            "治安\u{3000}总队",
+            "\u{2f00}",
+            "a\tb",
+            "\u{f900}",
+            "\u{7f}",
+        ] {
+            assert!(!inert(s), "{s:?}");
+        }
+    }
 
     /// Spec §1.7: each look-alike spelling of a department is refused by the core and
     /// converted by the importers to the one spelling.
