@@ -128,16 +128,14 @@ impl RowHeader {
             );
             return Err(Box::new(p.problems.remove(0)));
         }
-        let cells = self
-            .keys
-            .iter()
-            .zip(cells)
-            .filter_map(|(key, v)| {
-                let v = v.trim_matches(|c: char| c.is_whitespace());
-                Some((key.as_ref().copied()?, v.to_string())).filter(|_| !v.is_empty())
-            })
-            .collect();
-        Ok(Row { number, cells })
+        let mut row = Row::new(number, self.keys.len());
+        for (key, v) in self.keys.iter().zip(cells) {
+            let v = v.trim_matches(|c: char| c.is_whitespace());
+            if let (Some(key), false) = (key, v.is_empty()) {
+                row.push(key, v);
+            }
+        }
+        Ok(row)
     }
 
     /// Names the source column of each problem whose field is one of the source's columns.

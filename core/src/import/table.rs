@@ -8,12 +8,32 @@ use std::io::Cursor;
 /// One data row: its 1-based row number in the file and its cells by column key.
 pub(crate) struct Row {
     pub(crate) number: usize,
-    /// A dozen cells at most, so a list (one allocation) rather than a hash map (a table and
-    /// a hash per lookup): at a million rows the map was a tenth of the import.
-    pub(super) cells: Vec<(&'static str, String)>,
+    /// The row's cells, one after the other: one allocation for the text and one for the
+    /// list below, where a `String` per cell made the rows of a million-row sheet twice the
+    /// size of the targets read from them.
+    text: String,
+    /// A dozen cells at most, so a list rather than a hash map (a table and a hash per
+    /// lookup): each column's key and the cell's range in `text`.
+    cells: Vec<(&'static str, std::ops::Range<usize>)>,
 }
 
 impl Row {
+    /// An empty row with room for `columns` cells.
+    pub(crate) fn new(number: usize, columns: usize) -> Row {
+        Row {
+            number,
+            text: String::new(),
+            cells: Vec::with_capacity(columns),
+        }
+    }
+
+    /// Adds the cell of column `key`.
+    pub(crate) fn push(&mut self, key: &'static str, value: &str) {
+        let start = self.text.len();
+        self.text.push_str(value);
+        self.cells.push((key, start..self.text.len()));
+    }
+
     /// The cell of a column, trimmed; empty when the column is absent. Two columns under one
     /// header: the later cell.
     pub(crate) fn get(&self, key: &str) -> &str {
@@ -21,7 +41,13 @@ impl Row {
             .iter()
             .rev()
             .find(|(k, _)| *k == key)
-            .map_or("", |(_, v)| v.as_str())
+            .and_then(|(_, at)| self.text.get(at.clone()))
+            .unwrap_or("")
+    }
+
+    /// Whether every cell is in column `key`.
+    fn only(&self, key: &str) -> bool {
+        self.cells.iter().all(|(k, _)| *k == key)
     }
 }
 
@@ -353,7 +379,7 @@ pub(crate) fn data_row<'r>(
     r: impl Iterator<Item = (usize, &'r str)> + Clone,
     number: usize,
 ) -> Option<Row> {
-    let mut cells = Vec::with_capacity(keys.len());
+    let mut row = Row::new(number, keys.len());
     for (c, v) in r.clone() {
         // Keys are in column order, one per column. Two columns under one header: the
         // later cell is kept (`Row::get` reads from the end).
@@ -361,19 +387,19 @@ pub(crate) fn data_row<'r>(
         if let Some(&(_, k)) = key.and_then(|i| keys.get(i)) {
             let v = v.trim_matches(|c: char| c.is_whitespace());
             if !v.is_empty() {
-                cells.push((k, v.to_string()));
+                row.push(k, v);
             }
         }
     }
     let mut filled = r.map(|(_, c)| c.trim()).filter(|c| !c.is_empty());
     let first = filled.next();
     let few = filled.nth(1).is_none();
-    let numbering_only = cells.iter().all(|(k, _)| *k == "no");
+    let numbering_only = row.only("no");
     let footer = first.is_some_and(|c| c.starts_with("填表人") || c.starts_with("审核人")) && few;
     if first.is_none() || numbering_only || footer {
         return None;
     }
-    Some(Row { number, cells })
+    Some(row)
 }
 
 /// What an importer reads: a template file's bytes, or rows already split into cells.

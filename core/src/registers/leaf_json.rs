@@ -8,10 +8,11 @@ use time::Date;
 /// or a control character, which serde_json escapes exactly as JCS does (RFC 8785
 /// §3.2.2.2: `\b \t \n \f \r`, other controls as lower-case `\u00xx`, nothing else).
 pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
-    // No short-circuit, so that the scan runs over whole vectors.
-    let plain = s
-        .bytes()
-        .fold(true, |ok, b| ok & (b >= 0x20) & (b != b'"') & (b != b'\\'));
+    // An OR over every byte, not a search that stops early, so that the compiler scans
+    // whole vectors.
+    let plain = s.bytes().fold(0u8, |any, b| {
+        any | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
+    }) == 0;
     if plain {
         out.reserve(s.len() + 2);
         out.push(b'"');
