@@ -40,6 +40,13 @@ pub trait TargetSource {
     fn fixed(&self) -> bool {
         false
     }
+
+    /// The source as a register in memory, if it is one: the draw then reads that register
+    /// and uses the root it computed once, not a second pass of leaf hashing. (Entries and
+    /// root both come from the register returned, so no source can pair one with another.)
+    fn in_memory(&self) -> Option<&TargetRegister> {
+        None
+    }
 }
 
 impl TargetSource for TargetRegister {
@@ -53,6 +60,10 @@ impl TargetSource for TargetRegister {
 
     fn fixed(&self) -> bool {
         true
+    }
+
+    fn in_memory(&self) -> Option<&TargetRegister> {
+        Some(self)
     }
 }
 
@@ -116,6 +127,11 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         });
     };
     c.check()?;
+    let in_memory = inp.targets.in_memory();
+    let targets: &dyn TargetSource = match in_memory {
+        Some(register) => register,
+        None => inp.targets,
+    };
     let commitment_hash = c.hash()?;
     same(RootOf::CommitmentHash, inp.commitment.hash, commitment_hash)?;
     match version {
@@ -126,14 +142,14 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
                 &inp.commitment.participant_signatures,
                 &commitment_hash,
             )?;
-            check_as_of(c.as_of, inp.targets.as_of(), inp.inspectors.as_of())?;
+            check_as_of(c.as_of, targets.as_of(), inp.inspectors.as_of())?;
         }
     }
     c.plan.check(inp.item_list)?;
     if version == Version::V2 {
         crate::draw::scope::check_scope(&c.plan, inp.item_list, inp.inspectors)?;
     }
-    c.plan.check_against(inp.targets.as_of(), inp.inspectors)?;
+    c.plan.check_against(targets.as_of(), inp.inspectors)?;
     same(RootOf::ItemList, c.roots.item_list, inp.item_list.hash())?;
     // First pass: the register root and the census together.
     let mut tree = MerkleTree::new();
@@ -143,19 +159,22 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     };
     // A register in memory was checked whole when it was built; a stream is checked here
     // for the one rule that spans entries beyond their order (one USCC, one entry).
-    let mut usccs = (!inp.targets.fixed()).then(UsccsSeen::default);
+    let mut usccs = (!targets.fixed()).then(UsccsSeen::default);
     let mut leaf = Vec::new();
-    inp.targets.scan(&mut |t| {
+    targets.scan(&mut |t| {
         if let Some(seen) = usccs.as_mut() {
             seen.check(t).map_err(DrawError::Register)?;
         }
-        leaf.clear();
-        t.write_leaf(&mut leaf);
-        tree.push_leaf(&leaf);
+        if in_memory.is_none() {
+            leaf.clear();
+            t.write_leaf(&mut leaf);
+            tree.push_leaf(&leaf);
+        }
         census.add(&c.plan, t)
     })?;
     drop(usccs);
-    same(RootOf::TargetRegister, c.roots.targets, tree.root())?;
+    let root = in_memory.map_or_else(|| tree.root(), TargetRegister::root);
+    same(RootOf::TargetRegister, c.roots.targets, root)?;
     same(
         RootOf::InspectorRegister,
         c.roots.inspectors,
@@ -196,11 +215,11 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     }
     // Second pass: selection, keeping only the lowest tickets.
     let mut sel = Selector::new(&c.plan, &seed, census);
-    if inp.targets.fixed() {
-        inp.targets.scan(&mut |t| sel.push(t))?;
+    if targets.fixed() {
+        targets.scan(&mut |t| sel.push(t))?;
     } else {
         let mut again = MerkleTree::new();
-        inp.targets.scan(&mut |t| {
+        targets.scan(&mut |t| {
             again.push_leaf(&t.leaf_bytes());
             sel.push(t)
         })?;

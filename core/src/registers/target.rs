@@ -395,11 +395,15 @@ impl Target {
 /// A validated target register.
 ///
 /// Invariant: entries valid as of `as_of`, ids and USCCs unique, sorted by id (bytes).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct TargetRegister {
     #[serde(with = "iso")]
     as_of: Date,
     targets: Vec<Target>,
+    /// The root, computed on first use: the entries never change, and a draw from a
+    /// register in memory needs the root its commitment was made with once more.
+    #[serde(skip)]
+    root: std::sync::OnceLock<Digest32>,
 }
 
 impl TargetRegister {
@@ -409,7 +413,11 @@ impl TargetRegister {
     /// Every problem of every entry.
     pub fn new(as_of: Date, targets: Vec<Target>) -> Result<Self, ValidationErrors> {
         let targets = register::validated(as_of, targets)?;
-        Ok(TargetRegister { as_of, targets })
+        Ok(TargetRegister {
+            as_of,
+            targets,
+            root: std::sync::OnceLock::new(),
+        })
     }
 
     /// The register date.
@@ -429,9 +437,18 @@ impl TargetRegister {
 
     /// RFC 6962 root over the entries' leaf bytes, in id order (spec §3.2).
     pub fn root(&self) -> Digest32 {
-        register::root(&self.targets)
+        *self.root.get_or_init(|| register::root(&self.targets))
     }
 }
+
+/// Equal registers have equal dates and entries, whether or not either has computed its root.
+impl PartialEq for TargetRegister {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_of == other.as_of && self.targets == other.targets
+    }
+}
+
+impl Eq for TargetRegister {}
 
 register::deserialize_through_new!(TargetRegister, targets, Target);
 
@@ -544,7 +561,14 @@ pub(crate) mod tests {
             vec![target("91110000802100433B"), target(GOOD)],
         )
         .unwrap();
+        let fresh = a.clone();
+        let fresh = TargetRegister::new(fresh.as_of(), fresh.targets().to_vec()).unwrap();
         assert_eq!(a.root(), b.root());
+        assert_eq!(
+            a, fresh,
+            "a register that has computed its root equals one that has not"
+        );
+        assert_eq!(a.root(), fresh.root());
         assert_eq!(a.targets()[0].id, "91110000802100433B");
     }
 
