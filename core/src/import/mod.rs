@@ -68,6 +68,18 @@ impl RowProblems {
             .push_at(Some(row.number), record, field, kind, message);
     }
 
+    /// A required cell found empty after the row was read (a file states 状态 by filling
+    /// it for some entry, which is known at the end only).
+    fn missing_at(&mut self, row: usize, record: &str, field: &str) {
+        self.0
+            .push_at(Some(row), record, field, ProblemKind::Missing, "is empty");
+    }
+
+    /// Problems in row order (stable: a row's own problems keep their order).
+    fn sort_by_row(&mut self) {
+        self.0.problems.sort_by_key(|p| p.row.unwrap_or(0));
+    }
+
     /// The problems found so far.
     fn take(self) -> Vec<Problem> {
         self.0.problems

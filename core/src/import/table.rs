@@ -434,6 +434,14 @@ impl Sheet {
         self.header.as_ref().map(|h| h.has(key))
     }
 
+    /// The header of an input whose rows went elsewhere ([`each_row`]).
+    pub(crate) fn without_rows(header: Option<super::rows::RowHeader>) -> Self {
+        Sheet {
+            rows: Vec::new(),
+            header,
+        }
+    }
+
     pub(crate) fn of_rows(rows: Vec<Row>, header: super::rows::RowHeader) -> Self {
         Sheet {
             rows,
@@ -450,14 +458,38 @@ pub(crate) fn read_rows(
     columns: Columns,
     required: &[&str],
 ) -> Result<Sheet, ValidationErrors> {
+    let mut rows = Vec::new();
+    let header = each_row(input, register, columns, required, &mut |row| {
+        rows.push(row)
+    })?;
+    Ok(Sheet { rows, header })
+}
+
+/// Gives each data row of `input` to `f` in order, as [`read_rows`] finds them, without
+/// keeping them: a CSV file's rows are made one record at a time, so an importer that keeps
+/// only what it builds from a row holds one row, not the sheet. Returns the source's header
+/// for row sources (`None` for files). On an error, `f` may have seen rows of the refused
+/// input (a CSV whose header lacks a required column is known to at the end only).
+pub(crate) fn each_row(
+    input: Input<'_>,
+    register: RegisterName,
+    columns: Columns,
+    required: &[&str],
+    f: &mut dyn FnMut(Row),
+) -> Result<Option<super::rows::RowHeader>, ValidationErrors> {
     let bytes = match input {
         Input::File(bytes) => bytes,
-        Input::Rows(rows) => return super::rows::read(rows, register, columns, required),
+        Input::Rows(rows) => {
+            let sheet = super::rows::read(rows, register, columns, required)?;
+            sheet.rows.into_iter().for_each(&mut *f);
+            return Ok(sheet.header);
+        }
     };
     let format = Format::sniff(bytes);
     let lookup = header_lookup(columns);
     if format == Format::Csv {
-        return csv_sheet(bytes, register, columns, required, &lookup);
+        csv_rows(bytes, register, columns, required, &lookup, f)?;
+        return Ok(None);
     }
     let raw = raw_rows(bytes, format, register)?;
     let header = raw
@@ -468,34 +500,34 @@ pub(crate) fn read_rows(
         return Err(no_header(register, required));
     };
     check_required(&keys, columns, required, register, number)?;
-    let rows = raw
-        .iter()
+    raw.iter()
         .skip(hrow + 1)
         .filter_map(|(n, r)| data_row(&keys, cells(r), *n))
-        .collect();
-    Ok(Sheet { rows, header: None })
+        .for_each(f);
+    Ok(None)
 }
 
-/// A CSV file's data rows, streamed: the header is the first record that names two known
-/// columns, the records after it are data rows. Problems as `raw_rows` then the header give
-/// them: an unreadable record anywhere before a header's missing columns.
-fn csv_sheet(
+/// A CSV file's data rows, streamed to `f`: the header is the first record that names two
+/// known columns, the records after it are data rows. Problems as `raw_rows` then the header
+/// give them: an unreadable record anywhere before a header's missing columns.
+fn csv_rows(
     bytes: &[u8],
     register: RegisterName,
     columns: Columns,
     required: &[&str],
     lookup: &HashMap<String, &'static str>,
-) -> Result<Sheet, ValidationErrors> {
+    f: &mut dyn FnMut(Row),
+) -> Result<(), ValidationErrors> {
     let mut records = HeaderThenRows::new(lookup);
-    let mut rows = Vec::new();
     csv_records(&decode_text(bytes), register, |line, rec| {
-        rows.extend(records.record(line, rec));
+        if let Some(row) = records.record(line, rec) {
+            f(row);
+        }
     })?;
     let Some((number, keys)) = records.header else {
         return Err(no_header(register, required));
     };
-    check_required(&keys, columns, required, register, number)?;
-    Ok(Sheet { rows, header: None })
+    check_required(&keys, columns, required, register, number)
 }
 
 /// What both CSV paths do with each record: look for the header (the first record naming two

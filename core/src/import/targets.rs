@@ -2,7 +2,7 @@
 
 use super::rows::RowHeader;
 use super::rows::Rows;
-use super::table::{read_rows, stream_csv, to_ascii_form, Columns, Input, Row};
+use super::table::{each_row, stream_csv, to_ascii_form, Columns, Input, Row, Sheet};
 use super::RowProblems;
 use crate::draw::error::DrawError;
 use crate::draw::run::TargetSource;
@@ -75,55 +75,158 @@ fn targets_from(
     input: Input<'_>,
     as_of: Date,
 ) -> Result<(TargetRegister, Vec<String>), ValidationErrors> {
-    let sheet = read_rows(input, RegisterName::Targets, COLUMNS, REQUIRED)?;
-    let rows = &sheet.rows;
     let mut p = RowProblems::new(RegisterName::Targets);
-    let mut out = Vec::with_capacity(rows.len());
+    let mut read = Read::default();
+    // Each row becomes a target as it is read; the rows are not kept (at a million rows
+    // they were as large as the targets).
+    let header = each_row(
+        input,
+        RegisterName::Targets,
+        COLUMNS,
+        REQUIRED,
+        &mut |row| {
+            read.row(&mut p, &row);
+        },
+    )?;
+    let sheet = Sheet::without_rows(header);
     // A source that names its columns states 状态 by having the column (so a stream and a
     // table of the same rows agree); a file, by filling it for some entry.
-    let status_column = sheet
-        .has_column("status")
-        .unwrap_or_else(|| rows.iter().any(|r| !r.get("status").is_empty()));
-    out.extend(
-        rows.iter()
-            .filter_map(|row| parse_row(&mut p, row, status_column)),
-    );
-    let notes = target_notes(rows, &out);
-    let built = TargetRegister::new(as_of, out);
-    // A row's entry has the row's id (parse_row takes it from row_id).
-    let at = || {
-        let mut at: HashMap<String, Vec<usize>> = HashMap::new();
-        for row in rows {
-            at.entry(row_id(row)).or_default().push(row.number);
+    let status_column = sheet.has_column("status").unwrap_or(read.status_stated);
+    let mut out = read.targets;
+    let mut numbers = read.numbers;
+    let mut unparsed = read.unparsed;
+    if status_column && !read.status_empty.is_empty() {
+        for &(n, at) in &read.status_empty {
+            let id = match at {
+                Place::Target(i) => out.get(i).map(|t| t.id.as_str()),
+                Place::Unparsed(i) => unparsed.get(i).map(|(id, _)| id.as_str()),
+            };
+            p.missing_at(n, id.unwrap_or(""), "status");
         }
-        at
+        p.sort_by_row();
+        // Their entries are unreadable, as a refused cell makes any entry.
+        let mut drop = vec![false; out.len()];
+        for &(n, at) in &read.status_empty {
+            let Place::Target(i) = at else { continue };
+            if let (Some(d), Some(t)) = (drop.get_mut(i), out.get(i)) {
+                *d = true;
+                unparsed.push((t.id.clone(), n));
+            }
+        }
+        let mut keep = drop.iter().map(|d| !d);
+        out.retain(|_| keep.next().unwrap_or(true));
+        let mut keep = drop.iter().map(|d| !d);
+        numbers.retain(|_| keep.next().unwrap_or(true));
+    }
+    let notes = target_notes(
+        &read.derived,
+        read.derived_count,
+        read.rows,
+        status_column,
+        &out,
+    );
+    let built = TargetRegister::new_or_back(as_of, out);
+    let built = match built {
+        Ok(r) => Ok(r),
+        Err((e, out)) => {
+            // A row's entry has the row's id (parse_row takes it from row_id).
+            let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+            for (t, n) in out.iter().zip(&numbers) {
+                at.entry(t.id.clone()).or_default().push(*n);
+            }
+            for (id, n) in unparsed {
+                at.entry(id).or_default().push(n);
+            }
+            for rows in at.values_mut() {
+                rows.sort_unstable();
+            }
+            return sheet.name_columns(p.finish(|| at, Err(e)));
+        }
     };
-    sheet.name_columns(p.finish(at, built).map(|r| (r, notes)))
+    sheet.name_columns(p.finish(HashMap::new, built).map(|r| (r, notes)))
+}
+
+/// What the rows of a target sheet gave, gathered as they are read.
+#[derive(Default)]
+struct Read {
+    targets: Vec<Target>,
+    /// The row of each target.
+    numbers: Vec<usize>,
+    /// The id and row of each row that gave no target.
+    unparsed: Vec<(String, usize)>,
+    /// The rows with an empty 状态 cell, each with where the row went.
+    status_empty: Vec<(usize, Place)>,
+    /// Whether some row fills 状态.
+    status_stated: bool,
+    /// The first rows whose id is derived (row, id), and how many there are.
+    derived: Vec<(usize, String)>,
+    derived_count: usize,
+    rows: usize,
+}
+
+/// Where a row went: a place in `Read::targets` or in `Read::unparsed`.
+#[derive(Clone, Copy)]
+enum Place {
+    Target(usize),
+    Unparsed(usize),
+}
+
+impl Read {
+    fn row(&mut self, p: &mut RowProblems, row: &Row) {
+        self.rows += 1;
+        // An empty 状态 reads as active for now; if another row fills 状态, it is a gap.
+        let stated = !row.get("status").is_empty();
+        self.status_stated |= stated;
+        let t = parse_row(p, row, stated);
+        if row.get("id").is_empty() && row.get("uscc").is_empty() {
+            self.derived_count += 1;
+            if self.derived.len() < MAX_ID_NOTES {
+                let id = t.as_ref().map_or_else(|| row_id(row), |t| t.id.clone());
+                self.derived.push((row.number, id));
+            }
+        }
+        match t {
+            Some(t) => {
+                if !stated {
+                    self.status_empty
+                        .push((row.number, Place::Target(self.targets.len())));
+                }
+                self.targets.push(t);
+                self.numbers.push(row.number);
+            }
+            None => {
+                if !stated {
+                    self.status_empty
+                        .push((row.number, Place::Unparsed(self.unparsed.len())));
+                }
+                self.unparsed.push((row_id(row), row.number));
+            }
+        }
+    }
 }
 
 /// Most derived-id notes listed one by one.
 const MAX_ID_NOTES: usize = 1_000;
 
 /// Derived ids (with their rows) and attributes not stated, Chinese first.
-fn target_notes(rows: &[Row], out: &[Target]) -> Vec<String> {
-    let derived: Vec<&Row> = rows
-        .iter()
-        .filter(|r| r.get("id").is_empty() && r.get("uscc").is_empty())
-        .collect();
+fn target_notes(
+    derived: &[(usize, String)],
+    derived_count: usize,
+    rows: usize,
+    status_column: bool,
+    out: &[Target],
+) -> Vec<String> {
     // One line per derived id up to a screenful; a register of millions gets a count.
     let mut notes: Vec<String> = derived
         .iter()
-        .take(MAX_ID_NOTES)
-        .map(|r| {
-            let id = derived_target_id(r.get("name"), r.get("established"), r.get("address"));
+        .map(|(n, id)| {
             format!(
-                "第 {} 行：无对象编码和统一社会信用代码，编码由企业名称、成立日期、住所派生为 {id} · row {}: no 对象编码 or USCC, id derived from name, date and address: {id}",
-                r.number, r.number
+                "第 {n} 行：无对象编码和统一社会信用代码，编码由企业名称、成立日期、住所派生为 {id} · row {n}: no 对象编码 or USCC, id derived from name, date and address: {id}"
             )
         })
         .collect();
-    if derived.len() > MAX_ID_NOTES {
-        let more = derived.len() - MAX_ID_NOTES;
+    if derived_count > derived.len() {
+        let more = derived_count - derived.len();
         notes.push(format!("另有 {more} 行的编码同样派生（导出 CSV 可见全部编码）· {more} more rows have derived ids (export the register to see them all)"));
     }
     let count = |f: &dyn Fn(&Target) -> bool| out.iter().filter(|t| f(t)).count();
@@ -144,8 +247,8 @@ fn target_notes(rows: &[Row], out: &[Target]) -> Vec<String> {
             ));
         }
     }
-    if !rows.is_empty() && rows.iter().all(|r| r.get("status").is_empty()) {
-        notes.push(format!("表中未载明状态：{} 条记录均按“存续”处理 · the sheet states no 状态: all {} entries taken as active", rows.len(), rows.len()));
+    if rows > 0 && !status_column {
+        notes.push(format!("表中未载明状态：{rows} 条记录均按“存续”处理 · the sheet states no 状态: all {rows} entries taken as active"));
     }
     notes
 }

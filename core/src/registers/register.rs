@@ -28,6 +28,15 @@ pub(crate) fn validated<E: Entry>(
     as_of: Date,
     entries: Vec<E>,
 ) -> Result<Vec<E>, ValidationErrors> {
+    validated_or_back(as_of, entries).map_err(|(e, _)| e)
+}
+
+/// As [`validated`], giving the entries back with the problems (an importer names the rows
+/// of the refused records from them).
+pub(crate) fn validated_or_back<E: Entry>(
+    as_of: Date,
+    entries: Vec<E>,
+) -> Result<Vec<E>, (ValidationErrors, Vec<E>)> {
     let mut c = Collector::new(E::REGISTER);
     let by_id = in_key_order(entries.iter().enumerate().map(|(n, e)| (n, e.id())));
     let repeated = later_repeats(&by_id, entries.len());
@@ -44,7 +53,9 @@ pub(crate) fn validated<E: Entry>(
         }
     }
     E::check_across(&entries, &mut c);
-    c.finish()?;
+    if let Err(e) = c.finish() {
+        return Err((e, entries));
+    }
     let mut slots: Vec<Option<E>> = entries.into_iter().map(Some).collect();
     Ok(order
         .into_iter()

@@ -420,6 +420,19 @@ impl TargetRegister {
         })
     }
 
+    /// As [`TargetRegister::new`], giving the entries back with the problems.
+    pub(crate) fn new_or_back(
+        as_of: Date,
+        targets: Vec<Target>,
+    ) -> Result<Self, (ValidationErrors, Vec<Target>)> {
+        let targets = register::validated_or_back(as_of, targets)?;
+        Ok(TargetRegister {
+            as_of,
+            targets,
+            root: std::sync::OnceLock::new(),
+        })
+    }
+
     /// The register date.
     pub fn as_of(&self) -> Date {
         self.as_of
