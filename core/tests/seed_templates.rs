@@ -322,4 +322,16 @@ fn derived_ids_are_stable_across_spellings() {
     let e = import::targets(with_status.as_bytes(), AS_OF).unwrap_err();
     assert!(e.problems.iter().all(|p| p.field == "status"), "{e}");
     assert_eq!(e.problems.len(), 2, "{e}");
+    // Found at the end of the sheet, reported at their rows, in row order, naming the entry.
+    let rows: Vec<_> = e.problems.iter().map(|p| p.row).collect();
+    assert!(
+        rows.iter().all(Option::is_some) && rows.windows(2).all(|w| w[0] < w[1]),
+        "{e}"
+    );
+    assert!(
+        e.problems
+            .iter()
+            .all(|p| p.record.is_some() && p.kind == shuangsuiji::registers::ProblemKind::Missing),
+        "{e}"
+    );
 }
