@@ -130,7 +130,7 @@ impl RowHeader {
         }
         let mut row = Row::new(number, self.keys.len());
         for (key, v) in self.keys.iter().zip(cells) {
-            let v = v.trim_matches(|c: char| c.is_whitespace());
+            let v = super::table::trim_cell(v);
             if let (Some(key), false) = (key, v.is_empty()) {
                 row.push(key, v);
             }

@@ -70,9 +70,22 @@ pub(crate) fn validated_or_back<E: Entry>(
 pub(crate) fn in_key_order<'a>(
     keys: impl Iterator<Item = (usize, &'a str)>,
 ) -> Vec<(&'a str, usize)> {
-    let mut v: Vec<(&str, usize)> = keys.map(|(n, k)| (k, n)).collect();
+    // Each key's first 16 bytes, zero-padded, as a number in front: s <= t implies
+    // prefix(s) <= prefix(t), so the order is the same, and most comparisons end on the
+    // number without reading the key from wherever it lies on the heap (at a million
+    // entries, the plain sort was a tenth of the import, mostly waiting for memory).
+    let mut v: Vec<(u128, &str, usize)> = keys.map(|(n, k)| (prefix(k), k, n)).collect();
     v.sort_unstable();
-    v
+    v.into_iter().map(|(_, k, n)| (k, n)).collect()
+}
+
+/// The first 16 bytes of `k` as a big-endian number, zero-padded.
+fn prefix(k: &str) -> u128 {
+    let mut b = [0u8; 16];
+    for (d, s) in b.iter_mut().zip(k.as_bytes()) {
+        *d = *s;
+    }
+    u128::from_be_bytes(b)
 }
 
 /// For each of `len` positions, whether an earlier position has the same key: what a set
@@ -131,3 +144,20 @@ macro_rules! deserialize_through_new {
     };
 }
 pub(crate) use deserialize_through_new;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The prefix is only a shortcut: the order is the keys' byte order, then position.
+        #[test]
+        fn key_order_is_byte_order(keys in proptest::collection::vec("[a\\x00-\\x02b]{0,20}|\\PC{0,20}", 0..40)) {
+            let got = in_key_order(keys.iter().map(String::as_str).enumerate());
+            let mut want: Vec<(&str, usize)> = keys.iter().map(String::as_str).zip(0..).collect();
+            want.sort();
+            prop_assert_eq!(got, want);
+        }
+    }
+}
