@@ -69,7 +69,10 @@ pub fn run(a: ImportArgs) -> Result<(), String> {
             )
         }
         What::Targets => {
-            let (r, n) = import::targets_with_notes(&bytes, as_of).map_err(report)?;
+            let mut meter = crate::progress::ImportMeter::new();
+            let read = import::targets_with_progress(&bytes, as_of, &mut |p| meter.update(p));
+            meter.finish(bytes.len());
+            let (r, n) = read.map_err(report)?;
             notes = n;
             (
                 format!(

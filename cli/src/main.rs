@@ -11,6 +11,7 @@ mod import_cmd;
 mod keys_cmd;
 mod log_cmd;
 mod plan_cmd;
+mod progress;
 mod publish_cmd;
 mod results_cmd;
 mod sample_cmd;

@@ -90,7 +90,10 @@ fn targets_of(path: &std::path::Path, sealed: &SealedRecord) -> Result<TargetReg
             path.display()
         ));
     };
-    shuangsuiji::import::targets(&bytes, as_of).map_err(|e| {
+    let mut meter = crate::progress::ImportMeter::new();
+    let read = shuangsuiji::import::targets_with_progress(&bytes, as_of, &mut |p| meter.update(p));
+    meter.finish(bytes.len());
+    read.map(|(r, _)| r).map_err(|e| {
         format!(
             "{}: 检查对象名录库无法读取 the target register cannot be read:\n{}",
             path.display(),

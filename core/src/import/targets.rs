@@ -56,7 +56,34 @@ pub fn targets_with_notes(
     bytes: &[u8],
     as_of: Date,
 ) -> Result<(TargetRegister, Vec<String>), ValidationErrors> {
-    targets_from(Input::File(bytes), as_of)
+    targets_from(Input::File(bytes), as_of, &mut |_| {})
+}
+
+/// How far [`targets_with_progress`] has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ImportProgress {
+    /// Data rows read so far: every [`PROGRESS_EVERY`] rows, then once with the total.
+    Rows(usize),
+    /// All rows read; the register's cross-entry rules (unique ids and USCCs, id order)
+    /// are being checked over this many entries.
+    Checking(usize),
+}
+
+/// Rows between two [`ImportProgress::Rows`] reports.
+pub const PROGRESS_EVERY: usize = 1 << 16;
+
+/// As [`targets_with_notes`], telling `progress` how far it has come, for a register large
+/// enough that a person waits for it (the CLI prints it; the clock stays with the caller).
+///
+/// # Errors
+/// As [`targets`].
+pub fn targets_with_progress(
+    bytes: &[u8],
+    as_of: Date,
+    progress: &mut dyn FnMut(ImportProgress),
+) -> Result<(TargetRegister, Vec<String>), ValidationErrors> {
+    targets_from(Input::File(bytes), as_of, progress)
 }
 
 /// As [`targets_with_notes`], from rows a database, a cursor or an Arrow table gave.
@@ -68,12 +95,13 @@ pub fn targets_from_rows(
     rows: &Rows,
     as_of: Date,
 ) -> Result<(TargetRegister, Vec<String>), ValidationErrors> {
-    targets_from(Input::Rows(rows), as_of)
+    targets_from(Input::Rows(rows), as_of, &mut |_| {})
 }
 
 fn targets_from(
     input: Input<'_>,
     as_of: Date,
+    progress: &mut dyn FnMut(ImportProgress),
 ) -> Result<(TargetRegister, Vec<String>), ValidationErrors> {
     let mut p = RowProblems::new(RegisterName::Targets);
     let mut read = Read::default();
@@ -86,8 +114,12 @@ fn targets_from(
         REQUIRED,
         &mut |row| {
             read.row(&mut p, &row);
+            if read.rows % PROGRESS_EVERY == 0 {
+                progress(ImportProgress::Rows(read.rows));
+            }
         },
     )?;
+    progress(ImportProgress::Rows(read.rows));
     let sheet = Sheet::without_rows(header);
     // A source that names its columns states 状态 by having the column (so a stream and a
     // table of the same rows agree); a file, by filling it for some entry.
@@ -125,6 +157,7 @@ fn targets_from(
         status_column,
         &out,
     );
+    progress(ImportProgress::Checking(out.len()));
     let built = TargetRegister::new_or_back(as_of, out);
     let built = match built {
         Ok(r) => Ok(r),

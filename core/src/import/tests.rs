@@ -374,3 +374,36 @@ fn json_or_file_is_decided_by_one_rule() {
     assert_eq!(json_document(b""), None);
     assert_eq!(json_document(b"[1]"), None);
 }
+
+/// A person waiting on a large register is told how far the import has come: every
+/// PROGRESS_EVERY rows, the total, then the checking step; a refused file reports its rows
+/// too, and still gives every problem.
+#[test]
+fn import_reports_progress() {
+    let n = PROGRESS_EVERY + 5;
+    let mut csv = String::from("对象编码,对象名称,对象类型\n");
+    for i in 0..n {
+        csv.push_str(&format!("X-{i:07},对象{i},行为\n"));
+    }
+    let mut seen = Vec::new();
+    let (r, _) = targets_with_progress(csv.as_bytes(), AS_OF, &mut |p| seen.push(p)).unwrap();
+    assert_eq!(r.targets().len(), n);
+    assert_eq!(
+        seen,
+        [
+            ImportProgress::Rows(PROGRESS_EVERY),
+            ImportProgress::Rows(n),
+            ImportProgress::Checking(n)
+        ]
+    );
+    csv.push_str("X-0000001,重复,行为\n");
+    seen.clear();
+    let e = targets_with_progress(csv.as_bytes(), AS_OF, &mut |p| seen.push(p)).unwrap_err();
+    assert_eq!(seen.last(), Some(&ImportProgress::Checking(n + 1)));
+    assert!(
+        e.problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::Duplicate && p.row == Some(n + 2)),
+        "{e}"
+    );
+}
