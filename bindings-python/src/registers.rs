@@ -90,7 +90,7 @@ fn leaf(bytes: Option<Vec<u8>>, index: usize) -> PyResult<Vec<u8>> {
 /// form (`new`), from a CSV/XLSX file of its template (`read`) or that file's bytes
 /// (`from_bytes`), each as of a register date; and that date (`as_of`).
 macro_rules! dated_register {
-    ($class:ident, $register:ident, $import:path, $entries:ident) => {
+    ($class:ident, $register:ident, $entries:ident) => {
         #[pymethods]
         impl $class {
             /// Validates the entries (a list of dicts in the core's JSON form) as of `as_of`
@@ -102,6 +102,18 @@ macro_rules! dated_register {
                 finish(shape, core::$class::new(as_of, ok)).map($class)
             }
 
+            /// The register date.
+            #[getter]
+            fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                date_to_py(py, self.0.as_of())
+            }
+        }
+    };
+    ($class:ident, $register:ident, $import:path, $entries:ident) => {
+        dated_register!($class, $register, $entries);
+
+        #[pymethods]
+        impl $class {
             /// Reads a CSV (UTF-8 or GB18030) or XLSX file of the 附件2 template in Rust (no
             /// Python object per row). Raises ValidationError listing every bad row.
             #[staticmethod]
@@ -116,12 +128,6 @@ macro_rules! dated_register {
             fn from_bytes(py: Python<'_>, data: &[u8], as_of: &Bound<'_, PyAny>) -> Result<Self> {
                 let as_of = date_from_py(as_of, "as_of")?;
                 Ok($class(py.detach(|| $import(data, as_of))?))
-            }
-
-            /// The register date.
-            #[getter]
-            fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                date_to_py(py, self.0.as_of())
             }
         }
     };
@@ -194,7 +200,72 @@ impl ItemList {
 pub struct TargetRegister(pub core::TargetRegister);
 
 json_in!(TargetRegister, "target register");
-dated_register!(TargetRegister, Targets, import::targets, targets);
+dated_register!(TargetRegister, Targets, targets);
+
+#[pymethods]
+impl TargetRegister {
+    /// Reads a CSV (UTF-8 or GB18030) or XLSX file of the 附件2 template in Rust (no Python
+    /// object per row). `progress(step, count)`, if given, hears `("rows", n)` every 65,536
+    /// rows and at the end, then `("checking", n)`. Raises ValidationError listing every bad
+    /// row.
+    #[staticmethod]
+    #[pyo3(signature = (path, as_of, *, progress = None))]
+    fn read(
+        py: Python<'_>,
+        path: PathBuf,
+        as_of: &Bound<'_, PyAny>,
+        progress: Option<Py<PyAny>>,
+    ) -> Result<Self> {
+        let as_of = date_from_py(as_of, "as_of")?;
+        let bytes = read_file(py, &path)?;
+        import_targets(py, &bytes, as_of, progress).map(TargetRegister)
+    }
+
+    /// Like `read`, from the file's bytes.
+    #[staticmethod]
+    #[pyo3(signature = (data, as_of, *, progress = None))]
+    fn from_bytes(
+        py: Python<'_>,
+        data: &[u8],
+        as_of: &Bound<'_, PyAny>,
+        progress: Option<Py<PyAny>>,
+    ) -> Result<Self> {
+        let as_of = date_from_py(as_of, "as_of")?;
+        import_targets(py, data, as_of, progress).map(TargetRegister)
+    }
+}
+
+/// A target import without the GIL, calling a Python `progress` with it held; the first
+/// exception `progress` raises stops further calls and is raised once the import returns.
+fn import_targets(
+    py: Python<'_>,
+    data: &[u8],
+    as_of: time::Date,
+    progress: Option<Py<PyAny>>,
+) -> Result<core::TargetRegister> {
+    let mut raised: Option<PyErr> = None;
+    let read = py.detach(|| {
+        import::targets_with_progress(data, as_of, &mut |p| {
+            let (Some(f), None) = (&progress, &raised) else {
+                return;
+            };
+            let (step, n) = match p {
+                import::ImportProgress::Rows(n) => ("rows", n),
+                import::ImportProgress::Checking(n) => ("checking", n),
+                _ => return,
+            };
+            Python::attach(|py| {
+                if let Err(e) = f.call1(py, (step, n)) {
+                    raised = Some(e);
+                }
+            });
+        })
+    });
+    if let Some(e) = raised {
+        return Err(Error::Py(e));
+    }
+    Ok(read?.0)
+}
 json_out!(TargetRegister);
 
 #[pymethods]

@@ -143,10 +143,24 @@ class TargetRegister:
     def __new__(cls, targets: Sequence[Dict[str, Any]], as_of: DateLike) -> Self:
         """Validates targets (dicts in the core's JSON form); raises ValidationError."""
     @staticmethod
-    def read(path: PathLike, as_of: DateLike) -> TargetRegister:
-        """Reads a CSV or XLSX 附件2 file in Rust (no Python object per row)."""
+    def read(
+        path: PathLike,
+        as_of: DateLike,
+        *,
+        progress: Optional[Callable[[str, int], object]] = None,
+    ) -> TargetRegister:
+        """Reads a CSV or XLSX 附件2 file in Rust (no Python object per row).
+
+        ``progress(step, count)`` hears ``("rows", n)`` every 65,536 rows and at the end,
+        then ``("checking", n)``; an exception it raises is raised when the import returns.
+        """
     @staticmethod
-    def from_bytes(data: bytes, as_of: DateLike) -> TargetRegister:
+    def from_bytes(
+        data: bytes,
+        as_of: DateLike,
+        *,
+        progress: Optional[Callable[[str, int], object]] = None,
+    ) -> TargetRegister:
         """Like ``read``, from the file's bytes."""
     @staticmethod
     def from_rows(
