@@ -21,6 +21,7 @@ trap 'printf "\n[test-all] time per step (and disk free after it):\n"; printf " 
 # info, no pip cache, and each build folder removed once nothing later reads it. Local runs
 # keep their caches (set SHUANGSUIJI_LEAN_DISK=1 to behave as CI does).
 lean="${SHUANGSUIJI_LEAN_DISK:-${CI:-}}"
+case "$lean" in false | 0) lean= ;; esac
 if [ -n "$lean" ]; then
   export CARGO_INCREMENTAL=0 CARGO_PROFILE_DEV_DEBUG=line-tables-only PIP_NO_CACHE_DIR=1
   export SHUANGSUIJI_DIST_CLEAN=1

@@ -71,7 +71,7 @@ pub fn run(a: ImportArgs) -> Result<(), String> {
         What::Targets => {
             let mut meter = crate::progress::ImportMeter::new();
             let read = import::targets_with_progress(&bytes, as_of, &mut |p| meter.update(p));
-            meter.finish(bytes.len());
+            meter.finish(bytes.len(), read.is_ok());
             let (r, n) = read.map_err(report)?;
             notes = n;
             (

@@ -1,6 +1,7 @@
 //! What a person waiting on a large target register sees: rows read so far on stderr (on a
-//! terminal, one line rewritten in place), then the time taken and the rate. Small files
-//! stay quiet, so scripts and the printed records are unchanged.
+//! terminal only, one line rewritten in place), then one line with the time taken and the
+//! rate once the register is accepted (on stderr, in logs too). Registers under 65,536 rows
+//! print nothing, so the output of everyday use is unchanged.
 
 use shuangsuiji::import::{ImportProgress, PROGRESS_EVERY};
 use std::io::{IsTerminal, Write};
@@ -41,18 +42,19 @@ impl ImportMeter {
         }
     }
 
-    /// The time taken and the rate, for a register large enough to have shown progress.
-    pub fn finish(&self, bytes: usize) {
-        if self.rows < PROGRESS_EVERY {
+    /// Clears the progress line; for an accepted register large enough to have shown
+    /// progress, prints the time taken and the rate (a refused one gets its problems only).
+    pub fn finish(&self, bytes: usize, accepted: bool) {
+        if self.terminal && self.rows >= PROGRESS_EVERY {
+            eprint!("\r\x1b[2K");
+        }
+        if !accepted || self.rows < PROGRESS_EVERY {
             return;
         }
         let s = self.start.elapsed().as_secs_f64().max(1e-9);
         let rows = self.rows;
         let rate = (rows as f64 / s).round();
         let mb = bytes as f64 / 1e6 / s;
-        if self.terminal {
-            eprint!("\r\x1b[2K");
-        }
         eprintln!(
             "已导入 {rows} 行，用时 {s:.2} 秒（每秒 {rate} 行，{mb:.0} MB）· imported {rows} rows in {s:.2} s ({rate} rows/s, {mb:.0} MB/s)"
         );

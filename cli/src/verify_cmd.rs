@@ -92,7 +92,7 @@ fn targets_of(path: &std::path::Path, sealed: &SealedRecord) -> Result<TargetReg
     };
     let mut meter = crate::progress::ImportMeter::new();
     let read = shuangsuiji::import::targets_with_progress(&bytes, as_of, &mut |p| meter.update(p));
-    meter.finish(bytes.len());
+    meter.finish(bytes.len(), read.is_ok());
     read.map(|(r, _)| r).map_err(|e| {
         format!(
             "{}: 检查对象名录库无法读取 the target register cannot be read:\n{}",

@@ -172,8 +172,9 @@ pub struct PublicInspector {
 impl PublicInspector {
     /// Leaf bytes of the register commitment: JCS of the public entry (spec §3.3).
     ///
-    /// Invariant: fields declared in the byte order of their JSON names (as in
-    /// [`crate::registers::Target::leaf_bytes`]), so serde_json's output is already JCS.
+    /// Invariant: fields declared in the byte order of their JSON names, map keys ASCII and
+    /// no floats, so serde_json's output is already JCS (tests compare the two on sample and
+    /// generated entries; target leaves are written field by field instead, for speed).
     pub fn leaf_bytes(&self) -> Vec<u8> {
         serde_json::to_vec(self).unwrap_or_default()
     }

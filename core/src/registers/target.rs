@@ -395,7 +395,7 @@ impl Target {
 /// A validated target register.
 ///
 /// Invariant: entries valid as of `as_of`, ids and USCCs unique, sorted by id (bytes).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Clone, Serialize)]
 pub struct TargetRegister {
     #[serde(with = "iso")]
     as_of: Date,
@@ -420,7 +420,9 @@ impl TargetRegister {
         })
     }
 
-    /// As [`TargetRegister::new`], giving the entries back with the problems.
+    /// As [`TargetRegister::new`], giving the entries back with the problems (for the
+    /// importers, which name the rows of refused records).
+    #[cfg(feature = "import")]
     pub(crate) fn new_or_back(
         as_of: Date,
         targets: Vec<Target>,
@@ -451,6 +453,16 @@ impl TargetRegister {
     /// RFC 6962 root over the entries' leaf bytes, in id order (spec §3.2).
     pub fn root(&self) -> Digest32 {
         *self.root.get_or_init(|| register::root(&self.targets))
+    }
+}
+
+/// Shown without the root cache, so that it reads the same before and after `root()`.
+impl std::fmt::Debug for TargetRegister {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TargetRegister")
+            .field("as_of", &self.as_of)
+            .field("targets", &self.targets)
+            .finish()
     }
 }
 
