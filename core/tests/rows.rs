@@ -8,7 +8,7 @@ mod common;
 use common::*;
 use shuangsuiji::draw::*;
 use shuangsuiji::import::{self, Rows, TargetRows};
-use shuangsuiji::registers::{ProblemKind, Target};
+use shuangsuiji::registers::{ProblemKind, RiskLevel, Target, TargetRegister};
 use std::collections::BTreeMap;
 
 /// A CSV text as a database would give it: its first line the header, then the rows.
@@ -273,4 +273,62 @@ fn a_streamed_uscc_twice_is_refused() {
         .problems
         .iter()
         .any(|p| p.kind == ProblemKind::Duplicate && p.field == "uscc"));
+}
+
+/// A source that names one register as itself (`in_memory`) while its own scan gives
+/// another: the draw reads only the register named, entries and root alike, so the scan
+/// cannot slip other entries past the committed root; and naming an uncommitted register
+/// is refused on its root.
+struct Posing<'a> {
+    named: &'a TargetRegister,
+    scanned: &'a TargetRegister,
+}
+
+impl TargetSource for Posing<'_> {
+    fn as_of(&self) -> time::Date {
+        self.scanned.as_of()
+    }
+
+    fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError> {
+        self.scanned.targets().iter().try_for_each(f)
+    }
+
+    fn in_memory(&self) -> Option<&TargetRegister> {
+        Some(self.named)
+    }
+}
+
+#[test]
+fn a_source_posing_as_a_register_draws_from_that_register_only() {
+    let w = World::new(targets(300), inspectors(12, 0));
+    let mut other = w.targets.targets().to_vec();
+    for t in &mut other {
+        t.risk = RiskLevel::High;
+    }
+    let other = TargetRegister::new(AS_OF, other).unwrap();
+    assert_ne!(other.root(), w.targets.root());
+    let honest = draw_from(&w, &w.targets).unwrap();
+    let posing = draw_from(
+        &w,
+        &Posing {
+            named: &w.targets,
+            scanned: &other,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        honest.canonical_bytes().unwrap(),
+        posing.canonical_bytes().unwrap()
+    );
+    let refused = draw_from(
+        &w,
+        &Posing {
+            named: &other,
+            scanned: &w.targets,
+        },
+    );
+    assert!(
+        matches!(refused, Err(DrawError::Root { .. })),
+        "{refused:?}"
+    );
 }
