@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the verification page as one self-contained static folder: OUT/index.html, app.js,
+# Builds the verification page as one self-contained static folder: OUT/index.html, app.js, worker.js,
 # style.css, the wasm-bindgen module and its .wasm, and build.json (the page hash: see
 # docs/install.md §4). No request leaves the folder. Two builds of the same source give
 # byte-identical folders wherever the checkout and the cargo home lie (paths are remapped in
@@ -19,9 +19,12 @@ web=bindings-wasm/web
 pkg=bindings-wasm/pkg/web
 cp "$web/index.html" "$web/style.css" "$pkg/shuangsuiji.js" "$pkg/shuangsuiji_bg.wasm" "$out/"
 # In the repository the page imports the module from ../pkg/web; in the folder it sits beside.
-sed 's|"\.\./pkg/web/shuangsuiji\.js"|"./shuangsuiji.js"|' "$web/app.js" > "$out/app.js"
+for js in app.js worker.js; do
+  sed 's|"\.\./pkg/web/|"./|g' "$web/$js" > "$out/$js"
+  grep -q '"./shuangsuiji.js"' "$out/$js" || { echo "$js: module import not rewritten" >&2; exit 1; }
+  ! grep -q 'pkg/web' "$out/$js" || { echo "$js: a path into pkg/web is left" >&2; exit 1; }
+done
 chmod 0644 "$out"/*    # readable by the web server whatever the umask
-grep -q '"./shuangsuiji.js"' "$out/app.js" || { echo "app.js: module import not rewritten" >&2; exit 1; }
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 # The toolchain a rebuild must use to get the same bytes (not pinned by a rust-toolchain file:
 # the build machine's one toolchain is used, and named here).

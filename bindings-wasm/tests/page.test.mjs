@@ -60,13 +60,13 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-async function openPage() {
+async function openPage(query = "") {
   const page = await context.newPage();
   const offsite = [];
   page.on("request", (r) => { if (!r.url().startsWith(origin)) offsite.push(r.url()); });
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${origin}${pagePath}`);
+  await page.goto(`${origin}${pagePath}${query}`);
   await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
   return { page, offsite, errors };
 }
@@ -255,4 +255,38 @@ test("a publisher who serves another .wasm once, or a forged build.json, is not 
   } finally {
     altered.clear();
   }
+});
+
+test("a CSV register is verified streamed in a Worker, with progress, and a changed row is refused", { timeout: 120_000 }, async () => {
+  const csv = demo("targets.public.csv");
+  const asOf = JSON.parse(publicViews().targets.toString("utf8")).as_of;
+  const run = async (targets) => {
+    const { page, offsite, errors } = await openPage("?stream=always");
+    const { inspectors } = publicViews();
+    await page.setInputFiles("#record", { name: "record.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(sealedSampleV2())) });
+    await page.setInputFiles("#targets", { name: "targets.public.csv", mimeType: "text/csv", buffer: targets });
+    await page.setInputFiles("#inspectors", { name: "inspectors.public.json", mimeType: "application/json", buffer: inspectors });
+    await page.fill("#as-of", asOf);
+    await page.click("#go");
+    await page.waitForSelector("body[data-result]", { timeout: 60_000 });
+    assert.equal(await page.getAttribute("body", "data-streamed"), "true");
+    assert.deepEqual(offsite, []);
+    assert.deepEqual(errors, []);
+    return page;
+  };
+  let page = await run(csv);
+  assert.equal(await page.getAttribute("body", "data-result"), "verified");
+  assert.match(await page.textContent("#status"), /流式读取 streamed/);
+  assert.ok(await page.locator("#progress").isHidden(), "the bar goes when the re-run ends");
+  const s = sealedSampleV2();
+  assert.ok((await page.textContent("#details")).includes(s.record.seed));
+  await page.close();
+  const lines = csv.toString("utf8").split("\n");
+  const cells = lines[3].split(",");
+  cells[3] += "甲";
+  lines[3] = cells.join(",");
+  page = await run(Buffer.from(lines.join("\n")));
+  assert.equal(await page.getAttribute("body", "data-result"), "not-verified");
+  assert.match(await page.textContent("#verdict-reason"), /名录库与承诺不符 Register differs from the committed one/);
+  await page.close();
 });

@@ -398,6 +398,12 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         &a.out.join("targets.public.json"),
         &util::to_json(&targets)?,
     )?;
+    // The same register as CSV sorted by id: the streamed form (spec §7), which a verifier
+    // reads twice in slices instead of holding it (the page streams CSVs over 64 MB).
+    util::write_atomic(
+        &a.out.join("targets.public.csv"),
+        shuangsuiji::import::targets_to_csv(&targets).as_bytes(),
+    )?;
     util::write_atomic(
         &a.out.join("inspectors.public.json"),
         &util::to_json(&public_inspectors)?,

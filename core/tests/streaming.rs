@@ -92,3 +92,87 @@ fn streamed_problems_stop_the_draw() {
     let r = draw_from(&TargetCsvFile::new("/nonexistent/targets.csv", AS_OF));
     assert!(matches!(r, Err(DrawError::Source(_))));
 }
+
+/// What a host without files streams from (the page's Worker reading a `File` in slices):
+/// the same draw as the register in memory.
+#[test]
+fn a_reader_source_draws_and_verifies_the_same_bytes() {
+    use shuangsuiji::import::TargetCsvStream;
+    let w = World::new(targets(200), inspectors(12, 0));
+    let csv = targets_to_csv(&w.targets).into_bytes();
+    let opened = std::cell::Cell::new(0);
+    let source = TargetCsvStream::new(
+        || {
+            opened.set(opened.get() + 1);
+            Ok::<_, String>(std::io::Cursor::new(csv.as_slice()))
+        },
+        AS_OF,
+    );
+    let c = w.commitment(plan(), 4, BeaconChoice::Offline, 0);
+    let reveals = World::reveals(4);
+    let inputs = |targets: &dyn TargetSource| {
+        draw(DrawInputs {
+            commitment: &c,
+            item_list: &w.items,
+            targets,
+            inspectors: &w.inspectors,
+            reveals: &reveals,
+            beacon: None,
+        })
+        .unwrap()
+        .canonical_bytes()
+        .unwrap()
+    };
+    assert_eq!(inputs(&w.targets), inputs(&source));
+    // Two passes: root and census, then selection (hashed again, as the source may change).
+    assert_eq!(opened.get(), 2);
+}
+
+/// A source that gives other rows on its second pass (a file rewritten, a table changed
+/// mid-draw) is refused on the second pass's root, however valid the new rows are.
+#[test]
+fn a_source_that_changes_between_passes_is_refused() {
+    use shuangsuiji::import::TargetCsvStream;
+    let w = World::new(targets(60), inspectors(12, 0));
+    let csv = targets_to_csv(&w.targets);
+    let first = csv.clone().into_bytes();
+    let mut lines: Vec<&str> = csv.lines().collect();
+    lines.remove(7);
+    let second = (lines.join("\n") + "\n").into_bytes();
+    let pass = std::cell::Cell::new(0);
+    let source = TargetCsvStream::new(
+        || {
+            pass.set(pass.get() + 1);
+            let bytes = if pass.get() == 1 { &first } else { &second };
+            Ok::<_, String>(std::io::Cursor::new(bytes.clone()))
+        },
+        AS_OF,
+    );
+    let c = w.commitment(plan(), 4, BeaconChoice::Offline, 0);
+    let r = draw(DrawInputs {
+        commitment: &c,
+        item_list: &w.items,
+        targets: &source,
+        inspectors: &w.inspectors,
+        reveals: &World::reveals(4),
+        beacon: None,
+    });
+    match r {
+        Err(DrawError::Source(m)) => assert!(m.contains("two passes"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    // And a source that cannot open says why.
+    let closed = TargetCsvStream::new(
+        || Err::<std::io::Cursor<Vec<u8>>, _>("the file was closed".to_string()),
+        AS_OF,
+    );
+    let r = draw(DrawInputs {
+        commitment: &c,
+        item_list: &w.items,
+        targets: &closed,
+        inspectors: &w.inspectors,
+        reveals: &World::reveals(4),
+        beacon: None,
+    });
+    assert!(matches!(r, Err(DrawError::Source(m)) if m == "the file was closed"));
+}

@@ -5,12 +5,14 @@ use crate::errors::Failure;
 use crate::input;
 use crate::types::to_js;
 use serde::Serialize;
+use shuangsuiji::import::TargetCsvStream;
 use shuangsuiji::trust::{verify_anchored, TimeAnchor, TrustFile, Verdict};
 use shuangsuiji::{
     draw::BeaconChoice, draw::Participant, draw::StratumDraw, draw::Team, registers::RegisterRoots,
-    Digest32, Reveal, SealedRecord, Verified,
+    Digest32, PublicInspectorRegister, Reveal, SealedRecord, Verified,
 };
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The result object (`VerifyResult` in the `.d.ts`).
 #[derive(Serialize)]
@@ -214,13 +216,138 @@ pub fn verify(
     #[wasm_bindgen(unchecked_optional_param_type = "Input")] trust: Option<JsValue>,
     #[wasm_bindgen(unchecked_optional_param_type = "Input")] anchor: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    let sealed: SealedRecord = match input::json_value("record", &record) {
+    respond(
+        &record,
+        &inspectors,
+        trust,
+        anchor,
+        |sealed, inspectors, trust, anchor| {
+            let as_of = input::date("asOf", as_of)?;
+            let targets = input::targets(&input::required("targets", &targets)?, as_of)?;
+            Ok(verify_anchored(sealed, &targets, inspectors, trust, anchor))
+        },
+    )
+}
+
+/// As `verify`, with the target register streamed: a CSV sorted by id (as `shuangsuiji
+/// export` and the public CSV view write it) that the re-run reads twice through
+/// `readTargets(offset, length)` — the next bytes from `offset`, at most `length`, empty
+/// at the end — and never holds whole. In a Web Worker, `FileReaderSync` over
+/// `file.slice(offset, offset + length)` verifies a register far larger than memory; the
+/// callback is also where a page counts progress. An exception it throws stops the re-run
+/// and is reported as the register's problem.
+#[wasm_bindgen(js_name = verifyStreamed, unchecked_return_type = "VerifyResult")]
+pub fn verify_streamed(
+    #[wasm_bindgen(unchecked_param_type = "Input")] record: JsValue,
+    #[wasm_bindgen(
+        js_name = readTargets,
+        unchecked_param_type = "(offset: number, length: number) => Uint8Array"
+    )]
+    read_targets: js_sys::Function,
+    #[wasm_bindgen(unchecked_param_type = "Input")] inspectors: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: String,
+    #[wasm_bindgen(unchecked_optional_param_type = "Input")] trust: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Input")] anchor: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    respond(
+        &record,
+        &inspectors,
+        trust,
+        anchor,
+        |sealed, inspectors, trust, anchor| {
+            let as_of = input::date("asOf", Some(as_of))?
+                .ok_or_else(|| Failure::input("asOf", "is missing"))?;
+            let source = TargetCsvStream::new(|| Ok(JsChunks::new(&read_targets)), as_of);
+            Ok(verify_anchored(sealed, &source, inspectors, trust, anchor))
+        },
+    )
+}
+
+/// Bytes pulled from a JS `(offset, length) => Uint8Array` in large chunks (one call per
+/// chunk, not per CSV buffer refill: each call crosses into JS).
+struct JsChunks<'a> {
+    read: &'a js_sys::Function,
+    offset: f64,
+    buf: Vec<u8>,
+    pos: usize,
+    done: bool,
+}
+
+const CHUNK: usize = 4 << 20;
+
+impl<'a> JsChunks<'a> {
+    fn new(read: &'a js_sys::Function) -> Self {
+        JsChunks {
+            read,
+            offset: 0.0,
+            buf: Vec::new(),
+            pos: 0,
+            done: false,
+        }
+    }
+
+    fn refill(&mut self) -> std::io::Result<()> {
+        #[allow(clippy::cast_precision_loss)] // 4 MiB is exact in an f64
+        let length = JsValue::from_f64(CHUNK as f64);
+        let v = self
+            .read
+            .call2(&JsValue::NULL, &JsValue::from_f64(self.offset), &length)
+            .map_err(|e| std::io::Error::other(format!("readTargets threw: {e:?}")))?;
+        let a: js_sys::Uint8Array = v
+            .dyn_into()
+            .map_err(|_| std::io::Error::other("readTargets did not return a Uint8Array"))?;
+        let n = a.length() as usize;
+        if n == 0 {
+            self.done = true;
+        }
+        self.buf.resize(n, 0);
+        a.copy_to(&mut self.buf);
+        self.pos = 0;
+        #[allow(clippy::cast_precision_loss)] // offsets stay below 2^53
+        {
+            self.offset += n as f64;
+        }
+        Ok(())
+    }
+}
+
+impl std::io::Read for JsChunks<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if self.pos == self.buf.len() && !self.done {
+            self.refill()?;
+        }
+        let rest = self.buf.get(self.pos..).unwrap_or_default();
+        let n = rest.len().min(out.len());
+        out[..n].copy_from_slice(&rest[..n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
+/// The inputs both forms share (record, inspectors, trust, anchor) read, the re-run made,
+/// and the result shaped: a record that cannot be read gives no summary.
+fn respond(
+    record: &JsValue,
+    inspectors: &JsValue,
+    trust: Option<JsValue>,
+    anchor: Option<JsValue>,
+    rerun: impl FnOnce(
+        &SealedRecord,
+        &PublicInspectorRegister,
+        Option<&TrustFile>,
+        Option<&TimeAnchor>,
+    ) -> Result<Verdict, Failure>,
+) -> Result<JsValue, JsValue> {
+    let sealed: SealedRecord = match input::json_value("record", record) {
         Ok(s) => s,
         Err(e) => return to_js(&failed(e, None)),
     };
     let trust = trust.unwrap_or(JsValue::UNDEFINED);
     let anchor = anchor.unwrap_or(JsValue::UNDEFINED);
-    let result = match run(&sealed, &targets, &inspectors, as_of, &trust, &anchor) {
+    let verdict = others(inspectors, &trust, &anchor).and_then(|(inspectors, trust, anchor)| {
+        rerun(&sealed, &inspectors, trust.as_ref(), anchor.as_ref())
+    });
+    let result = match verdict {
         Ok(verdict) => {
             let json = verdict.to_json();
             match (verdict.verified, verdict.error) {
@@ -248,16 +375,13 @@ pub fn verify(
     to_js(&result)
 }
 
-fn run(
-    sealed: &SealedRecord,
-    targets: &JsValue,
-    inspectors: &JsValue,
-    as_of: Option<String>,
-    trust: &JsValue,
-    anchor: &JsValue,
-) -> Result<Verdict, Failure> {
-    let as_of = input::date("asOf", as_of)?;
-    let targets = input::targets(&input::required("targets", targets)?, as_of)?;
+type Others = (
+    PublicInspectorRegister,
+    Option<TrustFile>,
+    Option<TimeAnchor>,
+);
+
+fn others(inspectors: &JsValue, trust: &JsValue, anchor: &JsValue) -> Result<Others, Failure> {
     let inspectors = input::inspectors(&input::required("inspectors", inspectors)?)?;
     let trust = match input::bytes("trust", trust)? {
         Some(b) => Some(TrustFile::from_json(&b)?),
@@ -267,11 +391,5 @@ fn run(
         Some(b) => Some(input::json("anchor", &b)?),
         None => None,
     };
-    Ok(verify_anchored(
-        sealed,
-        &targets,
-        &inspectors,
-        trust.as_ref(),
-        anchor.as_ref(),
-    ))
+    Ok((inspectors, trust, anchor))
 }

@@ -220,7 +220,9 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     } else {
         let mut again = MerkleTree::new();
         targets.scan(&mut |t| {
-            again.push_leaf(&t.leaf_bytes());
+            leaf.clear();
+            t.write_leaf(&mut leaf);
+            again.push_leaf(&leaf);
             sel.push(t)
         })?;
         if again.root() != c.roots.targets {

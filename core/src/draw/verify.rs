@@ -3,10 +3,10 @@
 
 use crate::draw::error::{SignedDocument, VerifyError};
 use crate::draw::record::{SealedRecord, SignedCommitment};
+use crate::draw::TargetSource;
 use crate::draw::{draw, DrawInputs};
 use crate::encoding::sign::{verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
 use crate::registers::inspector::PublicInspectorRegister;
-use crate::registers::target::TargetRegister;
 use crate::Digest32;
 use serde_json::Value;
 
@@ -124,7 +124,9 @@ fn check_record_seal(sealed: &SealedRecord) -> Result<Digest32, VerifyError> {
 }
 
 /// Verifies a sealed record against the public target register and the public view of
-/// the inspector register.
+/// the inspector register. The register may be in memory or streamed ([`TargetSource`]:
+/// a CSV sorted by id, read twice and never held whole), so a verifier with little memory
+/// — a browser tab — can check a province's register.
 ///
 /// # Errors
 /// The first failing check, naming what differs.
@@ -158,7 +160,7 @@ fn check_record_seal(sealed: &SealedRecord) -> Result<Digest32, VerifyError> {
 /// ```
 pub fn verify(
     sealed: &SealedRecord,
-    targets: &TargetRegister,
+    targets: &dyn TargetSource,
     inspectors: &PublicInspectorRegister,
 ) -> Result<Verified, VerifyError> {
     let rec = &sealed.record;

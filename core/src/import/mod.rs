@@ -28,7 +28,7 @@ pub use rows::{RowHeader, Rows};
 pub use table::{whole_number_text, Format};
 pub use targets::{
     derived_target_id, targets, targets_from_rows, targets_with_notes, targets_with_progress,
-    ImportProgress, TargetCsvFile, TargetRows, PROGRESS_EVERY,
+    ImportProgress, TargetCsvFile, TargetCsvStream, TargetRows, PROGRESS_EVERY,
 };
 pub use template::{
     template_columns, template_csv, template_title, TemplateColumn, TemplateKind, EXAMPLE_MARK,

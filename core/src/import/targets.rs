@@ -471,28 +471,86 @@ impl TargetSource for TargetCsvFile {
     fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError> {
         let file = std::fs::File::open(&self.path)
             .map_err(|e| DrawError::Source(format!("{}: {e}", self.path.display())))?;
-        let reader = std::io::BufReader::with_capacity(1 << 20, file);
-        let as_of = self.as_of;
-        let streamed = stream_csv(reader, RegisterName::Targets, COLUMNS, REQUIRED, |row| {
-            let t = streamed_target(&row, as_of, true).map_err(DrawError::Register)?;
-            f(&t)
-        });
-        match streamed {
-            Ok(r) => r,
-            Err(e) => Err(DrawError::Register(Box::new(
-                e.problems.into_iter().next().unwrap_or_else(|| {
-                    crate::registers::validate::Problem {
-                        register: RegisterName::Targets,
-                        row: None,
-                        record: None,
-                        field: "file".into(),
-                        column: None,
-                        kind: ProblemKind::File,
-                        message: "unreadable".into(),
-                    }
+        scan_csv(
+            std::io::BufReader::with_capacity(1 << 20, file),
+            self.as_of,
+            f,
+        )
+    }
+}
+
+/// A target register in UTF-8 CSV from any byte source that can be read again from the
+/// start: `open` is called once per pass. What a host without files streams from — the
+/// browser's `File` read in slices inside a Worker, an object store, a pipe that can be
+/// replayed — with the same rules as [`TargetCsvFile`]: rows sorted by id, each validated
+/// as it is read, a source that changes between passes refused on its root.
+pub struct TargetCsvStream<F> {
+    open: F,
+    as_of: Date,
+}
+
+impl<F> std::fmt::Debug for TargetCsvStream<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TargetCsvStream")
+            .field("as_of", &self.as_of)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<F, R> TargetCsvStream<F>
+where
+    F: Fn() -> Result<R, String>,
+    R: std::io::Read,
+{
+    /// A source that reads the CSV through `open` (a fresh reader from the first byte, or
+    /// the reason it cannot give one), validated as of `as_of`.
+    pub fn new(open: F, as_of: Date) -> Self {
+        TargetCsvStream { open, as_of }
+    }
+}
+
+impl<F, R> TargetSource for TargetCsvStream<F>
+where
+    F: Fn() -> Result<R, String>,
+    R: std::io::Read,
+{
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError> {
+        let reader = (self.open)().map_err(DrawError::Source)?;
+        scan_csv(reader, self.as_of, f)
+    }
+}
+
+/// One pass over a streamed CSV: each row validated and handed to `f`; the first problem
+/// (of the file or of a row) stops the pass.
+fn scan_csv(
+    reader: impl std::io::Read,
+    as_of: Date,
+    f: &mut dyn FnMut(&Target) -> Result<(), DrawError>,
+) -> Result<(), DrawError> {
+    let streamed = stream_csv(reader, RegisterName::Targets, COLUMNS, REQUIRED, |row| {
+        let t = streamed_target(&row, as_of, true).map_err(DrawError::Register)?;
+        f(&t)
+    });
+    match streamed {
+        Ok(r) => r,
+        Err(e) => Err(DrawError::Register(Box::new(
+            e.problems
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| crate::registers::validate::Problem {
+                    register: RegisterName::Targets,
+                    row: None,
+                    record: None,
+                    field: "file".into(),
+                    column: None,
+                    kind: ProblemKind::File,
+                    message: "unreadable".into(),
                 }),
-            ))),
-        }
+        ))),
     }
 }
 

@@ -7,8 +7,9 @@
 //! verifier's [`TrustFile`]; "anchored" means every key and the chain are the verifier's,
 //! and the time anchor was checked.
 
+use crate::draw::TargetSource;
 use crate::draw::{verify, BeaconChoice, DrandSpec, SealedRecord, Verified, VerifyError};
-use crate::registers::{PublicInspectorRegister, TargetRegister};
+use crate::registers::PublicInspectorRegister;
 use crate::trust::anchor::{check_anchor, TimeAnchor};
 use crate::trust::file::TrustFile;
 use serde::Serialize;
@@ -276,7 +277,7 @@ fn references_anchored(
 /// draw/v2 plan's annual task and earlier draws are anchored only when checked here.
 pub fn verify_with_references(
     sealed: &SealedRecord,
-    targets: &TargetRegister,
+    targets: &dyn TargetSource,
     inspectors: &PublicInspectorRegister,
     trust: Option<&TrustFile>,
     anchor: Option<&TimeAnchor>,
@@ -292,7 +293,7 @@ pub fn verify_with_references(
 /// says so.
 pub fn verify_trusted(
     sealed: &SealedRecord,
-    targets: &TargetRegister,
+    targets: &dyn TargetSource,
     inspectors: &PublicInspectorRegister,
     trust: Option<&TrustFile>,
 ) -> Verdict {
@@ -304,7 +305,7 @@ pub fn verify_trusted(
 /// round (docs/spec/trust.md §3.1).
 pub fn verify_anchored(
     sealed: &SealedRecord,
-    targets: &TargetRegister,
+    targets: &dyn TargetSource,
     inspectors: &PublicInspectorRegister,
     trust: Option<&TrustFile>,
     anchor: Option<&TimeAnchor>,
@@ -321,7 +322,7 @@ pub fn verify_anchored(
 
 fn assess(
     sealed: &SealedRecord,
-    targets: &TargetRegister,
+    targets: &dyn TargetSource,
     inspectors: &PublicInspectorRegister,
     trust: Option<&TrustFile>,
     anchor: Option<&TimeAnchor>,
