@@ -1,10 +1,13 @@
 //! A draw over a target register streamed from a sorted CSV file (O(selection) memory):
 //!
-//!     cargo run --release -p shuangsuiji-benches --example draw_stream -- TARGETS.csv DATA_DIR
+//!     cargo run --release -p shuangsuiji-benches --example draw_stream -- TARGETS.csv DATA_DIR [OUT_DIR]
 //!
 //! DATA_DIR supplies items.csv, inspectors.csv, inspector-salt.key, plan.json and
 //! drand-quicknet.json (e.g. target/bench-data/scaled-1000000). Peak memory: run it
-//! under `/usr/bin/time -v`.
+//! under `/usr/bin/time -v`. With OUT_DIR, the commitment and the record are signed (a
+//! fixed example key) and OUT_DIR gets record.json and inspectors.public.json: what a
+//! verifier needs beside TARGETS.csv (bindings-wasm/scripts/bench-page-stream.mjs), then a
+//! native streamed verification of them is timed too.
 
 mod common;
 
@@ -36,7 +39,9 @@ fn main() -> Result<(), String> {
         })
         .map_err(|e| e.to_string())?;
     let t_root = t.elapsed();
-    let (signed, reveals) = common::commitment(&inputs, tree.root())?;
+    let (mut signed, reveals) = common::commitment(&inputs, tree.root())?;
+    let key = shuangsuiji::SigningKey::from_bytes(&common::SIGNER_KEY);
+    signed.sign(common::SIGNER, &key);
     let t = Instant::now();
     let rec = draw(DrawInputs {
         commitment: &signed,
@@ -54,5 +59,28 @@ fn main() -> Result<(), String> {
         rec.selected_ids().count(),
         rec.hash().map_err(|e| e.to_string())?
     );
+    if let Some(out) = args.next() {
+        let mut sealed = SealedRecord::new(rec).map_err(|e| e.to_string())?;
+        sealed.sign(common::SIGNER, &key);
+        let out = Path::new(&out);
+        std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+        let write = |name: &str, bytes: serde_json::Result<Vec<u8>>| -> Result<(), String> {
+            let bytes = bytes.map_err(|e| e.to_string())?;
+            std::fs::write(out.join(name), bytes).map_err(|e| format!("{name}: {e}"))
+        };
+        write("record.json", serde_json::to_vec(&sealed))?;
+        write(
+            "inspectors.public.json",
+            serde_json::to_vec(&inputs.inspectors),
+        )?;
+        let t = Instant::now();
+        let v = verify(&sealed, &source, &inputs.inspectors).map_err(|e| e.to_string())?;
+        println!(
+            "native streamed verification: {:.2} s ({} selected); wrote {}",
+            t.elapsed().as_secs_f64(),
+            v.selected,
+            out.display()
+        );
+    }
     Ok(())
 }

@@ -400,24 +400,56 @@ pub fn draw(
             beacon: beacon.as_ref(),
         })
     };
-    let rec = if let Ok(t) = targets.cast::<TargetRegister>() {
+    Ok(DrawRecord(with_source(py, targets, run)?))
+}
+
+/// A target register in a UTF-8 CSV file sorted by id (as `TargetRegister.to_csv` and the
+/// demo's `targets.public.csv` write it), read as a stream on each pass of the draw or its
+/// re-run and never held whole: for a register larger than memory. Rows out of id order
+/// stop the draw; each row is validated as it is read.
+#[pyclass(module = "shuangsuiji", name = "TargetCsvFile", frozen)]
+pub struct TargetCsvFile(core::import::TargetCsvFile);
+
+#[pymethods]
+impl TargetCsvFile {
+    #[new]
+    fn new(path: std::path::PathBuf, as_of: &Bound<'_, PyAny>) -> Result<Self> {
+        let as_of = crate::convert::date_from_py(as_of, "as_of")?;
+        Ok(TargetCsvFile(core::import::TargetCsvFile::new(path, as_of)))
+    }
+}
+
+/// Runs `run` over the target source Python gave: a register in memory or a CSV file
+/// (without the GIL), or a query (Python, called on each pass, so the GIL stays held; an
+/// exception it raised is re-raised as itself, whatever `run` made of the failed pass).
+fn with_source<T, E: Into<crate::errors::Error>>(
+    py: Python<'_>,
+    targets: &Bound<'_, PyAny>,
+    run: impl Fn(&dyn core::draw::TargetSource) -> std::result::Result<T, E> + Sync,
+) -> Result<T>
+where
+    T: Send,
+    E: Send,
+{
+    if let Ok(t) = targets.cast::<TargetRegister>() {
         let t = &t.get().0;
-        py.detach(|| run(t))?
+        Ok(py.detach(|| run(t)).map_err(Into::into)?)
+    } else if let Ok(f) = targets.cast::<TargetCsvFile>() {
+        let f = &f.get().0;
+        Ok(py.detach(|| run(f)).map_err(Into::into)?)
     } else if let Ok(q) = targets.cast::<crate::rows::TargetQuery>() {
-        // The query is Python, called on each pass: the GIL stays held. An exception the
-        // query raised is re-raised as itself.
         let q = q.get();
         q.take_raised();
-        match run(q) {
-            Ok(rec) => rec,
-            Err(e) => return Err(q.take_raised().map_or_else(|| e.into(), Into::into)),
+        let got = run(q);
+        if let Some(raised) = q.take_raised() {
+            return Err(raised.into());
         }
+        got.map_err(Into::into)
     } else {
-        return Err(format_error(
-            "targets: expected a TargetRegister or a TargetQuery",
-        ));
-    };
-    Ok(DrawRecord(rec))
+        Err(format_error(
+            "targets: expected a TargetRegister, a TargetCsvFile or a TargetQuery",
+        ))
+    }
 }
 
 /// Verifies a sealed record (SealedRecord, dict or JSON text) against the public target
@@ -427,12 +459,12 @@ pub fn draw(
 pub fn verify(
     py: Python<'_>,
     record: &Bound<'_, PyAny>,
-    targets: &Bound<'_, TargetRegister>,
+    targets: &Bound<'_, PyAny>,
     inspectors: &Bound<'_, PublicInspectorRegister>,
 ) -> Result<Verified> {
     let sealed = sealed_of(record)?;
-    let (t, i) = (&targets.get().0, &inspectors.get().0);
-    let v = py.detach(|| core::verify(&sealed, t, i))?;
+    let i = &inspectors.get().0;
+    let v = with_source(py, targets, |t| core::verify(&sealed, t, i))?;
     Ok(Verified {
         record_hash: v.record_hash.to_hex(),
         seed: v.seed.to_hex(),
@@ -465,7 +497,7 @@ fn sealed_of(record: &Bound<'_, PyAny>) -> Result<core::SealedRecord> {
 pub fn verify_trusted<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
-    targets: &Bound<'py, TargetRegister>,
+    targets: &Bound<'py, PyAny>,
     inspectors: &Bound<'py, PublicInspectorRegister>,
     trust: Option<&Bound<'py, PyAny>>,
     anchor: Option<&Bound<'py, PyAny>>,
@@ -487,12 +519,19 @@ pub fn verify_trusted<'py>(
     };
     let anchor: Option<core::trust::TimeAnchor> =
         anchor.map(|a| from_py(a, "time anchor")).transpose()?;
-    let (t, i) = (&targets.get().0, &inspectors.get().0);
+    let i = &inspectors.get().0;
     let refs = core::trust::References {
         prior_records: &prior,
     };
-    let verdict = py.detach(|| {
-        core::trust::verify_with_references(&sealed, t, i, trust.as_ref(), anchor.as_ref(), &refs)
-    });
+    let verdict = with_source(py, targets, |t| {
+        Ok::<_, crate::errors::Error>(core::trust::verify_with_references(
+            &sealed,
+            t,
+            i,
+            trust.as_ref(),
+            anchor.as_ref(),
+            &refs,
+        ))
+    })?;
     Ok(crate::convert::value_to_py(py, &verdict.to_json())?)
 }

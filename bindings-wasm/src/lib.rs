@@ -12,6 +12,7 @@
 //! | Export | Core |
 //! | --- | --- |
 //! | `verify(record, targets, inspectors, asOf?)` | [`shuangsuiji::verify`] |
+//! | `verifyStreamed(record, readTargets, inspectors, asOf)` | `verify` over `import::TargetCsvStream` |
 //! | `verifyRound(spec, committedAt, round)` | [`shuangsuiji::draw::verify_round`] |
 //! | `registerRoots({itemList, itemListVersion, targets, inspectors, asOf})` | `ItemList::hash`, `TargetRegister::root`, `PublicInspectorRegister::root` |
 //! | `recordHash(record)`, `canonicalRecord(record)` | `DrawRecord::hash`, `DrawRecord::canonical_bytes` |

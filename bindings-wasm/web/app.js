@@ -89,9 +89,11 @@ function verifyInWorker(asOf) {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
     worker.onmessage = ({ data }) => {
+      if (data.discard) return; // a slice the Worker is done with, handed here to be freed
       if (data.progress) return progress(data.progress);
       worker.terminate();
       $("progress").hidden = true;
+      if (data.wasmBytes) document.body.dataset.wasmMemory = String(data.wasmBytes);
       if (data.error) reject(new Error(data.error));
       else resolve(data.result);
     };

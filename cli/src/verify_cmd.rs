@@ -1,4 +1,4 @@
-//! `shuangsuiji verify RECORD --targets T --inspectors I [--trust FILE]`: re-runs the draw
+//! `shuangsuiji verify RECORD --targets T --inspectors I [--trust FILE] [--stream]`: re-runs the draw
 //! and prints the verdict — anchored in the trust file, consistent but not anchored (each
 //! element without an anchor named), or failed.
 //!
@@ -8,6 +8,8 @@
 
 use crate::util;
 use clap::Args;
+use shuangsuiji::draw::TargetSource;
+use shuangsuiji::import::TargetCsvFile;
 use shuangsuiji::trust::{
     verify_with_references, Level, References, TimeAnchor, TrustFile, Verdict,
 };
@@ -49,12 +51,24 @@ pub struct Views {
     /// 此前抽取记录 An earlier sealed record the plan's prior_draws copy (repeat for each).
     #[arg(long = "prior")]
     prior: Vec<PathBuf>,
+    /// 流式读取 Read the targets CSV as a stream, twice, never whole (rows sorted by id, as
+    /// `targets.public.csv` is): for a register larger than memory.
+    #[arg(long)]
+    stream: bool,
 }
 
 impl Views {
     /// The verdict on `sealed` under these views; a record that fails is an error.
     pub fn assess(&self, sealed: &SealedRecord) -> Result<Verdict, String> {
-        let targets = targets_of(&self.targets, sealed)?;
+        let held;
+        let streamed;
+        let targets: &dyn TargetSource = if self.stream {
+            streamed = TargetCsvFile::new(&self.targets, register_date(&self.targets, sealed)?);
+            &streamed
+        } else {
+            held = targets_of(&self.targets, sealed)?;
+            &held
+        };
         let inspectors: PublicInspectorRegister = load(&self.inspectors)?;
         let anchor: Option<TimeAnchor> = self.anchor.as_deref().map(load).transpose()?;
         let prior: Vec<SealedRecord> = self
@@ -64,7 +78,7 @@ impl Views {
             .collect::<Result<_, _>>()?;
         assess(
             sealed,
-            &targets,
+            targets,
             &inspectors,
             self.trust.as_deref(),
             anchor.as_ref(),
@@ -84,12 +98,7 @@ fn targets_of(path: &std::path::Path, sealed: &SealedRecord) -> Result<TargetReg
     if shuangsuiji::import::json_document(&bytes).is_some() {
         return load(path);
     }
-    let Some(as_of) = sealed.record.commitment.commitment.as_of else {
-        return Err(format!(
-            "{}: 表格形式的名录库需按记录的名录库日期读取，而此记录（draw/v1）未载明；请给出 JSON 公开视图 · a CSV/XLSX register is read as of the record's register date, which this draw/v1 record does not state: give the JSON view",
-            path.display()
-        ));
-    };
+    let as_of = register_date(path, sealed)?;
     let mut meter = crate::progress::ImportMeter::new();
     let read = shuangsuiji::import::targets_with_progress(&bytes, as_of, &mut |p| meter.update(p));
     meter.finish(bytes.len(), read.is_ok());
@@ -98,6 +107,19 @@ fn targets_of(path: &std::path::Path, sealed: &SealedRecord) -> Result<TargetReg
             "{}: 检查对象名录库无法读取 the target register cannot be read:\n{}",
             path.display(),
             crate::import_cmd::report(e)
+        )
+    })
+}
+
+/// The register date a CSV/XLSX register is read as of: the one the record committed.
+fn register_date(
+    path: &std::path::Path,
+    sealed: &SealedRecord,
+) -> Result<shuangsuiji::Date, String> {
+    sealed.record.commitment.commitment.as_of.ok_or_else(|| {
+        format!(
+            "{}: 表格形式的名录库需按记录的名录库日期读取，而此记录（draw/v1）未载明；请给出 JSON 公开视图 · a CSV/XLSX register is read as of the record's register date, which this draw/v1 record does not state: give the JSON view",
+            path.display()
         )
     })
 }
@@ -117,7 +139,7 @@ pub fn run(a: VerifyArgs) -> Result<(), String> {
 /// plan refers to; a record that fails is an error naming the failing check, Chinese first.
 pub fn assess(
     sealed: &SealedRecord,
-    targets: &TargetRegister,
+    targets: &dyn TargetSource,
     inspectors: &PublicInspectorRegister,
     trust: Option<&std::path::Path>,
     anchor: Option<&TimeAnchor>,

@@ -113,6 +113,34 @@ fn demo_then_verify_then_tampered_verify() {
         !ok && text.contains("format:") && text.contains("witness_quorum:"),
         "{text}"
     );
+    // The streamed form: targets.public.csv read twice, never whole, the same verdict; a
+    // CSV with two rows swapped is refused as unsorted, not sorted silently.
+    let streamed = |csv: &Path| {
+        let mut c = bin();
+        c.arg("verify")
+            .arg(out.join("record.json"))
+            .arg("--targets")
+            .arg(csv)
+            .arg("--inspectors")
+            .arg(out.join("inspectors.public.json"))
+            .args(["--stream", "--trust"])
+            .arg(&trust)
+            .arg("--anchor")
+            .arg(out.join("anchor.json"));
+        run(&mut c)
+    };
+    let (ok, text) = streamed(&out.join("targets.public.csv"));
+    assert!(
+        ok && text.contains("核验结果 Result: 通过，已锚定 VERIFIED, ANCHORED"),
+        "{text}"
+    );
+    let csv = std::fs::read_to_string(out.join("targets.public.csv")).unwrap();
+    let mut lines: Vec<&str> = csv.lines().collect();
+    lines.swap(2, 3);
+    let swapped = out.join("swapped.csv");
+    std::fs::write(&swapped, lines.join("\n") + "\n").unwrap();
+    let (ok, text) = streamed(&swapped);
+    assert!(!ok && text.contains("未通过 NOT VERIFIED"), "{text}");
     // Change one selected target to its first alternate: exit non-zero, naming the path.
     let mut v: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("record.json")).unwrap()).unwrap();

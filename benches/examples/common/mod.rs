@@ -45,6 +45,9 @@ pub fn inputs(d: &Path, as_of: Date) -> Result<Inputs, String> {
 }
 
 pub const SECRET: [u8; 32] = [7; 32];
+/// The one signer's name and (example, public) key.
+pub const SIGNER: &str = "负责人";
+pub const SIGNER_KEY: [u8; 32] = [9; 32];
 pub const SECRET2: [u8; 32] = [8; 32];
 
 /// The commitment over these inputs and a target root, and the matching reveal.
@@ -76,8 +79,8 @@ pub fn commitment(
             },
         ],
         signers: vec![Signatory {
-            name: "负责人".into(),
-            public_key: public_key_hex(&SigningKey::from_bytes(&[9; 32])),
+            name: SIGNER.into(),
+            public_key: public_key_hex(&SigningKey::from_bytes(&SIGNER_KEY)),
         }],
         beacon: BeaconChoice::Drand(DrandSpec::quicknet(123)),
         committed_at: 1_692_803_700,

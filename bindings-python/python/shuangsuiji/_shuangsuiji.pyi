@@ -431,7 +431,7 @@ def check_plan(plan: JsonInput, item_list: ItemList) -> None:
 def draw(
     commitment: SignedCommitment,
     item_list: ItemList,
-    targets: Union[TargetRegister, TargetQuery],
+    targets: Union[TargetRegister, TargetCsvFile, TargetQuery],
     inspectors: PublicInspectorRegister,
     reveals: Sequence[Dict[str, str]],
     beacon: Optional[JsonInput] = None,
@@ -440,14 +440,14 @@ def draw(
 
 def verify(
     record: Union[SealedRecord, JsonInput],
-    targets: TargetRegister,
+    targets: Union[TargetRegister, TargetCsvFile, TargetQuery],
     inspectors: PublicInspectorRegister,
 ) -> Verified:
     """Verifies a sealed record by re-running everything; raises VerifyError."""
 
 def verify_trusted(
     record: Union[SealedRecord, JsonInput],
-    targets: TargetRegister,
+    targets: Union[TargetRegister, TargetCsvFile, TargetQuery],
     inspectors: PublicInspectorRegister,
     trust: Optional[JsonInput] = None,
     anchor: Optional[JsonInput] = None,
@@ -488,6 +488,13 @@ def import_results_arrow(
     columns: Columns = None,
 ) -> List[Dict[str, Any]]:
     """Results from an Arrow table or stream, checked as a results sheet is."""
+@final
+class TargetCsvFile:
+    """A target register in a UTF-8 CSV file sorted by id (``TargetRegister.to_csv``, the
+    demo's ``targets.public.csv``), read as a stream on each pass and never held whole."""
+
+    def __new__(cls, path: Union[str, os.PathLike[str]], as_of: DateLike) -> Self: ...
+
 @final
 class TargetQuery:
     """A target register streamed from a query on each pass of the draw: ``query()`` runs

@@ -163,7 +163,7 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     let mut leaf = Vec::new();
     targets.scan(&mut |t| {
         if let Some(seen) = usccs.as_mut() {
-            seen.check(t).map_err(DrawError::Register)?;
+            seen.note(t);
         }
         if in_memory.is_none() {
             leaf.clear();
@@ -172,7 +172,13 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         }
         census.add(&c.plan, t)
     })?;
-    drop(usccs);
+    // USCCs under a repeated key are compared in full, on one more pass made only then (a
+    // duplicate, or a key collision), so a duplicate is refused before the root is.
+    if let Some(mut suspects) = usccs.map(UsccsSeen::suspects) {
+        if !suspects.is_empty() {
+            targets.scan(&mut |t| suspects.check(t).map_err(DrawError::Register))?;
+        }
+    }
     let root = in_memory.map_or_else(|| tree.root(), TargetRegister::root);
     same(RootOf::TargetRegister, c.roots.targets, root)?;
     same(

@@ -26,6 +26,7 @@ pub use item::{
 };
 pub use roots::RegisterRoots;
 pub use target::{
-    CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus, UsccsSeen,
+    CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus,
+    UsccSuspects, UsccsSeen,
 };
 pub use validate::{Problem, ProblemKind, RegisterName, ValidationErrors};

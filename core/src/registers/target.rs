@@ -517,24 +517,72 @@ impl register::Entry for Target {
 }
 
 /// The one-market-subject-one-entry rule of `check_across`, for a register read as a
-/// stream (a database query, a CSV file), which is never held whole: the USCCs seen, kept as
-/// 128-bit digests (16 bytes each, 160 MB for ten million entries), so that one enterprise
-/// listed under two 对象编码 cannot double its chance of being drawn.
+/// stream (a database query, a CSV file) that is never held whole, so that one enterprise
+/// listed under two 对象编码 cannot double its chance of being drawn. On the draw's first
+/// pass each USCC is kept as a 64-bit key only (8 bytes an entry, 80 MB for ten million — a
+/// browser tab can hold that, not a set of strings or digests), and the keys seen twice are
+/// [`UsccsSeen::suspects`]; only when there are some does one more pass compare the entries
+/// under those keys by their full USCC ([`UsccSuspects::check`]). The key is a filter, not a
+/// proof: a collision costs a pass and a kept string, never a wrong verdict.
 #[derive(Debug, Default)]
-pub struct UsccsSeen(std::collections::HashSet<u128>);
+pub struct UsccsSeen(Vec<u64>);
+
+/// The filter's key of a USCC. SipHash with fixed keys: cheap, and the same on every run,
+/// which is all a filter needs (a register crafted to collide only makes more suspects).
+fn uscc_key(u: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = std::hash::DefaultHasher::new();
+    h.write(u.as_bytes());
+    h.finish()
+}
 
 impl UsccsSeen {
-    /// Records `t`'s USCC.
+    /// Notes `t`'s USCC (first pass).
+    pub fn note(&mut self, t: &Target) {
+        if let Some(u) = &t.uscc {
+            self.0.push(uscc_key(u));
+        }
+    }
+
+    /// The keys noted more than once: what the second pass compares in full.
+    pub fn suspects(mut self) -> UsccSuspects {
+        self.0.sort_unstable();
+        let mut keys: Vec<u64> = self
+            .0
+            .windows(2)
+            .filter_map(|w| match w {
+                [a, b] if a == b => Some(*a),
+                _ => None,
+            })
+            .collect();
+        keys.dedup();
+        UsccSuspects {
+            keys,
+            seen: std::collections::HashSet::new(),
+        }
+    }
+}
+
+/// The second pass of [`UsccsSeen`]: the USCCs under a repeated key, compared in full.
+#[derive(Debug, Default)]
+pub struct UsccSuspects {
+    keys: Vec<u64>,
+    seen: std::collections::HashSet<String>,
+}
+
+impl UsccSuspects {
+    /// Whether no key repeated (every USCC is then distinct).
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Checks `t`'s USCC against the earlier entries' under the same key.
     ///
     /// # Errors
     /// `Duplicate` on field `uscc`, naming `t`, when an earlier entry has its USCC.
     pub fn check(&mut self, t: &Target) -> Result<(), Box<crate::registers::Problem>> {
-        use sha2::{Digest, Sha256};
         let Some(u) = &t.uscc else { return Ok(()) };
-        let d = Sha256::digest(u.as_bytes());
-        let mut first = [0u8; 16];
-        first.copy_from_slice(d.get(..16).unwrap_or(&[0; 16]));
-        if self.0.insert(u128::from_be_bytes(first)) {
+        if self.keys.binary_search(&uscc_key(u)).is_err() || self.seen.insert(u.clone()) {
             return Ok(());
         }
         let mut c = Collector::new(RegisterName::Targets);
@@ -552,6 +600,44 @@ impl UsccsSeen {
 pub(crate) mod tests {
     use super::*;
     use time::macros::date;
+
+    /// One market subject, one entry (registers.md §2, target register validation: "USCC seen
+    /// before"), streamed: a repeated USCC is found
+    /// by its key and named by the full compare; two USCCs under one key (a collision, forced
+    /// here) are told apart by it.
+    #[test]
+    fn streamed_usccs_are_compared_in_full_under_a_repeated_key() {
+        let (a, b, c) = (target("A"), target("B"), target("A"));
+        let mut seen = UsccsSeen::default();
+        for t in [&a, &b, &c] {
+            seen.note(t);
+        }
+        let mut s = seen.suspects();
+        assert!(!s.is_empty());
+        assert!(s.check(&a).is_ok() && s.check(&b).is_ok());
+        let p = s.check(&c).unwrap_err();
+        assert_eq!((p.kind, p.field.as_str()), (ProblemKind::Duplicate, "uscc"));
+        // Distinct USCCs: no suspects, nothing more to read.
+        let mut seen = UsccsSeen::default();
+        seen.note(&a);
+        seen.note(&b);
+        assert!(seen.suspects().is_empty());
+        // A forced collision: both keys equal, the USCCs differ, so neither is refused.
+        let mut keys = vec![uscc_key("A"), uscc_key("B")];
+        keys.sort_unstable();
+        let mut forced = UsccSuspects {
+            keys,
+            seen: std::collections::HashSet::new(),
+        };
+        let mut other = target("B");
+        other.uscc = Some("A".into());
+        assert!(forced.check(&a).is_ok());
+        assert!(
+            forced.check(&b).is_ok(),
+            "a different USCC is not a duplicate"
+        );
+        assert!(forced.check(&other).is_err());
+    }
 
     pub(crate) fn target(id: &str) -> Target {
         Target {
