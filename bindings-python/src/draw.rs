@@ -422,14 +422,14 @@ impl TargetCsvFile {
 /// Runs `run` over the target source Python gave: a register in memory or a CSV file
 /// (without the GIL), or a query (Python, called on each pass, so the GIL stays held; an
 /// exception it raised is re-raised as itself, whatever `run` made of the failed pass).
-fn with_source<T, E: Into<crate::errors::Error>>(
+fn with_source<T, E>(
     py: Python<'_>,
     targets: &Bound<'_, PyAny>,
     run: impl Fn(&dyn core::draw::TargetSource) -> std::result::Result<T, E> + Sync,
 ) -> Result<T>
 where
     T: Send,
-    E: Send,
+    E: Into<crate::errors::Error> + Send,
 {
     if let Ok(t) = targets.cast::<TargetRegister>() {
         let t = &t.get().0;

@@ -74,10 +74,12 @@ function streamed(file) {
 function progress(p) {
   const bar = $("progress");
   bar.hidden = false;
-  bar.max = 2 * p.size;
+  // Two passes; a third only when two USCCs share a filter key (the core then compares them).
+  const passes = Math.max(2, p.pass);
+  bar.max = passes * p.size;
   bar.value = (p.pass - 1) * p.size + p.done;
   const pct = ((100 * bar.value) / Math.max(1, bar.max)).toFixed(0);
-  text($("status"), `第 ${p.pass}/2 遍读取名录库 ${pct}% · pass ${p.pass} of 2 over the register, ${(p.done / 1e6).toFixed(0)} of ${(p.size / 1e6).toFixed(0)} MB`);
+  text($("status"), `第 ${p.pass}/${passes} 遍读取名录库 ${pct}% · pass ${p.pass} of ${passes} over the register, ${(p.done / 1e6).toFixed(0)} of ${(p.size / 1e6).toFixed(0)} MB`);
 }
 
 function verifyInWorker(asOf) {
@@ -97,7 +99,8 @@ function verifyInWorker(asOf) {
       if (data.error) reject(new Error(data.error));
       else resolve(data.result);
     };
-    worker.onerror = (e) => { worker.terminate(); reject(new Error(e.message)); };
+    worker.onerror = (e) => { worker.terminate(); $("progress").hidden = true; reject(new Error(e.message)); };
+    worker.onmessageerror = () => { worker.terminate(); $("progress").hidden = true; reject(new Error("the Worker's message could not be read")); };
     worker.postMessage({ module: wasmModule, record: files.record, targets: files.targets,
       inspectors: files.inspectors, trust: files.trust, anchor: files.anchor, asOf });
   });
@@ -106,6 +109,7 @@ function verifyInWorker(asOf) {
 async function run() {
   $("go").disabled = true;
   text($("status"), "核验中… Verifying…");
+  delete document.body.dataset.streamed;
   try {
     if (streamed(files.targets)) {
       const t0 = performance.now();

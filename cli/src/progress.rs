@@ -1,8 +1,10 @@
 //! What a person waiting on a large target register sees: rows read so far on stderr (on a
 //! terminal only, one line rewritten in place), then one line with the time taken and the
-//! rate once the register is accepted (on stderr, in logs too). Registers under 65,536 rows
-//! print nothing, so the output of everyday use is unchanged.
+//! rate once the register is accepted (on stderr, in logs too); the same for each pass over
+//! a streamed register. Registers under 65,536 rows print nothing, so the output of
+//! everyday use is unchanged.
 
+use shuangsuiji::draw::TargetSource;
 use shuangsuiji::import::{ImportProgress, PROGRESS_EVERY};
 use std::io::{IsTerminal, Write};
 use std::time::Instant;
@@ -58,5 +60,70 @@ impl ImportMeter {
         eprintln!(
             "已导入 {rows} 行，用时 {s:.2} 秒（每秒 {rate} 行，{mb:.0} MB）· imported {rows} rows in {s:.2} s ({rate} rows/s, {mb:.0} MB/s)"
         );
+    }
+}
+
+/// A streamed register as the draw reads it (twice, or three times when a USCC key
+/// repeats), with each pass's rows shown on a terminal, then the time taken and the rate of
+/// the whole re-run for a register large enough to have shown progress.
+pub struct PassMeter<'a> {
+    inner: &'a dyn TargetSource,
+    start: Instant,
+    terminal: bool,
+    state: std::cell::Cell<(usize, usize)>,
+}
+
+impl<'a> PassMeter<'a> {
+    pub fn new(inner: &'a dyn TargetSource) -> Self {
+        PassMeter {
+            inner,
+            start: Instant::now(),
+            terminal: std::io::stderr().is_terminal(),
+            state: std::cell::Cell::new((0, 0)),
+        }
+    }
+
+    /// Clears the progress line and, for a large register, prints passes, time and rate.
+    pub fn finish(&self) {
+        let (passes, rows) = self.state.get();
+        if rows < PROGRESS_EVERY {
+            return;
+        }
+        if self.terminal {
+            eprint!("\r\x1b[2K");
+        }
+        let s = self.start.elapsed().as_secs_f64().max(1e-9);
+        let rate = ((passes * rows) as f64 / s).round();
+        eprintln!(
+            "已流式读取 {rows} 行 × {passes} 遍，用时 {s:.2} 秒（每秒 {rate} 行）· streamed {rows} rows × {passes} passes in {s:.2} s ({rate} rows/s)"
+        );
+    }
+}
+
+impl TargetSource for PassMeter<'_> {
+    fn as_of(&self) -> shuangsuiji::Date {
+        self.inner.as_of()
+    }
+
+    fn scan(
+        &self,
+        f: &mut dyn FnMut(&shuangsuiji::registers::Target) -> Result<(), shuangsuiji::DrawError>,
+    ) -> Result<(), shuangsuiji::DrawError> {
+        let pass = self.state.get().0 + 1;
+        let mut n = 0usize;
+        let shown = self.inner.scan(&mut |t| {
+            n += 1;
+            if self.terminal && n.is_multiple_of(PROGRESS_EVERY) {
+                let mut e = std::io::stderr().lock();
+                let _ = write!(
+                    e,
+                    "\r\x1b[2K第 {pass} 遍：已读取 {n} 行 · pass {pass}: {n} rows read"
+                );
+                let _ = e.flush();
+            }
+            f(t)
+        });
+        self.state.set((pass, n));
+        shown
     }
 }

@@ -60,14 +60,11 @@ pub struct Views {
 impl Views {
     /// The verdict on `sealed` under these views; a record that fails is an error.
     pub fn assess(&self, sealed: &SealedRecord) -> Result<Verdict, String> {
-        let held;
-        let streamed;
-        let targets: &dyn TargetSource = if self.stream {
-            streamed = TargetCsvFile::new(&self.targets, register_date(&self.targets, sealed)?);
-            &streamed
+        // The targets first: their problems (a file swapped, a bad row) are named first.
+        let held = if self.stream {
+            None
         } else {
-            held = targets_of(&self.targets, sealed)?;
-            &held
+            Some(targets_of(&self.targets, sealed)?)
         };
         let inspectors: PublicInspectorRegister = load(&self.inspectors)?;
         let anchor: Option<TimeAnchor> = self.anchor.as_deref().map(load).transpose()?;
@@ -76,16 +73,30 @@ impl Views {
             .iter()
             .map(|p| load(p))
             .collect::<Result<_, _>>()?;
-        assess(
-            sealed,
-            targets,
-            &inspectors,
-            self.trust.as_deref(),
-            anchor.as_ref(),
-            &References {
-                prior_records: &prior,
-            },
-        )
+        let refs = References {
+            prior_records: &prior,
+        };
+        let with = |targets: &dyn TargetSource| {
+            assess(
+                sealed,
+                targets,
+                &inspectors,
+                self.trust.as_deref(),
+                anchor.as_ref(),
+                &refs,
+            )
+        };
+        match held {
+            Some(register) => with(&register),
+            None => {
+                let date = register_date(&self.targets, sealed)?;
+                let file = TargetCsvFile::new(&self.targets, date);
+                let shown = crate::progress::PassMeter::new(&file);
+                let verdict = with(&shown);
+                shown.finish();
+                verdict
+            }
+        }
     }
 }
 

@@ -176,3 +176,68 @@ fn a_source_that_changes_between_passes_is_refused() {
     });
     assert!(matches!(r, Err(DrawError::Source(m)) if m == "the file was closed"));
 }
+
+/// The attack on the USCC check's own pass: a committed register that lists one enterprise
+/// under two ids, served whole on the first and last passes but without the second entry on
+/// the pass that compares USCCs. That pass is hashed too, so the source is refused; served
+/// the same on every pass, the duplicate is refused by name.
+#[test]
+fn the_uscc_check_pass_cannot_be_shown_another_register() {
+    use shuangsuiji::encoding::MerkleTree;
+    use shuangsuiji::import::TargetCsvStream;
+    let w = World::new(targets(80), inspectors(12, 0));
+    let csv = targets_to_csv(&w.targets);
+    let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[1].split(',').map(str::to_string).collect();
+    cells[1] = "ZZ-0001".into(); // 对象编码: sorts after every USCC
+    lines.push(cells.join(","));
+    let with_dup = (lines.join("\n") + "\n").into_bytes();
+    let without = csv.into_bytes();
+    // The operator commits to the register with the duplicate (its streamed root).
+    let whole = TargetCsvStream::new(
+        || Ok::<_, String>(std::io::Cursor::new(with_dup.clone())),
+        AS_OF,
+    );
+    let mut tree = MerkleTree::new();
+    whole
+        .scan(&mut |t| {
+            tree.push_leaf(&t.leaf_bytes());
+            Ok(())
+        })
+        .unwrap();
+    let mut c = w.commitment(plan(), 4, BeaconChoice::Offline, 0).commitment;
+    c.roots.targets = tree.root();
+    let c = SignedCommitment::new(c).unwrap();
+    let reveals = World::reveals(4);
+    let run = |source: &dyn TargetSource| {
+        draw(DrawInputs {
+            commitment: &c,
+            item_list: &w.items,
+            targets: source,
+            inspectors: &w.inspectors,
+            reveals: &reveals,
+            beacon: None,
+        })
+    };
+    let pass = std::cell::Cell::new(0);
+    let two_faced = TargetCsvStream::new(
+        || {
+            pass.set(pass.get() + 1);
+            let bytes = if pass.get() == 2 { &without } else { &with_dup };
+            Ok::<_, String>(std::io::Cursor::new(bytes.clone()))
+        },
+        AS_OF,
+    );
+    match run(&two_faced) {
+        Err(DrawError::Source(m)) => assert!(m.contains("USCC check pass"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(pass.get(), 2, "refused at the end of the USCC check pass");
+    match run(&whole) {
+        Err(DrawError::Register(p)) => {
+            assert_eq!(p.field, "uscc");
+            assert_eq!(p.record.as_deref(), Some("ZZ-0001"));
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -311,14 +311,15 @@ impl<'a> JsChunks<'a> {
     }
 }
 
-impl std::io::Read for JsChunks<'_> {
+use std::io::Read;
+
+impl Read for JsChunks<'_> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
         if self.pos == self.buf.len() && !self.done {
             self.refill()?;
         }
-        let rest = self.buf.get(self.pos..).unwrap_or_default();
-        let n = rest.len().min(out.len());
-        out[..n].copy_from_slice(&rest[..n]);
+        let mut rest = self.buf.get(self.pos..).unwrap_or_default();
+        let n = rest.read(out)?;
         self.pos += n;
         Ok(n)
     }

@@ -33,17 +33,13 @@ pub trait TargetSource {
     /// The first error of `f`, or of reading the source.
     fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError>;
 
-    /// Whether every scan is certain to give the same entries, as a register in memory
-    /// does. A source that may change between the two passes (a live database table, a
-    /// file being rewritten) is hashed again on the second pass, and the draw is refused if
-    /// what it selected from is not what the first pass checked against the commitment.
-    fn fixed(&self) -> bool {
-        false
-    }
-
     /// The source as a register in memory, if it is one: the draw then reads that register
     /// and uses the root it computed once, not a second pass of leaf hashing. (Entries and
     /// root both come from the register returned, so no source can pair one with another.)
+    /// Every other source is taken to change between passes (a live table, a file being
+    /// rewritten, a server answering each read its own way): each pass after the first is
+    /// hashed again and the draw refused unless it gives the committed root. There is no
+    /// way for a source to claim it is fixed and skip that.
     fn in_memory(&self) -> Option<&TargetRegister> {
         None
     }
@@ -56,10 +52,6 @@ impl TargetSource for TargetRegister {
 
     fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError> {
         self.targets().iter().try_for_each(f)
-    }
-
-    fn fixed(&self) -> bool {
-        true
     }
 
     fn in_memory(&self) -> Option<&TargetRegister> {
@@ -159,7 +151,7 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     };
     // A register in memory was checked whole when it was built; a stream is checked here
     // for the one rule that spans entries beyond their order (one USCC, one entry).
-    let mut usccs = (!targets.fixed()).then(UsccsSeen::default);
+    let mut usccs = in_memory.is_none().then(UsccsSeen::default);
     let mut leaf = Vec::new();
     targets.scan(&mut |t| {
         if let Some(seen) = usccs.as_mut() {
@@ -173,10 +165,27 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         census.add(&c.plan, t)
     })?;
     // USCCs under a repeated key are compared in full, on one more pass made only then (a
-    // duplicate, or a key collision), so a duplicate is refused before the root is.
+    // duplicate, or a key collision), so a duplicate is refused before the root is. That
+    // pass is hashed too: a source must give it the entries of the first, or the check
+    // could be shown a register without the duplicate.
     if let Some(mut suspects) = usccs.map(UsccsSeen::suspects) {
         if !suspects.is_empty() {
-            targets.scan(&mut |t| suspects.check(t).map_err(DrawError::Register))?;
+            let mut again = MerkleTree::new();
+            targets.scan(&mut |t| {
+                leaf.clear();
+                t.write_leaf(&mut leaf);
+                again.push_leaf(&leaf);
+                suspects.check(t).map_err(DrawError::Register)
+            })?;
+            if again.root() != tree.root() {
+                return Err(DrawError::Source(format!(
+                    "名录库在各遍读取之间发生变化（核对统一社会信用代码一遍的根 {}，第一遍的根 {}）；请从快照读取 · the register changed between the draw's passes (the USCC check pass gave root {}, the first pass {}): read it from a snapshot",
+                    again.root(),
+                    tree.root(),
+                    again.root(),
+                    tree.root()
+                )));
+            }
         }
     }
     let root = in_memory.map_or_else(|| tree.root(), TargetRegister::root);
@@ -221,7 +230,7 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     }
     // Second pass: selection, keeping only the lowest tickets.
     let mut sel = Selector::new(&c.plan, &seed, census);
-    if targets.fixed() {
+    if in_memory.is_some() {
         targets.scan(&mut |t| sel.push(t))?;
     } else {
         let mut again = MerkleTree::new();

@@ -522,8 +522,10 @@ impl register::Entry for Target {
 /// pass each USCC is kept as a 64-bit key only (8 bytes an entry, 80 MB for ten million — a
 /// browser tab can hold that, not a set of strings or digests), and the keys seen twice are
 /// [`UsccsSeen::suspects`]; only when there are some does one more pass compare the entries
-/// under those keys by their full USCC ([`UsccSuspects::check`]). The key is a filter, not a
-/// proof: a collision costs a pass and a kept string, never a wrong verdict.
+/// under those keys by their full USCC ([`UsccSuspects::check`]); the draw hashes that pass
+/// too and refuses a source that gives it other entries than the first. The key is a
+/// filter, not a proof: a collision (which anyone can craft against fixed SipHash keys)
+/// costs a pass and a kept string, never a wrong verdict.
 #[derive(Debug, Default)]
 pub struct UsccsSeen(Vec<u64>);
 
