@@ -30,6 +30,7 @@ version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 # the build machine's one toolchain is used, and named here).
 rustc_v=$(rustc -V | cut -d' ' -f2)
 bindgen_v=$(wasm-bindgen --version | cut -d' ' -f2)
+wasm_opt_v=$("${WASM_OPT:-bindings-wasm/node_modules/.bin/wasm-opt}" --version | sed -n 's/^wasm-opt version \([0-9]*\).*/\1/p')
 # The page hash: SHA-256 of the sha256sum listing of the page's files in byte order of their
 # names (build.json itself excluded) — what `sha256sum` and `sort` give anyone.
 (
@@ -37,8 +38,8 @@ bindgen_v=$(wasm-bindgen --version | cut -d' ' -f2)
   listing=$(LC_ALL=C ls -1 | grep -vx build.json | LC_ALL=C sort | xargs sha256sum)
   hash=$(printf '%s\n' "$listing" | sha256sum | cut -d' ' -f1)
   {
-    printf '{\n  "format": "shuangsuiji-page/1",\n  "version": "%s",\n  "rustc": "%s",\n  "wasm_bindgen": "%s",\n  "page_hash": "%s",\n  "files": {\n' \
-      "$version" "$rustc_v" "$bindgen_v" "$hash"
+    printf '{\n  "format": "shuangsuiji-page/1",\n  "version": "%s",\n  "rustc": "%s",\n  "wasm_bindgen": "%s",\n  "wasm_opt": "%s",\n  "page_hash": "%s",\n  "files": {\n' \
+      "$version" "$rustc_v" "$bindgen_v" "$wasm_opt_v" "$hash"
     printf '%s\n' "$listing" | awk '{ printf "%s    \"%s\": \"%s\"", (NR > 1 ? ",\n" : ""), $2, $1 } END { printf "\n" }'
     printf '  }\n}\n'
   } > build.json

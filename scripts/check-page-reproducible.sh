@@ -17,7 +17,9 @@ git ls-files -z --cached --others --exclude-standard \
   | while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done \
   | xargs -0 cp --parents -t "$work/src"
 start=$SECONDS
-(cd "$work/src" && CARGO_TERM_QUIET=true CARGO_TARGET_DIR="$work/target" scripts/build-page.sh "$work/page" > /dev/null)
+# The same pinned wasm-opt (node_modules is not part of the source copied).
+(cd "$work/src" && CARGO_TERM_QUIET=true CARGO_TARGET_DIR="$work/target" \
+  WASM_OPT="$root/bindings-wasm/node_modules/.bin/wasm-opt" scripts/build-page.sh "$work/page" > /dev/null)
 echo "rebuilt the page in $work/src in $((SECONDS - start)) s"
 if diff -r "$page" "$work/page"; then
   echo "page reproducible: $(sed -n 's/.*"page_hash": "\(.*\)".*/\1/p' "$page/build.json") (two builds, two directories, identical bytes)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What building the WebAssembly package needs: the wasm32-unknown-unknown target and the
-# wasm-bindgen CLI at exactly the version bindings-wasm/Cargo.toml pins. Skips what is there.
+# What building the WebAssembly package needs: the wasm32-unknown-unknown target, the
+# wasm-bindgen CLI at exactly the version bindings-wasm/Cargo.toml pins, and binaryen's
+# wasm-opt at the version bindings-wasm/package.json pins (npm ci). Skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 wasm_dir=bindings-wasm
@@ -15,4 +16,11 @@ fi
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
   echo "installing wasm-bindgen-cli $want (once; several minutes)"
   cargo install wasm-bindgen-cli --version "$want"
+fi
+# wasm-opt (npm `binaryen`, a devDependency pinned exactly; Debian's binaryen 108 predates the
+# externref table wasm-bindgen emits and breaks the module).
+opt_want=$(node -p "require('./$wasm_dir/package.json').devDependencies.binaryen")
+opt_have=$(node -p "try { require('./$wasm_dir/node_modules/binaryen/package.json').version } catch { '' }")
+if [ "$opt_have" != "$opt_want" ]; then
+  (cd "$wasm_dir" && npm ci --no-audit --no-fund)
 fi

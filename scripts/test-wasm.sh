@@ -10,7 +10,8 @@ wasm_dir=bindings-wasm
 
 scripts/install-wasm-tools.sh
 scripts/install-browser.sh
-if [ ! -d "$wasm_dir/node_modules/playwright-core" ] || [ ! -d "$wasm_dir/node_modules/typescript" ]; then
+if [ ! -d "$wasm_dir/node_modules/playwright-core" ] || [ ! -d "$wasm_dir/node_modules/typescript" ] \
+  || [ ! -d "$wasm_dir/node_modules/binaryen" ]; then
   (cd "$wasm_dir" && npm ci --no-audit --no-fund)
 fi
 
