@@ -6,6 +6,8 @@ Rows (each a separate process under /usr/bin/time, so each has its own wall time
 RSS; best of REPEAT by wall time):
   native       benches/examples/draw_csv.rs: import, roots, commitment, draw (in memory)
   Python       benches/compare/draw_csv.py: the same draw through the Python package
+  WASM         benches/compare/verify_node.mjs: the WASM package in Node re-running a signed
+               record of the same draw from the same CSV (bindings-wasm/scripts/build.sh first)
   csv.reader   Python's standard csv module merely reading the file
   SQLite       what departments use today: load the CSV into SQLite (Python's sqlite3), then
                `ORDER BY random() LIMIT k` per risk stratum (k as the sample plan's ratios
@@ -79,6 +81,7 @@ print(len(list(sampler(ids, seed="5eed" * 16, take=int(sys.argv[2]), output="id"
 
 
 def main() -> None:
+    global REPEAT
     data = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "target" / "bench-data" / "scaled-1000000"
     csv_file = data / "targets.csv"
     py = sys.executable
@@ -94,6 +97,13 @@ def main() -> None:
     wall, mb, out = timed([py, str(ROOT / "benches" / "compare" / "draw_csv.py"), str(data)])
     same = "same record" if record in out else "RECORD DIFFERS"
     rows.append(("Python package: the same draw", wall, mb, same))
+
+    # WebAssembly in Node: the package verifies (it does not draw), so its row re-runs a
+    # signed record of the same draw from the same CSV: import, roots, the draw, the compare.
+    with tempfile.TemporaryDirectory() as signed:
+        subprocess.run([str(EXAMPLES / "draw_csv"), str(data), signed], check=True, capture_output=True)
+        wall, mb, out = timed(["node", str(ROOT / "benches" / "compare" / "verify_node.mjs"), signed, str(csv_file)])
+    rows.append(("WASM in Node: the same draw re-run from the same CSV (`verify`)", wall, mb, out.split(";")[0]))
 
     wall, mb, out = timed([py, "-c", PY_CSV, str(csv_file)])
     rows.append(("Python `csv.reader` reading the file", wall, mb, f"{out} records"))
@@ -125,7 +135,6 @@ def main() -> None:
         if not big.exists():
             big.parent.mkdir(parents=True, exist_ok=True)
             subprocess.run([str(EXAMPLES / "gen_sorted_targets"), "10000000", str(big)], check=True)
-        global REPEAT
         REPEAT = 1
         wall, mb, out = timed([str(EXAMPLES / "draw_stream"), str(big), str(data)])
         rows.append(("native, streamed: 10M sorted rows (root pass, then the draw's two passes)", wall, mb, out.split(";")[0]))

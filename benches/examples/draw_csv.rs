@@ -1,10 +1,11 @@
 //! One draw from CSV files, timed by phase: the Rust side of the Python-overhead
 //! comparison (`benches/compare/draw_csv.py` does the same through the Python package).
 //!
-//!     cargo run --release -p shuangsuiji-benches --example draw_csv -- DIR
+//!     cargo run --release -p shuangsuiji-benches --example draw_csv -- DIR [OUT_DIR]
 //!
 //! DIR holds items.csv, targets.csv, inspectors.csv, inspector-salt.key, plan.json and
-//! drand-quicknet.json (see benches/compare/scale_data.py).
+//! drand-quicknet.json (see benches/compare/scale_data.py). With OUT_DIR, the draw is signed
+//! (an example key) and OUT_DIR gets record.json and inspectors.public.json.
 
 mod common;
 
@@ -25,7 +26,14 @@ fn main() -> Result<(), String> {
     let t_import = t.elapsed();
     let inputs = common::inputs(d, as_of)?;
     let t = Instant::now();
-    let (signed, reveals) = common::commitment(&inputs, targets.root())?;
+    // With OUT_DIR the commitment is signed (another record than the unsigned default, whose
+    // hash the docs quote) and the sealed record is written for verifiers (the WASM row of
+    // benches/compare/end_to_end.py).
+    let out = std::env::args().nth(2);
+    let (mut signed, reveals) = common::commitment(&inputs, targets.root())?;
+    if out.is_some() {
+        common::sign_commitment(&mut signed);
+    }
     let t_commit = t.elapsed();
     let t = Instant::now();
     let rec = draw(DrawInputs {
@@ -47,5 +55,8 @@ fn main() -> Result<(), String> {
         rec.selected_ids().count(),
         rec.hash().map_err(|e| e.to_string())?
     );
+    if let Some(out) = out {
+        common::seal_and_write(rec, &inputs, Path::new(&out))?;
+    }
     Ok(())
 }

@@ -40,8 +40,7 @@ fn main() -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let t_root = t.elapsed();
     let (mut signed, reveals) = common::commitment(&inputs, tree.root())?;
-    let key = shuangsuiji::SigningKey::from_bytes(&common::SIGNER_KEY);
-    signed.sign(common::SIGNER, &key);
+    common::sign_commitment(&mut signed);
     let t = Instant::now();
     let rec = draw(DrawInputs {
         commitment: &signed,
@@ -60,26 +59,14 @@ fn main() -> Result<(), String> {
         rec.hash().map_err(|e| e.to_string())?
     );
     if let Some(out) = args.next() {
-        let mut sealed = SealedRecord::new(rec).map_err(|e| e.to_string())?;
-        sealed.sign(common::SIGNER, &key);
-        let out = Path::new(&out);
-        std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
-        let write = |name: &str, bytes: serde_json::Result<Vec<u8>>| -> Result<(), String> {
-            let bytes = bytes.map_err(|e| e.to_string())?;
-            std::fs::write(out.join(name), bytes).map_err(|e| format!("{name}: {e}"))
-        };
-        write("record.json", serde_json::to_vec(&sealed))?;
-        write(
-            "inspectors.public.json",
-            serde_json::to_vec(&inputs.inspectors),
-        )?;
+        let sealed = common::seal_and_write(rec, &inputs, Path::new(&out))?;
         let t = Instant::now();
         let v = verify(&sealed, &source, &inputs.inspectors).map_err(|e| e.to_string())?;
         println!(
             "native streamed verification: {:.2} s ({} selected); wrote {}",
             t.elapsed().as_secs_f64(),
             v.selected,
-            out.display()
+            Path::new(&out).display()
         );
     }
     Ok(())

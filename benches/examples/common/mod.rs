@@ -104,3 +104,23 @@ pub fn commitment(
         ],
     ))
 }
+
+/// Signs the commitment as the one signer, so that its record can be verified.
+pub fn sign_commitment(c: &mut SignedCommitment) {
+    c.sign(SIGNER, &SigningKey::from_bytes(&SIGNER_KEY));
+}
+
+/// Seals and signs `rec` (its commitment signed by [`sign_commitment`]) and writes what a
+/// verifier needs beside the targets: `record.json` and `inspectors.public.json` in `out`.
+pub fn seal_and_write(rec: DrawRecord, i: &Inputs, out: &Path) -> Result<SealedRecord, String> {
+    let mut sealed = SealedRecord::new(rec).map_err(|e| e.to_string())?;
+    sealed.sign(SIGNER, &SigningKey::from_bytes(&SIGNER_KEY));
+    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    let write = |name: &str, bytes: serde_json::Result<Vec<u8>>| -> Result<(), String> {
+        let bytes = bytes.map_err(|e| e.to_string())?;
+        std::fs::write(out.join(name), bytes).map_err(|e| format!("{name}: {e}"))
+    };
+    write("record.json", serde_json::to_vec(&sealed))?;
+    write("inspectors.public.json", serde_json::to_vec(&i.inspectors))?;
+    Ok(sealed)
+}
