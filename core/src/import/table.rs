@@ -411,7 +411,7 @@ pub(crate) fn data_row<'r>(
             }
         }
     }
-    let mut filled = r.map(|(_, c)| c.trim()).filter(|c| !c.is_empty());
+    let mut filled = r.map(|(_, c)| trim_cell(c)).filter(|c| !c.is_empty());
     let first = filled.next();
     let few = filled.nth(1).is_none();
     let numbering_only = row.only("no");
