@@ -8,6 +8,22 @@ use common::*;
 use shuangsuiji::draw::*;
 use shuangsuiji::import::{targets_to_csv, TargetCsvFile};
 
+/// A CSV source that gives `bytes(pass)` on each pass (counted from 1 in `pass`): a file
+/// read the same way each time, or one that changes under the draw.
+fn by_pass<'a>(
+    pass: &'a std::cell::Cell<usize>,
+    bytes: impl Fn(usize) -> Vec<u8> + 'a,
+) -> shuangsuiji::import::TargetCsvStream<impl Fn() -> Result<std::io::Cursor<Vec<u8>>, String> + 'a>
+{
+    shuangsuiji::import::TargetCsvStream::new(
+        move || {
+            pass.set(pass.get() + 1);
+            Ok(std::io::Cursor::new(bytes(pass.get())))
+        },
+        AS_OF,
+    )
+}
+
 fn temp(name: &str, body: &str) -> std::path::PathBuf {
     let p = std::env::temp_dir().join(format!("shuangsuiji-{}-{name}", std::process::id()));
     std::fs::write(&p, body).unwrap();
@@ -96,18 +112,11 @@ fn streamed_problems_stop_the_draw() {
 /// What a host without files streams from (the page's Worker reading a `File` in slices):
 /// the same draw as the register in memory.
 #[test]
-fn a_reader_source_draws_and_verifies_the_same_bytes() {
-    use shuangsuiji::import::TargetCsvStream;
+fn a_reader_source_draws_the_same_bytes() {
     let w = World::new(targets(200), inspectors(12, 0));
     let csv = targets_to_csv(&w.targets).into_bytes();
     let opened = std::cell::Cell::new(0);
-    let source = TargetCsvStream::new(
-        || {
-            opened.set(opened.get() + 1);
-            Ok::<_, String>(std::io::Cursor::new(csv.as_slice()))
-        },
-        AS_OF,
-    );
+    let source = by_pass(&opened, |_| csv.clone());
     let c = w.commitment(plan(), 4, BeaconChoice::Offline, 0);
     let reveals = World::reveals(4);
     let inputs = |targets: &dyn TargetSource| {
@@ -140,14 +149,7 @@ fn a_source_that_changes_between_passes_is_refused() {
     lines.remove(7);
     let second = (lines.join("\n") + "\n").into_bytes();
     let pass = std::cell::Cell::new(0);
-    let source = TargetCsvStream::new(
-        || {
-            pass.set(pass.get() + 1);
-            let bytes = if pass.get() == 1 { &first } else { &second };
-            Ok::<_, String>(std::io::Cursor::new(bytes.clone()))
-        },
-        AS_OF,
-    );
+    let source = by_pass(&pass, |n| if n == 1 { &first } else { &second }.clone());
     let c = w.commitment(plan(), 4, BeaconChoice::Offline, 0);
     let r = draw(DrawInputs {
         commitment: &c,
@@ -220,14 +222,7 @@ fn the_uscc_check_pass_cannot_be_shown_another_register() {
         })
     };
     let pass = std::cell::Cell::new(0);
-    let two_faced = TargetCsvStream::new(
-        || {
-            pass.set(pass.get() + 1);
-            let bytes = if pass.get() == 2 { &without } else { &with_dup };
-            Ok::<_, String>(std::io::Cursor::new(bytes.clone()))
-        },
-        AS_OF,
-    );
+    let two_faced = by_pass(&pass, |n| if n == 2 { &without } else { &with_dup }.clone());
     match run(&two_faced) {
         Err(DrawError::Source(m)) => assert!(m.contains("USCC check pass"), "{m}"),
         other => panic!("{other:?}"),
