@@ -59,6 +59,23 @@ impl TargetSource for TargetRegister {
     }
 }
 
+/// A pass over a source that may change between passes, hashed as it goes: `f` on every
+/// entry, and the root of the entries this pass gave.
+fn hashed_scan(
+    targets: &dyn TargetSource,
+    f: &mut dyn FnMut(&Target) -> Result<(), DrawError>,
+) -> Result<Digest32, DrawError> {
+    let mut tree = MerkleTree::new();
+    let mut leaf = Vec::new();
+    targets.scan(&mut |t| {
+        leaf.clear();
+        t.write_leaf(&mut leaf);
+        tree.push_leaf(&leaf);
+        f(t)
+    })?;
+    Ok(tree.root())
+}
+
 /// Everything a draw reads.
 #[derive(Clone, Copy)]
 pub struct DrawInputs<'a> {
@@ -170,19 +187,15 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     // could be shown a register without the duplicate.
     if let Some(mut suspects) = usccs.map(UsccsSeen::suspects) {
         if !suspects.is_empty() {
-            let mut again = MerkleTree::new();
-            targets.scan(&mut |t| {
-                leaf.clear();
-                t.write_leaf(&mut leaf);
-                again.push_leaf(&leaf);
+            let again = hashed_scan(targets, &mut |t| {
                 suspects.check(t).map_err(DrawError::Register)
             })?;
-            if again.root() != tree.root() {
+            if again != tree.root() {
                 return Err(DrawError::Source(format!(
                     "名录库在各遍读取之间发生变化（核对统一社会信用代码一遍的根 {}，第一遍的根 {}）；请从快照读取 · the register changed between the draw's passes (the USCC check pass gave root {}, the first pass {}): read it from a snapshot",
-                    again.root(),
+                    again,
                     tree.root(),
-                    again.root(),
+                    again,
                     tree.root()
                 )));
             }
@@ -233,19 +246,13 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     if in_memory.is_some() {
         targets.scan(&mut |t| sel.push(t))?;
     } else {
-        let mut again = MerkleTree::new();
-        targets.scan(&mut |t| {
-            leaf.clear();
-            t.write_leaf(&mut leaf);
-            again.push_leaf(&leaf);
-            sel.push(t)
-        })?;
-        if again.root() != c.roots.targets {
+        let again = hashed_scan(targets, &mut |t| sel.push(t))?;
+        if again != c.roots.targets {
             return Err(DrawError::Source(format!(
                 "名录库在两遍读取之间发生变化（第二遍根 {}，承诺的根 {}）；请从快照读取（如 REPEATABLE READ 事务） · the register changed between the draw's two passes (second pass root {}, committed root {}): read it from a snapshot (e.g. a REPEATABLE READ transaction)",
-                again.root(),
+                again,
                 c.roots.targets,
-                again.root(),
+                again,
                 c.roots.targets
             )));
         }
