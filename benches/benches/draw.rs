@@ -83,6 +83,7 @@ fn sample_draw(c: &mut Criterion) {
         inspectors: &inspectors,
         reveals: &reveals,
         beacon: Some(&beacon),
+        published: &[],
     };
     let mut g = c.benchmark_group("sample_10k");
     g.sample_size(20);

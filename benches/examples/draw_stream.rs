@@ -49,6 +49,7 @@ fn main() -> Result<(), String> {
         inspectors: &inputs.inspectors,
         reveals: &reveals,
         beacon: Some(&inputs.round),
+        published: &[],
     })
     .map_err(|e| e.to_string())?;
     println!(

@@ -171,6 +171,7 @@ fn main() -> Result<(), String> {
             inspectors: &inspectors,
             reveals: &reveals,
             beacon: None,
+            published: &[],
         })
         .map_err(|e| e.to_string())?;
         Ok((t.elapsed().as_secs_f64(), rec.teams.len()))

@@ -398,6 +398,7 @@ pub fn draw(
             inspectors: i,
             reveals: &reveals,
             beacon: beacon.as_ref(),
+            published: &[],
         })
     };
     Ok(DrawRecord(with_source(py, targets, run)?))
@@ -521,6 +522,7 @@ pub fn verify_trusted<'py>(
         anchor.map(|a| from_py(a, "time anchor")).transpose()?;
     let i = &inspectors.get().0;
     let refs = core::trust::References {
+        announcements: &[],
         prior_records: &prior,
     };
     let verdict = with_source(py, targets, |t| {

@@ -317,7 +317,8 @@ fn save_ledger(dir: &Path, l: &[LedgerEntry]) -> Result<()> {
 fn round_of(c: &SignedCommitment) -> Option<(u64, i64)> {
     match &c.commitment.beacon {
         shuangsuiji::draw::BeaconChoice::Drand(s) => Some((s.round, s.round_time())),
-        shuangsuiji::draw::BeaconChoice::Offline => None,
+        shuangsuiji::draw::BeaconChoice::Offline
+        | shuangsuiji::draw::BeaconChoice::PublishedNumbers(_) => None,
     }
 }
 
@@ -514,6 +515,7 @@ pub fn sign(
                 inspectors,
                 reveals: &r.record.reveals,
                 beacon: r.record.beacon.as_ref(),
+                published: &[],
             })
             .map_err(|e| {
                 CaseError::Refused(format!(

@@ -119,7 +119,7 @@ pub fn status(store: &Store, now: i64) -> Result<Status> {
     };
     let round = match &c.commitment.beacon {
         BeaconChoice::Drand(spec) => Some((spec.round, spec.round_time())),
-        BeaconChoice::Offline => None,
+        BeaconChoice::Offline | BeaconChoice::PublishedNumbers(_) => None,
     };
     steps.push(step(
         "抽取承诺 commitment",

@@ -131,6 +131,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         inspectors: &public,
         reveals: &reveals,
         beacon: Some(&beacon),
+        published: &[],
     })?;
     let bytes = record.canonical_bytes()?;
     if bytes != std::fs::read("tests/vectors/draw-sample.record.json")? {

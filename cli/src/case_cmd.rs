@@ -526,7 +526,8 @@ fn pick_round(v: serde_json::Value, s: &Store) -> Result<serde_json::Value, Stri
     let c: shuangsuiji::SignedCommitment = s.read_json(layout::COMMITMENT).map_err(fail)?;
     let want = match &c.commitment.beacon {
         shuangsuiji::draw::BeaconChoice::Drand(spec) => spec.round,
-        shuangsuiji::draw::BeaconChoice::Offline => 0,
+        shuangsuiji::draw::BeaconChoice::Offline
+        | shuangsuiji::draw::BeaconChoice::PublishedNumbers(_) => 0,
     };
     rounds
         .iter()

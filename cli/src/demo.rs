@@ -214,6 +214,7 @@ fn draw_v1(
         inspectors: public,
         reveals: &reveals,
         beacon: Some(&round),
+        published: &[],
     })
     .map_err(|e| format!("draw/v1 refused: {e}"))?;
     sealed_by_signers(record, &keys)
@@ -364,6 +365,7 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         inspectors: &public_inspectors,
         reveals: &reveals,
         beacon: Some(&round),
+        published: &[],
     })
     .map_err(|e| format!("draw refused: {e}"))?;
     let t_draw = DrandSpec::quicknet(123).round_time() + 30;

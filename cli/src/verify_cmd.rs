@@ -74,6 +74,7 @@ impl Views {
             .map(|p| load(p))
             .collect::<Result<_, _>>()?;
         let refs = References {
+        announcements: &[],
             prior_records: &prior,
         };
         let with = |targets: &dyn TargetSource| {

@@ -22,6 +22,7 @@ fn run_with(
         inspectors: &w.inspectors,
         reveals: &reveals,
         beacon: None,
+        published: &[],
     })
 }
 

@@ -135,6 +135,7 @@ fn draw_errors_in_order() {
         inspectors: &w.inspectors,
         reveals: &rv,
         beacon: None,
+        published: &[],
     });
     assert!(matches!(
         r,

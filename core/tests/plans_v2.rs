@@ -577,6 +577,7 @@ fn the_verdict_says_which_references_it_checked() {
     let v = verify_trusted(&second, &w.targets, &w.inspectors, None);
     assert_eq!(kinds(&v), ["prior_draws"]);
     let refs = References {
+        announcements: &[],
         prior_records: std::slice::from_ref(&first),
     };
     let v = verify_with_references(&second, &w.targets, &w.inspectors, None, None, &refs);

@@ -165,6 +165,7 @@ fn draw_from(w: &World, source: &dyn TargetSource) -> Result<DrawRecord, DrawErr
         inspectors: &w.inspectors,
         reveals: &World::reveals(4),
         beacon: None,
+        published: &[],
     })
 }
 

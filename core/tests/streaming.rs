@@ -44,6 +44,7 @@ fn streamed_register_draws_the_same_bytes() {
         inspectors: &w.inspectors,
         reveals: &reveals,
         beacon: None,
+        published: &[],
     })
     .unwrap();
     let streamed = draw(DrawInputs {
@@ -53,6 +54,7 @@ fn streamed_register_draws_the_same_bytes() {
         inspectors: &w.inspectors,
         reveals: &reveals,
         beacon: None,
+        published: &[],
     })
     .unwrap();
     assert_eq!(
@@ -76,6 +78,7 @@ fn streamed_problems_stop_the_draw() {
             inspectors: &w.inspectors,
             reveals: &reveals,
             beacon: None,
+            published: &[],
         })
     };
     let run = |body: &str, name: &str| {
@@ -127,6 +130,7 @@ fn a_reader_source_draws_the_same_bytes() {
             inspectors: &w.inspectors,
             reveals: &reveals,
             beacon: None,
+            published: &[],
         })
         .unwrap()
         .canonical_bytes()
@@ -158,6 +162,7 @@ fn a_source_that_changes_between_passes_is_refused() {
         inspectors: &w.inspectors,
         reveals: &World::reveals(4),
         beacon: None,
+        published: &[],
     });
     match r {
         Err(DrawError::Source(m)) => assert!(m.contains("two passes"), "{m}"),
@@ -175,6 +180,7 @@ fn a_source_that_changes_between_passes_is_refused() {
         inspectors: &w.inspectors,
         reveals: &World::reveals(4),
         beacon: None,
+        published: &[],
     });
     assert!(matches!(r, Err(DrawError::Source(m)) if m == "the file was closed"));
 }
@@ -219,6 +225,7 @@ fn the_uscc_check_pass_cannot_be_shown_another_register() {
             inspectors: &w.inspectors,
             reveals: &reveals,
             beacon: None,
+            published: &[],
         })
     };
     let pass = std::cell::Cell::new(0);

@@ -339,6 +339,7 @@ fn redraw_of(earlier: shuangsuiji::Digest32, log_earlier: bool) -> (SealedRecord
         inspectors: &s.public,
         reveals: &reveals,
         beacon: s.sealed.record.beacon.as_ref(),
+        published: &[],
     })
     .unwrap();
     let mut sealed = SealedRecord::new(record).unwrap();
@@ -455,6 +456,7 @@ fn no_choice_of_secrets_gets_a_chosen_outcome_anchored() {
             inspectors: &s.public,
             reveals: &reveals,
             beacon: Some(&beacon),
+            published: &[],
         });
         assert!(
             matches!(r, Err(DrawError::Participant { ref participant, .. }) if participant == "jjjc"),
@@ -477,6 +479,7 @@ fn no_choice_of_secrets_gets_a_chosen_outcome_anchored() {
             inspectors: &s.public,
             reveals: &reveals,
             beacon: Some(&beacon),
+            published: &[],
         })
         .unwrap();
         let mut sealed = SealedRecord::new(record).unwrap();

@@ -90,6 +90,7 @@ fn sample_draw_vector() {
         inspectors: &public,
         reveals: &reveals,
         beacon: Some(&beacon),
+        published: &[],
     })
     .unwrap();
     let e = &v["expected"];

@@ -171,6 +171,7 @@ fn drand_beacon_draw_verifies_and_tampered_beacon_fails() {
         inspectors: &w.inspectors,
         reveals: &[],
         beacon: b,
+        published: &[],
     };
     let reveals = World::reveals(3);
     let rec = draw(DrawInputs {

@@ -148,6 +148,7 @@ fn rehearse(inp: &Inputs, now: i64) -> std::result::Result<(), String> {
         inspectors: &inp.inspectors,
         reveals: &reveals,
         beacon: None,
+        published: &[],
     })
     .map(|_| ())
     .map_err(|e| format!("[{}] {e}", shuangsuiji::Explain::kind(&e)))

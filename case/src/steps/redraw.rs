@@ -36,6 +36,7 @@ fn check_reason(store: &Store, c: &SignedCommitment, reason: &str, now: i64) -> 
     let beacon = store.exists(layout::BEACON);
     let round_passed = match &c.commitment.beacon {
         shuangsuiji::draw::BeaconChoice::Drand(spec) => now >= spec.round_time(),
+        shuangsuiji::draw::BeaconChoice::PublishedNumbers(spec) => now >= spec.last_draw_at(),
         shuangsuiji::draw::BeaconChoice::Offline => all_revealed,
     };
     let refuse = |why: &str| {

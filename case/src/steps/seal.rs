@@ -101,6 +101,7 @@ pub fn run_draw(store: &Store, log_key: SigningKey, now: i64) -> Result<SealedRe
         inspectors: &inp.inspectors,
         reveals: &rs,
         beacon: round.as_ref(),
+        published: &[],
     })
     .map_err(|e| {
         CaseError::Refused(format!(

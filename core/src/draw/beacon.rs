@@ -81,6 +81,9 @@ impl DrandSpec {
             BeaconChoice::Offline => Err(serde::de::Error::custom(
                 "the beacon is offline: there is no drand round to check",
             )),
+            BeaconChoice::PublishedNumbers(_) => Err(serde::de::Error::custom(
+                "the beacon is published numbers: there is no drand round to check",
+            )),
         }
     }
 }

@@ -119,7 +119,8 @@ pub struct PlanError {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum BeaconError {
-    /// The plan names a drand round but none was given, or offline mode got one.
+    /// The plan names a drand round (or public draws) but none was given, or a mode that
+    /// names none got one.
     #[error("beacon: the commitment {expected} a drand round, but {given}")]
     Presence {
         /// Whether the commitment names a round.
@@ -165,6 +166,15 @@ pub enum BeaconError {
     /// The recorded randomness is not SHA-256 of the signature.
     #[error("beacon: recorded randomness is not SHA-256 of the round's signature")]
     RandomnessMismatch,
+    /// Published-numbers mode: the numbers entered do not have the form the commitment
+    /// fixes (count, range, order), or are for another draw.
+    #[error("beacon: published numbers of {draw}: {reason}")]
+    Numbers {
+        /// The draw, as "source issue" (empty when the count of draws is wrong).
+        draw: String,
+        /// Why.
+        reason: String,
+    },
 }
 
 /// Why a draw cannot be made.

@@ -19,6 +19,7 @@ pub(crate) mod participants;
 pub(crate) mod plan;
 pub(crate) mod prior;
 pub(crate) mod protocol;
+pub(crate) mod published;
 pub(crate) mod record;
 pub(crate) mod run;
 pub(crate) mod sample;
@@ -48,8 +49,12 @@ pub use plan::{
 };
 pub use prior::{check_prior_draws, PriorDraw};
 pub use protocol::{
-    BeaconChoice, Commitment, Participant, Reveal, Signatory, Supersedes, Version, ALGORITHM,
+    BeaconChoice, Commitment, Participant, Randomness, Reveal, Signatory, Supersedes, Version, ALGORITHM,
     ALGORITHM_V2, MAX_PARTICIPANTS, MAX_SAFE_INTEGER, MAX_SIGNERS, REDRAW_REASONS,
+};
+pub use published::{
+    Announcement, NumberGroup, NumberOrder, PublishedDraw, PublishedNumbersSpec, PublishedResult,
+    MAX_GROUPS, MAX_GROUP_COUNT, MAX_PUBLISHED_DRAWS,
 };
 pub use record::{DrawRecord, SealedRecord, SignedCommitment};
 pub use run::{draw, DrawInputs, TargetSource};

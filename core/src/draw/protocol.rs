@@ -8,6 +8,7 @@
 use crate::draw::beacon::DrandSpec;
 use crate::draw::error::DrawError;
 use crate::draw::plan::DrawPlan;
+use crate::draw::published::PublishedNumbersSpec;
 use crate::encoding::canonical::{canonical_json, lp, tagged_hash, Digest32};
 use crate::registers::roots::RegisterRoots;
 use serde::{Deserialize, Serialize};
@@ -102,6 +103,9 @@ pub enum BeaconChoice {
     Offline,
     /// A drand round, verified by BLS.
     Drand(DrandSpec),
+    /// draw/v2: the numbers of future public draws (a lottery issue), entered after them
+    /// and compared by readers with the official announcement (networks without internet).
+    PublishedNumbers(PublishedNumbersSpec),
 }
 
 /// A re-draw replaces an earlier commitment; both stay visible.
@@ -329,6 +333,12 @@ impl Commitment {
                 self.algorithm
             )),
         }
+        if let BeaconChoice::PublishedNumbers(spec) = &self.beacon {
+            if self.version() == Some(Version::V1) {
+                p.push("beacon: published-numbers mode is a draw/v2 mode".into());
+            }
+            p.extend(spec.problems(self.committed_at));
+        }
         if let BeaconChoice::Drand(d) = &self.beacon {
             let known = crate::draw::beacon::DrandSpec::quicknet(d.round);
             // Keyed on the chain hash *or* the public key: the BLS check depends only on the
@@ -484,13 +494,26 @@ pub fn check_reveals(
     Ok(out)
 }
 
+/// The randomness beside the reveals, as the seed takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Randomness<'a> {
+    /// Offline mode: none.
+    Offline,
+    /// A drand round's randomness.
+    Drand(&'a [u8; 32]),
+    /// The digest of the published numbers
+    /// ([`PublishedNumbersSpec::check`]).
+    PublishedNumbers(&'a Digest32),
+}
+
 /// `seed = tagged_hash("shuangsuiji/v1/seed", commitment_hash || u32(n) || (lp(id) || secret)* ||
-/// mode || randomness)`, with mode 0x00 offline (no randomness bytes) and 0x01 drand.
+/// mode || randomness)`, with mode 0x00 offline (no randomness bytes), 0x01 drand and 0x02
+/// published numbers (their digest).
 pub fn seed(
     commitment_hash: &Digest32,
     participants: &[Participant],
     secrets: &[[u8; 32]],
-    beacon: Option<&[u8; 32]>,
+    beacon: Randomness<'_>,
 ) -> Digest32 {
     let n = u32::try_from(participants.len())
         .unwrap_or(u32::MAX)
@@ -501,10 +524,14 @@ pub fn seed(
         parts.push(s.to_vec());
     }
     match beacon {
-        None => parts.push(vec![0]),
-        Some(r) => {
+        Randomness::Offline => parts.push(vec![0]),
+        Randomness::Drand(r) => {
             parts.push(vec![1]);
             parts.push(r.to_vec());
+        }
+        Randomness::PublishedNumbers(d) => {
+            parts.push(vec![2]);
+            parts.push(d.0.to_vec());
         }
     }
     let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
@@ -573,14 +600,25 @@ mod tests {
     fn seed_depends_on_every_input() {
         let ps = parts();
         let h = Digest32([9; 32]);
-        let base = seed(&h, &ps, &[[1; 32], [2; 32]], Some(&[3; 32]));
+        let d = |b| Randomness::Drand(b);
+        let base = seed(&h, &ps, &[[1; 32], [2; 32]], d(&[3; 32]));
         assert_ne!(
             base,
-            seed(&Digest32([8; 32]), &ps, &[[1; 32], [2; 32]], Some(&[3; 32]))
+            seed(&Digest32([8; 32]), &ps, &[[1; 32], [2; 32]], d(&[3; 32]))
         );
-        assert_ne!(base, seed(&h, &ps, &[[1; 32], [4; 32]], Some(&[3; 32])));
-        assert_ne!(base, seed(&h, &ps, &[[1; 32], [2; 32]], Some(&[4; 32])));
-        assert_ne!(base, seed(&h, &ps, &[[1; 32], [2; 32]], None));
+        assert_ne!(base, seed(&h, &ps, &[[1; 32], [4; 32]], d(&[3; 32])));
+        assert_ne!(base, seed(&h, &ps, &[[1; 32], [2; 32]], d(&[4; 32])));
+        assert_ne!(base, seed(&h, &ps, &[[1; 32], [2; 32]], Randomness::Offline));
+        // The same 32 bytes as drand randomness and as a numbers digest are other seeds.
+        assert_ne!(
+            base,
+            seed(
+                &h,
+                &ps,
+                &[[1; 32], [2; 32]],
+                Randomness::PublishedNumbers(&Digest32([3; 32]))
+            )
+        );
         assert_ne!(subseed(&base, "target/low"), subseed(&base, "target/high"));
     }
 }

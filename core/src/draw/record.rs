@@ -5,6 +5,7 @@ use crate::draw::beacon::BeaconRound;
 use crate::draw::error::DrawError;
 use crate::draw::matching::Team;
 use crate::draw::protocol::{Commitment, Reveal};
+use crate::draw::published::PublishedResult;
 use crate::draw::select::{Exclusion, StratumDraw, Ticketed};
 use crate::encoding::canonical::{canonical_json, tagged_hash, Digest32};
 use crate::encoding::sign::{sign_hash, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
@@ -72,9 +73,13 @@ pub struct DrawRecord {
     pub item_list: ItemList,
     /// Participants' reveals, in participant order.
     pub reveals: Vec<Reveal>,
-    /// The beacon round (absent in offline mode).
+    /// The beacon round (absent in offline and published-numbers mode).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub beacon: Option<BeaconRound>,
+    /// Published-numbers mode: the announced numbers of each draw the commitment names
+    /// (absent in the other modes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published_numbers: Vec<PublishedResult>,
     /// The seed.
     pub seed: Digest32,
     /// Per stratum: population, quota, selected and alternates with tickets.

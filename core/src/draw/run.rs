@@ -8,7 +8,10 @@ use crate::draw::matching::match_teams;
 use crate::draw::participants::{
     check_commitment_signatures, check_reveal_signatures, check_unsigned,
 };
-use crate::draw::protocol::{check_reveals, seed, subseed, BeaconChoice, Reveal, Version};
+use crate::draw::protocol::{
+    check_reveals, seed, subseed, BeaconChoice, Randomness, Reveal, Version,
+};
+use crate::draw::published::PublishedResult;
 use crate::draw::record::{DrawRecord, SignedCommitment};
 use crate::draw::select::{Census, Selector};
 use crate::draw::uniform::{below, stream};
@@ -91,6 +94,8 @@ pub struct DrawInputs<'a> {
     pub reveals: &'a [Reveal],
     /// The beacon round (drand mode).
     pub beacon: Option<&'a BeaconRound>,
+    /// The announced numbers (published-numbers mode; empty otherwise).
+    pub published: &'a [PublishedResult],
 }
 
 fn same(what: RootOf, committed: Digest32, actual: Digest32) -> Result<(), DrawError> {
@@ -212,29 +217,16 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     if version == Version::V2 {
         check_reveal_signatures(&c.participants, inp.reveals, &secrets, &commitment_hash)?;
     }
-    let randomness = match (&c.beacon, inp.beacon) {
-        (BeaconChoice::Offline, None) => None,
-        (BeaconChoice::Drand(spec), Some(r)) => Some(verify_round(spec, c.committed_at, r)?),
-        (BeaconChoice::Offline, Some(_)) => {
-            return Err(BeaconError::Presence {
-                expected: RoundNamed::DoesNotName,
-                given: RoundGiven::Given,
-            }
-            .into())
-        }
-        (BeaconChoice::Drand(_), None) => {
-            return Err(BeaconError::Presence {
-                expected: RoundNamed::Names,
-                given: RoundGiven::NotGiven,
-            }
-            .into())
-        }
-    };
+    let randomness = beacon_randomness(c, inp.beacon, inp.published)?;
     let seed = seed(
         &commitment_hash,
         &c.participants,
         &secrets,
-        randomness.as_ref(),
+        match &randomness {
+            BeaconValue::Offline => Randomness::Offline,
+            BeaconValue::Drand(r) => Randomness::Drand(r),
+            BeaconValue::Numbers(d) => Randomness::PublishedNumbers(d),
+        },
     );
 
     let census = census.finish(&c.plan)?;
@@ -298,12 +290,55 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
                 .collect()
         },
         beacon: inp.beacon.cloned(),
+        published_numbers: inp.published.to_vec(),
         seed,
         strata: selection.strata,
         must_include: selection.must_include,
         exclusions: selection.exclusions,
         teams,
         batches,
+    })
+}
+
+/// The beacon's value, checked against the mode the commitment names.
+enum BeaconValue {
+    Offline,
+    Drand([u8; 32]),
+    Numbers(Digest32),
+}
+
+fn beacon_randomness(
+    c: &crate::Commitment,
+    round: Option<&BeaconRound>,
+    published: &[PublishedResult],
+) -> Result<BeaconValue, DrawError> {
+    let named = |expected| BeaconError::Presence {
+        expected,
+        given: RoundGiven::Given,
+    };
+    if !published.is_empty() && !matches!(c.beacon, BeaconChoice::PublishedNumbers(_)) {
+        return Err(BeaconError::Numbers {
+            draw: String::new(),
+            reason: "numbers were given, but the commitment names no public draw".into(),
+        }
+        .into());
+    }
+    Ok(match (&c.beacon, round) {
+        (BeaconChoice::Offline, None) => BeaconValue::Offline,
+        (BeaconChoice::Drand(spec), Some(r)) => {
+            BeaconValue::Drand(verify_round(spec, c.committed_at, r)?)
+        }
+        (BeaconChoice::PublishedNumbers(spec), None) => BeaconValue::Numbers(spec.check(published)?),
+        (BeaconChoice::Offline | BeaconChoice::PublishedNumbers(_), Some(_)) => {
+            return Err(named(RoundNamed::DoesNotName).into())
+        }
+        (BeaconChoice::Drand(_), None) => {
+            return Err(BeaconError::Presence {
+                expected: RoundNamed::Names,
+                given: RoundGiven::NotGiven,
+            }
+            .into())
+        }
     })
 }
 

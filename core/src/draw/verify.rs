@@ -173,6 +173,7 @@ pub fn verify(
         inspectors,
         reveals: &rec.reveals,
         beacon: rec.beacon.as_ref(),
+        published: &rec.published_numbers,
     })?;
     let (a, b) = (to_value(rec)?, to_value(&rerun)?);
     if let Some((path, recorded, recomputed)) = first_difference("", &a, &b) {

@@ -60,6 +60,7 @@ impl Explain for BeaconError {
             BeaconError::Malformed { .. } => "malformed",
             BeaconError::BadSignature { .. } => "bad_signature",
             BeaconError::RandomnessMismatch => "randomness_mismatch",
+            BeaconError::Numbers { .. } => "numbers",
         }
     }
 
@@ -93,6 +94,9 @@ impl Explain for BeaconError {
                 format!("信标：第 {round} 轮的 BLS 签名在该链公钥下核验不通过")
             }
             BeaconError::RandomnessMismatch => "信标：记录的随机数不是该轮签名的 SHA-256".into(),
+            BeaconError::Numbers { draw, reason } => {
+                format!("信标：公开开奖号码（{draw}）不符合承诺所定的格式：{reason}")
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ impl Explain for Unanchored {
             Unanchored::NoTrustFile => "no_trust_file",
             Unanchored::Chain { .. } => "chain",
             Unanchored::OfflineBeacon => "offline_beacon",
+            Unanchored::PublishedNumbers { .. } => "published_numbers",
             Unanchored::Signer { .. } => "signer",
             Unanchored::UnsignedParticipants => "unsigned_participants",
             Unanchored::Participant { .. } => "participant",
@@ -48,6 +49,18 @@ impl Explain for Unanchored {
             Unanchored::OfflineBeacon => {
                 "未使用公共随机信标（离线模式）：最后揭示的参与方可能先看到结果".into()
             }
+            Unanchored::PublishedNumbers {
+                draw,
+                issue,
+                reason,
+            } => format!(
+                "{draw} 第 {issue} 期开奖号码：{}",
+                if reason.starts_with("not compared") {
+                    "尚未与官方开奖公告核对：请核对所示的来源、期号、开奖时间和号码".to_string()
+                } else {
+                    format!("与您录入的官方公告不一致：{reason}")
+                }
+            ),
             Unanchored::Signer { name, public_key } => {
                 format!("签名人 {name}（密钥 {public_key}）不是您信任文件中的签名人")
             }

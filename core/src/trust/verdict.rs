@@ -9,6 +9,7 @@
 
 use crate::draw::TargetSource;
 use crate::draw::{verify, BeaconChoice, DrandSpec, SealedRecord, Verified, VerifyError};
+pub use crate::draw::Announcement;
 use crate::registers::PublicInspectorRegister;
 use crate::trust::anchor::{check_anchor, TimeAnchor};
 use crate::trust::file::TrustFile;
@@ -46,6 +47,19 @@ pub enum Unanchored {
     /// to reveal could see the outcome and withhold.
     #[error("no public beacon (offline mode): the last participant to reveal could have seen the outcome first")]
     OfflineBeacon,
+    /// Published-numbers mode: nothing signs a lottery's numbers, so the numbers and the
+    /// scheduled draw time the record gives are its own claims until a reader compares them
+    /// with the official announcement (and enters it: [`References::announcements`]).
+    #[error("published numbers of {draw} issue {issue}: {reason}")]
+    PublishedNumbers {
+        /// The draw's source, as the commitment names it (not `source`, which the error
+        /// derive reserves).
+        draw: String,
+        /// Its issue.
+        issue: String,
+        /// Not compared, or how the announcement entered differs.
+        reason: String,
+    },
     /// A signature's name and key are not a signer of the trust file (the pair is
     /// compared, byte for byte).
     #[error("signer {name} with key {public_key} is not a signer of your trust file")]
@@ -204,6 +218,27 @@ pub struct Verdict {
     /// draw/v2: how many commitments the log holds for the plan up to the anchor's
     /// checkpoint (1: no re-draw; `None`: no log was checked).
     pub plan_commitments: Option<u64>,
+    /// Published-numbers mode: each public draw with the numbers the record gives, for a
+    /// reader to compare with the announcement (empty in the other modes).
+    pub published_numbers: Vec<PublishedSeen>,
+}
+
+/// A public draw of a published-numbers record, as the verdict shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublishedSeen {
+    /// The draw's source (中国福利彩票 双色球).
+    pub source: String,
+    /// Its issue (期号).
+    pub issue: String,
+    /// Where the announcement is published.
+    pub announced_in: String,
+    /// The scheduled draw time the commitment gives (Unix seconds).
+    pub draws_at: i64,
+    /// The numbers the record gives, group by group, with each group's name.
+    pub groups: Vec<(String, Vec<u32>)>,
+    /// Whether an announcement entered by the reader matched (source, issue, time and
+    /// every number).
+    pub compared: bool,
 }
 
 /// Documents a draw/v2 plan refers to but does not carry: the earlier sealed records its
@@ -213,6 +248,10 @@ pub struct Verdict {
 pub struct References<'a> {
     /// The earlier sealed records.
     pub prior_records: &'a [SealedRecord],
+    /// Published-numbers mode: the official announcements, as the reader looked them up
+    /// (source, issue, draw time, numbers). Without them the record's numbers are shown,
+    /// not trusted.
+    pub announcements: &'a [Announcement],
 }
 
 /// The annual task and the earlier draws, checked against the documents given, and their
@@ -331,7 +370,7 @@ fn assess(
     let c = &sealed.record.commitment.commitment;
     let beacon = match &c.beacon {
         BeaconChoice::Drand(d) => Some(beacon_seen(d, trust)),
-        BeaconChoice::Offline => None,
+        BeaconChoice::Offline | BeaconChoice::PublishedNumbers(_) => None,
     };
     let signers: Vec<SignerSeen> = sealed
         .signatures
@@ -358,6 +397,7 @@ fn assess(
             })
         })
         .collect();
+    let published = published_seen(&sealed.record, refs.announcements);
     let trust_seen = trust.map(|t| TrustSeen {
         name: t.name.clone(),
         fingerprint: t.fingerprint().to_hex(),
@@ -388,6 +428,13 @@ fn assess(
                 anchored_time: None,
                 trust: trust_seen,
                 plan_commitments: None,
+                published_numbers: published
+                    .into_iter()
+                    .map(|(p, _)| PublishedSeen {
+                        compared: false,
+                        ..p
+                    })
+                    .collect(),
             };
         }
     };
@@ -403,6 +450,15 @@ fn assess(
         }
         (BeaconChoice::Offline, _) => unanchored.push(Unanchored::OfflineBeacon),
         _ => {}
+    }
+    for (p, differs) in published.iter().filter(|(p, _)| !p.compared) {
+        unanchored.push(Unanchored::PublishedNumbers {
+            draw: p.source.clone(),
+            issue: p.issue.clone(),
+            reason: differs.clone().unwrap_or_else(|| {
+                "not compared with the official announcement: compare the source, issue, draw time and numbers shown".into()
+            }),
+        });
     }
     if trust.is_some() {
         for s in signers.iter().filter(|s| s.role.is_none()) {
@@ -428,6 +484,13 @@ fn assess(
             Err("the beacon chain is not trusted, so its round time bounds nothing")
         }
         (BeaconChoice::Offline, _) => Ok(None),
+        (BeaconChoice::PublishedNumbers(spec), _) => {
+            if !published.is_empty() && published.iter().all(|(p, _)| p.compared) {
+                Ok(Some(spec.last_draw_at()))
+            } else {
+                Err("the scheduled draw time is the record's own claim until compared with the announcement")
+            }
+        }
     };
     let mut anchored_time = None;
     let mut plan_commitments = None;
@@ -470,7 +533,50 @@ fn assess(
         anchored_time,
         trust: trust_seen,
         plan_commitments,
+        published_numbers: published.into_iter().map(|(p, _)| p).collect(),
     }
+}
+
+/// Each public draw of the record with its numbers, compared with the reader's
+/// announcement of the same source and issue when one was entered: `Some(reason)` when
+/// that announcement differs.
+fn published_seen(
+    rec: &crate::DrawRecord,
+    announcements: &[Announcement],
+) -> Vec<(PublishedSeen, Option<String>)> {
+    let BeaconChoice::PublishedNumbers(spec) = &rec.commitment.commitment.beacon else {
+        return Vec::new();
+    };
+    spec.draws
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let numbers = rec
+                .published_numbers
+                .get(i)
+                .filter(|r| r.source == d.source && r.issue == d.issue)
+                .map(|r| r.numbers.clone())
+                .unwrap_or_default();
+            let differs = announcements
+                .iter()
+                .find(|a| a.source == d.source && a.issue == d.issue)
+                .map(|a| a.differs(d, &numbers));
+            let seen = PublishedSeen {
+                source: d.source.clone(),
+                issue: d.issue.clone(),
+                announced_in: d.announced_in.clone(),
+                draws_at: d.draws_at,
+                groups: d
+                    .groups
+                    .iter()
+                    .map(|g| g.name.clone())
+                    .zip(numbers.iter().cloned())
+                    .collect(),
+                compared: matches!(differs, Some(None)),
+            };
+            (seen, differs.flatten())
+        })
+        .collect()
 }
 
 /// draw/v2: the log was given, reaches past the round, and shows no re-draw.
@@ -574,6 +680,7 @@ impl Verdict {
             "anchored_time": self.anchored_time,
             "plan_commitments": self.plan_commitments,
             "trust": self.trust,
+            "published_numbers": self.published_numbers,
             "verified": self.verified.as_ref().map(|v| json!({
                 "record_hash": v.record_hash.to_hex(),
                 "seed": v.seed.to_hex(),

@@ -261,6 +261,7 @@ impl World {
             inspectors: &self.inspectors,
             reveals: &World::reveals(secret),
             beacon,
+            published: &[],
         })
     }
 
@@ -350,6 +351,7 @@ impl World {
             inspectors: &self.inspectors,
             reveals,
             beacon: None,
+            published: &[],
         })
     }
 
