@@ -152,7 +152,7 @@ pub fn case_commit(
 ) -> Result<Py<PyAny>> {
     let s = open(case)?;
     let k = self::log_key(&s, log_key)?;
-    let c = commit::commit(&s, k, now_for(&s, now)?, round)?;
+    let c = commit::commit(&s, k, now_for(&s, now)?, round, None)?;
     let v =
         serde_json::json!({"hash": c.hash.to_hex(), "round": c.round, "round_time": c.round_time});
     Ok(value_to_py(py, &v)?.unbind())

@@ -350,6 +350,14 @@ fn before_round(c: &SignedCommitment, now: i64) -> Result<()> {
             )));
         }
     }
+    // Published-numbers mode: the same bound, at the first named public draw.
+    if let Some(t) = c.commitment.beacon.public_at() {
+        if now >= t {
+            return Err(CaseError::Refused(format!(
+                "信标（公开开奖）已于 {t} 公布（现在 {now}）：此时签署或揭示可被用来选择结果，已拒绝 · the beacon (a public draw) was public at {t} (now {now}): signing or revealing now could be used to pick the outcome"
+            )));
+        }
+    }
     Ok(())
 }
 

@@ -31,6 +31,8 @@ pub const SUPERSEDED: &str = "superseded";
 pub const ANCHOR: &str = "anchor.json";
 /// The beacon round.
 pub const BEACON: &str = "beacon.json";
+/// Published-numbers mode: the announced numbers of the named public draws.
+pub const NUMBERS: &str = "published-numbers.json";
 /// The sealed record (signatures accumulate as they come back).
 pub const RECORD: &str = "record.json";
 /// The audit log (events and signed checkpoints).

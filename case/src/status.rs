@@ -209,6 +209,26 @@ pub fn status(store: &Store, now: i64) -> Result<Status> {
             },
         ));
     }
+    if let BeaconChoice::PublishedNumbers(spec) = &c.commitment.beacon {
+        let filed = store.exists(layout::NUMBERS);
+        steps.push(step(
+            "开奖号码 published numbers",
+            filed,
+            if filed {
+                "已载入 loaded".into()
+            } else {
+                format!(
+                    "{} 开奖后（{}），用 case numbers 录入公告的号码 · enter the announced numbers with `case numbers` once drawn",
+                    spec.draws
+                        .iter()
+                        .map(|d| format!("{} 第 {} 期", d.source, d.issue))
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    beijing(spec.last_draw_at())
+                )
+            },
+        ));
+    }
     let beacon = store.exists(layout::BEACON);
     steps.push(step(
         "信标轮次 beacon round",

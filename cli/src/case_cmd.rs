@@ -27,6 +27,12 @@ pub enum CaseCmd {
         /// 指定轮次 A later round than the earliest allowed.
         #[arg(long)]
         round: Option<u64>,
+        /// 无互联网时：以公开开奖号码为信标 Without internet: name future public draws
+        /// (a lottery issue) instead of a drand round — a JSON file `{"draws": [{"source",
+        /// "issue", "announced_in", "draws_at", "groups": [{"name", "count", "min", "max",
+        /// "order": "ascending"|"as_drawn"}]}]}` (docs/spec/draw-v2.md §9).
+        #[arg(long, conflicts_with = "round")]
+        published: Option<PathBuf>,
         #[command(flatten)]
         key: LogKey,
     },
@@ -75,6 +81,19 @@ pub enum CaseCmd {
         /// {url}/{chain hash}/public/{round}.
         #[arg(long)]
         url: Option<String>,
+    },
+    /// 录入开奖号码 Published-numbers mode: enter the announced numbers once the public
+    /// draws are held.
+    Numbers {
+        case: PathBuf,
+        /// 号码 For one named draw: groups separated by `;`, numbers by `,` or spaces, as
+        /// announced (e.g. "3,7,12,19,25,31;9": 红球, then 蓝球). An ascending group may be
+        /// typed in any order; it is sorted.
+        #[arg(long, conflicts_with = "file")]
+        numbers: Option<String>,
+        /// A JSON file `[{"source", "issue", "numbers": [[…], …]}, …]`, one per named draw.
+        #[arg(long)]
+        file: Option<PathBuf>,
     },
     /// 抽取 Run the draw and keep the record for the signers.
     Draw {
@@ -370,16 +389,31 @@ pub fn run(c: CaseCmd) -> Result<(), String> {
             commit::add_signer(&s, p.clone()).map_err(fail)?;
             println!("已登记签字人 Signer filed: {} ({})", p.name, p.role);
         }
-        CaseCmd::Commit { case, round, key } => {
+        CaseCmd::Commit {
+            case,
+            round,
+            published,
+            key,
+        } => {
             let s = open(&case)?;
             let k = log_key(&s, &key)?;
-            let done = commit::commit(&s, k, now_for(&s)?, round).map_err(fail)?;
+            let published: Option<shuangsuiji::draw::PublishedNumbersSpec> =
+                published.map(|p| util::load_json(&p)).transpose()?;
+            let numbers = published.is_some();
+            let done = commit::commit(&s, k, now_for(&s)?, round, published).map_err(fail)?;
             println!("已生成抽取承诺 Commitment built: {}", done.hash);
-            println!(
-                "信标轮次 Beacon round {}，发布时间 published at {}",
-                done.round,
-                status::beijing(done.round_time)
-            );
+            if numbers {
+                println!(
+                    "信标：公开开奖号码，首期开奖 Beacon: published numbers, first draw at {}",
+                    status::beijing(done.round_time)
+                );
+            } else {
+                println!(
+                    "信标轮次 Beacon round {}，发布时间 published at {}",
+                    done.round,
+                    status::beijing(done.round_time)
+                );
+            }
             println!(
                 "下一步 Next: 把 {} 交给每位签字人和参与方签署（sign），在轮次之前收回签名和揭示 · hand it to every signer and participant to sign; collect signatures and reveals before the round",
                 s.path(layout::COMMITMENT).display()
@@ -448,6 +482,28 @@ pub fn run(c: CaseCmd) -> Result<(), String> {
             let r = seal::beacon(&s, &v).map_err(fail)?;
             println!("已载入信标轮次 Beacon round {r} loaded and verified (BLS)");
         }
+        CaseCmd::Numbers {
+            case,
+            numbers,
+            file,
+        } => {
+            let s = open(&case)?;
+            let results = match (numbers, file) {
+                (_, Some(f)) => util::load_json(&f)?,
+                (Some(n), None) => typed_numbers(&s, &n)?,
+                (None, None) => {
+                    return Err("--numbers 或 --file 二选一 · give --numbers or --file".into())
+                }
+            };
+            seal::numbers(&s, &results, now_for(&s)?).map_err(fail)?;
+            for r in &results {
+                println!(
+                    "已载入开奖号码 Numbers loaded: {} 第 {} 期 {:?}",
+                    r.source, r.issue, r.numbers
+                );
+            }
+            println!("请与官方开奖公告逐一核对 · compare them with the official announcement");
+        }
         CaseCmd::Draw { case, key } => {
             let s = open(&case)?;
             let k = log_key(&s, &key)?;
@@ -515,6 +571,53 @@ pub fn run(c: CaseCmd) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The numbers as a clerk types them for the one draw the commitment names: groups by `;`,
+/// numbers by `,` or spaces; an ascending group sorted as the commitment's form requires.
+fn typed_numbers(
+    s: &Store,
+    typed: &str,
+) -> Result<Vec<shuangsuiji::draw::PublishedResult>, String> {
+    use shuangsuiji::draw::{BeaconChoice, NumberOrder, PublishedResult};
+    let c: shuangsuiji::SignedCommitment = s.read_json(layout::COMMITMENT).map_err(fail)?;
+    let BeaconChoice::PublishedNumbers(spec) = &c.commitment.beacon else {
+        return Err("承诺未指定公开开奖 · the commitment names no public draw".into());
+    };
+    let [d] = spec.draws.as_slice() else {
+        return Err("承诺指定了多期开奖，请用 --file 逐期录入 · the commitment names several draws: use --file".into());
+    };
+    let groups: Vec<&str> = typed.split(';').collect();
+    if groups.len() != d.groups.len() {
+        return Err(format!(
+            "应有 {} 组号码（{}），输入了 {} 组 · {} groups expected, {} typed",
+            d.groups.len(),
+            d.groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>().join("；"),
+            groups.len(),
+            d.groups.len(),
+            groups.len()
+        ));
+    }
+    let mut numbers = Vec::new();
+    for (g, text) in d.groups.iter().zip(groups) {
+        let mut ns = text
+            .split(|c: char| c == ',' || c == '，' || c.is_whitespace())
+            .filter(|t| !t.is_empty())
+            .map(|t| {
+                t.parse::<u32>()
+                    .map_err(|_| format!("{}：{t:?} 不是号码 · is not a number", g.name))
+            })
+            .collect::<Result<Vec<u32>, String>>()?;
+        if g.order == NumberOrder::Ascending {
+            ns.sort_unstable();
+        }
+        numbers.push(ns);
+    }
+    Ok(vec![PublishedResult {
+        source: d.source.clone(),
+        issue: d.issue.clone(),
+        numbers,
+    }])
 }
 
 /// The round the commitment names from a recorded file: drand's JSON for one round, or a

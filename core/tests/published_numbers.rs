@@ -188,16 +188,16 @@ fn the_verdict_shows_the_numbers_until_the_announcement_is_entered() {
         .iter()
         .any(|u| matches!(u, Unanchored::PublishedNumbers { reason, .. } if reason.starts_with("not compared"))));
     assert_eq!(unseen.published_numbers.len(), 1);
-    assert_eq!(
-        unseen.published_numbers[0].groups,
-        vec![
-            ("红球".to_string(), vec![3, 7, 12, 19, 25, 31]),
-            ("蓝球".to_string(), vec![9])
-        ]
-    );
+    let groups = &unseen.published_numbers[0].groups;
+    assert_eq!(groups[0].form.name, "红球");
+    assert_eq!(groups[0].numbers, vec![3, 7, 12, 19, 25, 31]);
+    assert_eq!((groups[1].form.name.as_str(), groups[1].form.max), ("蓝球", 16));
+    assert_eq!(groups[1].numbers, vec![9]);
     assert!(!unseen.published_numbers[0].compared);
     let json = unseen.to_json();
     assert_eq!(json["published_numbers"][0]["issue"], "2026138");
+    assert_eq!(json["published_numbers"][0]["groups"][0]["count"], 6);
+    assert_eq!(json["published_numbers"][0]["groups"][0]["order"], "ascending");
 
     // The announcement as a reader copies it (red balls in the order they fell) matches.
     let announced = Announcement {
@@ -224,7 +224,11 @@ fn the_verdict_shows_the_numbers_until_the_announcement_is_entered() {
             ..announced.clone()
         },
     ] {
-        let v = verdict(&[a]);
+        let v = verdict(&[a.clone()]);
+        assert!(!v.published_numbers[0].compared);
+        // Entered beside the true one, it is not silently passed over either.
+        let v2 = verdict(&[announced.clone(), a]);
+        assert!(!v2.published_numbers[0].compared);
         assert!(!v.published_numbers[0].compared);
         assert!(v.unanchored.iter().any(|u| matches!(u,
             Unanchored::PublishedNumbers { reason, .. } if !reason.starts_with("not compared"))));

@@ -10,6 +10,7 @@ use crate::store::{Store, Txn};
 use crate::trail::Trail;
 use shuangsuiji::audit::EventKind;
 use shuangsuiji::draw::{
+    PublishedNumbersSpec,
     reveal_binding, BeaconChoice, DrandSpec, Participant, Reveal, Signatory,
     PARTICIPANT_COMMITMENT_CONTEXT,
 };
@@ -140,9 +141,9 @@ pub fn add_signer(store: &Store, s: SignerPublic) -> Result<()> {
 pub struct Committed {
     /// The commitment hash.
     pub hash: shuangsuiji::Digest32,
-    /// The beacon round and its publication time.
+    /// The beacon round (0 in published-numbers mode).
     pub round: u64,
-    /// Unix time of the round.
+    /// Unix time of the round (of the first public draw in published-numbers mode).
     pub round_time: i64,
 }
 
@@ -157,6 +158,7 @@ pub fn commit(
     log_key: SigningKey,
     now: i64,
     round: Option<u64>,
+    published: Option<PublishedNumbersSpec>,
 ) -> Result<Committed> {
     before_commitment(store)?;
     let case = case_file(store)?;
@@ -188,6 +190,25 @@ pub fn commit(
     };
     let spec = case.chain.with_round(round);
     let round_time = spec.round_time();
+    // Published-numbers mode (networks without internet): the named public draws take the
+    // round's place, and must leave the same margin for signatures and reveals.
+    let beacon = match published {
+        None => BeaconChoice::Drand(spec),
+        Some(p) => {
+            let ready = now.saturating_add(case.margin_seconds);
+            if let Some(d) = p.draws.iter().find(|d| d.draws_at <= ready) {
+                return Err(CaseError::Refused(format!(
+                    "公开开奖 {} {} 太早：须晚于当前时间加 {} 秒余量 · the public draw {} {} is too early: it must be after now + {} s",
+                    d.source, d.issue, case.margin_seconds, d.source, d.issue, case.margin_seconds
+                )));
+            }
+            BeaconChoice::PublishedNumbers(p)
+        }
+    };
+    let (round, round_time) = match &beacon {
+        BeaconChoice::Drand(_) => (round, round_time),
+        other => (0, other.public_at().unwrap_or(round_time)),
+    };
     let mut trail = Trail::load(store, log_key)?;
     let checkpoint = trail.checkpoint()?;
     let roots = inp.roots();
@@ -202,7 +223,7 @@ pub fn commit(
                 public_key: s.public_key.clone(),
             })
             .collect(),
-        BeaconChoice::Drand(spec),
+        beacon,
         now,
     );
     c.log_checkpoint = Some(checkpoint.text);
@@ -241,6 +262,16 @@ pub(crate) fn before_round(c: &SignedCommitment, now: i64, what: &str) -> Result
                 spec.round,
                 crate::status::beijing(t),
                 spec.round
+            )));
+        }
+    }
+    if let BeaconChoice::PublishedNumbers(spec) = &c.commitment.beacon {
+        if let Some(t) = c.commitment.beacon.public_at().filter(|t| now >= *t) {
+            return Err(CaseError::Refused(format!(
+                "公开开奖（{}）已于 {} 举行，{what}须在此之前完成；请用 case redraw 重新抽取 · the public draw ({}) was held at {t}: too late for this step — re-draw with `case redraw`",
+                spec.draws.iter().map(|d| format!("{} {}", d.source, d.issue)).collect::<Vec<_>>().join(", "),
+                crate::status::beijing(t),
+                spec.draws.iter().map(|d| format!("{} {}", d.source, d.issue)).collect::<Vec<_>>().join(", "),
             )));
         }
     }

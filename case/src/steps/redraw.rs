@@ -14,10 +14,11 @@ use shuangsuiji::draw::{Supersedes, REDRAW_REASONS};
 use shuangsuiji::{Digest32, SignedCommitment, SigningKey};
 
 /// The files of one round, moved aside by a re-draw (folders listed by their files).
-const ROUND_FILES: [&str; 4] = [
+const ROUND_FILES: [&str; 5] = [
     layout::COMMITMENT,
     layout::ANCHOR,
     layout::BEACON,
+    layout::NUMBERS,
     layout::RECORD,
 ];
 const ROUND_FOLDERS: [&str; 3] = [layout::REVEALS, layout::PARTICIPANTS, "witness"];
@@ -33,7 +34,7 @@ fn check_reason(store: &Store, c: &SignedCommitment, reason: &str, now: i64) -> 
     }
     let revealed = super::commit::reveals(store, c)?.len();
     let all_revealed = revealed >= c.commitment.participants.len();
-    let beacon = store.exists(layout::BEACON);
+    let beacon = store.exists(layout::BEACON) || store.exists(layout::NUMBERS);
     let round_passed = match &c.commitment.beacon {
         shuangsuiji::draw::BeaconChoice::Drand(spec) => now >= spec.round_time(),
         shuangsuiji::draw::BeaconChoice::PublishedNumbers(spec) => now >= spec.last_draw_at(),

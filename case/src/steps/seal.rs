@@ -7,7 +7,7 @@ use crate::layout;
 use crate::store::{Store, Txn};
 use crate::trail::Trail;
 use shuangsuiji::audit::EventKind;
-use shuangsuiji::draw::{verify_round, BeaconChoice, BeaconRound};
+use shuangsuiji::draw::{verify_round, BeaconChoice, BeaconRound, PublishedResult};
 use shuangsuiji::trust::{
     verify_anchored, TimeAnchor, TrustFile, TrustedKey, Verdict, TRUST_FORMAT,
 };
@@ -51,6 +51,44 @@ pub fn beacon(store: &Store, round: &serde_json::Value) -> Result<u64> {
     Ok(r.round)
 }
 
+/// Published-numbers mode: files the announced numbers of the public draws the commitment
+/// names, checked against the committed form (count, range, order) before they are kept.
+/// Refused before the last named draw is held: numbers entered earlier were not announced.
+///
+/// # Errors
+/// When the case has no such commitment, the draws are not yet held, or a number does not
+/// fit.
+pub fn numbers(store: &Store, results: &[PublishedResult], now: i64) -> Result<()> {
+    if store.exists(layout::NUMBERS) {
+        return Err(CaseError::Done {
+            what: "开奖号码",
+            what_en: "the published numbers",
+        });
+    }
+    let c = commitment(store)?;
+    let BeaconChoice::PublishedNumbers(spec) = &c.commitment.beacon else {
+        return Err(CaseError::Refused(
+            "承诺未指定公开开奖 · the commitment names no public draw".into(),
+        ));
+    };
+    if now < spec.last_draw_at() {
+        return Err(CaseError::Refused(format!(
+            "公开开奖尚未全部举行（最后一期 {}）· the public draws are not all held yet (the last at {})",
+            crate::status::beijing(spec.last_draw_at()),
+            spec.last_draw_at()
+        )));
+    }
+    spec.check(results).map_err(|e| {
+        CaseError::Refused(format!(
+            "开奖号码不符合承诺所定格式 · the numbers do not fit the commitment: {e}"
+        ))
+    })?;
+    let mut txn = Txn::default();
+    txn.put_json(layout::NUMBERS, &results)?;
+    store.commit(txn)?;
+    Ok(())
+}
+
 /// Runs the draw from the case's files and keeps the record, unsigned (signatures come
 /// back from the signers' own machines). Logged.
 ///
@@ -85,6 +123,14 @@ pub fn run_draw(store: &Store, log_key: SigningKey, now: i64) -> Result<SealedRe
         }
         None
     };
+    let published: Vec<PublishedResult> = if store.exists(layout::NUMBERS) {
+        store.read_json(layout::NUMBERS)?
+    } else {
+        if matches!(c.commitment.beacon, BeaconChoice::PublishedNumbers(_)) {
+            missing.push("开奖号码 the published numbers (case numbers)".into());
+        }
+        Vec::new()
+    };
     if !missing.is_empty() {
         return Err(CaseError::NotYet {
             step: "抽取",
@@ -101,7 +147,7 @@ pub fn run_draw(store: &Store, log_key: SigningKey, now: i64) -> Result<SealedRe
         inspectors: &inp.inspectors,
         reveals: &rs,
         beacon: round.as_ref(),
-        published: &[],
+        published: &published,
     })
     .map_err(|e| {
         CaseError::Refused(format!(

@@ -108,6 +108,19 @@ pub enum BeaconChoice {
     PublishedNumbers(PublishedNumbersSpec),
 }
 
+impl BeaconChoice {
+    /// When the beacon's value becomes public (Unix seconds): the drand round's time, the
+    /// earliest named public draw; `None` offline. Every signature on the commitment and
+    /// every reveal must come before it, or whoever holds back could see the outcome first.
+    pub fn public_at(&self) -> Option<i64> {
+        match self {
+            BeaconChoice::Offline => None,
+            BeaconChoice::Drand(d) => Some(d.round_time()),
+            BeaconChoice::PublishedNumbers(p) => p.draws.iter().map(|d| d.draws_at).min(),
+        }
+    }
+}
+
 /// A re-draw replaces an earlier commitment; both stay visible.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

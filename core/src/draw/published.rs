@@ -21,6 +21,12 @@ pub const MAX_PUBLISHED_DRAWS: usize = 8;
 pub const MAX_GROUPS: usize = 8;
 /// Most numbers in one group (快乐8 draws 20).
 pub const MAX_GROUP_COUNT: u32 = 64;
+/// Fewest outcomes the named draws together may have (2^20). In draw/v2 every secret is
+/// revealed before the public draw, so participants colluding with the operator know all
+/// but the beacon; a beacon of 16 outcomes would let them try commitments until one suits
+/// all 16. 双色球 alone has C(33,6)·16 ≈ 2^24.1; 福彩3D alone (720 counted) is refused and
+/// must be combined with other draws, as RFC 3797 advises.
+pub const MIN_OUTCOMES: u128 = 1 << 20;
 
 /// How the numbers of a group are written in the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,6 +152,33 @@ impl PublishedNumbersSpec {
         self.draws.iter().map(|d| d.draws_at).max().unwrap_or(i64::MIN)
     }
 
+    /// A lower bound on the number of outcomes the named draws have together, from their
+    /// form alone: `C(n, k)` for an ascending group (counted as a set without repeats),
+    /// `n!/(n-k)!` for an as-drawn one (without repeats), `n` the range's size; saturating.
+    pub fn outcomes(&self) -> u128 {
+        self.draws
+            .iter()
+            .flat_map(|d| &d.groups)
+            .map(|g| {
+                let n = u128::from(g.max.saturating_sub(g.min)) + 1;
+                let k = u128::from(g.count);
+                if k > n {
+                    return 1;
+                }
+                let mut c: u128 = 1;
+                for i in 0..k {
+                    c = c.saturating_mul(n - i);
+                    if g.order == NumberOrder::Ascending && c != u128::MAX {
+                        // Exact: the product of i + 1 consecutive integers is divisible by
+                        // (i + 1)!, so c stays C(n, i + 1).
+                        c /= i + 1;
+                    }
+                }
+                c
+            })
+            .fold(1u128, u128::saturating_mul)
+    }
+
     /// What [`Commitment::check`](crate::Commitment::check) refuses in the spec.
     pub(crate) fn problems(&self, committed_at: i64) -> Vec<String> {
         let mut p = Vec::new();
@@ -153,6 +186,12 @@ impl PublishedNumbersSpec {
             p.push(format!(
                 "beacon.draws: {} named, 1 to {MAX_PUBLISHED_DRAWS} public draws",
                 self.draws.len()
+            ));
+        }
+        if !self.draws.is_empty() && self.outcomes() < MIN_OUTCOMES {
+            p.push(format!(
+                "beacon.draws: {} possible outcomes by their form, fewer than 2^20 ({MIN_OUTCOMES}): name more or larger public draws",
+                self.outcomes()
             ));
         }
         let mut seen = std::collections::BTreeSet::new();
@@ -360,6 +399,40 @@ mod tests {
         };
         assert!(twice.problems(1000).iter().any(|p| p.contains("twice")));
         assert!(PublishedNumbersSpec { draws: vec![] }.problems(0).len() == 1);
+    }
+
+    #[test]
+    fn a_draw_with_too_few_outcomes_is_refused() {
+        let spec = PublishedNumbersSpec {
+            draws: vec![ssq("2026138", 2000)],
+        };
+        assert_eq!(spec.outcomes(), 1_107_568 * 16); // C(33,6) · 16
+        let mut blue_only = spec.clone();
+        blue_only.draws[0].groups.remove(0);
+        assert_eq!(blue_only.outcomes(), 16);
+        assert!(blue_only.problems(0).iter().any(|p| p.contains("2^20")));
+        let mut pick3 = ssq("2026138", 2000);
+        pick3.groups = vec![NumberGroup {
+            name: "福彩3D".into(),
+            count: 3,
+            min: 0,
+            max: 9,
+            order: NumberOrder::AsDrawn,
+        }];
+        let three = PublishedNumbersSpec {
+            draws: vec![pick3.clone()],
+        };
+        assert_eq!(three.outcomes(), 720);
+        assert!(three.problems(0).iter().any(|p| p.contains("2^20")));
+        let mut p2 = pick3.clone();
+        p2.issue = "2026139".into();
+        let mut p3 = pick3;
+        p3.issue = "2026140".into();
+        // Three issues: 720^3 ≈ 2^28.5.
+        let combined = PublishedNumbersSpec {
+            draws: vec![three.draws[0].clone(), p2, p3],
+        };
+        assert!(combined.problems(0).is_empty());
     }
 
     #[test]

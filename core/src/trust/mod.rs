@@ -14,5 +14,5 @@ pub use anchor::{LoggedEvent, TimeAnchor};
 pub use file::{TrustError, TrustFile, TrustedChain, TrustedKey, MAX_TRUST_ENTRIES, TRUST_FORMAT};
 pub use verdict::{
     verify_anchored, verify_trusted, verify_with_references, Announcement, BeaconSeen,
-    ChainSource, Level, PublishedSeen, References, SignerSeen, TrustSeen, Unanchored, Verdict,
+    ChainSource, GroupSeen, Level, PublishedSeen, References, SignerSeen, TrustSeen, Unanchored, Verdict,
 };

@@ -223,6 +223,16 @@ pub struct Verdict {
     pub published_numbers: Vec<PublishedSeen>,
 }
 
+/// One group of a public draw, as the verdict shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupSeen {
+    /// The committed form: name, count, range and order.
+    #[serde(flatten)]
+    pub form: crate::draw::NumberGroup,
+    /// The numbers the record gives.
+    pub numbers: Vec<u32>,
+}
+
 /// A public draw of a published-numbers record, as the verdict shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PublishedSeen {
@@ -234,8 +244,9 @@ pub struct PublishedSeen {
     pub announced_in: String,
     /// The scheduled draw time the commitment gives (Unix seconds).
     pub draws_at: i64,
-    /// The numbers the record gives, group by group, with each group's name.
-    pub groups: Vec<(String, Vec<u32>)>,
+    /// The numbers the record gives, group by group, with each group's committed form
+    /// (a reader checks that the form is the whole draw: all its balls, their range).
+    pub groups: Vec<GroupSeen>,
     /// Whether an announcement entered by the reader matched (source, issue, time and
     /// every number).
     pub compared: bool,
@@ -484,9 +495,11 @@ fn assess(
             Err("the beacon chain is not trusted, so its round time bounds nothing")
         }
         (BeaconChoice::Offline, _) => Ok(None),
-        (BeaconChoice::PublishedNumbers(spec), _) => {
+        (BeaconChoice::PublishedNumbers(_), _) => {
             if !published.is_empty() && published.iter().all(|(p, _)| p.compared) {
-                Ok(Some(spec.last_draw_at()))
+                // The earliest draw: the commitment and every reveal must precede each one
+                // (after one is announced, part of the beacon is known).
+                Ok(c.beacon.public_at())
             } else {
                 Err("the scheduled draw time is the record's own claim until compared with the announcement")
             }
@@ -557,10 +570,18 @@ fn published_seen(
                 .filter(|r| r.source == d.source && r.issue == d.issue)
                 .map(|r| r.numbers.clone())
                 .unwrap_or_default();
-            let differs = announcements
+            let entered: Vec<&Announcement> = announcements
                 .iter()
-                .find(|a| a.source == d.source && a.issue == d.issue)
-                .map(|a| a.differs(d, &numbers));
+                .filter(|a| a.source == d.source && a.issue == d.issue)
+                .collect();
+            let differs = match entered.as_slice() {
+                [] => None,
+                [a] => Some(a.differs(d, &numbers)),
+                more => Some(Some(format!(
+                    "{} announcements were entered for this draw: enter one",
+                    more.len()
+                ))),
+            };
             let seen = PublishedSeen {
                 source: d.source.clone(),
                 issue: d.issue.clone(),
@@ -569,8 +590,11 @@ fn published_seen(
                 groups: d
                     .groups
                     .iter()
-                    .map(|g| g.name.clone())
-                    .zip(numbers.iter().cloned())
+                    .zip(numbers.iter())
+                    .map(|(g, ns)| GroupSeen {
+                        form: g.clone(),
+                        numbers: ns.clone(),
+                    })
                     .collect(),
                 compared: matches!(differs, Some(None)),
             };
