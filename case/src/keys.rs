@@ -523,7 +523,7 @@ pub fn sign(
                 inspectors,
                 reveals: &r.record.reveals,
                 beacon: r.record.beacon.as_ref(),
-                published: &[],
+                published: &r.record.published_numbers,
             })
             .map_err(|e| {
                 CaseError::Refused(format!(

@@ -592,7 +592,11 @@ fn typed_numbers(
         return Err(format!(
             "应有 {} 组号码（{}），输入了 {} 组 · {} groups expected, {} typed",
             d.groups.len(),
-            d.groups.iter().map(|g| g.name.as_str()).collect::<Vec<_>>().join("；"),
+            d.groups
+                .iter()
+                .map(|g| g.name.as_str())
+                .collect::<Vec<_>>()
+                .join("；"),
             groups.len(),
             d.groups.len(),
             groups.len()

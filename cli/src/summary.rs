@@ -41,6 +41,42 @@ pub fn print(s: &SealedRecord, verdict: &Verdict) {
             b.round_time,
             round.randomness
         ),
+        _ if !verdict.published_numbers.is_empty() => {
+            println!("信标 Beacon: 公开开奖号码 published numbers — 请与官方开奖公告核对 compare with the official announcement");
+            for p in &verdict.published_numbers {
+                println!(
+                    "  {} 第 {} 期 issue {}，开奖时间（承诺所述）draw time (as committed) {}，公告 announced in {}{}",
+                    p.source,
+                    p.issue,
+                    p.issue,
+                    p.draws_at,
+                    p.announced_in,
+                    if p.compared {
+                        "：已与您录入的公告核对一致 matches the announcement you entered"
+                    } else {
+                        ""
+                    }
+                );
+                for g in &p.groups {
+                    println!(
+                        "    {}（{} 个，{}–{}，{}）: {}",
+                        g.form.name,
+                        g.form.count,
+                        g.form.min,
+                        g.form.max,
+                        match g.form.order {
+                            shuangsuiji::draw::NumberOrder::Ascending => "从小到大 ascending",
+                            shuangsuiji::draw::NumberOrder::AsDrawn => "按开出顺序 as drawn",
+                        },
+                        g.numbers
+                            .iter()
+                            .map(u32::to_string)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    );
+                }
+            }
+        }
         _ => println!("信标 Beacon: none (offline mode, reveals only)"),
     }
     println!("种子 Seed: {}", r.seed);

@@ -51,6 +51,11 @@ pub struct Views {
     /// 此前抽取记录 An earlier sealed record the plan's prior_draws copy (repeat for each).
     #[arg(long = "prior")]
     prior: Vec<PathBuf>,
+    /// 开奖公告 Published-numbers mode: the official announcement as you looked it up (JSON
+    /// `[{"source", "issue", "draws_at", "numbers": [[…], …]}]`); without it the record's
+    /// numbers are shown for you to compare, never trusted.
+    #[arg(long)]
+    announcement: Option<PathBuf>,
     /// 流式读取 Read the targets CSV as a stream, twice, never whole (rows sorted by id, as
     /// `targets.public.csv` is): for a register larger than memory.
     #[arg(long)]
@@ -73,8 +78,14 @@ impl Views {
             .iter()
             .map(|p| load(p))
             .collect::<Result<_, _>>()?;
+        let announcements: Vec<shuangsuiji::trust::Announcement> = self
+            .announcement
+            .as_deref()
+            .map(load)
+            .transpose()?
+            .unwrap_or_default();
         let refs = References {
-        announcements: &[],
+            announcements: &announcements,
             prior_records: &prior,
         };
         let with = |targets: &dyn TargetSource| {

@@ -985,3 +985,122 @@ fn plan_check_runs_the_case_checks_without_a_case() {
         "nothing written"
     );
 }
+
+/// Issue 20 (4a): without internet, the case names a future lottery issue; the clerk types
+/// the announced numbers after it; the record verifies, shows the numbers, matches the
+/// announcement entered, and a changed number is refused.
+#[test]
+fn a_case_without_internet_runs_on_published_numbers() {
+    let c = prepared("published");
+    let draws_at = T_COMMIT + 3600;
+    let spec = serde_json::json!({"draws": [{
+    "source": "中国福利彩票 双色球", "issue": "2026138", "announced_in": "www.cwl.gov.cn",
+    "draws_at": draws_at,
+    "groups": [
+        {"name": "红球", "count": 6, "min": 1, "max": 33, "order": "ascending"},
+        {"name": "蓝球", "count": 1, "min": 1, "max": 16, "order": "ascending"}
+    ]}]});
+    std::fs::write(c.path("ssq.json"), spec.to_string()).unwrap();
+    let out = c.ok(
+        T_COMMIT,
+        &["case", "commit", "task", "--published", "ssq.json"],
+    );
+    assert!(out.contains("公开开奖号码"), "{out}");
+    for who in ["lead", "supervisor", "zazd", "jjjc"] {
+        let sig = format!("{who}.sig");
+        c.ok(
+            T_COMMIT,
+            &[
+                "sign",
+                "--dir",
+                &format!("keys/{who}"),
+                "task/commitment.json",
+                "--out",
+                &sig,
+            ],
+        );
+        c.ok(T_COMMIT, &["case", "signature", "task", &sig]);
+    }
+    for who in ["zazd", "jjjc"] {
+        let r = format!("{who}.reveal");
+        c.ok(
+            T_COMMIT,
+            &[
+                "participant",
+                "reveal",
+                "--dir",
+                &format!("keys/{who}"),
+                "task/commitment.json",
+                "--out",
+                &r,
+            ],
+        );
+        c.ok(T_COMMIT, &["case", "reveal", "task", &r]);
+    }
+    assert!(c.status().contains("[ ] 开奖号码"));
+    // Before the lottery is drawn there are no numbers to enter.
+    let typed = ["case", "numbers", "task", "--numbers", "31 3 7 12 19 25;9"];
+    let (ok, text) = c.run(T_COMMIT + 100, &typed);
+    assert!(!ok && text.contains("尚未"), "{text}");
+    // A number out of range is refused, and nothing is filed.
+    let (ok, text) = c.run(
+        draws_at + 600,
+        &["case", "numbers", "task", "--numbers", "3 7 12 19 25 34;9"],
+    );
+    assert!(!ok && text.contains("34"), "{text}");
+    let out = c.ok(draws_at + 600, &typed);
+    assert!(out.contains("[[3, 7, 12, 19, 25, 31], [9]]"), "{out}");
+    assert!(done(&c.status(), "开奖号码"));
+    c.ok(draws_at + 700, &["case", "draw", "task"]);
+    for who in ["lead", "supervisor"] {
+        let sig = format!("{who}.record.sig");
+        c.ok(
+            draws_at + 700,
+            &[
+                "sign",
+                "--dir",
+                &format!("keys/{who}"),
+                "task/record.json",
+                "--out",
+                &sig,
+                "--targets",
+                "task/public/targets.public.json",
+                "--inspectors",
+                "task/public/inspectors.public.json",
+            ],
+        );
+        c.ok(draws_at + 700, &["case", "signature", "task", &sig]);
+    }
+    let verify = |record: &str, extra: &[&str]| {
+        let mut args = vec![
+            "verify",
+            record,
+            "--targets",
+            "task/public/targets.public.json",
+            "--inspectors",
+            "task/public/inspectors.public.json",
+        ];
+        args.extend_from_slice(extra);
+        c.run(draws_at + 800, &args)
+    };
+    let (ok, text) = verify("task/record.json", &[]);
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("红球（6 个，1–33，从小到大 ascending）: 3 7 12 19 25 31"),
+        "{text}"
+    );
+    assert!(text.contains("尚未与官方开奖公告核对"), "{text}");
+    let announced = serde_json::json!([{"source": "中国福利彩票 双色球", "issue": "2026138",
+        "draws_at": draws_at, "numbers": [[25, 3, 31, 7, 19, 12], [9]]}]);
+    std::fs::write(c.path("announced.json"), announced.to_string()).unwrap();
+    let (ok, text) = verify("task/record.json", &["--announcement", "announced.json"]);
+    assert!(ok && text.contains("已与您录入的公告核对一致"), "{text}");
+    assert!(!text.contains("尚未与官方开奖公告核对"), "{text}");
+    // The blue ball changed in the record: refused.
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.path("task/record.json")).unwrap()).unwrap();
+    v["record"]["published_numbers"][0]["numbers"][1][0] = 10.into();
+    std::fs::write(c.path("forged.json"), v.to_string()).unwrap();
+    let (ok, text) = verify("forged.json", &[]);
+    assert!(!ok, "{text}");
+}

@@ -7,13 +7,13 @@ mod common;
 
 use common::*;
 use shuangsuiji::draw::{
-    Announcement, BeaconChoice, BeaconError, NumberGroup, NumberOrder, PublishedDraw, PublishedNumbersSpec,
-    PublishedResult,
+    Announcement, BeaconChoice, BeaconError, NumberGroup, NumberOrder, PublishedDraw,
+    PublishedNumbersSpec, PublishedResult,
 };
 use shuangsuiji::trust::{verify_with_references, Level, References, Unanchored};
 use shuangsuiji::{
-    draw, verify, DrawError, DrawInputs, Explain, SealedRecord, SignedCommitment,
-    SigningKey, VerifyError,
+    draw, verify, DrawError, DrawInputs, Explain, SealedRecord, SignedCommitment, SigningKey,
+    VerifyError,
 };
 
 const DRAWS_AT: i64 = 1_767_000_000;
@@ -103,7 +103,10 @@ fn a_published_numbers_draw_commits_draws_and_verifies() {
         v["published_numbers"][0]["numbers"],
         serde_json::json!([[3, 7, 12, 19, 25, 31], [9]])
     );
-    assert_eq!(v["commitment"]["commitment"]["beacon"]["mode"], "published_numbers");
+    assert_eq!(
+        v["commitment"]["commitment"]["beacon"]["mode"],
+        "published_numbers"
+    );
     // Other numbers make another draw: the numbers decide the seed.
     let other = run(&w, &c, &numbers([3, 7, 12, 19, 25, 32], 9)).unwrap();
     assert_ne!(other.seed, sealed.record.seed);
@@ -154,7 +157,10 @@ fn the_commitment_must_precede_the_public_draw() {
     let late = w.commitment_v2(plan(), 7, BeaconChoice::PublishedNumbers(ssq()), DRAWS_AT);
     match late.commitment.check() {
         Err(DrawError::Commitment { problems }) => {
-            assert!(problems.iter().any(|p| p.contains("draws_at")), "{problems:?}")
+            assert!(
+                problems.iter().any(|p| p.contains("draws_at")),
+                "{problems:?}"
+            )
         }
         other => panic!("{other:?}"),
     }
@@ -191,13 +197,19 @@ fn the_verdict_shows_the_numbers_until_the_announcement_is_entered() {
     let groups = &unseen.published_numbers[0].groups;
     assert_eq!(groups[0].form.name, "红球");
     assert_eq!(groups[0].numbers, vec![3, 7, 12, 19, 25, 31]);
-    assert_eq!((groups[1].form.name.as_str(), groups[1].form.max), ("蓝球", 16));
+    assert_eq!(
+        (groups[1].form.name.as_str(), groups[1].form.max),
+        ("蓝球", 16)
+    );
     assert_eq!(groups[1].numbers, vec![9]);
     assert!(!unseen.published_numbers[0].compared);
     let json = unseen.to_json();
     assert_eq!(json["published_numbers"][0]["issue"], "2026138");
     assert_eq!(json["published_numbers"][0]["groups"][0]["count"], 6);
-    assert_eq!(json["published_numbers"][0]["groups"][0]["order"], "ascending");
+    assert_eq!(
+        json["published_numbers"][0]["groups"][0]["order"],
+        "ascending"
+    );
 
     // The announcement as a reader copies it (red balls in the order they fell) matches.
     let announced = Announcement {
@@ -232,6 +244,9 @@ fn the_verdict_shows_the_numbers_until_the_announcement_is_entered() {
         assert!(!v.published_numbers[0].compared);
         assert!(v.unanchored.iter().any(|u| matches!(u,
             Unanchored::PublishedNumbers { reason, .. } if !reason.starts_with("not compared"))));
-        assert!(v.unanchored.iter().any(|u| u.message_zh().contains("不一致")));
+        assert!(v
+            .unanchored
+            .iter()
+            .any(|u| u.message_zh().contains("不一致")));
     }
 }

@@ -10,8 +10,7 @@ use crate::store::{Store, Txn};
 use crate::trail::Trail;
 use shuangsuiji::audit::EventKind;
 use shuangsuiji::draw::{
-    PublishedNumbersSpec,
-    reveal_binding, BeaconChoice, DrandSpec, Participant, Reveal, Signatory,
+    reveal_binding, BeaconChoice, DrandSpec, Participant, PublishedNumbersSpec, Reveal, Signatory,
     PARTICIPANT_COMMITMENT_CONTEXT,
 };
 use shuangsuiji::encoding::{verify_entry, COMMITMENT_CONTEXT, RECORD_CONTEXT};

@@ -49,8 +49,8 @@ pub use plan::{
 };
 pub use prior::{check_prior_draws, PriorDraw};
 pub use protocol::{
-    BeaconChoice, Commitment, Participant, Randomness, Reveal, Signatory, Supersedes, Version, ALGORITHM,
-    ALGORITHM_V2, MAX_PARTICIPANTS, MAX_SAFE_INTEGER, MAX_SIGNERS, REDRAW_REASONS,
+    BeaconChoice, Commitment, Participant, Randomness, Reveal, Signatory, Supersedes, Version,
+    ALGORITHM, ALGORITHM_V2, MAX_PARTICIPANTS, MAX_SAFE_INTEGER, MAX_SIGNERS, REDRAW_REASONS,
 };
 pub use published::{
     Announcement, NumberGroup, NumberOrder, PublishedDraw, PublishedNumbersSpec, PublishedResult,

@@ -621,7 +621,10 @@ mod tests {
         );
         assert_ne!(base, seed(&h, &ps, &[[1; 32], [4; 32]], d(&[3; 32])));
         assert_ne!(base, seed(&h, &ps, &[[1; 32], [2; 32]], d(&[4; 32])));
-        assert_ne!(base, seed(&h, &ps, &[[1; 32], [2; 32]], Randomness::Offline));
+        assert_ne!(
+            base,
+            seed(&h, &ps, &[[1; 32], [2; 32]], Randomness::Offline)
+        );
         // The same 32 bytes as drand randomness and as a numbers digest are other seeds.
         assert_ne!(
             base,

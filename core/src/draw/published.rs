@@ -149,7 +149,11 @@ impl Announcement {
 impl PublishedNumbersSpec {
     /// The latest scheduled draw time: the one every commitment time must precede.
     pub fn last_draw_at(&self) -> i64 {
-        self.draws.iter().map(|d| d.draws_at).max().unwrap_or(i64::MIN)
+        self.draws
+            .iter()
+            .map(|d| d.draws_at)
+            .max()
+            .unwrap_or(i64::MIN)
     }
 
     /// A lower bound on the number of outcomes the named draws have together, from their
@@ -217,7 +221,10 @@ impl PublishedNumbersSpec {
                 ));
             }
             if !(0..=crate::draw::MAX_SAFE_INTEGER).contains(&d.draws_at) {
-                p.push(format!("{at}.draws_at: {} is outside 0..=2^53-1", d.draws_at));
+                p.push(format!(
+                    "{at}.draws_at: {} is outside 0..=2^53-1",
+                    d.draws_at
+                ));
             }
             if d.groups.is_empty() || d.groups.len() > MAX_GROUPS {
                 p.push(format!(
@@ -305,7 +312,11 @@ impl PublishedNumbersSpec {
 /// One group: its count, its range, its order.
 fn check_group(g: &NumberGroup, ns: &[u32]) -> Result<(), String> {
     if u32_of(ns.len()) != g.count {
-        return Err(format!("{} numbers given, the group has {}", ns.len(), g.count));
+        return Err(format!(
+            "{} numbers given, the group has {}",
+            ns.len(),
+            g.count
+        ));
     }
     if let Some(n) = ns.iter().find(|n| !(g.min..=g.max).contains(*n)) {
         return Err(format!("{n} is outside {}..={}", g.min, g.max));
@@ -378,7 +389,10 @@ mod tests {
             vec![vec![3, 7, 12, 19, 25, 31], vec![9, 10]],
         ] {
             assert!(
-                matches!(spec.check(&[result(bad.clone())]), Err(BeaconError::Numbers { .. })),
+                matches!(
+                    spec.check(&[result(bad.clone())]),
+                    Err(BeaconError::Numbers { .. })
+                ),
                 "{bad:?}"
             );
         }

@@ -328,7 +328,9 @@ fn beacon_randomness(
         (BeaconChoice::Drand(spec), Some(r)) => {
             BeaconValue::Drand(verify_round(spec, c.committed_at, r)?)
         }
-        (BeaconChoice::PublishedNumbers(spec), None) => BeaconValue::Numbers(spec.check(published)?),
+        (BeaconChoice::PublishedNumbers(spec), None) => {
+            BeaconValue::Numbers(spec.check(published)?)
+        }
         (BeaconChoice::Offline | BeaconChoice::PublishedNumbers(_), Some(_)) => {
             return Err(named(RoundNamed::DoesNotName).into())
         }

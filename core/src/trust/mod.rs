@@ -13,6 +13,6 @@ mod verdict;
 pub use anchor::{LoggedEvent, TimeAnchor};
 pub use file::{TrustError, TrustFile, TrustedChain, TrustedKey, MAX_TRUST_ENTRIES, TRUST_FORMAT};
 pub use verdict::{
-    verify_anchored, verify_trusted, verify_with_references, Announcement, BeaconSeen,
-    ChainSource, GroupSeen, Level, PublishedSeen, References, SignerSeen, TrustSeen, Unanchored, Verdict,
+    verify_anchored, verify_trusted, verify_with_references, Announcement, BeaconSeen, ChainSource,
+    GroupSeen, Level, PublishedSeen, References, SignerSeen, TrustSeen, Unanchored, Verdict,
 };

@@ -7,9 +7,9 @@
 //! verifier's [`TrustFile`]; "anchored" means every key and the chain are the verifier's,
 //! and the time anchor was checked.
 
+pub use crate::draw::Announcement;
 use crate::draw::TargetSource;
 use crate::draw::{verify, BeaconChoice, DrandSpec, SealedRecord, Verified, VerifyError};
-pub use crate::draw::Announcement;
 use crate::registers::PublicInspectorRegister;
 use crate::trust::anchor::{check_anchor, TimeAnchor};
 use crate::trust::file::TrustFile;
