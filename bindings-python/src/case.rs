@@ -140,19 +140,28 @@ pub fn case_add_signer(case: &str, signer: &str) -> Result<()> {
     Ok(commit::add_signer(&open(case)?, json(signer, "signer")?)?)
 }
 
-/// Builds the commitment; returns its hash, round and round time.
+/// Builds the commitment; returns its hash, round and round time. `published`: the
+/// published-numbers beacon's spec (text of `{"draws": [...]}`) instead of a drand round;
+/// `ceremony`: a live ceremony (participants' reveals only, in turn).
 #[pyfunction]
-#[pyo3(signature = (case, now=None, round=None, log_key=None))]
+#[pyo3(signature = (case, now=None, round=None, log_key=None, published=None, ceremony=false))]
 pub fn case_commit(
     py: Python<'_>,
     case: &str,
     now: Option<i64>,
     round: Option<u64>,
     log_key: Option<&str>,
+    published: Option<&str>,
+    ceremony: bool,
 ) -> Result<Py<PyAny>> {
     let s = open(case)?;
     let k = self::log_key(&s, log_key)?;
-    let c = commit::commit(&s, k, now_for(&s, now)?, round, None)?;
+    let plan = match (published, ceremony) {
+        (Some(p), _) => commit::BeaconPlan::Published(json(p, "published")?),
+        (None, true) => commit::BeaconPlan::Ceremony,
+        (None, false) => commit::BeaconPlan::Drand { round },
+    };
+    let c = commit::commit(&s, k, now_for(&s, now)?, plan)?;
     let v =
         serde_json::json!({"hash": c.hash.to_hex(), "round": c.round, "round_time": c.round_time});
     Ok(value_to_py(py, &v)?.unbind())

@@ -373,9 +373,12 @@ pub fn check_plan(plan: &Bound<'_, PyAny>, item_list: &Bound<'_, ItemList>) -> R
 /// or a TargetQuery that streams the register from a database (the GIL is then held).
 ///
 /// `reveals` is a list of dicts `{"participant", "secret"}` (see `reveal`); `beacon` the
-/// drand round dict in drand mode, None offline. Raises DrawError (PlanError, BeaconError).
+/// drand round dict in drand mode, None offline; `published_numbers` in published-numbers
+/// mode a list of dicts `{"source", "issue", "numbers": [[…], …]}`, one per named draw.
+/// Raises DrawError (PlanError, BeaconError).
 #[pyfunction]
-#[pyo3(signature = (commitment, item_list, targets, inspectors, reveals, beacon = None))]
+#[pyo3(signature = (commitment, item_list, targets, inspectors, reveals, beacon = None, published_numbers = None))]
+#[allow(clippy::too_many_arguments)]
 pub fn draw(
     py: Python<'_>,
     commitment: PyRef<'_, SignedCommitment>,
@@ -384,8 +387,13 @@ pub fn draw(
     inspectors: &Bound<'_, PublicInspectorRegister>,
     reveals: &Bound<'_, PyAny>,
     beacon: Option<&Bound<'_, PyAny>>,
+    published_numbers: Option<&Bound<'_, PyAny>>,
 ) -> Result<DrawRecord> {
     let reveals: Vec<core::Reveal> = from_py(reveals, "reveals")?;
+    let published: Vec<core::draw::PublishedResult> = published_numbers
+        .map(|p| from_py(p, "published_numbers"))
+        .transpose()?
+        .unwrap_or_default();
     let beacon = beacon.map(beacon_round).transpose()?;
     let c = commitment.0.clone();
     drop(commitment);
@@ -398,7 +406,7 @@ pub fn draw(
             inspectors: i,
             reveals: &reveals,
             beacon: beacon.as_ref(),
-            published: &[],
+            published: &published,
         })
     };
     Ok(DrawRecord(with_source(py, targets, run)?))
@@ -493,8 +501,12 @@ fn sealed_of(record: &Bound<'_, PyAny>) -> Result<core::SealedRecord> {
 /// raises for a record that does not verify. Raises TrustError for a trust file that
 /// breaks its rules. `prior_records`: the earlier sealed records a draw/v2 plan's
 /// `prior_draws` copy (without them the verdict lists `prior_draws` as unchecked).
+/// `announcements`: in published-numbers mode, the official announcements as the reader
+/// looked them up (`{"source", "issue", "draws_at", "numbers"}`); without them the verdict
+/// lists `published_numbers` for the reader to compare.
 #[pyfunction]
-#[pyo3(signature = (record, targets, inspectors, trust = None, anchor = None, prior_records = None))]
+#[pyo3(signature = (record, targets, inspectors, trust = None, anchor = None, prior_records = None, announcements = None))]
+#[allow(clippy::too_many_arguments)]
 pub fn verify_trusted<'py>(
     py: Python<'py>,
     record: &Bound<'py, PyAny>,
@@ -503,7 +515,12 @@ pub fn verify_trusted<'py>(
     trust: Option<&Bound<'py, PyAny>>,
     anchor: Option<&Bound<'py, PyAny>>,
     prior_records: Option<Vec<Bound<'py, PyAny>>>,
+    announcements: Option<&Bound<'py, PyAny>>,
 ) -> Result<Bound<'py, PyAny>> {
+    let announcements: Vec<core::trust::Announcement> = announcements
+        .map(|a| from_py(a, "announcements"))
+        .transpose()?
+        .unwrap_or_default();
     let prior: Vec<core::SealedRecord> = prior_records
         .unwrap_or_default()
         .iter()
@@ -522,7 +539,7 @@ pub fn verify_trusted<'py>(
         anchor.map(|a| from_py(a, "time anchor")).transpose()?;
     let i = &inspectors.get().0;
     let refs = core::trust::References {
-        announcements: &[],
+        announcements: &announcements,
         prior_records: &prior,
     };
     let verdict = with_source(py, targets, |t| {

@@ -96,6 +96,9 @@ export interface DrawSummary {
     chain_hash: Hex32; round: number; round_time: number;
     signature: string | null; randomness: string | null;
   };
+  /** Published-numbers mode (docs/spec/draw-v2.md §15): the public draws the commitment
+   *  names with the numbers the record gives; empty in the other modes. */
+  published_numbers: PublishedDraw[];
   seed: Hex32;
   strata: { key: string; population: number; ratio: number; quota: number;
             selected: number; alternates: number }[];
@@ -110,6 +113,18 @@ export interface DrawSummary {
   signers: string[];
   commitment_signatures: string[];
   record_signatures: string[];
+}
+
+/** A public draw of a published-numbers record: the committed form of each group and the
+ *  numbers the record gives (`compared`: only in a verdict, whether an announcement the
+ *  reader entered matched). */
+export interface PublishedDraw {
+  source: string; issue: string; announced_in: string;
+  /** Scheduled draw time as committed, Unix seconds. */
+  draws_at: number;
+  groups: { name: string; count: number; min: number; max: number;
+            order: "ascending" | "as_drawn"; numbers: number[] }[];
+  compared?: boolean;
 }
 
 /** The result of `verify`. `summary` is what the record *claims*; it is verified only when `ok`. */
@@ -128,7 +143,7 @@ export interface VerifyResult {
 export interface Unanchored {
   kind: "no_trust_file" | "chain" | "offline_beacon" | "signer" | "unsigned_participants"
     | "participant" | "participant_roles" | "plan_log" | "after_round" | "redraw" | "time_anchor"
-    | "time_anchor_refused";
+    | "time_anchor_refused" | "annual_task" | "prior_draws" | "published_numbers";
   message: string;
   message_zh: string;
   chain_hash?: Hex32;
@@ -137,6 +152,9 @@ export interface Unanchored {
   public_key?: Hex32;
   roles?: number;
   plan?: string;
+  /** `published_numbers`: the public draw's source and issue. */
+  draw?: string;
+  issue?: string;
   commitments?: number;
   committed_at?: number;
   reason?: string;
@@ -155,6 +173,9 @@ export interface Verdict {
   anchored_time: number | null;
   /** draw/v2: commitments the log holds for the plan (1: no re-draw); null: no log checked. */
   plan_commitments: number | null;
+  /** Published-numbers mode only (docs/spec/draw-v2.md §15): each public draw with the
+   *  numbers the record gives, for the reader to compare with the official announcement. */
+  published_numbers?: PublishedDraw[];
   verified: null | { record_hash: Hex32; seed: Hex32; selected: number; commitment_hash: Hex32;
     committed_at: number; beacon_round: number | null };
   error: null | { kind: ErrorKind; cause_kind: ErrorKind | null; message: string; message_zh: string };

@@ -181,6 +181,21 @@ function chainLabel(beacon) {
   return beacon.source === "built_in" ? `${beacon.name}（内置 built in）` : `信任文件中的链 trust-file chain「${beacon.name}」`;
 }
 
+// A public draw of a published-numbers record (docs/spec/draw-v2.md §15): nothing signs a
+// lottery's numbers, so the page shows source, issue, time and numbers for the reader to
+// compare with the official announcement.
+function publishedDraw(p) {
+  const d = el("div", "", "published-draw");
+  d.dataset.issue = p.issue;
+  d.append(el("div", `公开开奖 Public draw: ${p.source} 第 ${p.issue} 期 issue ${p.issue} · 开奖时间（承诺所述）draw time as committed ${unixToChina(p.draws_at)} · 公告 announced in ${p.announced_in}`, "mono"));
+  for (const g of p.groups) {
+    const order = g.order === "ascending" ? "从小到大 ascending" : "按开出顺序 as drawn";
+    d.append(el("div", `${g.name}（${g.count} 个，${g.min}–${g.max}，${order}）: ${g.numbers.join(" ")}`, "mono numbers"));
+  }
+  d.append(el("div", p.compared ? "已与您录入的公告核对一致 matches the announcement you entered" : "请与官方开奖公告逐一核对 compare every number with the official announcement", "note"));
+  return d;
+}
+
 // What the verdict anchored and what it could not: the beacon by chain hash (named only
 // when anchored), each signer's key with the role the trust file gives it, and every
 // element without an anchor, Chinese first.
@@ -200,6 +215,9 @@ function showAnchors(target, v) {
   }
   if (v.beacon) {
     box.append(el("div", `信标 Beacon: ${chainLabel(v.beacon)} · chain ${v.beacon.chain_hash} · round ${v.beacon.round}`, "mono"));
+  }
+  for (const p of v.published_numbers ?? []) {
+    box.append(publishedDraw(p));
   }
   for (const s of v.signers) {
     const where = s.role ? `信任文件角色 trusted role: ${s.role}` : v.trust ? "不在信任文件中 not in the trust file" : "无信任文件 no trust file";
@@ -259,7 +277,9 @@ function details(result) {
   dl($("seed"), [
     ["承诺哈希 Commitment hash", s.commitment_hash],
     ["承诺时间（记录自述）Committed at (the record's claim)", `${s.committed_at} · ${unixToChina(s.committed_at)}`],
-    ["信标 Beacon", b ? `${chainLabel(result.verdict?.beacon)} 第 ${b.round} 轮 round ${b.round} · ${unixToChina(b.round_time)}` : "无（离线模式，仅揭示值）none (offline mode, reveals only)"],
+    ["信标 Beacon", b ? `${chainLabel(result.verdict?.beacon)} 第 ${b.round} 轮 round ${b.round} · ${unixToChina(b.round_time)}`
+      : s.published_numbers.length ? `公开开奖号码 published numbers: ${s.published_numbers.map((p) => `${p.source} 第 ${p.issue} 期 ${p.groups.map((g) => g.numbers.join(" ")).join(" + ")}`).join("；")}（请与官方公告核对 compare with the official announcement）`
+      : "无（离线模式，仅揭示值）none (offline mode, reveals only)"],
     ...(b ? [["信标随机数 Beacon randomness", b.randomness], ["链哈希 Chain hash", b.chain_hash]] : []),
     ["种子 Seed", s.seed],
   ]);

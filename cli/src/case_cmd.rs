@@ -33,6 +33,11 @@ pub enum CaseCmd {
         /// "order": "ascending"|"as_drawn"}]}]}` (docs/spec/draw-v2.md §9).
         #[arg(long, conflicts_with = "round")]
         published: Option<PathBuf>,
+        /// 现场揭示仪式 A live ceremony: no public beacon, the participants (at least two
+        /// distinct roles) reveal in the commitment's order, each logged before the next;
+        /// the last to reveal could see the outcome first (docs/spec/draw-v2.md §16).
+        #[arg(long, conflicts_with_all = ["round", "published"])]
+        ceremony: bool,
         #[command(flatten)]
         key: LogKey,
     },
@@ -393,16 +398,23 @@ pub fn run(c: CaseCmd) -> Result<(), String> {
             case,
             round,
             published,
+            ceremony,
             key,
         } => {
             let s = open(&case)?;
             let k = log_key(&s, &key)?;
-            let published: Option<shuangsuiji::draw::PublishedNumbersSpec> =
-                published.map(|p| util::load_json(&p)).transpose()?;
-            let numbers = published.is_some();
-            let done = commit::commit(&s, k, now_for(&s)?, round, published).map_err(fail)?;
+            let plan = match (published, ceremony) {
+                (Some(p), _) => commit::BeaconPlan::Published(util::load_json(&p)?),
+                (None, true) => commit::BeaconPlan::Ceremony,
+                (None, false) => commit::BeaconPlan::Drand { round },
+            };
+            let numbers = matches!(plan, commit::BeaconPlan::Published(_));
+            let done = commit::commit(&s, k, now_for(&s)?, plan).map_err(fail)?;
             println!("已生成抽取承诺 Commitment built: {}", done.hash);
-            if numbers {
+            if ceremony {
+                println!("信标：无（现场揭示仪式，参与方按顺序揭示）Beacon: none (a live ceremony: participants reveal in turn)");
+                println!("  注意：最后揭示的参与方可先算出结果并拒绝揭示（只能导致重新抽取，且留痕）· the last to reveal can compute the outcome first and withhold (which only forces a logged re-draw)");
+            } else if numbers {
                 println!(
                     "信标：公开开奖号码，首期开奖 Beacon: published numbers, first draw at {}",
                     status::beijing(done.round_time)

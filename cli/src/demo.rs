@@ -45,11 +45,11 @@ const V1_PLAN: &str = include_str!("../../tests/vectors/v1-plan.json");
 /// Register date of the sample data.
 pub const DEMO_AS_OF: &str = "2023-08-23";
 
-fn label_bytes(label: &str) -> [u8; 32] {
+pub(crate) fn label_bytes(label: &str) -> [u8; 32] {
     Sha256::digest(label.as_bytes()).into()
 }
 
-const PARTICIPANTS: [(&str, &str); 2] = [
+pub(crate) const PARTICIPANTS: [(&str, &str); 2] = [
     ("zazd", "检查部门 省公安厅治安总队"),
     ("jjjc", "纪检监察 驻厅纪检监察组"),
 ];
@@ -66,14 +66,14 @@ fn beacon_round(data: &Path) -> Result<BeaconRound, String> {
     BeaconRound::from_drand_json(r).map_err(|e| format!("drand-quicknet.json: {e}"))
 }
 
-fn demo_secrets() -> Vec<[u8; 32]> {
+pub(crate) fn demo_secrets() -> Vec<[u8; 32]> {
     PARTICIPANTS
         .iter()
         .map(|(id, _)| label_bytes(&format!("shuangsuiji demo secret {id}")))
         .collect()
 }
 
-fn demo_signer_keys() -> Vec<SigningKey> {
+pub(crate) fn demo_signer_keys() -> Vec<SigningKey> {
     SIGNERS
         .iter()
         .map(|s| SigningKey::from_bytes(&label_bytes(&format!("shuangsuiji demo signing key {s}"))))
@@ -82,7 +82,7 @@ fn demo_signer_keys() -> Vec<SigningKey> {
 
 /// The demo's participants with their secrets' commitments; with their own keys in
 /// draw/v2 (`keys`), without in draw/v1.
-fn participants(secrets: &[[u8; 32]], keys: Option<&[SigningKey]>) -> Vec<Participant> {
+pub(crate) fn participants(secrets: &[[u8; 32]], keys: Option<&[SigningKey]>) -> Vec<Participant> {
     PARTICIPANTS
         .iter()
         .zip(secrets)
@@ -97,7 +97,7 @@ fn participants(secrets: &[[u8; 32]], keys: Option<&[SigningKey]>) -> Vec<Partic
 }
 
 /// The commitment signed by every demo signer.
-fn signed_by_signers(
+pub(crate) fn signed_by_signers(
     commitment: Commitment,
     keys: &[SigningKey],
 ) -> Result<SignedCommitment, String> {
@@ -109,7 +109,7 @@ fn signed_by_signers(
 }
 
 /// The record sealed and signed by every demo signer (谁抽查、谁签字).
-fn sealed_by_signers(
+pub(crate) fn sealed_by_signers(
     record: shuangsuiji::DrawRecord,
     keys: &[SigningKey],
 ) -> Result<SealedRecord, String> {
@@ -120,7 +120,7 @@ fn sealed_by_signers(
     Ok(sealed)
 }
 
-fn signatories(keys: &[SigningKey]) -> Vec<Signatory> {
+pub(crate) fn signatories(keys: &[SigningKey]) -> Vec<Signatory> {
     SIGNERS
         .iter()
         .zip(keys)
@@ -474,6 +474,23 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         let dir2 = dir.join("v2");
         crate::vectors::write_draw(&dir2, &sealed, crate::vectors::V2_DESCRIPTION)?;
         crate::vectors::write_anchor(&dir2, &trust, &anchor, &verdict)?;
+        // The same draw under the published-numbers beacon (docs/spec/draw-v2.md §15).
+        let (published, announcement) = crate::demo_published::draw(
+            &items,
+            &targets,
+            &public_inspectors,
+            &signed.commitment.plan,
+            &sign_keys,
+            &participant_keys,
+        )?;
+        crate::demo_published::write(
+            &dir.join("v2-published"),
+            &published,
+            &announcement,
+            &targets,
+            &public_inspectors,
+            &trust,
+        )?;
     }
     crate::summary::print(&sealed, &verdict);
     crate::demo_publish::run(&a.out, &sealed, &targets, &inspectors, &mut trail)?;

@@ -6,6 +6,7 @@ mod case_cmd;
 mod demo;
 mod demo_audit;
 mod demo_publish;
+mod demo_published;
 mod http;
 mod import_cmd;
 mod keys_cmd;

@@ -51,7 +51,7 @@ pub fn write_registers(
 pub fn write_draw(dir: &Path, sealed: &SealedRecord, description: &str) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let generated_by = generated_by();
-    let registers = if dir.ends_with("v2") {
+    let registers = if dir.ends_with("v2") || dir.ends_with("v2-published") {
         "../registers.json"
     } else {
         "registers.json"
@@ -69,7 +69,7 @@ pub fn write_draw(dir: &Path, sealed: &SealedRecord, description: &str) -> Resul
     {
         subseeds.insert(p.clone(), serde_json::json!(subseed(&r.seed, &p)));
     }
-    let draw = serde_json::json!({
+    let mut draw = serde_json::json!({
         "generated_by": generated_by,
         "description": description,
         "inputs": {"registers": registers, "commitment": c, "reveals": r.reveals, "beacon": r.beacon},
@@ -85,6 +85,10 @@ pub fn write_draw(dir: &Path, sealed: &SealedRecord, description: &str) -> Resul
             "record_signatures": sealed.signatures,
         }
     });
+    // Published-numbers mode only: the numbers entered (the other vectors keep their bytes).
+    if !r.published_numbers.is_empty() {
+        draw["inputs"]["published_numbers"] = serde_json::json!(r.published_numbers);
+    }
     util::write_atomic(&dir.join("draw-sample.json"), &util::to_json(&draw)?)?;
     let bytes = r.canonical_bytes().map_err(|e| e.to_string())?;
     util::write_atomic(&dir.join("draw-sample.record.json"), &bytes)?;

@@ -1104,3 +1104,99 @@ fn a_case_without_internet_runs_on_published_numbers() {
     let (ok, text) = verify("forged.json", &[]);
     assert!(!ok, "{text}");
 }
+
+/// Issue 20 (4b): a live ceremony — no beacon, reveals in the commitment's order, each
+/// logged before the next; the verdict states the last-revealer risk.
+#[test]
+fn a_live_ceremony_reveals_in_turn() {
+    let c = prepared("ceremony");
+    let out = c.ok(T_COMMIT, &["case", "commit", "task", "--ceremony"]);
+    assert!(out.contains("最后揭示的参与方"), "{out}");
+    for who in ["lead", "supervisor", "zazd", "jjjc"] {
+        let sig = format!("{who}.sig");
+        c.ok(
+            T_COMMIT,
+            &[
+                "sign",
+                "--dir",
+                &format!("keys/{who}"),
+                "task/commitment.json",
+                "--out",
+                &sig,
+            ],
+        );
+        c.ok(T_COMMIT, &["case", "signature", "task", &sig]);
+    }
+    let commitment: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.path("task/commitment.json")).unwrap()).unwrap();
+    assert_eq!(commitment["commitment"]["beacon"]["mode"], "offline");
+    let order: Vec<String> = commitment["commitment"]["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect();
+    for who in &order {
+        let r = format!("{who}.reveal");
+        c.ok(
+            T_COMMIT,
+            &[
+                "participant",
+                "reveal",
+                "--dir",
+                &format!("keys/{who}"),
+                "task/commitment.json",
+                "--out",
+                &r,
+            ],
+        );
+    }
+    // The second in the commitment's order cannot go first.
+    let (ok, text) = c.run(
+        T_COMMIT,
+        &["case", "reveal", "task", &format!("{}.reveal", order[1])],
+    );
+    assert!(!ok && text.contains(&order[0]), "{text}");
+    for who in &order {
+        c.ok(
+            T_COMMIT + 10,
+            &["case", "reveal", "task", &format!("{who}.reveal")],
+        );
+    }
+    c.ok(T_COMMIT + 20, &["case", "draw", "task"]);
+    for who in ["lead", "supervisor"] {
+        let sig = format!("{who}.record.sig");
+        c.ok(
+            T_COMMIT + 30,
+            &[
+                "sign",
+                "--dir",
+                &format!("keys/{who}"),
+                "task/record.json",
+                "--out",
+                &sig,
+                "--targets",
+                "task/public/targets.public.json",
+                "--inspectors",
+                "task/public/inspectors.public.json",
+            ],
+        );
+        c.ok(T_COMMIT + 30, &["case", "signature", "task", &sig]);
+    }
+    let out = c.ok(T_COMMIT + 40, &["case", "verify", "task"]);
+    assert!(out.contains("最后揭示的参与方可能先看到结果"), "{out}");
+}
+
+/// A ceremony of one role is one party: refused.
+#[test]
+fn a_ceremony_of_one_role_is_refused() {
+    let c = prepared("ceremony-one-role");
+    // Both participants filed under one role (as a unit holding both keys would).
+    let f = c.path("task/participants/jjjc.json");
+    let mut p: serde_json::Value = serde_json::from_slice(&std::fs::read(&f).unwrap()).unwrap();
+    p["role"] = "zazd".into();
+    std::fs::write(&f, serde_json::to_vec_pretty(&p).unwrap()).unwrap();
+    let (ok, text) = c.run(T_COMMIT, &["case", "commit", "task", "--ceremony"]);
+    assert!(!ok && text.contains("两个不同角色"), "{text}");
+    assert!(!c.path("task/commitment.json").exists());
+}

@@ -435,8 +435,11 @@ def draw(
     inspectors: PublicInspectorRegister,
     reveals: Sequence[Dict[str, str]],
     beacon: Optional[JsonInput] = None,
+    published_numbers: Optional[Sequence[Dict[str, Any]]] = None,
 ) -> DrawRecord:
-    """Runs the draw (without the GIL); raises DrawError, PlanError or BeaconError."""
+    """Runs the draw (without the GIL); raises DrawError, PlanError or BeaconError.
+    ``published_numbers``: in published-numbers mode, ``{"source", "issue", "numbers"}``
+    per named public draw."""
 
 def verify(
     record: Union[SealedRecord, JsonInput],
@@ -452,12 +455,15 @@ def verify_trusted(
     trust: Optional[JsonInput] = None,
     anchor: Optional[JsonInput] = None,
     prior_records: Optional[Sequence[Union[SealedRecord, JsonInput]]] = None,
+    announcements: Optional[Sequence[Dict[str, Any]]] = None,
 ) -> Dict[str, Any]:
     """Verifies as ``verify`` does and assesses the record against a trust file
     (docs/spec/trust.md). Returns the verdict: ``level`` ("anchored", "not_anchored" or
     "failed"), ``unanchored`` (each with ``kind``, ``message``, ``message_zh``), ``beacon``,
     ``signers``, ``participants`` (draw/v2), ``anchored_time``, ``plan_commitments`` (draw/v2,
-    with the anchor's log), ``verified`` or ``error``. Never raises for a record
+    with the anchor's log), ``published_numbers`` (published-numbers mode: each draw with its
+    numbers, ``compared`` when ``announcements`` matched), ``verified`` or ``error``. Never
+    raises for a record
     that does not verify; raises TrustError for a trust file that breaks its rules."""
 
 def template_csv(what: str) -> str:
@@ -692,7 +698,7 @@ def case_add_participant(case: str, participant: str) -> None:
 def case_add_signer(case: str, signer: str) -> None:
     """Files a signer's ``public.json`` text."""
 
-def case_commit(case: str, now: Optional[int] = None, round: Optional[int] = None, log_key: Optional[str] = None) -> Dict[str, Any]:
+def case_commit(case: str, now: Optional[int] = None, round: Optional[int] = None, log_key: Optional[str] = None, published: Optional[str] = None, ceremony: bool = False) -> Dict[str, Any]:
     """Builds the commitment: ``{"hash", "round", "round_time"}``."""
 
 def case_add_signature(case: str, signature: str, now: Optional[int] = None, log_key: Optional[str] = None) -> None:

@@ -74,8 +74,19 @@ class Case:
     def add_signer(self, public_json: PathLike) -> None:
         _n.case_add_signer(self.path, _text(public_json))
 
-    def commit(self, *, round: Optional[int] = None, now: Optional[int] = None) -> Dict[str, Any]:
-        return _n.case_commit(self.path, now, round)
+    def commit(
+        self,
+        *,
+        round: Optional[int] = None,
+        now: Optional[int] = None,
+        published: Optional[Dict[str, Any]] = None,
+        ceremony: bool = False,
+    ) -> Dict[str, Any]:
+        """Builds the commitment: a drand round (the first after now + margin, or
+        ``round``), or ``published`` future public draws (``{"draws": [...]}``,
+        docs/spec/draw-v2.md §15), or a live ``ceremony`` (§16)."""
+        spec = None if published is None else json.dumps(published, ensure_ascii=False)
+        return _n.case_commit(self.path, now, round, None, spec, ceremony)
 
     def add_signature(self, signature: Union[PathLike, str], *, now: Optional[int] = None) -> None:
         _n.case_add_signature(self.path, _maybe_file(signature), now)

@@ -74,6 +74,22 @@ struct BeaconOut<'a> {
 }
 
 #[derive(Serialize)]
+struct PublishedOut<'a> {
+    source: &'a str,
+    issue: &'a str,
+    announced_in: &'a str,
+    draws_at: i64,
+    groups: Vec<GroupOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct GroupOut<'a> {
+    #[serde(flatten)]
+    form: &'a shuangsuiji::draw::NumberGroup,
+    numbers: &'a [u32],
+}
+
+#[derive(Serialize)]
 struct StratumOut<'a> {
     key: &'a str,
     population: u64,
@@ -106,6 +122,8 @@ struct Summary<'a> {
     reveals: &'a [Reveal],
     /// `null` in offline mode (reveals only).
     beacon: Option<BeaconOut<'a>>,
+    /// Published-numbers mode: each public draw with its numbers (empty otherwise).
+    published_numbers: Vec<PublishedOut<'a>>,
     seed: &'a Digest32,
     strata: Vec<StratumOut<'a>>,
     must_include: usize,
@@ -142,6 +160,34 @@ fn summary(s: &SealedRecord) -> Summary<'_> {
         }),
         _ => None,
     };
+    // The committed draws beside the numbers the record holds for each (by position; the
+    // re-run has checked source and issue when the record verifies).
+    let published_numbers = match &c.beacon {
+        BeaconChoice::PublishedNumbers(spec) => spec
+            .draws
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let numbers = r.published_numbers.get(i).map(|x| x.numbers.as_slice());
+                PublishedOut {
+                    source: &d.source,
+                    issue: &d.issue,
+                    announced_in: &d.announced_in,
+                    draws_at: d.draws_at,
+                    groups: d
+                        .groups
+                        .iter()
+                        .enumerate()
+                        .map(|(j, g)| GroupOut {
+                            form: g,
+                            numbers: numbers.and_then(|n| n.get(j)).map_or(&[], Vec::as_slice),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let selected = r
         .must_include
         .iter()
@@ -173,6 +219,7 @@ fn summary(s: &SealedRecord) -> Summary<'_> {
         participants: &c.participants,
         reveals: &r.reveals,
         beacon,
+        published_numbers,
         seed: &r.seed,
         strata: r.strata.iter().map(stratum).collect(),
         must_include: r.must_include.len(),

@@ -156,8 +156,7 @@ pub fn commit(
     store: &Store,
     log_key: SigningKey,
     now: i64,
-    round: Option<u64>,
-    published: Option<PublishedNumbersSpec>,
+    beacon: BeaconPlan,
 ) -> Result<Committed> {
     before_commitment(store)?;
     let case = case_file(store)?;
@@ -172,6 +171,10 @@ pub fn commit(
         ));
     }
     let inp = Inputs::load(store)?;
+    let round = match &beacon {
+        BeaconPlan::Drand { round } => *round,
+        _ => None,
+    };
     let earliest = DrandSpec::first_round_after(
         case.chain.genesis_time,
         case.chain.period_seconds,
@@ -189,11 +192,11 @@ pub fn commit(
     };
     let spec = case.chain.with_round(round);
     let round_time = spec.round_time();
-    // Published-numbers mode (networks without internet): the named public draws take the
-    // round's place, and must leave the same margin for signatures and reveals.
-    let beacon = match published {
-        None => BeaconChoice::Drand(spec),
-        Some(p) => {
+    let beacon = match beacon {
+        BeaconPlan::Drand { .. } => BeaconChoice::Drand(spec),
+        // Published-numbers mode (networks without internet): the named public draws take
+        // the round's place, and must leave the same margin for signatures and reveals.
+        BeaconPlan::Published(p) => {
             let ready = now.saturating_add(case.margin_seconds);
             if let Some(d) = p.draws.iter().find(|d| d.draws_at <= ready) {
                 return Err(CaseError::Refused(format!(
@@ -203,10 +206,21 @@ pub fn commit(
             }
             BeaconChoice::PublishedNumbers(p)
         }
+        // A live ceremony: participants only, so they must be independent parties.
+        BeaconPlan::Ceremony => {
+            let roles: std::collections::BTreeSet<&str> =
+                ps.iter().map(|p| p.role.as_str()).collect();
+            if roles.len() < 2 {
+                return Err(CaseError::Refused(
+                    "现场揭示仪式须有至少两个不同角色的参与方（如检查部门与纪检监察）· a live ceremony needs participants of at least two distinct roles (e.g. the department and 纪检监察)".into(),
+                ));
+            }
+            BeaconChoice::Offline
+        }
     };
     let (round, round_time) = match &beacon {
         BeaconChoice::Drand(_) => (round, round_time),
-        other => (0, other.public_at().unwrap_or(round_time)),
+        other => (0, other.public_at().unwrap_or(now)),
     };
     let mut trail = Trail::load(store, log_key)?;
     let checkpoint = trail.checkpoint()?;
@@ -247,6 +261,21 @@ pub fn commit(
         round,
         round_time,
     })
+}
+
+/// Where the commitment's randomness beside the reveals comes from.
+#[derive(Debug, Clone)]
+pub enum BeaconPlan {
+    /// A drand round: the first after now + margin, or the one given if no earlier.
+    Drand {
+        /// A later round than the earliest allowed.
+        round: Option<u64>,
+    },
+    /// Future public draws (docs/spec/draw-v2.md §15), for networks without internet.
+    Published(PublishedNumbersSpec),
+    /// A live ceremony (§16): participants' reveals only, filed in the commitment's
+    /// participant order, each logged before the next is taken.
+    Ceremony,
 }
 
 /// Refuses a step that must come before the beacon round (signatures on the commitment,
@@ -463,6 +492,28 @@ pub fn add_reveal(store: &Store, log_key: SigningKey, r: Reveal, now: i64) -> Re
             what: "该参与方的揭示",
             what_en: "this participant's reveal",
         });
+    }
+    // A live ceremony (offline mode): reveals in the commitment's order, each logged before
+    // the next is taken, so the log shows who revealed last (and could have seen the
+    // outcome first).
+    if matches!(c.commitment.beacon, BeaconChoice::Offline) {
+        if let Some(waiting) = c
+            .commitment
+            .participants
+            .iter()
+            .take_while(|x| x.id != r.participant)
+            .find(|x| !store.exists(&format!("{}/{}.json", layout::REVEALS, x.id)))
+        {
+            return Err(not_yet(
+                "接收揭示",
+                "take reveals",
+                &format!("现场揭示须按承诺中的顺序进行：先等 {} 揭示", waiting.id),
+                &format!(
+                    "a live ceremony reveals in the commitment's order: {} reveals first",
+                    waiting.id
+                ),
+            ));
+        }
     }
     let one = std::slice::from_ref(part);
     let secrets = check_reveals(one, std::slice::from_ref(&r))

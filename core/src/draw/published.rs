@@ -8,7 +8,7 @@
 //! written (groups, ranges, order), the record holds them in one canonical form (an
 //! operator who could choose among spellings, or among orders of an unordered set, could
 //! grind), and the verdict always shows them for a reader to compare, unless the reader has
-//! entered the announcement and it matched (docs/spec/draw-v2.md §9).
+//! entered the announcement and it matched (docs/spec/draw-v2.md §15).
 
 use crate::draw::error::BeaconError;
 use crate::encoding::canonical::{tagged_hash, Digest32};

@@ -695,7 +695,7 @@ impl Verdict {
                 v
             })
             .collect();
-        json!({
+        let mut out = json!({
             "level": self.level,
             "unanchored": unanchored,
             "beacon": self.beacon,
@@ -704,7 +704,6 @@ impl Verdict {
             "anchored_time": self.anchored_time,
             "plan_commitments": self.plan_commitments,
             "trust": self.trust,
-            "published_numbers": self.published_numbers,
             "verified": self.verified.as_ref().map(|v| json!({
                 "record_hash": v.record_hash.to_hex(),
                 "seed": v.seed.to_hex(),
@@ -716,6 +715,16 @@ impl Verdict {
             "error": self.error.as_ref().map(|e| {
                 explained(e.kind(), e.cause_kind(), e.to_string(), e.message_zh())
             }),
-        })
+        });
+        // Only in published-numbers mode: the verdicts of the other modes keep their bytes.
+        if !self.published_numbers.is_empty() {
+            if let Value::Object(m) = &mut out {
+                m.insert(
+                    "published_numbers".into(),
+                    serde_json::to_value(&self.published_numbers).unwrap_or(Value::Null),
+                );
+            }
+        }
+        out
     }
 }
