@@ -131,6 +131,69 @@ fn sample_draw_vector() {
     verify(&sealed, &s.targets, &public).unwrap();
 }
 
+/// tests/vectors/v2-published (docs/spec/draw-v2.md §15): the demo draw under the
+/// published-numbers beacon re-made from its inputs, byte for byte, and its verdict with the
+/// announcement a reader enters.
+#[test]
+fn published_numbers_vector() {
+    let reg = read_json("tests/vectors/registers.json");
+    let v = read_json("tests/vectors/v2-published/draw-sample.json");
+    let s = sample(&reg);
+    let public = s.inspectors.public_view(&s.key);
+    let commitment: SignedCommitment =
+        serde_json::from_value(v["inputs"]["commitment"].clone()).unwrap();
+    assert_eq!(commitment.commitment.beacon.public_at(), Some(1_692_807_300));
+    let reveals: Vec<Reveal> = serde_json::from_value(v["inputs"]["reveals"].clone()).unwrap();
+    let published: Vec<PublishedResult> =
+        serde_json::from_value(v["inputs"]["published_numbers"].clone()).unwrap();
+    assert!(v["inputs"]["beacon"].is_null());
+    let rec = draw(DrawInputs {
+        commitment: &commitment,
+        item_list: &s.items,
+        targets: &s.targets,
+        inspectors: &public,
+        reveals: &reveals,
+        beacon: None,
+        published: &published,
+    })
+    .unwrap();
+    let e = &v["expected"];
+    assert_eq!(hex_of(rec.seed), e["seed"]);
+    let bytes =
+        std::fs::read(root().join("tests/vectors/v2-published/draw-sample.record.json")).unwrap();
+    assert_eq!(rec.canonical_bytes().unwrap(), bytes);
+    let sealed = SealedRecord {
+        record: rec,
+        hash: Digest32::from_hex(e["record_hash"].as_str().unwrap()).unwrap(),
+        signatures: serde_json::from_value(e["record_signatures"].clone()).unwrap(),
+    };
+    let trust = trust::TrustFile::from_json(
+        &std::fs::read(root().join("tests/vectors/v2/trust.json")).unwrap(),
+    )
+    .unwrap();
+    let announcements: Vec<trust::Announcement> =
+        serde_json::from_value(read_json("tests/vectors/v2-published/announcement.json")).unwrap();
+    let verdict = trust::verify_with_references(
+        &sealed,
+        &s.targets,
+        &public,
+        Some(&trust),
+        None,
+        &trust::References {
+            announcements: &announcements,
+            ..trust::References::default()
+        },
+    );
+    assert_eq!(
+        verdict.to_json(),
+        read_json("tests/vectors/v2-published/verdict.json")
+    );
+    // A changed number: refused.
+    let mut forged = sealed.clone();
+    forged.record.published_numbers[0].numbers[0][0] = 5;
+    assert!(verify(&forged, &s.targets, &public).is_err());
+}
+
 #[test]
 fn audit_log_vector() {
     use shuangsuiji::audit::{verify_event_in_checkpoint, AuditLog, Event, SignedCheckpoint};

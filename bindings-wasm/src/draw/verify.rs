@@ -6,7 +6,9 @@ use crate::input;
 use crate::types::to_js;
 use serde::Serialize;
 use shuangsuiji::import::TargetCsvStream;
-use shuangsuiji::trust::{verify_anchored, TimeAnchor, TrustFile, Verdict};
+use shuangsuiji::trust::{
+    verify_anchored, verify_with_references, References, TimeAnchor, TrustFile, Verdict,
+};
 use shuangsuiji::{
     draw::BeaconChoice, draw::Participant, draw::StratumDraw, draw::Team, registers::RegisterRoots,
     Digest32, PublicInspectorRegister, Reveal, SealedRecord, Verified,
@@ -253,7 +255,10 @@ fn failed(error: Failure, summary: Option<Summary<'_>>) -> VerifyResult<'_> {
 /// register (JSON): re-runs the draw and checks every signature, commitment, reveal,
 /// beacon and root, then assesses the record against `trust` (a trust file, JSON; absent:
 /// nothing is anchored). Never throws for a record that does not verify: the result says
-/// why, and `verdict.level` says how far the record is anchored.
+/// why, and `verdict.level` says how far the record is anchored. `announcements`
+/// (published-numbers mode, docs/spec/draw-v2.md §15): the official announcements as the
+/// reader entered them, `[{source, issue, draws_at, numbers}]`; without them the verdict
+/// lists `published_numbers` for the reader to compare.
 #[wasm_bindgen(unchecked_return_type = "VerifyResult")]
 pub fn verify(
     #[wasm_bindgen(unchecked_param_type = "Input")] record: JsValue,
@@ -262,6 +267,7 @@ pub fn verify(
     #[wasm_bindgen(js_name = asOf, unchecked_optional_param_type = "string")] as_of: Option<String>,
     #[wasm_bindgen(unchecked_optional_param_type = "Input")] trust: Option<JsValue>,
     #[wasm_bindgen(unchecked_optional_param_type = "Input")] anchor: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Input")] announcements: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     respond(
         &record,
@@ -271,7 +277,23 @@ pub fn verify(
         |sealed, inspectors, trust, anchor| {
             let as_of = input::date("asOf", as_of)?;
             let targets = input::targets(&input::required("targets", &targets)?, as_of)?;
-            Ok(verify_anchored(sealed, &targets, inspectors, trust, anchor))
+            let announcements: Vec<shuangsuiji::trust::Announcement> = match &announcements {
+                Some(a) if !a.is_undefined() && !a.is_null() => {
+                    input::json_value("announcements", a)?
+                }
+                _ => Vec::new(),
+            };
+            Ok(verify_with_references(
+                sealed,
+                &targets,
+                inspectors,
+                trust,
+                anchor,
+                &References {
+                    announcements: &announcements,
+                    ..References::default()
+                },
+            ))
         },
     )
 }
