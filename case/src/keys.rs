@@ -274,6 +274,10 @@ pub struct Shown {
     pub plan: String,
     /// Beacon round and its time (Unix seconds), if any.
     pub round: Option<(u64, i64)>,
+    /// The beacon as a signer must see it when it is not a drand round: each named public
+    /// draw with its time and the form of its numbers, or the ceremony's reveal order and
+    /// its last-revealer risk (empty for drand).
+    pub beacon: Vec<String>,
     /// The commitment time the document claims.
     pub committed_at: i64,
     /// Participants (id, role) and signers' names.
@@ -322,6 +326,56 @@ fn round_of(c: &SignedCommitment) -> Option<(u64, i64)> {
     }
 }
 
+fn beacon_lines(c: &SignedCommitment) -> Vec<String> {
+    use shuangsuiji::draw::{BeaconChoice, NumberOrder};
+    match &c.commitment.beacon {
+        BeaconChoice::Drand(_) => Vec::new(),
+        BeaconChoice::PublishedNumbers(p) => {
+            let mut out = vec![format!(
+                "信标：公开开奖号码（按格式共 {} 种可能结果）Beacon: published numbers ({} outcomes by their form)",
+                p.outcomes(),
+                p.outcomes()
+            )];
+            for d in &p.draws {
+                out.push(format!(
+                    "  {} 第 {} 期，开奖于 {}（公告：{}）请核对开奖时间 · check the draw time",
+                    d.source,
+                    d.issue,
+                    crate::status::beijing(d.draws_at),
+                    d.announced_in
+                ));
+                for g in &d.groups {
+                    out.push(format!(
+                        "    {}：{} 个，{}–{}，{}",
+                        g.name,
+                        g.count,
+                        g.min,
+                        g.max,
+                        match g.order {
+                            NumberOrder::Ascending => "从小到大 ascending",
+                            NumberOrder::AsDrawn if g.count > 1 => "按开出顺序 as drawn（注意：若公告同时给出排序和开出顺序，操作者可择一 · if the announcement lists both a sorted and a drawn order, the operator could pick one）",
+                            NumberOrder::AsDrawn => "按开出顺序 as drawn",
+                        }
+                    ));
+                }
+            }
+            out
+        }
+        BeaconChoice::Offline => vec![
+            format!(
+                "信标：无（现场揭示仪式）揭示顺序 reveal order: {} · Beacon: none (a live ceremony)",
+                c.commitment
+                    .participants
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            ),
+            "  最后揭示者（及先收到其揭示文件者）可先算出结果并拒绝揭示，迫使留痕的重新抽取 · the last to reveal (and whoever receives its reveal file first) can compute the outcome first and withhold, forcing a logged re-draw".into(),
+        ],
+    }
+}
+
 fn shown(document: Document, hash: Digest32, c: &SignedCommitment) -> Shown {
     let k = &c.commitment;
     Shown {
@@ -329,6 +383,7 @@ fn shown(document: Document, hash: Digest32, c: &SignedCommitment) -> Shown {
         hash,
         plan: format!("{}（{}）", k.plan.id, k.plan.title),
         round: round_of(c),
+        beacon: beacon_lines(c),
         committed_at: k.committed_at,
         people: k
             .participants

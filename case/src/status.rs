@@ -132,7 +132,31 @@ pub fn status(store: &Store, now: i64) -> Result<Status> {
                 .unwrap_or_default()
         ),
     ));
-    let late = round.is_some_and(|(_, t)| now >= t);
+    // Signatures and reveals are late once the beacon's value is public: a drand round's
+    // time, or the first named public draw.
+    let late = c.commitment.beacon.public_at().is_some_and(|t| now >= t);
+    if let (None, Some(t)) = (round, c.commitment.beacon.public_at()) {
+        let when = if now < t {
+            "尚未到达 not yet"
+        } else {
+            "已到达 reached"
+        };
+        deadlines.push(format!(
+            "首期公开开奖 the first public draw at {}（{when}）；签名和揭示须在此之前完成 · signatures and reveals must be in before then",
+            beijing(t)
+        ));
+    }
+    if let BeaconChoice::Offline = &c.commitment.beacon {
+        deadlines.push(format!(
+            "现场揭示顺序 ceremony reveal order: {}",
+            c.commitment
+                .participants
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect::<Vec<_>>()
+                .join(" → ")
+        ));
+    }
     if let Some((r, t)) = round {
         let when = if now < t {
             "尚未到达 not yet"
@@ -229,18 +253,22 @@ pub fn status(store: &Store, now: i64) -> Result<Status> {
             },
         ));
     }
-    let beacon = store.exists(layout::BEACON);
-    steps.push(step(
-        "信标轮次 beacon round",
-        beacon || round.is_none(),
-        match round {
-            Some((r, t)) if !beacon => format!(
-                "轮次 {r} 于 {} 发布后，用 case beacon --file 或 --url 载入 · load round {r} once published with `case beacon`",
-                beijing(t)
-            ),
-            _ => "已载入 loaded".into(),
-        },
-    ));
+    // The drand round's step only where the commitment names one.
+    if let Some((r, t)) = round {
+        let beacon = store.exists(layout::BEACON);
+        steps.push(step(
+            "信标轮次 beacon round",
+            beacon,
+            if beacon {
+                "已载入 loaded".into()
+            } else {
+                format!(
+                    "轮次 {r} 于 {} 发布后，用 case beacon --file 或 --url 载入 · load round {r} once published with `case beacon`",
+                    beijing(t)
+                )
+            },
+        ));
+    }
     let record: Option<SealedRecord> = if store.exists(layout::RECORD) {
         Some(store.read_json(layout::RECORD)?)
     } else {

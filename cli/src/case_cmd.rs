@@ -413,6 +413,17 @@ pub fn run(c: CaseCmd) -> Result<(), String> {
             println!("已生成抽取承诺 Commitment built: {}", done.hash);
             if ceremony {
                 println!("信标：无（现场揭示仪式，参与方按顺序揭示）Beacon: none (a live ceremony: participants reveal in turn)");
+                let c: shuangsuiji::SignedCommitment =
+                    s.read_json(layout::COMMITMENT).map_err(fail)?;
+                println!(
+                    "  揭示顺序 Reveal order: {}",
+                    c.commitment
+                        .participants
+                        .iter()
+                        .map(|p| format!("{}（{}）", p.id, p.role))
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                );
                 println!("  注意：最后揭示的参与方可先算出结果并拒绝揭示（只能导致重新抽取，且留痕）· the last to reveal can compute the outcome first and withhold (which only forces a logged re-draw)");
             } else if numbers {
                 println!(
@@ -620,8 +631,12 @@ fn typed_numbers(
             .split(|c: char| c == ',' || c == '，' || c.is_whitespace())
             .filter(|t| !t.is_empty())
             .map(|t| {
-                t.parse::<u32>()
-                    .map_err(|_| format!("{}：{t:?} 不是号码 · is not a number", g.name))
+                // ASCII digits only: "+7" or "٧" is not how an announcement writes a number.
+                t.bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| t.parse::<u32>().ok())
+                    .flatten()
+                    .ok_or_else(|| format!("{}：{t:?} 不是号码 · is not a number", g.name))
             })
             .collect::<Result<Vec<u32>, String>>()?;
         if g.order == NumberOrder::Ascending {

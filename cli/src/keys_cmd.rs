@@ -150,6 +150,9 @@ fn show(s: &keys::Shown) {
             shuangsuiji_case::status::beijing(t)
         );
     }
+    for l in &s.beacon {
+        println!("{l}");
+    }
     println!(
         "承诺时间（自述）Commitment time (claimed): {}",
         shuangsuiji_case::status::beijing(s.committed_at)

@@ -1008,7 +1008,7 @@ fn a_case_without_internet_runs_on_published_numbers() {
     assert!(out.contains("公开开奖号码"), "{out}");
     for who in ["lead", "supervisor", "zazd", "jjjc"] {
         let sig = format!("{who}.sig");
-        c.ok(
+        let shown = c.ok(
             T_COMMIT,
             &[
                 "sign",
@@ -1018,6 +1018,11 @@ fn a_case_without_internet_runs_on_published_numbers() {
                 "--out",
                 &sig,
             ],
+        );
+        assert!(
+            shown.contains("中国福利彩票 双色球 第 2026138 期")
+                && shown.contains("红球：6 个，1–33"),
+            "{shown}"
         );
         c.ok(T_COMMIT, &["case", "signature", "task", &sig]);
     }
@@ -1114,7 +1119,7 @@ fn a_live_ceremony_reveals_in_turn() {
     assert!(out.contains("最后揭示的参与方"), "{out}");
     for who in ["lead", "supervisor", "zazd", "jjjc"] {
         let sig = format!("{who}.sig");
-        c.ok(
+        let shown = c.ok(
             T_COMMIT,
             &[
                 "sign",
@@ -1125,8 +1130,13 @@ fn a_live_ceremony_reveals_in_turn() {
                 &sig,
             ],
         );
+        assert!(
+            shown.contains("揭示顺序 reveal order: jjjc → zazd"),
+            "{shown}"
+        );
         c.ok(T_COMMIT, &["case", "signature", "task", &sig]);
     }
+    assert!(c.status().contains("现场揭示顺序 ceremony reveal order"));
     let commitment: serde_json::Value =
         serde_json::from_slice(&std::fs::read(c.path("task/commitment.json")).unwrap()).unwrap();
     assert_eq!(commitment["commitment"]["beacon"]["mode"], "offline");

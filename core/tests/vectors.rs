@@ -142,7 +142,10 @@ fn published_numbers_vector() {
     let public = s.inspectors.public_view(&s.key);
     let commitment: SignedCommitment =
         serde_json::from_value(v["inputs"]["commitment"].clone()).unwrap();
-    assert_eq!(commitment.commitment.beacon.public_at(), Some(1_692_807_300));
+    assert_eq!(
+        commitment.commitment.beacon.public_at(),
+        Some(1_692_807_300)
+    );
     let reveals: Vec<Reveal> = serde_json::from_value(v["inputs"]["reveals"].clone()).unwrap();
     let published: Vec<PublishedResult> =
         serde_json::from_value(v["inputs"]["published_numbers"].clone()).unwrap();
