@@ -21,9 +21,11 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 # pyarrow, pandas, polars: the Arrow paths (tests/python/test_rows.py) are tested against the
 # real data-frame libraries, not a stand-in.
-if ! "$VENV/bin/python" -c "import pytest, mypy, pyarrow, pandas, polars" 2>/dev/null; then
+# gmssl: an independent SM2/SM3 implementation the 国密 primitives are tested against
+# (tests/python/test_sm.py).
+if ! "$VENV/bin/python" -c "import pytest, mypy, pyarrow, pandas, polars, gmssl" 2>/dev/null; then
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "pytest>=7" "mypy>=1.10" \
-    "pyarrow>=14" "pandas>=2.2" "polars>=1"
+    "pyarrow>=14" "pandas>=2.2" "polars>=1" "gmssl==3.2.2"
 fi
 
 if [ -n "$WHEEL" ]; then

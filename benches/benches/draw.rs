@@ -136,6 +136,48 @@ fn tickets(c: &mut Criterion) {
     g.finish();
 }
 
+/// Issue 20: the ticket path under each suite, side by side — 1,000 kept of 1,000,000
+/// tickets, each the hash of `tag ‖ subseed ‖ u32(len id) ‖ id` (the spec's bytes; SHA-256
+/// through `ticket()`, SM3 over the same bytes), the lowest kept in a heap as the
+/// selection keeps them. Figures and the machine's SHA/SM3 floor in docs/performance.md.
+fn suite_tickets(c: &mut Criterion) {
+    use shuangsuiji::encoding::sm::sm3;
+    use std::collections::BinaryHeap;
+    // The ticket's 32-byte tag block (spec §5.1), as `ticket()` hashes it.
+    let tag: [u8; 32] = *b"shuangsuiji/v1/ticket\0\0\0\0\0\0\0\0\0\0\0";
+    let seed = tagged_hash("bench", &[]);
+    let n = 1_000_000u64;
+    let ids: Vec<String> = (0..n).map(|i| format!("91410100{i:09}X")).collect();
+    let keep = |hash: &dyn Fn(&str) -> Digest32| {
+        let mut heap: BinaryHeap<Digest32> = BinaryHeap::with_capacity(1_001);
+        for id in &ids {
+            let t = hash(id);
+            if heap.len() < 1_000 {
+                heap.push(t);
+            } else if heap.peek().is_some_and(|top| t < *top) {
+                heap.pop();
+                heap.push(t);
+            }
+        }
+        heap.into_sorted_vec()
+    };
+    let mut g = c.benchmark_group("suite tickets, 1,000 of 1,000,000");
+    g.throughput(Throughput::Elements(n));
+    g.sample_size(10);
+    g.bench_function("ed25519-sha256 (SHA-256)", |b| {
+        b.iter(|| black_box(keep(&|id| ticket(&seed, id))))
+    });
+    g.bench_function("sm2-sm3 (SM3)", |b| {
+        b.iter(|| {
+            black_box(keep(&|id| {
+                let len = u32::try_from(id.len()).unwrap_or(u32::MAX).to_be_bytes();
+                Digest32(sm3(&[&tag, &seed.0, &len, id.as_bytes()]))
+            }))
+        })
+    });
+    g.finish();
+}
+
 /// Checking reveals grows linearly with the participants (spec §4.2 caps them at 64): the
 /// figures for 6 and 60 participants stand in docs/performance.md.
 fn reveals(c: &mut Criterion) {
@@ -212,6 +254,7 @@ criterion_group!(
     benches,
     sample_draw,
     tickets,
+    suite_tickets,
     reveals,
     participant_signatures
 );

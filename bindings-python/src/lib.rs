@@ -17,6 +17,7 @@ mod errors;
 mod publish;
 mod registers;
 mod rows;
+mod sm;
 
 use convert::py_to_value;
 use errors::Result;
@@ -71,6 +72,14 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(draw::quicknet, m)?,
         wrap_pyfunction!(draw::verify_round, m)?,
         wrap_pyfunction!(draw::subseed, m)?,
+        wrap_pyfunction!(sm::sm3_hex, m)?,
+        wrap_pyfunction!(sm::sm2_public_key, m)?,
+        wrap_pyfunction!(sm::sm2_sign, m)?,
+        wrap_pyfunction!(sm::sm2_verify, m)?,
+        wrap_pyfunction!(sm::sm2_public_key_pem, m)?,
+        wrap_pyfunction!(sm::sm2_public_key_from_pem, m)?,
+        wrap_pyfunction!(sm::sm2_secret_key_from_pem, m)?,
+        wrap_pyfunction!(sm::sm2_secret_key_pem, m)?,
         wrap_pyfunction!(draw::ticket, m)?,
         wrap_pyfunction!(draw::sample_ids, m)?,
         wrap_pyfunction!(draw::check_plan, m)?,

@@ -35,6 +35,7 @@ pub mod errors;
 mod input;
 mod publish;
 mod registers;
+mod sm;
 pub mod types;
 
 use wasm_bindgen::prelude::*;

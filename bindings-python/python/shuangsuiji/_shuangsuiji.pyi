@@ -418,6 +418,32 @@ def quicknet(round: int) -> Dict[str, Any]:
 def verify_round(spec: JsonInput, committed_at: Union[int, datetime.datetime], round: JsonInput) -> bytes:
     """Checks a drand round against the committed spec; returns the 32-byte randomness."""
 
+def sm3_hex(data: bytes) -> str:
+    """SM3 (GB/T 32905) of ``data``, 64 lower-case hex digits."""
+
+def sm2_public_key(secret_key: bytes) -> str:
+    """The SM2 public key ``04‖x‖y`` (130 hex digits) of a 32-byte secret scalar."""
+
+def sm2_sign(secret_key: bytes, message: bytes, distid: Optional[str] = None) -> str:
+    """The SM2 signature ``r‖s`` (128 hex digits) on ``message``, under ``distid``
+    (None: ``1234567812345678``, GM/T 0009's default); deterministic."""
+
+def sm2_verify(public_key: str, message: bytes, signature: str, distid: Optional[str] = None) -> bool:
+    """Whether ``signature`` (``r‖s`` or DER, hex) is an SM2 signature on ``message`` under
+    ``public_key`` (``04‖x‖y`` hex) and ``distid``; FormatError when a value does not decode."""
+
+def sm2_public_key_pem(public_key: str) -> str:
+    """The public key as SubjectPublicKeyInfo PEM (id-ecPublicKey, curve SM2)."""
+
+def sm2_public_key_from_pem(pem: str) -> str:
+    """A SubjectPublicKeyInfo PEM block as ``04‖x‖y`` hex."""
+
+def sm2_secret_key_from_pem(pem: str) -> bytes:
+    """The 32-byte secret scalar of a PKCS#8 PEM block."""
+
+def sm2_secret_key_pem(secret_key: bytes) -> str:
+    """A 32-byte secret scalar as PKCS#8 PEM."""
+
 def subseed(seed: str, purpose: str) -> str:
     """The sub-seed (hex) of a seed for one purpose, e.g. ``"target/low"``."""
 

@@ -6,6 +6,7 @@
 pub(crate) mod canonical;
 pub(crate) mod merkle;
 pub(crate) mod sign;
+pub mod sm;
 
 pub use canonical::{canonical_json, tagged_hash, Digest32};
 pub use ed25519_dalek::SigningKey;
