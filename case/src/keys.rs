@@ -364,12 +364,7 @@ fn beacon_lines(c: &SignedCommitment) -> Vec<String> {
         BeaconChoice::Offline => vec![
             format!(
                 "信标：无（现场揭示仪式）揭示顺序 reveal order: {} · Beacon: none (a live ceremony)",
-                c.commitment
-                    .participants
-                    .iter()
-                    .map(|p| p.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" → ")
+                crate::status::reveal_order(c)
             ),
             "  最后揭示者（及先收到其揭示文件者）可先算出结果并拒绝揭示，迫使留痕的重新抽取 · the last to reveal (and whoever receives its reveal file first) can compute the outcome first and withhold, forcing a logged re-draw".into(),
         ],

@@ -21,6 +21,26 @@ pub struct Step {
     pub detail: String,
 }
 
+/// Whether the time `t` has come, for a deadline line.
+fn reached(now: i64, t: i64) -> &'static str {
+    if now < t {
+        "尚未到达 not yet"
+    } else {
+        "已到达 reached"
+    }
+}
+
+/// The commitment's participants in their reveal order (a live ceremony takes reveals in
+/// it), `a → b`.
+pub fn reveal_order(c: &SignedCommitment) -> String {
+    c.commitment
+        .participants
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
 /// The whole picture.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -136,33 +156,20 @@ pub fn status(store: &Store, now: i64) -> Result<Status> {
     // time, or the first named public draw.
     let late = c.commitment.beacon.public_at().is_some_and(|t| now >= t);
     if let (None, Some(t)) = (round, c.commitment.beacon.public_at()) {
-        let when = if now < t {
-            "尚未到达 not yet"
-        } else {
-            "已到达 reached"
-        };
         deadlines.push(format!(
-            "首期公开开奖 the first public draw at {}（{when}）；签名和揭示须在此之前完成 · signatures and reveals must be in before then",
-            beijing(t)
+            "首期公开开奖 the first public draw at {}（{}）；签名和揭示须在此之前完成 · signatures and reveals must be in before then",
+            beijing(t),
+            reached(now, t)
         ));
     }
     if let BeaconChoice::Offline = &c.commitment.beacon {
         deadlines.push(format!(
             "现场揭示顺序 ceremony reveal order: {}",
-            c.commitment
-                .participants
-                .iter()
-                .map(|p| p.id.as_str())
-                .collect::<Vec<_>>()
-                .join(" → ")
+            reveal_order(&c)
         ));
     }
     if let Some((r, t)) = round {
-        let when = if now < t {
-            "尚未到达 not yet"
-        } else {
-            "已到达 reached"
-        };
+        let when = reached(now, t);
         deadlines.push(format!(
             "信标轮次 {r} 的时间 beacon round {r} at {}（{when}）；揭示和轮次前见证须在此之前完成 · reveals and the witness before the round must be in before then",
             beijing(t)

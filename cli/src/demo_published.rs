@@ -8,8 +8,8 @@ use crate::demo::{
 };
 use crate::util;
 use shuangsuiji::draw::{
-    signed_reveal, BeaconChoice, DrawPlan, NumberGroup, NumberOrder, PublishedDraw,
-    PublishedNumbersSpec, PublishedResult, Reveal,
+    signed_reveal, BeaconChoice, DrawPlan, NumberGroup, PublishedDraw, PublishedNumbersSpec,
+    PublishedResult, Reveal,
 };
 use shuangsuiji::registers::RegisterRoots;
 use shuangsuiji::trust::{verify_with_references, Announcement, References, TrustFile};
@@ -31,20 +31,8 @@ fn sample_lottery() -> PublishedNumbersSpec {
             announced_in: "示例公告 sample announcement (not a real draw)".into(),
             draws_at: DEMO_COMMITTED_AT + 3600,
             groups: vec![
-                NumberGroup {
-                    name: "红球".into(),
-                    count: 6,
-                    min: 1,
-                    max: 33,
-                    order: NumberOrder::Ascending,
-                },
-                NumberGroup {
-                    name: "蓝球".into(),
-                    count: 1,
-                    min: 1,
-                    max: 16,
-                    order: NumberOrder::Ascending,
-                },
+                NumberGroup::ascending("红球", 6, 1, 33),
+                NumberGroup::ascending("蓝球", 1, 1, 16),
             ],
         }],
     }

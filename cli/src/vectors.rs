@@ -86,8 +86,15 @@ pub fn write_draw(dir: &Path, sealed: &SealedRecord, description: &str) -> Resul
         }
     });
     // Published-numbers mode only: the numbers entered (the other vectors keep their bytes).
-    if !r.published_numbers.is_empty() {
-        draw["inputs"]["published_numbers"] = serde_json::json!(r.published_numbers);
+    if let (false, Some(inputs)) = (
+        r.published_numbers.is_empty(),
+        draw.get_mut("inputs")
+            .and_then(serde_json::Value::as_object_mut),
+    ) {
+        inputs.insert(
+            "published_numbers".into(),
+            serde_json::json!(r.published_numbers),
+        );
     }
     util::write_atomic(&dir.join("draw-sample.json"), &util::to_json(&draw)?)?;
     let bytes = r.canonical_bytes().map_err(|e| e.to_string())?;

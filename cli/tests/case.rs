@@ -539,38 +539,76 @@ fn the_beacon_comes_from_a_relay_and_is_checked() {
 fn revealed_case(name: &str) -> Case {
     let c = prepared(name);
     c.ok(T_COMMIT, &["case", "commit", "task"]);
-    for who in ["lead", "supervisor", "zazd", "jjjc"] {
-        let sig = format!("{who}.sig");
+    sign_commitment(&c, T_COMMIT);
+    for who in ["zazd", "jjjc"] {
         c.ok(
             T_COMMIT,
+            &["case", "reveal", "task", &reveal_file(&c, who, T_COMMIT)],
+        );
+    }
+    c
+}
+
+/// Every signer and participant signs the case's commitment on its own folder, and the
+/// clerk files each signature; what `sign` showed each, in order.
+fn sign_commitment(c: &Case, now: i64) -> Vec<String> {
+    ["lead", "supervisor", "zazd", "jjjc"]
+        .iter()
+        .map(|who| {
+            let sig = format!("{who}.sig");
+            let dir = format!("keys/{who}");
+            let shown = c.ok(
+                now,
+                &["sign", "--dir", &dir, "task/commitment.json", "--out", &sig],
+            );
+            c.ok(now, &["case", "signature", "task", &sig]);
+            shown
+        })
+        .collect()
+}
+
+/// A participant's reveal made on its own folder; the file's name, for the clerk to file.
+fn reveal_file(c: &Case, who: &str, now: i64) -> String {
+    let r = format!("{who}.reveal");
+    let dir = format!("keys/{who}");
+    c.ok(
+        now,
+        &[
+            "participant",
+            "reveal",
+            "--dir",
+            &dir,
+            "task/commitment.json",
+            "--out",
+            &r,
+        ],
+    );
+    r
+}
+
+/// Both signers sign the case's record (re-running it from the public views) and the
+/// clerk files each signature.
+fn sign_record(c: &Case, now: i64) {
+    for who in ["lead", "supervisor"] {
+        let sig = format!("{who}.record.sig");
+        let dir = format!("keys/{who}");
+        c.ok(
+            now,
             &[
                 "sign",
                 "--dir",
-                &format!("keys/{who}"),
-                "task/commitment.json",
+                &dir,
+                "task/record.json",
                 "--out",
                 &sig,
+                "--targets",
+                "task/public/targets.public.json",
+                "--inspectors",
+                "task/public/inspectors.public.json",
             ],
         );
-        c.ok(T_COMMIT, &["case", "signature", "task", &sig]);
+        c.ok(now, &["case", "signature", "task", &sig]);
     }
-    for who in ["zazd", "jjjc"] {
-        let r = format!("{who}.reveal");
-        c.ok(
-            T_COMMIT,
-            &[
-                "participant",
-                "reveal",
-                "--dir",
-                &format!("keys/{who}"),
-                "task/commitment.json",
-                "--out",
-                &r,
-            ],
-        );
-        c.ok(T_COMMIT, &["case", "reveal", "task", &r]);
-    }
-    c
 }
 
 /// A case taken to a record signed by both signers (no witness).
@@ -582,25 +620,7 @@ fn sealed_case(name: &str) -> Case {
         &["case", "beacon", "task", "--file", drand.to_str().unwrap()],
     );
     c.ok(T_AFTER, &["case", "draw", "task"]);
-    for who in ["lead", "supervisor"] {
-        let sig = format!("{who}.record.sig");
-        c.ok(
-            T_AFTER,
-            &[
-                "sign",
-                "--dir",
-                &format!("keys/{who}"),
-                "task/record.json",
-                "--out",
-                &sig,
-                "--targets",
-                "task/public/targets.public.json",
-                "--inspectors",
-                "task/public/inspectors.public.json",
-            ],
-        );
-        c.ok(T_AFTER, &["case", "signature", "task", &sig]);
-    }
+    sign_record(&c, T_AFTER);
     c
 }
 
@@ -1006,40 +1026,16 @@ fn a_case_without_internet_runs_on_published_numbers() {
         &["case", "commit", "task", "--published", "ssq.json"],
     );
     assert!(out.contains("公开开奖号码"), "{out}");
-    for who in ["lead", "supervisor", "zazd", "jjjc"] {
-        let sig = format!("{who}.sig");
-        let shown = c.ok(
-            T_COMMIT,
-            &[
-                "sign",
-                "--dir",
-                &format!("keys/{who}"),
-                "task/commitment.json",
-                "--out",
-                &sig,
-            ],
-        );
+    // Each signer is shown the named draw, its time and the form of its numbers.
+    for shown in sign_commitment(&c, T_COMMIT) {
         assert!(
             shown.contains("中国福利彩票 双色球 第 2026138 期")
                 && shown.contains("红球：6 个，1–33"),
             "{shown}"
         );
-        c.ok(T_COMMIT, &["case", "signature", "task", &sig]);
     }
     for who in ["zazd", "jjjc"] {
-        let r = format!("{who}.reveal");
-        c.ok(
-            T_COMMIT,
-            &[
-                "participant",
-                "reveal",
-                "--dir",
-                &format!("keys/{who}"),
-                "task/commitment.json",
-                "--out",
-                &r,
-            ],
-        );
+        let r = reveal_file(&c, who, T_COMMIT);
         c.ok(T_COMMIT, &["case", "reveal", "task", &r]);
     }
     assert!(c.status().contains("[ ] 开奖号码"));
@@ -1057,25 +1053,7 @@ fn a_case_without_internet_runs_on_published_numbers() {
     assert!(out.contains("[[3, 7, 12, 19, 25, 31], [9]]"), "{out}");
     assert!(done(&c.status(), "开奖号码"));
     c.ok(draws_at + 700, &["case", "draw", "task"]);
-    for who in ["lead", "supervisor"] {
-        let sig = format!("{who}.record.sig");
-        c.ok(
-            draws_at + 700,
-            &[
-                "sign",
-                "--dir",
-                &format!("keys/{who}"),
-                "task/record.json",
-                "--out",
-                &sig,
-                "--targets",
-                "task/public/targets.public.json",
-                "--inspectors",
-                "task/public/inspectors.public.json",
-            ],
-        );
-        c.ok(draws_at + 700, &["case", "signature", "task", &sig]);
-    }
+    sign_record(&c, draws_at + 700);
     let verify = |record: &str, extra: &[&str]| {
         let mut args = vec![
             "verify",
@@ -1117,24 +1095,11 @@ fn a_live_ceremony_reveals_in_turn() {
     let c = prepared("ceremony");
     let out = c.ok(T_COMMIT, &["case", "commit", "task", "--ceremony"]);
     assert!(out.contains("最后揭示的参与方"), "{out}");
-    for who in ["lead", "supervisor", "zazd", "jjjc"] {
-        let sig = format!("{who}.sig");
-        let shown = c.ok(
-            T_COMMIT,
-            &[
-                "sign",
-                "--dir",
-                &format!("keys/{who}"),
-                "task/commitment.json",
-                "--out",
-                &sig,
-            ],
-        );
+    for shown in sign_commitment(&c, T_COMMIT) {
         assert!(
             shown.contains("揭示顺序 reveal order: jjjc → zazd"),
             "{shown}"
         );
-        c.ok(T_COMMIT, &["case", "signature", "task", &sig]);
     }
     assert!(c.status().contains("现场揭示顺序 ceremony reveal order"));
     let commitment: serde_json::Value =
@@ -1147,19 +1112,7 @@ fn a_live_ceremony_reveals_in_turn() {
         .map(|p| p["id"].as_str().unwrap().to_string())
         .collect();
     for who in &order {
-        let r = format!("{who}.reveal");
-        c.ok(
-            T_COMMIT,
-            &[
-                "participant",
-                "reveal",
-                "--dir",
-                &format!("keys/{who}"),
-                "task/commitment.json",
-                "--out",
-                &r,
-            ],
-        );
+        reveal_file(&c, who, T_COMMIT);
     }
     // The second in the commitment's order cannot go first.
     let (ok, text) = c.run(
@@ -1174,25 +1127,7 @@ fn a_live_ceremony_reveals_in_turn() {
         );
     }
     c.ok(T_COMMIT + 20, &["case", "draw", "task"]);
-    for who in ["lead", "supervisor"] {
-        let sig = format!("{who}.record.sig");
-        c.ok(
-            T_COMMIT + 30,
-            &[
-                "sign",
-                "--dir",
-                &format!("keys/{who}"),
-                "task/record.json",
-                "--out",
-                &sig,
-                "--targets",
-                "task/public/targets.public.json",
-                "--inspectors",
-                "task/public/inspectors.public.json",
-            ],
-        );
-        c.ok(T_COMMIT + 30, &["case", "signature", "task", &sig]);
-    }
+    sign_record(&c, T_COMMIT + 30);
     let out = c.ok(T_COMMIT + 40, &["case", "verify", "task"]);
     assert!(out.contains("最后揭示的参与方可能先看到结果"), "{out}");
 }

@@ -7,8 +7,8 @@ mod common;
 
 use common::*;
 use shuangsuiji::draw::{
-    Announcement, BeaconChoice, BeaconError, NumberGroup, NumberOrder, PublishedDraw,
-    PublishedNumbersSpec, PublishedResult,
+    Announcement, BeaconChoice, BeaconError, NumberGroup, PublishedDraw, PublishedNumbersSpec,
+    PublishedResult,
 };
 use shuangsuiji::trust::{verify_with_references, Level, References, Unanchored};
 use shuangsuiji::{
@@ -26,20 +26,8 @@ fn ssq() -> PublishedNumbersSpec {
             announced_in: "www.cwl.gov.cn".into(),
             draws_at: DRAWS_AT,
             groups: vec![
-                NumberGroup {
-                    name: "红球".into(),
-                    count: 6,
-                    min: 1,
-                    max: 33,
-                    order: NumberOrder::Ascending,
-                },
-                NumberGroup {
-                    name: "蓝球".into(),
-                    count: 1,
-                    min: 1,
-                    max: 16,
-                    order: NumberOrder::Ascending,
-                },
+                NumberGroup::ascending("红球", 6, 1, 33),
+                NumberGroup::ascending("蓝球", 1, 1, 16),
             ],
         }],
     }
@@ -236,7 +224,7 @@ fn the_verdict_shows_the_numbers_until_the_announcement_is_entered() {
             ..announced.clone()
         },
     ] {
-        let v = verdict(&[a.clone()]);
+        let v = verdict(std::slice::from_ref(&a));
         assert!(!v.published_numbers[0].compared);
         // Entered beside the true one, it is not silently passed over either.
         let v2 = verdict(&[announced.clone(), a]);

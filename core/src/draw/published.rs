@@ -56,6 +56,28 @@ pub struct NumberGroup {
     pub order: NumberOrder,
 }
 
+impl NumberGroup {
+    /// A group of `count` numbers from `min` to `max` written smallest first (a set, such as
+    /// 双色球's 6 red balls from 1–33).
+    pub fn ascending(name: &str, count: u32, min: u32, max: u32) -> Self {
+        NumberGroup {
+            name: name.into(),
+            count,
+            min,
+            max,
+            order: NumberOrder::Ascending,
+        }
+    }
+
+    /// A group of `count` digits from `min` to `max` in the order drawn (排列三, 福彩3D).
+    pub fn as_drawn(name: &str, count: u32, min: u32, max: u32) -> Self {
+        NumberGroup {
+            order: NumberOrder::AsDrawn,
+            ..NumberGroup::ascending(name, count, min, max)
+        }
+    }
+}
+
 /// A future public draw the commitment names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -321,7 +343,7 @@ fn check_group(g: &NumberGroup, ns: &[u32]) -> Result<(), String> {
     if let Some(n) = ns.iter().find(|n| !(g.min..=g.max).contains(*n)) {
         return Err(format!("{n} is outside {}..={}", g.min, g.max));
     }
-    if g.order == NumberOrder::Ascending && ns.windows(2).any(|w| w[0] > w[1]) {
+    if g.order == NumberOrder::Ascending && ns.iter().zip(ns.iter().skip(1)).any(|(a, b)| a > b) {
         return Err("not written smallest first, as the commitment fixes".into());
     }
     Ok(())
@@ -343,20 +365,8 @@ mod tests {
             announced_in: "www.cwl.gov.cn".into(),
             draws_at,
             groups: vec![
-                NumberGroup {
-                    name: "红球".into(),
-                    count: 6,
-                    min: 1,
-                    max: 33,
-                    order: NumberOrder::Ascending,
-                },
-                NumberGroup {
-                    name: "蓝球".into(),
-                    count: 1,
-                    min: 1,
-                    max: 16,
-                    order: NumberOrder::Ascending,
-                },
+                NumberGroup::ascending("红球", 6, 1, 33),
+                NumberGroup::ascending("蓝球", 1, 1, 16),
             ],
         }
     }
@@ -426,13 +436,7 @@ mod tests {
         assert_eq!(blue_only.outcomes(), 16);
         assert!(blue_only.problems(0).iter().any(|p| p.contains("2^20")));
         let mut pick3 = ssq("2026138", 2000);
-        pick3.groups = vec![NumberGroup {
-            name: "福彩3D".into(),
-            count: 3,
-            min: 0,
-            max: 9,
-            order: NumberOrder::AsDrawn,
-        }];
+        pick3.groups = vec![NumberGroup::as_drawn("福彩3D", 3, 0, 9)];
         let three = PublishedNumbersSpec {
             draws: vec![pick3.clone()],
         };
@@ -452,13 +456,7 @@ mod tests {
     #[test]
     fn as_drawn_groups_keep_their_order() {
         let mut d = ssq("2026138", 2000);
-        d.groups = vec![NumberGroup {
-            name: "排列三".into(),
-            count: 3,
-            min: 0,
-            max: 9,
-            order: NumberOrder::AsDrawn,
-        }];
+        d.groups = vec![NumberGroup::as_drawn("排列三", 3, 0, 9)];
         let spec = PublishedNumbersSpec { draws: vec![d] };
         let a = spec.check(&[result(vec![vec![5, 0, 5]])]).unwrap();
         let b = spec.check(&[result(vec![vec![0, 5, 5]])]).unwrap();
