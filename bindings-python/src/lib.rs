@@ -76,6 +76,7 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(sm::sm2_public_key, m)?,
         wrap_pyfunction!(sm::sm2_sign, m)?,
         wrap_pyfunction!(sm::sm2_verify, m)?,
+        wrap_pyfunction!(sm::sm2_signature_from_der, m)?,
         wrap_pyfunction!(sm::sm2_public_key_pem, m)?,
         wrap_pyfunction!(sm::sm2_public_key_from_pem, m)?,
         wrap_pyfunction!(sm::sm2_secret_key_from_pem, m)?,

@@ -38,9 +38,9 @@ pub fn sm2_sign(secret_key: &[u8], message: &[u8], distid: Option<&str>) -> Resu
     ))
 }
 
-/// Whether `signature` (128 hex digits `r‖s`, or DER hex) is an SM2 signature on `message`
-/// under `public_key` (`04‖x‖y` hex) and `distid` (None: the default). Raises FormatError
-/// for a key or signature that does not decode.
+/// Whether `signature` (`r‖s`, 128 lower-case hex digits: its one spelling) is an SM2
+/// signature on `message` under `public_key` (`04‖x‖y`, lower-case hex) and `distid` (None:
+/// the default). Raises FormatError for a key or signature that does not decode.
 #[pyfunction]
 #[pyo3(signature = (public_key, message, signature, distid = None))]
 pub fn sm2_verify(
@@ -50,12 +50,22 @@ pub fn sm2_verify(
     distid: Option<&str>,
 ) -> Result<bool> {
     let pk = Sm2PublicKey::from_hex(public_key).map_err(err)?;
-    let sig = hex::decode(signature).map_err(|e| format_error(format!("signature: {e}")))?;
+    let sig = rs(signature)?;
     match pk.verify(distid, message, &sig) {
         Ok(()) => Ok(true),
         Err(SmError::BadSignature) => Ok(false),
         Err(e) => Err(err(e)),
     }
+}
+
+fn rs(signature: &str) -> Result<[u8; 64]> {
+    sm::signature_from_hex(signature).map_err(err)
+}
+
+/// The `r‖s` (128 hex digits) of a DER-encoded SM2 signature (as OpenSSL and GmSSL write it).
+#[pyfunction]
+pub fn sm2_signature_from_der(der: &[u8]) -> Result<String> {
+    Ok(hex::encode(sm::signature_from_der(der).map_err(err)?))
 }
 
 /// The public key (`04‖x‖y` hex) as SubjectPublicKeyInfo PEM, for OpenSSL and GmSSL.

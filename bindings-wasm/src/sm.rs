@@ -27,9 +27,7 @@ fn message(v: &JsValue) -> Result<Vec<u8>, JsValue> {
 pub fn sm3_hex(
     #[wasm_bindgen(unchecked_param_type = "Input")] data: JsValue,
 ) -> Result<String, JsValue> {
-    let b = input::bytes("data", &data)
-        .map_err(Failure::into_js_error)?
-        .unwrap_or_default();
+    let b = input::required("data", &data).map_err(Failure::into_js_error)?;
     Ok(hex::encode(sm::sm3(&[&b])))
 }
 
@@ -55,8 +53,9 @@ pub fn sm2_sign(
     Ok(hex::encode(sig))
 }
 
-/// Whether `signature` (`r‖s` or DER, hex) is an SM2 signature on `message` under
-/// `publicKey` (`04‖x‖y` hex) and `distid`. Throws when a value does not decode.
+/// Whether `signature` (`r‖s`, 128 lower-case hex digits: its one spelling) is an SM2
+/// signature on `message` under `publicKey` (`04‖x‖y`, lower-case hex) and `distid`.
+/// Throws when a value does not decode.
 #[wasm_bindgen(js_name = sm2Verify)]
 pub fn sm2_verify(
     #[wasm_bindgen(js_name = publicKey)] public_key: &str,
@@ -65,12 +64,22 @@ pub fn sm2_verify(
     distid: Option<String>,
 ) -> Result<bool, JsValue> {
     let pk = Sm2PublicKey::from_hex(public_key).map_err(|e| thrown("publicKey", e))?;
-    let sig = hex::decode(signature).map_err(|e| Failure::input("signature", e).into_js_error())?;
+    let sig = sm::signature_from_hex(signature).map_err(|e| thrown("signature", e))?;
     match pk.verify(distid.as_deref(), &message(&message_)?, &sig) {
         Ok(()) => Ok(true),
         Err(SmError::BadSignature) => Ok(false),
         Err(e) => Err(thrown("signature", e)),
     }
+}
+
+/// The `r‖s` (128 hex digits) of a DER-encoded SM2 signature given as hex (as OpenSSL and
+/// GmSSL write it).
+#[wasm_bindgen(js_name = sm2SignatureFromDer)]
+pub fn sm2_signature_from_der(der: &str) -> Result<String, JsValue> {
+    let b = hex::decode(der).map_err(|e| Failure::input("der", e).into_js_error())?;
+    sm::signature_from_der(&b)
+        .map(hex::encode)
+        .map_err(|e| thrown("der", e))
 }
 
 /// The public key (`04‖x‖y` hex) as SubjectPublicKeyInfo PEM (id-ecPublicKey, curve SM2).

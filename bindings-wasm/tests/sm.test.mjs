@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import smCrypto from "sm-crypto";
-import { sm3, sm2PublicKey, sm2Sign, sm2Verify, sm2PublicKeyPem, sm2PublicKeyFromPem } from "shuangsuiji";
+import { sm3, sm2PublicKey, sm2Sign, sm2Verify, sm2PublicKeyPem, sm2PublicKeyFromPem, sm2SignatureFromDer } from "shuangsuiji";
 
 const { sm2 } = smCrypto;
 const enc = new TextEncoder();
@@ -33,11 +33,20 @@ test("an sm-crypto signature verifies here, and ours verifies in sm-crypto", () 
     const ours = sm2Sign(k.privateKey.padStart(64, "0"), enc.encode(msg));
     assert.equal(sm2.doVerifySignature(msg, ours, k.publicKey, { hash: true, der: false }), true);
     assert.equal(sm2.doVerifySignature(msg + "x", ours, k.publicKey, { hash: true, der: false }), false);
-    // Another distinguishing identifier, named on both sides.
-    const userId = "ALICE123@YAHOO.COM";
-    const withId = sm2Sign(k.privateKey.padStart(64, "0"), msg, userId);
-    assert.equal(sm2.doVerifySignature(msg, withId, k.publicKey, { hash: true, der: false, userId }), true);
-    assert.equal(sm2Verify(k.publicKey, msg, withId), false);
+    // Other distinguishing identifiers (ASCII, and Chinese as UTF-8), named on both sides,
+    // in both directions.
+    for (const userId of ["ALICE123@YAHOO.COM", "纪检监察"]) {
+      const withId = sm2Sign(k.privateKey.padStart(64, "0"), msg, userId);
+      assert.equal(sm2.doVerifySignature(msg, withId, k.publicKey, { hash: true, der: false, userId }), true);
+      assert.equal(sm2Verify(k.publicKey, msg, withId), false);
+      const theirsWithId = sm2.doSignature(msg, k.privateKey, { hash: true, der: false, userId });
+      assert.equal(sm2Verify(k.publicKey, msg, theirsWithId, userId), true);
+      assert.equal(sm2Verify(k.publicKey, msg, theirsWithId), false);
+    }
+    // sm-crypto's DER form is converted, never verified as such (one spelling).
+    const der = sm2.doSignature(msg, k.privateKey, { hash: true, der: true });
+    assert.throws(() => sm2Verify(k.publicKey, msg, der));
+    assert.equal(sm2Verify(k.publicKey, msg, sm2SignatureFromDer(der)), true);
   }
 });
 
@@ -47,5 +56,9 @@ test("public keys travel as 04‖x‖y hex and as SPKI PEM", () => {
   assert.match(pem, /^-----BEGIN PUBLIC KEY-----/);
   assert.equal(sm2PublicKeyFromPem(pem), k.publicKey);
   assert.equal(sm2.verifyPublicKey(sm2PublicKey(randomBytes(32).toString("hex").replace(/^f/, "0"))), true);
-  assert.throws(() => sm2Verify(k.publicKey.slice(2), "m", "00".repeat(64)));
+  const sig = sm2.doSignature("m", k.privateKey, { hash: true, der: false });
+  assert.equal(sm2Verify(k.publicKey, "m", sig), true);
+  assert.throws(() => sm2Verify(k.publicKey.slice(2), "m", sig));
+  assert.throws(() => sm2Verify(k.publicKey.toUpperCase(), "m", sig));
+  assert.throws(() => sm2Verify(k.publicKey, "m", sig.toUpperCase()));
 });

@@ -429,8 +429,12 @@ def sm2_sign(secret_key: bytes, message: bytes, distid: Optional[str] = None) ->
     (None: ``1234567812345678``, GM/T 0009's default); deterministic."""
 
 def sm2_verify(public_key: str, message: bytes, signature: str, distid: Optional[str] = None) -> bool:
-    """Whether ``signature`` (``r‖s`` or DER, hex) is an SM2 signature on ``message`` under
-    ``public_key`` (``04‖x‖y`` hex) and ``distid``; FormatError when a value does not decode."""
+    """Whether ``signature`` (``r‖s``, 128 lower-case hex digits) is an SM2 signature on
+    ``message`` under ``public_key`` (``04‖x‖y``, lower-case hex) and ``distid``; FormatError
+    when a value does not decode or is not in its one spelling."""
+
+def sm2_signature_from_der(der: bytes) -> str:
+    """The ``r‖s`` (128 hex digits) of a DER-encoded SM2 signature (OpenSSL, GmSSL)."""
 
 def sm2_public_key_pem(public_key: str) -> str:
     """The public key as SubjectPublicKeyInfo PEM (id-ecPublicKey, curve SM2)."""

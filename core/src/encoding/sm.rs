@@ -8,8 +8,10 @@
 //! Keys travel in the encodings Chinese tools exchange: the raw public point `04‖x‖y` as hex
 //! (gmssl, sm-crypto), SubjectPublicKeyInfo and PKCS#8, DER or PEM, with the SM2 curve OID
 //! 1.2.156.10197.1.301 under id-ecPublicKey (OpenSSL, GmSSL). Signatures are `r‖s`, 64 bytes
-//! as 128 lower-case hex digits (one spelling, as every hash and signature of the spec); the
-//! DER form OpenSSL writes is read too.
+//! as 128 lower-case hex digits, and keys `04‖x‖y` in lower-case hex: one spelling each, as
+//! every hash and signature of the spec, because signatures are hashed into records and a
+//! second spelling would give a second record hash for one draw. The DER form OpenSSL writes
+//! is converted at the edge ([`signature_from_der`]), never verified as such.
 //!
 //! RustCrypto's `sm2` and `sm3` crates do the arithmetic (pure Rust, so the WASM build has
 //! them too); signing is deterministic (RFC 6979 with HMAC-SM3), so no randomness enters.
@@ -50,8 +52,10 @@ pub fn sm3(parts: &[&[u8]]) -> [u8; 32] {
 }
 
 /// `SM3(u8(len(tag)) ‖ tag ‖ parts…)`: [`tagged_hash`](super::tagged_hash)'s framing under
-/// SM3, so that the `sm2-sm3` suite keeps every domain separation of the spec.
+/// SM3, so that the `sm2-sm3` suite keeps every domain separation of the spec. Tags are the
+/// spec's constants, all shorter than 256 bytes (as for `tagged_hash`).
 pub fn sm3_tagged(tag: &str, parts: &[&[u8]]) -> Digest32 {
+    debug_assert!(tag.len() < 256, "a tag is shorter than 256 bytes");
     let mut h = sm3::Sm3::new();
     let len = u8::try_from(tag.len()).unwrap_or(u8::MAX);
     h.update([len]);
@@ -78,11 +82,20 @@ fn distid(id: Option<&str>) -> Result<&str, SmError> {
 pub struct Sm2PublicKey(sm2::PublicKey);
 
 impl Sm2PublicKey {
-    /// From `04‖x‖y` as 130 hex digits (either case; written lower-case).
+    /// From `04‖x‖y` as 130 lower-case hex digits, its one spelling.
     ///
     /// # Errors
-    /// [`SmError::Key`] when it is not 65 bytes starting 0x04, or not on the curve.
+    /// [`SmError::Key`] when it is not 130 lower-case hex digits of 65 bytes starting 0x04,
+    /// or not on the curve.
     pub fn from_hex(s: &str) -> Result<Self, SmError> {
+        if !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
+            return Err(SmError::Key(
+                "not lower-case hex: a key has one spelling".into(),
+            ));
+        }
         let b = hex::decode(s).map_err(|e| SmError::Key(e.to_string()))?;
         if b.len() != 65 || b.first() != Some(&4) {
             return Err(SmError::Key(format!(
@@ -141,7 +154,7 @@ impl Sm2PublicKey {
             .map_err(|e| SmError::Key(e.to_string()))
     }
 
-    /// Checks `signature` (64 bytes `r‖s`, or DER) on `message` under this key and the
+    /// Checks `signature` (`r‖s`, each in 1..n-1) on `message` under this key and the
     /// distinguishing identifier (`None`: [`DEFAULT_DISTID`]).
     ///
     /// # Errors
@@ -150,18 +163,45 @@ impl Sm2PublicKey {
         &self,
         distid_: Option<&str>,
         message: &[u8],
-        signature: &[u8],
+        signature: &[u8; 64],
     ) -> Result<(), SmError> {
-        let sig = if signature.len() == 64 {
-            sm2::dsa::Signature::from_slice(signature)
-        } else {
-            sm2::dsa::Signature::from_der(signature)
-        }
-        .map_err(|e| SmError::Malformed(e.to_string()))?;
+        let sig = sm2::dsa::Signature::from_slice(signature)
+            .map_err(|e| SmError::Malformed(e.to_string()))?;
         let vk = sm2::dsa::VerifyingKey::new(distid(distid_)?, self.0)
             .map_err(|e| SmError::Key(e.to_string()))?;
         vk.verify(message, &sig).map_err(|_| SmError::BadSignature)
     }
+}
+
+/// A signature `r‖s` from its one spelling, 128 lower-case hex digits.
+///
+/// # Errors
+/// [`SmError::Malformed`] for any other spelling.
+pub fn signature_from_hex(s: &str) -> Result<[u8; 64], SmError> {
+    let mut sig = [0u8; 64];
+    if s.len() != 128
+        || !s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    {
+        return Err(SmError::Malformed(
+            "r‖s is 128 lower-case hex digits (a DER signature is converted first)".into(),
+        ));
+    }
+    hex::decode_to_slice(s, &mut sig).map_err(|e| SmError::Malformed(e.to_string()))?;
+    Ok(sig)
+}
+
+/// The `r‖s` of a DER-encoded SM2 signature (`SEQUENCE { INTEGER r, INTEGER s }`, as
+/// OpenSSL and GmSSL write it): for tools at the edge, so that only `r‖s` is ever verified,
+/// hashed or stored.
+///
+/// # Errors
+/// [`SmError::Malformed`] for anything but a strict DER encoding of two scalars in 1..n-1.
+pub fn signature_from_der(der: &[u8]) -> Result<[u8; 64], SmError> {
+    sm2::dsa::Signature::from_der(der)
+        .map(|s| s.to_bytes().into())
+        .map_err(|e| SmError::Malformed(e.to_string()))
 }
 
 /// An SM2 secret key (a non-zero scalar below the group order).
@@ -275,14 +315,31 @@ mod tests {
         Sm2SecretKey::from_bytes(&d).unwrap()
     }
 
-    /// A signature OpenSSL 3 made (`pkeyutl -sign -rawin -digest sm3`, default identifier)
-    /// on "abc": verifies here, and fails for another message or identifier.
+    /// A signature OpenSSL 3 made (`pkeyutl -sign -rawin -digest sm3 -pkeyopt
+    /// distid:1234567812345678`; OpenSSL's own default identifier is empty) on "abc":
+    /// verifies here, and fails for another message or identifier.
     #[test]
     fn an_openssl_signature_verifies() {
         let pk = Sm2PublicKey::from_hex(PUB).unwrap();
         assert_eq!(key().public_key(), pk);
-        let sig = hex::decode("ce5110ebe029cb1a91e64489647112a2efbb8d97a9e441ade41eaf7429b6ec143696ef0e17997d8c442c7fd334702c7260a49e1b839086638ada3558fc5517e9").unwrap();
+        let mut sig = [0u8; 64];
+        hex::decode_to_slice("ce5110ebe029cb1a91e64489647112a2efbb8d97a9e441ade41eaf7429b6ec143696ef0e17997d8c442c7fd334702c7260a49e1b839086638ada3558fc5517e9", &mut sig).unwrap();
         pk.verify(None, b"abc", &sig).unwrap();
+        // Its DER spelling converts to the same r‖s; r or s of zero, or ≥ n, is refused.
+        let der = sm2::dsa::Signature::from_slice(&sig).unwrap().to_der();
+        assert_eq!(signature_from_der(der.as_bytes()).unwrap(), sig);
+        assert!(signature_from_der(&sig).is_err());
+        assert_eq!(signature_from_hex(&hex::encode(sig)).unwrap(), sig);
+        assert!(signature_from_hex(&hex::encode(sig).to_uppercase()).is_err());
+        assert!(signature_from_hex(&hex::encode(der.as_bytes())).is_err());
+        assert!(matches!(
+            pk.verify(None, b"abc", &[0; 64]),
+            Err(SmError::Malformed(_))
+        ));
+        assert!(matches!(
+            pk.verify(None, b"abc", &[0xff; 64]),
+            Err(SmError::Malformed(_))
+        ));
         assert_eq!(pk.verify(None, b"abd", &sig), Err(SmError::BadSignature));
         assert_eq!(
             pk.verify(Some("shuangsuiji"), b"abc", &sig),
@@ -323,7 +380,8 @@ mod tests {
             Sm2SecretKey::from_pkcs8_pem(&sk_pem).unwrap().to_bytes(),
             k.to_bytes()
         );
-        // Hex is exact: 65 bytes starting 04, on the curve.
+        // Hex is exact: lower-case, 65 bytes starting 04, on the curve.
+        assert!(Sm2PublicKey::from_hex(&PUB.to_uppercase()).is_err());
         assert!(Sm2PublicKey::from_hex(&PUB[2..]).is_err());
         assert!(Sm2PublicKey::from_hex(&format!("04{}", "00".repeat(64))).is_err());
         assert!(Sm2SecretKey::from_bytes(&[0; 32]).is_err());
