@@ -11,7 +11,7 @@ wasm_dir=bindings-wasm
 scripts/install-wasm-tools.sh
 scripts/install-browser.sh
 if [ ! -d "$wasm_dir/node_modules/playwright-core" ] || [ ! -d "$wasm_dir/node_modules/typescript" ] \
-  || [ ! -d "$wasm_dir/node_modules/binaryen" ]; then
+  || [ ! -d "$wasm_dir/node_modules/binaryen" ] || [ ! -d "$wasm_dir/node_modules/sm-crypto" ]; then
   (cd "$wasm_dir" && npm ci --no-audit --no-fund)
 fi
 
@@ -35,10 +35,12 @@ rm -rf "$project"
 mkdir -p "$project"
 cp -r "$wasm_dir/tests" "$project/tests"
 playwright=$(node -p "require('./$wasm_dir/package.json').devDependencies['playwright-core']")
+# sm-crypto: the independent SM2/SM3 implementation tests/sm.test.mjs checks against.
+smcrypto=$(node -p "require('./$wasm_dir/package.json').devDependencies['sm-crypto']")
 (
   cd "$project"
   printf '{ "name": "shuangsuiji-installed-test", "private": true, "type": "module" }\n' > package.json
-  npm install --no-audit --no-fund --silent "$tarball" "playwright-core@$playwright"
+  npm install --no-audit --no-fund --silent "$tarball" "playwright-core@$playwright" "sm-crypto@$smcrypto"
   echo "installed: $(node -p "require.resolve('shuangsuiji')")"
 )
 cd "$project"
