@@ -259,10 +259,21 @@ fn participant_signatures(c: &mut Criterion) {
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| {
-                check_commitment_signatures(black_box(&participants), black_box(&sigs), &hash)
-                    .and_then(|()| {
-                        check_reveal_signatures(&participants, black_box(&reveals), &secrets, &hash)
-                    })
+                check_commitment_signatures(
+                    shuangsuiji::Suite::Ed25519Sha256,
+                    black_box(&participants),
+                    black_box(&sigs),
+                    &hash,
+                )
+                .and_then(|()| {
+                    check_reveal_signatures(
+                        shuangsuiji::Suite::Ed25519Sha256,
+                        &participants,
+                        black_box(&reveals),
+                        &secrets,
+                        &hash,
+                    )
+                })
             })
         });
     }

@@ -120,6 +120,7 @@ fn main() -> Result<(), String> {
         };
         let c = Commitment {
             algorithm: ALGORITHM.into(),
+            suite: Default::default(),
             plan,
             roots: RegisterRoots {
                 item_list: items.hash(),

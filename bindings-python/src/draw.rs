@@ -236,6 +236,7 @@ pub fn commit(
     let commitment = core::Commitment {
         log_checkpoint,
         algorithm: algorithm.into(),
+        suite: core::Suite::default(),
         plan: from_py(plan, "plan")?,
         roots: core::registers::RegisterRoots {
             item_list: item_list.get().0.hash(),

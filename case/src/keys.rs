@@ -616,6 +616,7 @@ pub fn sign(
 /// the participants'.
 fn commitment_fully_signed(c: &SignedCommitment) -> Result<()> {
     shuangsuiji::hazmat::check_commitment_signatures(
+        c.commitment.suite,
         &c.commitment.participants,
         &c.participant_signatures,
         &c.hash,
@@ -636,8 +637,14 @@ fn commitment_fully_signed(c: &SignedCommitment) -> Result<()> {
                     s.name, s.name
                 ))
             })?;
-        shuangsuiji::encoding::verify_entry(e, &s.public_key, COMMITMENT_CONTEXT, &c.hash)
-            .map_err(|err| CaseError::Refused(format!("{}: {err}", s.name)))?;
+        shuangsuiji::encoding::verify_entry(
+            c.commitment.suite,
+            e,
+            &s.public_key,
+            COMMITMENT_CONTEXT,
+            &c.hash,
+        )
+        .map_err(|err| CaseError::Refused(format!("{}: {err}", s.name)))?;
     }
     Ok(())
 }

@@ -12,11 +12,11 @@ use shuangsuiji::audit::EventKind;
 use shuangsuiji::audit::Witness;
 use shuangsuiji::trust::{verify_anchored, TrustFile, TrustedKey, TRUST_FORMAT};
 use shuangsuiji::{
-    draw, draw::reveal_binding, draw::signed_reveal, draw::BeaconChoice, draw::DrandSpec,
-    draw::Participant, draw::Signatory, encoding::canonical_json, encoding::public_key_hex,
-    encoding::tagged_hash, hazmat::commit_secret, import, registers::RegisterRoots, verify,
-    BeaconRound, Commitment, DrawInputs, DrawPlan, ItemList, PublicInspectorRegister, Reveal,
-    SealedRecord, SignedCommitment, SigningKey, TargetRegister,
+    draw, draw::reveal_binding_in, draw::signed_reveal, draw::BeaconChoice, draw::DrandSpec,
+    draw::Participant, draw::Signatory, encoding::canonical_json, hazmat::commit_secret_in, import,
+    registers::RegisterRoots, verify, BeaconRound, Commitment, DrawInputs, DrawPlan, ItemList,
+    PublicInspectorRegister, Reveal, SealedRecord, SecretKey, SignedCommitment, SigningKey, Suite,
+    SuiteSigner, TargetRegister,
 };
 use std::path::{Path, PathBuf};
 
@@ -33,6 +33,10 @@ pub struct DemoArgs {
     /// Also write the known-answer vector files into this directory (tests/vectors).
     #[arg(long)]
     vectors: Option<PathBuf>,
+    /// 算法套件：ed25519-sha256（默认）或 sm2-sm3（国密 SM3 杂凑、SM2 签名）
+    /// Cryptographic suite: ed25519-sha256 (default) or sm2-sm3 (SM3 hashes, SM2 signatures).
+    #[arg(long, default_value = "ed25519-sha256")]
+    suite: util::SuiteArg,
 }
 
 /// Unix time of the demo commitment: 2023-08-23T15:15:00Z, 33 s before quicknet round 123.
@@ -73,16 +77,39 @@ pub(crate) fn demo_secrets() -> Vec<[u8; 32]> {
         .collect()
 }
 
-pub(crate) fn demo_signer_keys() -> Vec<SigningKey> {
+/// A demo key of the suite, derived from a public label (demo only).
+pub(crate) fn demo_key(suite: Suite, label: &str) -> Result<SecretKey, String> {
+    let b = label_bytes(label);
+    Ok(match suite {
+        Suite::Ed25519Sha256 => SecretKey::Ed25519(SigningKey::from_bytes(&b)),
+        Suite::Sm2Sm3 => SecretKey::Sm2(
+            shuangsuiji::encoding::sm::Sm2SecretKey::from_bytes(&b)
+                .map_err(|e| format!("demo key {label}: {e}"))?,
+        ),
+    })
+}
+
+pub(crate) fn demo_signer_keys(suite: Suite) -> Result<Vec<SecretKey>, String> {
     SIGNERS
         .iter()
-        .map(|s| SigningKey::from_bytes(&label_bytes(&format!("shuangsuiji demo signing key {s}"))))
+        .map(|s| demo_key(suite, &format!("shuangsuiji demo signing key {s}")))
         .collect()
 }
 
-/// The demo's participants with their secrets' commitments; with their own keys in
-/// draw/v2 (`keys`), without in draw/v1.
-pub(crate) fn participants(secrets: &[[u8; 32]], keys: Option<&[SigningKey]>) -> Vec<Participant> {
+pub(crate) fn demo_participant_keys(suite: Suite) -> Result<Vec<SecretKey>, String> {
+    PARTICIPANTS
+        .iter()
+        .map(|(id, _)| demo_key(suite, &format!("shuangsuiji demo participant key {id}")))
+        .collect()
+}
+
+/// The demo's participants with their secrets' commitments under the suite; with their own
+/// keys in draw/v2 (`keys`), without in draw/v1.
+pub(crate) fn participants(
+    suite: Suite,
+    secrets: &[[u8; 32]],
+    keys: Option<&[SecretKey]>,
+) -> Vec<Participant> {
     PARTICIPANTS
         .iter()
         .zip(secrets)
@@ -90,8 +117,8 @@ pub(crate) fn participants(secrets: &[[u8; 32]], keys: Option<&[SigningKey]>) ->
         .map(|(i, ((id, role), s))| Participant {
             id: (*id).into(),
             role: (*role).into(),
-            commitment: commit_secret(id, s),
-            public_key: keys.and_then(|k| k.get(i)).map(public_key_hex),
+            commitment: commit_secret_in(suite, id, s),
+            public_key: keys.and_then(|k| k.get(i)).map(SuiteSigner::public_key_hex),
         })
         .collect()
 }
@@ -99,7 +126,7 @@ pub(crate) fn participants(secrets: &[[u8; 32]], keys: Option<&[SigningKey]>) ->
 /// The commitment signed by every demo signer.
 pub(crate) fn signed_by_signers(
     commitment: Commitment,
-    keys: &[SigningKey],
+    keys: &[SecretKey],
 ) -> Result<SignedCommitment, String> {
     let mut signed = SignedCommitment::new(commitment).map_err(|e| e.to_string())?;
     for (n, k) in SIGNERS.iter().zip(keys) {
@@ -111,7 +138,7 @@ pub(crate) fn signed_by_signers(
 /// The record sealed and signed by every demo signer (谁抽查、谁签字).
 pub(crate) fn sealed_by_signers(
     record: shuangsuiji::DrawRecord,
-    keys: &[SigningKey],
+    keys: &[SecretKey],
 ) -> Result<SealedRecord, String> {
     let mut sealed = SealedRecord::new(record).map_err(|e| e.to_string())?;
     for (n, k) in SIGNERS.iter().zip(keys) {
@@ -120,13 +147,13 @@ pub(crate) fn sealed_by_signers(
     Ok(sealed)
 }
 
-pub(crate) fn signatories(keys: &[SigningKey]) -> Vec<Signatory> {
+pub(crate) fn signatories(keys: &[SecretKey]) -> Vec<Signatory> {
     SIGNERS
         .iter()
         .zip(keys)
         .map(|(n, k)| Signatory {
             name: (*n).into(),
-            public_key: public_key_hex(k),
+            public_key: k.public_key_hex(),
         })
         .collect()
 }
@@ -134,6 +161,7 @@ pub(crate) fn signatories(keys: &[SigningKey]) -> Vec<Signatory> {
 /// Logs the item list, the registers and the plan, and signs a checkpoint (the one the
 /// commitment points to).
 fn pre_draw(
+    suite: Suite,
     trail: &mut crate::demo_audit::Trail,
     items: &ItemList,
     targets: &TargetRegister,
@@ -145,24 +173,24 @@ fn pre_draw(
         EventKind::ItemListVersion,
         "省公安厅办公室",
         t0,
-        items.hash(),
+        items.hash_in(suite),
         items.version(),
     );
     trail.record(
         EventKind::RegisterChange,
         "省公安厅办公室",
         t0,
-        targets.root(),
+        targets.root_in(suite),
         "检查对象名录库 2023-08-23",
     );
     trail.record(
         EventKind::RegisterChange,
         "省公安厅办公室",
         t0,
-        public.root(),
+        public.root_in(suite),
         "执法检查人员名录库 2023-08-23",
     );
-    let plan_hash = tagged_hash(
+    let plan_hash = suite.tagged_hash(
         "shuangsuiji/v1/plan",
         &[&canonical_json(plan).map_err(|e| e.to_string())?],
     );
@@ -180,9 +208,16 @@ fn draw_v1(
     data: &Path,
 ) -> Result<SealedRecord, String> {
     let mut trail = crate::demo_audit::Trail::new(&label_bytes("shuangsuiji demo audit log key"));
-    let checkpoint = pre_draw(&mut trail, items, targets, public, &plan)?;
+    let checkpoint = pre_draw(
+        Suite::Ed25519Sha256,
+        &mut trail,
+        items,
+        targets,
+        public,
+        &plan,
+    )?;
     let secrets = demo_secrets();
-    let keys = demo_signer_keys();
+    let keys = demo_signer_keys(Suite::Ed25519Sha256)?;
     let mut commitment = Commitment::new(
         plan,
         RegisterRoots {
@@ -190,7 +225,7 @@ fn draw_v1(
             targets: targets.root(),
             inspectors: public.root(),
         },
-        participants(&secrets, None),
+        participants(Suite::Ed25519Sha256, &secrets, None),
         signatories(&keys),
         BeaconChoice::Drand(DrandSpec::quicknet(123)),
         DEMO_COMMITTED_AT,
@@ -220,68 +255,76 @@ fn draw_v1(
     sealed_by_signers(record, &keys)
 }
 
-/// The sample data: where asked, else in the source tree one stands in, else beside the
-/// installed program (an archive from scripts/dist.sh unpacked anywhere).
-fn data_dir(given: Option<&Path>) -> Result<PathBuf, String> {
-    if let Some(d) = given {
-        return Ok(d.to_path_buf());
-    }
-    let here = PathBuf::from("examples/data");
-    let beside = std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(|p| p.join("examples/data")));
-    std::iter::once(here)
-        .chain(beside)
-        .find(|d| d.join("items.csv").is_file())
-        .ok_or_else(|| {
-            "找不到示例数据：请用 --data 指定目录（源码中的 examples/data，或程序旁的 examples/data）\n\
-             sample data not found: pass --data DIR (examples/data in the source tree or beside the program)"
-                .to_string()
-        })
+/// The bundled registers and data, as one draw reads them.
+struct Registers<'a> {
+    items: &'a ItemList,
+    targets: &'a TargetRegister,
+    public: &'a PublicInspectorRegister,
+    data: &'a Path,
 }
 
-pub fn run(a: DemoArgs) -> Result<(), String> {
-    let data = data_dir(a.data.as_deref())?;
-    let d = &data;
-    let as_of = util::date_or_today("--as-of", Some(DEMO_AS_OF))?;
-    let items = import::items(&util::read(&d.join("items.csv"))?, "豫政办〔2017〕80号")
-        .map_err(|e| e.to_string())?;
-    let targets =
-        import::targets(&util::read(&d.join("targets.csv"))?, as_of).map_err(|e| e.to_string())?;
-    let inspectors = import::inspectors(&util::read(&d.join("inspectors.csv"))?, as_of)
-        .map_err(|e| e.to_string())?;
-    let key = util::read_key(&d.join("inspector-salt.key"))?;
-    let public_inspectors = inspectors.public_view(&key);
-    let plan: DrawPlan = serde_json::from_slice(&util::read(&d.join("plan.json"))?)
-        .map_err(|e| format!("plan.json: {e}"))?;
+/// One demo draw under a suite and what the verifier's side holds after it.
+struct DemoDraw {
+    signed: SignedCommitment,
+    sealed: SealedRecord,
+    trust: TrustFile,
+    anchor: shuangsuiji::trust::TimeAnchor,
+    verdict: shuangsuiji::trust::Verdict,
+    trail: crate::demo_audit::Trail,
+    draw_event: u64,
+    sign_keys: Vec<SecretKey>,
+    participant_keys: Vec<SecretKey>,
+}
 
-    // The known-answer vectors of draw/v1 (tests/vectors), kept byte for byte: the plan
-    // they were made with, frozen in tests/vectors/v1-plan.json, under its own trail.
-    let v1 = match &a.vectors {
-        Some(_) => {
-            let plan_v1: DrawPlan = serde_json::from_str(V1_PLAN)
-                .map_err(|e| format!("tests/vectors/v1-plan.json: {e}"))?;
-            Some(draw_v1(&items, &targets, &public_inspectors, plan_v1, d)?)
-        }
-        None => None,
-    };
+/// The sample annual plan under another suite, signed by demo keys of that suite.
+fn annual_plan_in(
+    suite: Suite,
+    plan: &shuangsuiji::draw::AnnualPlan,
+) -> Result<shuangsuiji::draw::SignedAnnualPlan, String> {
+    let mut a = plan.clone();
+    a.suite = suite;
+    let keys = a
+        .signatories
+        .iter()
+        .map(|s| {
+            demo_key(
+                suite,
+                &format!("shuangsuiji demo annual plan key {}", s.name),
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    for (s, k) in a.signatories.iter_mut().zip(&keys) {
+        s.public_key = k.public_key_hex();
+    }
+    let names: Vec<String> = a.signatories.iter().map(|s| s.name.clone()).collect();
+    let mut signed = shuangsuiji::draw::SignedAnnualPlan::new(a).map_err(|e| e.to_string())?;
+    for (n, k) in names.iter().zip(&keys) {
+        signed.sign(n, k);
+    }
+    Ok(signed)
+}
 
+/// The draw/v2 demo under `suite`: log, commit, reveal, witness, draw, seal, verify. The
+/// audit log and its witness keep their own suite (Ed25519 checkpoints, C2SP signed notes):
+/// a log's suite is its own, and its events name each object by its hash under the draw's
+/// suite (docs/spec/suites.md §3).
+fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<DemoDraw, String> {
+    let (items, targets, public_inspectors) = (regs.items, regs.targets, regs.public);
+    if let Some(r) = plan.annual_task.as_mut().filter(|_| !suite.is_default()) {
+        // One draw, one suite: the sample annual plan again, issued under the draw's suite
+        // by demo keys of that suite.
+        r.annual_plan = annual_plan_in(suite, &r.annual_plan.plan)?;
+    }
     // 0. The audit trail: the lists and registers the draw will use, then a checkpoint.
     let mut trail = crate::demo_audit::Trail::new(&label_bytes("shuangsuiji demo audit log key"));
-    let pre_draw_checkpoint = pre_draw(&mut trail, &items, &targets, &public_inspectors, &plan)?;
+    let pre_draw_checkpoint =
+        pre_draw(suite, &mut trail, items, targets, public_inspectors, &plan)?;
 
     // 1. Commit (draw/v2): plan, hashes, the registers' date, participants' commitments and
     // keys, the beacon round — signed by the responsible people and by each participant.
     let secrets = demo_secrets();
-    let sign_keys = demo_signer_keys();
-    let participant_keys: Vec<SigningKey> = PARTICIPANTS
-        .iter()
-        .map(|(id, _)| {
-            SigningKey::from_bytes(&label_bytes(&format!(
-                "shuangsuiji demo participant key {id}"
-            )))
-        })
-        .collect();
+    let sign_keys = demo_signer_keys(suite)?;
+    let participant_keys = demo_participant_keys(suite)?;
     let plan_id = plan.id.clone();
     // The annual plan's signatories, whom the demo's trust file names too (a real verifier
     // gets the government office's key from the office, not from the plan).
@@ -298,16 +341,17 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     let mut commitment = Commitment::v2(
         plan,
         RegisterRoots {
-            item_list: items.hash(),
-            targets: targets.root(),
-            inspectors: public_inspectors.root(),
+            item_list: items.hash_in(suite),
+            targets: targets.root_in(suite),
+            inspectors: public_inspectors.root_in(suite),
         },
         targets.as_of(),
-        participants(&secrets, Some(&participant_keys)),
+        participants(suite, &secrets, Some(&participant_keys)),
         signatories(&sign_keys),
         BeaconChoice::Drand(DrandSpec::quicknet(123)),
         DEMO_COMMITTED_AT,
     );
+    commitment.suite = suite;
     commitment.log_checkpoint = Some(pre_draw_checkpoint);
     let mut signed = signed_by_signers(commitment, &sign_keys)?;
     for ((id, _), k) in PARTICIPANTS.iter().zip(&participant_keys) {
@@ -337,7 +381,7 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
                 EventKind::Reveal,
                 role,
                 DEMO_COMMITTED_AT + 5,
-                reveal_binding(&signed.hash, id, s),
+                reveal_binding_in(suite, &signed.hash, id, s),
                 // The secret itself: published before the round, not only promised.
                 &hex::encode(s),
             )
@@ -357,12 +401,12 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         u64::try_from(DEMO_COMMITTED_AT + 10).unwrap_or_default(),
     )?;
     // 3. The beacon, 4. the draw.
-    let round = beacon_round(d)?;
+    let round = beacon_round(regs.data)?;
     let record = draw(DrawInputs {
         commitment: &signed,
-        item_list: &items,
-        targets: &targets,
-        inspectors: &public_inspectors,
+        item_list: items,
+        targets,
+        inspectors: public_inspectors,
         reveals: &reveals,
         beacon: Some(&round),
         published: &[],
@@ -389,27 +433,8 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         u64::try_from(t_draw + 90).unwrap_or_default(),
     )?;
     // 6. Verify as the public would.
-    let v = verify(&sealed, &targets, &public_inspectors)
+    let v = verify(&sealed, targets, public_inspectors)
         .map_err(|e| format!("verification failed: {e}"))?;
-
-    std::fs::create_dir_all(&a.out)
-        .map_err(|e| format!("cannot create {}: {e}", a.out.display()))?;
-    util::write_atomic(&a.out.join("commitment.json"), &util::to_json(&signed)?)?;
-    util::write_atomic(&a.out.join("record.json"), &util::to_json(&sealed)?)?;
-    util::write_atomic(
-        &a.out.join("targets.public.json"),
-        &util::to_json(&targets)?,
-    )?;
-    // The same register as CSV sorted by id: the streamed form (spec §7), which a verifier
-    // reads twice in slices instead of holding it (the page streams CSVs over 64 MB).
-    util::write_atomic(
-        &a.out.join("targets.public.csv"),
-        shuangsuiji::import::targets_to_csv(&targets).as_bytes(),
-    )?;
-    util::write_atomic(
-        &a.out.join("inspectors.public.json"),
-        &util::to_json(&public_inspectors)?,
-    )?;
     // The verifier's side: a trust file naming the demo's signers by role (the keys are the
     // demo's public labels), and the verdict under it.
     let trust = TrustFile {
@@ -423,7 +448,7 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
             .map(|((n, k), role)| TrustedKey {
                 role: role.into(),
                 name: (*n).into(),
-                public_key: public_key_hex(k),
+                public_key: k.public_key_hex(),
             })
             .collect(),
         participants: PARTICIPANTS
@@ -433,7 +458,7 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
             .map(|(((id, _), k), role)| TrustedKey {
                 role: role.into(),
                 name: (*id).into(),
-                public_key: public_key_hex(k),
+                public_key: k.public_key_hex(),
             })
             .collect(),
         audit_log: Some(trail.verifier_key()),
@@ -446,21 +471,93 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         annual_plan_issuers: annual_signers,
     };
     trust.check().map_err(|e| format!("demo trust file: {e}"))?;
-    // The verifier's file, in a folder of its own: a real verifier gets it from the unit
-    // through a channel it trusts, never from beside the record it checks.
-    let verifier_dir = a.out.join("verifier");
-    std::fs::create_dir_all(&verifier_dir)
-        .map_err(|e| format!("cannot create {}: {e}", verifier_dir.display()))?;
-    util::write_atomic(&verifier_dir.join("trust.json"), &util::to_json(&trust)?)?;
-    util::write_atomic(&a.out.join("anchor.json"), &util::to_json(&anchor)?)?;
     let verdict = verify_anchored(
         &sealed,
-        &targets,
-        &public_inspectors,
+        targets,
+        public_inspectors,
         Some(&trust),
         Some(&anchor),
     );
     debug_assert_eq!(verdict.verified.as_ref(), Some(&v));
+    Ok(DemoDraw {
+        signed,
+        sealed,
+        trust,
+        anchor,
+        verdict,
+        trail,
+        draw_event,
+        sign_keys,
+        participant_keys,
+    })
+}
+
+/// The sample data: where asked, else in the source tree one stands in, else beside the
+/// installed program (an archive from scripts/dist.sh unpacked anywhere).
+fn data_dir(given: Option<&Path>) -> Result<PathBuf, String> {
+    if let Some(d) = given {
+        return Ok(d.to_path_buf());
+    }
+    let here = PathBuf::from("examples/data");
+    let beside = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|p| p.join("examples/data")));
+    std::iter::once(here)
+        .chain(beside)
+        .find(|d| d.join("items.csv").is_file())
+        .ok_or_else(|| {
+            "找不到示例数据：请用 --data 指定目录（源码中的 examples/data，或程序旁的 examples/data）\n\
+             sample data not found: pass --data DIR (examples/data in the source tree or beside the program)"
+                .to_string()
+        })
+}
+
+pub fn run(a: DemoArgs) -> Result<(), String> {
+    let suite = a.suite.0;
+    if a.vectors.is_some() && !suite.is_default() {
+        return Err("--vectors 写出两种算法套件的向量，不与 --suite 同用 · --vectors writes the vectors of both suites; give it without --suite".into());
+    }
+    let data = data_dir(a.data.as_deref())?;
+    let d = &data;
+    let as_of = util::date_or_today("--as-of", Some(DEMO_AS_OF))?;
+    let items = import::items(&util::read(&d.join("items.csv"))?, "豫政办〔2017〕80号")
+        .map_err(|e| e.to_string())?;
+    let targets =
+        import::targets(&util::read(&d.join("targets.csv"))?, as_of).map_err(|e| e.to_string())?;
+    let inspectors = import::inspectors(&util::read(&d.join("inspectors.csv"))?, as_of)
+        .map_err(|e| e.to_string())?;
+    let key = util::read_key(&d.join("inspector-salt.key"))?;
+    let public_inspectors = inspectors.public_view(&key);
+    let plan: DrawPlan = serde_json::from_slice(&util::read(&d.join("plan.json"))?)
+        .map_err(|e| format!("plan.json: {e}"))?;
+    let regs = Registers {
+        items: &items,
+        targets: &targets,
+        public: &public_inspectors,
+        data: d,
+    };
+
+    // The known-answer vectors of draw/v1 (tests/vectors), kept byte for byte: the plan
+    // they were made with, frozen in tests/vectors/v1-plan.json, under its own trail.
+    let v1 = match &a.vectors {
+        Some(_) => {
+            let plan_v1: DrawPlan = serde_json::from_str(V1_PLAN)
+                .map_err(|e| format!("tests/vectors/v1-plan.json: {e}"))?;
+            Some(draw_v1(&items, &targets, &public_inspectors, plan_v1, d)?)
+        }
+        None => None,
+    };
+    let DemoDraw {
+        signed,
+        sealed,
+        trust,
+        anchor,
+        verdict,
+        mut trail,
+        draw_event,
+        sign_keys,
+        participant_keys,
+    } = demo_draw(suite, &regs, plan.clone())?;
     if let (Some(dir), Some(v1)) = (&a.vectors, &v1) {
         crate::vectors::write_registers(
             dir,
@@ -491,9 +588,45 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
             &public_inspectors,
             &trust,
         )?;
+        // The same draw under the 国密 suite (docs/spec/suites.md).
+        let sm = demo_draw(Suite::Sm2Sm3, &regs, plan)?;
+        let dir3 = dir.join("v2-sm2-sm3");
+        crate::vectors::write_draw(&dir3, &sm.sealed, crate::vectors::SM2_SM3_DESCRIPTION)?;
+        crate::vectors::write_anchor(&dir3, &sm.trust, &sm.anchor, &sm.verdict)?;
     }
+
+    std::fs::create_dir_all(&a.out)
+        .map_err(|e| format!("cannot create {}: {e}", a.out.display()))?;
+    util::write_atomic(&a.out.join("commitment.json"), &util::to_json(&signed)?)?;
+    util::write_atomic(&a.out.join("record.json"), &util::to_json(&sealed)?)?;
+    util::write_atomic(
+        &a.out.join("targets.public.json"),
+        &util::to_json(&targets)?,
+    )?;
+    // The same register as CSV sorted by id: the streamed form (spec §7), which a verifier
+    // reads twice in slices instead of holding it (the page streams CSVs over 64 MB).
+    util::write_atomic(
+        &a.out.join("targets.public.csv"),
+        shuangsuiji::import::targets_to_csv(&targets).as_bytes(),
+    )?;
+    util::write_atomic(
+        &a.out.join("inspectors.public.json"),
+        &util::to_json(&public_inspectors)?,
+    )?;
+    // The verifier's file, in a folder of its own: a real verifier gets it from the unit
+    // through a channel it trusts, never from beside the record it checks.
+    let verifier_dir = a.out.join("verifier");
+    std::fs::create_dir_all(&verifier_dir)
+        .map_err(|e| format!("cannot create {}: {e}", verifier_dir.display()))?;
+    util::write_atomic(&verifier_dir.join("trust.json"), &util::to_json(&trust)?)?;
+    util::write_atomic(&a.out.join("anchor.json"), &util::to_json(&anchor)?)?;
     crate::summary::print(&sealed, &verdict);
-    crate::demo_publish::run(&a.out, &sealed, &targets, &inspectors, &mut trail)?;
+    if suite.is_default() {
+        crate::demo_publish::run(&a.out, &sealed, &targets, &inspectors, &mut trail)?;
+    } else {
+        // One draw, one suite (docs/spec/suites.md §3): notices are Ed25519-signed so far.
+        println!("\n公示：sm2-sm3 下的公示（SM2 签名的公示文件）尚未实现，本演示不生成 notice/ · Publication under sm2-sm3 (SM2-signed notices) is not implemented yet; no notice/ is written.");
+    }
     let last = trail.checkpoint()?;
     trail.prove(draw_event)?;
     trail.write(&a.out.join("audit.json"))?;

@@ -15,7 +15,7 @@ use shuangsuiji::registers::RegisterRoots;
 use shuangsuiji::trust::{verify_with_references, Announcement, References, TrustFile};
 use shuangsuiji::{
     draw as run_draw, Commitment, DrawInputs, ItemList, PublicInspectorRegister, SealedRecord,
-    SigningKey, TargetRegister,
+    SecretKey, Suite, TargetRegister,
 };
 use std::path::Path;
 
@@ -44,8 +44,8 @@ pub fn draw(
     targets: &TargetRegister,
     inspectors: &PublicInspectorRegister,
     plan: &DrawPlan,
-    sign_keys: &[SigningKey],
-    participant_keys: &[SigningKey],
+    sign_keys: &[SecretKey],
+    participant_keys: &[SecretKey],
 ) -> Result<(SealedRecord, Announcement), String> {
     let secrets = demo_secrets();
     let spec = sample_lottery();
@@ -58,7 +58,7 @@ pub fn draw(
             inspectors: inspectors.root(),
         },
         targets.as_of(),
-        participants(&secrets, Some(participant_keys)),
+        participants(Suite::Ed25519Sha256, &secrets, Some(participant_keys)),
         signatories(sign_keys),
         BeaconChoice::PublishedNumbers(spec),
         DEMO_COMMITTED_AT,

@@ -102,6 +102,15 @@ pub fn print(s: &SealedRecord, verdict: &Verdict) {
         );
     }
     println!("记录哈希 Record hash: {}", s.hash);
+    let suite = s.record.commitment.commitment.suite;
+    println!(
+        "算法套件 Suite: {suite}（{}）",
+        match suite {
+            shuangsuiji::Suite::Sm2Sm3 => "国密 SM3 杂凑、SM2 签名 · SM3 hashes, SM2 signatures",
+            shuangsuiji::Suite::Ed25519Sha256 =>
+                "SHA-256 杂凑、Ed25519 签名 · SHA-256 hashes, Ed25519 signatures",
+        }
+    );
     println!("签名 Signatures:");
     // Signers, then (draw/v2) participants: each key with the role the trust file gives it.
     let keyed = verdict.signers.iter().map(|x| ("", x)).chain(

@@ -203,3 +203,16 @@ pub fn read_key(path: &Path) -> Result<[u8; 32], String> {
         .map_err(|_| format!("{} must hold 64 hex digits", path.display()))?;
     Ok(k)
 }
+
+/// A `--suite` value: the wire name of a cryptographic suite (docs/spec/suites.md).
+#[derive(Clone, Copy, Debug)]
+pub struct SuiteArg(pub shuangsuiji::Suite);
+
+impl std::str::FromStr for SuiteArg {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        shuangsuiji::Suite::of(s).map(SuiteArg).ok_or_else(|| {
+            format!("未知的算法套件 {s:?}：可用 ed25519-sha256 或 sm2-sm3 · unknown suite {s:?}: ed25519-sha256 or sm2-sm3")
+        })
+    }
+}

@@ -4,12 +4,13 @@
 use crate::util;
 use shuangsuiji::trust::{TimeAnchor, TrustFile, Verdict};
 use shuangsuiji::{
-    hazmat::subseed, registers::personal_digest, registers::personal_salt, InspectorRegister,
+    hazmat::subseed_in, registers::personal_digest, registers::personal_salt, InspectorRegister,
     ItemList, PublicInspectorRegister, SealedRecord, TargetRegister,
 };
 use std::path::Path;
 
 pub const V1_DESCRIPTION: &str = "The bundled demo draw under draw/v1 (the plan without draw/v2's members, unsigned participants): sample registers, the signed commitment, reveals and drand quicknet round 123 in; seed, sub-seeds, selection with tickets, teams, record hash and canonical record bytes (draw-sample.record.json) out.";
+pub const SM2_SM3_DESCRIPTION: &str = "The draw/v2 demo under the sm2-sm3 suite (docs/spec/suites.md): the same registers, plan (its annual plan issued again under sm2-sm3 by demo SM2 keys), secrets and drand round; every protocol hash SM3 (register roots, item-list hash, commitment hash, participants' commitments, reveal bindings, seed, sub-seeds, tickets, record hash) and every signature SM2 under the default identifier 1234567812345678 (keys 04‖x‖y). The audit log and its witness stay Ed25519 C2SP notes (the log's own suite); its events name the draw's objects by their SM3 hashes. trust.json, anchor.json and verdict.json: the anchored verdict.";
 pub const V2_DESCRIPTION: &str = "The bundled demo draw under draw/v2: sample registers (../registers.json), the commitment signed by the signers and by each participant (participant_signatures), signed reveals and drand quicknet round 123 in; seed, sub-seeds, selection, teams, record hash and canonical record bytes (draw-sample.record.json) out. trust.json, anchor.json and verdict.json give the verifier's side: the anchored verdict.";
 
 fn generated_by() -> String {
@@ -51,11 +52,12 @@ pub fn write_registers(
 pub fn write_draw(dir: &Path, sealed: &SealedRecord, description: &str) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let generated_by = generated_by();
-    let registers = if dir.ends_with("v2") || dir.ends_with("v2-published") {
-        "../registers.json"
-    } else {
-        "registers.json"
-    };
+    let registers =
+        if dir.ends_with("v2") || dir.ends_with("v2-published") || dir.ends_with("v2-sm2-sm3") {
+            "../registers.json"
+        } else {
+            "registers.json"
+        };
     let r = &sealed.record;
     let c = &r.commitment;
     let mut subseeds = serde_json::Map::new();
@@ -67,7 +69,10 @@ pub fn write_draw(dir: &Path, sealed: &SealedRecord, description: &str) -> Resul
         .map(|s| format!("target/{}", s.key))
         .chain(["must-include".to_string(), "match".into(), "batch".into()])
     {
-        subseeds.insert(p.clone(), serde_json::json!(subseed(&r.seed, &p)));
+        subseeds.insert(
+            p.clone(),
+            serde_json::json!(subseed_in(c.commitment.suite, &r.seed, &p)),
+        );
     }
     let mut draw = serde_json::json!({
         "generated_by": generated_by,

@@ -6,6 +6,12 @@
 //! [`crate::draw()`] for a real draw.
 
 pub use crate::draw::participants::{check_commitment_signatures, check_reveal_signatures};
-pub use crate::draw::protocol::{check_reveals, commit_secret, seed, subseed};
-pub use crate::draw::select::{checked_ticket, lowest_tickets, ticket, Selector};
+pub use crate::draw::protocol::{
+    check_reveals, check_reveals_in, commit_secret, commit_secret_in, seed, seed_in, subseed,
+    subseed_in,
+};
+pub use crate::draw::select::{
+    checked_ticket, checked_ticket_in, lowest_tickets, lowest_tickets_in, ticket, ticket_in,
+    Selector,
+};
 pub use crate::encoding::sign::sign_hash;

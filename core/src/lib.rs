@@ -38,7 +38,7 @@ pub use draw::{
     draw, verify, BeaconRound, Commitment, DrawError, DrawInputs, DrawPlan, DrawRecord, PlanError,
     Reveal, SealedRecord, SignedCommitment, Verified, VerifyError,
 };
-pub use encoding::{Digest32, SigningKey};
+pub use encoding::{Digest32, SecretKey, SigningKey, Suite, SuiteSigner};
 pub use explain::Explain;
 pub use publish::{
     publish, InspectionResult, NoticeError, PublishError, RedactionPolicy, SignedNotice,

@@ -240,6 +240,7 @@ fn annual(items: &ItemList) -> AnnualPlan {
             name: "市政府办公室".into(),
             public_key: shuangsuiji::encoding::public_key_hex(&SigningKey::from_bytes(&[7; 32])),
         }],
+        suite: Default::default(),
     }
 }
 

@@ -57,6 +57,7 @@ pub fn commitment(
 ) -> Result<(SignedCommitment, Vec<Reveal>), String> {
     let c = Commitment {
         algorithm: ALGORITHM.into(),
+        suite: Default::default(),
         plan: i.plan.clone(),
         roots: RegisterRoots {
             item_list: i.items.hash(),

@@ -14,7 +14,7 @@ use shuangsuiji::draw::{
     PARTICIPANT_COMMITMENT_CONTEXT,
 };
 use shuangsuiji::encoding::{verify_entry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
-use shuangsuiji::hazmat::{check_reveal_signatures, check_reveals};
+use shuangsuiji::hazmat::{check_reveal_signatures, check_reveals_in};
 use shuangsuiji::{Commitment, SealedRecord, SignedCommitment, SigningKey};
 
 pub(crate) fn case_file(store: &Store) -> Result<CaseFile> {
@@ -328,6 +328,7 @@ pub(crate) fn unsigned(c: &SignedCommitment) -> (Vec<String>, Vec<String>) {
 /// Adds a signatory's signature to `entries`: by a signer the commitment lists, under the key
 /// it lists, valid over `context || hash`, and the first by that signer.
 fn file_signer_sig(
+    suite: shuangsuiji::Suite,
     signers: &[Signatory],
     entries: &mut Vec<shuangsuiji::encoding::SignatureEntry>,
     e: &shuangsuiji::encoding::SignatureEntry,
@@ -340,7 +341,7 @@ fn file_signer_sig(
             e.signer
         ))
     })?;
-    verify_entry(e, &s.public_key, context, hash)
+    verify_entry(suite, e, &s.public_key, context, hash)
         .map_err(|err| CaseError::Refused(format!("{}: {err}", e.signer)))?;
     if entries.iter().any(|x| x.signer == e.signer) {
         return Err(CaseError::Done {
@@ -395,6 +396,7 @@ pub fn add_signature(
                         ))
                     })?;
                 verify_entry(
+                    c.commitment.suite,
                     e,
                     p.public_key.as_deref().unwrap_or_default(),
                     PARTICIPANT_COMMITMENT_CONTEXT,
@@ -414,7 +416,14 @@ pub fn add_signature(
             } else {
                 let hash = c.hash;
                 let signers = c.commitment.signers.clone();
-                file_signer_sig(&signers, &mut c.signatures, e, COMMITMENT_CONTEXT, &hash)?;
+                file_signer_sig(
+                    c.commitment.suite,
+                    &signers,
+                    &mut c.signatures,
+                    e,
+                    COMMITMENT_CONTEXT,
+                    &hash,
+                )?;
             }
             txn.put_json(layout::COMMITMENT, &c)?;
         }
@@ -427,6 +436,7 @@ pub fn add_signature(
             }
             let hash = r.hash;
             file_signer_sig(
+                c.commitment.suite,
                 &c.commitment.signers,
                 &mut r.signatures,
                 e,
@@ -516,9 +526,10 @@ pub fn add_reveal(store: &Store, log_key: SigningKey, r: Reveal, now: i64) -> Re
         }
     }
     let one = std::slice::from_ref(part);
-    let secrets = check_reveals(one, std::slice::from_ref(&r))
+    let suite = c.commitment.suite;
+    let secrets = check_reveals_in(suite, one, std::slice::from_ref(&r))
         .map_err(|e| CaseError::Refused(e.to_string()))?;
-    check_reveal_signatures(one, std::slice::from_ref(&r), &secrets, &c.hash)
+    check_reveal_signatures(suite, one, std::slice::from_ref(&r), &secrets, &c.hash)
         .map_err(|e| CaseError::Refused(e.to_string()))?;
     let secret = secrets.first().copied().unwrap_or_default();
     let mut trail = Trail::load(store, log_key)?;

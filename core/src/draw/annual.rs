@@ -9,13 +9,12 @@
 use crate::draw::error::PlanError;
 use crate::draw::plan::DrawPlan;
 use crate::draw::protocol::Signatory;
-use crate::encoding::canonical::{canonical_json, tagged_hash, Digest32};
+use crate::encoding::canonical::{canonical_json, Digest32};
 use crate::encoding::sign::{sign_hash, verify_entry, SignatureEntry};
 use crate::registers::fields::dates::iso;
 use crate::registers::fields::ids::check_id;
 use crate::registers::fields::ratio::BasisPoints;
 use crate::registers::item::{Category, ItemList};
-use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use time::Date;
@@ -75,6 +74,11 @@ pub struct AnnualPlan {
     pub tasks: Vec<AnnualTask>,
     /// Who signs it (its keys sign the hash).
     pub signatories: Vec<Signatory>,
+    /// The cryptographic suite of its hash and signatures (docs/spec/suites.md); absent
+    /// means `ed25519-sha256`, which is never written. A draw refers only to an annual
+    /// plan under its own suite.
+    #[serde(default, skip_serializing_if = "crate::encoding::Suite::is_default")]
+    pub suite: crate::encoding::Suite,
 }
 
 /// What a draw plan carries of its annual-plan task: the signed annual plan itself and the
@@ -102,15 +106,14 @@ impl AnnualTaskRef {
 }
 
 impl AnnualPlan {
-    /// `tagged_hash("shuangsuiji/v2/annual-plan", JCS(plan))`.
+    /// `tagged_hash("shuangsuiji/v2/annual-plan", JCS(plan))` under the plan's suite.
     ///
     /// # Errors
     /// Only if canonical encoding fails.
     pub fn hash(&self) -> Result<Digest32, serde_json::Error> {
-        Ok(tagged_hash(
-            "shuangsuiji/v2/annual-plan",
-            &[&canonical_json(self)?],
-        ))
+        Ok(self
+            .suite
+            .tagged_hash("shuangsuiji/v2/annual-plan", &[&canonical_json(self)?]))
     }
 
     /// Checks the annual plan against the item list; every problem at once.
@@ -300,7 +303,7 @@ impl SignedAnnualPlan {
     }
 
     /// Adds one signatory's signature.
-    pub fn sign(&mut self, signer: &str, key: &SigningKey) {
+    pub fn sign(&mut self, signer: &str, key: &dyn crate::encoding::SuiteSigner) {
         self.signatures
             .push(sign_hash(signer, key, ANNUAL_PLAN_CONTEXT, &self.hash));
     }
@@ -329,9 +332,13 @@ impl SignedAnnualPlan {
             match mine.as_slice() {
                 [] => p.push(format!("signatures: {} has not signed", s.name)),
                 [e] => {
-                    if let Err(err) =
-                        verify_entry(e, &s.public_key, ANNUAL_PLAN_CONTEXT, &self.hash)
-                    {
+                    if let Err(err) = verify_entry(
+                        self.plan.suite,
+                        e,
+                        &s.public_key,
+                        ANNUAL_PLAN_CONTEXT,
+                        &self.hash,
+                    ) {
                         p.push(format!("signatures.{}: {err}", s.name));
                     }
                 }

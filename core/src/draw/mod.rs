@@ -40,8 +40,8 @@ pub use error::{
 pub use exclude::{interval_days, period_days, tier_grades, tier_of};
 pub use matching::{Member, Role, Team};
 pub use participants::{
-    reveal_binding, sign_commitment, signed_reveal, PARTICIPANT_COMMITMENT_CONTEXT,
-    PARTICIPANT_REVEAL_CONTEXT,
+    reveal_binding, reveal_binding_in, sign_commitment, signed_reveal,
+    PARTICIPANT_COMMITMENT_CONTEXT, PARTICIPANT_REVEAL_CONTEXT,
 };
 pub use plan::{
     DepartmentTeam, DrawPlan, Exclusions, MustIncludeReason, Rounding, StratifyBy, Stratum,

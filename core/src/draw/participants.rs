@@ -10,9 +10,9 @@
 
 use crate::draw::error::DrawError;
 use crate::draw::protocol::{Participant, Reveal};
-use crate::encoding::canonical::{lp, tagged_hash, Digest32};
+use crate::encoding::canonical::{lp, Digest32};
 use crate::encoding::sign::{sign_hash, verify_entry, SignatureEntry};
-use ed25519_dalek::SigningKey;
+use crate::encoding::{Suite, SuiteSigner};
 
 /// Context of a participant's signature on a commitment hash.
 pub const PARTICIPANT_COMMITMENT_CONTEXT: &[u8] = b"shuangsuiji/v2/sign/participant-commitment";
@@ -26,7 +26,17 @@ pub fn reveal_binding(
     participant: &str,
     secret: &[u8; 32],
 ) -> Digest32 {
-    tagged_hash(
+    reveal_binding_in(Suite::Ed25519Sha256, commitment_hash, participant, secret)
+}
+
+/// [`reveal_binding`] under a suite's hash.
+pub fn reveal_binding_in(
+    suite: Suite,
+    commitment_hash: &Digest32,
+    participant: &str,
+    secret: &[u8; 32],
+) -> Digest32 {
+    suite.tagged_hash(
         "shuangsuiji/v2/reveal-binding",
         &[&commitment_hash.0, &lp(participant.as_bytes()), secret],
     )
@@ -35,7 +45,7 @@ pub fn reveal_binding(
 /// A participant's signature on the commitment (the `participant_signatures` entry).
 pub fn sign_commitment(
     participant: &str,
-    key: &SigningKey,
+    key: &dyn SuiteSigner,
     commitment_hash: &Digest32,
 ) -> SignatureEntry {
     sign_hash(
@@ -46,14 +56,15 @@ pub fn sign_commitment(
     )
 }
 
-/// A participant's signed reveal of `secret` for the commitment `commitment_hash`.
+/// A participant's signed reveal of `secret` for the commitment `commitment_hash`, bound
+/// under the key's suite (one draw, one suite).
 pub fn signed_reveal(
     participant: &str,
-    key: &SigningKey,
+    key: &dyn SuiteSigner,
     commitment_hash: &Digest32,
     secret: &[u8; 32],
 ) -> Reveal {
-    let binding = reveal_binding(commitment_hash, participant, secret);
+    let binding = reveal_binding_in(key.suite(), commitment_hash, participant, secret);
     Reveal {
         participant: participant.into(),
         secret: hex::encode(secret),
@@ -76,6 +87,7 @@ fn err(participant: &str, reason: String) -> DrawError {
 /// # Errors
 /// [`DrawError::Participant`] naming the participant.
 pub fn check_commitment_signatures(
+    suite: Suite,
     participants: &[Participant],
     sigs: &[SignatureEntry],
     commitment_hash: &Digest32,
@@ -103,8 +115,14 @@ pub fn check_commitment_signatures(
             Some((_, n)) if *n > 1 => {
                 return Err(err(&p.id, "signs the commitment more than once".into()))
             }
-            Some((s, _)) => verify_entry(s, key, PARTICIPANT_COMMITMENT_CONTEXT, commitment_hash)
-                .map_err(|e| err(&p.id, format!("signature on the commitment: {e}")))?,
+            Some((s, _)) => verify_entry(
+                suite,
+                s,
+                key,
+                PARTICIPANT_COMMITMENT_CONTEXT,
+                commitment_hash,
+            )
+            .map_err(|e| err(&p.id, format!("signature on the commitment: {e}")))?,
         }
     }
     Ok(())
@@ -116,6 +134,7 @@ pub fn check_commitment_signatures(
 /// # Errors
 /// [`DrawError::Participant`] naming the participant.
 pub fn check_reveal_signatures(
+    suite: Suite,
     participants: &[Participant],
     reveals: &[Reveal],
     secrets: &[[u8; 32]],
@@ -136,10 +155,11 @@ pub fn check_reveal_signatures(
             signature: sig,
         };
         verify_entry(
+            suite,
             &entry,
             &entry.public_key,
             PARTICIPANT_REVEAL_CONTEXT,
-            &reveal_binding(commitment_hash, &p.id, secret),
+            &reveal_binding_in(suite, commitment_hash, &p.id, secret),
         )
         .map_err(|e| err(&p.id, format!("signature on the reveal: {e}")))?;
     }

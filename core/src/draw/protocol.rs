@@ -9,7 +9,8 @@ use crate::draw::beacon::DrandSpec;
 use crate::draw::error::DrawError;
 use crate::draw::plan::DrawPlan;
 use crate::draw::published::PublishedNumbersSpec;
-use crate::encoding::canonical::{canonical_json, lp, tagged_hash, Digest32};
+use crate::encoding::canonical::{canonical_json, lp, Digest32};
+use crate::encoding::Suite;
 use crate::registers::roots::RegisterRoots;
 use serde::{Deserialize, Serialize};
 
@@ -156,6 +157,10 @@ pub const REDRAW_REASONS: [&str; 5] = [
 pub struct Commitment {
     /// [`ALGORITHM`].
     pub algorithm: String,
+    /// draw/v2: the cryptographic suite of every hash and signature of the draw
+    /// (docs/spec/suites.md); absent means `ed25519-sha256`, which is never written.
+    #[serde(default, skip_serializing_if = "Suite::is_default")]
+    pub suite: Suite,
     /// The plan.
     pub plan: DrawPlan,
     /// Item list hash and register roots.
@@ -200,6 +205,7 @@ impl Commitment {
     ) -> Self {
         Commitment {
             algorithm: ALGORITHM.to_string(),
+            suite: Suite::default(),
             plan,
             roots,
             participants,
@@ -236,14 +242,30 @@ impl Commitment {
         Version::of(&self.algorithm)
     }
 
-    /// `tagged_hash("shuangsuiji/v1/commitment", JCS(commitment))` (the same tag in
-    /// draw/v2: the algorithm name inside the commitment separates the versions).
+    /// `tagged_hash("shuangsuiji/v1/commitment", JCS(commitment))` under the commitment's
+    /// suite (the same tag in draw/v2: the algorithm name inside the commitment separates
+    /// the versions).
     ///
     /// # Errors
     /// Only if canonical encoding fails (a bug).
     pub fn hash(&self) -> Result<Digest32, DrawError> {
         let bytes = canonical_json(self).map_err(|e| DrawError::Encoding(e.to_string()))?;
-        Ok(tagged_hash("shuangsuiji/v1/commitment", &[&bytes]))
+        Ok(self
+            .suite
+            .tagged_hash("shuangsuiji/v1/commitment", &[&bytes]))
+    }
+
+    /// The commitment's own hex form of a public key: 32 bytes under Ed25519, `04‖x‖y`
+    /// (65 bytes) under SM2, lower case.
+    fn key_problem(&self, key: &str) -> Option<&'static str> {
+        match self.suite {
+            Suite::Ed25519Sha256 => {
+                (!is_lower_hex(key, 32)).then_some("not 64 lower-case hex digits")
+            }
+            Suite::Sm2Sm3 => crate::encoding::sm::Sm2PublicKey::from_hex(key)
+                .is_err()
+                .then_some("not an SM2 public key 04‖x‖y (130 lower-case hex digits) on the curve"),
+        }
     }
 }
 
@@ -325,11 +347,8 @@ impl Commitment {
                     p.push(format!("signers.{}.name: {e}", s.name.escape_default()));
                 }
             }
-            if !is_lower_hex(&s.public_key, 32) {
-                p.push(format!(
-                    "signers.{}.public_key: not 64 lower-case hex digits",
-                    s.name
-                ));
+            if let Some(why) = self.key_problem(&s.public_key) {
+                p.push(format!("signers.{}.public_key: {why}", s.name));
             }
         }
         if !(0..=MAX_SAFE_INTEGER).contains(&self.committed_at) {
@@ -388,6 +407,9 @@ impl Commitment {
 impl Commitment {
     /// draw/v1 has none of v2's members: a v1 record keeps the bytes it was made with.
     fn check_v1(&self, p: &mut Vec<String>) {
+        if !self.suite.is_default() {
+            p.push("suite: a draw/v2 member in a draw/v1 commitment".into());
+        }
         if self.as_of.is_some() {
             p.push("as_of: a draw/v2 member in a draw/v1 commitment".into());
         }
@@ -418,9 +440,10 @@ impl Commitment {
                     "participants.{}.public_key: every draw/v2 participant signs with its own key",
                     x.id
                 )),
-                Some(k) if !is_lower_hex(k, 32) => p.push(format!(
-                    "participants.{}.public_key: not 64 lower-case hex digits",
-                    x.id
+                Some(k) if self.key_problem(k).is_some() => p.push(format!(
+                    "participants.{}.public_key: {}",
+                    x.id,
+                    self.key_problem(k).unwrap_or_default()
                 )),
                 // One party holding two participants' keys would again be one party.
                 Some(k) if !keys.insert(k.as_str()) => p.push(format!(
@@ -445,12 +468,27 @@ impl Commitment {
             }
         }
         p.extend(self.plan.v2_problems());
+        // One draw, one suite (docs/spec/suites.md §3): the annual plan the task belongs to
+        // is hashed and signed under the commitment's suite.
+        if let Some(r) = &self.plan.annual_task {
+            if r.annual_plan.plan.suite != self.suite {
+                p.push(format!(
+                    "plan.annual_task: the annual plan is under suite {}, the commitment under {} (one draw, one suite)",
+                    r.annual_plan.plan.suite, self.suite
+                ));
+            }
+        }
     }
 }
 
-/// The commitment of a participant's secret.
+/// The commitment of a participant's secret (`ed25519-sha256`).
 pub fn commit_secret(participant: &str, secret: &[u8; 32]) -> Digest32 {
-    tagged_hash(
+    commit_secret_in(Suite::Ed25519Sha256, participant, secret)
+}
+
+/// The commitment of a participant's secret under a suite.
+pub fn commit_secret_in(suite: Suite, participant: &str, secret: &[u8; 32]) -> Digest32 {
+    suite.tagged_hash(
         "shuangsuiji/v1/reveal",
         &[&lp(participant.as_bytes()), secret],
     )
@@ -462,6 +500,18 @@ pub fn commit_secret(participant: &str, secret: &[u8; 32]) -> Digest32 {
 /// # Errors
 /// [`DrawError::Reveal`] naming the participant.
 pub fn check_reveals(
+    participants: &[Participant],
+    reveals: &[Reveal],
+) -> Result<Vec<[u8; 32]>, DrawError> {
+    check_reveals_in(Suite::Ed25519Sha256, participants, reveals)
+}
+
+/// [`check_reveals`] under a suite's hash.
+///
+/// # Errors
+/// [`DrawError::Reveal`] naming the participant.
+pub fn check_reveals_in(
+    suite: Suite,
     participants: &[Participant],
     reveals: &[Reveal],
 ) -> Result<Vec<[u8; 32]>, DrawError> {
@@ -499,7 +549,7 @@ pub fn check_reveals(
         let mut secret = [0u8; 32];
         hex::decode_to_slice(&r.secret, &mut secret)
             .map_err(|_| err(&p.id, "is not 64 hex digits"))?;
-        if commit_secret(&p.id, &secret) != p.commitment {
+        if commit_secret_in(suite, &p.id, &secret) != p.commitment {
             return Err(err(&p.id, "does not open the committed hash"));
         }
         out.push(secret);
@@ -528,6 +578,23 @@ pub fn seed(
     secrets: &[[u8; 32]],
     beacon: Randomness<'_>,
 ) -> Digest32 {
+    seed_in(
+        Suite::Ed25519Sha256,
+        commitment_hash,
+        participants,
+        secrets,
+        beacon,
+    )
+}
+
+/// [`seed`] under a suite's hash.
+pub fn seed_in(
+    suite: Suite,
+    commitment_hash: &Digest32,
+    participants: &[Participant],
+    secrets: &[[u8; 32]],
+    beacon: Randomness<'_>,
+) -> Digest32 {
     let n = u32::try_from(participants.len())
         .unwrap_or(u32::MAX)
         .to_be_bytes();
@@ -548,13 +615,18 @@ pub fn seed(
         }
     }
     let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
-    tagged_hash("shuangsuiji/v1/seed", &refs)
+    suite.tagged_hash("shuangsuiji/v1/seed", &refs)
 }
 
 /// `tagged_hash("shuangsuiji/v1/subseed", seed || lp(purpose))`. Purposes:
 /// `target/<stratum>`, `must-include`, `match`, `batch`.
 pub fn subseed(seed: &Digest32, purpose: &str) -> Digest32 {
-    tagged_hash(
+    subseed_in(Suite::Ed25519Sha256, seed, purpose)
+}
+
+/// [`subseed`] under a suite's hash.
+pub fn subseed_in(suite: Suite, seed: &Digest32, purpose: &str) -> Digest32 {
+    suite.tagged_hash(
         "shuangsuiji/v1/subseed",
         &[&seed.0, &lp(purpose.as_bytes())],
     )

@@ -11,7 +11,7 @@
 //! entered the announcement and it matched (docs/spec/draw-v2.md §15).
 
 use crate::draw::error::BeaconError;
-use crate::encoding::canonical::{tagged_hash, Digest32};
+use crate::encoding::canonical::Digest32;
 use serde::{Deserialize, Serialize};
 
 /// Most public draws one commitment may name (RFC 3797 recommends several independent
@@ -281,6 +281,18 @@ impl PublishedNumbersSpec {
     /// # Errors
     /// [`BeaconError::Numbers`] naming the draw and group.
     pub fn check(&self, results: &[PublishedResult]) -> Result<Digest32, BeaconError> {
+        self.check_in(crate::encoding::Suite::Ed25519Sha256, results)
+    }
+
+    /// [`PublishedNumbersSpec::check`], the digest under a suite's hash.
+    ///
+    /// # Errors
+    /// As [`PublishedNumbersSpec::check`].
+    pub fn check_in(
+        &self,
+        suite: crate::encoding::Suite,
+        results: &[PublishedResult],
+    ) -> Result<Digest32, BeaconError> {
         let bad = |draw: &str, reason: String| BeaconError::Numbers {
             draw: draw.to_string(),
             reason,
@@ -327,7 +339,7 @@ impl PublishedNumbersSpec {
                 }
             }
         }
-        Ok(tagged_hash("shuangsuiji/v2/published-numbers", &[&bytes]))
+        Ok(suite.tagged_hash("shuangsuiji/v2/published-numbers", &[&bytes]))
     }
 }
 

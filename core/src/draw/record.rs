@@ -7,10 +7,10 @@ use crate::draw::matching::Team;
 use crate::draw::protocol::{Commitment, Reveal};
 use crate::draw::published::PublishedResult;
 use crate::draw::select::{Exclusion, StratumDraw, Ticketed};
-use crate::encoding::canonical::{canonical_json, tagged_hash, Digest32};
+use crate::encoding::canonical::{canonical_json, Digest32};
 use crate::encoding::sign::{sign_hash, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
+use crate::encoding::SuiteSigner;
 use crate::registers::item::ItemList;
-use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
 
 /// A signed pre-draw commitment, as published before the reveal.
@@ -45,13 +45,13 @@ impl SignedCommitment {
     }
 
     /// Adds the signature of one of the commitment's signatories.
-    pub fn sign(&mut self, signer: &str, key: &SigningKey) {
+    pub fn sign(&mut self, signer: &str, key: &dyn SuiteSigner) {
         self.signatures
             .push(sign_hash(signer, key, COMMITMENT_CONTEXT, &self.hash));
     }
 
     /// draw/v2: adds a participant's signature, with the key it listed in the commitment.
-    pub fn sign_as_participant(&mut self, participant: &str, key: &SigningKey) {
+    pub fn sign_as_participant(&mut self, participant: &str, key: &dyn SuiteSigner) {
         self.participant_signatures
             .push(crate::draw::participants::sign_commitment(
                 participant,
@@ -103,15 +103,16 @@ impl DrawRecord {
         canonical_json(self).map_err(|e| DrawError::Encoding(e.to_string()))
     }
 
-    /// `tagged_hash("shuangsuiji/v1/record", JCS(record))`.
+    /// `tagged_hash("shuangsuiji/v1/record", JCS(record))` under the commitment's suite.
     ///
     /// # Errors
     /// Only if canonical encoding fails.
     pub fn hash(&self) -> Result<Digest32, DrawError> {
-        Ok(tagged_hash(
-            "shuangsuiji/v1/record",
-            &[&self.canonical_bytes()?],
-        ))
+        Ok(self
+            .commitment
+            .commitment
+            .suite
+            .tagged_hash("shuangsuiji/v1/record", &[&self.canonical_bytes()?]))
     }
 
     /// Every selected target id: the 100 % list, then each stratum's selection.
@@ -150,7 +151,7 @@ impl SealedRecord {
     }
 
     /// Adds the signature of one of the commitment's signatories.
-    pub fn sign(&mut self, signer: &str, key: &SigningKey) {
+    pub fn sign(&mut self, signer: &str, key: &dyn SuiteSigner) {
         self.signatures
             .push(sign_hash(signer, key, RECORD_CONTEXT, &self.hash));
     }

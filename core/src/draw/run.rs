@@ -9,7 +9,7 @@ use crate::draw::participants::{
     check_commitment_signatures, check_reveal_signatures, check_unsigned,
 };
 use crate::draw::protocol::{
-    check_reveals, seed, subseed, BeaconChoice, Randomness, Reveal, Version,
+    check_reveals_in, seed_in, subseed_in, BeaconChoice, Randomness, Reveal, Version,
 };
 use crate::draw::published::PublishedResult;
 use crate::draw::record::{DrawRecord, SignedCommitment};
@@ -65,10 +65,11 @@ impl TargetSource for TargetRegister {
 /// A pass over a source that may change between passes, hashed as it goes: `f` on every
 /// entry, and the root of the entries this pass gave.
 fn hashed_scan(
+    suite: crate::encoding::Suite,
     targets: &dyn TargetSource,
     f: &mut dyn FnMut(&Target) -> Result<(), DrawError>,
 ) -> Result<Digest32, DrawError> {
-    let mut tree = MerkleTree::new();
+    let mut tree = MerkleTree::new_in(suite);
     let mut leaf = Vec::new();
     targets.scan(&mut |t| {
         leaf.clear();
@@ -152,6 +153,7 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         Version::V1 => check_unsigned(&inp.commitment.participant_signatures, inp.reveals)?,
         Version::V2 => {
             check_commitment_signatures(
+                c.suite,
                 &c.participants,
                 &inp.commitment.participant_signatures,
                 &commitment_hash,
@@ -164,9 +166,13 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         crate::draw::scope::check_scope(&c.plan, inp.item_list, inp.inspectors)?;
     }
     c.plan.check_against(targets.as_of(), inp.inspectors)?;
-    same(RootOf::ItemList, c.roots.item_list, inp.item_list.hash())?;
+    same(
+        RootOf::ItemList,
+        c.roots.item_list,
+        inp.item_list.hash_in(c.suite),
+    )?;
     // First pass: the register root and the census together.
-    let mut tree = MerkleTree::new();
+    let mut tree = MerkleTree::new_in(c.suite);
     let mut census = match version {
         Version::V1 => Census::default(),
         Version::V2 => Census::v2(inp.item_list),
@@ -192,7 +198,7 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     // could be shown a register without the duplicate.
     if let Some(mut suspects) = usccs.map(UsccsSeen::suspects) {
         if !suspects.is_empty() {
-            let again = hashed_scan(targets, &mut |t| {
+            let again = hashed_scan(c.suite, targets, &mut |t| {
                 suspects.check(t).map_err(DrawError::Register)
             })?;
             if again != tree.root() {
@@ -206,19 +212,26 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
             }
         }
     }
-    let root = in_memory.map_or_else(|| tree.root(), TargetRegister::root);
+    let root = in_memory.map_or_else(|| tree.root(), |r| r.root_in(c.suite));
     same(RootOf::TargetRegister, c.roots.targets, root)?;
     same(
         RootOf::InspectorRegister,
         c.roots.inspectors,
-        inp.inspectors.root(),
+        inp.inspectors.root_in(c.suite),
     )?;
-    let secrets = check_reveals(&c.participants, inp.reveals)?;
+    let secrets = check_reveals_in(c.suite, &c.participants, inp.reveals)?;
     if version == Version::V2 {
-        check_reveal_signatures(&c.participants, inp.reveals, &secrets, &commitment_hash)?;
+        check_reveal_signatures(
+            c.suite,
+            &c.participants,
+            inp.reveals,
+            &secrets,
+            &commitment_hash,
+        )?;
     }
     let randomness = beacon_randomness(c, inp.beacon, inp.published)?;
-    let seed = seed(
+    let seed = seed_in(
+        c.suite,
         &commitment_hash,
         &c.participants,
         &secrets,
@@ -234,11 +247,11 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         check_general_caps(&c.plan, inp.item_list, &census)?;
     }
     // Second pass: selection, keeping only the lowest tickets.
-    let mut sel = Selector::new(&c.plan, &seed, census);
+    let mut sel = Selector::new_in(c.suite, &c.plan, &seed, census);
     if in_memory.is_some() {
         targets.scan(&mut |t| sel.push(t))?;
     } else {
-        let again = hashed_scan(targets, &mut |t| sel.push(t))?;
+        let again = hashed_scan(c.suite, targets, &mut |t| sel.push(t))?;
         if again != c.roots.targets {
             return Err(DrawError::Source(format!(
                 "名录库在两遍读取之间发生变化（第二遍根 {}，承诺的根 {}）；请从快照读取（如 REPEATABLE READ 事务） · the register changed between the draw's two passes (second pass root {}, committed root {}): read it from a snapshot (e.g. a REPEATABLE READ transaction)",
@@ -263,9 +276,10 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         .iter()
         .filter_map(|(_, id)| selection.targets.get(*id))
         .collect();
-    let mut rng = stream(&subseed(&seed, "match"));
+    let mut rng = stream(&subseed_in(c.suite, &seed, "match"));
     let teams = match_teams(&c.plan, inp.inspectors.inspectors(), &targets, &mut rng)?;
     let batches = batch_order(
+        c.suite,
         &seed,
         c.plan.batches,
         targets.iter().map(|t| t.id.clone()).collect(),
@@ -329,7 +343,7 @@ fn beacon_randomness(
             BeaconValue::Drand(verify_round(spec, c.committed_at, r)?)
         }
         (BeaconChoice::PublishedNumbers(spec), None) => {
-            BeaconValue::Numbers(spec.check(published)?)
+            BeaconValue::Numbers(spec.check_in(c.suite, published)?)
         }
         (BeaconChoice::Offline | BeaconChoice::PublishedNumbers(_), Some(_)) => {
             return Err(named(RoundNamed::DoesNotName).into())
@@ -347,11 +361,16 @@ fn beacon_randomness(
 /// Random batch order (spec §5.4): a Fisher–Yates shuffle of the matching order with the
 /// `batch` stream (for i from n-1 down to 1, swap i with `below(i+1)`), cut into `b`
 /// batches, the first `n mod b` of them one longer.
-fn batch_order(seed: &Digest32, batches: Option<u32>, mut ids: Vec<String>) -> Vec<Vec<String>> {
+fn batch_order(
+    suite: crate::encoding::Suite,
+    seed: &Digest32,
+    batches: Option<u32>,
+    mut ids: Vec<String>,
+) -> Vec<Vec<String>> {
     let Some(b) = batches.filter(|b| *b > 0) else {
         return Vec::new();
     };
-    let mut rng = stream(&subseed(seed, "batch"));
+    let mut rng = stream(&subseed_in(suite, seed, "batch"));
     for i in (1..ids.len()).rev() {
         let j = usize::try_from(below(&mut rng, i as u64 + 1)).unwrap_or(0);
         ids.swap(i, j);

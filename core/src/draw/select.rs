@@ -8,12 +8,12 @@
 use crate::draw::error::DrawError;
 use crate::draw::exclude::Excluder;
 use crate::draw::plan::{DrawPlan, Rounding};
-use crate::draw::protocol::subseed;
+use crate::draw::protocol::subseed_in;
 use crate::encoding::canonical::Digest32;
+use crate::encoding::{Hasher, Suite};
 use crate::registers::fields::FieldError;
 use crate::registers::target::{Target, TargetStatus};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap};
 
 /// `"shuangsuiji/v1/ticket"` zero-padded to 32 bytes, so that `T || subseed` fills exactly
@@ -363,29 +363,36 @@ struct Lane {
     key: String,
     quota: u64,
     keep: usize,
-    prefix: Sha256,
+    prefix: Hasher,
     heap: BinaryHeap<Kept>,
 }
 
 /// Computes one ticket from a stratum's prefix state.
-fn ticket_from(prefix: &Sha256, id: &str) -> [u8; 32] {
+fn ticket_from(prefix: &Hasher, id: &str) -> [u8; 32] {
     let mut h = prefix.clone();
-    h.update(u32::try_from(id.len()).unwrap_or(u32::MAX).to_be_bytes());
+    h.update(&u32::try_from(id.len()).unwrap_or(u32::MAX).to_be_bytes());
     h.update(id.as_bytes());
-    h.finalize().into()
+    h.finalize().0
 }
 
-fn prefix_for(subseed: &Digest32) -> Sha256 {
-    let mut h = Sha256::new();
-    h.update(TICKET_TAG);
-    h.update(subseed.0);
+/// The hash state after `T || subseed`, one 64-byte block, shared by every ticket of a
+/// stratum.
+fn prefix_for(suite: Suite, subseed: &Digest32) -> Hasher {
+    let mut h = suite.hasher();
+    h.update(&TICKET_TAG);
+    h.update(&subseed.0);
     h
 }
 
 /// `SHA-256(T || subseed || u32(len id) || id)`, of an id already checked (the registers'
 /// ids are); [`checked_ticket`] for an id from outside.
 pub fn ticket(subseed: &Digest32, id: &str) -> Digest32 {
-    Digest32(ticket_from(&prefix_for(subseed), id))
+    ticket_in(Suite::Ed25519Sha256, subseed, id)
+}
+
+/// [`ticket`] under a suite's hash (`SM3(T || subseed || u32(len id) || id)` in `sm2-sm3`).
+pub fn ticket_in(suite: Suite, subseed: &Digest32, id: &str) -> Digest32 {
+    Digest32(ticket_from(&prefix_for(suite, subseed), id))
 }
 
 /// The ticket of an id given from outside (a verifier's own check of one target): an id not
@@ -395,8 +402,20 @@ pub fn ticket(subseed: &Digest32, id: &str) -> Digest32 {
 /// Why `id` is not an id ([`FieldError::IdEmpty`], [`FieldError::IdTooLong`] or
 /// [`FieldError::IdCharacter`]).
 pub fn checked_ticket(subseed: &Digest32, id: &str) -> Result<Digest32, FieldError> {
+    checked_ticket_in(Suite::Ed25519Sha256, subseed, id)
+}
+
+/// [`checked_ticket`] under a suite's hash.
+///
+/// # Errors
+/// As [`checked_ticket`].
+pub fn checked_ticket_in(
+    suite: Suite,
+    subseed: &Digest32,
+    id: &str,
+) -> Result<Digest32, FieldError> {
     crate::registers::fields::ids::check_id(id)?;
-    Ok(ticket(subseed, id))
+    Ok(ticket_in(suite, subseed, id))
 }
 
 /// The `k` lowest tickets of `ids` under `subseed`, ascending (ties by id): the selection
@@ -408,7 +427,17 @@ pub fn lowest_tickets<S: AsRef<str>>(
     ids: impl IntoIterator<Item = S>,
     k: usize,
 ) -> Vec<Ticketed> {
-    let prefix = prefix_for(subseed);
+    lowest_tickets_in(Suite::Ed25519Sha256, subseed, ids, k)
+}
+
+/// [`lowest_tickets`] under a suite's hash.
+pub fn lowest_tickets_in<S: AsRef<str>>(
+    suite: Suite,
+    subseed: &Digest32,
+    ids: impl IntoIterator<Item = S>,
+    k: usize,
+) -> Vec<Ticketed> {
+    let prefix = prefix_for(suite, subseed);
     let mut heap: BinaryHeap<Kept> = BinaryHeap::with_capacity(k.saturating_add(1).min(1 << 16));
     if k == 0 {
         return Vec::new();
@@ -457,6 +486,7 @@ pub struct Selection {
 /// Second pass: keeps the lowest `quota + alternates` tickets per stratum.
 pub struct Selector<'p> {
     plan: &'p DrawPlan,
+    suite: Suite,
     seed: Digest32,
     lanes: Vec<Lane>,
     census: Census,
@@ -467,8 +497,18 @@ pub struct Selector<'p> {
 }
 
 impl<'p> Selector<'p> {
-    /// Sets quotas from the census.
+    /// Sets quotas from the census (`ed25519-sha256`).
     pub fn new(plan: &'p DrawPlan, seed: &Digest32, census: Census) -> Selector<'p> {
+        Selector::new_in(Suite::Ed25519Sha256, plan, seed, census)
+    }
+
+    /// Sets quotas from the census; tickets under the suite's hash.
+    pub fn new_in(
+        suite: Suite,
+        plan: &'p DrawPlan,
+        seed: &Digest32,
+        census: Census,
+    ) -> Selector<'p> {
         let lanes = plan
             .strata
             .iter()
@@ -481,7 +521,10 @@ impl<'p> Selector<'p> {
                     key: s.key.clone(),
                     quota,
                     keep,
-                    prefix: prefix_for(&subseed(seed, &format!("target/{}", s.key))),
+                    prefix: prefix_for(
+                        suite,
+                        &subseed_in(suite, seed, &format!("target/{}", s.key)),
+                    ),
                     heap: BinaryHeap::new(),
                 }
             })
@@ -492,6 +535,7 @@ impl<'p> Selector<'p> {
             .unwrap_or_else(|| Excluder::new(plan, census.frequencies_from.as_ref()));
         Selector {
             plan,
+            suite,
             seed: *seed,
             lanes,
             census,
@@ -561,14 +605,14 @@ impl<'p> Selector<'p> {
                 alternates: all.collect(),
             });
         }
-        let msub = subseed(&self.seed, "must-include");
+        let msub = subseed_in(self.suite, &self.seed, "must-include");
         let mut must_include: Vec<Ticketed> = self
             .census
             .must_include
             .keys()
             .map(|id| Ticketed {
                 target: id.clone(),
-                ticket: ticket(&msub, id),
+                ticket: ticket_in(self.suite, &msub, id),
             })
             .collect();
         must_include.sort_by(|a, b| (a.ticket, &a.target).cmp(&(b.ticket, &b.target)));

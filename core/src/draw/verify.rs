@@ -28,9 +28,12 @@ pub struct Verified {
     pub committed_at: i64,
     /// The drand round used, if any.
     pub beacon_round: Option<u64>,
+    /// The cryptographic suite every hash and signature was checked under.
+    pub suite: crate::encoding::Suite,
 }
 
 fn check_signatures(
+    suite: crate::encoding::Suite,
     what: SignedDocument,
     signers: &[crate::draw::protocol::Signatory],
     sigs: &[SignatureEntry],
@@ -66,7 +69,7 @@ fn check_signatures(
         if n > 1 {
             return Err(err(&signer.name, "appears more than once".into()));
         }
-        verify_entry(entry, &signer.public_key, context, hash)
+        verify_entry(suite, entry, &signer.public_key, context, hash)
             .map_err(|r| err(&signer.name, r.to_string()))?;
     }
     Ok(())
@@ -100,6 +103,7 @@ fn check_commitment_seal(c: &SignedCommitment) -> Result<Digest32, VerifyError> 
     let chash = c.commitment.hash()?;
     same_hash("commitment.hash", c.hash, chash)?;
     check_signatures(
+        c.commitment.suite,
         SignedDocument::Commitment,
         &c.commitment.signers,
         &c.signatures,
@@ -114,6 +118,7 @@ fn check_record_seal(sealed: &SealedRecord) -> Result<Digest32, VerifyError> {
     let rhash = sealed.record.hash()?;
     same_hash("hash", sealed.hash, rhash)?;
     check_signatures(
+        sealed.record.commitment.commitment.suite,
         SignedDocument::Record,
         &sealed.record.commitment.commitment.signers,
         &sealed.signatures,
@@ -192,6 +197,7 @@ pub fn verify(
         commitment_hash: chash,
         committed_at: c.commitment.committed_at,
         beacon_round: rec.beacon.as_ref().map(|b| b.round),
+        suite: c.commitment.suite,
     })
 }
 

@@ -4,23 +4,26 @@
 //! verifiers and their test vectors apply to register commitments.
 
 use crate::encoding::canonical::Digest32;
-use sha2::{Digest, Sha256};
+use crate::encoding::suite::Suite;
+
+/// `H(0x00 || leaf)` under the suite's hash.
+pub(crate) fn leaf_hash_in(suite: Suite, leaf: &[u8]) -> Digest32 {
+    suite.hash(&[&[0u8], leaf])
+}
 
 /// `SHA-256(0x00 || leaf)`.
 pub(crate) fn leaf_hash(leaf: &[u8]) -> Digest32 {
-    let mut h = Sha256::new();
-    h.update([0u8]);
-    h.update(leaf);
-    Digest32(h.finalize().into())
+    leaf_hash_in(Suite::Ed25519Sha256, leaf)
+}
+
+/// `H(0x01 || left || right)` under the suite's hash.
+pub(crate) fn node_hash_in(suite: Suite, left: &Digest32, right: &Digest32) -> Digest32 {
+    suite.hash(&[&[1u8], &left.0, &right.0])
 }
 
 /// `SHA-256(0x01 || left || right)`.
 pub(crate) fn node_hash(left: &Digest32, right: &Digest32) -> Digest32 {
-    let mut h = Sha256::new();
-    h.update([1u8]);
-    h.update(left.0);
-    h.update(right.0);
-    Digest32(h.finalize().into())
+    node_hash_in(Suite::Ed25519Sha256, left, right)
 }
 
 /// Builds the root of leaves given as leaf hashes, in order, in O(log n) memory.
@@ -32,17 +35,26 @@ pub struct MerkleTree {
     /// (height, hash) of completed perfect subtrees, heights strictly decreasing.
     stack: Vec<(u32, Digest32)>,
     size: u64,
+    suite: Suite,
 }
 
 impl MerkleTree {
-    /// An empty tree.
+    /// An empty tree (SHA-256).
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// An empty tree under a suite's hash (SM3 under `sm2-sm3`).
+    pub fn new_in(suite: Suite) -> Self {
+        MerkleTree {
+            suite,
+            ..Self::default()
+        }
+    }
+
     /// Appends a leaf's bytes (hashed with the 0x00 prefix).
     pub fn push_leaf(&mut self, leaf: &[u8]) {
-        self.push_leaf_hash(leaf_hash(leaf));
+        self.push_leaf_hash(leaf_hash_in(self.suite, leaf));
     }
 
     /// Appends an already computed leaf hash.
@@ -53,7 +65,7 @@ impl MerkleTree {
                 break;
             }
             self.stack.pop();
-            h = node_hash(&top, &h);
+            h = node_hash_in(self.suite, &top, &h);
             height += 1;
         }
         self.stack.push((height, h));
@@ -65,14 +77,14 @@ impl MerkleTree {
         self.size
     }
 
-    /// The RFC 6962 root; `SHA-256("")` for the empty tree.
+    /// The RFC 6962 root; `H("")` for the empty tree.
     pub fn root(&self) -> Digest32 {
         let mut it = self.stack.iter().rev();
         let Some(&(_, mut acc)) = it.next() else {
-            return Digest32(Sha256::digest([]).into());
+            return self.suite.hash(&[]);
         };
         for (_, h) in it {
-            acc = node_hash(h, &acc);
+            acc = node_hash_in(self.suite, h, &acc);
         }
         acc
     }
@@ -95,7 +107,16 @@ where
     I: IntoIterator<Item = B>,
     B: AsRef<[u8]>,
 {
-    let mut t = MerkleTree::new();
+    merkle_root_in(Suite::Ed25519Sha256, leaves)
+}
+
+/// [`merkle_root`] under a suite's hash.
+pub fn merkle_root_in<I, B>(suite: Suite, leaves: I) -> Digest32
+where
+    I: IntoIterator<Item = B>,
+    B: AsRef<[u8]>,
+{
+    let mut t = MerkleTree::new_in(suite);
     for l in leaves {
         t.push_leaf(l.as_ref());
     }
@@ -109,7 +130,7 @@ pub(crate) mod tests {
     /// Straight from RFC 6962 §2.1, recursive, for comparison.
     fn mth(leaves: &[Vec<u8>]) -> Digest32 {
         match leaves.len() {
-            0 => Digest32(Sha256::digest([]).into()),
+            0 => Digest32(<sha2::Sha256 as sha2::Digest>::digest([]).into()),
             1 => leaf_hash(&leaves[0]),
             n => {
                 let k = 1usize << (usize::BITS - 1 - (n - 1).leading_zeros());

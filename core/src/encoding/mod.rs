@@ -7,11 +7,13 @@ pub(crate) mod canonical;
 pub(crate) mod merkle;
 pub(crate) mod sign;
 pub mod sm;
+pub(crate) mod suite;
 
 pub use canonical::{canonical_json, tagged_hash, Digest32};
 pub use ed25519_dalek::SigningKey;
-pub use merkle::{merkle_root, MerkleTree};
+pub use merkle::{merkle_root, merkle_root_in, MerkleTree};
 pub use sign::{
     public_key_hex, verify_entry, SignatureEntry, SignatureError, COMMITMENT_CONTEXT,
     RECORD_CONTEXT,
 };
+pub use suite::{Hasher, SecretKey, Suite, SuiteSigner, ED25519_SHA256, SM2_SM3};

@@ -1,10 +1,12 @@
-//! Ed25519 signatures of the responsible people (谁抽查、谁签字、谁负责).
+//! Signatures of the responsible people (谁抽查、谁签字、谁负责), under the draw's suite
+//! (Ed25519, or SM2 in `sm2-sm3`).
 //!
 //! A signature covers `context || hash`, with a distinct context for the commitment and
 //! for the record, so a signature on one can never be replayed as the other.
 
 use crate::encoding::canonical::Digest32;
-use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
+use crate::encoding::suite::{Suite, SuiteSigner};
+use ed25519_dalek::SigningKey;
 use serde::{Deserialize, Serialize};
 
 /// One signature.
@@ -13,7 +15,7 @@ use serde::{Deserialize, Serialize};
 pub struct SignatureEntry {
     /// The signer's name as listed in the commitment.
     pub signer: String,
-    /// Ed25519 public key (hex).
+    /// Public key (hex): Ed25519, or SM2 `04‖x‖y` under `sm2-sm3`.
     pub public_key: String,
     /// Signature (64 bytes, hex).
     pub signature: String,
@@ -30,19 +32,17 @@ fn message(context: &[u8], hash: &Digest32) -> Vec<u8> {
     m
 }
 
-/// Signs `context || hash`.
+/// Signs `context || hash` with a key of either suite.
 pub fn sign_hash(
     signer: &str,
-    key: &SigningKey,
+    key: &dyn SuiteSigner,
     context: &[u8],
     hash: &Digest32,
 ) -> SignatureEntry {
-    let sk = key;
-    let sig = sk.sign(&message(context, hash));
     SignatureEntry {
         signer: signer.into(),
-        public_key: hex::encode(sk.verifying_key().to_bytes()),
-        signature: hex::encode(sig.to_bytes()),
+        public_key: key.public_key_hex(),
+        signature: hex::encode(key.sign_message(&message(context, hash))),
     }
 }
 
@@ -64,11 +64,12 @@ pub enum SignatureError {
         /// The key the commitment lists.
         listed: String,
     },
-    /// The entry's public key is not 64 hex digits.
-    #[error("public key is not 64 hex digits")]
+    /// The entry's public key is not in its suite's hex form (Ed25519: 64 hex digits;
+    /// SM2: `04‖x‖y`, 130 lower-case hex digits).
+    #[error("public key is not in the suite's hex form (Ed25519: 64 hex digits; SM2: 04‖x‖y, 130 lower-case hex digits)")]
     BadKeyHex,
-    /// The entry's public key is not a valid Ed25519 point.
-    #[error("public key is not a valid Ed25519 point: {reason}")]
+    /// The entry's public key is not a valid point of the suite's curve.
+    #[error("public key is not a valid point: {reason}")]
     InvalidPoint {
         /// Why, as the Ed25519 library says it.
         reason: String,
@@ -82,11 +83,14 @@ pub enum SignatureError {
     DoesNotVerify,
 }
 
-/// Checks one signature with `verify_strict` (no small-order keys, canonical S).
+/// Checks one signature under the draw's suite: Ed25519 `verify_strict` (no small-order
+/// keys, canonical S), or SM2 under the default identifier. The suite, not the key's
+/// length, decides.
 ///
 /// # Errors
 /// The [`SignatureError`] of the first check that fails.
 pub fn verify_entry(
+    suite: Suite,
     entry: &SignatureEntry,
     expected_key: &str,
     context: &[u8],
@@ -98,18 +102,5 @@ pub fn verify_entry(
             listed: expected_key.to_string(),
         });
     }
-    let mut pk = [0u8; 32];
-    hex::decode_to_slice(&entry.public_key, &mut pk).map_err(|_| SignatureError::BadKeyHex)?;
-    let vk = VerifyingKey::from_bytes(&pk).map_err(|e| SignatureError::InvalidPoint {
-        reason: e.to_string(),
-    })?;
-    // One spelling (spec §10): an upper-case copy would verify yet change the record's bytes.
-    let mut sig = [0u8; 64];
-    if entry.signature.bytes().any(|b| b.is_ascii_uppercase()) {
-        return Err(SignatureError::BadSignatureHex);
-    }
-    hex::decode_to_slice(&entry.signature, &mut sig)
-        .map_err(|_| SignatureError::BadSignatureHex)?;
-    vk.verify_strict(&message(context, hash), &Signature::from_bytes(&sig))
-        .map_err(|_| SignatureError::DoesNotVerify)
+    suite.verify(&entry.public_key, &message(context, hash), &entry.signature)
 }

@@ -20,9 +20,11 @@ impl Explain for SignatureError {
                 signed_with,
                 listed,
             } => format!("签名所用公钥为 {signed_with}，承诺列出的是 {listed}"),
-            SignatureError::BadKeyHex => "公钥不是 64 位十六进制数字".into(),
+            SignatureError::BadKeyHex => {
+                "公钥的十六进制写法不对（Ed25519 为 64 位；SM2 为 04 开头的 130 位小写）".into()
+            }
             SignatureError::InvalidPoint { reason } => {
-                format!("公钥不是有效的 Ed25519 点：{reason}")
+                format!("公钥不是所用算法曲线上的有效点：{reason}")
             }
             SignatureError::BadSignatureHex => "签名不是 128 位小写十六进制数字".into(),
             SignatureError::DoesNotVerify => "签名核验不通过".into(),

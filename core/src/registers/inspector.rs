@@ -383,9 +383,14 @@ impl PublicInspectorRegister {
         &self.inspectors
     }
 
-    /// RFC 6962 root over the public entries in id order.
+    /// RFC 6962 root over the public entries in id order (SHA-256).
     pub fn root(&self) -> Digest32 {
         register::root(&self.inspectors)
+    }
+
+    /// The root under a suite's hash (docs/spec/suites.md §3).
+    pub fn root_in(&self, suite: crate::encoding::Suite) -> Digest32 {
+        register::root_in(suite, &self.inspectors)
     }
 }
 

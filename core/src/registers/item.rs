@@ -463,6 +463,12 @@ impl ItemList {
         let bytes = canonical_json(self).unwrap_or_default();
         tagged_hash("shuangsuiji/v1/item-list", &[&bytes])
     }
+
+    /// [`ItemList::hash`] under a suite's hash (docs/spec/suites.md §3).
+    pub fn hash_in(&self, suite: crate::encoding::Suite) -> Digest32 {
+        let bytes = canonical_json(self).unwrap_or_default();
+        suite.tagged_hash("shuangsuiji/v1/item-list", &[&bytes])
+    }
 }
 
 impl<'de> Deserialize<'de> for ItemList {

@@ -116,6 +116,11 @@ pub(crate) fn root<E: Leaf>(entries: &[E]) -> Digest32 {
     merkle_root(entries.iter().map(Leaf::leaf_bytes))
 }
 
+/// The register root under a suite's hash.
+pub(crate) fn root_in<E: Leaf>(suite: crate::encoding::Suite, entries: &[E]) -> Digest32 {
+    crate::encoding::merkle_root_in(suite, entries.iter().map(Leaf::leaf_bytes))
+}
+
 /// An entry by id, from entries in id order.
 pub(crate) fn find<'a, E: Entry>(entries: &'a [E], id: &str) -> Option<&'a E> {
     entries

@@ -403,7 +403,7 @@ pub struct TargetRegister {
     /// The root, computed on first use: the entries never change, and a draw from a
     /// register in memory needs the root its commitment was made with once more.
     #[serde(skip)]
-    root: std::sync::OnceLock<Digest32>,
+    root: [std::sync::OnceLock<Digest32>; 2],
 }
 
 impl TargetRegister {
@@ -416,7 +416,7 @@ impl TargetRegister {
         Ok(TargetRegister {
             as_of,
             targets,
-            root: std::sync::OnceLock::new(),
+            root: [std::sync::OnceLock::new(), std::sync::OnceLock::new()],
         })
     }
 
@@ -431,7 +431,7 @@ impl TargetRegister {
         Ok(TargetRegister {
             as_of,
             targets,
-            root: std::sync::OnceLock::new(),
+            root: [std::sync::OnceLock::new(), std::sync::OnceLock::new()],
         })
     }
 
@@ -450,9 +450,19 @@ impl TargetRegister {
         register::find(&self.targets, id)
     }
 
-    /// RFC 6962 root over the entries' leaf bytes, in id order (spec §3.2).
+    /// RFC 6962 root over the entries' leaf bytes, in id order (spec §3.2), under SHA-256.
     pub fn root(&self) -> Digest32 {
-        *self.root.get_or_init(|| register::root(&self.targets))
+        self.root_in(crate::encoding::Suite::Ed25519Sha256)
+    }
+
+    /// The root under a suite's hash (docs/spec/suites.md §3): the register's bytes are the
+    /// same under both, its root is not. Each is computed once.
+    pub fn root_in(&self, suite: crate::encoding::Suite) -> Digest32 {
+        let slot = match suite {
+            crate::encoding::Suite::Ed25519Sha256 => &self.root[0],
+            crate::encoding::Suite::Sm2Sm3 => &self.root[1],
+        };
+        *slot.get_or_init(|| register::root_in(suite, &self.targets))
     }
 }
 

@@ -12,7 +12,7 @@
 //! withhold (docs/spec/draw-v2.md §5).
 
 use crate::audit::{verify_cosignature, verify_event_in_checkpoint, AuditLog, Event, EventKind};
-use crate::draw::{reveal_binding, DrawRecord, Version};
+use crate::draw::{reveal_binding_in, DrawRecord, Version};
 use crate::encoding::Digest32;
 use crate::trust::file::TrustFile;
 use serde::{Deserialize, Serialize};
@@ -245,7 +245,13 @@ fn check_reveal_events(
         let mut secret = [0u8; 32];
         hex::decode_to_slice(&r.secret, &mut secret)
             .map_err(|_| format!("the reveal of {} is not hex", r.participant))?;
-        let binding = reveal_binding(commitment_hash, &r.participant, &secret);
+        // The subject is the binding under the draw's suite (the log's own hashes are its own).
+        let binding = reveal_binding_in(
+            record.commitment.commitment.suite,
+            commitment_hash,
+            &r.participant,
+            &secret,
+        );
         let logged = by_subject.get(&binding).ok_or_else(|| {
             format!(
                 "the reveal of {} is not in the witnessed checkpoint: it could have been withheld until the round was known",

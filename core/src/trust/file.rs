@@ -83,7 +83,8 @@ pub struct TrustedKey {
     /// The name as it appears in records (a signer's name, a participant's id, a
     /// witness's name).
     pub name: String,
-    /// The public key (Ed25519: 64 lower-case hex digits; a witness: its note key).
+    /// The public key (Ed25519: 64 lower-case hex digits; SM2: `04‖x‖y`, 130 lower-case hex
+    /// digits; a witness: its note key).
     pub public_key: String,
 }
 
@@ -164,9 +165,14 @@ impl TrustFile {
                         p.push(format!("{field}.{}.{what}: {e}", k.name));
                     }
                 }
-                if ed25519 && !is_lower_hex(&k.public_key, 32) {
+                // Either suite's key (docs/spec/suites.md §3): the forms differ in length,
+                // so a key names its suite and never matches a key of the other.
+                if ed25519
+                    && !is_lower_hex(&k.public_key, 32)
+                    && crate::encoding::sm::Sm2PublicKey::from_hex(&k.public_key).is_err()
+                {
                     p.push(format!(
-                        "{field}.{}.public_key: not 64 lower-case hex digits",
+                        "{field}.{}.public_key: neither an Ed25519 key (64 lower-case hex digits) nor an SM2 key (04‖x‖y, 130 lower-case hex digits)",
                         k.name
                     ));
                 }
@@ -184,8 +190,8 @@ impl TrustFile {
         // One key, one role: a witness key that is also the log's or a signer's key would
         // make the operator its own witness, and one key under two witness names would
         // count twice (a cosignature/v1 does not sign the witness's name).
-        let mut raw_keys: BTreeSet<[u8; 32]> = BTreeSet::new();
-        let mut one_role = |what: String, raw: Option<[u8; 32]>, p: &mut Vec<String>| {
+        let mut raw_keys: BTreeSet<Vec<u8>> = BTreeSet::new();
+        let mut one_role = |what: String, raw: Option<Vec<u8>>, p: &mut Vec<String>| {
             if let Some(k) = raw {
                 if !raw_keys.insert(k) {
                     p.push(format!(
@@ -207,18 +213,16 @@ impl TrustFile {
                     .map(|k| ("annual_plan_issuers", k)),
             );
         for (list, k) in ed25519 {
-            let mut raw = [0u8; 32];
-            let ok = hex::decode_to_slice(&k.public_key, &mut raw).is_ok();
             one_role(
                 format!("{list}.{}.public_key", k.name),
-                ok.then_some(raw),
+                hex::decode(&k.public_key).ok(),
                 &mut p,
             );
         }
         if let Some(k) = &self.audit_log {
             let raw = crate::audit::parse_verifier_key(k, 0x01)
                 .ok()
-                .map(|(_, vk)| vk.to_bytes());
+                .map(|(_, vk)| vk.to_bytes().to_vec());
             one_role("audit_log".into(), raw, &mut p);
         }
         for k in &self.witnesses {
@@ -234,7 +238,7 @@ impl TrustFile {
             }
             one_role(
                 format!("witnesses.{}.public_key", k.name),
-                parsed.map(|(_, vk)| vk.to_bytes()),
+                parsed.map(|(_, vk)| vk.to_bytes().to_vec()),
                 &mut p,
             );
         }

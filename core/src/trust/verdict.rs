@@ -305,9 +305,24 @@ fn references_anchored(
     }
     let prior = &plan.exclusions.prior_draws;
     if !prior.is_empty() {
-        let reason = crate::draw::check_prior_draws(plan, refs.prior_records)
-            .err()
-            .map(|e| e.problems.join("; "))
+        let suite = sealed.record.commitment.commitment.suite;
+        // One draw, one suite (docs/spec/suites.md §3): an earlier record under another
+        // suite is not one this draw can rest on.
+        let reason = refs
+            .prior_records
+            .iter()
+            .find(|r| r.record.commitment.commitment.suite != suite)
+            .map(|r| {
+                format!(
+                    "prior record {}: under suite {}, the draw under {suite} (one draw, one suite)",
+                    r.hash, r.record.commitment.commitment.suite
+                )
+            })
+            .or_else(|| {
+                crate::draw::check_prior_draws(plan, refs.prior_records)
+                    .err()
+                    .map(|e| e.problems.join("; "))
+            })
             .or_else(|| {
                 refs.prior_records
                     .iter()
@@ -716,6 +731,12 @@ impl Verdict {
                 explained(e.kind(), e.cause_kind(), e.to_string(), e.message_zh())
             }),
         });
+        // Only under `sm2-sm3`: verdicts under the default suite keep their bytes.
+        if let Some(v) = self.verified.as_ref().filter(|v| !v.suite.is_default()) {
+            if let Some(Value::Object(m)) = out.get_mut("verified") {
+                m.insert("suite".into(), v.suite.name().into());
+            }
+        }
         // Only in published-numbers mode: the verdicts of the other modes keep their bytes.
         if !self.published_numbers.is_empty() {
             if let Value::Object(m) = &mut out {

@@ -192,6 +192,7 @@ impl World {
         let c = Commitment {
             log_checkpoint: None,
             algorithm: ALGORITHM.into(),
+            suite: Default::default(),
             plan,
             roots: RegisterRoots {
                 item_list: self.items.hash(),
@@ -411,6 +412,7 @@ pub fn annual_plan_for(plan: &DrawPlan, items: &ItemList) -> SignedAnnualPlan {
             name: "市政府办公室".into(),
             public_key: public_key_hex(&SigningKey::from_bytes(&ANNUAL_KEY)),
         }],
+        suite: Default::default(),
     };
     let mut s = SignedAnnualPlan::new(a).unwrap();
     s.sign("市政府办公室", &SigningKey::from_bytes(&ANNUAL_KEY));

@@ -1,0 +1,175 @@
+//! The `sm2-sm3` suite (docs/spec/suites.md): the demo draw under SM3 and SM2
+//! (tests/vectors/v2-sm2-sm3) re-made byte for byte from its inputs and anchored, and each
+//! way of mixing the suites refused.
+#![cfg(feature = "import")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use serde_json::Value;
+use shuangsuiji::encoding::sm::Sm2SecretKey;
+use shuangsuiji::hazmat::{subseed_in, ticket_in};
+use shuangsuiji::trust::{verify_anchored, Level, TimeAnchor, TrustFile};
+use shuangsuiji::{
+    draw, import, verify, BeaconRound, DrawInputs, ItemList, PublicInspectorRegister, Reveal,
+    SealedRecord, SignedCommitment, SigningKey, Suite, TargetRegister,
+};
+
+fn json(p: &str) -> Value {
+    serde_json::from_slice(&std::fs::read(format!("../{p}")).unwrap()).unwrap()
+}
+
+struct Sample {
+    items: ItemList,
+    targets: TargetRegister,
+    public: PublicInspectorRegister,
+    v: Value,
+}
+
+fn sample() -> Sample {
+    let as_of = shuangsuiji::registers::fields::parse_date("2023-08-23").unwrap();
+    let read = |p: &str| std::fs::read(format!("../examples/data/{p}")).unwrap();
+    let key: [u8; 32] = hex::decode(
+        String::from_utf8(read("inspector-salt.key"))
+            .unwrap()
+            .trim(),
+    )
+    .unwrap()
+    .try_into()
+    .unwrap();
+    Sample {
+        items: import::items(&read("items.csv"), "豫政办〔2017〕80号").unwrap(),
+        targets: import::targets(&read("targets.csv"), as_of).unwrap(),
+        public: import::inspectors(&read("inspectors.csv"), as_of)
+            .unwrap()
+            .public_view(&key),
+        v: json("tests/vectors/v2-sm2-sm3/draw-sample.json"),
+    }
+}
+
+fn run(
+    s: &Sample,
+    c: &SignedCommitment,
+) -> Result<shuangsuiji::DrawRecord, shuangsuiji::DrawError> {
+    let reveals: Vec<Reveal> = serde_json::from_value(s.v["inputs"]["reveals"].clone()).unwrap();
+    let beacon: BeaconRound = serde_json::from_value(s.v["inputs"]["beacon"].clone()).unwrap();
+    draw(DrawInputs {
+        commitment: c,
+        item_list: &s.items,
+        targets: &s.targets,
+        inspectors: &s.public,
+        reveals: &reveals,
+        beacon: Some(&beacon),
+        published: &[],
+    })
+}
+
+fn commitment(s: &Sample) -> SignedCommitment {
+    serde_json::from_value(s.v["inputs"]["commitment"].clone()).unwrap()
+}
+
+/// docs/spec/suites.md §3: every protocol hash is SM3 and every signature SM2; the vector
+/// re-made from its inputs gives the same bytes, and the verdict is anchored.
+#[test]
+fn the_sm2_sm3_vector_is_remade_byte_for_byte_and_anchored() {
+    let s = sample();
+    let c = commitment(&s);
+    assert_eq!(c.commitment.suite, Suite::Sm2Sm3);
+    // The roots are the registers' under SM3, not under SHA-256.
+    assert_eq!(c.commitment.roots.targets, s.targets.root_in(Suite::Sm2Sm3));
+    assert_ne!(c.commitment.roots.targets, s.targets.root());
+    assert_eq!(
+        c.commitment.roots.inspectors,
+        s.public.root_in(Suite::Sm2Sm3)
+    );
+    assert_eq!(c.commitment.roots.item_list, s.items.hash_in(Suite::Sm2Sm3));
+    let e = &s.v["expected"];
+    assert_eq!(c.commitment.hash().unwrap().to_hex(), e["commitment_hash"]);
+    let rec = run(&s, &c).unwrap();
+    assert_eq!(rec.seed.to_hex(), e["seed"]);
+    for (purpose, want) in e["subseeds"].as_object().unwrap() {
+        assert_eq!(
+            subseed_in(Suite::Sm2Sm3, &rec.seed, purpose).to_hex(),
+            *want,
+            "{purpose}"
+        );
+    }
+    for st in &rec.strata {
+        let ss = subseed_in(Suite::Sm2Sm3, &rec.seed, &format!("target/{}", st.key));
+        for t in st.selected.iter().chain(&st.alternates) {
+            assert_eq!(ticket_in(Suite::Sm2Sm3, &ss, &t.target), t.ticket);
+        }
+    }
+    let bytes = std::fs::read("../tests/vectors/v2-sm2-sm3/draw-sample.record.json").unwrap();
+    assert_eq!(
+        rec.canonical_bytes().unwrap(),
+        bytes,
+        "canonical record bytes"
+    );
+    assert_eq!(rec.hash().unwrap().to_hex(), e["record_hash"]);
+    let sealed = SealedRecord {
+        record: rec,
+        hash: serde_json::from_value(e["record_hash"].clone()).unwrap(),
+        signatures: serde_json::from_value(e["record_signatures"].clone()).unwrap(),
+    };
+    let verified = verify(&sealed, &s.targets, &s.public).unwrap();
+    assert_eq!(verified.suite, Suite::Sm2Sm3);
+    let trust =
+        TrustFile::from_json(&std::fs::read("../tests/vectors/v2-sm2-sm3/trust.json").unwrap())
+            .unwrap();
+    let anchor: TimeAnchor =
+        serde_json::from_value(json("tests/vectors/v2-sm2-sm3/anchor.json")).unwrap();
+    let v = verify_anchored(&sealed, &s.targets, &s.public, Some(&trust), Some(&anchor));
+    assert_eq!(v.level, Level::Anchored, "{:?}", v.unanchored);
+    assert_eq!(v.to_json(), json("tests/vectors/v2-sm2-sm3/verdict.json"));
+    assert_eq!(v.to_json()["verified"]["suite"], "sm2-sm3");
+}
+
+/// The suite, not a key's length, says which algorithm verifies: the same commitment
+/// read under the default suite hashes otherwise and its SM2 keys are refused; an Ed25519
+/// signature in an SM2 commitment is refused; and the default suite is never written.
+#[test]
+fn the_suites_do_not_mix() {
+    let s = sample();
+    let c = commitment(&s);
+    // Dropped suite: the commitment hash no longer matches what was signed.
+    let mut plain = c.clone();
+    plain.commitment.suite = Suite::Ed25519Sha256;
+    assert!(run(&s, &plain).is_err());
+    // A signer's SM2 signature replaced by an Ed25519 one under the listed name.
+    let mut mixed = c.clone();
+    let ed = SigningKey::from_bytes(&[5; 32]);
+    let name = mixed.commitment.signers[0].name.clone();
+    mixed.commitment.signers[0].public_key = shuangsuiji::encoding::public_key_hex(&ed);
+    assert!(
+        mixed.commitment.check().is_err(),
+        "an Ed25519 key in an sm2-sm3 commitment"
+    );
+    // An SM2 signature by another key, under the listed signer's name.
+    let mut forged = c.clone();
+    let other = Sm2SecretKey::from_bytes(&[9; 32]).unwrap();
+    forged.signatures.retain(|e| e.signer != name);
+    forged.sign(&name, &other);
+    let rec = run(&s, &c).unwrap();
+    let mut sealed = SealedRecord::new(rec).unwrap();
+    sealed.record.commitment = forged;
+    assert!(verify(&sealed, &s.targets, &s.public).is_err());
+    // The default written out, and a suite in a draw/v1 commitment, are refused.
+    let mut text = s.v["inputs"]["commitment"].clone();
+    text["commitment"]["suite"] = "ed25519-sha256".into();
+    assert!(serde_json::from_value::<SignedCommitment>(text).is_err());
+    let mut v1 = c.commitment.clone();
+    v1.algorithm = shuangsuiji::draw::ALGORITHM.into();
+    let e = v1.check().unwrap_err().to_string();
+    assert!(e.contains("suite: a draw/v2 member"), "{e}");
+}
+
+/// One draw, one suite: an annual plan under the default suite in an sm2-sm3 commitment.
+#[test]
+fn an_annual_plan_of_the_other_suite_is_refused() {
+    let s = sample();
+    let mut c = commitment(&s).commitment;
+    if let Some(r) = c.plan.annual_task.as_mut() {
+        r.annual_plan.plan.suite = Suite::Ed25519Sha256;
+    }
+    let e = c.check().unwrap_err().to_string();
+    assert!(e.contains("one draw, one suite"), "{e}");
+}
