@@ -200,6 +200,25 @@ pub fn bytes32(b: &[u8], what: &str) -> Result<[u8; 32]> {
         .map_err(|_| format_error(format!("{what} must be 32 bytes, got {}", b.len())))
 }
 
+/// A suite from its wire name; `None` is the default, `ed25519-sha256`.
+pub fn suite(name: Option<&str>) -> Result<shuangsuiji::Suite> {
+    match name {
+        None => Ok(shuangsuiji::Suite::default()),
+        Some(n) => shuangsuiji::Suite::of(n).ok_or_else(|| {
+            format_error(format!(
+                "suite must be \"ed25519-sha256\" or \"sm2-sm3\", got {n:?}"
+            ))
+        }),
+    }
+}
+
+/// A 32-byte secret key of a suite: an Ed25519 seed, or an SM2 scalar.
+pub fn secret_key(suite: shuangsuiji::Suite, b: &[u8]) -> Result<shuangsuiji::SecretKey> {
+    suite
+        .secret_key(&bytes32(b, "secret_key")?)
+        .map_err(|e| format_error(format!("secret_key: {e}")))
+}
+
 /// A digest from its 64 hex digits.
 pub fn digest(s: &str, what: &str) -> Result<shuangsuiji::Digest32> {
     shuangsuiji::Digest32::from_hex(s)

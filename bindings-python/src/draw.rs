@@ -30,13 +30,25 @@ impl SignedCommitment {
         to_py(py, &self.0.commitment)
     }
 
-    /// draw/v2: adds a participant's signature on the hash with its 32-byte Ed25519
-    /// secret key (the key whose public half the commitment lists for it).
+    /// draw/v2: adds a participant's signature on the hash with its 32-byte secret key of
+    /// the commitment's suite (the key whose public half the commitment lists for it).
     fn sign_as_participant(&mut self, participant: &str, secret_key: &[u8]) -> Result<()> {
-        let key = bytes32(secret_key, "secret_key")?;
-        self.0
-            .sign_as_participant(participant, &core::SigningKey::from_bytes(&key));
+        let key = crate::convert::secret_key(self.0.suite(), secret_key)?;
+        self.0.sign_as_participant(participant, &key);
         Ok(())
+    }
+
+    /// draw/v2: the bytes a participant signs, for a signature made by another tool.
+    fn participant_signing_message(&self) -> Vec<u8> {
+        self.0.participant_signing_message()
+    }
+
+    /// draw/v2: files a participant's signature made elsewhere
+    /// (`{"signer": id, "public_key", "signature"}`), checked before it is kept. Raises
+    /// SignatureError.
+    fn add_participant_signature(&mut self, entry: &Bound<'_, PyAny>) -> Result<()> {
+        let e = from_py(entry, "signature entry")?;
+        Ok(self.0.add_participant_signature(e)?)
     }
 
     /// draw/v2: the participants' signatures, as dicts `{"signer", "public_key", "signature"}`.
@@ -146,6 +158,8 @@ pub struct Verified {
     pub committed_at: i64,
     /// The drand round used, if any.
     pub beacon_round: Option<u64>,
+    /// The cryptographic suite: "ed25519-sha256" or "sm2-sm3".
+    pub suite: &'static str,
 }
 
 #[pymethods]
@@ -169,6 +183,7 @@ impl Verified {
         d.set_item("commitment_hash", &self.commitment_hash)?;
         d.set_item("committed_at", self.committed_at)?;
         d.set_item("beacon_round", self.beacon_round)?;
+        d.set_item("suite", self.suite)?;
         Ok(d)
     }
 }
@@ -198,7 +213,7 @@ fn unix_time(obj: &Bound<'_, PyAny>) -> Result<i64> {
 /// drand spec dict (see `quicknet`); `committed_at` is unix seconds or an aware datetime;
 /// `log_checkpoint` is the audit log's signed checkpoint text the draw is committed under.
 #[pyfunction]
-#[pyo3(signature = (plan, item_list, targets, inspectors, participants, signers, committed_at, beacon = None, supersedes = None, log_checkpoint = None, version = 2))]
+#[pyo3(signature = (plan, item_list, targets, inspectors, participants, signers, committed_at, beacon = None, supersedes = None, log_checkpoint = None, version = 2, suite = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn commit(
     plan: &Bound<'_, PyAny>,
@@ -212,7 +227,9 @@ pub fn commit(
     supersedes: Option<&Bound<'_, PyAny>>,
     log_checkpoint: Option<String>,
     version: u8,
+    suite: Option<&str>,
 ) -> Result<SignedCommitment> {
+    let suite = crate::convert::suite(suite)?;
     let (algorithm, as_of) = match version {
         1 => (core::draw::ALGORITHM, None),
         2 => (core::draw::ALGORITHM_V2, Some(targets.get().0.as_of())),
@@ -236,12 +253,12 @@ pub fn commit(
     let commitment = core::Commitment {
         log_checkpoint,
         algorithm: algorithm.into(),
-        suite: core::Suite::default(),
+        suite,
         plan: from_py(plan, "plan")?,
         roots: core::registers::RegisterRoots {
-            item_list: item_list.get().0.hash(),
-            targets: targets.get().0.root(),
-            inspectors: inspectors.get().0.root(),
+            item_list: item_list.get().0.hash_in(suite),
+            targets: targets.get().0.root_in(suite),
+            inspectors: inspectors.get().0.root_in(suite),
         },
         participants: from_py(participants, "participants")?,
         signers: from_py(signers, "signers")?,
@@ -266,16 +283,18 @@ pub fn reveal<'py>(py: Python<'py>, participant: &str, secret: &[u8]) -> Result<
 
 /// draw/v2: a participant's signed reveal `{"participant", "secret", "signature"}` of a
 /// 32-byte secret, bound to the commitment `commitment_hash` (hex) and signed with the
-/// participant's 32-byte Ed25519 secret key.
+/// participant's 32-byte secret key of the suite (Ed25519 seed, or SM2 scalar).
 #[pyfunction]
+#[pyo3(signature = (participant, secret, commitment_hash, secret_key, suite = None))]
 pub fn signed_reveal<'py>(
     py: Python<'py>,
     participant: &str,
     secret: &[u8],
     commitment_hash: &str,
     secret_key: &[u8],
+    suite: Option<&str>,
 ) -> Result<Bound<'py, PyAny>> {
-    let key = core::SigningKey::from_bytes(&bytes32(secret_key, "secret_key")?);
+    let key = crate::convert::secret_key(crate::convert::suite(suite)?, secret_key)?;
     let r = core::draw::signed_reveal(
         participant,
         &key,
@@ -285,18 +304,49 @@ pub fn signed_reveal<'py>(
     to_py(py, &r)
 }
 
-/// The commitment (hex) of a participant's 32-byte secret, published before the reveal.
+/// The commitment (hex) of a participant's 32-byte secret under the suite, published
+/// before the reveal.
 #[pyfunction]
-pub fn commit_secret(participant: &str, secret: &[u8]) -> Result<String> {
-    Ok(core::hazmat::commit_secret(participant, &bytes32(secret, "secret")?).to_hex())
+#[pyo3(signature = (participant, secret, suite = None))]
+pub fn commit_secret(participant: &str, secret: &[u8], suite: Option<&str>) -> Result<String> {
+    Ok(core::hazmat::commit_secret_in(
+        crate::convert::suite(suite)?,
+        participant,
+        &bytes32(secret, "secret")?,
+    )
+    .to_hex())
 }
 
-/// The Ed25519 public key (hex) of a 32-byte secret key.
+/// draw/v2: the bytes a participant signs when it reveals `secret` for the commitment
+/// `commitment_hash` (hex), for a signature made by another tool; the reveal is then
+/// `{"participant", "secret": hex, "signature": hex}`.
 #[pyfunction]
-pub fn public_key_hex(secret_key: &[u8]) -> Result<String> {
-    Ok(core::encoding::public_key_hex(
-        &core::SigningKey::from_bytes(&bytes32(secret_key, "secret_key")?),
+#[pyo3(signature = (participant, secret, commitment_hash, suite = None))]
+pub fn reveal_signing_message(
+    participant: &str,
+    secret: &[u8],
+    commitment_hash: &str,
+    suite: Option<&str>,
+) -> Result<Vec<u8>> {
+    let binding = core::draw::reveal_binding_in(
+        crate::convert::suite(suite)?,
+        &digest(commitment_hash, "commitment_hash")?,
+        participant,
+        &bytes32(secret, "secret")?,
+    );
+    Ok(core::encoding::signing_message(
+        core::draw::PARTICIPANT_REVEAL_CONTEXT,
+        &binding,
     ))
+}
+
+/// The public key (hex) of a 32-byte secret key of the suite: Ed25519 (64 hex digits) or
+/// SM2 `04‖x‖y` (130 hex digits).
+#[pyfunction]
+#[pyo3(signature = (secret_key, suite = None))]
+pub fn public_key_hex(secret_key: &[u8], suite: Option<&str>) -> Result<String> {
+    use core::SuiteSigner as _;
+    Ok(crate::convert::secret_key(crate::convert::suite(suite)?, secret_key)?.public_key_hex())
 }
 
 /// The drand quicknet chain parameters with the round a plan commits to, as a dict.
@@ -327,18 +377,29 @@ pub fn verify_round(
     Ok(core::draw::verify_round(&spec, unix_time(committed_at)?, &round)?.to_vec())
 }
 
-/// The sub-seed (hex) of a seed for one purpose, e.g. "target/low".
+/// The sub-seed (hex) of a seed for one purpose, e.g. "target/low", under the suite.
 #[pyfunction]
-pub fn subseed(seed: &str, purpose: &str) -> Result<String> {
-    Ok(core::hazmat::subseed(&digest(seed, "seed")?, purpose).to_hex())
+#[pyo3(signature = (seed, purpose, suite = None))]
+pub fn subseed(seed: &str, purpose: &str, suite: Option<&str>) -> Result<String> {
+    Ok(core::hazmat::subseed_in(
+        crate::convert::suite(suite)?,
+        &digest(seed, "seed")?,
+        purpose,
+    )
+    .to_hex())
 }
 
-/// The ticket (hex) of a target id under a sub-seed.
+/// The ticket (hex) of a target id under a sub-seed and the suite.
 #[pyfunction]
-pub fn ticket(subseed: &str, target_id: &str) -> Result<String> {
-    core::hazmat::checked_ticket(&digest(subseed, "subseed")?, target_id)
-        .map(|t| t.to_hex())
-        .map_err(|e| format_error(format!("target_id {e}")))
+#[pyo3(signature = (subseed, target_id, suite = None))]
+pub fn ticket(subseed: &str, target_id: &str, suite: Option<&str>) -> Result<String> {
+    core::hazmat::checked_ticket_in(
+        crate::convert::suite(suite)?,
+        &digest(subseed, "subseed")?,
+        target_id,
+    )
+    .map(|t| t.to_hex())
+    .map_err(|e| format_error(format!("target_id {e}")))
 }
 
 /// The `take` lowest tickets of the ids in a file (one per line), ascending, as
@@ -483,6 +544,7 @@ pub fn verify(
         commitment_hash: v.commitment_hash.to_hex(),
         committed_at: v.committed_at,
         beacon_round: v.beacon_round,
+        suite: v.suite.name(),
     })
 }
 

@@ -60,6 +60,12 @@ create_exception!(
 );
 create_exception!(
     shuangsuiji,
+    SignatureError,
+    VerifyError,
+    "A signature filed from outside (add_signature) is refused: signer not listed, signed already, wrong key, or it does not verify under the commitment's suite."
+);
+create_exception!(
+    shuangsuiji,
     PublishError,
     ShuangsuijiError,
     "A batch of results cannot be published."
@@ -115,6 +121,8 @@ pub enum Error {
     Beacon(core::draw::BeaconError),
     /// A verification failure.
     Verify(core::VerifyError),
+    /// A signature filed from outside that is refused.
+    Signature(core::encoding::SignatureError),
     /// A publication error.
     Publish(core::PublishError),
     /// A policy error.
@@ -150,6 +158,7 @@ from_core!(
     Draw(core::DrawError),
     Beacon(core::draw::BeaconError),
     Verify(core::VerifyError),
+    Signature(core::encoding::SignatureError),
     Publish(core::PublishError),
     Policy(core::publish::PolicyError),
     Notice(core::NoticeError),
@@ -270,6 +279,7 @@ impl Error {
             Error::Plan(e) => plan(py, &e),
             Error::Draw(e) => draw(py, &e),
             Error::Beacon(e) => raise_explained::<BeaconError, _>(py, e.to_string(), &e),
+            Error::Signature(e) => raise_explained::<SignatureError, _>(py, e.to_string(), &e),
             Error::Verify(e) => {
                 let err = raise_explained::<VerifyError, _>(py, e.to_string(), &e);
                 if let core::VerifyError::Rerun(d) = &e {
@@ -338,6 +348,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("PlanError", py.get_type::<PlanError>())?;
     m.add("BeaconError", py.get_type::<BeaconError>())?;
     m.add("VerifyError", py.get_type::<VerifyError>())?;
+    m.add("SignatureError", py.get_type::<SignatureError>())?;
     m.add("PublishError", py.get_type::<PublishError>())?;
     m.add("PolicyError", py.get_type::<PolicyError>())?;
     m.add("NoticeError", py.get_type::<NoticeError>())?;

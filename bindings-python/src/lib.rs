@@ -68,6 +68,7 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(draw::reveal, m)?,
         wrap_pyfunction!(draw::signed_reveal, m)?,
         wrap_pyfunction!(draw::commit_secret, m)?,
+        wrap_pyfunction!(draw::reveal_signing_message, m)?,
         wrap_pyfunction!(draw::public_key_hex, m)?,
         wrap_pyfunction!(draw::quicknet, m)?,
         wrap_pyfunction!(draw::verify_round, m)?,

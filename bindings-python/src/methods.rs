@@ -52,12 +52,35 @@ macro_rules! signed {
         #[pyo3::pymethods]
         impl $class {
             /// Adds the signature of `signer` (a name the commitment lists) with a 32-byte
-            /// Ed25519 secret key.
+            /// secret key of the commitment's suite (an Ed25519 seed, or an SM2 scalar
+            /// under `sm2-sm3`).
             fn sign(&mut self, signer: &str, secret_key: &[u8]) -> $crate::errors::Result<()> {
-                let key = $crate::convert::bytes32(secret_key, "secret_key")?;
-                self.0
-                    .sign(signer, &shuangsuiji::SigningKey::from_bytes(&key));
+                let key = $crate::convert::secret_key(self.0.suite(), secret_key)?;
+                self.0.sign(signer, &key);
                 Ok(())
+            }
+
+            /// The bytes a signer signs (`context || hash`), for a signature made by
+            /// another tool (gmssl, a hardware module) and filed with `add_signature`.
+            fn signing_message(&self) -> Vec<u8> {
+                self.0.signing_message()
+            }
+
+            /// Files a signature made elsewhere, `{"signer", "public_key", "signature"}`:
+            /// checked under the commitment's suite and the listed key before it is kept.
+            /// Raises SignatureError.
+            fn add_signature(
+                &mut self,
+                entry: &pyo3::Bound<'_, pyo3::PyAny>,
+            ) -> $crate::errors::Result<()> {
+                let e = $crate::convert::from_py(entry, "signature entry")?;
+                Ok(self.0.add_signature(e)?)
+            }
+
+            /// The cryptographic suite: "ed25519-sha256" or "sm2-sm3".
+            #[getter]
+            fn suite(&self) -> &'static str {
+                self.0.suite().name()
             }
 
             /// The hash the signatures cover (hex).

@@ -170,6 +170,12 @@ impl ItemList {
         self.0.version()
     }
 
+    /// The content hash (hex) under a suite ("ed25519-sha256" or "sm2-sm3"), as an
+    /// `sm2-sm3` commitment names it.
+    fn hash_in(&self, suite: &str) -> Result<String> {
+        Ok(self.0.hash_in(crate::convert::suite(Some(suite))?).to_hex())
+    }
+
     /// Content hash (hex), as committed to.
     #[getter]
     fn hash(&self) -> String {
@@ -270,6 +276,12 @@ json_out!(TargetRegister);
 
 #[pymethods]
 impl TargetRegister {
+    /// The Merkle root (hex) under a suite ("ed25519-sha256" or "sm2-sm3"), as an
+    /// `sm2-sm3` commitment names it.
+    fn root_in(&self, suite: &str) -> Result<String> {
+        Ok(self.0.root_in(crate::convert::suite(Some(suite))?).to_hex())
+    }
+
     /// Merkle root (hex), as committed to.
     #[getter]
     fn root(&self) -> String {
@@ -365,6 +377,12 @@ impl PublicInspectorRegister {
         let as_of = date_from_py(as_of, "as_of")?;
         let (ok, shape) = entries_of(inspectors, RegisterName::Inspectors)?;
         finish(shape, core::PublicInspectorRegister::new(as_of, ok)).map(PublicInspectorRegister)
+    }
+
+    /// The Merkle root (hex) under a suite ("ed25519-sha256" or "sm2-sm3"), as an
+    /// `sm2-sm3` commitment names it.
+    fn root_in(&self, suite: &str) -> Result<String> {
+        Ok(self.0.root_in(crate::convert::suite(Some(suite))?).to_hex())
     }
 
     /// Merkle root (hex), as committed to.

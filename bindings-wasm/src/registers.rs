@@ -30,6 +30,11 @@ struct Roots {
 fn roots(o: &JsValue) -> Result<Roots, Failure> {
     let mut out = Roots::default();
     let as_of = input::date("asOf", input::prop(o, "asOf").as_string())?;
+    let suite = match input::prop(o, "suite").as_string() {
+        None => shuangsuiji::Suite::default(),
+        Some(n) => shuangsuiji::Suite::of(&n)
+            .ok_or_else(|| Failure::input("suite", "\"ed25519-sha256\" or \"sm2-sm3\""))?,
+    };
     if let Some(b) = input::bytes("itemList", &input::prop(o, "itemList"))? {
         let items: ItemList = if let Some(doc) = import::json_document(&b) {
             input::json("itemList", doc)?
@@ -41,24 +46,25 @@ fn roots(o: &JsValue) -> Result<Roots, Failure> {
                 })?;
             import::items(&b, &version).map_err(|e| crate::errors::validation("itemList", e))?
         };
-        out.item_list = Some(items.hash());
+        out.item_list = Some(items.hash_in(suite));
         out.items_count = Some(items.items().len());
     }
     if let Some(b) = input::bytes("targets", &input::prop(o, "targets"))? {
         let t = input::targets(&b, as_of)?;
-        out.targets = Some(t.root());
+        out.targets = Some(t.root_in(suite));
         out.targets_count = Some(t.targets().len());
     }
     if let Some(b) = input::bytes("inspectors", &input::prop(o, "inspectors"))? {
         let i = input::inspectors(&b)?;
-        out.inspectors = Some(i.root());
+        out.inspectors = Some(i.root_in(suite));
         out.inspectors_count = Some(i.inspectors().len());
     }
     Ok(out)
 }
 
 /// The item-list hash and the register roots of the files given: `{ itemList?,
-/// itemListVersion?, targets?, inspectors?, asOf? }`. The item list and targets may be JSON
+/// itemListVersion?, targets?, inspectors?, asOf?, suite? }` (`suite`: "sm2-sm3" for a
+/// draw under the 国密 suite; absent, "ed25519-sha256"). The item list and targets may be JSON
 /// or the CSV/XLSX templates (with `itemListVersion` / `asOf`); the inspectors are the
 /// public view (JSON). Compare them with `summary.roots` of a record.
 ///

@@ -82,6 +82,8 @@ export interface Team { target: string; members: Member[] }
 
 export interface DrawSummary {
   algorithm: string;
+  /** The cryptographic suite of every hash and signature (docs/spec/suites.md). */
+  suite: "ed25519-sha256" | "sm2-sm3";
   plan: { id: string; title: string; items: string[]; inspection_date: string };
   record_hash: Hex32;
   commitment_hash: Hex32;
@@ -134,7 +136,8 @@ export interface VerifyResult {
   error: Failure | null;
   summary: DrawSummary | null;
   verified: null | { record_hash: Hex32; seed: Hex32; selected: number; beacon: boolean;
-    commitment_hash: Hex32; committed_at: number; beacon_round: number | null };
+    commitment_hash: Hex32; committed_at: number; beacon_round: number | null;
+    suite: "ed25519-sha256" | "sm2-sm3" };
   /** How far the record is anchored in the trust file; present whenever it was re-run. */
   verdict: Verdict | null;
 }
@@ -177,7 +180,9 @@ export interface Verdict {
    *  numbers the record gives, for the reader to compare with the official announcement. */
   published_numbers?: PublishedDraw[];
   verified: null | { record_hash: Hex32; seed: Hex32; selected: number; commitment_hash: Hex32;
-    committed_at: number; beacon_round: number | null };
+    committed_at: number; beacon_round: number | null;
+    /** Only under "sm2-sm3" (verdicts under the default suite keep their bytes). */
+    suite?: "sm2-sm3" };
   error: null | { kind: ErrorKind; cause_kind: ErrorKind | null; message: string; message_zh: string };
 }
 
@@ -203,6 +208,8 @@ export interface RegisterFiles {
   itemList?: Input; itemListVersion?: string;
   targets?: Input; asOf?: string;
   inspectors?: Input;
+  /** "sm2-sm3" for a draw under the 国密 suite; absent: "ed25519-sha256". */
+  suite?: "ed25519-sha256" | "sm2-sm3";
 }
 
 export interface RegisterRoots {

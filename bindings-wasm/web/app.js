@@ -270,6 +270,9 @@ function details(result) {
     ["对象库根 Target register root", s.roots.targets],
     ["人员库根 Inspector register root", s.roots.inspectors],
     ["算法 Algorithm", s.algorithm],
+    ["算法套件 Suite", s.suite === "sm2-sm3"
+      ? "sm2-sm3（国密：SM3 杂凑、SM2 签名 · SM3 hashes, SM2 signatures）"
+      : "ed25519-sha256（SHA-256 杂凑、Ed25519 签名 · SHA-256 hashes, Ed25519 signatures）"],
     ["核验页面 Verified with page build", document.body.dataset.pageHash
       ?? (document.body.dataset.build === "none" ? "开发副本 development copy" : "未复核或不符 not checked or not consistent")],
   ]);

@@ -66,6 +66,9 @@ class BeaconError(DrawError):
 class VerifyError(ShuangsuijiError):
     """A record does not verify; the message names the first failing check."""
 
+class SignatureError(VerifyError):
+    """A signature filed from outside (``add_signature``) is refused."""
+
 class PublishError(ShuangsuijiError):
     """A batch of results cannot be published."""
 
@@ -128,6 +131,8 @@ class ItemList:
     @property
     def hash(self) -> str:
         """Content hash (hex)."""
+    def hash_in(self, suite: str) -> str:
+        """The content hash (hex) under a suite (``"ed25519-sha256"`` or ``"sm2-sm3"``)."""
     def __len__(self) -> int: ...
     def to_dict(self) -> Dict[str, Any]:
         """The JSON form as plain Python objects."""
@@ -187,6 +192,8 @@ class TargetRegister:
     @property
     def root(self) -> str:
         """Merkle root (hex)."""
+    def root_in(self, suite: str) -> str:
+        """The Merkle root (hex) under a suite (``"ed25519-sha256"`` or ``"sm2-sm3"``)."""
     def leaf_bytes(self, index: int) -> bytes:
         """The Merkle leaf bytes of entry ``index`` (id order)."""
     def get(self, id: str) -> Optional[Dict[str, Any]]:
@@ -260,6 +267,8 @@ class PublicInspectorRegister:
     @property
     def root(self) -> str:
         """Merkle root (hex)."""
+    def root_in(self, suite: str) -> str:
+        """The Merkle root (hex) under a suite (``"ed25519-sha256"`` or ``"sm2-sm3"``)."""
     @property
     def as_of(self) -> datetime.date:
         """The register date."""
@@ -292,9 +301,21 @@ class SignedCommitment:
     def from_json(s: Union[str, bytes]) -> SignedCommitment:
         """From JSON text."""
     def sign(self, signer: str, secret_key: bytes) -> None:
-        """Adds the signature of ``signer`` with a 32-byte Ed25519 secret key."""
+        """Adds the signature of ``signer`` with a 32-byte secret key of the suite."""
+    def signing_message(self) -> bytes:
+        """The bytes a signer signs (``context || hash``), for a signature made by another tool."""
+    def add_signature(self, entry: Dict[str, str]) -> None:
+        """Files a signature made elsewhere ``{"signer", "public_key", "signature"}``,
+        checked under the suite and the listed key first. Raises SignatureError."""
+    @property
+    def suite(self) -> str:
+        """The cryptographic suite: ``"ed25519-sha256"`` or ``"sm2-sm3"``."""
     def sign_as_participant(self, participant: str, secret_key: bytes) -> None:
-        """draw/v2: adds a participant's signature with its 32-byte Ed25519 secret key."""
+        """draw/v2: adds a participant's signature with its 32-byte secret key of the suite."""
+    def participant_signing_message(self) -> bytes:
+        """draw/v2: the bytes a participant signs, for a signature made by another tool."""
+    def add_participant_signature(self, entry: Dict[str, str]) -> None:
+        """draw/v2: files a participant's signature made elsewhere. Raises SignatureError."""
     @property
     def participant_signatures(self) -> List[Dict[str, str]]:
         """draw/v2: the participants' signatures ``{"signer", "public_key", "signature"}``."""
@@ -350,7 +371,15 @@ class SealedRecord:
     def from_json(s: Union[str, bytes]) -> SealedRecord:
         """From JSON text (e.g. record.json)."""
     def sign(self, signer: str, secret_key: bytes) -> None:
-        """Adds the signature of ``signer`` with a 32-byte Ed25519 secret key."""
+        """Adds the signature of ``signer`` with a 32-byte secret key of the suite."""
+    def signing_message(self) -> bytes:
+        """The bytes a signer signs (``context || hash``), for a signature made by another tool."""
+    def add_signature(self, entry: Dict[str, str]) -> None:
+        """Files a signature made elsewhere ``{"signer", "public_key", "signature"}``,
+        checked under the suite and the listed key first. Raises SignatureError."""
+    @property
+    def suite(self) -> str:
+        """The cryptographic suite: ``"ed25519-sha256"`` or ``"sm2-sm3"``."""
     @property
     def hash(self) -> str:
         """The record hash (hex)."""
@@ -381,6 +410,8 @@ class Verified:
     """Compare with the commitment published before the beacon round."""
     committed_at: int
     beacon_round: Optional[int]
+    suite: str
+    """``"ed25519-sha256"`` or ``"sm2-sm3"``."""
     def to_dict(self) -> Dict[str, Any]:
         """As a dict."""
 
@@ -396,21 +427,30 @@ def commit(
     supersedes: Optional[Dict[str, str]] = None,
     log_checkpoint: Optional[str] = None,
     version: int = 2,
+    suite: Optional[str] = None,
 ) -> SignedCommitment:
     """Builds and hashes the pre-draw commitment (unsigned; call ``.sign`` and, in draw/v2,
-    ``.sign_as_participant``). ``version=1`` makes a draw/v1 commitment (never anchored)."""
+    ``.sign_as_participant``). ``version=1`` makes a draw/v1 commitment (never anchored);
+    ``suite="sm2-sm3"`` a draw under SM3 and SM2 (docs/spec/suites.md)."""
 
 def reveal(participant: str, secret: bytes) -> Dict[str, str]:
     """A participant's unsigned reveal ``{"participant", "secret"}`` (draw/v1)."""
 
-def signed_reveal(participant: str, secret: bytes, commitment_hash: str, secret_key: bytes) -> Dict[str, str]:
+def signed_reveal(
+    participant: str, secret: bytes, commitment_hash: str, secret_key: bytes, suite: Optional[str] = None
+) -> Dict[str, str]:
     """draw/v2: a participant's reveal signed with its key, bound to the commitment hash."""
 
-def commit_secret(participant: str, secret: bytes) -> str:
-    """The commitment (hex) of a participant's 32-byte secret."""
+def commit_secret(participant: str, secret: bytes, suite: Optional[str] = None) -> str:
+    """The commitment (hex) of a participant's 32-byte secret under the suite."""
 
-def public_key_hex(secret_key: bytes) -> str:
-    """The Ed25519 public key (hex) of a 32-byte secret key."""
+def reveal_signing_message(
+    participant: str, secret: bytes, commitment_hash: str, suite: Optional[str] = None
+) -> bytes:
+    """draw/v2: the bytes a participant signs when it reveals, for a signature made by another tool."""
+
+def public_key_hex(secret_key: bytes, suite: Optional[str] = None) -> str:
+    """The public key (hex) of a 32-byte secret key: Ed25519, or SM2 ``04‖x‖y`` under ``"sm2-sm3"``."""
 
 def quicknet(round: int) -> Dict[str, Any]:
     """The drand quicknet chain parameters with the round to commit to."""
@@ -448,10 +488,10 @@ def sm2_secret_key_from_pem(pem: str) -> bytes:
 def sm2_secret_key_pem(secret_key: bytes) -> str:
     """A 32-byte secret scalar as PKCS#8 PEM."""
 
-def subseed(seed: str, purpose: str) -> str:
+def subseed(seed: str, purpose: str, suite: Optional[str] = None) -> str:
     """The sub-seed (hex) of a seed for one purpose, e.g. ``"target/low"``."""
 
-def ticket(subseed: str, target_id: str) -> str:
+def ticket(subseed: str, target_id: str, suite: Optional[str] = None) -> str:
     """The ticket (hex) of a target id under a sub-seed. Raises FormatError when
     ``target_id`` is not an id in its one spelling (printable ASCII, no space)."""
 

@@ -41,6 +41,7 @@ struct VerifiedOut {
     commitment_hash: Digest32,
     committed_at: i64,
     beacon_round: Option<u64>,
+    suite: &'static str,
 }
 
 impl From<Verified> for VerifiedOut {
@@ -53,6 +54,7 @@ impl From<Verified> for VerifiedOut {
             commitment_hash: v.commitment_hash,
             committed_at: v.committed_at,
             beacon_round: v.beacon_round,
+            suite: v.suite.name(),
         }
     }
 }
@@ -114,6 +116,8 @@ struct SelectedOut<'a> {
 #[derive(Serialize)]
 struct Summary<'a> {
     algorithm: &'a str,
+    /// The cryptographic suite: "ed25519-sha256" or "sm2-sm3" (国密).
+    suite: &'static str,
     plan: PlanOut<'a>,
     record_hash: &'a Digest32,
     commitment_hash: &'a Digest32,
@@ -207,6 +211,7 @@ fn summary(s: &SealedRecord) -> Summary<'_> {
         .collect();
     Summary {
         algorithm: &r.algorithm,
+        suite: c.suite.name(),
         plan: PlanOut {
             id: &c.plan.id,
             title: &c.plan.title,

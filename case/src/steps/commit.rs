@@ -10,8 +10,8 @@ use crate::store::{Store, Txn};
 use crate::trail::Trail;
 use shuangsuiji::audit::EventKind;
 use shuangsuiji::draw::{
-    reveal_binding, BeaconChoice, DrandSpec, Participant, PublishedNumbersSpec, Reveal, Signatory,
-    PARTICIPANT_COMMITMENT_CONTEXT,
+    reveal_binding_in, BeaconChoice, DrandSpec, Participant, PublishedNumbersSpec, Reveal,
+    Signatory, PARTICIPANT_COMMITMENT_CONTEXT,
 };
 use shuangsuiji::encoding::{verify_entry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
 use shuangsuiji::hazmat::{check_reveal_signatures, check_reveals_in};
@@ -537,7 +537,7 @@ pub fn add_reveal(store: &Store, log_key: SigningKey, r: Reveal, now: i64) -> Re
         EventKind::Reveal,
         &part.role,
         now,
-        reveal_binding(&c.hash, &part.id, &secret),
+        reveal_binding_in(suite, &c.hash, &part.id, &secret),
         &r.secret,
     );
     trail.checkpoint()?;

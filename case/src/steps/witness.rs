@@ -10,7 +10,7 @@ use crate::layout;
 use crate::store::{Store, Txn};
 use crate::trail::Trail;
 use shuangsuiji::audit::{verify_cosignature, EventKind};
-use shuangsuiji::draw::{reveal_binding, BeaconChoice};
+use shuangsuiji::draw::{reveal_binding_in, BeaconChoice};
 use shuangsuiji::trust::{LoggedEvent, TimeAnchor};
 use shuangsuiji::{SignedCommitment, SigningKey};
 
@@ -225,7 +225,7 @@ pub fn file_cosignature(store: &Store, text: &str) -> Result<Filed> {
                 .map_err(|e| CaseError::Refused(e.to_string()))?;
             logged_reveals.push(logged(
                 EventKind::Reveal,
-                reveal_binding(&c.hash, &r.participant, &s),
+                reveal_binding_in(c.commitment.suite, &c.hash, &r.participant, &s),
             )?);
         }
         TimeAnchor {

@@ -323,13 +323,25 @@ impl SignedAnnualPlan {
             )),
             Err(e) => p.push(format!("hash: {e}")),
         }
+        // Bounded and linear, as the commitment's signers: a hostile plan must not make a
+        // verifier run an unbounded number of (SM2: slow) signature checks.
+        let limit = crate::draw::MAX_SIGNERS;
+        if self.plan.signatories.len() > limit || self.signatures.len() > limit {
+            p.push(format!(
+                "signatories: {} listed and {} signatures, at most {limit} each",
+                self.plan.signatories.len(),
+                self.signatures.len()
+            ));
+            return Err(PlanError { problems: p });
+        }
+        let mut by_name: std::collections::BTreeMap<&str, Vec<&SignatureEntry>> =
+            std::collections::BTreeMap::new();
+        for e in &self.signatures {
+            by_name.entry(e.signer.as_str()).or_default().push(e);
+        }
         for s in &self.plan.signatories {
-            let mine: Vec<_> = self
-                .signatures
-                .iter()
-                .filter(|e| e.signer == s.name)
-                .collect();
-            match mine.as_slice() {
+            let mine: &[&SignatureEntry] = by_name.get(s.name.as_str()).map_or(&[], Vec::as_slice);
+            match mine {
                 [] => p.push(format!("signatures: {} has not signed", s.name)),
                 [e] => {
                     if let Err(err) = verify_entry(

@@ -159,6 +159,21 @@ pub fn check_prior_draws(plan: &DrawPlan, records: &[SealedRecord]) -> Result<()
             Err(e) => p.push(format!("prior record {}: {e}", r.hash)),
         }
     }
+    // One plan, one suite among the records it rests on (the draw's own suite is the
+    // verdict's comparison: a plan has none before it is committed).
+    let suites: std::collections::BTreeSet<crate::encoding::Suite> = records
+        .iter()
+        .filter(|r| {
+            plan.exclusions
+                .prior_draws
+                .iter()
+                .any(|d| d.record == r.hash)
+        })
+        .map(|r| r.record.commitment.commitment.suite)
+        .collect();
+    if suites.len() > 1 {
+        p.push("exclusions.prior_draws: the earlier records are under more than one suite (one draw, one suite)".into());
+    }
     for d in &plan.exclusions.prior_draws {
         match copies.iter().find(|c| c.record == d.record) {
             None => p.push(format!(

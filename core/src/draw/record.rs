@@ -4,11 +4,13 @@
 use crate::draw::beacon::BeaconRound;
 use crate::draw::error::DrawError;
 use crate::draw::matching::Team;
-use crate::draw::protocol::{Commitment, Reveal};
+use crate::draw::protocol::{Commitment, Reveal, Signatory};
 use crate::draw::published::PublishedResult;
 use crate::draw::select::{Exclusion, StratumDraw, Ticketed};
 use crate::encoding::canonical::{canonical_json, Digest32};
-use crate::encoding::sign::{sign_hash, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
+use crate::encoding::sign::{
+    sign_hash, SignatureEntry, SignatureError, COMMITMENT_CONTEXT, RECORD_CONTEXT,
+};
 use crate::encoding::SuiteSigner;
 use crate::registers::item::ItemList;
 use serde::{Deserialize, Serialize};
@@ -48,6 +50,71 @@ impl SignedCommitment {
     pub fn sign(&mut self, signer: &str, key: &dyn SuiteSigner) {
         self.signatures
             .push(sign_hash(signer, key, COMMITMENT_CONTEXT, &self.hash));
+    }
+
+    /// The suite its hash and signatures are under.
+    pub fn suite(&self) -> crate::encoding::Suite {
+        self.commitment.suite
+    }
+
+    /// What a signer signs: `COMMITMENT_CONTEXT || hash`.
+    pub fn signing_message(&self) -> Vec<u8> {
+        crate::encoding::signing_message(COMMITMENT_CONTEXT, &self.hash)
+    }
+
+    /// What a participant signs: `PARTICIPANT_COMMITMENT_CONTEXT || hash`.
+    pub fn participant_signing_message(&self) -> Vec<u8> {
+        crate::encoding::signing_message(
+            crate::draw::participants::PARTICIPANT_COMMITMENT_CONTEXT,
+            &self.hash,
+        )
+    }
+
+    /// Files a signature made elsewhere (another tool, a hardware module) by one of the
+    /// commitment's signers over [`signing_message`](crate::encoding::signing_message)`(
+    /// COMMITMENT_CONTEXT, hash)`: checked under the commitment's suite and the key it lists
+    /// for the signer before it is kept; a second signature by the same signer is refused.
+    ///
+    /// # Errors
+    /// Why the signature cannot be filed.
+    pub fn add_signature(&mut self, entry: SignatureEntry) -> Result<(), SignatureError> {
+        add_checked(
+            &mut self.signatures,
+            &self.commitment.signers,
+            self.commitment.suite,
+            COMMITMENT_CONTEXT,
+            &self.hash,
+            entry,
+        )
+    }
+
+    /// draw/v2: files a participant's signature made elsewhere over
+    /// `signing_message(PARTICIPANT_COMMITMENT_CONTEXT, hash)`, checked as
+    /// [`SignedCommitment::add_signature`] under the key the commitment lists for it.
+    ///
+    /// # Errors
+    /// Why the signature cannot be filed.
+    pub fn add_participant_signature(
+        &mut self,
+        entry: SignatureEntry,
+    ) -> Result<(), SignatureError> {
+        let listed: Vec<Signatory> = self
+            .commitment
+            .participants
+            .iter()
+            .map(|p| Signatory {
+                name: p.id.clone(),
+                public_key: p.public_key.clone().unwrap_or_default(),
+            })
+            .collect();
+        add_checked(
+            &mut self.participant_signatures,
+            &listed,
+            self.commitment.suite,
+            crate::draw::participants::PARTICIPANT_COMMITMENT_CONTEXT,
+            &self.hash,
+            entry,
+        )
     }
 
     /// draw/v2: adds a participant's signature, with the key it listed in the commitment.
@@ -155,4 +222,59 @@ impl SealedRecord {
         self.signatures
             .push(sign_hash(signer, key, RECORD_CONTEXT, &self.hash));
     }
+
+    /// The suite its hash and signatures are under (its commitment's).
+    pub fn suite(&self) -> crate::encoding::Suite {
+        self.record.commitment.commitment.suite
+    }
+
+    /// What a signer signs: `RECORD_CONTEXT || hash`.
+    pub fn signing_message(&self) -> Vec<u8> {
+        crate::encoding::signing_message(RECORD_CONTEXT, &self.hash)
+    }
+
+    /// Files a signer's signature made elsewhere over
+    /// `signing_message(RECORD_CONTEXT, hash)`, checked as
+    /// [`SignedCommitment::add_signature`].
+    ///
+    /// # Errors
+    /// Why the signature cannot be filed.
+    pub fn add_signature(&mut self, entry: SignatureEntry) -> Result<(), SignatureError> {
+        let c = &self.record.commitment.commitment;
+        add_checked(
+            &mut self.signatures,
+            &c.signers,
+            c.suite,
+            RECORD_CONTEXT,
+            &self.hash,
+            entry,
+        )
+    }
+}
+
+/// Keeps `entry` if its signer is listed, has not signed yet, and the signature verifies
+/// under the listed key and the suite.
+fn add_checked(
+    kept: &mut Vec<SignatureEntry>,
+    listed: &[Signatory],
+    suite: crate::encoding::Suite,
+    context: &[u8],
+    hash: &Digest32,
+    entry: SignatureEntry,
+) -> Result<(), SignatureError> {
+    let key = listed
+        .iter()
+        .find(|s| s.name == entry.signer)
+        .map(|s| s.public_key.clone())
+        .ok_or_else(|| SignatureError::NotListed {
+            signer: entry.signer.clone(),
+        })?;
+    if kept.iter().any(|k| k.signer == entry.signer) {
+        return Err(SignatureError::AlreadySigned {
+            signer: entry.signer,
+        });
+    }
+    crate::encoding::verify_entry(suite, &entry, &key, context, hash)?;
+    kept.push(entry);
+    Ok(())
 }

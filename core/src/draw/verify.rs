@@ -82,6 +82,9 @@ fn check_signatures(
 /// # Errors
 /// The first failing check.
 pub(crate) fn check_seal(sealed: &SealedRecord) -> Result<(), VerifyError> {
+    // The commitment's own rules too (a suite in a draw/v1 commitment, keys of the other
+    // suite): a seal under rules no draw could have met is no seal.
+    sealed.record.commitment.commitment.check()?;
     check_commitment_seal(&sealed.record.commitment)?;
     check_record_seal(sealed).map(|_| ())
 }

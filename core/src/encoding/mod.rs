@@ -13,7 +13,7 @@ pub use canonical::{canonical_json, tagged_hash, Digest32};
 pub use ed25519_dalek::SigningKey;
 pub use merkle::{merkle_root, merkle_root_in, MerkleTree};
 pub use sign::{
-    public_key_hex, verify_entry, SignatureEntry, SignatureError, COMMITMENT_CONTEXT,
-    RECORD_CONTEXT,
+    public_key_hex, signing_message, verify_entry, SignatureEntry, SignatureError,
+    COMMITMENT_CONTEXT, RECORD_CONTEXT,
 };
 pub use suite::{Hasher, SecretKey, Suite, SuiteSigner, ED25519_SHA256, SM2_SM3};

@@ -26,6 +26,12 @@ pub const COMMITMENT_CONTEXT: &[u8] = b"shuangsuiji/v1/sign/commitment";
 /// Context for signatures on a draw record.
 pub const RECORD_CONTEXT: &[u8] = b"shuangsuiji/v1/sign/record";
 
+/// The bytes a signature covers, `context || hash`: what a signer outside this library
+/// (gmssl, sm-crypto, a hardware module) signs.
+pub fn signing_message(context: &[u8], hash: &Digest32) -> Vec<u8> {
+    message(context, hash)
+}
+
 fn message(context: &[u8], hash: &Digest32) -> Vec<u8> {
     let mut m = context.to_vec();
     m.extend_from_slice(&hash.0);
@@ -81,6 +87,18 @@ pub enum SignatureError {
     /// The signature does not verify (RFC 8032 strict) over `context || hash`.
     #[error("does not verify")]
     DoesNotVerify,
+    /// The entry's signer is not listed in the document it signs.
+    #[error("{signer} is not listed as a signer")]
+    NotListed {
+        /// The name in the entry.
+        signer: String,
+    },
+    /// The signer has signed already; one signature each.
+    #[error("{signer} has signed already")]
+    AlreadySigned {
+        /// The name in the entry.
+        signer: String,
+    },
 }
 
 /// Checks one signature under the draw's suite: Ed25519 `verify_strict` (no small-order

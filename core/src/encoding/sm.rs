@@ -88,6 +88,13 @@ impl Sm2PublicKey {
     /// [`SmError::Key`] when it is not 130 lower-case hex digits of 65 bytes starting 0x04,
     /// or not on the curve.
     pub fn from_hex(s: &str) -> Result<Self, SmError> {
+        // The length first: a hostile key of any size costs nothing to refuse.
+        if s.len() != 130 {
+            return Err(SmError::Key(format!(
+                "{} hex digits: a public key is 04‖x‖y, 65 bytes (130 hex digits)",
+                s.len()
+            )));
+        }
         if !s
             .bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))

@@ -76,6 +76,18 @@ impl Suite {
         h.finalize()
     }
 
+    /// A secret key of this suite from its 32 bytes: the Ed25519 seed, or the SM2 scalar
+    /// (big-endian, as gmssl and sm-crypto keep it in hex).
+    ///
+    /// # Errors
+    /// An SM2 scalar of zero or not below the group order.
+    pub fn secret_key(self, bytes: &[u8; 32]) -> Result<SecretKey, super::sm::SmError> {
+        Ok(match self {
+            Suite::Ed25519Sha256 => SecretKey::Ed25519(SigningKey::from_bytes(bytes)),
+            Suite::Sm2Sm3 => SecretKey::Sm2(Sm2SecretKey::from_bytes(bytes)?),
+        })
+    }
+
     /// Checks a signature (hex) under a public key (hex) on `message`: Ed25519 with
     /// `verify_strict`, or SM2 under the default identifier. One spelling each (lower-case
     /// hex), since signatures are hashed into records.

@@ -11,6 +11,8 @@ impl Explain for SignatureError {
             SignatureError::InvalidPoint { .. } => "invalid_point",
             SignatureError::BadSignatureHex => "bad_signature_hex",
             SignatureError::DoesNotVerify => "does_not_verify",
+            SignatureError::NotListed { .. } => "not_listed",
+            SignatureError::AlreadySigned { .. } => "already_signed",
         }
     }
 
@@ -28,6 +30,8 @@ impl Explain for SignatureError {
             }
             SignatureError::BadSignatureHex => "签名不是 128 位小写十六进制数字".into(),
             SignatureError::DoesNotVerify => "签名核验不通过".into(),
+            SignatureError::NotListed { signer } => format!("{signer} 不是所列的签字人"),
+            SignatureError::AlreadySigned { signer } => format!("{signer} 已经签过名"),
         }
     }
 }

@@ -311,6 +311,7 @@ fn references_anchored(
         let reason = refs
             .prior_records
             .iter()
+            .filter(|r| prior.iter().any(|d| d.record == r.hash))
             .find(|r| r.record.commitment.commitment.suite != suite)
             .map(|r| {
                 format!(
