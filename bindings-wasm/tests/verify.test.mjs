@@ -16,7 +16,7 @@ test("the sample record verifies, and the summary is the vector's", () => {
   assert.equal(r.error, null);
   assert.equal(r.ok, true);
   assert.deepEqual(r.verified, { record_hash: e.record_hash, seed: e.seed, selected: 28, beacon: true,
-    commitment_hash: e.commitment_hash, committed_at: 1692803700, beacon_round: 123 });
+    commitment_hash: e.commitment_hash, committed_at: 1692803700, beacon_round: 123, suite: "ed25519-sha256" });
   const s = r.summary;
   assert.equal(s.seed, e.seed);
   assert.equal(s.record_hash, e.record_hash);

@@ -173,3 +173,29 @@ fn an_annual_plan_of_the_other_suite_is_refused() {
     let e = c.check().unwrap_err().to_string();
     assert!(e.contains("one draw, one suite"), "{e}");
 }
+
+/// A record whose every signature was made by other tools — gmssl (Python) and sm-crypto
+/// (JavaScript), random nonces — verifies here; one changed signature does not.
+#[test]
+fn a_record_signed_by_gmssl_and_sm_crypto_verifies() {
+    let s = sample();
+    let f = json("tests/vectors/v2-sm2-sm3/foreign-signed.json");
+    let sealed: SealedRecord = serde_json::from_value(f["sealed"].clone()).unwrap();
+    assert_eq!(sealed.suite(), Suite::Sm2Sm3);
+    verify(&sealed, &s.targets, &s.public).unwrap();
+    let flip = |h: &mut String| {
+        let last = h.pop().unwrap();
+        h.push(if last == '0' { '1' } else { '0' });
+    };
+    let mut bad = sealed.clone();
+    flip(&mut bad.signatures[1].signature);
+    assert!(verify(&bad, &s.targets, &s.public).is_err());
+    let mut bad = sealed.clone();
+    flip(&mut bad.record.commitment.participant_signatures[0].signature);
+    assert!(verify(&bad, &s.targets, &s.public).is_err());
+    let mut bad = sealed;
+    if let Some(sig) = bad.record.reveals[1].signature.as_mut() {
+        flip(sig);
+    }
+    assert!(verify(&bad, &s.targets, &s.public).is_err());
+}

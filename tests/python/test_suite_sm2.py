@@ -165,3 +165,13 @@ def test_a_key_of_the_other_suite_is_refused(sample, v):
                v["inputs"]["reveals"], beacon=v["inputs"]["beacon"])
     with pytest.raises(s.FormatError):
         s.commit_secret("zazd", b"\x01" * 32, suite="SM2-SM3")
+
+
+def test_a_record_signed_by_gmssl_and_sm_crypto_verifies(sample):
+    f = read_json(f"{DIR}/foreign-signed.json")
+    assert s.verify(f["sealed"], sample.targets, sample.public).suite == SM
+    bad = copy.deepcopy(f["sealed"])
+    sig = bad["signatures"][1]["signature"]
+    bad["signatures"][1]["signature"] = sig[:-1] + ("0" if sig[-1] != "0" else "1")
+    with pytest.raises(s.VerifyError):
+        s.verify(bad, sample.targets, sample.public)
