@@ -54,7 +54,7 @@ fn log_key(store: &Store, path: Option<&str>) -> Result<SigningKey> {
 /// writes the case; a `now` given (hand-set) makes it a rehearsal case. `items`, `targets`, `inspectors` are the files' bytes (CSV/XLSX),
 /// `plan` the plan's JSON text; `witnesses` (name, verifier key) pairs.
 #[pyfunction]
-#[pyo3(signature = (case, items, targets, inspectors, plan, *, list_version, as_of, unit, origin, log_key, now=None, witnesses=Vec::new(), witness_quorum=None, margin=3600, salt=None))]
+#[pyo3(signature = (case, items, targets, inspectors, plan, *, list_version, as_of, unit, origin, log_key, now=None, witnesses=Vec::new(), witness_quorum=None, margin=3600, salt=None, suite=None))]
 #[allow(clippy::too_many_arguments)]
 pub fn case_new(
     py: Python<'_>,
@@ -73,7 +73,9 @@ pub fn case_new(
     witness_quorum: Option<u32>,
     margin: i64,
     salt: Option<String>,
+    suite: Option<&str>,
 ) -> Result<Py<PyAny>> {
+    let suite = crate::convert::suite(suite)?;
     // A hand-set time makes a rehearsal case, and only that (the case crate's clock rule).
     let rehearsal = now.is_some();
     let now = now.map_or_else(system_now, Ok)?;
@@ -114,6 +116,7 @@ pub fn case_new(
             witnesses,
             witness_quorum: quorum,
             rehearsal,
+            suite,
         },
         now,
     )?;
@@ -323,17 +326,29 @@ fn marked<T: serde::Serialize>(dir: &str, rehearsal: bool, public: &T) -> Result
 
 /// A signer's key folder (marked for rehearsal if asked); returns its public part (JSON text).
 #[pyfunction]
-#[pyo3(signature = (dir, name, role, rehearsal=false))]
-pub fn keys_new_signer(dir: &str, name: &str, role: &str, rehearsal: bool) -> Result<String> {
-    let p = keys::new_signer(Path::new(dir), name, role)?;
+#[pyo3(signature = (dir, name, role, rehearsal=false, suite=None))]
+pub fn keys_new_signer(
+    dir: &str,
+    name: &str,
+    role: &str,
+    rehearsal: bool,
+    suite: Option<&str>,
+) -> Result<String> {
+    let p = keys::new_signer(Path::new(dir), name, role, crate::convert::suite(suite)?)?;
     marked(dir, rehearsal, &p)
 }
 
 /// A participant's folder (marked for rehearsal if asked); returns its public part.
 #[pyfunction]
-#[pyo3(signature = (dir, id, role, rehearsal=false))]
-pub fn keys_new_participant(dir: &str, id: &str, role: &str, rehearsal: bool) -> Result<String> {
-    let p = keys::new_participant(Path::new(dir), id, role)?;
+#[pyo3(signature = (dir, id, role, rehearsal=false, suite=None))]
+pub fn keys_new_participant(
+    dir: &str,
+    id: &str,
+    role: &str,
+    rehearsal: bool,
+    suite: Option<&str>,
+) -> Result<String> {
+    let p = keys::new_participant(Path::new(dir), id, role, crate::convert::suite(suite)?)?;
     marked(dir, rehearsal, &p)
 }
 

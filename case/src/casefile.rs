@@ -109,4 +109,8 @@ pub struct CaseFile {
     /// How many rounds were re-drawn (the folders under `superseded/`).
     #[serde(default)]
     pub redraws: u32,
+    /// The draw's cryptographic suite (docs/spec/suites.md); absent: `ed25519-sha256`.
+    /// Signers' and participants' keys must be of it.
+    #[serde(default, skip_serializing_if = "shuangsuiji::Suite::is_default")]
+    pub suite: shuangsuiji::Suite,
 }

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use shuangsuiji::draw::{
     sign_commitment, signed_reveal, Participant, Reveal, SealedRecord, SignedCommitment,
 };
-use shuangsuiji::encoding::{public_key_hex, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
-use shuangsuiji::hazmat::{commit_secret, sign_hash};
-use shuangsuiji::{Digest32, SigningKey};
+use shuangsuiji::encoding::{SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
+use shuangsuiji::hazmat::{commit_secret_in, sign_hash};
+use shuangsuiji::{Digest32, SecretKey, Suite, SuiteSigner};
 use std::path::Path;
 
 /// The private key file of a folder.
@@ -24,6 +24,10 @@ pub const PUBLIC: &str = "public.json";
 pub const SECRET: &str = "secret";
 /// A participant folder's public part.
 pub const PARTICIPANT: &str = "participant.json";
+/// An `sm2-sm3` folder's key as PKCS#8 PEM, for other tools (GmSSL, OpenSSL).
+pub const KEY_PEM: &str = "key.pem";
+/// The suite of a folder's key, when it is not `ed25519-sha256`.
+pub const SUITE: &str = "suite";
 
 /// The marker of a key folder made for a rehearsal: only such a folder signs or reveals
 /// under the rehearsal clock.
@@ -67,7 +71,7 @@ pub struct SignerPublic {
     pub name: String,
     /// The role a verifier's trust file gives them (抽查负责人, 监督人 …).
     pub role: String,
-    /// Ed25519 public key (hex).
+    /// Public key (hex): Ed25519, or SM2 `04‖x‖y` in an `sm2-sm3` folder.
     pub public_key: String,
 }
 
@@ -176,6 +180,52 @@ pub fn read_key(path: &Path) -> Result<[u8; 32]> {
     Ok(k)
 }
 
+/// A fresh key of the suite in a new folder: `key` (0600, 64 hex digits: the Ed25519 seed
+/// or the SM2 scalar, as gmssl and sm-crypto keep it); under `sm2-sm3` also `key.pem`
+/// (PKCS#8, 0600) for other tools and a `suite` file naming the suite.
+fn new_key(dir: &Path, suite: Suite) -> Result<SecretKey> {
+    // A random scalar is below the SM2 group order but for a chance of about 2^-32.
+    let key = loop {
+        if let Ok(k) = suite.secret_key(&random32()?) {
+            break k;
+        }
+    };
+    let bytes = match &key {
+        SecretKey::Ed25519(k) => k.to_bytes(),
+        SecretKey::Sm2(k) => k.to_bytes(),
+    };
+    write_new(&dir.join(KEY), hex::encode(bytes).as_bytes(), true)?;
+    if let SecretKey::Sm2(k) = &key {
+        let pem = k
+            .to_pkcs8_pem()
+            .map_err(|e| CaseError::Refused(e.to_string()))?;
+        write_new(&dir.join(KEY_PEM), pem.as_bytes(), true)?;
+        write_new(&dir.join(SUITE), suite.name().as_bytes(), false)?;
+    }
+    Ok(key)
+}
+
+/// The folder's key, of the suite its `suite` file names (none: `ed25519-sha256`).
+///
+/// # Errors
+/// When the key or the suite file cannot be read.
+pub fn folder_key(dir: &Path) -> Result<SecretKey> {
+    let suite = match std::fs::read_to_string(dir.join(SUITE)) {
+        Ok(s) => Suite::of(s.trim()).ok_or_else(|| {
+            CaseError::Refused(format!(
+                "{}: 未知的算法套件 · unknown suite {:?}",
+                dir.join(SUITE).display(),
+                s.trim()
+            ))
+        })?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Suite::default(),
+        Err(e) => return Err(CaseError::io(&dir.join(SUITE), e)),
+    };
+    suite
+        .secret_key(&read_key(&dir.join(KEY))?)
+        .map_err(|e| CaseError::Refused(format!("{}: {e}", dir.join(KEY).display())))
+}
+
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
     let bytes = std::fs::read(path).map_err(|e| CaseError::io(path, e))?;
     serde_json::from_slice(&bytes)
@@ -186,20 +236,19 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
 ///
 /// # Errors
 /// When the folder already holds a key, or cannot be written.
-pub fn new_signer(dir: &Path, name: &str, role: &str) -> Result<SignerPublic> {
+pub fn new_signer(dir: &Path, name: &str, role: &str, suite: Suite) -> Result<SignerPublic> {
     if name.trim().is_empty() || role.trim().is_empty() {
         return Err(CaseError::Refused(
             "签字人姓名和角色不能为空 · a signer needs a name and a role".into(),
         ));
     }
     new_folder(dir)?;
-    let key = SigningKey::from_bytes(&random32()?);
+    let key = new_key(dir, suite)?;
     let public = SignerPublic {
         name: name.into(),
         role: role.into(),
-        public_key: public_key_hex(&key),
+        public_key: key.public_key_hex(),
     };
-    write_new(&dir.join(KEY), hex::encode(key.to_bytes()).as_bytes(), true)?;
     write_new(&dir.join(PUBLIC), &crate::store::to_json(&public)?, false)?;
     Ok(public)
 }
@@ -209,7 +258,7 @@ pub fn new_signer(dir: &Path, name: &str, role: &str) -> Result<SignerPublic> {
 ///
 /// # Errors
 /// When the id is not one a case files, the folder holds a key, or cannot be written.
-pub fn new_participant(dir: &Path, id: &str, role: &str) -> Result<Participant> {
+pub fn new_participant(dir: &Path, id: &str, role: &str, suite: Suite) -> Result<Participant> {
     if !participant_id_ok(id) || role.trim().is_empty() {
         return Err(CaseError::Refused(format!(
             "参与方编号只能由字母、数字和 - _ . 组成（至多 64 个字符），角色不能为空 · a participant id holds letters, digits and - _ . (at most 64) and a role is required (got {id:?})"
@@ -217,15 +266,14 @@ pub fn new_participant(dir: &Path, id: &str, role: &str) -> Result<Participant> 
     }
     new_folder(dir)?;
     let secret = random32()?;
-    let key = SigningKey::from_bytes(&random32()?);
+    let key = new_key(dir, suite)?;
     let p = Participant {
         id: id.into(),
         role: role.into(),
-        commitment: commit_secret(id, &secret),
-        public_key: Some(public_key_hex(&key)),
+        commitment: commit_secret_in(suite, id, &secret),
+        public_key: Some(key.public_key_hex()),
     };
     write_new(&dir.join(SECRET), hex::encode(secret).as_bytes(), true)?;
-    write_new(&dir.join(KEY), hex::encode(key.to_bytes()).as_bytes(), true)?;
     write_new(&dir.join(PARTICIPANT), &crate::store::to_json(&p)?, false)?;
     Ok(p)
 }
@@ -502,8 +550,8 @@ pub fn sign(
     )>,
     now: i64,
 ) -> Result<(SignatureFile, Shown)> {
-    let key = SigningKey::from_bytes(&read_key(&dir.join(KEY))?);
-    let mine = public_key_hex(&key);
+    let key = folder_key(dir)?;
+    let mine = key.public_key_hex();
     let doc = read_doc(doc)?;
     let participant = dir.join(PARTICIPANT).exists();
     if participant {
@@ -671,14 +719,14 @@ fn listed_participant(c: &SignedCommitment, me: &Participant, key: &str) -> Resu
 /// When any of that fails.
 pub fn reveal(dir: &Path, commitment: &[u8], now: i64) -> Result<(Reveal, Shown)> {
     let me: Participant = read_json(&dir.join(PARTICIPANT))?;
-    let key = SigningKey::from_bytes(&read_key(&dir.join(KEY))?);
+    let key = folder_key(dir)?;
     let secret = read_key(&dir.join(SECRET))?;
     let Doc::Commitment(c) = read_doc(commitment)? else {
         return Err(CaseError::Refused(
             "揭示需要抽取承诺文件 · a reveal needs the commitment file".into(),
         ));
     };
-    listed_participant(&c, &me, &public_key_hex(&key))?;
+    listed_participant(&c, &me, &key.public_key_hex())?;
     before_round(&c, now)?;
     let mut l = ledger(dir)?;
     latest_signed(&l, &c, true)?;

@@ -196,6 +196,11 @@ pub struct NewArgs {
     /// 见证人法定数 How many witnesses must cosign (default: all).
     #[arg(long)]
     witness_quorum: Option<u32>,
+    /// 算法套件：ed25519-sha256（默认）或 sm2-sm3（国密）；签字人和参与方的密钥须同属此套件
+    /// Cryptographic suite: ed25519-sha256 (default) or sm2-sm3; signers' and participants'
+    /// keys must be of it (`keys new --suite`, `participant new --suite`).
+    #[arg(long, default_value = "ed25519-sha256")]
+    suite: util::SuiteArg,
 }
 
 fn fail(e: CaseError) -> String {
@@ -302,6 +307,7 @@ fn new_case(a: NewArgs) -> Result<(), String> {
             witnesses,
             witness_quorum: quorum,
             rehearsal: std::env::var(util::NOW_VAR).is_ok(),
+            suite: a.suite.0,
         },
         now,
     )

@@ -20,6 +20,10 @@ pub enum KeysCmd {
         /// 密钥目录 The folder (made; must not hold a key).
         #[arg(long)]
         out: PathBuf,
+        /// 算法套件：ed25519-sha256（默认）或 sm2-sm3（国密 SM2，另写 key.pem 供其他工具使用）
+        /// Suite: ed25519-sha256 (default) or sm2-sm3 (an SM2 key; key.pem is written too).
+        #[arg(long, default_value = "ed25519-sha256")]
+        suite: util::SuiteArg,
     },
 }
 
@@ -37,6 +41,10 @@ pub enum ParticipantCmd {
         /// 目录 The folder.
         #[arg(long)]
         out: PathBuf,
+        /// 算法套件：ed25519-sha256（默认）或 sm2-sm3（国密 SM2，另写 key.pem 供其他工具使用）
+        /// Suite: ed25519-sha256 (default) or sm2-sm3 (an SM2 key; key.pem is written too).
+        #[arg(long, default_value = "ed25519-sha256")]
+        suite: util::SuiteArg,
     },
     /// 揭示 The signed reveal of this participant's secret for a commitment that lists it.
     Reveal {
@@ -75,11 +83,16 @@ fn mark_if_rehearsal(dir: &std::path::Path) -> Result<(), String> {
 }
 
 pub fn run_keys(c: KeysCmd) -> Result<(), String> {
-    let KeysCmd::New { name, role, out } = c;
-    let p = keys::new_signer(&out, &name, &role).map_err(fail)?;
+    let KeysCmd::New {
+        name,
+        role,
+        out,
+        suite,
+    } = c;
+    let p = keys::new_signer(&out, &name, &role, suite.0).map_err(fail)?;
     mark_if_rehearsal(&out)?;
     println!("已生成签字人密钥 Signer key made: {} ({})", p.name, p.role);
-    println!("  公钥 public key {}", p.public_key);
+    println!("  公钥 public key {} （{}）", p.public_key, suite.0);
     println!(
         "  交给抽查任务 Hand over: {}；私钥 {} 留在本机 · the private key stays here",
         out.join(keys::PUBLIC).display(),
@@ -90,8 +103,13 @@ pub fn run_keys(c: KeysCmd) -> Result<(), String> {
 
 pub fn run_participant(c: ParticipantCmd) -> Result<(), String> {
     match c {
-        ParticipantCmd::New { id, role, out } => {
-            let p = keys::new_participant(&out, &id, &role).map_err(fail)?;
+        ParticipantCmd::New {
+            id,
+            role,
+            out,
+            suite,
+        } => {
+            let p = keys::new_participant(&out, &id, &role, suite.0).map_err(fail)?;
             mark_if_rehearsal(&out)?;
             println!("已生成参与方秘密 Participant made: {} ({})", p.id, p.role);
             println!(

@@ -30,7 +30,8 @@ pub struct AnnualSignArgs {
     /// 签署人 The signatory's name as the annual plan lists it.
     #[arg(long)]
     signer: String,
-    /// 私钥文件 The signatory's Ed25519 key (64 hex digits).
+    /// 私钥文件 The signatory's key (64 hex digits): Ed25519, or SM2 for an annual plan under
+    /// sm2-sm3 (`keys new --suite sm2-sm3`).
     #[arg(long)]
     key: PathBuf,
     /// 输出 The signed annual plan (JSON); may be the input.
@@ -99,7 +100,12 @@ fn annual_sign(a: AnnualSignArgs) -> Result<(), String> {
             "年度抽查计划的哈希与内容不符 the annual plan's hash does not match its content".into(),
         );
     }
-    let key = shuangsuiji::SigningKey::from_bytes(&util::read_key(&a.key)?);
+    // The key of the annual plan's suite (an Ed25519 seed, or an SM2 scalar).
+    let key = signed
+        .plan
+        .suite
+        .secret_key(&util::read_key(&a.key)?)
+        .map_err(|e| format!("{}: {e}", a.key.display()))?;
     let listed = signed
         .plan
         .signatories
@@ -111,7 +117,7 @@ fn annual_sign(a: AnnualSignArgs) -> Result<(), String> {
                 a.signer
             )
         })?;
-    if listed.public_key != shuangsuiji::encoding::public_key_hex(&key) {
+    if listed.public_key != shuangsuiji::SuiteSigner::public_key_hex(&key) {
         return Err(format!(
             "私钥与年度抽查计划所列 {} 的公钥不符 the key is not the one the annual plan lists for {}",
             a.signer, a.signer

@@ -1145,3 +1145,170 @@ fn a_ceremony_of_one_role_is_refused() {
     assert!(!ok && text.contains("两个不同角色"), "{text}");
     assert!(!c.path("task/commitment.json").exists());
 }
+
+/// Issue 20: a whole case under the 国密 suite — SM2 key folders (`keys new --suite`,
+/// `participant new --suite`), the annual plan issued and signed under sm2-sm3, `case new
+/// --suite sm2-sm3`, commit, sign, reveal, beacon, draw, sign — and the record verifies
+/// under SM3 and SM2. An Ed25519 signer in the sm2-sm3 case is refused at commit.
+#[test]
+fn a_case_runs_under_sm2_sm3() {
+    let c = Case::new("sm2");
+    let data = repo().join("examples/data");
+    let f = |n: &str| data.join(n).to_string_lossy().into_owned();
+    let sm = ["--suite", "sm2-sm3"];
+    let keys_new = |name: &str, role: &str, dir: &str, suite: &[&str]| {
+        let mut args = vec!["keys", "new", "--name", name, "--role", role, "--out", dir];
+        args.extend_from_slice(suite);
+        c.ok(T0, &args)
+    };
+    keys_new("日志", "审计日志", "keys/log", &[]);
+    keys_new("河南省人民政府办公厅", "年度计划", "keys/annual", &sm);
+    keys_new("抽查负责人 甲", "抽查负责人", "keys/lead", &sm);
+    keys_new("监督人 乙", "监督人", "keys/supervisor", &sm);
+    keys_new("他人", "抽查负责人", "keys/ed", &[]);
+    assert!(c.path("keys/lead/key.pem").exists() && !c.path("keys/ed/key.pem").exists());
+    for id in ["zazd", "jjjc"] {
+        let dir = format!("keys/{id}");
+        let args = [
+            "participant",
+            "new",
+            "--id",
+            id,
+            "--role",
+            id,
+            "--out",
+            &dir,
+        ];
+        c.ok(T0, &[&args[..], &sm[..]].concat());
+    }
+    // The annual plan issued under sm2-sm3 by its SM2 signatory, and the plan's task from it.
+    let mut annual: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data.join("annual-plan.json")).unwrap()).unwrap();
+    let public: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.path("keys/annual/public.json")).unwrap()).unwrap();
+    let mut plan = annual["plan"].take();
+    plan["suite"] = "sm2-sm3".into();
+    plan["signatories"][0]["public_key"] = public["public_key"].clone();
+    std::fs::write(c.path("annual.json"), plan.to_string()).unwrap();
+    c.ok(
+        T0,
+        &[
+            "plan",
+            "annual-sign",
+            "--annual-plan",
+            "annual.json",
+            "--signer",
+            "河南省人民政府办公厅",
+            "--key",
+            "keys/annual/key",
+            "--out",
+            "annual.signed.json",
+        ],
+    );
+    c.ok(
+        T0,
+        &[
+            "plan",
+            "task",
+            "--plan",
+            &f("plan.json"),
+            "--annual-plan",
+            "annual.signed.json",
+            "--task",
+            "T2023-ZA-01",
+            "--items",
+            &f("items.csv"),
+            "--list-version",
+            "豫政办〔2017〕80号",
+            "--out",
+            "plan.sm2.json",
+        ],
+    );
+    let new = [
+        "case",
+        "new",
+        "task",
+        "--items",
+        &f("items.csv"),
+        "--list-version",
+        "豫政办〔2017〕80号",
+        "--targets",
+        &f("targets.csv"),
+        "--inspectors",
+        &f("inspectors.csv"),
+        "--plan",
+        "plan.sm2.json",
+        "--as-of",
+        "2023-08-23",
+        "--unit",
+        "单位",
+        "--origin",
+        "example/case",
+        "--log-key",
+        "keys/log/key",
+        "--margin",
+        "30",
+    ];
+    // Without --suite the sm2-sm3 annual plan does not fit: one draw, one suite.
+    let (ok, text) = c.run(T0, &new);
+    assert!(!ok && text.contains("one draw, one suite"), "{text}");
+    let _ = std::fs::remove_dir_all(c.path("task"));
+    c.ok(T0, &[&new[..], &sm[..]].concat());
+    for id in ["zazd", "jjjc"] {
+        c.ok(
+            T0,
+            &[
+                "case",
+                "participant",
+                "task",
+                &format!("keys/{id}/participant.json"),
+            ],
+        );
+    }
+    // An Ed25519 signer in an sm2-sm3 case is refused when filed, naming the suite.
+    let (ok, text) = c.run(T0, &["case", "signer", "task", "keys/ed/public.json"]);
+    assert!(
+        !ok && text.contains("not of the case's suite sm2-sm3"),
+        "{text}"
+    );
+    c.ok(T0, &["case", "signer", "task", "keys/lead/public.json"]);
+    c.ok(
+        T0,
+        &["case", "signer", "task", "keys/supervisor/public.json"],
+    );
+    c.ok(T_COMMIT, &["case", "commit", "task"]);
+    sign_commitment(&c, T_COMMIT);
+    for who in ["zazd", "jjjc"] {
+        let r = reveal_file(&c, who, T_COMMIT);
+        c.ok(T_COMMIT, &["case", "reveal", "task", &r]);
+    }
+    let drand = repo().join("examples/data/drand-quicknet.json");
+    c.ok(
+        T_AFTER,
+        &["case", "beacon", "task", "--file", drand.to_str().unwrap()],
+    );
+    c.ok(T_AFTER, &["case", "draw", "task"]);
+    sign_record(&c, T_AFTER);
+    let (ok, text) = c.run(
+        T_AFTER,
+        &[
+            "verify",
+            "task/record.json",
+            "--targets",
+            "task/public/targets.public.json",
+            "--inspectors",
+            "task/public/inspectors.public.json",
+        ],
+    );
+    assert!(ok && text.contains("算法套件 Suite: sm2-sm3"), "{text}");
+    let rec: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.path("task/record.json")).unwrap()).unwrap();
+    assert_eq!(
+        rec["record"]["commitment"]["commitment"]["suite"],
+        "sm2-sm3"
+    );
+    assert_eq!(
+        rec["signatures"][0]["public_key"].as_str().unwrap().len(),
+        130
+    );
+}

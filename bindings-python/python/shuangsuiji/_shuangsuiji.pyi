@@ -758,6 +758,7 @@ def case_new(
     witness_quorum: Optional[int] = None,
     margin: int = 3600,
     salt: Optional[str] = None,
+    suite: Optional[str] = None,
 ) -> Dict[str, Any]:
     """Makes a case from the files' bytes and the plan's JSON text (every problem at once);
     a ``now`` given makes it a rehearsal case."""
@@ -807,10 +808,10 @@ def case_dispatch(case: str) -> Tuple[int, int]:
 def case_status(case: str, now: Optional[int] = None) -> Dict[str, Any]:
     """``{"plan_id", "steps": [{"name", "done", "detail"}], "next", "deadlines"}``."""
 
-def keys_new_signer(dir: str, name: str, role: str, rehearsal: bool = False) -> str:
+def keys_new_signer(dir: str, name: str, role: str, rehearsal: bool = False, suite: Optional[str] = None) -> str:
     """Makes a signer's key folder; returns its public part (JSON text)."""
 
-def keys_new_participant(dir: str, id: str, role: str, rehearsal: bool = False) -> str:
+def keys_new_participant(dir: str, id: str, role: str, rehearsal: bool = False, suite: Optional[str] = None) -> str:
     """Makes a participant's folder; returns its public part (JSON text)."""
 
 def keys_sign(dir: str, document: bytes, now: Optional[int] = None, targets: Optional[str] = None, inspectors: Optional[str] = None) -> str:

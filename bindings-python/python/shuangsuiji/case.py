@@ -47,8 +47,10 @@ class Case:
         margin: int = 3600,
         salt: Optional[str] = None,
         now: Optional[int] = None,
+        suite: Optional[str] = None,
     ) -> "Case":
-        """Makes a case; ``now`` given makes it a rehearsal case."""
+        """Makes a case; ``now`` given makes it a rehearsal case; ``suite="sm2-sm3"`` a
+        draw under SM3 and SM2 (its signers' and participants' keys of that suite)."""
         _n.case_new(
             str(path),
             Path(items).read_bytes(),
@@ -65,6 +67,7 @@ class Case:
             witness_quorum=witness_quorum,
             margin=margin,
             salt=salt,
+            suite=suite,
         )
         return cls(path)
 
@@ -139,15 +142,19 @@ def _maybe_file(v: Union[PathLike, str]) -> str:
     return _text(v)
 
 
-def new_signer(dir: PathLike, name: str, role: str, *, rehearsal: bool = False) -> Dict[str, Any]:
+def new_signer(
+    dir: PathLike, name: str, role: str, *, rehearsal: bool = False, suite: Optional[str] = None
+) -> Dict[str, Any]:
     """A signer's key folder, on the signer's own machine; returns its public part."""
-    result: Dict[str, Any] = json.loads(_n.keys_new_signer(str(dir), name, role, rehearsal))
+    result: Dict[str, Any] = json.loads(_n.keys_new_signer(str(dir), name, role, rehearsal, suite))
     return result
 
 
-def new_participant(dir: PathLike, id: str, role: str, *, rehearsal: bool = False) -> Dict[str, Any]:
+def new_participant(
+    dir: PathLike, id: str, role: str, *, rehearsal: bool = False, suite: Optional[str] = None
+) -> Dict[str, Any]:
     """A participant's secret and key, on its own machine; returns its public part."""
-    result: Dict[str, Any] = json.loads(_n.keys_new_participant(str(dir), id, role, rehearsal))
+    result: Dict[str, Any] = json.loads(_n.keys_new_participant(str(dir), id, role, rehearsal, suite))
     return result
 
 

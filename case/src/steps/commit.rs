@@ -36,10 +36,25 @@ fn not_yet(
 }
 
 /// An Ed25519 public key as commitments list it: 64 lower-case hex digits (one spelling).
-fn lower_hex_key(k: &str) -> bool {
-    k.len() == 64
-        && k.bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+/// Whether `k` is a public key of the case's suite in its one spelling: 64 lower-case hex
+/// digits (Ed25519), or `04‖x‖y` on the SM2 curve (sm2-sm3).
+fn key_of_suite(suite: shuangsuiji::Suite, k: &str) -> bool {
+    match suite {
+        shuangsuiji::Suite::Ed25519Sha256 => {
+            k.len() == 64
+                && k.bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        }
+        shuangsuiji::Suite::Sm2Sm3 => shuangsuiji::encoding::sm::Sm2PublicKey::from_hex(k).is_ok(),
+    }
+}
+
+/// What a key of the case's suite looks like, for a refusal.
+fn key_form(suite: shuangsuiji::Suite) -> &'static str {
+    match suite {
+        shuangsuiji::Suite::Ed25519Sha256 => "Ed25519：64 位小写十六进制 · Ed25519: 64 lower-case hex digits",
+        shuangsuiji::Suite::Sm2Sm3 => "SM2：04 开头的 130 位小写十六进制（keys new --suite sm2-sm3）· SM2: 04‖x‖y, 130 lower-case hex digits (keys new --suite sm2-sm3)",
+    }
 }
 
 /// The participants, sorted by id (their file names).
@@ -84,11 +99,19 @@ pub fn add_participant(store: &Store, p: Participant) -> Result<()> {
             p.id, p.id
         )));
     }
-    let key_ok = p.public_key.as_deref().is_some_and(lower_hex_key);
-    if !key_ok {
+    let Some(key) = p.public_key.as_deref() else {
         return Err(CaseError::Refused(format!(
             "参与方 {:?} 没有公钥（请用 participant new 生成）· participant {:?} carries no public key (make it with `participant new`)",
             p.id, p.id
+        )));
+    };
+    let suite = case_file(store)?.suite;
+    if !key_of_suite(suite, key) {
+        return Err(CaseError::Refused(format!(
+            "参与方 {:?} 的公钥不属于本任务的算法套件 {suite} · participant {:?}: the key is not of the case's suite {suite} ({})",
+            p.id,
+            p.id,
+            key_form(suite)
         )));
     }
     for q in participants(store)? {
@@ -111,10 +134,13 @@ pub fn add_participant(store: &Store, p: Participant) -> Result<()> {
 /// When the commitment exists, or the name or key is taken.
 pub fn add_signer(store: &Store, s: SignerPublic) -> Result<()> {
     before_commitment(store)?;
-    if !lower_hex_key(&s.public_key) || s.name.trim().is_empty() {
+    let suite = case_file(store)?.suite;
+    if !key_of_suite(suite, &s.public_key) || s.name.trim().is_empty() {
         return Err(CaseError::Refused(format!(
-            "签字人 {:?} 的公钥应为 64 位小写十六进制 · signer {:?}: the public key must be 64 lower-case hex digits",
-            s.name, s.name
+            "签字人 {:?} 的公钥不属于本任务的算法套件 {suite} · signer {:?}: the key is not of the case's suite {suite} ({})",
+            s.name,
+            s.name,
+            key_form(suite)
         )));
     }
     let existing = signers(store)?;
@@ -224,7 +250,7 @@ pub fn commit(
     };
     let mut trail = Trail::load(store, log_key)?;
     let checkpoint = trail.checkpoint()?;
-    let roots = inp.roots();
+    let roots = inp.roots(case.suite);
     let mut c = Commitment::v2(
         inp.plan,
         roots,
@@ -239,6 +265,7 @@ pub fn commit(
         beacon,
         now,
     );
+    c.suite = case.suite;
     c.log_checkpoint = Some(checkpoint.text);
     c.supersedes = case.supersedes.clone();
     c.check()

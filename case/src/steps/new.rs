@@ -8,13 +8,14 @@ use crate::store::{Store, Txn};
 use crate::trail::Trail;
 use shuangsuiji::audit::EventKind;
 use shuangsuiji::draw::{BeaconChoice, Participant, Signatory};
-use shuangsuiji::encoding::{canonical_json, public_key_hex, tagged_hash};
-use shuangsuiji::hazmat::commit_secret;
+use shuangsuiji::encoding::canonical_json;
+use shuangsuiji::hazmat::commit_secret_in;
 use shuangsuiji::registers::RegisterRoots;
 use shuangsuiji::{
     draw, import, Commitment, Date, DrawInputs, DrawPlan, ItemList, PublicInspectorRegister,
     SignedCommitment, SigningKey, TargetRegister,
 };
+use shuangsuiji::{SecretKey, Suite, SuiteSigner};
 use std::path::Path;
 
 /// What a new case is made from: the files' bytes as given, and the unit's settings.
@@ -53,6 +54,8 @@ pub struct NewCase<'a> {
     pub witness_quorum: u32,
     /// A rehearsal (the caller's clock is the rehearsal clock).
     pub rehearsal: bool,
+    /// The draw's cryptographic suite.
+    pub suite: shuangsuiji::Suite,
 }
 
 /// What `case new` made, for the summary it prints.
@@ -84,11 +87,11 @@ impl Inputs {
         })
     }
 
-    pub(crate) fn roots(&self) -> RegisterRoots {
+    pub(crate) fn roots(&self, suite: Suite) -> RegisterRoots {
         RegisterRoots {
-            item_list: self.items.hash(),
-            targets: self.targets.root(),
-            inspectors: self.inspectors.root(),
+            item_list: self.items.hash_in(suite),
+            targets: self.targets.root_in(suite),
+            inspectors: self.inspectors.root_in(suite),
         }
     }
 }
@@ -100,39 +103,37 @@ fn prefixed<T: std::fmt::Display>(what: &str, ps: &[T]) -> Vec<String> {
 /// A draw under a throwaway participant and seed, thrown away: the census, caps, the 100 %
 /// list and the teams meet the registers before anyone commits. Its outcome means nothing
 /// (the real seed does not exist yet); only whether it can run does.
-fn rehearse(inp: &Inputs, now: i64) -> std::result::Result<(), String> {
+fn rehearse(inp: &Inputs, suite: Suite, now: i64) -> std::result::Result<(), String> {
     // Two throwaway participants: a commitment needs at least two (spec: no single party
-    // fixes the seed).
-    let people: Vec<(&str, SigningKey, [u8; 32])> = (1u8..=2)
+    // fixes the seed). Keys of the case's suite, so that its rules are rehearsed too.
+    let key = |i: u8| suite.secret_key(&[i; 32]).map_err(|e| e.to_string());
+    let people: Vec<(&str, SecretKey, [u8; 32])> = (1u8..=2)
         .map(|i| {
             let id = if i == 1 { "rehearsal-1" } else { "rehearsal-2" };
-            (
-                id,
-                SigningKey::from_bytes(&[i; 32]),
-                [i.wrapping_add(100); 32],
-            )
+            Ok((id, key(i)?, [i.wrapping_add(100); 32]))
         })
-        .collect();
-    let c = Commitment::v2(
+        .collect::<std::result::Result<_, String>>()?;
+    let mut c = Commitment::v2(
         inp.plan.clone(),
-        inp.roots(),
+        inp.roots(suite),
         inp.targets.as_of(),
         people
             .iter()
             .map(|(id, key, secret)| Participant {
                 id: (*id).into(),
                 role: "rehearsal".into(),
-                commitment: commit_secret(id, secret),
-                public_key: Some(public_key_hex(key)),
+                commitment: commit_secret_in(suite, id, secret),
+                public_key: Some(key.public_key_hex()),
             })
             .collect(),
         vec![Signatory {
             name: "rehearsal".into(),
-            public_key: public_key_hex(&SigningKey::from_bytes(&[3u8; 32])),
+            public_key: key(3)?.public_key_hex(),
         }],
         BeaconChoice::Offline,
         now,
     );
+    c.suite = suite;
     let mut signed = SignedCommitment::new(c).map_err(|e| e.to_string())?;
     for (id, key, _) in &people {
         signed.sign_as_participant(id, key);
@@ -199,7 +200,7 @@ fn check(n: &NewCase<'_>, salt: &[u8; 32], now: i64) -> Result<(Inputs, Vec<Stri
         plan_problems.dedup();
         problems.extend(prefixed("抽查计划 plan", &plan_problems));
         if plan_problems.is_empty() {
-            if let Err(e) = rehearse(&inp, now) {
+            if let Err(e) = rehearse(&inp, n.suite, now) {
                 problems.push(format!("试抽 rehearsal draw: {e}"));
             }
         }
@@ -263,24 +264,24 @@ pub fn create(dir: &Path, n: NewCase<'_>, now: i64) -> Result<Created> {
         EventKind::ItemListVersion,
         n.unit,
         now,
-        inp.items.hash(),
+        inp.items.hash_in(n.suite),
         inp.items.version(),
     );
     trail.record(
         EventKind::RegisterChange,
         n.unit,
         now,
-        inp.targets.root(),
+        inp.targets.root_in(n.suite),
         &format!("检查对象名录库 {}", inp.targets.as_of()),
     );
     trail.record(
         EventKind::RegisterChange,
         n.unit,
         now,
-        inp.inspectors.root(),
+        inp.inspectors.root_in(n.suite),
         &format!("执法检查人员名录库 {}", inp.inspectors.as_of()),
     );
-    let plan_hash = tagged_hash(
+    let plan_hash = n.suite.tagged_hash(
         "shuangsuiji/v1/plan",
         &[&canonical_json(&inp.plan).map_err(|e| CaseError::Refused(e.to_string()))?],
     );
@@ -310,6 +311,7 @@ pub fn create(dir: &Path, n: NewCase<'_>, now: i64) -> Result<Created> {
         rehearsal: n.rehearsal,
         supersedes: None,
         redraws: 0,
+        suite: n.suite,
     };
     txn.put_json(layout::ITEMS, &inp.items)?;
     txn.put(layout::PLAN, n.plan.to_vec());
@@ -368,6 +370,11 @@ pub fn check_inputs(
         witnesses: Vec::new(),
         witness_quorum: 0,
         rehearsal: false,
+        // The suite the plan's annual plan is under: a draw of its task is under the same.
+        suite: serde_json::from_slice::<DrawPlan>(plan)
+            .ok()
+            .and_then(|p| p.annual_task.map(|r| r.annual_plan.plan.suite))
+            .unwrap_or_default(),
     };
     let (inp, notes) = check(&n, &random_salt()?, now)?;
     Ok(Created {
