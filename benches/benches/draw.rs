@@ -16,17 +16,26 @@ fn data(name: &str) -> Vec<u8> {
     .unwrap_or_default()
 }
 
-fn sample_inputs() -> (
+type SampleInputs = (
     ItemList,
     TargetRegister,
     PublicInspectorRegister,
     SignedCommitment,
     Vec<Reveal>,
     BeaconRound,
-) {
+);
+
+fn sample_inputs() -> SampleInputs {
+    sample_inputs_of("draw-sample.json")
+}
+
+/// The sample registers and a draw vector's inputs (`rel` under tests/vectors).
+fn sample_inputs_of(rel: &str) -> SampleInputs {
     let v: serde_json::Value = serde_json::from_slice(
         &std::fs::read(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/draw-sample.json"),
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../tests/vectors")
+                .join(rel),
         )
         .unwrap_or_default(),
     )
@@ -173,17 +182,13 @@ fn suite_tickets(c: &mut Criterion) {
         b.iter(|| black_box(shuangsuiji::hazmat::lowest_tickets(&seed, &ids, 1_000)))
     });
     g.bench_function("sm2-sm3 (SM3), shared prefix state", |b| {
-        use sm3::Digest as _;
-        let mut prefix = sm3::Sm3::new();
-        prefix.update(tag);
-        prefix.update(seed.0);
         b.iter(|| {
-            black_box(keep(&|id| {
-                let mut h = prefix.clone();
-                h.update(u32::try_from(id.len()).unwrap_or(u32::MAX).to_be_bytes());
-                h.update(id.as_bytes());
-                Digest32(h.finalize().into())
-            }))
+            black_box(shuangsuiji::hazmat::lowest_tickets_in(
+                Suite::Sm2Sm3,
+                &seed,
+                &ids,
+                1_000,
+            ))
         })
     });
     g.bench_function("sm2-sm3 (SM3)", |b| {
@@ -194,6 +199,61 @@ fn suite_tickets(c: &mut Criterion) {
             }))
         })
     });
+    g.finish();
+}
+
+/// The sample draw under each suite, side by side (docs/performance.md): the same
+/// registers, plan and round; the v2 vector and the v2-sm2-sm3 one.
+fn suite_sample_draw(c: &mut Criterion) {
+    let mut g = c.benchmark_group("suite sample draw (10,000 targets)");
+    g.sample_size(20);
+    for (suite, rel) in [
+        (Suite::Ed25519Sha256, "v2/draw-sample.json"),
+        (Suite::Sm2Sm3, "v2-sm2-sm3/draw-sample.json"),
+    ] {
+        let (items, targets, inspectors, commitment, reveals, beacon) = sample_inputs_of(rel);
+        let inputs = DrawInputs {
+            commitment: &commitment,
+            item_list: &items,
+            targets: &targets,
+            inspectors: &inspectors,
+            reveals: &reveals,
+            beacon: Some(&beacon),
+            published: &[],
+        };
+        let name = suite.name();
+        g.bench_function(format!("{name}: target register root"), |b| {
+            b.iter(|| {
+                black_box(merkle_root_in(
+                    suite,
+                    targets.targets().iter().map(|t| t.leaf_bytes()),
+                ))
+            })
+        });
+        g.bench_function(format!("{name}: draw (roots cached)"), |b| {
+            b.iter(|| black_box(draw(inputs).ok()))
+        });
+        let key = suite
+            .secret_key(&[1; 32])
+            .ok()
+            .unwrap_or_else(|| panic!("key"));
+        let rec = draw(inputs).ok().unwrap_or_else(|| panic!("draw {name}"));
+        g.bench_function(format!("{name}: seal + sign"), |b| {
+            b.iter(|| {
+                let mut s = SealedRecord::new(rec.clone()).ok();
+                if let Some(s) = s.as_mut() {
+                    s.sign("x", &key)
+                }
+                black_box(s)
+            })
+        });
+        let msg = [7u8; 62];
+        let sig = hex::encode(key.sign_message(&msg));
+        let pk = key.public_key_hex();
+        g.bench_function(format!("{name}: verify one signature"), |b| {
+            b.iter(|| black_box(suite.verify(&pk, &msg, &sig).is_ok()))
+        });
+    }
     g.finish();
 }
 
@@ -285,6 +345,7 @@ criterion_group!(
     sample_draw,
     tickets,
     suite_tickets,
+    suite_sample_draw,
     reveals,
     participant_signatures
 );
