@@ -328,15 +328,11 @@ pub fn reveal_signing_message(
     commitment_hash: &str,
     suite: Option<&str>,
 ) -> Result<Vec<u8>> {
-    let binding = core::draw::reveal_binding_in(
+    Ok(core::draw::reveal_signing_message(
         crate::convert::suite(suite)?,
         &digest(commitment_hash, "commitment_hash")?,
         participant,
         &bytes32(secret, "secret")?,
-    );
-    Ok(core::encoding::signing_message(
-        core::draw::PARTICIPANT_REVEAL_CONTEXT,
-        &binding,
     ))
 }
 

@@ -24,10 +24,8 @@ pub const PUBLIC: &str = "public.json";
 pub const SECRET: &str = "secret";
 /// A participant folder's public part.
 pub const PARTICIPANT: &str = "participant.json";
-/// An `sm2-sm3` folder's key as PKCS#8 PEM, for other tools (GmSSL, OpenSSL).
+/// An `sm2-sm3` folder's private key, PKCS#8 PEM (its only key file).
 pub const KEY_PEM: &str = "key.pem";
-/// The suite of a folder's key, when it is not `ed25519-sha256`.
-pub const SUITE: &str = "suite";
 
 /// The marker of a key folder made for a rehearsal: only such a folder signs or reveals
 /// under the rehearsal clock.
@@ -180,50 +178,60 @@ pub fn read_key(path: &Path) -> Result<[u8; 32]> {
     Ok(k)
 }
 
-/// A fresh key of the suite in a new folder: `key` (0600, 64 hex digits: the Ed25519 seed
-/// or the SM2 scalar, as gmssl and sm-crypto keep it); under `sm2-sm3` also `key.pem`
-/// (PKCS#8, 0600) for other tools and a `suite` file naming the suite.
+/// A fresh key of the suite in a new folder, written once (0600): an Ed25519 seed as `key`
+/// (64 hex digits), an SM2 key as `key.pem` (PKCS#8, as GmSSL, OpenSSL and gmssl exchange
+/// it) and nothing else — so no reader of Ed25519 key files can take an SM2 scalar for a
+/// seed, and the folder's suite is the form of its key file.
 fn new_key(dir: &Path, suite: Suite) -> Result<SecretKey> {
-    // A random scalar is below the SM2 group order but for a chance of about 2^-32.
+    // A random scalar is below n-1 but for a chance of about 2^-32.
     let key = loop {
         if let Ok(k) = suite.secret_key(&random32()?) {
             break k;
         }
     };
-    let bytes = match &key {
-        SecretKey::Ed25519(k) => k.to_bytes(),
-        SecretKey::Sm2(k) => k.to_bytes(),
-    };
-    write_new(&dir.join(KEY), hex::encode(bytes).as_bytes(), true)?;
-    if let SecretKey::Sm2(k) = &key {
-        let pem = k
-            .to_pkcs8_pem()
-            .map_err(|e| CaseError::Refused(e.to_string()))?;
-        write_new(&dir.join(KEY_PEM), pem.as_bytes(), true)?;
-        write_new(&dir.join(SUITE), suite.name().as_bytes(), false)?;
+    match &key {
+        SecretKey::Ed25519(k) => {
+            write_new(&dir.join(KEY), hex::encode(k.to_bytes()).as_bytes(), true)?;
+        }
+        SecretKey::Sm2(k) => {
+            let pem = k
+                .to_pkcs8_pem()
+                .map_err(|e| CaseError::Refused(e.to_string()))?;
+            write_new(&dir.join(KEY_PEM), pem.as_bytes(), true)?;
+        }
     }
     Ok(key)
 }
 
-/// The folder's key, of the suite its `suite` file names (none: `ed25519-sha256`).
+/// The folder's key: `key.pem` (SM2, PKCS#8) or `key` (Ed25519, 64 hex digits); a folder
+/// holding both is refused (its suite would be ambiguous).
 ///
 /// # Errors
-/// When the key or the suite file cannot be read.
+/// When neither or both exist, or the key cannot be read.
 pub fn folder_key(dir: &Path) -> Result<SecretKey> {
-    let suite = match std::fs::read_to_string(dir.join(SUITE)) {
-        Ok(s) => Suite::of(s.trim()).ok_or_else(|| {
-            CaseError::Refused(format!(
-                "{}: 未知的算法套件 · unknown suite {:?}",
-                dir.join(SUITE).display(),
-                s.trim()
-            ))
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Suite::default(),
-        Err(e) => return Err(CaseError::io(&dir.join(SUITE), e)),
-    };
-    suite
-        .secret_key(&read_key(&dir.join(KEY))?)
-        .map_err(|e| CaseError::Refused(format!("{}: {e}", dir.join(KEY).display())))
+    let (pem, hex) = (dir.join(KEY_PEM), dir.join(KEY));
+    match (pem.exists(), hex.exists()) {
+        (true, true) => Err(CaseError::Refused(format!(
+            "{} 同时有 {KEY} 和 {KEY_PEM}，算法套件不明 · holds both {KEY} and {KEY_PEM}: its suite is ambiguous",
+            dir.display()
+        ))),
+        (true, false) => {
+            let meta = std::fs::metadata(&pem).map_err(|e| CaseError::io(&pem, e))?;
+            if meta.len() > 4096 {
+                return Err(CaseError::Refused(format!(
+                    "{} 不是 SM2 私钥文件 · is not an SM2 key file (over 4 KB)",
+                    pem.display()
+                )));
+            }
+            let text = std::fs::read_to_string(&pem).map_err(|e| CaseError::io(&pem, e))?;
+            shuangsuiji::encoding::sm::Sm2SecretKey::from_pkcs8_pem(&text)
+                .map(SecretKey::Sm2)
+                .map_err(|e| CaseError::Refused(format!("{}: {e}", pem.display())))
+        }
+        _ => Ok(SecretKey::Ed25519(shuangsuiji::SigningKey::from_bytes(
+            &read_key(&hex)?,
+        ))),
+    }
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {

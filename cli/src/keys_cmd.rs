@@ -20,8 +20,8 @@ pub enum KeysCmd {
         /// 密钥目录 The folder (made; must not hold a key).
         #[arg(long)]
         out: PathBuf,
-        /// 算法套件：ed25519-sha256（默认）或 sm2-sm3（国密 SM2，另写 key.pem 供其他工具使用）
-        /// Suite: ed25519-sha256 (default) or sm2-sm3 (an SM2 key; key.pem is written too).
+        /// 算法套件：ed25519-sha256（默认，私钥文件 key）或 sm2-sm3（国密 SM2，私钥文件 key.pem，PKCS#8）
+        /// Suite: ed25519-sha256 (default; private key `key`) or sm2-sm3 (SM2; `key.pem`, PKCS#8).
         #[arg(long, default_value = "ed25519-sha256")]
         suite: util::SuiteArg,
     },
@@ -41,8 +41,8 @@ pub enum ParticipantCmd {
         /// 目录 The folder.
         #[arg(long)]
         out: PathBuf,
-        /// 算法套件：ed25519-sha256（默认）或 sm2-sm3（国密 SM2，另写 key.pem 供其他工具使用）
-        /// Suite: ed25519-sha256 (default) or sm2-sm3 (an SM2 key; key.pem is written too).
+        /// 算法套件：ed25519-sha256（默认，私钥文件 key）或 sm2-sm3（国密 SM2，私钥文件 key.pem，PKCS#8）
+        /// Suite: ed25519-sha256 (default; private key `key`) or sm2-sm3 (SM2; `key.pem`, PKCS#8).
         #[arg(long, default_value = "ed25519-sha256")]
         suite: util::SuiteArg,
     },
@@ -96,7 +96,12 @@ pub fn run_keys(c: KeysCmd) -> Result<(), String> {
     println!(
         "  交给抽查任务 Hand over: {}；私钥 {} 留在本机 · the private key stays here",
         out.join(keys::PUBLIC).display(),
-        out.join(keys::KEY).display()
+        out.join(if suite.0.is_default() {
+            keys::KEY
+        } else {
+            keys::KEY_PEM
+        })
+        .display()
     );
     Ok(())
 }

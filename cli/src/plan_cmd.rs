@@ -30,8 +30,8 @@ pub struct AnnualSignArgs {
     /// 签署人 The signatory's name as the annual plan lists it.
     #[arg(long)]
     signer: String,
-    /// 私钥文件 The signatory's key (64 hex digits): Ed25519, or SM2 for an annual plan under
-    /// sm2-sm3 (`keys new --suite sm2-sm3`).
+    /// 私钥文件 The signatory's key: Ed25519 (64 hex digits), or for an annual plan under
+    /// sm2-sm3 an SM2 key as PKCS#8 PEM (key.pem from `keys new --suite sm2-sm3`).
     #[arg(long)]
     key: PathBuf,
     /// 输出 The signed annual plan (JSON); may be the input.
@@ -100,12 +100,25 @@ fn annual_sign(a: AnnualSignArgs) -> Result<(), String> {
             "年度抽查计划的哈希与内容不符 the annual plan's hash does not match its content".into(),
         );
     }
-    // The key of the annual plan's suite (an Ed25519 seed, or an SM2 scalar).
-    let key = signed
-        .plan
-        .suite
-        .secret_key(&util::read_key(&a.key)?)
-        .map_err(|e| format!("{}: {e}", a.key.display()))?;
+    // The key of the annual plan's suite: an Ed25519 seed (64 hex digits), or an SM2 key
+    // as PKCS#8 PEM (`keys new --suite sm2-sm3` writes key.pem). Each form only for its
+    // suite, so no key is read as the other algorithm's.
+    let key = match signed.plan.suite {
+        shuangsuiji::Suite::Ed25519Sha256 => shuangsuiji::SecretKey::Ed25519(
+            shuangsuiji::SigningKey::from_bytes(&util::read_key(&a.key)?),
+        ),
+        shuangsuiji::Suite::Sm2Sm3 => {
+            let pem = String::from_utf8(util::read(&a.key)?).unwrap_or_default();
+            shuangsuiji::encoding::sm::Sm2SecretKey::from_pkcs8_pem(&pem)
+                .map(shuangsuiji::SecretKey::Sm2)
+                .map_err(|e| {
+                    format!(
+                        "{}: 不是 SM2 私钥（PKCS#8 PEM，如 keys new --suite sm2-sm3 生成的 key.pem）· not an SM2 private key (PKCS#8 PEM, e.g. key.pem from keys new --suite sm2-sm3): {e}",
+                        a.key.display()
+                    )
+                })?
+        }
+    };
     let listed = signed
         .plan
         .signatories

@@ -1149,7 +1149,7 @@ fn a_ceremony_of_one_role_is_refused() {
 /// Issue 20: a whole case under the 国密 suite — SM2 key folders (`keys new --suite`,
 /// `participant new --suite`), the annual plan issued and signed under sm2-sm3, `case new
 /// --suite sm2-sm3`, commit, sign, reveal, beacon, draw, sign — and the record verifies
-/// under SM3 and SM2. An Ed25519 signer in the sm2-sm3 case is refused at commit.
+/// under SM3 and SM2. An Ed25519 signer in the sm2-sm3 case is refused when filed.
 #[test]
 fn a_case_runs_under_sm2_sm3() {
     let c = Case::new("sm2");
@@ -1166,7 +1166,11 @@ fn a_case_runs_under_sm2_sm3() {
     keys_new("抽查负责人 甲", "抽查负责人", "keys/lead", &sm);
     keys_new("监督人 乙", "监督人", "keys/supervisor", &sm);
     keys_new("他人", "抽查负责人", "keys/ed", &[]);
-    assert!(c.path("keys/lead/key.pem").exists() && !c.path("keys/ed/key.pem").exists());
+    // An SM2 folder holds only key.pem (PKCS#8), an Ed25519 one only key: no key file can
+    // be read as the other algorithm's.
+    assert!(c.path("keys/lead/key.pem").exists() && !c.path("keys/lead/key").exists());
+    assert!(c.path("keys/ed/key").exists() && !c.path("keys/ed/key.pem").exists());
+
     for id in ["zazd", "jjjc"] {
         let dir = format!("keys/{id}");
         let args = [
@@ -1200,7 +1204,7 @@ fn a_case_runs_under_sm2_sm3() {
             "--signer",
             "河南省人民政府办公厅",
             "--key",
-            "keys/annual/key",
+            "keys/annual/key.pem",
             "--out",
             "annual.signed.json",
         ],
@@ -1249,6 +1253,17 @@ fn a_case_runs_under_sm2_sm3() {
         "--margin",
         "30",
     ];
+    // The log key is Ed25519 (the log's own suite): an SM2 key file given for it is
+    // refused, never read as a seed.
+    let mut with_sm2_log_key = [&new[..], &sm[..]].concat();
+    let at = with_sm2_log_key
+        .iter()
+        .position(|x| *x == "keys/log/key")
+        .unwrap();
+    with_sm2_log_key[at] = "keys/lead/key.pem";
+    let (ok, text) = c.run(T0, &with_sm2_log_key);
+    assert!(!ok && text.contains("64"), "{text}");
+    assert!(!c.path("task/case.json").exists());
     // Without --suite the sm2-sm3 annual plan does not fit: one draw, one suite.
     let (ok, text) = c.run(T0, &new);
     assert!(!ok && text.contains("one draw, one suite"), "{text}");

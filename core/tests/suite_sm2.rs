@@ -8,6 +8,7 @@ use serde_json::Value;
 use shuangsuiji::encoding::sm::Sm2SecretKey;
 use shuangsuiji::hazmat::{subseed_in, ticket_in};
 use shuangsuiji::trust::{verify_anchored, Level, TimeAnchor, TrustFile};
+use shuangsuiji::Digest32;
 use shuangsuiji::{
     draw, import, verify, BeaconRound, DrawInputs, ItemList, PublicInspectorRegister, Reveal,
     SealedRecord, SignedCommitment, SigningKey, Suite, TargetRegister,
@@ -198,4 +199,89 @@ fn a_record_signed_by_gmssl_and_sm_crypto_verifies() {
         flip(sig);
     }
     assert!(verify(&bad, &s.targets, &s.public).is_err());
+}
+
+/// Signatures made elsewhere are filed only for the document in hand, once per listed
+/// signer, under the listed key: a stale hash, an unlisted name, a second signature and
+/// another key are each refused, and nothing is kept.
+#[test]
+fn signatures_made_elsewhere_are_checked_before_they_are_filed() {
+    use shuangsuiji::encoding::{SignatureEntry, SignatureError, COMMITMENT_CONTEXT};
+    let s = sample();
+    let c = commitment(&s);
+    let name = c.commitment.signers[0].name.clone();
+    let mut fresh = c.clone();
+    fresh.signatures.clear();
+    // The demo's own key for that signer, as another tool would hold it.
+    let key = Sm2SecretKey::from_bytes(
+        &<sha2::Sha256 as sha2::Digest>::digest(format!("shuangsuiji demo signing key {name}"))
+            .into(),
+    )
+    .unwrap();
+    let entry = |signer: &str, k: &Sm2SecretKey, msg: &[u8]| SignatureEntry {
+        signer: signer.into(),
+        public_key: k.public_key().to_hex(),
+        signature: hex::encode(k.sign(None, msg).unwrap()),
+    };
+    let msg = fresh.signing_message();
+    assert_eq!(
+        msg,
+        shuangsuiji::encoding::signing_message(COMMITMENT_CONTEXT, &fresh.hash)
+    );
+    // A hash copied from another commitment: nothing is filed for it.
+    let mut stale = fresh.clone();
+    stale.hash = Digest32([1; 32]);
+    assert_eq!(
+        stale.add_signature(entry(&name, &key, &stale.signing_message())),
+        Err(SignatureError::StaleHash)
+    );
+    assert!(matches!(
+        fresh.add_signature(entry("someone else", &key, &msg)),
+        Err(SignatureError::NotListed { .. })
+    ));
+    let other = Sm2SecretKey::from_bytes(&[9; 32]).unwrap();
+    assert!(matches!(
+        fresh.add_signature(entry(&name, &other, &msg)),
+        Err(SignatureError::KeyMismatch { .. })
+    ));
+    // Over the participants' message instead of the signers': does not verify.
+    assert_eq!(
+        fresh.add_signature(entry(&name, &key, &fresh.participant_signing_message())),
+        Err(SignatureError::DoesNotVerify)
+    );
+    assert!(fresh.signatures.is_empty());
+    fresh.add_signature(entry(&name, &key, &msg)).unwrap();
+    assert!(matches!(
+        fresh.add_signature(entry(&name, &key, &msg)),
+        Err(SignatureError::AlreadySigned { .. })
+    ));
+    assert_eq!(fresh.signatures.len(), 1);
+    assert!(fresh.signatures[0].signer == name);
+}
+
+/// One draw, one suite: the results of an sm2-sm3 draw are not published under Ed25519
+/// notices, and no such notice counts as covering it.
+#[test]
+fn publication_of_an_sm2_sm3_draw_is_refused() {
+    let s = sample();
+    let rec = run(&s, &commitment(&s)).unwrap();
+    let sealed = SealedRecord::new(rec).unwrap();
+    match shuangsuiji::publish::check_results_in_draw(&[], &sealed) {
+        Err(shuangsuiji::PublishError::NotInDraw { problems }) => {
+            assert!(problems[0].contains("one draw, one suite"), "{problems:?}")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// GB/T 32918: d = n − 1 is not a private key (it could never sign), however it arrives.
+#[test]
+fn the_scalar_n_minus_1_is_refused() {
+    let n_minus_1 =
+        hex::decode("fffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939d54122").unwrap();
+    let b: [u8; 32] = n_minus_1.try_into().unwrap();
+    assert!(Sm2SecretKey::from_bytes(&b).is_err());
+    let mut below = b;
+    below[31] -= 1;
+    assert!(Sm2SecretKey::from_bytes(&below).is_ok());
 }

@@ -159,8 +159,9 @@ def test_a_draw_signed_entirely_by_gmssl_verifies(sample, v):
 def test_a_key_of_the_other_suite_is_refused(sample, v):
     given = copy.deepcopy(v["inputs"]["commitment"]["commitment"])
     given["signers"][0]["public_key"] = s.public_key_hex(b"\x05" * 32)  # Ed25519
-    with pytest.raises(s.ShuangsuijiError):
-        c = s.SignedCommitment(given)
+    c = s.SignedCommitment(given)
+    # Refused by the commitment's own rules, naming the key — before any signature check.
+    with pytest.raises(s.DrawError, match=r"signers\..*\.public_key: not an SM2 public key"):
         s.draw(c, sample.items, sample.targets, sample.public,
                v["inputs"]["reveals"], beacon=v["inputs"]["beacon"])
     with pytest.raises(s.FormatError):

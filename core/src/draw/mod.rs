@@ -40,7 +40,7 @@ pub use error::{
 pub use exclude::{interval_days, period_days, tier_grades, tier_of};
 pub use matching::{Member, Role, Team};
 pub use participants::{
-    reveal_binding, reveal_binding_in, sign_commitment, signed_reveal,
+    reveal_binding, reveal_binding_in, reveal_signing_message, sign_commitment, signed_reveal,
     PARTICIPANT_COMMITMENT_CONTEXT, PARTICIPANT_REVEAL_CONTEXT,
 };
 pub use plan::{

@@ -42,6 +42,21 @@ pub fn reveal_binding_in(
     )
 }
 
+/// The bytes a participant signs when it reveals `secret` for `commitment_hash` under the
+/// suite, for a signature made by another tool (gmssl, sm-crypto, a hardware module): the
+/// reveal is then `{participant, secret (hex), signature (hex)}`.
+pub fn reveal_signing_message(
+    suite: Suite,
+    commitment_hash: &Digest32,
+    participant: &str,
+    secret: &[u8; 32],
+) -> Vec<u8> {
+    crate::encoding::signing_message(
+        PARTICIPANT_REVEAL_CONTEXT,
+        &reveal_binding_in(suite, commitment_hash, participant, secret),
+    )
+}
+
 /// A participant's signature on the commitment (the `participant_signatures` entry).
 pub fn sign_commitment(
     participant: &str,

@@ -57,6 +57,15 @@ impl SignedCommitment {
         self.commitment.suite
     }
 
+    /// The stored hash is the commitment's own: a signature is filed for what is in hand,
+    /// never for a hash copied from another document.
+    fn same_hash(&self) -> Result<(), SignatureError> {
+        match self.commitment.hash() {
+            Ok(h) if h == self.hash => Ok(()),
+            _ => Err(SignatureError::StaleHash),
+        }
+    }
+
     /// What a signer signs: `COMMITMENT_CONTEXT || hash`.
     pub fn signing_message(&self) -> Vec<u8> {
         crate::encoding::signing_message(COMMITMENT_CONTEXT, &self.hash)
@@ -78,6 +87,7 @@ impl SignedCommitment {
     /// # Errors
     /// Why the signature cannot be filed.
     pub fn add_signature(&mut self, entry: SignatureEntry) -> Result<(), SignatureError> {
+        self.same_hash()?;
         add_checked(
             &mut self.signatures,
             &self.commitment.signers,
@@ -98,6 +108,7 @@ impl SignedCommitment {
         &mut self,
         entry: SignatureEntry,
     ) -> Result<(), SignatureError> {
+        self.same_hash()?;
         let listed: Vec<Signatory> = self
             .commitment
             .participants
@@ -240,6 +251,9 @@ impl SealedRecord {
     /// # Errors
     /// Why the signature cannot be filed.
     pub fn add_signature(&mut self, entry: SignatureEntry) -> Result<(), SignatureError> {
+        if !matches!(self.record.hash(), Ok(h) if h == self.hash) {
+            return Err(SignatureError::StaleHash);
+        }
         let c = &self.record.commitment.commitment;
         add_checked(
             &mut self.signatures,

@@ -93,6 +93,9 @@ pub enum SignatureError {
         /// The name in the entry.
         signer: String,
     },
+    /// The document's stated hash is not the hash of its content: nothing is signed for it.
+    #[error("the document's hash is not the hash of its content")]
+    StaleHash,
     /// The signer has signed already; one signature each.
     #[error("{signer} has signed already")]
     AlreadySigned {

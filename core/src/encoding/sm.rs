@@ -211,7 +211,13 @@ pub fn signature_from_der(der: &[u8]) -> Result<[u8; 64], SmError> {
         .map_err(|e| SmError::Malformed(e.to_string()))
 }
 
-/// An SM2 secret key (a non-zero scalar below the group order).
+/// n − 1 for the SM2 group order n (GB/T 32918.5).
+const N_MINUS_1: [u8; 32] = [
+    0xff, 0xff, 0xff, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    0x72, 0x03, 0xdf, 0x6b, 0x21, 0xc6, 0x05, 0x2b, 0x53, 0xbb, 0xf4, 0x09, 0x39, 0xd5, 0x41, 0x22,
+];
+
+/// An SM2 secret key (a scalar in 1..n-2, GB/T 32918).
 #[derive(Clone)]
 pub struct Sm2SecretKey(sm2::SecretKey);
 
@@ -225,11 +231,23 @@ impl Sm2SecretKey {
     /// From the 32-byte big-endian scalar (as gmssl and sm-crypto keep it, in hex).
     ///
     /// # Errors
-    /// [`SmError::Key`] for zero, or a value not below the group order.
+    /// [`SmError::Key`] for zero, or a value not below n − 1.
     pub fn from_bytes(b: &[u8; 32]) -> Result<Self, SmError> {
         sm2::SecretKey::from_slice(b)
-            .map(Sm2SecretKey)
-            .map_err(|_| SmError::Key("not a scalar in 1..n-1".into()))
+            .map_err(|_| SmError::Key("not a scalar in 1..n-2".into()))
+            .and_then(Self::checked)
+    }
+
+    /// GB/T 32918.1 6.1: d in [1, n-2] — for d = n-1 the signature's (1+d)^-1 does not
+    /// exist, so such a key could never sign; refused however it arrives.
+    fn checked(sk: sm2::SecretKey) -> Result<Self, SmError> {
+        let d: [u8; 32] = sk.to_bytes().into();
+        if d == N_MINUS_1 {
+            return Err(SmError::Key(
+                "d = n-1 is not a private key (GB/T 32918: 1 ≤ d ≤ n-2)".into(),
+            ));
+        }
+        Ok(Sm2SecretKey(sk))
     }
 
     /// From PKCS#8 DER (`-----BEGIN PRIVATE KEY-----` decoded).
@@ -238,8 +256,8 @@ impl Sm2SecretKey {
     /// [`SmError::Key`].
     pub fn from_pkcs8_der(der: &[u8]) -> Result<Self, SmError> {
         sm2::SecretKey::from_pkcs8_der(der)
-            .map(Sm2SecretKey)
             .map_err(|e| SmError::Key(e.to_string()))
+            .and_then(Self::checked)
     }
 
     /// From a `-----BEGIN PRIVATE KEY-----` PEM block.
@@ -248,8 +266,8 @@ impl Sm2SecretKey {
     /// [`SmError::Key`].
     pub fn from_pkcs8_pem(pem: &str) -> Result<Self, SmError> {
         sm2::SecretKey::from_pkcs8_pem(pem)
-            .map(Sm2SecretKey)
             .map_err(|e| SmError::Key(e.to_string()))
+            .and_then(Self::checked)
     }
 
     /// PKCS#8 PEM (LF line endings), for a key file other tools load.

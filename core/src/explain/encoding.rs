@@ -13,6 +13,7 @@ impl Explain for SignatureError {
             SignatureError::DoesNotVerify => "does_not_verify",
             SignatureError::NotListed { .. } => "not_listed",
             SignatureError::AlreadySigned { .. } => "already_signed",
+            SignatureError::StaleHash => "stale_hash",
         }
     }
 
@@ -32,6 +33,7 @@ impl Explain for SignatureError {
             SignatureError::DoesNotVerify => "签名核验不通过".into(),
             SignatureError::NotListed { signer } => format!("{signer} 不是所列的签字人"),
             SignatureError::AlreadySigned { signer } => format!("{signer} 已经签过名"),
+            SignatureError::StaleHash => "文件所述哈希不是其内容的哈希，不予签名".into(),
         }
     }
 }

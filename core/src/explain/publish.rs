@@ -89,6 +89,7 @@ impl Explain for NoticeError {
             NoticeError::DigestMismatch(_) => "digest_mismatch",
             NoticeError::MaskMismatch { .. } => "mask_mismatch",
             NoticeError::RecordMismatch { .. } => "record_mismatch",
+            NoticeError::OtherSuite { .. } => "other_suite",
         }
     }
 
@@ -109,6 +110,9 @@ impl Explain for NoticeError {
             } => format!("公示在 {path} 处显示 {shown:?}，但披露值的掩码是 {expected:?}"),
             NoticeError::RecordMismatch { notice, record } => {
                 format!("公示针对的是抽取记录 {notice}，而不是 {record}")
+            }
+            NoticeError::OtherSuite { record, suite } => {
+                format!("抽取记录 {record} 使用算法套件 {suite}，公示文件为 ed25519-sha256（一次抽取只用一种套件）")
             }
         }
     }

@@ -385,6 +385,10 @@ fn every_error_has_a_kind_and_a_chinese_message() {
             notice: d(1),
             record: d(2),
         },
+        NoticeError::OtherSuite {
+            record: d(1),
+            suite: "sm2-sm3".into(),
+        },
     ];
     assert_eq!(
         check(&notices, true),
@@ -396,7 +400,8 @@ fn every_error_has_a_kind_and_a_chinese_message() {
             "no_commitment",
             "digest_mismatch",
             "mask_mismatch",
-            "record_mismatch"
+            "record_mismatch",
+            "other_suite"
         ]
     );
 

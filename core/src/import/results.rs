@@ -191,6 +191,7 @@ fn results_from(
             .or_default() += 1;
     }
     let mut out = Vec::with_capacity(rows.len());
+    let mut suite_said = false;
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let drawn: std::collections::BTreeSet<&str> = sealed.record.selected_ids().collect();
     for row in rows {
@@ -240,6 +241,14 @@ fn results_from(
                 crate::publish::check_results_in_draw(std::slice::from_ref(&r), sealed)
             {
                 for m in problems {
+                    // The record's own suite concerns the file, not this row: said once.
+                    if !m.starts_with(&format!("{id}: ")) {
+                        if !suite_said {
+                            suite_said = true;
+                            p.push(row, &id, "draw_record", ProblemKind::UnknownValue, m);
+                        }
+                        continue;
+                    }
                     let m = m.strip_prefix(&format!("{id}: ")).unwrap_or(&m).to_string();
                     p.push(row, &id, "target", ProblemKind::UnknownValue, m);
                 }

@@ -125,6 +125,12 @@ pub struct Coverage {
 /// # Errors
 /// The notice does not verify, or names another draw record.
 pub fn coverage(notice: &SignedNotice, sealed: &SealedRecord) -> Result<Coverage, NoticeError> {
+    if !sealed.suite().is_default() {
+        return Err(NoticeError::OtherSuite {
+            record: sealed.hash,
+            suite: sealed.suite().name().into(),
+        });
+    }
     notice.verify()?;
     let h = &notice.notice.header;
     if h.draw_record != sealed.hash {

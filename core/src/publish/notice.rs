@@ -212,6 +212,15 @@ pub enum NoticeError {
         /// The record checked against.
         record: Digest32,
     },
+    /// The record is under another suite than notices are (`sm2-sm3`: SM2-signed notices
+    /// are not implemented yet), so no notice of this version can cover it.
+    #[error("draw record {record} is under suite {suite}; notices are ed25519-sha256 (one draw, one suite)")]
+    OtherSuite {
+        /// The record.
+        record: Digest32,
+        /// Its suite.
+        suite: String,
+    },
 }
 
 impl PublicNotice {
