@@ -36,7 +36,9 @@ with tempfile.TemporaryDirectory() as tmp:
     subprocess.run(["cargo", "run", "-q", "-p", "shuangsuiji-cli", "--", "demo", "--out", str(t / "demo"), "--vectors", str(t / "v")],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     for f in ["registers.json", "draw-sample.json", "draw-sample.record.json",
-              "v2/draw-sample.json", "v2/draw-sample.record.json", "v2/trust.json", "v2/anchor.json", "v2/verdict.json"]:
+              "v2/draw-sample.json", "v2/draw-sample.record.json", "v2/trust.json", "v2/anchor.json", "v2/verdict.json",
+              "v2-sm2-sm3/draw-sample.json", "v2-sm2-sm3/draw-sample.record.json", "v2-sm2-sm3/trust.json",
+              "v2-sm2-sm3/anchor.json", "v2-sm2-sm3/verdict.json"]:
         check(f, "rust", (t / "v" / f).read_bytes() == (V / f).read_bytes())
     check("audit/demo-log.json (events, checkpoints)", "rust",
           (t / "demo" / "audit.json").read_bytes() == (V / "audit" / "demo-log.json").read_bytes())
@@ -68,6 +70,18 @@ with tempfile.TemporaryDirectory() as tmp:
     verdict2 = s.verify_trusted(sealed2, targets, public, trust=json.loads((V / "v2" / "trust.json").read_text()),
                                 anchor=json.loads((V / "v2" / "anchor.json").read_text()))
     check("v2/verdict.json (anchored)", "python", verdict2 == json.loads((V / "v2" / "verdict.json").read_text()))
+    # The same draw under sm2-sm3 (SM3 hashes, SM2 signatures), and a record signed by
+    # gmssl and sm-crypto.
+    d3 = json.loads((V / "v2-sm2-sm3" / "draw-sample.json").read_text())
+    rec3 = s.draw(s.SignedCommitment.from_dict(d3["inputs"]["commitment"]), items, targets, public, d3["inputs"]["reveals"], beacon=d3["inputs"]["beacon"])
+    check("v2-sm2-sm3/draw-sample.record.json", "python", rec3.canonical_bytes() == (V / "v2-sm2-sm3" / "draw-sample.record.json").read_bytes())
+    sealed3 = {"record": json.loads(rec3.canonical_bytes()), "hash": d3["expected"]["record_hash"], "signatures": d3["expected"]["record_signatures"]}
+    verdict3 = s.verify_trusted(sealed3, targets, public, trust=json.loads((V / "v2-sm2-sm3" / "trust.json").read_text()),
+                                anchor=json.loads((V / "v2-sm2-sm3" / "anchor.json").read_text()))
+    check("v2-sm2-sm3/verdict.json (anchored)", "python", verdict3 == json.loads((V / "v2-sm2-sm3" / "verdict.json").read_text()))
+    foreign = json.loads((V / "v2-sm2-sm3" / "foreign-signed.json").read_text())["sealed"]
+    check("v2-sm2-sm3/foreign-signed.json (gmssl, sm-crypto)", "python",
+          s.verify(foreign, targets, public).record_hash == foreign["hash"])
     check("audit/demo-log.json root", "python", s.audit_root(json.loads((V / "audit" / "demo-log.json").read_text())["events"])
           == s.verify_checkpoint(json.loads((V / "audit" / "demo-log.json").read_text())["checkpoints"][-1], json.loads((V / "audit" / "demo-log.json").read_text())["verifier_key"])["root"])
 
@@ -128,8 +142,20 @@ const sealed2 = JSON.stringify({ record: JSON.parse(rec2), hash: d2.expected.rec
 const r2 = w.verify(sealed2, fs.readFileSync(process.argv[2] + "/demo/targets.public.json"), fs.readFileSync(process.argv[2] + "/demo/inspectors.public.json"),
   undefined, fs.readFileSync(root + "/tests/vectors/v2/trust.json"), fs.readFileSync(root + "/tests/vectors/v2/anchor.json"));
 const verdict2 = JSON.stringify(r2.verdict) === JSON.stringify(JSON.parse(fs.readFileSync(root + "/tests/vectors/v2/verdict.json")));
+const sm = root + "/tests/vectors/v2-sm2-sm3/";
+const rec3 = fs.readFileSync(sm + "draw-sample.record.json");
+const d3 = JSON.parse(fs.readFileSync(sm + "draw-sample.json"));
+fs.writeFileSync(process.argv[2] + "/wasm.sm2.record.json", Buffer.from(w.canonicalRecord(rec3)));
+const sealed3 = JSON.stringify({ record: JSON.parse(rec3), hash: d3.expected.record_hash, signatures: d3.expected.record_signatures });
+const r3 = w.verify(sealed3, fs.readFileSync(process.argv[2] + "/demo/targets.public.json"), fs.readFileSync(process.argv[2] + "/demo/inspectors.public.json"),
+  undefined, fs.readFileSync(sm + "trust.json"), fs.readFileSync(sm + "anchor.json"));
+const verdict3 = JSON.stringify(r3.verdict) === JSON.stringify(JSON.parse(fs.readFileSync(sm + "verdict.json")));
+const foreign = JSON.parse(fs.readFileSync(sm + "foreign-signed.json")).sealed;
+const r4 = w.verify(JSON.stringify(foreign), fs.readFileSync(process.argv[2] + "/demo/targets.public.json"), fs.readFileSync(process.argv[2] + "/demo/inspectors.public.json"));
 console.log(JSON.stringify({
   v2: r2.ok && verdict2,
+  sm2: r3.ok && verdict3 && r3.summary.suite === "sm2-sm3",
+  foreign: r4.ok && r4.verified.record_hash === foreign.hash,
   verified: r.ok, hash: r.ok ? r.verified.record_hash : null, log: log.ok,
   roots: roots.item_list === reg.item_list_hash && roots.targets === reg.targets_root && roots.inspectors === reg.inspectors_root,
   notice: notice.ok && notice.csv_checked && notice.notice_hash === nv.notice_hash,
@@ -147,6 +173,9 @@ console.log(JSON.stringify({
         check("audit/demo-log.json", "wasm", o["log"])
         check("v2/draw-sample.record.json", "wasm", (t / "wasm.v2.record.json").read_bytes() == (V / "v2" / "draw-sample.record.json").read_bytes())
         check("v2/verdict.json (anchored)", "wasm", o["v2"])
+        check("v2-sm2-sm3/draw-sample.record.json", "wasm", (t / "wasm.sm2.record.json").read_bytes() == (V / "v2-sm2-sm3" / "draw-sample.record.json").read_bytes())
+        check("v2-sm2-sm3/verdict.json (anchored)", "wasm", o["sm2"])
+        check("v2-sm2-sm3/foreign-signed.json (gmssl, sm-crypto)", "wasm", o["foreign"])
         check("registers.json roots", "wasm", o["roots"])
         check("publication/notice.json (hash, CSV, disclosures)", "wasm", o["notice"] and o["disclosures"])
         check("publication/disclosure.json digests", "wasm", o["digests"])

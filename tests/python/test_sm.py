@@ -1,10 +1,13 @@
 """The 国密 primitives against independent implementations (issue 20; docs/spec/suites.md §4):
 SM3 known answers from GB/T 32905; SM2 signatures made by PyPI ``gmssl`` verify here and
 ours verify in gmssl, keys exported either way load in the other; and OpenSSL 3's SM2 PEM
-keys and signatures, where the machine's openssl supports SM2."""
+keys and signatures, where the machine's openssl supports SM2; and a whole sm2-sm3 draw
+whose every signature gmssl made, filed through ``add_signature``, verifies."""
 
 from __future__ import annotations
 
+import copy
+import datetime
 import os
 import secrets
 import shutil
@@ -13,6 +16,7 @@ import subprocess
 import pytest
 
 import shuangsuiji as s
+from conftest import read_json
 
 # Installed by scripts/test-python.sh: a missing gmssl fails the suite, never skips it.
 from gmssl import func as gmssl_func
@@ -131,3 +135,79 @@ def der_of(rs: bytes) -> bytes:
 
     body = integer(rs[:32]) + integer(rs[32:])
     return bytes([0x30, len(body)]) + body
+
+
+# A whole draw under sm2-sm3 signed by gmssl (docs/spec/suites.md; tests/python/test_suite_sm2.py
+# has the vector tests that need no third-party package).
+SM = "sm2-sm3"
+PARTICIPANTS = [("zazd", "检查部门 省公安厅治安总队"), ("jjjc", "纪检监察 驻厅纪检监察组")]
+SIGNERS = ["省公安厅治安总队 抽查负责人", "驻厅纪检监察组 监督人"]
+
+
+class GmsslKey:
+    """A key pair held by gmssl; it signs with its own random nonces."""
+
+    def __init__(self) -> None:
+        d = secrets.token_bytes(32).hex()
+        self.c = gmssl_sm2.CryptSM2(private_key=d, public_key="")
+        xy = self.c._kg(int(d, 16), gmssl_sm2.default_ecc_table["g"])
+        self.c.public_key = xy
+        self.public_key = ("04" + xy).lower()
+
+    def sign(self, msg: bytes) -> str:
+        return self.c.sign_with_sm3(msg, secrets.token_bytes(32).hex()).lower()
+
+
+def test_a_draw_signed_entirely_by_gmssl_verifies(sample):
+    v = read_json("tests/vectors/v2-sm2-sm3/draw-sample.json")
+    signers = [GmsslKey() for _ in SIGNERS]
+    parts = [GmsslKey() for _ in PARTICIPANTS]
+    secrets_ = [secrets.token_bytes(32) for _ in PARTICIPANTS]
+    given = v["inputs"]["commitment"]["commitment"]
+    c = s.commit(
+        given["plan"], sample.items, sample.targets, sample.public,
+        participants=[
+            {"id": pid, "role": role, "commitment": s.commit_secret(pid, sec, suite=SM), "public_key": k.public_key}
+            for (pid, role), sec, k in zip(PARTICIPANTS, secrets_, parts)
+        ],
+        signers=[{"name": n, "public_key": k.public_key} for n, k in zip(SIGNERS, signers)],
+        committed_at=datetime.datetime.fromtimestamp(1_692_803_700, datetime.timezone.utc),
+        beacon=s.quicknet(123),
+        suite=SM,
+    )
+    for n, k in zip(SIGNERS, signers):
+        c.add_signature({"signer": n, "public_key": k.public_key, "signature": k.sign(c.signing_message())})
+    for (pid, _), k in zip(PARTICIPANTS, parts):
+        c.add_participant_signature(
+            {"signer": pid, "public_key": k.public_key, "signature": k.sign(c.participant_signing_message())})
+    # A signature by another key, or over another message, is refused before it is filed.
+    other = GmsslKey()
+    with pytest.raises(s.SignatureError):
+        c.add_signature({"signer": SIGNERS[0], "public_key": other.public_key, "signature": other.sign(c.signing_message())})
+    with pytest.raises(s.SignatureError):
+        c.add_participant_signature({"signer": "zazd", "public_key": parts[0].public_key,
+                                     "signature": parts[0].sign(c.signing_message())})
+    reveals = [
+        {"participant": pid, "secret": sec.hex(),
+         "signature": k.sign(s.reveal_signing_message(pid, sec, c.hash, suite=SM))}
+        for (pid, _), sec, k in zip(PARTICIPANTS, secrets_, parts)
+    ]
+    rec = s.draw(c, sample.items, sample.targets, sample.public, reveals, beacon=v["inputs"]["beacon"])
+    sealed = s.SealedRecord(rec)
+    assert sealed.suite == SM
+    for n, k in zip(SIGNERS, signers):
+        sealed.add_signature({"signer": n, "public_key": k.public_key, "signature": k.sign(sealed.signing_message())})
+    checked = s.verify(sealed, sample.targets, sample.public)
+    assert checked.record_hash == sealed.hash
+    # One changed signature anywhere in the record and it no longer verifies.
+    d = sealed.to_dict()
+    bad = copy.deepcopy(d)
+    sig = bad["signatures"][0]["signature"]
+    bad["signatures"][0]["signature"] = sig[:-1] + ("0" if sig[-1] != "0" else "1")
+    with pytest.raises(s.VerifyError):
+        s.verify(bad, sample.targets, sample.public)
+    bad = copy.deepcopy(d)
+    r = bad["record"]["reveals"][1]
+    r["signature"] = parts[1].sign(s.reveal_signing_message("jjjc", secrets_[1], "00" * 32, suite=SM))
+    with pytest.raises(s.VerifyError):
+        s.verify(bad, sample.targets, sample.public)
