@@ -74,6 +74,39 @@ fn done(status: &str, step: &str) -> bool {
     status.contains(&format!("[✓] {step}"))
 }
 
+/// `case new task` over the sample registers and `plan`, its log key `keys/log/key`.
+fn case_new_args(plan: &str) -> Vec<String> {
+    let data = repo().join("examples/data");
+    let f = |n: &str| data.join(n).to_string_lossy().into_owned();
+    [
+        "case",
+        "new",
+        "task",
+        "--items",
+        &f("items.csv"),
+        "--list-version",
+        "豫政办〔2017〕80号",
+        "--targets",
+        &f("targets.csv"),
+        "--inspectors",
+        &f("inspectors.csv"),
+        "--plan",
+        plan,
+        "--as-of",
+        "2023-08-23",
+        "--unit",
+        "单位",
+        "--origin",
+        "example/case",
+        "--log-key",
+        "keys/log/key",
+        "--margin",
+        "30",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
 /// Keys, and a case with two participants and two signers, not yet committed.
 fn prepared(name: &str) -> Case {
     let c = Case::new(name);
@@ -103,35 +136,9 @@ fn prepared(name: &str) -> Case {
             ],
         );
     }
-    let f = |n: &str| data.join(n).to_string_lossy().into_owned();
-    c.ok(
-        T0,
-        &[
-            "case",
-            "new",
-            "task",
-            "--items",
-            &f("items.csv"),
-            "--list-version",
-            "豫政办〔2017〕80号",
-            "--targets",
-            &f("targets.csv"),
-            "--inspectors",
-            &f("inspectors.csv"),
-            "--plan",
-            &f("plan.json"),
-            "--as-of",
-            "2023-08-23",
-            "--unit",
-            "单位",
-            "--origin",
-            "example/case",
-            "--log-key",
-            "keys/log/key",
-            "--margin",
-            "30",
-        ],
-    );
+    let plan = data.join("plan.json").to_string_lossy().into_owned();
+    let args = case_new_args(&plan);
+    c.ok(T0, &args.iter().map(String::as_str).collect::<Vec<_>>());
     c.ok(
         T0,
         &["case", "participant", "task", "keys/zazd/participant.json"],
@@ -1228,31 +1235,8 @@ fn a_case_runs_under_sm2_sm3() {
             "plan.sm2.json",
         ],
     );
-    let new = [
-        "case",
-        "new",
-        "task",
-        "--items",
-        &f("items.csv"),
-        "--list-version",
-        "豫政办〔2017〕80号",
-        "--targets",
-        &f("targets.csv"),
-        "--inspectors",
-        &f("inspectors.csv"),
-        "--plan",
-        "plan.sm2.json",
-        "--as-of",
-        "2023-08-23",
-        "--unit",
-        "单位",
-        "--origin",
-        "example/case",
-        "--log-key",
-        "keys/log/key",
-        "--margin",
-        "30",
-    ];
+    let new_args = case_new_args("plan.sm2.json");
+    let new: Vec<&str> = new_args.iter().map(String::as_str).collect();
     // The log key is Ed25519 (the log's own suite): an SM2 key file given for it is
     // refused, never read as a seed.
     let mut with_sm2_log_key = [&new[..], &sm[..]].concat();
