@@ -182,6 +182,33 @@ test("the demo's trust file and time anchor make an anchored verdict", { timeout
 });
 
 
+test("a record under the 国密 suite (sm2-sm3) is anchored and the page names its suite", { timeout: 120_000 }, async () => {
+  const { page, errors } = await openPage();
+  const dir = "tests/vectors/v2-sm2-sm3";
+  const v = JSON.parse(read(`${dir}/draw-sample.json`).toString("utf8"));
+  const sealed = { record: JSON.parse(read(`${dir}/draw-sample.record.json`).toString("utf8")),
+    hash: v.expected.record_hash, signatures: v.expected.record_signatures };
+  await load(page, JSON.stringify(sealed), undefined,
+    read(`${dir}/trust.json`).toString("utf8"), read(`${dir}/anchor.json`).toString("utf8"));
+  assert.equal(await page.getAttribute("body", "data-result"), "verified");
+  assert.equal(await page.getAttribute("body", "data-level"), "anchored");
+  const body = await page.textContent("#details");
+  assert.match(body, /算法套件 Suite\s*sm2-sm3（国密：SM3 杂凑、SM2 签名/);
+  assert.ok(body.includes(sealed.record.seed), "seed shown");
+  await page.screenshot({ path: path.join(shots, "sm2-sm3.png"), fullPage: false });
+  // One changed SM2 signature: not verified, the signer named.
+  const bad = structuredClone(sealed);
+  const sig = bad.signatures[0].signature;
+  bad.signatures[0].signature = sig.slice(0, -1) + (sig.endsWith("0") ? "1" : "0");
+  assert.deepEqual(errors, []);
+  await page.close();
+  const second = await openPage();
+  await load(second.page, JSON.stringify(bad));
+  assert.equal(await second.page.getAttribute("body", "data-result"), "not-verified");
+  assert.match(await second.page.textContent("#error-message"), new RegExp(bad.signatures[0].signer));
+  await second.page.close();
+});
+
 test("the page shows its build hash, checked against build.json, and names it in the verdict only when consistent", { timeout: 120_000 }, async (t) => {
   if (!pageDir) {
     const { page } = await openPage();
