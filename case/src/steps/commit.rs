@@ -39,14 +39,7 @@ fn not_yet(
 /// Whether `k` is a public key of the case's suite in its one spelling: 64 lower-case hex
 /// digits (Ed25519), or `04‖x‖y` on the SM2 curve (sm2-sm3).
 fn key_of_suite(suite: shuangsuiji::Suite, k: &str) -> bool {
-    match suite {
-        shuangsuiji::Suite::Ed25519Sha256 => {
-            k.len() == 64
-                && k.bytes()
-                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-        }
-        shuangsuiji::Suite::Sm2Sm3 => shuangsuiji::encoding::sm::Sm2PublicKey::from_hex(k).is_ok(),
-    }
+    suite.key_problem(k).is_none()
 }
 
 /// What a key of the case's suite looks like, for a refusal.

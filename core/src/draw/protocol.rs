@@ -254,19 +254,6 @@ impl Commitment {
             .suite
             .tagged_hash("shuangsuiji/v1/commitment", &[&bytes]))
     }
-
-    /// The commitment's own hex form of a public key: 32 bytes under Ed25519, `04‖x‖y`
-    /// (65 bytes) under SM2, lower case.
-    fn key_problem(&self, key: &str) -> Option<&'static str> {
-        match self.suite {
-            Suite::Ed25519Sha256 => {
-                (!is_lower_hex(key, 32)).then_some("not 64 lower-case hex digits")
-            }
-            Suite::Sm2Sm3 => crate::encoding::sm::Sm2PublicKey::from_hex(key)
-                .is_err()
-                .then_some("not an SM2 public key 04‖x‖y (130 lower-case hex digits) on the curve"),
-        }
-    }
 }
 
 /// Most participants a commitment may list (spec §4.2).
@@ -347,7 +334,7 @@ impl Commitment {
                     p.push(format!("signers.{}.name: {e}", s.name.escape_default()));
                 }
             }
-            if let Some(why) = self.key_problem(&s.public_key) {
+            if let Some(why) = self.suite.key_problem(&s.public_key) {
                 p.push(format!("signers.{}.public_key: {why}", s.name));
             }
         }
@@ -440,10 +427,10 @@ impl Commitment {
                     "participants.{}.public_key: every draw/v2 participant signs with its own key",
                     x.id
                 )),
-                Some(k) if self.key_problem(k).is_some() => p.push(format!(
+                Some(k) if self.suite.key_problem(k).is_some() => p.push(format!(
                     "participants.{}.public_key: {}",
                     x.id,
-                    self.key_problem(k).unwrap_or_default()
+                    self.suite.key_problem(k).unwrap_or_default()
                 )),
                 // One party holding two participants' keys would again be one party.
                 Some(k) if !keys.insert(k.as_str()) => p.push(format!(

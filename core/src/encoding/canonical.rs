@@ -5,7 +5,6 @@
 //! keys and writes minimal escapes reproduces the bytes.
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 /// A SHA-256 digest; serialised as lower-case hex so that JSON stays readable.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -87,15 +86,7 @@ pub fn canonical_json<T: Serialize>(value: &T) -> Result<Vec<u8>, serde_json::Er
 /// assert_eq!(a, tagged_hash("shuangsuiji/v1/record", &[b"{", b"}"])); // parts concatenate
 /// ```
 pub fn tagged_hash(tag: &str, parts: &[&[u8]]) -> Digest32 {
-    let mut h = Sha256::new();
-    // Tags are short ASCII constants of this crate; the length byte bounds them at 255.
-    let len = u8::try_from(tag.len()).unwrap_or(u8::MAX);
-    h.update([len]);
-    h.update(tag.as_bytes());
-    for p in parts {
-        h.update(p);
-    }
-    Digest32(h.finalize().into())
+    super::suite::Suite::Ed25519Sha256.tagged_hash(tag, parts)
 }
 
 /// Length-prefixes a byte string with its length as a 4-byte big-endian integer, so that

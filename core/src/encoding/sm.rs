@@ -55,15 +55,7 @@ pub fn sm3(parts: &[&[u8]]) -> [u8; 32] {
 /// SM3, so that the `sm2-sm3` suite keeps every domain separation of the spec. Tags are the
 /// spec's constants, all shorter than 256 bytes (as for `tagged_hash`).
 pub fn sm3_tagged(tag: &str, parts: &[&[u8]]) -> Digest32 {
-    debug_assert!(tag.len() < 256, "a tag is shorter than 256 bytes");
-    let mut h = sm3::Sm3::new();
-    let len = u8::try_from(tag.len()).unwrap_or(u8::MAX);
-    h.update([len]);
-    h.update(tag.as_bytes());
-    for p in parts {
-        h.update(p);
-    }
-    Digest32(h.finalize().into())
+    super::suite::Suite::Sm2Sm3.tagged_hash(tag, parts)
 }
 
 fn distid(id: Option<&str>) -> Result<&str, SmError> {

@@ -76,6 +76,24 @@ impl Suite {
         h.finalize()
     }
 
+    /// Why `key` is not a public key of this suite in its one spelling (Ed25519: 64
+    /// lower-case hex digits; SM2: `04‖x‖y`, 130 lower-case hex digits, on the curve), or
+    /// `None` when it is one.
+    pub fn key_problem(self, key: &str) -> Option<&'static str> {
+        match self {
+            Suite::Ed25519Sha256 => {
+                let ok = key.len() == 64
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+                (!ok).then_some("not 64 lower-case hex digits")
+            }
+            Suite::Sm2Sm3 => Sm2PublicKey::from_hex(key)
+                .is_err()
+                .then_some("not an SM2 public key 04‖x‖y (130 lower-case hex digits) on the curve"),
+        }
+    }
+
     /// A secret key of this suite from its 32 bytes: the Ed25519 seed, or the SM2 scalar
     /// (big-endian, as gmssl and sm-crypto keep it in hex).
     ///

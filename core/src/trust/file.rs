@@ -167,9 +167,10 @@ impl TrustFile {
                 }
                 // Either suite's key (docs/spec/suites.md §3): the forms differ in length,
                 // so a key names its suite and never matches a key of the other.
+                let of = |s: crate::encoding::Suite| s.key_problem(&k.public_key).is_none();
                 if ed25519
-                    && !is_lower_hex(&k.public_key, 32)
-                    && crate::encoding::sm::Sm2PublicKey::from_hex(&k.public_key).is_err()
+                    && !of(crate::encoding::Suite::Ed25519Sha256)
+                    && !of(crate::encoding::Suite::Sm2Sm3)
                 {
                     p.push(format!(
                         "{field}.{}.public_key: neither an Ed25519 key (64 lower-case hex digits) nor an SM2 key (04‖x‖y, 130 lower-case hex digits)",
