@@ -5,7 +5,7 @@
 use crate::convert::value_to_py;
 use crate::errors::{format_error, Result};
 use pyo3::prelude::*;
-use shuangsuiji::SigningKey;
+use shuangsuiji::SecretKey;
 use shuangsuiji_case::casefile::Chain;
 use shuangsuiji_case::steps::{commit, new, print, redraw, seal, witness};
 use shuangsuiji_case::{keys, layout, status, Store};
@@ -39,7 +39,7 @@ fn system_now() -> Result<i64> {
 }
 
 /// The log key: the file given, else the one the case names.
-fn log_key(store: &Store, path: Option<&str>) -> Result<SigningKey> {
+fn log_key(store: &Store, path: Option<&str>) -> Result<SecretKey> {
     let path = match path {
         Some(p) => p.to_string(),
         None => {
@@ -47,7 +47,7 @@ fn log_key(store: &Store, path: Option<&str>) -> Result<SigningKey> {
             c.log_key
         }
     };
-    Ok(SigningKey::from_bytes(&keys::read_key(Path::new(&path))?))
+    Ok(keys::read_note_key(Path::new(&path))?)
 }
 
 /// `case new`: checks every input (all problems at once, `CaseError.problems`), then
@@ -89,7 +89,7 @@ pub fn case_new(
                 .map_err(|_| format_error("salt: 64 hex digits"))
         })
         .transpose()?;
-    let key = SigningKey::from_bytes(&keys::read_key(Path::new(log_key))?);
+    let key = keys::read_note_key(Path::new(log_key))?;
     let quorum = witness_quorum.unwrap_or(u32::try_from(witnesses.len()).unwrap_or(u32::MAX));
     let ext = if inspectors.starts_with(b"PK") {
         "xlsx"

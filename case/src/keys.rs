@@ -178,6 +178,32 @@ pub fn read_key(path: &Path) -> Result<[u8; 32]> {
     Ok(k)
 }
 
+/// A log's or a witness's key file (`case new --log-key`, `witness … --key`): a PEM file is
+/// an SM2 key (PKCS#8), an `sm2-sm3` log or witness; anything else must be 64 hex digits,
+/// an Ed25519 seed. The two forms are disjoint, so no file is read as both, and the key's
+/// form is the log's suite (docs/spec/suites.md §3 "Audit log").
+///
+/// # Errors
+/// When the file is missing, too large, or neither form.
+pub fn read_note_key(path: &Path) -> Result<SecretKey> {
+    let meta = std::fs::metadata(path).map_err(|e| CaseError::io(path, e))?;
+    if meta.len() > 4096 {
+        return Err(CaseError::Refused(format!(
+            "{} 不是密钥文件 · is not a key file (over 4 KB)",
+            path.display()
+        )));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| CaseError::io(path, e))?;
+    if text.trim_start().starts_with("-----BEGIN") {
+        return shuangsuiji::encoding::sm::Sm2SecretKey::from_pkcs8_pem(&text)
+            .map(SecretKey::Sm2)
+            .map_err(|e| CaseError::Refused(format!("{}: {e}", path.display())));
+    }
+    Ok(SecretKey::Ed25519(shuangsuiji::SigningKey::from_bytes(
+        &read_key(path)?,
+    )))
+}
+
 /// A fresh key of the suite in a new folder, written once (0600): an Ed25519 seed as `key`
 /// (64 hex digits), an SM2 key as `key.pem` (PKCS#8, as GmSSL, OpenSSL and gmssl exchange
 /// it) and nothing else — so no reader of Ed25519 key files can take an SM2 scalar for a

@@ -5,7 +5,7 @@ use crate::error::{CaseError, Result};
 use crate::layout;
 use crate::store::{Store, Txn};
 use shuangsuiji::audit::{AuditLog, CheckpointSigner, Event, EventKind, LogFile, SignedCheckpoint};
-use shuangsuiji::{Digest32, SigningKey};
+use shuangsuiji::{Digest32, SecretKey, SuiteSigner};
 
 /// The log as a step sees it: loaded, appended to, written back in the step's files.
 pub struct Trail {
@@ -15,11 +15,13 @@ pub struct Trail {
 }
 
 impl Trail {
-    /// A new, empty log of `origin` under `key`.
-    pub fn new(origin: &str, key: SigningKey) -> Trail {
+    /// A new, empty log of `origin` under `key`, whose suite is the log's for life
+    /// (docs/spec/suites.md §3 "Audit log").
+    pub fn new(origin: &str, key: SecretKey) -> Trail {
+        let suite = key.suite();
         let signer = CheckpointSigner::new(origin, key, None);
         Trail {
-            log: AuditLog::new(),
+            log: AuditLog::new_in(suite),
             file: LogFile {
                 origin: origin.into(),
                 verifier_key: signer.verifier_key(),
@@ -35,7 +37,7 @@ impl Trail {
     ///
     /// # Errors
     /// When the key is not the log's, or the log's last checkpoint does not verify.
-    pub fn load(store: &Store, key: SigningKey) -> Result<Trail> {
+    pub fn load(store: &Store, key: SecretKey) -> Result<Trail> {
         let file: LogFile = store.read_json(layout::AUDIT)?;
         let signer = CheckpointSigner::new(&file.origin, key.clone(), None);
         if signer.verifier_key() != file.verifier_key {
@@ -52,7 +54,7 @@ impl Trail {
             None => None,
         };
         Ok(Trail {
-            log: AuditLog::from_events(&file.events),
+            log: AuditLog::from_events_in(signer.suite(), &file.events),
             signer: CheckpointSigner::new(&file.origin, key, last),
             file,
         })

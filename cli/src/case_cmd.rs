@@ -5,7 +5,7 @@ use crate::util;
 use clap::{Args, Subcommand};
 use shuangsuiji::draw::{Participant, Reveal};
 use shuangsuiji::trust::{Level, TrustFile};
-use shuangsuiji::SigningKey;
+use shuangsuiji::SecretKey;
 use shuangsuiji_case::casefile::Chain;
 use shuangsuiji_case::keys::{SignatureFile, SignerPublic};
 use shuangsuiji_case::steps::{commit, new, seal, witness};
@@ -179,7 +179,8 @@ pub struct NewArgs {
     /// 日志来源 The audit log's origin line (e.g. gat.henan.gov.cn/shuangsuiji).
     #[arg(long)]
     origin: String,
-    /// 日志密钥 The audit log's key file (make it with `keys new`); its path is kept.
+    /// 日志密钥 The audit log's key file (make it with `keys new`): `key` (Ed25519) or
+    /// `key.pem` (SM2: an SM3 log with SM2 checkpoints); its path is kept.
     #[arg(long = "log-key")]
     log_key: PathBuf,
     /// 信标链 drand chain parameters (JSON with chain_hash, public_key, genesis_time,
@@ -207,7 +208,7 @@ fn fail(e: CaseError) -> String {
     format!("拒绝 REFUSED [{}]: {e}", e.kind())
 }
 
-fn log_key(store: &Store, k: &LogKey) -> Result<SigningKey, String> {
+fn log_key(store: &Store, k: &LogKey) -> Result<SecretKey, String> {
     let path = match &k.log_key {
         Some(p) => p.clone(),
         None => {
@@ -216,9 +217,7 @@ fn log_key(store: &Store, k: &LogKey) -> Result<SigningKey, String> {
             PathBuf::from(case.log_key)
         }
     };
-    Ok(SigningKey::from_bytes(
-        &shuangsuiji_case::keys::read_key(&path).map_err(fail)?,
-    ))
+    shuangsuiji_case::keys::read_note_key(&path).map_err(fail)
 }
 
 fn open(case: &Path) -> Result<Store, String> {
@@ -274,7 +273,7 @@ fn new_case(a: NewArgs) -> Result<(), String> {
     let salt = a.salt_key.as_deref().map(util::read_key).transpose()?;
     let log_key_path = std::fs::canonicalize(&a.log_key)
         .map_err(|e| format!("cannot read {}: {e}", a.log_key.display()))?;
-    let log_key = SigningKey::from_bytes(&util::read_key(&log_key_path)?);
+    let log_key = shuangsuiji_case::keys::read_note_key(&log_key_path).map_err(fail)?;
     let (items, targets, inspectors, plan) = (
         util::read(&a.items)?,
         util::read(&a.targets)?,

@@ -207,7 +207,10 @@ fn draw_v1(
     plan: DrawPlan,
     data: &Path,
 ) -> Result<SealedRecord, String> {
-    let mut trail = crate::demo_audit::Trail::new(&label_bytes("shuangsuiji demo audit log key"));
+    let mut trail = crate::demo_audit::Trail::new(demo_key(
+        Suite::Ed25519Sha256,
+        "shuangsuiji demo audit log key",
+    )?);
     let checkpoint = pre_draw(
         Suite::Ed25519Sha256,
         &mut trail,
@@ -305,9 +308,9 @@ fn annual_plan_in(
 }
 
 /// The draw/v2 demo under `suite`: log, commit, reveal, witness, draw, seal, verify. The
-/// audit log and its witness keep their own suite (Ed25519 checkpoints, C2SP signed notes):
-/// a log's suite is its own, and its events name each object by its hash under the draw's
-/// suite (docs/spec/suites.md §3).
+/// audit log and its witness are of the draw's suite here (under `sm2-sm3`: an SM3 tree,
+/// SM2 checkpoints and cosignatures), though a log's suite is its own: its events name each
+/// object by its hash under the draw's suite (docs/spec/suites.md §3).
 fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<DemoDraw, String> {
     let (items, targets, public_inspectors) = (regs.items, regs.targets, regs.public);
     if let Some(r) = plan.annual_task.as_mut().filter(|_| !suite.is_default()) {
@@ -316,7 +319,8 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
         r.annual_plan = annual_plan_in(suite, &r.annual_plan.plan)?;
     }
     // 0. The audit trail: the lists and registers the draw will use, then a checkpoint.
-    let mut trail = crate::demo_audit::Trail::new(&label_bytes("shuangsuiji demo audit log key"));
+    let mut trail =
+        crate::demo_audit::Trail::new(demo_key(suite, "shuangsuiji demo audit log key")?);
     let pre_draw_checkpoint =
         pre_draw(suite, &mut trail, items, targets, public_inspectors, &plan)?;
 
@@ -392,7 +396,7 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
     // a verifier checks. A real witness uses its own clock.
     let witness = Witness::new(
         DEMO_WITNESS,
-        SigningKey::from_bytes(&label_bytes("shuangsuiji demo witness key")),
+        demo_key(suite, "shuangsuiji demo witness key")?,
     );
     let mut anchor = trail.witnessed_anchor(
         commitment_event,

@@ -22,11 +22,13 @@ pub struct Trail {
 }
 
 impl Trail {
-    pub fn new(key: &[u8; 32]) -> Trail {
+    /// A log under `key`, whose suite is the log's (docs/spec/suites.md §3 "Audit log").
+    pub fn new(key: shuangsuiji::SecretKey) -> Trail {
+        use shuangsuiji::SuiteSigner as _;
         Trail {
-            log: AuditLog::new(),
+            log: AuditLog::new_in(key.suite()),
             events: Vec::new(),
-            signer: CheckpointSigner::new(ORIGIN, shuangsuiji::SigningKey::from_bytes(key), None),
+            signer: CheckpointSigner::new(ORIGIN, key, None),
             checkpoints: Vec::new(),
             witnessed: None,
         }

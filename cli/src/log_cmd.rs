@@ -41,6 +41,15 @@ pub fn run(c: LogCmd) -> Result<(), String> {
         "审计日志 Audit log {}: {} events, {} checkpoints — 通过 verified",
         f.origin, s.events, s.checkpoints
     );
+    println!(
+        "  算法套件 Suite: {}（{}）",
+        s.suite,
+        if s.suite.is_default() {
+            "SHA-256 树、Ed25519 检查点 · SHA-256 tree, Ed25519 checkpoints"
+        } else {
+            "国密：SM3 树、SM2 检查点 · SM3 tree, SM2 checkpoints"
+        }
+    );
     if let Some((size, root)) = s.latest {
         println!("  最新检查点 Latest checkpoint: size {size}, root {root}");
     }

@@ -6,7 +6,7 @@
 use crate::util;
 use clap::Subcommand;
 use shuangsuiji::audit::{Witness, WitnessState};
-use shuangsuiji::{Digest32, Explain, SigningKey};
+use shuangsuiji::{Digest32, Explain, SecretKey};
 use std::path::{Path, PathBuf};
 
 #[derive(Subcommand)]
@@ -16,7 +16,9 @@ pub enum WitnessCmd {
         /// The witness's name (a schema-less URL, e.g. witness.example.org/w1).
         #[arg(long)]
         name: String,
-        /// The witness's Ed25519 secret key (a file of 64 hex digits).
+        /// 见证人私钥 The witness's secret key: a file of 64 hex digits (Ed25519,
+        /// cosignature/v1) or an SM2 PKCS#8 PEM (`keys new --suite sm2-sm3`'s key.pem: SM2
+        /// cosignatures).
         #[arg(long)]
         key: PathBuf,
     },
@@ -49,7 +51,7 @@ pub enum WitnessCmd {
         /// The witness's name.
         #[arg(long)]
         name: String,
-        /// The witness's Ed25519 secret key (a file of 64 hex digits).
+        /// 见证人私钥 The witness's secret key (64 hex digits: Ed25519; PEM: SM2).
         #[arg(long)]
         key: PathBuf,
         /// The signed checkpoint (C2SP signed note).
@@ -136,11 +138,17 @@ fn proof(path: Option<&Path>) -> Result<Vec<Digest32>, String> {
         .collect()
 }
 
+/// The witness's key file, either suite by its form.
+fn witness_key(path: &Path) -> Result<SecretKey, String> {
+    shuangsuiji_case::keys::read_note_key(path)
+        .map_err(|e| format!("拒绝 REFUSED [{}]: {e}", e.kind()))
+}
+
 pub fn run(c: WitnessCmd) -> Result<(), String> {
     let fail = |e: &dyn Explain| format!("拒绝 REFUSED [{}]: {}\n{e}", e.kind(), e.message_zh());
     match c {
         WitnessCmd::Key { name, key } => {
-            let w = Witness::new(&name, SigningKey::from_bytes(&util::read_key(&key)?));
+            let w = Witness::new(&name, witness_key(&key)?);
             println!("{}", w.verifier_key());
         }
         WitnessCmd::AddLog {
@@ -175,7 +183,7 @@ pub fn run(c: WitnessCmd) -> Result<(), String> {
         } => {
             let _lock = StateLock::take(&state)?;
             let mut s = load_state(&state, false)?;
-            let w = Witness::new(&name, SigningKey::from_bytes(&util::read_key(&key)?));
+            let w = Witness::new(&name, witness_key(&key)?);
             let note = String::from_utf8(util::read(&checkpoint)?)
                 .map_err(|_| format!("{} is not UTF-8", checkpoint.display()))?;
             // A witness's clock is what verifiers trust: the rehearsal clock only for a

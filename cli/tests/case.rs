@@ -1168,7 +1168,8 @@ fn a_case_runs_under_sm2_sm3() {
         args.extend_from_slice(suite);
         c.ok(T0, &args)
     };
-    keys_new("日志", "审计日志", "keys/log", &[]);
+    // The log under the suite too: an SM3 tree with SM2 checkpoints (its key's form).
+    keys_new("日志", "审计日志", "keys/log", &sm);
     keys_new("河南省人民政府办公厅", "年度计划", "keys/annual", &sm);
     keys_new("抽查负责人 甲", "抽查负责人", "keys/lead", &sm);
     keys_new("监督人 乙", "监督人", "keys/supervisor", &sm);
@@ -1235,17 +1236,14 @@ fn a_case_runs_under_sm2_sm3() {
             "plan.sm2.json",
         ],
     );
-    let new_args = case_new_args("plan.sm2.json");
+    let mut new_args = case_new_args("plan.sm2.json");
+    let at = new_args.iter().position(|x| x == "keys/log/key").unwrap();
+    new_args[at] = "keys/log/key.pem".into();
     let new: Vec<&str> = new_args.iter().map(String::as_str).collect();
-    // The log key is Ed25519 (the log's own suite): an SM2 key file given for it is
-    // refused, never read as a seed.
-    let mut with_sm2_log_key = [&new[..], &sm[..]].concat();
-    let at = with_sm2_log_key
-        .iter()
-        .position(|x| *x == "keys/log/key")
-        .unwrap();
-    with_sm2_log_key[at] = "keys/lead/key.pem";
-    let (ok, text) = c.run(T0, &with_sm2_log_key);
+    // A log key file of neither form (PEM: SM2; 64 hex digits: Ed25519) is refused.
+    let mut with_bad_log_key = [&new[..], &sm[..]].concat();
+    with_bad_log_key[at] = "keys/lead/public.json";
+    let (ok, text) = c.run(T0, &with_bad_log_key);
     assert!(!ok && text.contains("64"), "{text}");
     assert!(!c.path("task/case.json").exists());
     // Without --suite the sm2-sm3 annual plan does not fit: one draw, one suite.
@@ -1310,4 +1308,15 @@ fn a_case_runs_under_sm2_sm3() {
         rec["signatures"][0]["public_key"].as_str().unwrap().len(),
         130
     );
+    // The case's log is an SM3 log with SM2 checkpoints (its key's form).
+    use base64::Engine as _;
+    let text = c.ok(T_AFTER, &["log", "verify", "task/audit.json"]);
+    assert!(text.contains("算法套件 Suite: sm2-sm3"), "{text}");
+    let log: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.path("task/audit.json")).unwrap()).unwrap();
+    let key = log["verifier_key"].as_str().unwrap();
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(key.splitn(3, '+').nth(2).unwrap())
+        .unwrap();
+    assert!(raw.starts_with(b"\xffshuangsuiji/sm2-sm3/v1\n") && raw.len() == 24 + 65);
 }

@@ -15,7 +15,7 @@ use shuangsuiji::draw::{
 };
 use shuangsuiji::encoding::{verify_entry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
 use shuangsuiji::hazmat::{check_reveal_signatures, check_reveals_in};
-use shuangsuiji::{Commitment, SealedRecord, SignedCommitment, SigningKey};
+use shuangsuiji::{Commitment, SealedRecord, SecretKey, SignedCommitment};
 
 pub(crate) fn case_file(store: &Store) -> Result<CaseFile> {
     store.read_json(layout::CASE)
@@ -173,7 +173,7 @@ pub struct Committed {
 /// When participants or signers are missing, or the round is too early.
 pub fn commit(
     store: &Store,
-    log_key: SigningKey,
+    log_key: SecretKey,
     now: i64,
     beacon: BeaconPlan,
 ) -> Result<Committed> {
@@ -381,7 +381,7 @@ fn file_signer_sig(
 /// When any of that fails.
 pub fn add_signature(
     store: &Store,
-    log_key: SigningKey,
+    log_key: SecretKey,
     sig: SignatureFile,
     now: i64,
 ) -> Result<()> {
@@ -485,7 +485,7 @@ pub fn add_signature(
 ///
 /// # Errors
 /// When any of that fails.
-pub fn add_reveal(store: &Store, log_key: SigningKey, r: Reveal, now: i64) -> Result<()> {
+pub fn add_reveal(store: &Store, log_key: SecretKey, r: Reveal, now: i64) -> Result<()> {
     let c: SignedCommitment = store
         .read_json(layout::COMMITMENT)
         .map_err(|_| CaseError::Refused("尚无抽取承诺 · there is no commitment yet".into()))?;

@@ -43,7 +43,7 @@ pub struct NewCase<'a> {
     /// Where the unit keeps the log key (recorded, never copied).
     pub log_key_path: &'a str,
     /// The log key.
-    pub log_key: SigningKey,
+    pub log_key: SecretKey,
     /// The beacon chain.
     pub chain: Chain,
     /// Seconds between commitment and the earliest round.
@@ -364,7 +364,7 @@ pub fn check_inputs(
         unit: "",
         origin: "",
         log_key_path: "",
-        log_key: SigningKey::from_bytes(&[0u8; 32]),
+        log_key: SecretKey::Ed25519(SigningKey::from_bytes(&[0u8; 32])),
         chain: Chain::quicknet(),
         margin_seconds: 0,
         witnesses: Vec::new(),

@@ -11,7 +11,7 @@ use crate::store::{Store, Txn};
 use crate::trail::Trail;
 use shuangsuiji::audit::EventKind;
 use shuangsuiji::draw::{Supersedes, REDRAW_REASONS};
-use shuangsuiji::{Digest32, SignedCommitment, SigningKey};
+use shuangsuiji::{Digest32, SecretKey, SignedCommitment};
 
 /// The files of one round, moved aside by a re-draw (folders listed by their files).
 const ROUND_FILES: [&str; 5] = [
@@ -69,7 +69,7 @@ fn check_reason(store: &Store, c: &SignedCommitment, reason: &str, now: i64) -> 
 /// (see `check_reason`).
 pub fn redraw(
     store: &Store,
-    log_key: SigningKey,
+    log_key: SecretKey,
     reason: &str,
     note: Option<&str>,
     now: i64,

@@ -11,7 +11,7 @@ use shuangsuiji::draw::{verify_round, BeaconChoice, BeaconRound, PublishedResult
 use shuangsuiji::trust::{
     verify_anchored, TimeAnchor, TrustFile, TrustedKey, Verdict, TRUST_FORMAT,
 };
-use shuangsuiji::{draw, DrawInputs, SealedRecord, SignedCommitment, SigningKey};
+use shuangsuiji::{draw, DrawInputs, SealedRecord, SecretKey, SignedCommitment};
 
 fn commitment(store: &Store) -> Result<SignedCommitment> {
     store
@@ -94,7 +94,7 @@ pub fn numbers(store: &Store, results: &[PublishedResult], now: i64) -> Result<(
 ///
 /// # Errors
 /// When a signature, a reveal or the beacon is missing, or the draw refuses.
-pub fn run_draw(store: &Store, log_key: SigningKey, now: i64) -> Result<SealedRecord> {
+pub fn run_draw(store: &Store, log_key: SecretKey, now: i64) -> Result<SealedRecord> {
     if store.exists(layout::RECORD) {
         return Err(CaseError::Done {
             what: "抽取",
@@ -273,11 +273,9 @@ pub fn verdict(store: &Store, trust: Option<&TrustFile>) -> Result<Verdict> {
 ///
 /// # Errors
 /// When the key file cannot be read.
-pub fn case_log_key(store: &Store) -> Result<SigningKey> {
+pub fn case_log_key(store: &Store) -> Result<SecretKey> {
     let case = case_file(store)?;
-    Ok(SigningKey::from_bytes(&crate::keys::read_key(
-        std::path::Path::new(&case.log_key),
-    )?))
+    crate::keys::read_note_key(std::path::Path::new(&case.log_key))
 }
 
 /// Logs a publication (一公开) of the case's record: the notice hash, and the notice id with
@@ -287,7 +285,7 @@ pub fn case_log_key(store: &Store) -> Result<SigningKey> {
 /// Without a sealed record, or when the log cannot be extended.
 pub fn log_publication(
     store: &Store,
-    key: SigningKey,
+    key: SecretKey,
     notice_hash: &shuangsuiji::Digest32,
     note: &str,
     now: i64,

@@ -12,7 +12,7 @@ use crate::trail::Trail;
 use shuangsuiji::audit::{verify_cosignature, EventKind};
 use shuangsuiji::draw::{reveal_binding_in, BeaconChoice};
 use shuangsuiji::trust::{LoggedEvent, TimeAnchor};
-use shuangsuiji::{SignedCommitment, SigningKey};
+use shuangsuiji::{SecretKey, SignedCommitment};
 
 /// What the witnesses are asked: the checkpoint note, and each witness's old size (the
 /// consistency proof for each is written beside the note as `proof-N.txt`).
@@ -31,7 +31,7 @@ pub struct Request {
 /// # Errors
 /// When the case has no witnesses, or is not at a point where a cosignature means
 /// something (all reveals in, or the record sealed).
-pub fn request(store: &Store, log_key: SigningKey, now: i64) -> Result<Request> {
+pub fn request(store: &Store, log_key: SecretKey, now: i64) -> Result<Request> {
     let mut case = case_file(store)?;
     if case.witnesses.is_empty() {
         return Err(CaseError::Refused(

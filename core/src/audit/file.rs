@@ -1,9 +1,11 @@
 //! A stored log as one JSON document — origin, verifier key, events, checkpoints — and
 //! its full check, shared by the CLI, the Python package and the browser page.
 
-use super::{verify_inclusion, AuditLog, CheckpointError, Event, SignedCheckpoint};
+use super::note::{parse_verifier_key, KeyRole};
+use super::{verify_inclusion_in, AuditLog, CheckpointError, Event, SignedCheckpoint};
 use crate::encoding::canonical::Digest32;
 use crate::encoding::merkle::MerkleTree;
+use crate::encoding::Suite;
 use serde::{Deserialize, Serialize};
 
 /// A stored audit log.
@@ -13,7 +15,7 @@ pub struct LogFile {
     /// The log's origin line.
     pub origin: String,
     /// The verifier key of the log's signer (`<name>+<hash>+<key>`), as the operator
-    /// publishes it.
+    /// publishes it. Its type is the log's suite (docs/spec/suites.md §3 "Audit log").
     pub verifier_key: String,
     /// Every event, in order.
     pub events: Vec<Event>,
@@ -24,6 +26,9 @@ pub struct LogFile {
 /// What a log check establishes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LogSummary {
+    /// The log's suite (its key's), written only when not the default.
+    #[serde(skip_serializing_if = "Suite::is_default")]
+    pub suite: Suite,
     /// Number of events.
     pub events: u64,
     /// Number of checkpoints, each verified and extending the one before.
@@ -58,13 +63,14 @@ impl LogFile {
                 self.verifier_key
             )));
         }
-        let tree = AuditLog::from_events(&self.events);
+        let suite = parse_verifier_key(verifier_key, KeyRole::Log)?.1.suite();
+        let tree = AuditLog::from_events_in(suite, &self.events);
         // Roots are computed in one pass over the events, each checkpoint's root from the
         // running tree in O(log n): recomputing each from the first event would cost the
         // number of events per checkpoint (a file repeating one real checkpoint a hundred
         // thousand times would take hours). Two checkpoints whose roots are both the roots of
         // these same events are consistent by construction, so no consistency proof is built.
-        let mut running = MerkleTree::new();
+        let mut running = MerkleTree::new_in(suite);
         let mut leaves = tree.leaves.iter().copied();
         let mut prev: Option<SignedCheckpoint> = None;
         for (n, text) in self.checkpoints.iter().enumerate() {
@@ -135,10 +141,11 @@ impl LogFile {
             let proof = tree
                 .inclusion_proof(index, size)
                 .ok_or_else(|| bad("index".into()))?;
-            verify_inclusion(&e.leaf_hash(), index, size, &proof, &root)?;
+            verify_inclusion_in(suite, &e.leaf_hash_in(suite), index, size, &proof, &root)?;
             included.push((*s, index));
         }
         Ok(LogSummary {
+            suite,
             events: tree.size(),
             checkpoints: self.checkpoints.len(),
             latest,

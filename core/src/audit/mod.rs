@@ -3,7 +3,9 @@
 //! Pure: the embedding system stores the entries' bytes; this module builds entries,
 //! computes roots and proofs, signs and verifies checkpoints. The tree is RFC 6962 /
 //! C2SP tlog (leaf prefix 0x00, node 0x01), so off-the-shelf transparency-log tooling
-//! can check it.
+//! can check it. A log has one suite for life, the suite of its signing key
+//! (docs/spec/suites.md §3 "Audit log"): SHA-256 nodes and Ed25519 checkpoints, or SM3
+//! nodes and SM2 checkpoints.
 
 mod file;
 mod note;
@@ -12,14 +14,19 @@ mod witness;
 
 pub use file::{LogFile, LogSummary};
 pub(crate) use note::parse_verifier_key;
-pub use note::{verifier_key, Checkpoint, CheckpointError, CheckpointSigner, SignedCheckpoint};
-pub use proof::{verify_consistency, verify_inclusion, ProofError};
+pub use note::{
+    verifier_key, Checkpoint, CheckpointError, CheckpointSigner, KeyRole, NoteKey, SignedCheckpoint,
+};
+pub use proof::{
+    verify_consistency, verify_consistency_in, verify_inclusion, verify_inclusion_in, ProofError,
+};
 pub use witness::{
     verify_cosignature, Witness, WitnessError, WitnessState, WitnessedLog, COSIGNATURE_ALG,
 };
 
 use crate::encoding::canonical::{canonical_json, Digest32};
-use crate::encoding::merkle::{leaf_hash, MerkleTree};
+use crate::encoding::merkle::{leaf_hash_in, MerkleTree};
+use crate::encoding::Suite;
 use serde::{Deserialize, Serialize};
 
 /// What happened. Re-draws, overrides of redaction defaults and manual changes after a
@@ -78,9 +85,14 @@ impl Event {
         canonical_json(self).unwrap_or_default()
     }
 
-    /// RFC 6962 leaf hash of the event.
+    /// RFC 6962 leaf hash of the event (in an `ed25519-sha256` log).
     pub fn leaf_hash(&self) -> Digest32 {
-        leaf_hash(&self.leaf_bytes())
+        self.leaf_hash_in(Suite::Ed25519Sha256)
+    }
+
+    /// The leaf hash in a log of `suite`.
+    pub fn leaf_hash_in(&self, suite: Suite) -> Digest32 {
+        leaf_hash_in(suite, &self.leaf_bytes())
     }
 }
 
@@ -88,25 +100,45 @@ impl Event {
 /// leaf; the embedding system persists the events and rebuilds the log from them.
 #[derive(Debug, Clone, Default)]
 pub struct AuditLog {
+    suite: Suite,
     leaves: Vec<Digest32>,
 }
 
 impl AuditLog {
-    /// An empty log.
+    /// An empty `ed25519-sha256` log.
     pub fn new() -> Self {
         Self::default()
     }
 
-    /// Rebuilds a log from stored events, in order.
-    pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Self {
+    /// An empty log of `suite`: its tree is hashed, and its checkpoints signed, under it.
+    pub fn new_in(suite: Suite) -> Self {
         AuditLog {
-            leaves: events.into_iter().map(Event::leaf_hash).collect(),
+            suite,
+            leaves: Vec::new(),
         }
+    }
+
+    /// Rebuilds an `ed25519-sha256` log from stored events, in order.
+    pub fn from_events<'a>(events: impl IntoIterator<Item = &'a Event>) -> Self {
+        Self::from_events_in(Suite::Ed25519Sha256, events)
+    }
+
+    /// Rebuilds a log of `suite` from stored events, in order.
+    pub fn from_events_in<'a>(suite: Suite, events: impl IntoIterator<Item = &'a Event>) -> Self {
+        AuditLog {
+            suite,
+            leaves: events.into_iter().map(|e| e.leaf_hash_in(suite)).collect(),
+        }
+    }
+
+    /// The log's suite.
+    pub fn suite(&self) -> Suite {
+        self.suite
     }
 
     /// Appends an event; returns its index.
     pub fn append(&mut self, e: &Event) -> u64 {
-        self.leaves.push(e.leaf_hash());
+        self.leaves.push(e.leaf_hash_in(self.suite));
         self.size() - 1
     }
 
@@ -118,7 +150,7 @@ impl AuditLog {
     /// Root of the first `size` events (`None` beyond the log).
     pub fn root_at(&self, size: u64) -> Option<Digest32> {
         let n = usize::try_from(size).ok()?;
-        let mut t = MerkleTree::new();
+        let mut t = MerkleTree::new_in(self.suite);
         for h in self.leaves.get(..n)? {
             t.push_leaf_hash(*h);
         }
@@ -137,7 +169,7 @@ impl AuditLog {
             return None;
         }
         let mut out = Vec::new();
-        proof::inclusion_path(&self.leaves, i, 0, n, &mut out);
+        proof::inclusion_path(self.suite, &self.leaves, i, 0, n, &mut out);
         Some(out)
     }
 
@@ -149,7 +181,7 @@ impl AuditLog {
         }
         let mut out = Vec::new();
         if m > 0 && m < n {
-            proof::consistency_path(&self.leaves, m, 0, n, true, &mut out);
+            proof::consistency_path(self.suite, &self.leaves, m, 0, n, true, &mut out);
         }
         Some(out)
     }
@@ -157,10 +189,12 @@ impl AuditLog {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_sm2;
 
 /// Checks that `event` is entry `index` of the log whose signed checkpoint is
-/// `checkpoint_text` (verified under `verifier_key`): how a verifier shows that a draw, a
-/// re-draw or an override was logged.
+/// `checkpoint_text` (verified under `verifier_key`, whose type says the log's suite): how
+/// a verifier shows that a draw, a re-draw or an override was logged.
 ///
 /// # Errors
 /// [`CheckpointError`] for the signature or the proof.
@@ -171,7 +205,16 @@ pub fn verify_event_in_checkpoint(
     checkpoint_text: &str,
     verifier_key: &str,
 ) -> Result<Checkpoint, CheckpointError> {
+    let (_, key) = parse_verifier_key(verifier_key, KeyRole::Log)?;
+    let suite = key.suite();
     let cp = SignedCheckpoint::verify(checkpoint_text, verifier_key)?.checkpoint;
-    verify_inclusion(&event.leaf_hash(), index, cp.size, proof, &cp.root)?;
+    verify_inclusion_in(
+        suite,
+        &event.leaf_hash_in(suite),
+        index,
+        cp.size,
+        proof,
+        &cp.root,
+    )?;
     Ok(cp)
 }

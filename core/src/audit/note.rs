@@ -1,17 +1,93 @@
 //! Signed checkpoints in the C2SP formats: the `tlog-checkpoint` body
-//! (`<origin>\n<size>\n<base64 root>\n`) inside a `signed-note` with an Ed25519 signature
-//! line `— <name> <base64(key hash ‖ signature)>`.
+//! (`<origin>\n<size>\n<base64 root>\n`) inside a `signed-note` with a signature line
+//! `— <name> <base64(key hash ‖ signature)>`: Ed25519 (C2SP type 0x01), or SM2 under the
+//! type `0xff ‖ "shuangsuiji/sm2-sm3/v1" ‖ 0x0A` (docs/spec/suites.md §3 "Audit log").
 
-use super::proof::{verify_consistency, ProofError};
+use super::proof::{verify_consistency_in, ProofError};
 use super::AuditLog;
 use crate::encoding::canonical::Digest32;
+use crate::encoding::sm::Sm2PublicKey;
+use crate::encoding::{SecretKey, Suite, SuiteSigner};
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
-use ed25519_dalek::{Signature, Signer as _, SigningKey, VerifyingKey};
+use ed25519_dalek::{Signature, VerifyingKey};
 use sha2::{Digest, Sha256};
 
 /// Signature type byte of Ed25519 in C2SP signed-note.
 pub(crate) const ED25519_ALG: u8 = 0x01;
+
+/// C2SP reserves type 0xff for algorithms it does not assign, followed by an identifier;
+/// the newline ends the identifier so that no type is a prefix of another.
+const SM2_LOG_TYPE: &[u8] = b"\xffshuangsuiji/sm2-sm3/v1\n";
+/// A witness's SM2 type differs from the log's, as C2SP's 0x04 differs from 0x01, so a
+/// log key and a witness key never share a key ID.
+const SM2_WITNESS_TYPE: &[u8] = b"\xffshuangsuiji/sm2-sm3-cosignature/v1\n";
+
+/// What a note key signs: a log's checkpoints, or a witness's cosignatures. The role is
+/// part of the key's type, so a key of one role is never accepted in the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyRole {
+    /// A log's checkpoint key (Ed25519 type 0x01, or the SM2 log type).
+    Log,
+    /// A witness's cosignature key (Ed25519 type 0x04, or the SM2 cosignature type).
+    Witness,
+}
+
+/// A note verifier key's public key; its suite is its algorithm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteKey {
+    /// Ed25519.
+    Ed25519(VerifyingKey),
+    /// SM2, verified under the default identifier.
+    Sm2(Sm2PublicKey),
+}
+
+impl NoteKey {
+    /// The public key of a secret key.
+    pub fn of(key: &SecretKey) -> NoteKey {
+        match key {
+            SecretKey::Ed25519(k) => NoteKey::Ed25519(k.verifying_key()),
+            SecretKey::Sm2(k) => NoteKey::Sm2(k.public_key()),
+        }
+    }
+
+    /// The suite of the key: a log's suite is its key's.
+    pub fn suite(&self) -> Suite {
+        match self {
+            NoteKey::Ed25519(_) => Suite::Ed25519Sha256,
+            NoteKey::Sm2(_) => Suite::Sm2Sm3,
+        }
+    }
+
+    /// The key's bytes in a verifier key: 32 (Ed25519) or `04‖x‖y`, 65 (SM2).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        match self {
+            NoteKey::Ed25519(k) => k.to_bytes().to_vec(),
+            NoteKey::Sm2(k) => hex::decode(k.to_hex()).unwrap_or_default(),
+        }
+    }
+
+    /// Checks a 64-byte signature on `message`: Ed25519 `verify_strict`, or SM2 under the
+    /// default identifier.
+    pub(crate) fn verifies(&self, message: &[u8], sig: &[u8; 64]) -> bool {
+        match self {
+            NoteKey::Ed25519(k) => k
+                .verify_strict(message, &Signature::from_bytes(sig))
+                .is_ok(),
+            NoteKey::Sm2(k) => k.verify(None, message, sig).is_ok(),
+        }
+    }
+}
+
+/// The signature type of a key of `suite` in `role`.
+fn key_type(suite: Suite, role: KeyRole) -> &'static [u8] {
+    match (suite, role) {
+        (Suite::Ed25519Sha256, KeyRole::Log) => &[ED25519_ALG],
+        (Suite::Ed25519Sha256, KeyRole::Witness) => &[super::COSIGNATURE_ALG],
+        (Suite::Sm2Sm3, KeyRole::Log) => SM2_LOG_TYPE,
+        (Suite::Sm2Sm3, KeyRole::Witness) => SM2_WITNESS_TYPE,
+    }
+}
 
 /// A checkpoint: the log's origin, size and root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,35 +141,32 @@ pub enum CheckpointError {
     Proof(#[from] ProofError),
 }
 
-/// Key hash of C2SP signed-note: the first 4 bytes of SHA-256(name ‖ "\n" ‖ 0x01 ‖ key).
-fn key_hash(name: &str, key: &VerifyingKey) -> [u8; 4] {
-    key_hash_of(name, ED25519_ALG, key)
-}
-
-/// The key hash under a signature type byte: 0x01 for a note signature, 0x04 for a
-/// `cosignature/v1` (C2SP tlog-cosignature).
-pub(crate) fn key_hash_of(name: &str, alg: u8, key: &VerifyingKey) -> [u8; 4] {
+/// The key ID of C2SP signed-note: the first 4 bytes of SHA-256(name ‖ "\n" ‖ type ‖
+/// key), type 0x01 for a log's Ed25519 key, 0x04 for a witness's (C2SP
+/// tlog-cosignature), the SM2 types otherwise. SHA-256 under both suites: C2SP defines
+/// the key ID, an identifier and not a security property.
+pub(crate) fn key_hash_of(name: &str, role: KeyRole, key: &NoteKey) -> [u8; 4] {
     let mut h = Sha256::new();
     h.update(name.as_bytes());
     h.update(b"\n");
-    h.update([alg]);
+    h.update(key_type(key.suite(), role));
     h.update(key.to_bytes());
     let d: [u8; 32] = h.finalize().into();
     [d[0], d[1], d[2], d[3]]
 }
 
-/// The verifier key string `<name>+<key hash hex>+<base64(0x01 ‖ key)>`.
+/// The verifier key string `<name>+<key hash hex>+<base64(0x01 ‖ key)>` of an Ed25519 log.
 pub fn verifier_key(name: &str, key: &VerifyingKey) -> String {
-    verifier_key_of(name, ED25519_ALG, key)
+    verifier_key_of(name, KeyRole::Log, &NoteKey::Ed25519(*key))
 }
 
-/// A verifier key under a signature type byte (0x04: a `cosignature/v1` witness key).
-pub(crate) fn verifier_key_of(name: &str, alg: u8, key: &VerifyingKey) -> String {
-    let mut k = vec![alg];
+/// A verifier key `<name>+<key hash hex>+<base64(type ‖ key)>` of either role and suite.
+pub(crate) fn verifier_key_of(name: &str, role: KeyRole, key: &NoteKey) -> String {
+    let mut k = key_type(key.suite(), role).to_vec();
     k.extend_from_slice(&key.to_bytes());
     format!(
         "{name}+{}+{}",
-        hex::encode(key_hash_of(name, alg, key)),
+        hex::encode(key_hash_of(name, role, key)),
         B64.encode(k)
     )
 }
@@ -103,32 +176,46 @@ pub(crate) fn verifier_key_of(name: &str, alg: u8, key: &VerifyingKey) -> String
 #[derive(Debug)]
 pub struct CheckpointSigner {
     origin: String,
-    key: SigningKey,
+    key: SecretKey,
     last: Option<Checkpoint>,
 }
 
 impl CheckpointSigner {
-    /// A signer for `origin` with its key, starting from the last checkpoint it signed
-    /// (persisted by the caller), if any.
-    pub fn new(origin: &str, key: SigningKey, last: Option<Checkpoint>) -> Self {
+    /// A signer for `origin` with its key (an Ed25519 key signs an `ed25519-sha256` log,
+    /// an SM2 key an `sm2-sm3` one), starting from the last checkpoint it signed (persisted
+    /// by the caller), if any.
+    pub fn new(origin: &str, key: impl Into<SecretKey>, last: Option<Checkpoint>) -> Self {
         CheckpointSigner {
             origin: origin.to_string(),
-            key,
+            key: key.into(),
             last,
         }
     }
 
+    /// The suite of the log this signer signs.
+    pub fn suite(&self) -> Suite {
+        self.key.suite()
+    }
+
     /// The verifier key string for this signer.
     pub fn verifier_key(&self) -> String {
-        verifier_key(&self.origin, &self.key.verifying_key())
+        verifier_key_of(&self.origin, KeyRole::Log, &NoteKey::of(&self.key))
     }
 
     /// Signs the log's current checkpoint after checking that the log still holds the
     /// last signed tree as its prefix.
     ///
     /// # Errors
-    /// [`CheckpointError::Inconsistent`] when the log shrank or its prefix changed.
+    /// [`CheckpointError::Inconsistent`] when the log shrank or its prefix changed, or is
+    /// of another suite than the key.
     pub fn sign(&mut self, log: &AuditLog) -> Result<SignedCheckpoint, CheckpointError> {
+        if log.suite() != self.suite() {
+            return Err(CheckpointError::Inconsistent(format!(
+                "the log is {}, the key signs {}",
+                log.suite(),
+                self.suite()
+            )));
+        }
         if let Some(last) = &self.last {
             if log.size() < last.size {
                 return Err(CheckpointError::Inconsistent(format!(
@@ -150,9 +237,9 @@ impl CheckpointSigner {
             root: log.root(),
         };
         let body = cp.body();
-        let sig = self.key.sign(body.as_bytes());
-        let mut blob = key_hash(&self.origin, &self.key.verifying_key()).to_vec();
-        blob.extend_from_slice(&sig.to_bytes());
+        let sig = self.key.sign_message(body.as_bytes());
+        let mut blob = key_hash_of(&self.origin, KeyRole::Log, &NoteKey::of(&self.key)).to_vec();
+        blob.extend_from_slice(&sig);
         let text = format!("{body}\n\u{2014} {} {}\n", self.origin, B64.encode(blob));
         self.last = Some(cp.clone());
         Ok(SignedCheckpoint {
@@ -164,14 +251,14 @@ impl CheckpointSigner {
 
 impl SignedCheckpoint {
     /// Parses a signed note and verifies it under `verifier_key`
-    /// (`<name>+<hash>+<base64 key>`).
+    /// (`<name>+<hash>+<base64 key>`; its type says the algorithm).
     ///
     /// # Errors
     /// [`CheckpointError::Malformed`] or [`CheckpointError::BadSignature`].
     pub fn verify(text: &str, verifier_key: &str) -> Result<SignedCheckpoint, CheckpointError> {
         let bad = |m: &str| CheckpointError::Malformed(m.to_string());
-        let (name, vk) = parse_verifier_key(verifier_key, ED25519_ALG)?;
-        let kh = key_hash(name, &vk);
+        let (name, vk) = parse_verifier_key(verifier_key, KeyRole::Log)?;
+        let kh = key_hash_of(name, KeyRole::Log, &vk);
         let (body, lines) = split_note(text)?;
         let checkpoint = parse_body(body)?;
         for (who, blob) in lines {
@@ -182,10 +269,7 @@ impl SignedCheckpoint {
                 .get(4..)
                 .and_then(|s| s.try_into().ok())
                 .ok_or_else(|| bad("signature length"))?;
-            if vk
-                .verify_strict(body.as_bytes(), &Signature::from_bytes(&sig))
-                .is_ok()
-            {
+            if vk.verifies(body.as_bytes(), &sig) {
                 return Ok(SignedCheckpoint {
                     checkpoint,
                     text: text.to_string(),
@@ -195,12 +279,26 @@ impl SignedCheckpoint {
         Err(CheckpointError::BadSignature(name.to_string()))
     }
 
-    /// Checks that `later` extends this checkpoint with a consistency proof.
+    /// Checks that `later` extends this checkpoint with a consistency proof, in an
+    /// `ed25519-sha256` log.
     ///
     /// # Errors
     /// [`CheckpointError::Proof`] or a different origin.
     pub fn check_extended_by(
         &self,
+        later: &SignedCheckpoint,
+        proof: &[Digest32],
+    ) -> Result<(), CheckpointError> {
+        self.check_extended_by_in(Suite::Ed25519Sha256, later, proof)
+    }
+
+    /// [`Self::check_extended_by`] in a log of `suite`.
+    ///
+    /// # Errors
+    /// [`CheckpointError::Proof`] or a different origin.
+    pub fn check_extended_by_in(
+        &self,
+        suite: Suite,
         later: &SignedCheckpoint,
         proof: &[Digest32],
     ) -> Result<(), CheckpointError> {
@@ -211,16 +309,11 @@ impl SignedCheckpoint {
                 a.origin, b.origin
             )));
         }
-        verify_consistency(a.size, b.size, &a.root, &b.root, proof)?;
+        verify_consistency_in(suite, a.size, b.size, &a.root, &b.root, proof)?;
         Ok(())
     }
 }
 
-/// A C2SP note verifier key `<name>+<key hash, 8 hex>+<base64 of 0x01 ‖ Ed25519 key>`,
-/// checked whole: the algorithm byte, a valid point, and the hash over name and key.
-///
-/// # Errors
-/// [`CheckpointError::Malformed`].
 /// One signature line of a note: the key name and the decoded blob.
 pub(crate) type SignatureLine<'a> = (&'a str, Vec<u8>);
 
@@ -264,10 +357,16 @@ pub(crate) fn split_note(text: &str) -> Result<(&str, Vec<SignatureLine<'_>>), C
     Ok((body, lines))
 }
 
+/// A C2SP note verifier key `<name>+<key hash, 8 hex>+<base64 of type ‖ key>`, checked
+/// whole: a type of `role` (either suite), a valid point, and the hash over name, type and
+/// key.
+///
+/// # Errors
+/// [`CheckpointError::Malformed`].
 pub(crate) fn parse_verifier_key(
     verifier_key: &str,
-    expected_alg: u8,
-) -> Result<(&str, VerifyingKey), CheckpointError> {
+    role: KeyRole,
+) -> Result<(&str, NoteKey), CheckpointError> {
     let bad = |m: &str| CheckpointError::Malformed(m.to_string());
     let mut parts = verifier_key.splitn(3, '+');
     let (name, hash_hex, key_b64) = (
@@ -278,26 +377,35 @@ pub(crate) fn parse_verifier_key(
     let key_bytes = B64
         .decode(key_b64)
         .map_err(|_| bad("verifier key is not base64"))?;
-    let (alg, raw) = key_bytes
-        .split_first()
-        .ok_or_else(|| bad("verifier key is empty"))?;
-    let raw: [u8; 32] = raw
-        .try_into()
-        .map_err(|_| bad("verifier key is not an Ed25519 key"))?;
-    if *alg != expected_alg {
-        return Err(bad(if expected_alg == ED25519_ALG {
-            "verifier key is not an Ed25519 note key (type 0x01)"
-        } else {
-            "verifier key is not an Ed25519 cosignature key (type 0x04)"
-        }));
-    }
-    let vk =
-        VerifyingKey::from_bytes(&raw).map_err(|_| bad("verifier key is not a valid point"))?;
-    let kh = key_hash_of(name, *alg, &vk);
+    let what = match role {
+        KeyRole::Log => "a log key (type 0x01, or the SM2 log type)",
+        KeyRole::Witness => "a witness cosignature key (type 0x04, or the SM2 cosignature type)",
+    };
+    let key = if let Some(raw) = key_bytes.strip_prefix(key_type(Suite::Sm2Sm3, role)) {
+        let raw: [u8; 65] = raw
+            .try_into()
+            .map_err(|_| bad("verifier key is not an SM2 key (04‖x‖y, 65 bytes)"))?;
+        NoteKey::Sm2(
+            Sm2PublicKey::from_hex(&hex::encode(raw))
+                .map_err(|_| bad("verifier key is not a point of the SM2 curve"))?,
+        )
+    } else if let Some(raw) = key_bytes.strip_prefix(key_type(Suite::Ed25519Sha256, role)) {
+        let raw: [u8; 32] = raw
+            .try_into()
+            .map_err(|_| bad("verifier key is not an Ed25519 key"))?;
+        NoteKey::Ed25519(
+            VerifyingKey::from_bytes(&raw).map_err(|_| bad("verifier key is not a valid point"))?,
+        )
+    } else {
+        return Err(CheckpointError::Malformed(format!(
+            "verifier key is not {what}"
+        )));
+    };
+    let kh = key_hash_of(name, role, &key);
     if hex::encode(kh) != hash_hex {
         return Err(bad("verifier key hash does not match its name and key"));
     }
-    Ok((name, vk))
+    Ok((name, key))
 }
 
 pub(crate) fn parse_body(body: &str) -> Result<Checkpoint, CheckpointError> {

@@ -4,11 +4,12 @@
 //! RFC 9162's iterative algorithms, so the two halves check each other.
 
 use crate::encoding::canonical::Digest32;
-use crate::encoding::merkle::{node_hash, MerkleTree};
+use crate::encoding::merkle::{node_hash_in, MerkleTree};
+use crate::encoding::Suite;
 
 /// Root of `leaves[lo..hi]`.
-pub(crate) fn subtree_root(leaves: &[Digest32], lo: usize, hi: usize) -> Digest32 {
-    let mut t = MerkleTree::new();
+pub(crate) fn subtree_root(suite: Suite, leaves: &[Digest32], lo: usize, hi: usize) -> Digest32 {
+    let mut t = MerkleTree::new_in(suite);
     for h in leaves.get(lo..hi).unwrap_or_default() {
         t.push_leaf_hash(*h);
     }
@@ -26,6 +27,7 @@ fn split(n: usize) -> usize {
 
 /// PATH(m, D[lo..hi]): the audit path of leaf `m` (relative to `lo`).
 pub(crate) fn inclusion_path(
+    suite: Suite,
     leaves: &[Digest32],
     m: usize,
     lo: usize,
@@ -38,16 +40,17 @@ pub(crate) fn inclusion_path(
     }
     let k = split(n);
     if m < k {
-        inclusion_path(leaves, m, lo, lo + k, out);
-        out.push(subtree_root(leaves, lo + k, hi));
+        inclusion_path(suite, leaves, m, lo, lo + k, out);
+        out.push(subtree_root(suite, leaves, lo + k, hi));
     } else {
-        inclusion_path(leaves, m - k, lo + k, hi, out);
-        out.push(subtree_root(leaves, lo, lo + k));
+        inclusion_path(suite, leaves, m - k, lo + k, hi, out);
+        out.push(subtree_root(suite, leaves, lo, lo + k));
     }
 }
 
 /// SUBPROOF(m, D[lo..hi], b).
 pub(crate) fn consistency_path(
+    suite: Suite,
     leaves: &[Digest32],
     m: usize,
     lo: usize,
@@ -58,17 +61,17 @@ pub(crate) fn consistency_path(
     let n = hi - lo;
     if m == n {
         if !b {
-            out.push(subtree_root(leaves, lo, hi));
+            out.push(subtree_root(suite, leaves, lo, hi));
         }
         return;
     }
     let k = split(n);
     if m <= k {
-        consistency_path(leaves, m, lo, lo + k, b, out);
-        out.push(subtree_root(leaves, lo + k, hi));
+        consistency_path(suite, leaves, m, lo, lo + k, b, out);
+        out.push(subtree_root(suite, leaves, lo + k, hi));
     } else {
-        consistency_path(leaves, m - k, lo + k, hi, false, out);
-        out.push(subtree_root(leaves, lo, lo + k));
+        consistency_path(suite, leaves, m - k, lo + k, hi, false, out);
+        out.push(subtree_root(suite, leaves, lo, lo + k));
     }
 }
 
@@ -99,11 +102,28 @@ fn inclusion_len(index: u64, size: u64) -> usize {
     inner + border
 }
 
-/// RFC 9162 §2.1.3.2: checks that `leaf` is at `index` in the tree of `size` with `root`.
+/// RFC 9162 §2.1.3.2: checks that `leaf` is at `index` in the tree of `size` with `root`
+/// (an `ed25519-sha256` log: SHA-256 nodes).
 ///
 /// # Errors
 /// [`ProofError`] naming the failing check.
 pub fn verify_inclusion(
+    leaf: &Digest32,
+    index: u64,
+    size: u64,
+    proof: &[Digest32],
+    root: &Digest32,
+) -> Result<(), ProofError> {
+    verify_inclusion_in(Suite::Ed25519Sha256, leaf, index, size, proof, root)
+}
+
+/// [`verify_inclusion`] in a log of `suite` (its nodes hashed with the suite's hash,
+/// docs/spec/suites.md §3 "Audit log").
+///
+/// # Errors
+/// [`ProofError`] naming the failing check.
+pub fn verify_inclusion_in(
+    suite: Suite,
     leaf: &Digest32,
     index: u64,
     size: u64,
@@ -132,7 +152,7 @@ pub fn verify_inclusion(
             });
         }
         if f_n & 1 == 1 || f_n == s_n {
-            r = node_hash(p, &r);
+            r = node_hash_in(suite, p, &r);
             if f_n & 1 == 0 {
                 while f_n & 1 == 0 && f_n != 0 {
                     f_n >>= 1;
@@ -140,7 +160,7 @@ pub fn verify_inclusion(
                 }
             }
         } else {
-            r = node_hash(&r, p);
+            r = node_hash_in(suite, &r, p);
         }
         f_n >>= 1;
         s_n >>= 1;
@@ -158,6 +178,21 @@ pub fn verify_inclusion(
 /// # Errors
 /// [`ProofError`] naming the failing check.
 pub fn verify_consistency(
+    size1: u64,
+    size2: u64,
+    root1: &Digest32,
+    root2: &Digest32,
+    proof: &[Digest32],
+) -> Result<(), ProofError> {
+    verify_consistency_in(Suite::Ed25519Sha256, size1, size2, root1, root2, proof)
+}
+
+/// [`verify_consistency`] in a log of `suite`.
+///
+/// # Errors
+/// [`ProofError`] naming the failing check.
+pub fn verify_consistency_in(
+    suite: Suite,
     size1: u64,
     size2: u64,
     root1: &Digest32,
@@ -188,8 +223,8 @@ pub fn verify_consistency(
         });
     }
     if size1 == 0 {
-        // The empty tree's root is SHA-256 of nothing; every tree extends it.
-        if *root1 != crate::encoding::merkle::MerkleTree::new().root() {
+        // The empty tree's root is the suite's hash of nothing; every tree extends it.
+        if *root1 != MerkleTree::new_in(suite).root() {
             return Err(ProofError::RootMismatch);
         }
         return if proof.is_empty() {
@@ -224,8 +259,8 @@ pub fn verify_consistency(
             });
         }
         if f_n & 1 == 1 || f_n == s_n {
-            fr = node_hash(c, &fr);
-            sr = node_hash(c, &sr);
+            fr = node_hash_in(suite, c, &fr);
+            sr = node_hash_in(suite, c, &sr);
             if f_n & 1 == 0 {
                 while f_n & 1 == 0 && f_n != 0 {
                     f_n >>= 1;
@@ -233,7 +268,7 @@ pub fn verify_consistency(
                 }
             }
         } else {
-            sr = node_hash(&sr, c);
+            sr = node_hash_in(suite, &sr, c);
         }
         f_n >>= 1;
         s_n >>= 1;

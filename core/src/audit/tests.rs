@@ -15,6 +15,7 @@ fn d(h: &str) -> Digest32 {
 
 fn log_of(leaves: &[Digest32]) -> AuditLog {
     AuditLog {
+        suite: Suite::Ed25519Sha256,
         leaves: leaves.to_vec(),
     }
 }
@@ -410,7 +411,8 @@ fn a_witness_refuses_a_size_zero_checkpoint_with_another_root() {
     let key = SigningKey::from_bytes(&[11; 32]);
     // The note the log's own key would sign, written by hand: size 0, root not SHA-256("").
     let body = format!("{origin}\n0\n{}\n", b64.encode([7u8; 32]));
-    let mut blob = key_hash_of(origin, 0x01, &key.verifying_key()).to_vec();
+    let note_key = super::NoteKey::Ed25519(key.verifying_key());
+    let mut blob = key_hash_of(origin, super::KeyRole::Log, &note_key).to_vec();
     blob.extend_from_slice(&key.sign(body.as_bytes()).to_bytes());
     let note = format!("{body}\n\u{2014} {origin} {}\n", b64.encode(blob));
     let signer = CheckpointSigner::new(origin, key, None);

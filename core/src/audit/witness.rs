@@ -9,13 +9,16 @@
 //! is refused, and its state moves only forward. The state is the caller's to persist (the
 //! core has no files); it is a value in and out.
 
-use super::note::{key_hash_of, parse_body, parse_verifier_key, split_note, verifier_key_of};
-use super::proof::{verify_consistency, ProofError};
+use super::note::{
+    key_hash_of, parse_body, parse_verifier_key, split_note, verifier_key_of, KeyRole, NoteKey,
+};
+use super::proof::{verify_consistency_in, ProofError};
 use super::{CheckpointError, SignedCheckpoint};
 use crate::encoding::canonical::Digest32;
+use crate::encoding::merkle::MerkleTree;
+use crate::encoding::{SecretKey, Suite, SuiteSigner};
 use base64::engine::general_purpose::STANDARD as B64;
 use base64::Engine as _;
-use ed25519_dalek::{Signature, Signer as _, SigningKey};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -30,11 +33,11 @@ const MAX_TIMESTAMP: u64 = (1 << 63) - 1;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WitnessedLog {
-    /// The log's note verifier key (type 0x01).
+    /// The log's note verifier key (type 0x01, or the SM2 log type: the log's suite).
     pub verifier_key: String,
     /// Size of the latest cosigned checkpoint (0: none yet).
     pub size: u64,
-    /// Its root (the empty tree's root while `size` is 0).
+    /// Its root (the empty tree's root under the log's suite while `size` is 0).
     pub root: Digest32,
 }
 
@@ -55,7 +58,7 @@ impl WitnessState {
     /// [`WitnessError::Checkpoint`] for a malformed key; [`WitnessError::Known`] for a log
     /// already witnessed (its state is never reset).
     pub fn add_log(&mut self, origin: &str, verifier_key: &str) -> Result<(), WitnessError> {
-        let (name, _) = parse_verifier_key(verifier_key, super::note::ED25519_ALG)?;
+        let (name, key) = parse_verifier_key(verifier_key, KeyRole::Log)?;
         if name != origin {
             return Err(CheckpointError::Malformed(format!(
                 "the key is named {name}, the log {origin}"
@@ -70,7 +73,7 @@ impl WitnessState {
             WitnessedLog {
                 verifier_key: verifier_key.to_string(),
                 size: 0,
-                root: crate::encoding::merkle::MerkleTree::new().root(),
+                root: MerkleTree::new_in(key.suite()).root(),
             },
         );
         Ok(())
@@ -120,21 +123,28 @@ pub enum WitnessError {
 #[derive(Debug)]
 pub struct Witness {
     name: String,
-    key: SigningKey,
+    key: SecretKey,
 }
 
 impl Witness {
-    /// A witness named `name` (a schema-less URL, e.g. `witness.example.org/w1`).
-    pub fn new(name: &str, key: SigningKey) -> Witness {
+    /// A witness named `name` (a schema-less URL, e.g. `witness.example.org/w1`), with an
+    /// Ed25519 key (`cosignature/v1`) or an SM2 key (the SM2 cosignature type). A witness's
+    /// suite is its own: it cosigns logs of either suite.
+    pub fn new(name: &str, key: impl Into<SecretKey>) -> Witness {
         Witness {
             name: name.to_string(),
-            key,
+            key: key.into(),
         }
     }
 
-    /// Its verifier key (`<name>+<key id>+<base64(0x04 ‖ key)>`), as a trust file names it.
+    /// The suite of its cosignatures.
+    pub fn suite(&self) -> Suite {
+        self.key.suite()
+    }
+
+    /// Its verifier key (`<name>+<key id>+<base64(type ‖ key)>`), as a trust file names it.
     pub fn verifier_key(&self) -> String {
-        verifier_key_of(&self.name, COSIGNATURE_ALG, &self.key.verifying_key())
+        verifier_key_of(&self.name, KeyRole::Witness, &NoteKey::of(&self.key))
     }
 
     /// The `add-checkpoint` step of C2SP tlog-witness: verifies `checkpoint` (a signed
@@ -164,6 +174,9 @@ impl Witness {
             .get_mut(&origin)
             .ok_or_else(|| WitnessError::UnknownLog(origin.clone()))?;
         let signed = SignedCheckpoint::verify(checkpoint, &log.verifier_key)?;
+        let suite = parse_verifier_key(&log.verifier_key, KeyRole::Log)?
+            .1
+            .suite();
         let cp = &signed.checkpoint;
         if old_size > cp.size {
             return Err(WitnessError::OldSizeTooLarge {
@@ -178,7 +191,7 @@ impl Witness {
             });
         }
         // A tree of size 0 has one root (tlog-witness: 422 otherwise).
-        if cp.size == 0 && cp.root != crate::encoding::merkle::MerkleTree::new().root() {
+        if cp.size == 0 && cp.root != MerkleTree::new_in(suite).root() {
             return Err(ProofError::RootMismatch.into());
         }
         if old_size == 0 && !proof.is_empty() {
@@ -189,7 +202,7 @@ impl Witness {
             .into());
         }
         if old_size > 0 {
-            verify_consistency(log.size, cp.size, &log.root, &cp.root, proof)?;
+            verify_consistency_in(suite, log.size, cp.size, &log.root, &cp.root, proof)?;
         }
         let line = cosignature_line(&self.name, &self.key, body, now);
         log.size = cp.size;
@@ -203,23 +216,23 @@ fn cosigned_message(body: &str, time: u64) -> String {
     format!("cosignature/v1\ntime {time}\n{body}")
 }
 
-fn cosignature_line(name: &str, key: &SigningKey, body: &str, time: u64) -> String {
-    let sig = key.sign(cosigned_message(body, time).as_bytes());
-    let mut blob = key_hash_of(name, COSIGNATURE_ALG, &key.verifying_key()).to_vec();
+fn cosignature_line(name: &str, key: &SecretKey, body: &str, time: u64) -> String {
+    let sig = key.sign_message(cosigned_message(body, time).as_bytes());
+    let mut blob = key_hash_of(name, KeyRole::Witness, &NoteKey::of(key)).to_vec();
     blob.extend_from_slice(&time.to_be_bytes());
-    blob.extend_from_slice(&sig.to_bytes());
+    blob.extend_from_slice(&sig);
     format!("\u{2014} {name} {}\n", B64.encode(blob))
 }
 
-/// Verifies the cosignature of the witness `witness_key` (type 0x04) on a signed note
-/// and returns the time it states.
+/// Verifies the cosignature of the witness `witness_key` (type 0x04, or the SM2
+/// cosignature type) on a signed note and returns the time it states.
 ///
 /// # Errors
 /// [`CheckpointError::Malformed`] for a bad key or note; [`CheckpointError::BadSignature`]
 /// when no line of that witness verifies.
 pub fn verify_cosignature(note: &str, witness_key: &str) -> Result<u64, CheckpointError> {
-    let (name, vk) = parse_verifier_key(witness_key, COSIGNATURE_ALG)?;
-    let id = key_hash_of(name, COSIGNATURE_ALG, &vk);
+    let (name, vk) = parse_verifier_key(witness_key, KeyRole::Witness)?;
+    let id = key_hash_of(name, KeyRole::Witness, &vk);
     let (body, lines) = split_note(note)?;
     parse_body(body)?;
     for (who, blob) in lines {
@@ -236,12 +249,7 @@ pub fn verify_cosignature(note: &str, witness_key: &str) -> Result<u64, Checkpoi
         };
         if time > 0
             && time <= MAX_TIMESTAMP
-            && vk
-                .verify_strict(
-                    cosigned_message(body, time).as_bytes(),
-                    &Signature::from_bytes(&sig),
-                )
-                .is_ok()
+            && vk.verifies(cosigned_message(body, time).as_bytes(), &sig)
         {
             return Ok(time);
         }

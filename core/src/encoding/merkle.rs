@@ -12,6 +12,7 @@ pub(crate) fn leaf_hash_in(suite: Suite, leaf: &[u8]) -> Digest32 {
 }
 
 /// `SHA-256(0x00 || leaf)`.
+#[cfg(test)]
 pub(crate) fn leaf_hash(leaf: &[u8]) -> Digest32 {
     leaf_hash_in(Suite::Ed25519Sha256, leaf)
 }
@@ -22,6 +23,7 @@ pub(crate) fn node_hash_in(suite: Suite, left: &Digest32, right: &Digest32) -> D
 }
 
 /// `SHA-256(0x01 || left || right)`.
+#[cfg(test)]
 pub(crate) fn node_hash(left: &Digest32, right: &Digest32) -> Digest32 {
     node_hash_in(Suite::Ed25519Sha256, left, right)
 }

@@ -254,6 +254,18 @@ pub enum SecretKey {
     Sm2(Sm2SecretKey),
 }
 
+impl From<SigningKey> for SecretKey {
+    fn from(k: SigningKey) -> Self {
+        SecretKey::Ed25519(k)
+    }
+}
+
+impl From<Sm2SecretKey> for SecretKey {
+    fn from(k: Sm2SecretKey) -> Self {
+        SecretKey::Sm2(k)
+    }
+}
+
 impl SuiteSigner for SecretKey {
     fn suite(&self) -> Suite {
         match self {

@@ -105,8 +105,12 @@ pub(crate) fn check_anchor(
         log_key,
     )
     .map_err(|e| format!("the commitment is not proven in the log: {e}"))?;
-    let (log_name, _) = crate::audit::parse_verifier_key(log_key, 0x01)
-        .map_err(|e| format!("the trust file's log key: {e}"))?;
+    let (log_name, log_note_key) =
+        crate::audit::parse_verifier_key(log_key, crate::audit::KeyRole::Log)
+            .map_err(|e| format!("the trust file's log key: {e}"))?;
+    // The log's suite is its key's (docs/spec/suites.md §3 "Audit log"), whatever the
+    // draw's: an event names the draw's objects by their hashes under the draw's suite.
+    let log_suite = log_note_key.suite();
     if cp.origin != log_name {
         return Err(format!(
             "the checkpoint is of log {}, the trust file names log {log_name}",
@@ -149,7 +153,8 @@ pub(crate) fn check_anchor(
                 }
                 None => false,
             };
-            let n = count_plan_commitments(events, &cp, anchor.index, record, after_round)?;
+            let n =
+                count_plan_commitments(log_suite, events, &cp, anchor.index, record, after_round)?;
             (Some(n), after_round)
         }
         _ => (None, false),
@@ -180,7 +185,13 @@ fn check_after_round(
             "the checkpoint after the round is not a later checkpoint of the same log".into(),
         );
     }
-    if events.len() as u64 != later.size || AuditLog::from_events(events).root() != later.root {
+    let suite = crate::audit::parse_verifier_key(log_key, crate::audit::KeyRole::Log)
+        .map_err(|e| format!("the trust file's log key: {e}"))?
+        .1
+        .suite();
+    if events.len() as u64 != later.size
+        || AuditLog::from_events_in(suite, events).root() != later.root
+    {
         return Err(format!(
             "the log given ({} events) is not the log of the checkpoint after the round (size {})",
             events.len(),
@@ -287,6 +298,7 @@ fn check_reveal_events(
 /// supersedes must name the commitment logged for the plan just before it; an earlier
 /// commitment it does not name means the record is a second try.
 fn count_plan_commitments(
+    suite: crate::encoding::Suite,
     events: &[Event],
     cp: &crate::audit::Checkpoint,
     index: u64,
@@ -298,7 +310,7 @@ fn count_plan_commitments(
     let prefix = usize::try_from(cp.size).unwrap_or(usize::MAX);
     let matches = events
         .get(..prefix)
-        .is_some_and(|p| AuditLog::from_events(p).root() == cp.root);
+        .is_some_and(|p| AuditLog::from_events_in(suite, p).root() == cp.root);
     if !matches || (!after_round && events.len() as u64 != cp.size) {
         return Err(format!(
             "the log given ({} events) is not the log of the checkpoint (size {})",

@@ -148,7 +148,7 @@ impl TrustFile {
             ));
         }
         if let Some(k) = &self.audit_log {
-            if let Err(e) = crate::audit::parse_verifier_key(k, 0x01) {
+            if let Err(e) = crate::audit::parse_verifier_key(k, crate::audit::KeyRole::Log) {
                 p.push(format!("audit_log: {e}"));
             }
         }
@@ -178,8 +178,8 @@ impl TrustFile {
                     ));
                 }
                 if !ed25519 {
-                    let alg = crate::audit::COSIGNATURE_ALG;
-                    if let Err(e) = crate::audit::parse_verifier_key(&k.public_key, alg) {
+                    let role = crate::audit::KeyRole::Witness;
+                    if let Err(e) = crate::audit::parse_verifier_key(&k.public_key, role) {
                         p.push(format!("{field}.{}.public_key: {e}", k.name));
                     }
                 }
@@ -221,14 +221,15 @@ impl TrustFile {
             );
         }
         if let Some(k) = &self.audit_log {
-            let raw = crate::audit::parse_verifier_key(k, 0x01)
+            let raw = crate::audit::parse_verifier_key(k, crate::audit::KeyRole::Log)
                 .ok()
-                .map(|(_, vk)| vk.to_bytes().to_vec());
+                .map(|(_, vk)| vk.to_bytes());
             one_role("audit_log".into(), raw, &mut p);
         }
         for k in &self.witnesses {
             let parsed =
-                crate::audit::parse_verifier_key(&k.public_key, crate::audit::COSIGNATURE_ALG).ok();
+                crate::audit::parse_verifier_key(&k.public_key, crate::audit::KeyRole::Witness)
+                    .ok();
             if let Some((name, _)) = parsed {
                 if name != k.name {
                     p.push(format!(
