@@ -74,3 +74,41 @@ test("a record signed by gmssl and sm-crypto verifies; a changed signature does 
   const u = verify(JSON.stringify(bad), views.targets, views.inspectors);
   assert.equal(u.ok, false);
 });
+
+// The audit log under sm2-sm3 (docs/spec/suites.md §3 "Audit log"): the anchor's checkpoint
+// is signed by the log's SM2 key and cosigned by the witness's, over the bytes the spec
+// names; sm-crypto checks both from the verifier keys alone.
+test("the SM2 log checkpoint and its SM2 cosignature verify in sm-crypto", async () => {
+  const { createHash } = await import("node:crypto");
+  const trust = readJson(`${DIR}/trust.json`);
+  const anchor = readJson(`${DIR}/anchor.json`);
+  const noteKey = (vkey, type) => {
+    const [name, id, b64] = [vkey.slice(0, vkey.indexOf("+")),
+      vkey.split("+")[1], vkey.slice(vkey.indexOf("+", vkey.indexOf("+") + 1) + 1)];
+    const raw = Buffer.from(b64, "base64");
+    const t = Buffer.from(type, "latin1");
+    assert.ok(raw.subarray(0, t.length).equals(t) && raw.length === t.length + 65);
+    const kid = createHash("sha256").update(Buffer.concat([Buffer.from(`${name}\n`), raw])).digest();
+    assert.equal(kid.subarray(0, 4).toString("hex"), id);
+    return { name, pub: raw.subarray(t.length).toString("hex") };
+  };
+  const [body, sigs] = anchor.checkpoint.split("\n\n");
+  const lines = Object.fromEntries(sigs.trim().split("\n").map((l) => {
+    const rest = l.replace(/^\u2014 /, "");
+    const at = rest.lastIndexOf(" ");
+    return [rest.slice(0, at), Buffer.from(rest.slice(at + 1), "base64")];
+  }));
+  const msg = `${body}\n`;
+  const log = noteKey(trust.audit_log, "\xffshuangsuiji/sm2-sm3/v1\n");
+  const sig = lines[log.name];
+  assert.equal(sig.length, 68);
+  const ok = (m, s, pub) => sm2.doVerifySignature(bytes(m), s.toString("hex"), pub, { hash: true, der: false });
+  assert.ok(ok(msg, sig.subarray(4), log.pub));
+  assert.ok(!ok(msg.replace("\n7\n", "\n8\n"), sig.subarray(4), log.pub));
+  const w = noteKey(trust.witnesses[0].public_key, "\xffshuangsuiji/sm2-sm3-cosignature/v1\n");
+  const cos = lines[w.name];
+  assert.equal(cos.length, 76);
+  const time = cos.readBigUInt64BE(4);
+  assert.ok(ok(`cosignature/v1\ntime ${time}\n${msg}`, cos.subarray(12), w.pub));
+  assert.ok(!ok(`cosignature/v1\ntime ${time + 1n}\n${msg}`, cos.subarray(12), w.pub));
+});

@@ -1319,4 +1319,37 @@ fn a_case_runs_under_sm2_sm3() {
         .decode(key.splitn(3, '+').nth(2).unwrap())
         .unwrap();
     assert!(raw.starts_with(b"\xffshuangsuiji/sm2-sm3/v1\n") && raw.len() == 24 + 65);
+    // An SM2 witness key prints an SM2 cosignature verifier key; a file of neither form is
+    // refused.
+    keys_new("见证人", "见证人", "keys/witness", &sm);
+    let w = c.ok(
+        T_AFTER,
+        &[
+            "witness",
+            "key",
+            "--name",
+            "w.example/1",
+            "--key",
+            "keys/witness/key.pem",
+        ],
+    );
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(w.trim().splitn(3, '+').nth(2).unwrap())
+        .unwrap();
+    assert!(
+        raw.starts_with(b"\xffshuangsuiji/sm2-sm3-cosignature/v1\n"),
+        "{w}"
+    );
+    let (ok, _) = c.run(
+        T_AFTER,
+        &[
+            "witness",
+            "key",
+            "--name",
+            "w.example/1",
+            "--key",
+            "keys/witness/public.json",
+        ],
+    );
+    assert!(!ok);
 }

@@ -211,3 +211,72 @@ def test_a_draw_signed_entirely_by_gmssl_verifies(sample):
     r["signature"] = parts[1].sign(s.reveal_signing_message("jjjc", secrets_[1], "00" * 32, suite=SM))
     with pytest.raises(s.VerifyError):
         s.verify(bad, sample.targets, sample.public)
+
+
+# The audit log under sm2-sm3 (docs/spec/suites.md §3 "Audit log"): the sample's SM2
+# checkpoint and its witness's SM2 cosignature, checked by gmssl from the bytes the spec
+# names, and the SM3 tree's proofs through the bindings.
+
+SM2_LOG_TYPE = b"\xffshuangsuiji/sm2-sm3/v1\n"
+SM2_WITNESS_TYPE = b"\xffshuangsuiji/sm2-sm3-cosignature/v1\n"
+
+
+def note_key(verifier_key: str, key_type: bytes) -> tuple[str, str]:
+    """(name, x‖y hex as gmssl takes it) of a verifier key of `key_type`, after checking its
+    key ID = SHA-256(name ‖ 0x0A ‖ type ‖ 04‖x‖y)[:4]."""
+    import base64
+    import hashlib
+    name, key_id, b64 = verifier_key.split("+", 2)
+    raw = base64.b64decode(b64)
+    assert raw.startswith(key_type) and len(raw) == len(key_type) + 65
+    point = raw[len(key_type):]
+    assert point[0] == 4
+    assert hashlib.sha256(name.encode() + b"\n" + raw).digest()[:4].hex() == key_id
+    return name, point[1:].hex()
+
+
+def note_lines(note: str) -> tuple[str, dict[str, bytes]]:
+    import base64
+    body, sigs = note.split("\n\n", 1)
+    lines = {}
+    for line in sigs.splitlines():
+        name, b64 = line.removeprefix("\u2014 ").rsplit(" ", 1)
+        lines[name] = base64.b64decode(b64)
+    return body + "\n", lines
+
+
+def test_the_sm2_log_checkpoint_and_cosignature_verify_in_gmssl():
+    d = "tests/vectors/v2-sm2-sm3"
+    trust, anchor = read_json(f"{d}/trust.json"), read_json(f"{d}/anchor.json")
+    body, lines = note_lines(anchor["checkpoint"])
+    name, xy = note_key(trust["audit_log"], SM2_LOG_TYPE)
+    blob = lines[name]
+    assert len(blob) == 4 + 64 and blob[:4].hex() == trust["audit_log"].split("+")[1]
+    log = gmssl_sm2.CryptSM2(private_key="", public_key="")
+    log.public_key = xy
+    assert log.verify_with_sm3(blob[4:].hex(), body.encode())
+    assert not log.verify_with_sm3(blob[4:].hex(), body.replace("\n7\n", "\n8\n").encode())
+
+    w = trust["witnesses"][0]
+    wname, wxy = note_key(w["public_key"], SM2_WITNESS_TYPE)
+    cos = lines[wname]
+    assert len(cos) == 4 + 8 + 64
+    time = int.from_bytes(cos[4:12], "big")
+    witness = gmssl_sm2.CryptSM2(private_key="", public_key="")
+    witness.public_key = wxy
+    msg = f"cosignature/v1\ntime {time}\n{body}".encode()
+    assert witness.verify_with_sm3(cos[12:].hex(), msg)
+    assert not witness.verify_with_sm3(cos[12:].hex(), msg.replace(b"time ", b"time 1"))
+
+    # Our verifier agrees, and the event's inclusion holds in the SM3 tree only.
+    cp = s.verify_checkpoint(anchor["checkpoint"], trust["audit_log"])
+    leaf = s.audit_leaf_hash(anchor["event"], suite="sm2-sm3")
+    assert leaf == s.sm3_hex(b"\x00" + s.canonical_json(anchor["event"]))
+    s.verify_inclusion(leaf, anchor["index"], cp["size"], anchor["proof"], cp["root"], suite="sm2-sm3")
+    with pytest.raises(s.AuditError):
+        s.verify_inclusion(leaf, anchor["index"], cp["size"], anchor["proof"], cp["root"])
+    s.verify_event_in_checkpoint(anchor["event"], anchor["index"], anchor["proof"],
+                                 anchor["checkpoint"], trust["audit_log"])
+    events = anchor["log"]
+    assert s.audit_root(events, cp["size"], suite="sm2-sm3") == cp["root"]
+    assert s.audit_root(events, cp["size"]) != cp["root"]

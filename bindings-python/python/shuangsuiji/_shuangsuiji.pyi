@@ -703,26 +703,26 @@ def tagged_hash(tag: str, *parts: bytes) -> str:
 
 # The audit log (全过程留痕): events are dicts {"kind", "actor", "time", "subject", "note"?}.
 
-def audit_leaf_hash(event: Dict[str, Any]) -> str:
-    """RFC 6962 leaf hash (hex) of one event."""
+def audit_leaf_hash(event: Dict[str, Any], *, suite: Optional[str] = None) -> str:
+    """RFC 6962 leaf hash (hex) of one event, in a log of ``suite`` (``sm2-sm3``: SM3)."""
 
-def audit_root(events_list: Sequence[Dict[str, Any]], size: Optional[int] = None) -> str:
+def audit_root(events_list: Sequence[Dict[str, Any]], size: Optional[int] = None, *, suite: Optional[str] = None) -> str:
     """Root (hex) of the first ``size`` events (all by default)."""
 
-def audit_inclusion_proof(events_list: Sequence[Dict[str, Any]], index: int, size: int) -> List[str]:
+def audit_inclusion_proof(events_list: Sequence[Dict[str, Any]], index: int, size: int, *, suite: Optional[str] = None) -> List[str]:
     """Inclusion proof of event ``index`` in the tree of ``size`` events."""
 
-def audit_consistency_proof(events_list: Sequence[Dict[str, Any]], size1: int, size2: int) -> List[str]:
+def audit_consistency_proof(events_list: Sequence[Dict[str, Any]], size1: int, size2: int, *, suite: Optional[str] = None) -> List[str]:
     """Consistency proof that the tree of ``size2`` events extends that of ``size1``."""
 
-def verify_inclusion(leaf_hash: str, index: int, size: int, proof: Sequence[str], root: str) -> None:
+def verify_inclusion(leaf_hash: str, index: int, size: int, proof: Sequence[str], root: str, *, suite: Optional[str] = None) -> None:
     """Checks an inclusion proof; raises ``AuditError`` when it fails."""
 
-def verify_consistency(size1: int, size2: int, root1: str, root2: str, proof: Sequence[str]) -> None:
+def verify_consistency(size1: int, size2: int, root1: str, root2: str, proof: Sequence[str], *, suite: Optional[str] = None) -> None:
     """Checks a consistency proof; raises ``AuditError`` when it fails."""
 
 def verify_checkpoint(text: str, verifier_key: str) -> Dict[str, Any]:
-    """Verifies a signed checkpoint (C2SP note); returns ``{"origin", "size", "root"}``."""
+    """Verifies a signed checkpoint (C2SP note; Ed25519 or SM2, as the key's type says); returns ``{"origin", "size", "root"}``."""
 
 def verify_event_in_checkpoint(event: Dict[str, Any], index: int, proof: Sequence[str], text: str, verifier_key: str) -> None:
     """Checks that an event is entry ``index`` of the log whose signed checkpoint is ``text``."""
