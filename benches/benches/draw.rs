@@ -269,6 +269,7 @@ fn reveals(c: &mut Criterion) {
                 role: format!("角色{i}"),
                 commitment: commit_secret(&format!("p{i:03}"), &secrets[i]),
                 public_key: None,
+                distid: None,
             })
             .collect();
         // Reveals in reverse order: every lookup is a real search.
@@ -305,6 +306,7 @@ fn participant_signatures(c: &mut Criterion) {
                 role: format!("角色{i}"),
                 commitment: commit_secret(&ids[i], &secrets[i]),
                 public_key: Some(public_key_hex(&keys[i])),
+                distid: None,
             })
             .collect();
         // Signatures and reveals in reverse order: every lookup is a real search.

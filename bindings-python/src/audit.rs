@@ -119,17 +119,18 @@ pub fn verify_consistency(
 
 /// Verifies a signed checkpoint (C2SP note text) under a verifier key
 /// (`<name>+<hash>+<key>`, Ed25519 or SM2: its type says which); returns
-/// `{"origin", "size", "root"}`.
+/// `{"origin", "size", "root", "suite"}`.
 #[pyfunction]
 pub fn verify_checkpoint<'py>(
     py: Python<'py>,
     text: &str,
     verifier_key: &str,
 ) -> Result<Bound<'py, PyAny>> {
-    let c = SignedCheckpoint::verify(text, verifier_key)?.checkpoint;
+    let v = SignedCheckpoint::verify(text, verifier_key)?;
+    let c = v.checkpoint;
     to_py(
         py,
-        &serde_json::json!({"origin": c.origin, "size": c.size, "root": c.root}),
+        &serde_json::json!({"origin": c.origin, "size": c.size, "root": c.root, "suite": v.suite}),
     )
 }
 

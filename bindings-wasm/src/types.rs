@@ -190,6 +190,8 @@ export interface AuditResult {
   ok: boolean;
   error: Failure | null;
   origin: string | null;
+  /** The log's suite (its key's): "ed25519-sha256" or "sm2-sm3". */
+  suite: string | null;
   events: number | null;
   checkpoints: number | null;
   latest: [number, Hex32] | null;

@@ -306,6 +306,7 @@ pub fn new_participant(dir: &Path, id: &str, role: &str, suite: Suite) -> Result
         role: role.into(),
         commitment: commit_secret_in(suite, id, &secret),
         public_key: Some(key.public_key_hex()),
+        distid: None,
     };
     write_new(&dir.join(SECRET), hex::encode(secret).as_bytes(), true)?;
     write_new(&dir.join(PARTICIPANT), &crate::store::to_json(&p)?, false)?;

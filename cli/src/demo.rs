@@ -119,6 +119,7 @@ pub(crate) fn participants(
             role: (*role).into(),
             commitment: commit_secret_in(suite, id, s),
             public_key: keys.and_then(|k| k.get(i)).map(SuiteSigner::public_key_hex),
+            distid: None,
         })
         .collect()
 }
@@ -154,6 +155,7 @@ pub(crate) fn signatories(keys: &[SecretKey]) -> Vec<Signatory> {
         .map(|(n, k)| Signatory {
             name: (*n).into(),
             public_key: k.public_key_hex(),
+            distid: None,
         })
         .collect()
 }
@@ -340,6 +342,7 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
             role: "年度抽查计划制定机关".into(),
             name: s.name.clone(),
             public_key: s.public_key.clone(),
+            distid: None,
         })
         .collect();
     let mut commitment = Commitment::v2(
@@ -453,6 +456,7 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
                 role: role.into(),
                 name: (*n).into(),
                 public_key: k.public_key_hex(),
+                distid: None,
             })
             .collect(),
         participants: PARTICIPANTS
@@ -463,6 +467,7 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
                 role: role.into(),
                 name: (*id).into(),
                 public_key: k.public_key_hex(),
+                distid: None,
             })
             .collect(),
         audit_log: Some(trail.verifier_key()),
@@ -470,6 +475,7 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
             role: "见证人".into(),
             name: DEMO_WITNESS.into(),
             public_key: witness.verifier_key(),
+            distid: None,
         }],
         witness_quorum: 1,
         annual_plan_issuers: annual_signers,

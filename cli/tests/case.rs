@@ -1250,7 +1250,24 @@ fn a_case_runs_under_sm2_sm3() {
     let (ok, text) = c.run(T0, &new);
     assert!(!ok && text.contains("one draw, one suite"), "{text}");
     let _ = std::fs::remove_dir_all(c.path("task"));
-    c.ok(T0, &[&new[..], &sm[..]].concat());
+    // An SM2 witness (its cosignatures SM2 under its own type), named at case new.
+    keys_new("见证人", "见证人", "keys/witness", &sm);
+    let wkey = c.ok(
+        T0,
+        &[
+            "witness",
+            "key",
+            "--name",
+            "w.example/1",
+            "--key",
+            "keys/witness/key.pem",
+        ],
+    );
+    let witness_arg = format!("w.example/1={}", wkey.trim());
+    c.ok(
+        T0,
+        &[&new[..], &sm[..], &["--witness", &witness_arg][..]].concat(),
+    );
     for id in ["zazd", "jjjc"] {
         c.ok(
             T0,
@@ -1279,6 +1296,55 @@ fn a_case_runs_under_sm2_sm3() {
         let r = reveal_file(&c, who, T_COMMIT);
         c.ok(T_COMMIT, &["case", "reveal", "task", &r]);
     }
+    // The witness cosigns the SM3 log before the round, and again after it: the proofs the
+    // case files in anchor.json are SM3 proofs, which the verdict checks.
+    let log_key = c.ok(T0, &["case", "log-key", "task"]);
+    c.ok(
+        T0,
+        &[
+            "witness",
+            "add-log",
+            "--state",
+            "witness.state",
+            "--init",
+            "--rehearsal",
+            "--origin",
+            "example/case",
+            "--log-key",
+            log_key.trim(),
+        ],
+    );
+    let cosign = |now: i64, out: &str| {
+        c.ok(now, &["case", "witness-request", "task"]);
+        let cp = std::fs::read_to_string(c.path("task/witness/checkpoint.txt")).unwrap();
+        let state: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(c.path("witness.state")).unwrap()).unwrap();
+        let old = state["logs"]["example/case"]["size"].to_string();
+        assert!(cp.starts_with("example/case\n"), "{cp}");
+        let o = Command::new(env!("CARGO_BIN_EXE_shuangsuiji"))
+            .current_dir(c.path(""))
+            .env("SHUANGSUIJI_NOW", now.to_string())
+            .args([
+                "witness",
+                "cosign",
+                "--state",
+                "witness.state",
+                "--name",
+                "w.example/1",
+            ])
+            .args([
+                "--key",
+                "keys/witness/key.pem",
+                "task/witness/checkpoint.txt",
+            ])
+            .args(["--old-size", &old, "--proof", "task/witness/proof-1.txt"])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::write(c.path(out), &o.stdout).unwrap();
+        c.ok(now, &["case", "cosignature", "task", out]);
+    };
+    cosign(T_COMMIT + 10, "before.cosig");
     let drand = repo().join("examples/data/drand-quicknet.json");
     c.ok(
         T_AFTER,
@@ -1286,6 +1352,19 @@ fn a_case_runs_under_sm2_sm3() {
     );
     c.ok(T_AFTER, &["case", "draw", "task"]);
     sign_record(&c, T_AFTER);
+    cosign(T_AFTER + 100, "after.cosig");
+    c.ok(
+        T_AFTER,
+        &[
+            "case",
+            "trust",
+            "task",
+            "--name",
+            "演练",
+            "--out",
+            "trust.json",
+        ],
+    );
     let (ok, text) = c.run(
         T_AFTER,
         &[
@@ -1295,6 +1374,11 @@ fn a_case_runs_under_sm2_sm3() {
             "task/public/targets.public.json",
             "--inspectors",
             "task/public/inspectors.public.json",
+            "--trust",
+            "trust.json",
+            "--anchor",
+            "task/anchor.json",
+            "--require-anchored",
         ],
     );
     assert!(ok && text.contains("算法套件 Suite: sm2-sm3"), "{text}");
@@ -1321,7 +1405,6 @@ fn a_case_runs_under_sm2_sm3() {
     assert!(raw.starts_with(b"\xffshuangsuiji/sm2-sm3/v1\n") && raw.len() == 24 + 65);
     // An SM2 witness key prints an SM2 cosignature verifier key; a file of neither form is
     // refused.
-    keys_new("见证人", "见证人", "keys/witness", &sm);
     let w = c.ok(
         T_AFTER,
         &[

@@ -239,6 +239,7 @@ fn annual(items: &ItemList) -> AnnualPlan {
         signatories: vec![Signatory {
             name: "市政府办公室".into(),
             public_key: shuangsuiji::encoding::public_key_hex(&SigningKey::from_bytes(&[7; 32])),
+            distid: None,
         }],
         suite: Default::default(),
     }
@@ -588,6 +589,7 @@ fn the_verdict_says_which_references_it_checked() {
         role: "签署人".into(),
         name: name.into(),
         public_key: shuangsuiji::encoding::public_key_hex(&SigningKey::from_bytes(&k)),
+        distid: None,
     };
     let mut trust = TrustFile {
         format: TRUST_FORMAT.into(),

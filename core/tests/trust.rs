@@ -83,6 +83,7 @@ fn trust_with_signer() -> TrustFile {
             role: "抽查负责人".into(),
             name: "负责人".into(),
             public_key: public_key_hex(&SigningKey::from_bytes(&SIGNER_KEY)),
+            distid: None,
         }],
         participants: vec![],
         audit_log: None,
@@ -283,6 +284,7 @@ fn a_trust_file_follows_its_rules_all_problems_at_once() {
         role: "见证人".into(),
         name: "w".into(),
         public_key: "abc".into(),
+        distid: None,
     });
     let p = t.check().unwrap_err().problems;
     for want in [
@@ -304,6 +306,7 @@ fn signer_names_and_participant_roles_have_one_spelling() {
     c.signers = vec![Signatory {
         name: "负责人\u{200b}".into(),
         public_key: public_key_hex(&SigningKey::from_bytes(&SIGNER_KEY)),
+        distid: None,
     }];
     c.participants[1].role = "纪检监察\u{3000}".into();
     let DrawError::Commitment { problems } = c.check().unwrap_err() else {
@@ -381,6 +384,7 @@ fn a_witnessed_checkpoint_anchors_the_commitment_time() {
         role: "见证人".into(),
         name: "witness.example.org/w1".into(),
         public_key: witness.verifier_key(),
+        distid: None,
     });
     t.witness_quorum = 1;
     t.check().unwrap();
@@ -419,6 +423,7 @@ fn a_witnessed_checkpoint_anchors_the_commitment_time() {
         name: "witness.example.org/w2".into(),
         public_key: Witness::new("witness.example.org/w2", SigningKey::from_bytes(&[9; 32]))
             .verifier_key(),
+        distid: None,
     });
     t2.witness_quorum = 2;
     assert!(refused(&anchor(cosign(before)), &t2).contains("1 of the 2"));
@@ -480,6 +485,7 @@ fn anchors_need_a_trusted_chain_distinct_witnesses_and_a_quorum() {
                 role: "见证人".into(),
                 name: vk.split('+').next().unwrap().into(),
                 public_key: vk,
+                distid: None,
             });
         }
         t.witness_quorum = quorum;

@@ -536,6 +536,7 @@ fn after_the_round_needs_a_quorum_of_late_witnesses() {
         role: "见证人".into(),
         name: "witness2.example.org/w".into(),
         public_key: w2.verifier_key(),
+        distid: None,
     });
     t.witness_quorum = 2;
     a.checkpoint = cosign(&a.checkpoint, BEFORE);

@@ -270,6 +270,7 @@ def test_the_sm2_log_checkpoint_and_cosignature_verify_in_gmssl():
 
     # Our verifier agrees, and the event's inclusion holds in the SM3 tree only.
     cp = s.verify_checkpoint(anchor["checkpoint"], trust["audit_log"])
+    assert cp["suite"] == "sm2-sm3"
     leaf = s.audit_leaf_hash(anchor["event"], suite="sm2-sm3")
     assert leaf == s.sm3_hex(b"\x00" + s.canonical_json(anchor["event"]))
     s.verify_inclusion(leaf, anchor["index"], cp["size"], anchor["proof"], cp["root"], suite="sm2-sm3")

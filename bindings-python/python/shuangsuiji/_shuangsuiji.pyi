@@ -722,7 +722,7 @@ def verify_consistency(size1: int, size2: int, root1: str, root2: str, proof: Se
     """Checks a consistency proof; raises ``AuditError`` when it fails."""
 
 def verify_checkpoint(text: str, verifier_key: str) -> Dict[str, Any]:
-    """Verifies a signed checkpoint (C2SP note; Ed25519 or SM2, as the key's type says); returns ``{"origin", "size", "root"}``."""
+    """Verifies a signed checkpoint (C2SP note; Ed25519 or SM2, as the key's type says); returns ``{"origin", "size", "root", "suite"}``."""
 
 def verify_event_in_checkpoint(event: Dict[str, Any], index: int, proof: Sequence[str], text: str, verifier_key: str) -> None:
     """Checks that an event is entry ``index`` of the log whose signed checkpoint is ``text``."""

@@ -253,6 +253,7 @@ pub fn commit(
             .map(|s| Signatory {
                 name: s.name.clone(),
                 public_key: s.public_key.clone(),
+                distid: None,
             })
             .collect(),
         beacon,

@@ -124,11 +124,13 @@ fn rehearse(inp: &Inputs, suite: Suite, now: i64) -> std::result::Result<(), Str
                 role: "rehearsal".into(),
                 commitment: commit_secret_in(suite, id, secret),
                 public_key: Some(key.public_key_hex()),
+                distid: None,
             })
             .collect(),
         vec![Signatory {
             name: "rehearsal".into(),
             public_key: key(3)?.public_key_hex(),
+            distid: None,
         }],
         BeaconChoice::Offline,
         now,

@@ -205,6 +205,7 @@ pub fn trust_draft(store: &Store, name: &str) -> Result<TrustFile> {
                 role: s.role.clone(),
                 name: s.name.clone(),
                 public_key: s.public_key.clone(),
+                distid: None,
             })
             .collect(),
         participants: c
@@ -215,6 +216,7 @@ pub fn trust_draft(store: &Store, name: &str) -> Result<TrustFile> {
                 role: p.role.clone(),
                 name: p.id.clone(),
                 public_key: p.public_key.clone().unwrap_or_default(),
+                distid: None,
             })
             .collect(),
         audit_log: Some(case.log_verifier_key.clone()),
@@ -225,6 +227,7 @@ pub fn trust_draft(store: &Store, name: &str) -> Result<TrustFile> {
                 role: "见证人".into(),
                 name: w.name.clone(),
                 public_key: w.verifier_key.clone(),
+                distid: None,
             })
             .collect(),
         witness_quorum: case.witness_quorum,
@@ -238,6 +241,7 @@ pub fn trust_draft(store: &Store, name: &str) -> Result<TrustFile> {
                 role: "年度抽查计划制定机关".into(),
                 name: s.name.clone(),
                 public_key: s.public_key.clone(),
+                distid: None,
             })
             .collect(),
     };
@@ -249,8 +253,14 @@ pub fn trust_draft(store: &Store, name: &str) -> Result<TrustFile> {
 /// The verdict on the case's record under `trust`, with the case's time anchor.
 ///
 /// # Errors
-/// When there is no record yet.
+/// When there is no record yet, or the trust file breaks its own rules.
 pub fn verdict(store: &Store, trust: Option<&TrustFile>) -> Result<Verdict> {
+    // The trust file's own rules first (one key, one role; witnesses counted once): a file
+    // read without them could let the operator be its own witness.
+    if let Some(t) = trust {
+        t.check()
+            .map_err(|e| CaseError::Refused(format!("信任文件 trust file: {e}")))?;
+    }
     let sealed: SealedRecord = store
         .read_json(layout::RECORD)
         .map_err(|_| CaseError::Refused("尚无抽取记录 · there is no record yet".into()))?;

@@ -184,7 +184,11 @@ pub fn file_cosignature(store: &Store, text: &str) -> Result<Filed> {
     let log: shuangsuiji::audit::LogFile = store.read_json(layout::AUDIT)?;
     let size = usize::try_from(pending.size).unwrap_or(usize::MAX);
     let events = log.events.get(..size).unwrap_or(&log.events).to_vec();
-    let tree = shuangsuiji::audit::AuditLog::from_events(&events);
+    // The log's tree under its own suite (its key's), as verifiers recompute it.
+    let suite = log
+        .suite()
+        .map_err(|e| CaseError::Refused(format!("audit.json: {e}")))?;
+    let tree = shuangsuiji::audit::AuditLog::from_events_in(suite, &events);
     let mut txn = Txn::default();
     let anchor = if pending.after_round {
         let mut a: TimeAnchor = store

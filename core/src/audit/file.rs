@@ -41,6 +41,16 @@ pub struct LogSummary {
 }
 
 impl LogFile {
+    /// The log's suite: its verifier key's (docs/spec/audit.md §4.5).
+    ///
+    /// # Errors
+    /// [`CheckpointError::Malformed`] when the file's verifier key is not a log key.
+    pub fn suite(&self) -> Result<Suite, CheckpointError> {
+        Ok(parse_verifier_key(&self.verifier_key, KeyRole::Log)?
+            .1
+            .suite())
+    }
+
     /// Checks every checkpoint under `verifier_key` (pass the key the operator published;
     /// the file's own key only proves self-consistency), that each checkpoint's root is
     /// the root of that many events, that each extends the previous one, and that an

@@ -119,6 +119,8 @@ pub struct SignedCheckpoint {
     pub checkpoint: Checkpoint,
     /// The full signed-note text.
     pub text: String,
+    /// The log's suite: its key's, which signed or verified the note.
+    pub suite: Suite,
 }
 
 /// Why a checkpoint cannot be signed, parsed or verified.
@@ -245,6 +247,7 @@ impl CheckpointSigner {
         Ok(SignedCheckpoint {
             checkpoint: cp,
             text,
+            suite: self.suite(),
         })
     }
 }
@@ -273,36 +276,31 @@ impl SignedCheckpoint {
                 return Ok(SignedCheckpoint {
                     checkpoint,
                     text: text.to_string(),
+                    suite: vk.suite(),
                 });
             }
         }
         Err(CheckpointError::BadSignature(name.to_string()))
     }
 
-    /// Checks that `later` extends this checkpoint with a consistency proof, in an
-    /// `ed25519-sha256` log.
+    /// Checks that `later` extends this checkpoint with a consistency proof, under the
+    /// log's suite (both checkpoints' keys must be of it).
     ///
     /// # Errors
-    /// [`CheckpointError::Proof`] or a different origin.
+    /// [`CheckpointError::Proof`], a different origin or a different suite.
     pub fn check_extended_by(
         &self,
         later: &SignedCheckpoint,
         proof: &[Digest32],
     ) -> Result<(), CheckpointError> {
-        self.check_extended_by_in(Suite::Ed25519Sha256, later, proof)
-    }
-
-    /// [`Self::check_extended_by`] in a log of `suite`.
-    ///
-    /// # Errors
-    /// [`CheckpointError::Proof`] or a different origin.
-    pub fn check_extended_by_in(
-        &self,
-        suite: Suite,
-        later: &SignedCheckpoint,
-        proof: &[Digest32],
-    ) -> Result<(), CheckpointError> {
         let (a, b) = (&self.checkpoint, &later.checkpoint);
+        if self.suite != later.suite {
+            return Err(CheckpointError::Malformed(format!(
+                "suites differ: {} / {}",
+                self.suite, later.suite
+            )));
+        }
+        let suite = self.suite;
         if a.origin != b.origin {
             return Err(CheckpointError::Malformed(format!(
                 "origins differ: {} / {}",

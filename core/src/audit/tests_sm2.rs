@@ -87,9 +87,19 @@ fn an_sm2_log_signs_sm3_trees_and_proves_inclusion_and_consistency() {
     let c6 = signer.sign(&log).unwrap();
     let v6 = SignedCheckpoint::verify(&c6.text, &key).unwrap();
     let proof = log.consistency_proof(5, 6).unwrap();
-    v5.check_extended_by_in(Suite::Sm2Sm3, &v6, &proof).unwrap();
+    assert_eq!((v5.suite, v6.suite), (Suite::Sm2Sm3, Suite::Sm2Sm3));
+    v5.check_extended_by(&v6, &proof).unwrap();
     // The same proof read as a SHA-256 log's does not hold.
-    assert!(v5.check_extended_by(&v6, &proof).is_err());
+    assert!(verify_consistency(5, 6, &v5.checkpoint.root, &v6.checkpoint.root, &proof).is_err());
+    verify_consistency_in(
+        Suite::Sm2Sm3,
+        5,
+        6,
+        &v5.checkpoint.root,
+        &v6.checkpoint.root,
+        &proof,
+    )
+    .unwrap();
     let incl = log.inclusion_proof(2, 6).unwrap();
     verify_event_in_checkpoint(&event(2), 2, &incl, &c6.text, &key).unwrap();
     assert!(verify_event_in_checkpoint(&event(3), 2, &incl, &c6.text, &key).is_err());
@@ -123,7 +133,18 @@ fn suites_and_roles_do_not_mix() {
         Err(CheckpointError::Inconsistent(_))
     ));
     let c = sm.sign(&log_of(2)).unwrap();
-    assert!(SignedCheckpoint::verify(&c.text, &ed.verifier_key()).is_err());
+    // The Ed25519 key's name and the SM2 key's are the same: only the type tells them
+    // apart, and an SM2 line never counts for an Ed25519 reader (its key ID differs).
+    assert!(matches!(
+        SignedCheckpoint::verify(&c.text, &ed.verifier_key()),
+        Err(CheckpointError::BadSignature(_))
+    ));
+    // An Ed25519 checkpoint and an SM2 one of the same origin are not one log.
+    let e = ed.sign(&AuditLog::from_events([event(0)].iter())).unwrap();
+    assert!(matches!(
+        e.check_extended_by(&c, &[]),
+        Err(CheckpointError::Malformed(_))
+    ));
     let w = Witness::new("witness.example.org/w1", sm2(9));
     // A witness key given as a log key, and the other way round.
     assert!(matches!(
@@ -253,4 +274,49 @@ fn an_sm2_log_file_verifies_and_a_changed_event_is_found() {
     let mut changed = file.clone();
     changed.events[2].actor = "someone else".into();
     assert!(changed.verify(&signer.verifier_key(), &[]).is_err());
+}
+
+/// One key, one role across suites (docs/spec/trust.md): an SM2 point that is a signer's
+/// key and also the log's or a witness's, or one SM2 witness under two names, is refused.
+#[test]
+fn a_trust_file_refuses_one_sm2_key_in_two_roles() {
+    use crate::trust::{TrustFile, TrustedKey};
+    let key = |role: &str, name: &str, public_key: String| TrustedKey {
+        role: role.into(),
+        name: name.into(),
+        public_key,
+        distid: None,
+    };
+    let (a, b) = (sm2(7), sm2(8));
+    let log = CheckpointSigner::new(ORIGIN, a.clone(), None).verifier_key();
+    let witness = |n: &str, k: &Sm2SecretKey| Witness::new(n, k.clone()).verifier_key();
+    let base = TrustFile {
+        format: crate::trust::TRUST_FORMAT.into(),
+        name: "t".into(),
+        chains: vec![],
+        signers: vec![key("抽查负责人", "甲", b.public_key().to_hex())],
+        participants: vec![],
+        audit_log: Some(log),
+        witnesses: vec![key(
+            "见证人",
+            "w.example/1",
+            witness("w.example/1", &sm2(9)),
+        )],
+        witness_quorum: 1,
+        annual_plan_issuers: vec![],
+    };
+    base.check().unwrap();
+    let mut t = base.clone();
+    t.signers[0].public_key = a.public_key().to_hex();
+    assert!(t.check().is_err(), "the log's key is also a signer's");
+    let mut t = base.clone();
+    t.witnesses[0] = key("见证人", "w.example/1", witness("w.example/1", &a));
+    assert!(t.check().is_err(), "the log's key is also a witness's");
+    let mut t = base.clone();
+    t.witnesses.push(key(
+        "见证人",
+        "w.example/2",
+        witness("w.example/2", &sm2(9)),
+    ));
+    assert!(t.check().is_err(), "one witness under two names");
 }

@@ -62,10 +62,15 @@ pub struct Participant {
     pub role: String,
     /// `tagged_hash("shuangsuiji/v1/reveal", lp(id) || secret)`.
     pub commitment: Digest32,
-    /// draw/v2: the participant's own Ed25519 key (64 lower-case hex digits), with which
-    /// it signs the commitment and its reveal. Absent in draw/v1.
+    /// draw/v2: the participant's own key (Ed25519: 64 lower-case hex digits; SM2: `04‖x‖y`,
+    /// 130), with which it signs the commitment and its reveal. Absent in draw/v1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
+    /// `sm2-sm3` only: the SM2 distinguishing identifier the key signs under (GM/T 0009),
+    /// when not the default `1234567812345678` (never written out). In the hashed
+    /// commitment, so every verifier checks the signatures under the same identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distid: Option<String>,
 }
 
 /// A revealed secret: 32 bytes (hex).
@@ -90,8 +95,12 @@ pub struct Reveal {
 pub struct Signatory {
     /// Name and role as they sign, e.g. "治安总队 抽查负责人".
     pub name: String,
-    /// Ed25519 public key (32 bytes, hex).
+    /// Public key (Ed25519: 64 lower-case hex digits; SM2: `04‖x‖y`, 130).
     pub public_key: String,
+    /// `sm2-sm3` only: the SM2 distinguishing identifier, when not the default (as
+    /// [`Participant::distid`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distid: Option<String>,
 }
 
 /// Where the randomness comes from besides the reveals.
@@ -630,12 +639,14 @@ mod tests {
                 role: "检查部门".into(),
                 commitment: commit_secret("dept", &[1; 32]),
                 public_key: None,
+                distid: None,
             },
             Participant {
                 id: "jjjc".into(),
                 role: "纪检监察".into(),
                 commitment: commit_secret("jjjc", &[2; 32]),
                 public_key: None,
+                distid: None,
             },
         ]
     }

@@ -116,6 +116,7 @@ impl SignedCommitment {
             .map(|p| Signatory {
                 name: p.id.clone(),
                 public_key: p.public_key.clone().unwrap_or_default(),
+                distid: None,
             })
             .collect();
         add_checked(

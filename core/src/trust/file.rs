@@ -86,6 +86,10 @@ pub struct TrustedKey {
     /// The public key (Ed25519: 64 lower-case hex digits; SM2: `04‖x‖y`, 130 lower-case hex
     /// digits; a witness: its note key).
     pub public_key: String,
+    /// An SM2 key's distinguishing identifier, when not the default `1234567812345678`: the
+    /// commitment's entry must name the same (compared byte for byte with the key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distid: Option<String>,
 }
 
 /// Why a trust file cannot be used: every problem, each as `field: what is wrong`.

@@ -206,17 +206,20 @@ impl World {
                     role: "检查部门".into(),
                     commitment: commit_secret("dept", &[secret; 32]),
                     public_key: None,
+                    distid: None,
                 },
                 Participant {
                     id: "jjjc".into(),
                     role: "纪检监察".into(),
                     commitment: commit_secret("jjjc", &[secret ^ 0xff; 32]),
                     public_key: None,
+                    distid: None,
                 },
             ],
             signers: vec![Signatory {
                 name: "负责人".into(),
                 public_key: public_key_hex(&SigningKey::from_bytes(&SIGNER_KEY)),
+                distid: None,
             }],
             beacon,
             committed_at,
@@ -411,6 +414,7 @@ pub fn annual_plan_for(plan: &DrawPlan, items: &ItemList) -> SignedAnnualPlan {
         signatories: vec![Signatory {
             name: "市政府办公室".into(),
             public_key: public_key_hex(&SigningKey::from_bytes(&ANNUAL_KEY)),
+            distid: None,
         }],
         suite: Default::default(),
     };
