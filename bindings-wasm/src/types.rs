@@ -75,7 +75,7 @@ export interface Failure {
  *  `disclosureCommitment`. */
 export interface ShuangsuijiError extends Error, Failure {}
 
-export interface Participant { id: string; role: string; commitment: Hex32 }
+export interface Participant { id: string; role: string; commitment: Hex32; public_key?: string; distid?: string }
 export interface Reveal { participant: string; secret: string }
 export interface Member { inspector: string; department: string; role: "officer" | "expert" }
 export interface Team { target: string; members: Member[] }

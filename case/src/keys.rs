@@ -724,6 +724,7 @@ fn commitment_fully_signed(c: &SignedCommitment) -> Result<()> {
             c.commitment.suite,
             e,
             &s.public_key,
+            s.distid.as_deref(),
             COMMITMENT_CONTEXT,
             &c.hash,
         )

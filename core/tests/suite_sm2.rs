@@ -285,3 +285,146 @@ fn the_scalar_n_minus_1_is_refused() {
     below[31] -= 1;
     assert!(Sm2SecretKey::from_bytes(&below).is_ok());
 }
+
+fn demo_sm2(label: &str) -> Sm2SecretKey {
+    Sm2SecretKey::from_bytes(&<sha2::Sha256 as sha2::Digest>::digest(label).into()).unwrap()
+}
+
+/// docs/spec/suites.md §3 "Identifiers": a signer and a participant whose keys sign under
+/// another distinguishing identifier (GM/T 0009) name it in the commitment; their
+/// signatures verify under it and not under the default, the whole draw verifies, and a
+/// trust file trusts them only when it names the same identifier.
+#[test]
+fn keys_under_another_identifier_sign_and_are_trusted_only_under_it() {
+    use shuangsuiji::encoding::{SignatureEntry, SignatureError};
+    use shuangsuiji::trust::{verify_trusted, Unanchored};
+    let s = sample();
+    let given = commitment(&s);
+    let mut cm = given.commitment.clone();
+    let (signer, pid) = (cm.signers[0].name.clone(), cm.participants[0].id.clone());
+    let (sid, ppid) = ("zhangsan@gat.example.gov.cn", "jjjc-2023");
+    cm.signers[0].distid = Some(sid.into());
+    cm.participants[0].distid = Some(ppid.into());
+    let mut c = SignedCommitment::new(cm.clone()).unwrap();
+    assert_ne!(
+        c.hash, given.hash,
+        "the identifier is inside the hashed commitment"
+    );
+    let skey = |name: &str| demo_sm2(&format!("shuangsuiji demo signing key {name}"));
+    let pkey = |id: &str| demo_sm2(&format!("shuangsuiji demo participant key {id}"));
+    let entry = |who: &str, k: &Sm2SecretKey, id: Option<&str>, msg: &[u8]| SignatureEntry {
+        signer: who.into(),
+        public_key: k.public_key().to_hex(),
+        signature: hex::encode(k.sign(id, msg).unwrap()),
+    };
+    let msg = c.signing_message();
+    assert_eq!(
+        c.add_signature(entry(&signer, &skey(&signer), None, &msg)),
+        Err(SignatureError::DoesNotVerify)
+    );
+    c.add_signature(entry(&signer, &skey(&signer), Some(sid), &msg))
+        .unwrap();
+    for x in &cm.signers[1..] {
+        c.add_signature(entry(&x.name, &skey(&x.name), None, &msg))
+            .unwrap();
+    }
+    let pmsg = c.participant_signing_message();
+    assert_eq!(
+        c.add_participant_signature(entry(&pid, &pkey(&pid), None, &pmsg)),
+        Err(SignatureError::DoesNotVerify)
+    );
+    c.add_participant_signature(entry(&pid, &pkey(&pid), Some(ppid), &pmsg))
+        .unwrap();
+    for p in &cm.participants[1..] {
+        c.add_participant_signature(entry(&p.id, &pkey(&p.id), None, &pmsg))
+            .unwrap();
+    }
+    let mut reveals: Vec<Reveal> =
+        serde_json::from_value(s.v["inputs"]["reveals"].clone()).unwrap();
+    let sign_reveals = |reveals: &mut Vec<Reveal>, first: Option<&str>| {
+        for r in reveals.iter_mut() {
+            let secret: [u8; 32] = hex::decode(&r.secret).unwrap().try_into().unwrap();
+            let m = shuangsuiji::draw::reveal_signing_message(
+                Suite::Sm2Sm3,
+                &c.hash,
+                &r.participant,
+                &secret,
+            );
+            let id = if r.participant == pid { first } else { None };
+            r.signature = Some(hex::encode(pkey(&r.participant).sign(id, &m).unwrap()));
+        }
+    };
+    let beacon: BeaconRound = serde_json::from_value(s.v["inputs"]["beacon"].clone()).unwrap();
+    let run_with = |reveals: &[Reveal]| {
+        draw(DrawInputs {
+            commitment: &c,
+            item_list: &s.items,
+            targets: &s.targets,
+            inspectors: &s.public,
+            reveals,
+            beacon: Some(&beacon),
+            published: &[],
+        })
+    };
+    // A reveal signed under the default identifier is refused, naming the participant.
+    sign_reveals(&mut reveals, None);
+    let e = run_with(&reveals).unwrap_err().to_string();
+    assert!(e.contains(&pid) && e.contains("reveal"), "{e}");
+    sign_reveals(&mut reveals, Some(ppid));
+    let mut sealed = SealedRecord::new(run_with(&reveals).unwrap()).unwrap();
+    let rmsg = sealed.signing_message();
+    for x in &cm.signers {
+        sealed
+            .add_signature(entry(&x.name, &skey(&x.name), x.distid.as_deref(), &rmsg))
+            .unwrap();
+    }
+    verify(&sealed, &s.targets, &s.public).unwrap();
+
+    // The trust file compares the identifier with the key, byte for byte.
+    let mut t: TrustFile =
+        serde_json::from_value(json("tests/vectors/v2-sm2-sm3/trust.json")).unwrap();
+    let untrusted = |t: &TrustFile| -> Vec<String> {
+        verify_trusted(&sealed, &s.targets, &s.public, Some(t))
+            .unanchored
+            .iter()
+            .filter_map(|u| match u {
+                Unanchored::Signer { name, .. } => Some(name.clone()),
+                Unanchored::Participant { id, .. } => Some(id.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(untrusted(&t), vec![signer.clone(), pid.clone()]);
+    t.signers
+        .iter_mut()
+        .filter(|k| k.name == signer)
+        .for_each(|k| k.distid = Some(sid.into()));
+    t.participants
+        .iter_mut()
+        .filter(|k| k.name == pid)
+        .for_each(|k| k.distid = Some(ppid.into()));
+    t.check().unwrap();
+    assert!(untrusted(&t).is_empty(), "{:?}", untrusted(&t));
+
+    // The identifier's rules: SM2 only, never the default written out, never empty.
+    let refused = |f: &dyn Fn(&mut shuangsuiji::Commitment)| {
+        let mut x = cm.clone();
+        f(&mut x);
+        x.check().unwrap_err().to_string()
+    };
+    assert!(
+        refused(&|x| x.signers[0].distid = Some("1234567812345678".into())).contains("signers.")
+    );
+    assert!(refused(&|x| x.participants[0].distid = Some(String::new())).contains("distid"));
+    let mut ed = given.commitment.clone();
+    ed.suite = Suite::Ed25519Sha256;
+    ed.signers[0].distid = Some(sid.into());
+    assert!(ed
+        .check()
+        .unwrap_err()
+        .to_string()
+        .contains("only an SM2 key"));
+    let mut bad = t.clone();
+    bad.witnesses[0].distid = Some(sid.into());
+    assert!(bad.check().is_err(), "a note key has no identifier");
+}

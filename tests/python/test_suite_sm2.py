@@ -104,3 +104,39 @@ def test_a_record_signed_by_gmssl_and_sm_crypto_verifies(sample):
     bad["signatures"][1]["signature"] = sig[:-1] + ("0" if sig[-1] != "0" else "1")
     with pytest.raises(s.VerifyError):
         s.verify(bad, sample.targets, sample.public)
+
+
+def test_a_signer_under_another_identifier(sample, v):
+    """docs/spec/suites.md §3 "Identifiers": an SM2 signer whose key signs under another
+    distinguishing identifier names it in the commitment; its signature made under that
+    identifier is filed, one under the default is refused; the default written out and an
+    identifier under Ed25519 are refused."""
+    keys = [label_bytes(f"shuangsuiji demo signing key {n}") for n in SIGNERS]
+    given = v["inputs"]["commitment"]["commitment"]
+    distid = "zhangsan@gat.example.gov.cn"
+
+    def make(signer0_distid, suite=SM):
+        signers = [{"name": n, "public_key": s.public_key_hex(k, suite=suite)} for n, k in zip(SIGNERS, keys)]
+        signers[0]["distid"] = signer0_distid
+        return s.commit(
+            given["plan"], sample.items, sample.targets, sample.public,
+            participants=[{**p, "commitment": p["commitment"]} for p in given["participants"]],
+            signers=signers,
+            committed_at=datetime.datetime.fromtimestamp(COMMITTED_AT, datetime.timezone.utc),
+            beacon=s.quicknet(123), suite=suite,
+        )
+
+    c = make(distid)
+    assert c.commitment["signers"][0]["distid"] == distid
+    msg = c.signing_message()
+    pk = s.public_key_hex(keys[0], suite=SM)
+    with pytest.raises(s.SignatureError):
+        c.add_signature({"signer": SIGNERS[0], "public_key": pk, "signature": s.sm2_sign(keys[0], msg)})
+    c.add_signature({"signer": SIGNERS[0], "public_key": pk,
+                     "signature": s.sm2_sign(keys[0], msg, distid=distid)})
+    assert c.signatures[0]["signer"] == SIGNERS[0]
+    # The commitment's own rules, checked before anything is drawn.
+    for bad, why in [("1234567812345678", "default identifier"), ("", "1 to 8,191 bytes")]:
+        with pytest.raises(s.DrawError, match=why):
+            s.draw(make(bad), sample.items, sample.targets, sample.public,
+                   v["inputs"]["reveals"], beacon=v["inputs"]["beacon"])

@@ -362,7 +362,7 @@ fn file_signer_sig(
             e.signer
         ))
     })?;
-    verify_entry(suite, e, &s.public_key, context, hash)
+    verify_entry(suite, e, &s.public_key, s.distid.as_deref(), context, hash)
         .map_err(|err| CaseError::Refused(format!("{}: {err}", e.signer)))?;
     if entries.iter().any(|x| x.signer == e.signer) {
         return Err(CaseError::Done {
@@ -420,6 +420,7 @@ pub fn add_signature(
                     c.commitment.suite,
                     e,
                     p.public_key.as_deref().unwrap_or_default(),
+                    p.distid.as_deref(),
                     PARTICIPANT_COMMITMENT_CONTEXT,
                     &c.hash,
                 )

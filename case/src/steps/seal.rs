@@ -216,7 +216,7 @@ pub fn trust_draft(store: &Store, name: &str) -> Result<TrustFile> {
                 role: p.role.clone(),
                 name: p.id.clone(),
                 public_key: p.public_key.clone().unwrap_or_default(),
-                distid: None,
+                distid: p.distid.clone(),
             })
             .collect(),
         audit_log: Some(case.log_verifier_key.clone()),
@@ -241,7 +241,7 @@ pub fn trust_draft(store: &Store, name: &str) -> Result<TrustFile> {
                 role: "年度抽查计划制定机关".into(),
                 name: s.name.clone(),
                 public_key: s.public_key.clone(),
-                distid: None,
+                distid: s.distid.clone(),
             })
             .collect(),
     };

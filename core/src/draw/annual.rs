@@ -138,6 +138,15 @@ impl AnnualPlan {
         if self.signatories.is_empty() {
             p.push("signatories: an annual plan is signed by whoever issues it".into());
         }
+        for s in &self.signatories {
+            if let Some(why) = s
+                .distid
+                .as_deref()
+                .and_then(|d| self.suite.distid_problem(d))
+            {
+                p.push(format!("signatories.{}.distid: {why}", s.name));
+            }
+        }
         let mut ids = BTreeSet::new();
         for t in &self.tasks {
             if !ids.insert(t.id.as_str()) {
@@ -348,6 +357,7 @@ impl SignedAnnualPlan {
                         self.plan.suite,
                         e,
                         &s.public_key,
+                        s.distid.as_deref(),
                         ANNUAL_PLAN_CONTEXT,
                         &self.hash,
                     ) {

@@ -134,6 +134,7 @@ pub fn check_commitment_signatures(
                 suite,
                 s,
                 key,
+                p.distid.as_deref(),
                 PARTICIPANT_COMMITMENT_CONTEXT,
                 commitment_hash,
             )
@@ -173,6 +174,7 @@ pub fn check_reveal_signatures(
             suite,
             &entry,
             &entry.public_key,
+            p.distid.as_deref(),
             PARTICIPANT_REVEAL_CONTEXT,
             &reveal_binding_in(suite, commitment_hash, &p.id, secret),
         )

@@ -346,6 +346,22 @@ impl Commitment {
             if let Some(why) = self.suite.key_problem(&s.public_key) {
                 p.push(format!("signers.{}.public_key: {why}", s.name));
             }
+            if let Some(why) = s
+                .distid
+                .as_deref()
+                .and_then(|d| self.suite.distid_problem(d))
+            {
+                p.push(format!("signers.{}.distid: {why}", s.name));
+            }
+        }
+        for x in &self.participants {
+            if let Some(why) = x
+                .distid
+                .as_deref()
+                .and_then(|d| self.suite.distid_problem(d))
+            {
+                p.push(format!("participants.{}.distid: {why}", x.id));
+            }
         }
         if !(0..=MAX_SAFE_INTEGER).contains(&self.committed_at) {
             p.push(format!(

@@ -116,7 +116,7 @@ impl SignedCommitment {
             .map(|p| Signatory {
                 name: p.id.clone(),
                 public_key: p.public_key.clone().unwrap_or_default(),
-                distid: None,
+                distid: p.distid.clone(),
             })
             .collect();
         add_checked(
@@ -277,10 +277,10 @@ fn add_checked(
     hash: &Digest32,
     entry: SignatureEntry,
 ) -> Result<(), SignatureError> {
-    let key = listed
+    let (key, distid) = listed
         .iter()
         .find(|s| s.name == entry.signer)
-        .map(|s| s.public_key.clone())
+        .map(|s| (s.public_key.clone(), s.distid.clone()))
         .ok_or_else(|| SignatureError::NotListed {
             signer: entry.signer.clone(),
         })?;
@@ -289,7 +289,7 @@ fn add_checked(
             signer: entry.signer,
         });
     }
-    crate::encoding::verify_entry(suite, &entry, &key, context, hash)?;
+    crate::encoding::verify_entry(suite, &entry, &key, distid.as_deref(), context, hash)?;
     kept.push(entry);
     Ok(())
 }

@@ -69,8 +69,15 @@ fn check_signatures(
         if n > 1 {
             return Err(err(&signer.name, "appears more than once".into()));
         }
-        verify_entry(suite, entry, &signer.public_key, context, hash)
-            .map_err(|r| err(&signer.name, r.to_string()))?;
+        verify_entry(
+            suite,
+            entry,
+            &signer.public_key,
+            signer.distid.as_deref(),
+            context,
+            hash,
+        )
+        .map_err(|r| err(&signer.name, r.to_string()))?;
     }
     Ok(())
 }

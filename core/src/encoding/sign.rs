@@ -105,7 +105,7 @@ pub enum SignatureError {
 }
 
 /// Checks one signature under the draw's suite: Ed25519 `verify_strict` (no small-order
-/// keys, canonical S), or SM2 under the default identifier. The suite, not the key's
+/// keys, canonical S), or SM2 under the listed `distid` (`None`: the default). The suite, not the key's
 /// length, decides.
 ///
 /// # Errors
@@ -114,6 +114,7 @@ pub fn verify_entry(
     suite: Suite,
     entry: &SignatureEntry,
     expected_key: &str,
+    distid: Option<&str>,
     context: &[u8],
     hash: &Digest32,
 ) -> Result<(), SignatureError> {
@@ -123,5 +124,10 @@ pub fn verify_entry(
             listed: expected_key.to_string(),
         });
     }
-    suite.verify(&entry.public_key, &message(context, hash), &entry.signature)
+    suite.verify_as(
+        &entry.public_key,
+        distid,
+        &message(context, hash),
+        &entry.signature,
+    )
 }

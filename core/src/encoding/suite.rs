@@ -106,6 +106,29 @@ impl Suite {
         })
     }
 
+    /// Why `distid` cannot be an entry's distinguishing identifier under this suite, or
+    /// `None` when it can (docs/spec/suites.md §3 "Identifiers"): SM2 only; not empty and at
+    /// most 8,191 bytes (its bit length is 16 bits in Z_A, GM/T 0003.2); not the default
+    /// `1234567812345678` written out (the default is the member's absence, so one draw has
+    /// one commitment hash); no control characters (it is printed in records).
+    pub fn distid_problem(self, distid: &str) -> Option<&'static str> {
+        if self == Suite::Ed25519Sha256 {
+            return Some("only an SM2 key (suite sm2-sm3) has a distinguishing identifier");
+        }
+        if distid.is_empty() || distid.len() > 8191 {
+            return Some("a distinguishing identifier is 1 to 8,191 bytes");
+        }
+        if distid == super::sm::DEFAULT_DISTID {
+            return Some(
+                "the default identifier 1234567812345678 is never written: leave distid out",
+            );
+        }
+        if distid.chars().any(char::is_control) {
+            return Some("a distinguishing identifier has no control characters");
+        }
+        None
+    }
+
     /// Checks a signature (hex) under a public key (hex) on `message`: Ed25519 with
     /// `verify_strict`, or SM2 under the default identifier. One spelling each (lower-case
     /// hex), since signatures are hashed into records.
@@ -118,6 +141,27 @@ impl Suite {
         message: &[u8],
         sig_hex: &str,
     ) -> Result<(), SignatureError> {
+        self.verify_as(key_hex, None, message, sig_hex)
+    }
+
+    /// [`Suite::verify`] for a key whose entry names a distinguishing identifier
+    /// (`None`: the default; only SM2 keys have one).
+    ///
+    /// # Errors
+    /// The [`SignatureError`] of the first check that fails; [`SignatureError::DoesNotVerify`]
+    /// for an identifier under Ed25519 (never accepted by `Commitment::check`).
+    pub fn verify_as(
+        self,
+        key_hex: &str,
+        distid: Option<&str>,
+        message: &[u8],
+        sig_hex: &str,
+    ) -> Result<(), SignatureError> {
+        if let Some(id) = distid {
+            if self.distid_problem(id).is_some() {
+                return Err(SignatureError::DoesNotVerify);
+            }
+        }
         match self {
             Suite::Ed25519Sha256 => {
                 let mut pk = [0u8; 32];
@@ -144,7 +188,7 @@ impl Suite {
                 })?;
                 let sig =
                     signature_from_hex(sig_hex).map_err(|_| SignatureError::BadSignatureHex)?;
-                vk.verify(None, message, &sig)
+                vk.verify(distid, message, &sig)
                     .map_err(|_| SignatureError::DoesNotVerify)
             }
         }

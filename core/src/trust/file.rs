@@ -100,6 +100,18 @@ pub struct TrustError {
     pub problems: Vec<String>,
 }
 
+/// The entry of `keys` with this name, key and identifier: an SM2 key trusted under one
+/// identifier is not trusted under another (a signature under it is another signer's).
+fn find_key<'a>(
+    keys: &'a [TrustedKey],
+    name: &str,
+    public_key: &str,
+    distid: Option<&str>,
+) -> Option<&'a TrustedKey> {
+    keys.iter()
+        .find(|k| k.name == name && k.public_key == public_key && k.distid.as_deref() == distid)
+}
+
 impl TrustedChain {
     /// The chain as a beacon spec for `round`, to compare with a commitment's.
     pub fn spec(&self, round: u64) -> DrandSpec {
@@ -180,6 +192,17 @@ impl TrustFile {
                         "{field}.{}.public_key: neither an Ed25519 key (64 lower-case hex digits) nor an SM2 key (04‖x‖y, 130 lower-case hex digits)",
                         k.name
                     ));
+                }
+                if let Some(d) = &k.distid {
+                    // Note keys (witnesses, the log) sign under the default identifier.
+                    let suite = if ed25519 && of(crate::encoding::Suite::Sm2Sm3) {
+                        crate::encoding::Suite::Sm2Sm3
+                    } else {
+                        crate::encoding::Suite::Ed25519Sha256
+                    };
+                    if let Some(why) = suite.distid_problem(d) {
+                        p.push(format!("{field}.{}.distid: {why}", k.name));
+                    }
                 }
                 if !ed25519 {
                     let role = crate::audit::KeyRole::Witness;
@@ -317,24 +340,34 @@ impl TrustFile {
         self.chains.iter().find(|c| c.spec(spec.round) == *spec)
     }
 
-    /// The trusted signer with this name and key.
-    pub fn signer(&self, name: &str, public_key: &str) -> Option<&TrustedKey> {
-        self.signers
-            .iter()
-            .find(|k| k.name == name && k.public_key == public_key)
+    /// The trusted signer with this name, key and distinguishing identifier (`None`: the
+    /// default), each compared byte for byte.
+    pub fn signer(
+        &self,
+        name: &str,
+        public_key: &str,
+        distid: Option<&str>,
+    ) -> Option<&TrustedKey> {
+        find_key(&self.signers, name, public_key, distid)
     }
 
-    /// The trusted annual-plan issuer with this name and key (draw/v2).
-    pub fn annual_plan_issuer(&self, name: &str, public_key: &str) -> Option<&TrustedKey> {
-        self.annual_plan_issuers
-            .iter()
-            .find(|k| k.name == name && k.public_key == public_key)
+    /// The trusted annual-plan issuer with this name, key and identifier (draw/v2).
+    pub fn annual_plan_issuer(
+        &self,
+        name: &str,
+        public_key: &str,
+        distid: Option<&str>,
+    ) -> Option<&TrustedKey> {
+        find_key(&self.annual_plan_issuers, name, public_key, distid)
     }
 
-    /// The trusted participant with this id and key (draw/v2).
-    pub fn participant(&self, id: &str, public_key: &str) -> Option<&TrustedKey> {
-        self.participants
-            .iter()
-            .find(|k| k.name == id && k.public_key == public_key)
+    /// The trusted participant with this id, key and identifier (draw/v2).
+    pub fn participant(
+        &self,
+        id: &str,
+        public_key: &str,
+        distid: Option<&str>,
+    ) -> Option<&TrustedKey> {
+        find_key(&self.participants, id, public_key, distid)
     }
 }

@@ -265,6 +265,15 @@ pub struct References<'a> {
     pub announcements: &'a [Announcement],
 }
 
+/// The distinguishing identifier the commitment (or annual plan) lists for `name`: the
+/// trust file's entry must name the same.
+fn distid_of<'a>(listed: &'a [crate::draw::Signatory], name: &str) -> Option<&'a str> {
+    listed
+        .iter()
+        .find(|x| x.name == name)
+        .and_then(|x| x.distid.as_deref())
+}
+
 /// The annual task and the earlier draws, checked against the documents given, and their
 /// signers against the trust file.
 fn references_anchored(
@@ -274,10 +283,15 @@ fn references_anchored(
     out: &mut Vec<Unanchored>,
 ) {
     let plan = &sealed.record.commitment.commitment.plan;
-    let untrusted = |sigs: &[crate::encoding::SignatureEntry]| -> Option<String> {
+    let untrusted = |sigs: &[crate::encoding::SignatureEntry],
+                     listed: &[crate::draw::Signatory]|
+     -> Option<String> {
         let t = trust?;
         sigs.iter()
-            .find(|s| t.signer(&s.signer, &s.public_key).is_none())
+            .find(|s| {
+                t.signer(&s.signer, &s.public_key, distid_of(listed, &s.signer))
+                    .is_none()
+            })
             .map(|s| {
                 format!(
                     "signer {} with key {} is not in your trust file",
@@ -288,12 +302,10 @@ fn references_anchored(
     // The re-run has checked the annual plan's seal and the task; whose keys signed it is
     // the trust file's question: its annual-plan issuers, never the unit's own signers.
     if let (Some(r), Some(t)) = (&plan.annual_task, trust) {
-        if let Some(s) = r
-            .annual_plan
-            .signatures
-            .iter()
-            .find(|s| t.annual_plan_issuer(&s.signer, &s.public_key).is_none())
-        {
+        if let Some(s) = r.annual_plan.signatures.iter().find(|s| {
+            let d = distid_of(&r.annual_plan.plan.signatories, &s.signer);
+            t.annual_plan_issuer(&s.signer, &s.public_key, d).is_none()
+        }) {
             out.push(Unanchored::AnnualTask {
                 task: r.task.clone(),
                 reason: format!(
@@ -328,7 +340,7 @@ fn references_anchored(
                 refs.prior_records
                     .iter()
                     .filter(|r| prior.iter().any(|d| d.record == r.hash))
-                    .find_map(|r| untrusted(&r.signatures))
+                    .find_map(|r| untrusted(&r.signatures, &r.record.commitment.commitment.signers))
             });
         if let Some(reason) = reason {
             out.push(Unanchored::PriorDraws {
@@ -406,7 +418,7 @@ fn assess(
             name: s.signer.clone(),
             public_key: s.public_key.clone(),
             role: trust
-                .and_then(|t| t.signer(&s.signer, &s.public_key))
+                .and_then(|t| t.signer(&s.signer, &s.public_key, distid_of(&c.signers, &s.signer)))
                 .map(|k| k.role.clone()),
         })
         .collect();
@@ -418,7 +430,7 @@ fn assess(
             Some(SignerSeen {
                 name: p.id.clone(),
                 role: trust
-                    .and_then(|t| t.participant(&p.id, &key))
+                    .and_then(|t| t.participant(&p.id, &key, p.distid.as_deref()))
                     .map(|k| k.role.clone()),
                 public_key: key,
             })
@@ -652,7 +664,7 @@ fn participants_anchored(c: &crate::Commitment, t: &TrustFile, out: &mut Vec<Una
     let mut roles = std::collections::BTreeSet::new();
     for p in &c.participants {
         let key = p.public_key.clone().unwrap_or_default();
-        match t.participant(&p.id, &key) {
+        match t.participant(&p.id, &key, p.distid.as_deref()) {
             Some(k) => {
                 roles.insert(k.role.as_str());
             }
