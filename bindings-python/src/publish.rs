@@ -4,7 +4,6 @@
 use crate::convert::{bytes32, date_from_py, date_to_py, digest, from_py, py_to_value, to_py};
 use crate::draw::{DrawRecord, SealedRecord};
 use crate::errors::{format_error, Result};
-use ed25519_dalek::SigningKey;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 use rand_chacha::rand_core::SeedableRng;
@@ -158,7 +157,7 @@ fn record_hash(obj: &Bound<'_, PyAny>) -> Result<core::Digest32> {
 /// result must belong to its draw (kind `not_in_draw`). Raises PublishError (PolicyError
 /// for a bad policy).
 #[pyfunction]
-#[pyo3(signature = (results, *, notice_id, publisher, published_on, draw_record, signing_key, policy = None, insecure_test_seed = None))]
+#[pyo3(signature = (results, *, notice_id, publisher, published_on, draw_record, signing_key, policy = None, insecure_test_seed = None, suite = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn publish(
     py: Python<'_>,
@@ -170,7 +169,9 @@ pub fn publish(
     signing_key: &[u8],
     policy: Option<&Bound<'_, PyAny>>,
     insecure_test_seed: Option<&[u8]>,
+    suite: Option<&str>,
 ) -> Result<Publication> {
+    let suite = crate::convert::suite(suite)?;
     let results: Vec<core::InspectionResult> = from_py(results, "results")?;
     let policy = match policy {
         None => core::RedactionPolicy::default_policy(),
@@ -185,9 +186,10 @@ pub fn publish(
     // Given the sealed record itself, the results must be the draw's own (selected targets,
     // their drawn teams, the plan's items); the caller verifies the record first.
     if let Ok(r) = draw_record.cast::<SealedRecord>() {
+        core::publish::check_publisher_suite(&r.borrow().0, suite)?;
         core::publish::check_results_in_draw(&results, &r.borrow().0)?;
     }
-    let key = SigningKey::from_bytes(&bytes32(signing_key, "signing_key")?);
+    let key = crate::convert::secret_key(suite, signing_key)?;
     let mut rng = rng(insecure_test_seed)?;
     let p = py.detach(|| core::publish(&results, &policy, header, &key, &mut rng))?;
     Ok(Publication(p))
@@ -208,9 +210,10 @@ pub fn validate_policy(policy: &Bound<'_, PyAny>) -> Result<()> {
 
 /// The digest (hex) of a policy (dict), as published in a notice.
 #[pyfunction]
-pub fn policy_digest(policy: &Bound<'_, PyAny>) -> Result<String> {
+#[pyo3(signature = (policy, *, suite = None))]
+pub fn policy_digest(policy: &Bound<'_, PyAny>, suite: Option<&str>) -> Result<String> {
     let p: core::RedactionPolicy = from_py(policy, "policy")?;
-    Ok(p.digest().to_hex())
+    Ok(p.digest_in(crate::convert::suite(suite)?).to_hex())
 }
 
 /// The commitment (hex) a disclosure opens: of a 32-byte salt, a JSON pointer path and a value.

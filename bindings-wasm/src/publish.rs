@@ -22,7 +22,9 @@ struct NoticeOut<'a> {
     publisher: &'a str,
     published_on: String,
     draw_record: &'a Digest32,
-    publisher_key: &'a Digest32,
+    publisher_key: &'a str,
+    /// "ed25519-sha256" or "sm2-sm3".
+    suite: &'static str,
     policy_name: &'a str,
     results: Vec<EntryOut<'a>>,
 }
@@ -47,6 +49,7 @@ fn notice_out(n: &SignedNotice) -> NoticeOut<'_> {
         published_on: b.header.published_on.to_string(),
         draw_record: &b.header.draw_record,
         publisher_key: &b.publisher_key.0,
+        suite: b.suite.name(),
         policy_name: &b.policy_name,
         results: b
             .results

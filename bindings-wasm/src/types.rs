@@ -227,7 +227,7 @@ export interface NoticeResult {
   disclosures_checked: number;
   notice: null | {
     notice_id: string; publisher: string; published_on: string; draw_record: Hex32;
-    publisher_key: Hex32; policy_name: string;
+    publisher_key: string; suite: string; policy_name: string;
     results: { id: string; status: "published" | "withheld" }[];
   };
 }

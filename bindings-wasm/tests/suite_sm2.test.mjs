@@ -112,3 +112,25 @@ test("the SM2 log checkpoint and its SM2 cosignature verify in sm-crypto", async
   assert.ok(ok(`cosignature/v1\ntime ${time}\n${msg}`, cos.subarray(12), w.pub));
   assert.ok(!ok(`cosignature/v1\ntime ${time + 1n}\n${msg}`, cos.subarray(12), w.pub));
 });
+
+// Publication under sm2-sm3: the vector's notice verifies here and, from its canonical
+// bytes, in sm-crypto (SM3 of the tagged bytes, SM2 over the 32-byte hash).
+test("the SM2-signed notice verifies here and in sm-crypto", async () => {
+  const { verifyNotice } = await import("shuangsuiji");
+  const r = verifyNotice(read(`${DIR}/notice.json`), read(`${DIR}/notice.csv`));
+  assert.equal(r.ok, true, JSON.stringify(r.error));
+  assert.equal(r.csv_checked, true);
+  assert.equal(r.notice.suite, "sm2-sm3");
+  const n = readJson(`${DIR}/notice.json`);
+  const jcs = read(`${DIR}/notice.jcs`);
+  assert.deepEqual(JSON.parse(jcs.toString("utf8")), n.notice);
+  const tag = Buffer.from("shuangsuiji/v1/notice");
+  const hash = smCrypto.sm3([tag.length, ...tag, ...jcs]);
+  assert.equal(hash, r.notice_hash);
+  const ok = (h) => sm2.doVerifySignature(hexBytes(h), n.signature, n.notice.publisher_key, { hash: true, der: false });
+  assert.ok(ok(hash));
+  assert.ok(!ok(hash.replace(/^./, (c) => (c === "0" ? "1" : "0"))));
+  const changed = structuredClone(n);
+  changed.notice.results[0].id = "R-9999";
+  assert.equal(verifyNotice(JSON.stringify(changed)).ok, false);
+});

@@ -193,7 +193,9 @@ pub fn read_note_key(path: &Path) -> Result<SecretKey> {
             path.display()
         )));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| CaseError::io(path, e))?;
+    let bytes = std::fs::read(path).map_err(|e| CaseError::io(path, e))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| CaseError::Refused(format!("{} 不是文本 · is not text", path.display())))?;
     if text.trim_start().starts_with("-----BEGIN") {
         return shuangsuiji::encoding::sm::Sm2SecretKey::from_pkcs8_pem(&text)
             .map(SecretKey::Sm2)

@@ -603,6 +603,9 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         let dir3 = dir.join("v2-sm2-sm3");
         crate::vectors::write_draw(&dir3, &sm.sealed, crate::vectors::SM2_SM3_DESCRIPTION)?;
         crate::vectors::write_anchor(&dir3, &sm.trust, &sm.anchor, &sm.verdict)?;
+        // Its results published under SM2 (SM3 commitments, an SM2-signed notice).
+        let (_, p) = crate::demo_publish::notice(&sm.sealed, &targets, &inspectors)?;
+        crate::vectors::write_notice(&dir3, &p)?;
     }
 
     std::fs::create_dir_all(&a.out)
@@ -631,12 +634,9 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     util::write_atomic(&verifier_dir.join("trust.json"), &util::to_json(&trust)?)?;
     util::write_atomic(&a.out.join("anchor.json"), &util::to_json(&anchor)?)?;
     crate::summary::print(&sealed, &verdict);
-    if suite.is_default() {
-        crate::demo_publish::run(&a.out, &sealed, &targets, &inspectors, &mut trail)?;
-    } else {
-        // One draw, one suite (docs/spec/suites.md §3): notices are Ed25519-signed so far.
-        println!("\n公示：sm2-sm3 下的公示（SM2 签名的公示文件）尚未实现，本演示不生成 notice/ · Publication under sm2-sm3 (SM2-signed notices) is not implemented yet; no notice/ is written.");
-    }
+    // Published under the draw's suite (an SM2-signed notice with SM3 commitments under
+    // sm2-sm3).
+    crate::demo_publish::run(&a.out, &sealed, &targets, &inspectors, &mut trail)?;
     let last = trail.checkpoint()?;
     trail.prove(draw_event)?;
     trail.write(&a.out.join("audit.json"))?;

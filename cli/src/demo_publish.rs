@@ -7,9 +7,9 @@ use rand_core::SeedableRng;
 use sha2::{Digest as _, Sha256};
 use shuangsuiji::audit::EventKind;
 use shuangsuiji::{
-    encoding::canonical_json, encoding::tagged_hash, publish, publish::publish_by,
-    publish::ContactPerson, publish::FollowUp, publish::NoticeHeader, publish::OutcomeCode,
-    publish::ResultTarget, publish::Sensitivity, publish::SensitivityMark, publish::TeamMember,
+    encoding::canonical_json, publish, publish::publish_by, publish::ContactPerson,
+    publish::FollowUp, publish::NoticeHeader, publish::OutcomeCode, publish::ResultTarget,
+    publish::Sensitivity, publish::SensitivityMark, publish::TeamMember,
     publish::PUBLICATION_WORKING_DAYS, InspectionResult, InspectorRegister, RedactionPolicy,
     SealedRecord, TargetRegister,
 };
@@ -103,19 +103,18 @@ fn results(
     out
 }
 
-pub fn run(
-    out: &Path,
+/// The demo's results and their notice under the draw's suite (seeded salts: reproducible).
+pub fn notice(
     sealed: &SealedRecord,
     targets: &TargetRegister,
     inspectors: &InspectorRegister,
-    trail: &mut crate::demo_audit::Trail,
-) -> Result<(), String> {
+) -> Result<(Vec<InspectionResult>, shuangsuiji::publish::Publication), String> {
     let rs = results(sealed, targets, inspectors);
     let day = sealed.record.commitment.commitment.plan.inspection_date;
     let by = publish_by(day, PUBLICATION_WORKING_DAYS).map_err(|e| e.to_string())?;
-    let key = ed25519_dalek::SigningKey::from_bytes(
-        &Sha256::digest(b"shuangsuiji demo publisher key").into(),
-    );
+    // The draw's suite (one draw, one suite): an SM2 publisher key under sm2-sm3.
+    let suite = sealed.suite();
+    let key = crate::demo::demo_key(suite, "shuangsuiji demo publisher key")?;
     // Demo only: a seeded generator makes the demo reproducible. `shuangsuiji publish`
     // uses the OS random generator.
     let mut rng = ChaCha20Rng::from_seed(Sha256::digest(b"shuangsuiji demo salts").into());
@@ -133,6 +132,20 @@ pub fn run(
         &mut rng,
     )
     .map_err(|e| format!("not published: {e}"))?;
+    Ok((rs, p))
+}
+
+pub fn run(
+    out: &Path,
+    sealed: &SealedRecord,
+    targets: &TargetRegister,
+    inspectors: &InspectorRegister,
+    trail: &mut crate::demo_audit::Trail,
+) -> Result<(), String> {
+    let suite = sealed.suite();
+    let (rs, p) = notice(sealed, targets, inspectors)?;
+    let day = sealed.record.commitment.commitment.plan.inspection_date;
+    let by = p.notice.notice.header.published_on;
     let h = p
         .notice
         .verify()
@@ -145,7 +158,7 @@ pub fn run(
         (d - time::macros::date!(1970 - 01 - 01)).whole_days() * 86_400 + 10 * 3600 - 8 * 3600
     };
     for r in &rs {
-        let subject = tagged_hash(
+        let subject = suite.tagged_hash(
             "shuangsuiji/v1/result",
             &[&canonical_json(r).map_err(|e| e.to_string())?],
         );

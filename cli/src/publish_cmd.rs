@@ -23,7 +23,8 @@ pub struct PublishArgs {
     /// The public views and the trust file the record is verified against.
     #[command(flatten)]
     views: crate::verify_cmd::Views,
-    /// The publishing unit's Ed25519 secret key (a file of 64 hex digits).
+    /// 公示密钥 The publishing unit's secret key, of the draw's suite: 64 hex digits (Ed25519) or
+    /// an SM2 PKCS#8 PEM (`keys new --suite sm2-sm3`'s key.pem) for an sm2-sm3 draw.
     #[arg(long)]
     key: PathBuf,
     /// The publishing unit (谁公开).
@@ -165,7 +166,12 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
         Some(p) => load(p)?,
         None => RedactionPolicy::default_policy(),
     };
-    let key = ed25519_dalek::SigningKey::from_bytes(&util::read_key(&a.key)?);
+    // The publisher's key by its file's form (PEM: SM2; 64 hex digits: Ed25519), of the
+    // draw's suite: one draw, one suite (docs/spec/suites.md §3).
+    let key = shuangsuiji_case::keys::read_note_key(&a.key)
+        .map_err(|e| format!("拒绝 REFUSED [{}]: {e}", e.kind()))?;
+    shuangsuiji::publish::check_publisher_suite(&record, shuangsuiji::SuiteSigner::suite(&key))
+        .map_err(|e| format!("not published: {}\n{e}", e.message_zh()))?;
     let published_on = util::date_or_today("--date", a.date.as_deref())?;
     // 豫政〔2019〕22号 二（六）: within 20 working days; later only with a reason, logged.
     // Lateness is judged on the later of --date and today (the clock's, rehearsal-aware):

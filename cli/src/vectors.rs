@@ -49,6 +49,30 @@ pub fn write_registers(
     util::write_atomic(&dir.join("registers.json"), &util::to_json(&registers)?)
 }
 
+/// An `sm2-sm3` notice (docs/spec/suites.md §3.1): the signed notice, its canonical bytes
+/// (what SM3 hashes under the notice tag, for checkers without a JCS encoder), its CSV
+/// rendering and the disclosures of its first result (the rest stay in the publisher's
+/// archive).
+pub fn write_notice(dir: &Path, p: &shuangsuiji::publish::Publication) -> Result<(), String> {
+    util::write_atomic(&dir.join("notice.json"), &util::to_json(&p.notice)?)?;
+    util::write_atomic(&dir.join("notice.jcs"), &p.notice.notice.canonical_bytes())?;
+    util::write_atomic(&dir.join("notice.csv"), p.notice.notice.to_csv().as_bytes())?;
+    let first = p
+        .notice
+        .notice
+        .results
+        .first()
+        .map(|e| e.id())
+        .unwrap_or("");
+    let prefix = format!("/{first}/");
+    let ds: Vec<_> = p
+        .disclosures
+        .iter()
+        .filter(|d| d.path.starts_with(&prefix))
+        .collect();
+    util::write_atomic(&dir.join("notice.disclosures.json"), &util::to_json(&ds)?)
+}
+
 pub fn write_draw(dir: &Path, sealed: &SealedRecord, description: &str) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let generated_by = generated_by();

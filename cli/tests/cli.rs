@@ -429,6 +429,17 @@ fn catalogued_messages() {
     write("key3", "1".repeat(64).as_bytes());
     write("empty.json", b"[]");
     fails_with(publish(&p("empty.json"), &p("key3")), "not published: ");
+    // An SM2 publisher key for an ed25519-sha256 record: one draw, one suite.
+    let (ok, text) = run(bin()
+        .args([
+            "keys", "new", "--name", "p", "--role", "公示", "--suite", "sm2-sm3", "--out",
+        ])
+        .arg(p("smkey")));
+    assert!(ok, "{text}");
+    fails_with(
+        publish(&results, &p("smkey").join("key.pem")),
+        "one draw, one suite",
+    );
     // Results the draw did not produce are refused, each named (attack 6 of issue 16).
     let mut forged: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&results).unwrap()).unwrap();

@@ -259,19 +259,97 @@ fn signatures_made_elsewhere_are_checked_before_they_are_filed() {
     assert!(fresh.signatures[0].signer == name);
 }
 
-/// One draw, one suite: the results of an sm2-sm3 draw are not published under Ed25519
-/// notices, and no such notice counts as covering it.
+/// Publication under `sm2-sm3` (docs/spec/suites.md §3.1): the notice of an sm2-sm3 draw is
+/// SM2-signed with SM3 commitments, policy digest and notice hash; it covers the draw and
+/// its disclosures open; an Ed25519 notice of the same results does not cover it (one draw,
+/// one suite), nor does an SM2 notice an Ed25519 draw.
 #[test]
-fn publication_of_an_sm2_sm3_draw_is_refused() {
+fn an_sm2_sm3_draw_is_published_under_sm2() {
+    use rand_chacha::rand_core::SeedableRng;
+    use shuangsuiji::publish::{coverage, NoticeHeader, OutcomeCode, ResultTarget, TeamMember};
+    use shuangsuiji::{publish, Date, InspectionResult, NoticeError, RedactionPolicy};
     let s = sample();
-    let rec = run(&s, &commitment(&s)).unwrap();
-    let sealed = SealedRecord::new(rec).unwrap();
-    match shuangsuiji::publish::check_results_in_draw(&[], &sealed) {
-        Err(shuangsuiji::PublishError::NotInDraw { problems }) => {
-            assert!(problems[0].contains("one draw, one suite"), "{problems:?}")
-        }
-        other => panic!("{other:?}"),
+    let sealed = SealedRecord::new(run(&s, &commitment(&s)).unwrap()).unwrap();
+    let day = Date::from_calendar_date(2023, time::Month::September, 10).unwrap();
+    let results: Vec<InspectionResult> = sealed
+        .record
+        .teams
+        .iter()
+        .take(3)
+        .enumerate()
+        .map(|(i, t)| InspectionResult {
+            id: format!("R{i:03}"),
+            draw_record: sealed.hash,
+            target: ResultTarget {
+                id: t.target.clone(),
+                name: "某公司".into(),
+                uscc: None,
+                address: None,
+                contact: None,
+            },
+            items: sealed.record.commitment.commitment.plan.items.clone(),
+            entered_by: t.members[0].inspector.clone(),
+            team: t
+                .members
+                .iter()
+                .map(|m| TeamMember {
+                    inspector_id: m.inspector.clone(),
+                    name: "某人".into(),
+                    badge: None,
+                })
+                .collect(),
+            inspection_date: day,
+            result_date: day,
+            outcome: OutcomeCode::NoProblemFound,
+            findings: String::new(),
+            follow_up: vec![],
+            sensitivity: vec![],
+        })
+        .collect();
+    shuangsuiji::publish::check_results_in_draw(&results, &sealed).unwrap();
+    let header = NoticeHeader {
+        notice_id: "N1".into(),
+        publisher: "某单位".into(),
+        published_on: Date::from_calendar_date(2023, time::Month::September, 20).unwrap(),
+        draw_record: sealed.hash,
+    };
+    let policy = RedactionPolicy::default_policy();
+    let sm_key = Sm2SecretKey::from_bytes(&[3; 32]).unwrap();
+    let mut rng = rand_chacha::ChaCha20Rng::from_seed([1; 32]);
+    let p = publish(&results, &policy, header.clone(), &sm_key, &mut rng).unwrap();
+    let n = &p.notice.notice;
+    assert_eq!(n.suite, Suite::Sm2Sm3);
+    assert_eq!(n.publisher_key.0, sm_key.public_key().to_hex());
+    assert_eq!(n.policy_digest, policy.digest_in(Suite::Sm2Sm3));
+    assert_ne!(n.policy_digest, policy.digest());
+    assert_eq!(
+        n.hash(),
+        Suite::Sm2Sm3.tagged_hash(shuangsuiji::publish::NOTICE_TAG, &[&n.canonical_bytes()])
+    );
+    let json = serde_json::to_value(&p.notice).unwrap();
+    assert_eq!(json["notice"]["suite"], "sm2-sm3");
+    let c = coverage(&p.notice, &sealed).unwrap();
+    assert_eq!(c.published, 3);
+    assert!(!p.disclosures.is_empty());
+    p.notice.verify_disclosures(&p.disclosures).unwrap();
+    for d in &p.disclosures {
+        assert_ne!(d.digest_in(Suite::Sm2Sm3), d.digest());
     }
+    // A changed signature, or the suite member removed, does not verify.
+    let mut t = p.notice.clone();
+    t.signature.0[5] ^= 1;
+    assert_eq!(t.verify(), Err(NoticeError::BadSignature));
+    let mut t = p.notice.clone();
+    t.notice.suite = Suite::Ed25519Sha256;
+    assert_eq!(t.verify(), Err(NoticeError::BadKey));
+
+    // One draw, one suite, both ways.
+    let ed_key = SigningKey::from_bytes(&[3; 32]);
+    let ed = publish(&results, &policy, header, &ed_key, &mut rng).unwrap();
+    assert!(matches!(
+        coverage(&ed.notice, &sealed),
+        Err(NoticeError::OtherSuite { .. })
+    ));
 }
 
 /// GB/T 32918: d = n − 1 is not a private key (it could never sign), however it arrives.
@@ -427,4 +505,37 @@ fn keys_under_another_identifier_sign_and_are_trusted_only_under_it() {
     let mut bad = t.clone();
     bad.witnesses[0].distid = Some(sid.into());
     assert!(bad.check().is_err(), "a note key has no identifier");
+}
+
+/// The vector's notice (tests/vectors/v2-sm2-sm3/notice.*): SM2-signed over the SM3 notice
+/// hash of its canonical bytes, its CSV is its rendering, its disclosures open, it covers
+/// the vector's record; a changed value is refused.
+#[test]
+fn the_sm2_sm3_notice_vector_verifies() {
+    use shuangsuiji::publish::{coverage, Disclosure, SignedNotice, NOTICE_TAG};
+    let read = |f: &str| std::fs::read(format!("../tests/vectors/v2-sm2-sm3/{f}")).unwrap();
+    let n: SignedNotice = serde_json::from_slice(&read("notice.json")).unwrap();
+    assert_eq!(n.notice.suite, Suite::Sm2Sm3);
+    assert_eq!(n.notice.canonical_bytes(), read("notice.jcs"));
+    let h = n.verify().unwrap();
+    assert_eq!(
+        h,
+        Suite::Sm2Sm3.tagged_hash(NOTICE_TAG, &[&read("notice.jcs")])
+    );
+    n.verify_csv(std::str::from_utf8(&read("notice.csv")).unwrap())
+        .unwrap();
+    let ds: Vec<Disclosure> = serde_json::from_slice(&read("notice.disclosures.json")).unwrap();
+    assert!(!ds.is_empty());
+    n.verify_disclosures(&ds).unwrap();
+    let mut wrong = ds[0].clone();
+    wrong.value = serde_json::json!("另一个值");
+    assert!(n.verify_disclosure(&wrong).is_err());
+    let s = sample();
+    let sealed: SealedRecord = SealedRecord {
+        record: serde_json::from_slice(&read("draw-sample.record.json")).unwrap(),
+        hash: Digest32::from_hex(s.v["expected"]["record_hash"].as_str().unwrap()).unwrap(),
+        signatures: serde_json::from_value(s.v["expected"]["record_signatures"].clone()).unwrap(),
+    };
+    let c = coverage(&n, &sealed).unwrap();
+    assert_eq!(c.published + c.withheld, n.notice.results.len());
 }

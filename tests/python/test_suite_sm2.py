@@ -140,3 +140,21 @@ def test_a_signer_under_another_identifier(sample, v):
         with pytest.raises(s.DrawError, match=why):
             s.draw(make(bad), sample.items, sample.targets, sample.public,
                    v["inputs"]["reveals"], beacon=v["inputs"]["beacon"])
+
+
+def test_the_sm2_sm3_notice_verifies():
+    """The vector's SM2-signed notice: verifies, its CSV is its rendering, its disclosures
+    open; a changed signature or value is refused (docs/spec/suites.md §3.1)."""
+    n = s.SignedNotice.from_json((ROOT / DIR / "notice.json").read_bytes())
+    assert n.canonical_bytes() == (ROOT / DIR / "notice.jcs").read_bytes()
+    assert n.verify() == n.hash
+    n.verify_csv((ROOT / DIR / "notice.csv").read_bytes().decode("utf-8"))  # CRLF kept
+    ds = read_json(f"{DIR}/notice.disclosures.json")
+    n.verify_disclosures(ds)
+    with pytest.raises(s.NoticeError):
+        n.verify_disclosure({**ds[0], "value": "另一个值"})
+    d = read_json(f"{DIR}/notice.json")
+    sig = d["signature"]
+    d["signature"] = sig[:10] + ("0" if sig[10] != "0" else "1") + sig[11:]
+    with pytest.raises(s.NoticeError):
+        s.SignedNotice.from_dict(d).verify()

@@ -653,8 +653,11 @@ def publish(
     signing_key: bytes,
     policy: Optional[JsonInput] = None,
     insecure_test_seed: Optional[bytes] = None,
+    suite: Optional[str] = None,
 ) -> Publication:
-    """Publishes results under a policy (default policy if None), signed with ``signing_key``.
+    """Publishes results under a policy (default policy if None), signed with ``signing_key``
+    (32 bytes: an Ed25519 seed, or under ``suite="sm2-sm3"`` an SM2 scalar, for an sm2-sm3
+    draw: SM3 commitments and an SM2-signed notice).
 
     Salts come from the OS random generator; ``insecure_test_seed`` (32 bytes) is refused
     unless SHUANGSUIJI_INSECURE_TEST_SALTS=1 (tests only).
@@ -666,7 +669,7 @@ def default_policy() -> Dict[str, Any]:
 def validate_policy(policy: JsonInput) -> None:
     """Checks a policy; raises PolicyError."""
 
-def policy_digest(policy: JsonInput) -> str:
+def policy_digest(policy: JsonInput, *, suite: Optional[str] = None) -> str:
     """The digest (hex) of a policy, as published in a notice."""
 
 def disclosure_commitment(salt: bytes, path: str, value: JSON) -> str:

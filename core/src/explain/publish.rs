@@ -111,8 +111,12 @@ impl Explain for NoticeError {
             NoticeError::RecordMismatch { notice, record } => {
                 format!("公示针对的是抽取记录 {notice}，而不是 {record}")
             }
-            NoticeError::OtherSuite { record, suite } => {
-                format!("抽取记录 {record} 使用算法套件 {suite}，公示文件为 ed25519-sha256（一次抽取只用一种套件）")
+            NoticeError::OtherSuite {
+                record,
+                suite,
+                notice_suite,
+            } => {
+                format!("抽取记录 {record} 使用算法套件 {suite}，公示文件为 {notice_suite}（一次抽取只用一种套件）")
             }
         }
     }

@@ -388,6 +388,7 @@ fn every_error_has_a_kind_and_a_chinese_message() {
         NoticeError::OtherSuite {
             record: d(1),
             suite: "sm2-sm3".into(),
+            notice_suite: "ed25519-sha256".into(),
         },
     ];
     assert_eq!(

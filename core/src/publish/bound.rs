@@ -14,6 +14,27 @@ use crate::publish::PublishError;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// One draw, one suite (docs/spec/suites.md §3): a notice for `sealed` is signed with a key
+/// of the record's suite.
+///
+/// # Errors
+/// [`PublishError::NotInDraw`] naming both suites.
+pub fn check_publisher_suite(
+    sealed: &SealedRecord,
+    publisher: crate::encoding::Suite,
+) -> Result<(), PublishError> {
+    if publisher == sealed.suite() {
+        return Ok(());
+    }
+    Err(PublishError::NotInDraw {
+        problems: vec![format!(
+            "draw record {} is under suite {}, the publisher's key under {publisher} (one draw, one suite)",
+            sealed.hash,
+            sealed.suite()
+        )],
+    })
+}
+
 /// Checks that every result belongs to `sealed`'s draw; the record itself must have been
 /// verified by the caller (`verify` or `trust::verify_trusted`).
 ///
@@ -47,15 +68,6 @@ pub fn check_results_in_draw(
         .map(String::as_str)
         .collect();
     let mut problems = Vec::new();
-    // One draw, one suite (docs/spec/suites.md §3): notices and disclosures are SHA-256 and
-    // Ed25519 so far, so an sm2-sm3 draw's results are not published under them.
-    if !sealed.suite().is_default() {
-        problems.push(format!(
-            "draw record {}: under suite {}; publication under it is not implemented yet (notices are ed25519-sha256; one draw, one suite)",
-            sealed.hash,
-            sealed.suite()
-        ));
-    }
     for r in results {
         let id = &r.id;
         if r.draw_record != sealed.hash {
@@ -125,10 +137,11 @@ pub struct Coverage {
 /// # Errors
 /// The notice does not verify, or names another draw record.
 pub fn coverage(notice: &SignedNotice, sealed: &SealedRecord) -> Result<Coverage, NoticeError> {
-    if !sealed.suite().is_default() {
+    if notice.notice.suite != sealed.suite() {
         return Err(NoticeError::OtherSuite {
             record: sealed.hash,
             suite: sealed.suite().name().into(),
+            notice_suite: notice.notice.suite.name().into(),
         });
     }
     notice.verify()?;

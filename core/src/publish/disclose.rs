@@ -20,7 +20,8 @@
 //! under 2^34 possibilities), so an unsalted or shared-salt hash would be reversed by
 //! enumeration. The salt comes from the caller's cryptographic RNG; the core owns none.
 
-use crate::encoding::canonical::{canonical_json, lp, tagged_hash, Digest32};
+use crate::encoding::canonical::{canonical_json, lp, Digest32};
+use crate::encoding::Suite;
 use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
 
@@ -79,18 +80,33 @@ pub struct Disclosure {
 }
 
 impl Disclosure {
-    /// The commitment this disclosure opens.
+    /// The commitment this disclosure opens (in an `ed25519-sha256` notice).
     pub fn digest(&self) -> Digest32 {
-        disclosure_commitment(&self.salt, &self.path, &self.value)
+        self.digest_in(Suite::Ed25519Sha256)
+    }
+
+    /// The commitment this disclosure opens in a notice of `suite`.
+    pub fn digest_in(&self, suite: Suite) -> Digest32 {
+        disclosure_commitment_in(suite, &self.salt, &self.path, &self.value)
     }
 }
 
 /// `tagged_hash(DISCLOSURE_TAG, lp(salt) || lp(path) || lp(JCS(value)))`.
 pub fn disclosure_commitment(salt: &Salt, path: &str, value: &serde_json::Value) -> Digest32 {
+    disclosure_commitment_in(Suite::Ed25519Sha256, salt, path, value)
+}
+
+/// [`disclosure_commitment`] under `suite`'s hash (SM3 under `sm2-sm3`).
+pub fn disclosure_commitment_in(
+    suite: Suite,
+    salt: &Salt,
+    path: &str,
+    value: &serde_json::Value,
+) -> Digest32 {
     // JCS of a serde_json::Value cannot fail; an empty encoding would still be bound by
     // the salt and path, and the vectors would catch it.
     let v = canonical_json(value).unwrap_or_default();
-    tagged_hash(
+    suite.tagged_hash(
         DISCLOSURE_TAG,
         &[&lp(&salt.0), &lp(path.as_bytes()), &lp(&v)],
     )
@@ -108,6 +124,7 @@ pub(crate) fn field_path(result_id: &str, pointer: &str) -> String {
 
 /// Commits to `value` at `path` with a fresh salt; returns the digest and the opening.
 pub(crate) fn commit<R: CryptoRng + ?Sized>(
+    suite: Suite,
     rng: &mut R,
     path: String,
     value: serde_json::Value,
@@ -117,7 +134,7 @@ pub(crate) fn commit<R: CryptoRng + ?Sized>(
         salt: Salt::random(rng),
         value,
     };
-    (d.digest(), d)
+    (d.digest_in(suite), d)
 }
 
 #[cfg(test)]
@@ -158,6 +175,7 @@ mod tests {
     fn digest_binds_salt_path_and_value() {
         let mut rng = ChaCha20Rng::seed_from_u64(1);
         let (d, open) = commit(
+            Suite::Ed25519Sha256,
             &mut rng,
             field_path("R-1", "/target/contact/mobile"),
             json!("13812341234"),
@@ -183,8 +201,18 @@ mod tests {
     fn same_value_twice_gives_unlinkable_digests() {
         // Never an unsalted hash of a low-entropy value: equal phones must not be linkable.
         let mut rng = ChaCha20Rng::seed_from_u64(2);
-        let (a, _) = commit(&mut rng, "/R-1/x".into(), json!("13812341234"));
-        let (b, _) = commit(&mut rng, "/R-1/x".into(), json!("13812341234"));
+        let (a, _) = commit(
+            Suite::Ed25519Sha256,
+            &mut rng,
+            "/R-1/x".into(),
+            json!("13812341234"),
+        );
+        let (b, _) = commit(
+            Suite::Ed25519Sha256,
+            &mut rng,
+            "/R-1/x".into(),
+            json!("13812341234"),
+        );
         assert_ne!(a, b);
     }
 

@@ -20,7 +20,7 @@ mod notice;
 mod policy;
 mod result;
 
-pub use bound::{check_results_in_draw, coverage, Coverage};
+pub use bound::{check_publisher_suite, check_results_in_draw, coverage, Coverage};
 pub use calendar::statutory::{
     lunar_year as calendar_lunar_year, provisional_year, publish_by_or_provisional, statutory_days,
     Deadline, LateResult, LunarYear, PROVISIONAL_FROM_YEAR,
@@ -36,7 +36,7 @@ pub use divisions::GB2260_REVISION;
 pub use mask::{cut_address, mask_badge, mask_id_number, mask_name, mask_phone};
 pub use notice::{
     NoticeEntry, NoticeError, NoticeHeader, PublicNotice, PublishedValue, PublisherKey,
-    SignatureHex, SignedNotice, NOTICE_FORMAT,
+    SignatureHex, SignedNotice, NOTICE_FORMAT, NOTICE_TAG,
 };
 pub use policy::{
     FieldSelector, Operator, Override, OverrideBasis, PolicyError, RedactionClass, RedactionPolicy,
@@ -48,10 +48,10 @@ pub use result::{
 };
 
 use crate::encoding::canonical::Digest32;
+use crate::encoding::SuiteSigner;
 use crate::registers::fields::dates::format_date;
 use crate::registers::fields::ids::check_id;
 use disclose::{commit, field_path};
-use ed25519_dalek::SigningKey;
 use rand_core::CryptoRng;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -115,7 +115,10 @@ pub struct Publication {
     pub disclosures: Vec<Disclosure>,
 }
 
-/// Publishes `results` under `policy`, signed with `key`.
+/// Publishes `results` under `policy`, signed with `key`: an Ed25519 key makes an
+/// `ed25519-sha256` notice, an SM2 key an `sm2-sm3` one (every commitment, the policy
+/// digest and the notice hash SM3; the signature SM2) — the suite of the draw it publishes
+/// (checked by [`coverage`] and the callers).
 ///
 /// Results are sorted by id; each committed field gets a fresh salt from `rng`, taken in
 /// result-id order and then in the notice's field order (docs/publication.md), so a seeded
@@ -128,9 +131,10 @@ pub fn publish<R: CryptoRng + ?Sized>(
     results: &[InspectionResult],
     policy: &RedactionPolicy,
     header: NoticeHeader,
-    key: &SigningKey,
+    key: &dyn SuiteSigner,
     rng: &mut R,
 ) -> Result<Publication, PublishError> {
+    let suite = key.suite();
     policy.validate()?;
     if results.is_empty() {
         return Err(PublishError::NoResults);
@@ -172,7 +176,7 @@ pub fn publish<R: CryptoRng + ?Sized>(
                 });
             }
             let value = serde_json::to_value(r).unwrap_or(Value::Null);
-            let (digest, d) = commit(rng, field_path(&r.id, ""), value);
+            let (digest, d) = commit(suite, rng, field_path(&r.id, ""), value);
             disclosures.push(d);
             entries.push(NoticeEntry::Withheld {
                 id: r.id.clone(),
@@ -215,7 +219,7 @@ pub fn publish<R: CryptoRng + ?Sized>(
                         (Some(m), Some(s)) => Some(m(s)),
                         _ => None,
                     };
-                    let (digest, d) = commit(rng, path, value);
+                    let (digest, d) = commit(suite, rng, path, value);
                     disclosures.push(d);
                     // validate() guarantees a mask exists; a non-string value is committed.
                     match text {
@@ -224,12 +228,12 @@ pub fn publish<R: CryptoRng + ?Sized>(
                     }
                 }
                 Operator::Commit => {
-                    let (digest, d) = commit(rng, path, value);
+                    let (digest, d) = commit(suite, rng, path, value);
                     disclosures.push(d);
                     PublishedValue::Committed { digest }
                 }
                 Operator::Withhold | Operator::WithholdResult => {
-                    let (digest, d) = commit(rng, path, value);
+                    let (digest, d) = commit(suite, rng, path, value);
                     disclosures.push(d);
                     PublishedValue::Withheld { digest }
                 }
@@ -244,9 +248,10 @@ pub fn publish<R: CryptoRng + ?Sized>(
     let notice = PublicNotice {
         format: NOTICE_FORMAT.into(),
         header,
-        publisher_key: PublisherKey(Digest32(key.verifying_key().to_bytes())),
+        publisher_key: PublisherKey(key.public_key_hex()),
         policy_name: policy.name.clone(),
-        policy_digest: policy.digest(),
+        policy_digest: policy.digest_in(suite),
+        suite,
         overrides: applied,
         results: entries,
     };

@@ -4,15 +4,17 @@
 //!
 //! Bytes (docs/publication.md §Notice): `hash = tagged_hash("shuangsuiji/v1/notice",
 //! JCS(notice))`; the signature is Ed25519 (RFC 8032, verified strictly) over the 32 bytes
-//! of `hash`. The CSV is a deterministic rendering of the JSON, so it is checked by
+//! of `hash` — or, in an `sm2-sm3` notice (its `suite` member), SM3 for every hash and an
+//! SM2 signature (default identifier) over the same 32 bytes. The CSV is a deterministic rendering of the JSON, so it is checked by
 //! re-rendering a verified notice, not signed separately.
 
 use super::disclose::{escape_segment, Disclosure};
 use super::policy::Override;
 use super::result::{FieldKind, FollowUp, OutcomeCode};
-use crate::encoding::canonical::{canonical_json, tagged_hash, Digest32};
+use crate::encoding::canonical::{canonical_json, Digest32};
+use crate::encoding::Suite;
+use crate::encoding::SuiteSigner;
 use crate::registers::fields::dates::iso;
-use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use time::Date;
@@ -91,10 +93,11 @@ impl NoticeEntry {
     }
 }
 
-/// The publishing unit's Ed25519 public key, hex in JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// The publishing unit's public key in its one spelling: Ed25519 as 64 lower-case hex
+/// digits, SM2 as `04‖x‖y`, 130 (checked under the notice's suite when it is verified).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct PublisherKey(pub Digest32);
+pub struct PublisherKey(pub String);
 
 /// What the caller says about a notice: who publishes, when, for which draw.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +132,9 @@ pub struct PublicNotice {
     pub overrides: Vec<Override>,
     /// The results, in id order.
     pub results: Vec<NoticeEntry>,
+    /// The suite (absent: `ed25519-sha256`; never written out), the draw's.
+    #[serde(default, skip_serializing_if = "Suite::is_default")]
+    pub suite: Suite,
 }
 
 /// A notice as written (header members inline), read member by member: serde cannot
@@ -148,6 +154,8 @@ struct PublicNoticeWire {
     policy_digest: Digest32,
     overrides: Vec<Override>,
     results: Vec<NoticeEntry>,
+    #[serde(default)]
+    suite: Suite,
 }
 
 impl From<PublicNoticeWire> for PublicNotice {
@@ -165,6 +173,7 @@ impl From<PublicNoticeWire> for PublicNotice {
             policy_digest: w.policy_digest,
             overrides: w.overrides,
             results: w.results,
+            suite: w.suite,
         }
     }
 }
@@ -176,10 +185,10 @@ pub enum NoticeError {
     /// The format tag is not [`NOTICE_FORMAT`].
     #[error("notice format {0:?} is not {NOTICE_FORMAT:?}")]
     Format(String),
-    /// The publisher key is not a valid Ed25519 point.
-    #[error("publisher key is not a valid Ed25519 public key")]
+    /// The publisher key is not a public key of the notice's suite in its one spelling.
+    #[error("publisher key is not a valid public key of the notice's suite")]
     BadKey,
-    /// The signature does not verify (RFC 8032 strict).
+    /// The signature does not verify (Ed25519 RFC 8032 strict, or SM2).
     #[error("signature does not verify against the publisher key")]
     BadSignature,
     /// The CSV is not the rendering of this notice.
@@ -212,21 +221,24 @@ pub enum NoticeError {
         /// The record checked against.
         record: Digest32,
     },
-    /// The record is under another suite than notices are (`sm2-sm3`: SM2-signed notices
-    /// are not implemented yet), so no notice of this version can cover it.
-    #[error("draw record {record} is under suite {suite}; notices are ed25519-sha256 (one draw, one suite)")]
+    /// The notice is under another suite than the record it publishes (one draw, one
+    /// suite).
+    #[error("draw record {record} is under suite {suite}; the notice is {notice_suite} (one draw, one suite)")]
     OtherSuite {
         /// The record.
         record: Digest32,
         /// Its suite.
         suite: String,
+        /// The notice's suite.
+        notice_suite: String,
     },
 }
 
 impl PublicNotice {
-    /// `tagged_hash(NOTICE_TAG, JCS(self))`.
+    /// `tagged_hash(NOTICE_TAG, JCS(self))` under the notice's suite.
     pub fn hash(&self) -> Digest32 {
-        tagged_hash(NOTICE_TAG, &[&self.canonical_bytes()])
+        self.suite
+            .tagged_hash(NOTICE_TAG, &[&self.canonical_bytes()])
     }
 
     /// RFC 8785 bytes of the notice.
@@ -235,11 +247,11 @@ impl PublicNotice {
     }
 
     /// Signs the notice hash.
-    pub(crate) fn sign(self, key: &SigningKey) -> SignedNotice {
-        let sig = key.sign(&self.hash().0);
+    pub(crate) fn sign(self, key: &dyn SuiteSigner) -> SignedNotice {
+        let sig = key.sign_message(&self.hash().0);
         SignedNotice {
             notice: self,
-            signature: SignatureHex(sig.to_bytes()),
+            signature: SignatureHex(sig),
         }
     }
 
@@ -415,7 +427,7 @@ impl<'de> Deserialize<'de> for SignatureHex {
 pub struct SignedNotice {
     /// The signed body.
     pub notice: PublicNotice,
-    /// Ed25519 over `notice.hash()`.
+    /// The publisher's signature over `notice.hash()` (Ed25519, or SM2 under `sm2-sm3`).
     pub signature: SignatureHex,
 }
 
@@ -430,11 +442,19 @@ impl SignedNotice {
         if self.notice.format != NOTICE_FORMAT {
             return Err(NoticeError::Format(self.notice.format.clone()));
         }
-        let key = VerifyingKey::from_bytes(&self.notice.publisher_key.0 .0)
-            .map_err(|_| NoticeError::BadKey)?;
+        let suite = self.notice.suite;
+        let key = &self.notice.publisher_key.0;
+        if suite.key_problem(key).is_some() {
+            return Err(NoticeError::BadKey);
+        }
         let h = self.notice.hash();
-        key.verify_strict(&h.0, &Signature::from_bytes(&self.signature.0))
-            .map_err(|_| NoticeError::BadSignature)?;
+        suite
+            .verify(key, &h.0, &hex::encode(self.signature.0))
+            .map_err(|e| match e {
+                crate::encoding::SignatureError::InvalidPoint { .. }
+                | crate::encoding::SignatureError::BadKeyHex => NoticeError::BadKey,
+                _ => NoticeError::BadSignature,
+            })?;
         Ok(h)
     }
 
@@ -494,7 +514,7 @@ impl SignedNotice {
         let Some((committed, shown)) = found else {
             return Err(NoticeError::NoCommitment(d.path.clone()));
         };
-        if committed != d.digest() {
+        if committed != d.digest_in(self.notice.suite) {
             return Err(NoticeError::DigestMismatch(d.path.clone()));
         }
         if let Some((pointer, text)) = shown {

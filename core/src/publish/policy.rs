@@ -8,7 +8,7 @@
 
 use super::mask::mask_for;
 use super::result::{FieldKind, Sensitivity};
-use crate::encoding::canonical::{canonical_json, tagged_hash, Digest32};
+use crate::encoding::canonical::{canonical_json, Digest32};
 use crate::registers::fields::dates::iso;
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -314,7 +314,12 @@ impl RedactionPolicy {
 
     /// `tagged_hash("shuangsuiji/v1/redaction-policy", JCS(policy))`, named in the notice.
     pub fn digest(&self) -> Digest32 {
-        tagged_hash(
+        self.digest_in(crate::encoding::Suite::Ed25519Sha256)
+    }
+
+    /// The policy digest under `suite`'s hash, as a notice of that suite names it.
+    pub fn digest_in(&self, suite: crate::encoding::Suite) -> Digest32 {
+        suite.tagged_hash(
             "shuangsuiji/v1/redaction-policy",
             &[&canonical_json(self).unwrap_or_default()],
         )

@@ -4,6 +4,7 @@
 use super::*;
 use crate::encoding::canonical::tagged_hash;
 use crate::publish::calendar::{CalendarError, WorkingCalendar};
+use ed25519_dalek::SigningKey;
 use rand_chacha::ChaCha20Rng;
 use rand_core::{RngCore, SeedableRng};
 use time::macros::date;
@@ -183,7 +184,7 @@ fn tampering_is_detected() {
     t.notice.header.published_on = date!(2024 - 05 - 07);
     assert_eq!(t.verify(), Err(NoticeError::BadSignature));
     let mut t = p.notice.clone();
-    t.notice.publisher_key = PublisherKey(Digest32(
+    t.notice.publisher_key = PublisherKey(hex::encode(
         SigningKey::from_bytes(&[1; 32]).verifying_key().to_bytes(),
     ));
     assert_eq!(t.verify(), Err(NoticeError::BadSignature));
