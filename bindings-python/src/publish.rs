@@ -150,7 +150,8 @@ fn record_hash(obj: &Bound<'_, PyAny>) -> Result<core::Digest32> {
 }
 
 /// Publishes `results` (list of dicts) under `policy` (dict; None = the default policy),
-/// signed with the publisher's 32-byte Ed25519 `signing_key`.
+/// signed with the publisher's 32-byte `signing_key` (an Ed25519 seed, or an SM2 scalar
+/// under `suite="sm2-sm3"`).
 ///
 /// Salts come from the OS random generator; `insecure_test_seed` (32 bytes, ChaCha20) is
 /// for reproducible tests only and is refused unless SHUANGSUIJI_INSECURE_TEST_SALTS=1. When `draw_record` is the SealedRecord (verify it first), every
@@ -189,6 +190,10 @@ pub fn publish(
         core::publish::check_publisher_suite(&r.borrow().0, suite)?;
         core::publish::check_results_in_draw(&results, &r.borrow().0)?;
     }
+    if let Ok(r) = draw_record.cast::<DrawRecord>() {
+        let sealed = core::SealedRecord::new(r.get().0.clone())?;
+        core::publish::check_publisher_suite(&sealed, suite)?;
+    }
     let key = crate::convert::secret_key(suite, signing_key)?;
     let mut rng = rng(insecure_test_seed)?;
     let p = py.detach(|| core::publish(&results, &policy, header, &key, &mut rng))?;
@@ -216,11 +221,20 @@ pub fn policy_digest(policy: &Bound<'_, PyAny>, suite: Option<&str>) -> Result<S
     Ok(p.digest_in(crate::convert::suite(suite)?).to_hex())
 }
 
-/// The commitment (hex) a disclosure opens: of a 32-byte salt, a JSON pointer path and a value.
+/// The commitment (hex) a disclosure opens: of a 32-byte salt, a JSON pointer path and a
+/// value, under the notice's `suite` (default `ed25519-sha256`; `sm2-sm3`: SM3). Prefer
+/// `SignedNotice.verify_disclosure`, which reads the suite from the notice.
 #[pyfunction]
-pub fn disclosure_commitment(salt: &[u8], path: &str, value: &Bound<'_, PyAny>) -> Result<String> {
+#[pyo3(signature = (salt, path, value, *, suite = None))]
+pub fn disclosure_commitment(
+    salt: &[u8],
+    path: &str,
+    value: &Bound<'_, PyAny>,
+    suite: Option<&str>,
+) -> Result<String> {
     let salt = core::publish::Salt(bytes32(salt, "salt")?);
-    Ok(core::publish::disclosure_commitment(&salt, path, &py_to_value(value)?).to_hex())
+    let suite = crate::convert::suite(suite)?;
+    Ok(core::publish::disclosure_commitment_in(suite, &salt, path, &py_to_value(value)?).to_hex())
 }
 
 /// 姓名 mask: keeps the first character (two for a compound surname).

@@ -153,23 +153,32 @@ pub fn verify_disclosures(
 }
 
 /// The commitment (hex) a disclosure opens: of a salt (64 hex digits), a JSON-pointer path
-/// and a value (JSON text), so anyone can check a field proven later against the notice.
+/// and a value (JSON text), so anyone can check a field proven later against the notice —
+/// under the notice's `suite` (default `"ed25519-sha256"`; `"sm2-sm3"`: SM3). Prefer
+/// `verifyDisclosures`, which reads the suite from the notice.
 ///
 /// # Errors
-/// Throws a `ShuangsuijiError` of kind `input` when the salt is not 64 hex digits or the
-/// value is not JSON.
+/// Throws a `ShuangsuijiError` of kind `input` when the salt is not 64 hex digits, the
+/// value is not JSON or the suite is unknown.
 #[wasm_bindgen(js_name = disclosureCommitment)]
 pub fn disclosure_commitment(
     salt: &str,
     path: &str,
     #[wasm_bindgen(unchecked_param_type = "Input")] value: JsValue,
+    suite: Option<String>,
 ) -> Result<String, JsValue> {
+    let suite = match suite.as_deref() {
+        None => shuangsuiji::Suite::Ed25519Sha256,
+        Some(n) => shuangsuiji::Suite::of(n).ok_or_else(|| {
+            Failure::input("suite", "\"ed25519-sha256\" or \"sm2-sm3\"").into_js_error()
+        })?,
+    };
     let salt = Digest32::from_hex(salt)
         .map(|d| Salt(d.0))
         .ok_or_else(|| Failure::input("salt", "is not 64 hex digits").into_js_error())?;
     let value: serde_json::Value =
         input::json_value("value", &value).map_err(Failure::into_js_error)?;
-    Ok(publish::disclosure_commitment(&salt, path, &value).to_hex())
+    Ok(publish::disclosure_commitment_in(suite, &salt, path, &value).to_hex())
 }
 
 /// The publication deadline of a result: the `workingDays`-th (default 20) mainland working

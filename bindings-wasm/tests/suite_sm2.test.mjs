@@ -133,4 +133,17 @@ test("the SM2-signed notice verifies here and in sm-crypto", async () => {
   const changed = structuredClone(n);
   changed.notice.results[0].id = "R-9999";
   assert.equal(verifyNotice(JSON.stringify(changed)).ok, false);
+  // A disclosure's SM3 commitment, recomputed by sm-crypto from the spec's bytes
+  // (tag framing, lp = u32be length), is the one the notice carries.
+  const { disclosureCommitment } = await import("shuangsuiji");
+  const [d] = readJson(`${DIR}/notice.disclosures.json`);
+  const lp = (b) => { const l = Buffer.alloc(4); l.writeUInt32BE(b.length); return [...l, ...b]; };
+  const dtag = Buffer.from("shuangsuiji/v1/disclosure");
+  const value = Buffer.from(JSON.stringify(d.value)); // a string value: its JCS is JSON.stringify
+  const theirs = smCrypto.sm3([dtag.length, ...dtag, ...lp(Buffer.from(d.salt, "hex")), ...lp(Buffer.from(d.path)), ...lp(value)]);
+  assert.equal(disclosureCommitment(d.salt, d.path, JSON.stringify(d.value), "sm2-sm3"), theirs);
+  const [id, ...rest] = d.path.slice(1).split("/");
+  const entry = n.notice.results.find((e) => e.id === id);
+  const field = entry.fields[`/${rest.join("/")}`];
+  assert.equal(Object.values(field)[0].digest, theirs);
 });

@@ -612,10 +612,17 @@ pub fn sign(
     }
     let me: SignerPublic = read_json(&dir.join(PUBLIC))?;
     let listed = |signers: &[shuangsuiji::draw::Signatory]| {
-        if signers
+        let entry = signers
             .iter()
-            .any(|s| s.name == me.name && s.public_key == mine)
-        {
+            .find(|s| s.name == me.name && s.public_key == mine);
+        if let Some(id) = entry.and_then(|s| s.distid.as_deref()) {
+            // A folder's key signs under the default identifier: a signature under it could
+            // never verify for an entry that names another (docs/spec/suites.md §3).
+            Err(CaseError::Refused(format!(
+                "此文件为签字人“{}”列出 SM2 标识 {id:?}，本密钥目录以默认标识签名，未签署；请用持有该标识的工具签名后以 case signature 提交 · the document lists identifier {id:?} for signer {:?}; this folder signs under the default identifier; not signed (sign with the tool that holds it and file the signature)",
+                me.name, me.name
+            )))
+        } else if entry.is_some() {
             Ok(())
         } else {
             Err(CaseError::Refused(format!(
@@ -736,8 +743,13 @@ fn commitment_fully_signed(c: &SignedCommitment) -> Result<()> {
 }
 
 fn listed_participant(c: &SignedCommitment, me: &Participant, key: &str) -> Result<()> {
+    // A folder's key signs under the default identifier, so an entry naming another one
+    // is not this folder's (docs/spec/suites.md §3).
     let listed = c.commitment.participants.iter().any(|p| {
-        p.id == me.id && p.commitment == me.commitment && p.public_key.as_deref() == Some(key)
+        p.id == me.id
+            && p.commitment == me.commitment
+            && p.public_key.as_deref() == Some(key)
+            && p.distid.is_none()
     });
     if listed {
         Ok(())

@@ -342,7 +342,7 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
             role: "年度抽查计划制定机关".into(),
             name: s.name.clone(),
             public_key: s.public_key.clone(),
-            distid: None,
+            distid: s.distid.clone(),
         })
         .collect();
     let mut commitment = Commitment::v2(

@@ -130,6 +130,12 @@ fn annual_sign(a: AnnualSignArgs) -> Result<(), String> {
                 a.signer
             )
         })?;
+    if let Some(id) = &listed.distid {
+        return Err(format!(
+            "年度抽查计划为 {} 列出 SM2 标识 {id:?}，本工具以默认标识签名，未签署 · the annual plan lists identifier {id:?} for {}; this tool signs under the default identifier; not signed",
+            a.signer, a.signer
+        ));
+    }
     if listed.public_key != shuangsuiji::SuiteSigner::public_key_hex(&key) {
         return Err(format!(
             "私钥与年度抽查计划所列 {} 的公钥不符 the key is not the one the annual plan lists for {}",

@@ -350,6 +350,19 @@ fn an_sm2_sm3_draw_is_published_under_sm2() {
         coverage(&ed.notice, &sealed),
         Err(NoticeError::OtherSuite { .. })
     ));
+    assert!(shuangsuiji::publish::check_publisher_suite(&sealed, Suite::Ed25519Sha256).is_err());
+    shuangsuiji::publish::check_publisher_suite(&sealed, Suite::Sm2Sm3).unwrap();
+    // And the other way: the SM2 notice does not cover an ed25519-sha256 draw.
+    let ed_record: shuangsuiji::DrawRecord = serde_json::from_slice(
+        &std::fs::read("../tests/vectors/v2/draw-sample.record.json").unwrap(),
+    )
+    .unwrap();
+    let ed_sealed = SealedRecord::new(ed_record).unwrap();
+    assert!(matches!(
+        coverage(&p.notice, &ed_sealed),
+        Err(NoticeError::OtherSuite { .. })
+    ));
+    assert!(shuangsuiji::publish::check_publisher_suite(&ed_sealed, Suite::Sm2Sm3).is_err());
 }
 
 /// GB/T 32918: d = n − 1 is not a private key (it could never sign), however it arrives.
@@ -491,7 +504,8 @@ fn keys_under_another_identifier_sign_and_are_trusted_only_under_it() {
         x.check().unwrap_err().to_string()
     };
     assert!(
-        refused(&|x| x.signers[0].distid = Some("1234567812345678".into())).contains("signers.")
+        refused(&|x| x.signers[0].distid = Some("1234567812345678".into()))
+            .contains(&format!("signers.{signer}.distid: the default identifier"))
     );
     assert!(refused(&|x| x.participants[0].distid = Some(String::new())).contains("distid"));
     let mut ed = given.commitment.clone();

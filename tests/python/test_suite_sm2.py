@@ -136,9 +136,11 @@ def test_a_signer_under_another_identifier(sample, v):
                      "signature": s.sm2_sign(keys[0], msg, distid=distid)})
     assert c.signatures[0]["signer"] == SIGNERS[0]
     # The commitment's own rules, checked before anything is drawn.
-    for bad, why in [("1234567812345678", "default identifier"), ("", "1 to 8,191 bytes")]:
+    for bad, why, suite in [("1234567812345678", "default identifier", SM), ("", "1 to 8,191 bytes", SM),
+                            ("zhang\u200bsan", "printable ASCII", SM),
+                            (distid, "only an SM2 key", "ed25519-sha256")]:
         with pytest.raises(s.DrawError, match=why):
-            s.draw(make(bad), sample.items, sample.targets, sample.public,
+            s.draw(make(bad, suite), sample.items, sample.targets, sample.public,
                    v["inputs"]["reveals"], beacon=v["inputs"]["beacon"])
 
 
@@ -146,11 +148,17 @@ def test_the_sm2_sm3_notice_verifies():
     """The vector's SM2-signed notice: verifies, its CSV is its rendering, its disclosures
     open; a changed signature or value is refused (docs/spec/suites.md §3.1)."""
     n = s.SignedNotice.from_json((ROOT / DIR / "notice.json").read_bytes())
-    assert n.canonical_bytes() == (ROOT / DIR / "notice.jcs").read_bytes()
-    assert n.verify() == n.hash
+    jcs = (ROOT / DIR / "notice.jcs").read_bytes()
+    assert n.canonical_bytes() == jcs
+    assert read_json(f"{DIR}/notice.json")["notice"]["suite"] == SM
+    tag = b"shuangsuiji/v1/notice"
+    assert n.verify() == n.hash == s.sm3_hex(bytes([len(tag)]) + tag + jcs)
     n.verify_csv((ROOT / DIR / "notice.csv").read_bytes().decode("utf-8"))  # CRLF kept
     ds = read_json(f"{DIR}/notice.disclosures.json")
     n.verify_disclosures(ds)
+    for d in ds:  # SM3 commitments: the helper needs the notice's suite
+        c = s.disclosure_commitment(bytes.fromhex(d["salt"]), d["path"], d["value"], suite=SM)
+        assert c != s.disclosure_commitment(bytes.fromhex(d["salt"]), d["path"], d["value"])
     with pytest.raises(s.NoticeError):
         n.verify_disclosure({**ds[0], "value": "另一个值"})
     d = read_json(f"{DIR}/notice.json")

@@ -672,8 +672,9 @@ def validate_policy(policy: JsonInput) -> None:
 def policy_digest(policy: JsonInput, *, suite: Optional[str] = None) -> str:
     """The digest (hex) of a policy, as published in a notice."""
 
-def disclosure_commitment(salt: bytes, path: str, value: JSON) -> str:
-    """The commitment (hex) a disclosure of ``value`` at ``path`` with ``salt`` opens."""
+def disclosure_commitment(salt: bytes, path: str, value: JSON, *, suite: Optional[str] = None) -> str:
+    """The commitment (hex) a disclosure of ``value`` at ``path`` with ``salt`` opens, under the
+    notice's ``suite`` (``sm2-sm3``: SM3); ``SignedNotice.verify_disclosure`` reads it itself."""
 
 def mask_name(name: str) -> str:
     """姓名 mask."""

@@ -205,7 +205,13 @@ pub fn trust_draft(store: &Store, name: &str) -> Result<TrustFile> {
                 role: s.role.clone(),
                 name: s.name.clone(),
                 public_key: s.public_key.clone(),
-                distid: None,
+                // As the commitment lists it (the case's own signers sign under the default).
+                distid: c
+                    .commitment
+                    .signers
+                    .iter()
+                    .find(|x| x.name == s.name)
+                    .and_then(|x| x.distid.clone()),
             })
             .collect(),
         participants: c

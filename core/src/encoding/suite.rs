@@ -110,7 +110,8 @@ impl Suite {
     /// `None` when it can (docs/spec/suites.md §3 "Identifiers"): SM2 only; not empty and at
     /// most 8,191 bytes (its bit length is 16 bits in Z_A, GM/T 0003.2); not the default
     /// `1234567812345678` written out (the default is the member's absence, so one draw has
-    /// one commitment hash); no control characters (it is printed in records).
+    /// one commitment hash); printable ASCII only (U+0020–U+007E: it is printed in records,
+    /// and no invisible or look-alike character can make two identifiers seem one).
     pub fn distid_problem(self, distid: &str) -> Option<&'static str> {
         if self == Suite::Ed25519Sha256 {
             return Some("only an SM2 key (suite sm2-sm3) has a distinguishing identifier");
@@ -123,8 +124,8 @@ impl Suite {
                 "the default identifier 1234567812345678 is never written: leave distid out",
             );
         }
-        if distid.chars().any(char::is_control) {
-            return Some("a distinguishing identifier has no control characters");
+        if !distid.bytes().all(|b| (0x20..=0x7e).contains(&b)) {
+            return Some("a distinguishing identifier is printable ASCII (U+0020 to U+007E)");
         }
         None
     }

@@ -31,7 +31,7 @@ pub use calendar::{
     PUBLICATION_WORKING_DAYS,
 };
 pub use credit::{csv_cell, CreditEntry, CreditFeed};
-pub use disclose::{disclosure_commitment, Disclosure, Salt};
+pub use disclose::{disclosure_commitment, disclosure_commitment_in, Disclosure, Salt};
 pub use divisions::GB2260_REVISION;
 pub use mask::{cut_address, mask_badge, mask_id_number, mask_name, mask_phone};
 pub use notice::{

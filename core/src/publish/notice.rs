@@ -401,7 +401,7 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-/// A 64-byte Ed25519 signature, hex in JSON.
+/// A 64-byte signature (Ed25519, or SM2 `r‖s` in an `sm2-sm3` notice), hex in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SignatureHex(pub [u8; 64]);
 
