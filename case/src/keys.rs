@@ -186,6 +186,18 @@ pub fn read_key(path: &Path) -> Result<[u8; 32]> {
 /// # Errors
 /// When the file is missing, too large, or neither form.
 pub fn read_note_key(path: &Path) -> Result<SecretKey> {
+    let text = read_key_text(path)?;
+    if text.trim_start().starts_with("-----BEGIN") {
+        return sm2_from_pem(path, &text);
+    }
+    Ok(SecretKey::Ed25519(shuangsuiji::SigningKey::from_bytes(
+        &read_key(path)?,
+    )))
+}
+
+/// A key file's text: at most 4 KB (a key file is a few lines; a hostile one costs nothing
+/// to refuse) and UTF-8.
+fn read_key_text(path: &Path) -> Result<String> {
     let meta = std::fs::metadata(path).map_err(|e| CaseError::io(path, e))?;
     if meta.len() > 4096 {
         return Err(CaseError::Refused(format!(
@@ -194,16 +206,15 @@ pub fn read_note_key(path: &Path) -> Result<SecretKey> {
         )));
     }
     let bytes = std::fs::read(path).map_err(|e| CaseError::io(path, e))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| CaseError::Refused(format!("{} 不是文本 · is not text", path.display())))?;
-    if text.trim_start().starts_with("-----BEGIN") {
-        return shuangsuiji::encoding::sm::Sm2SecretKey::from_pkcs8_pem(&text)
-            .map(SecretKey::Sm2)
-            .map_err(|e| CaseError::Refused(format!("{}: {e}", path.display())));
-    }
-    Ok(SecretKey::Ed25519(shuangsuiji::SigningKey::from_bytes(
-        &read_key(path)?,
-    )))
+    String::from_utf8(bytes)
+        .map_err(|_| CaseError::Refused(format!("{} 不是文本 · is not text", path.display())))
+}
+
+/// An SM2 private key from PKCS#8 PEM text read from `path`.
+fn sm2_from_pem(path: &Path, text: &str) -> Result<SecretKey> {
+    shuangsuiji::encoding::sm::Sm2SecretKey::from_pkcs8_pem(text)
+        .map(SecretKey::Sm2)
+        .map_err(|e| CaseError::Refused(format!("{}: {e}", path.display())))
 }
 
 /// A fresh key of the suite in a new folder, written once (0600): an Ed25519 seed as `key`
@@ -243,19 +254,8 @@ pub fn folder_key(dir: &Path) -> Result<SecretKey> {
             "{} 同时有 {KEY} 和 {KEY_PEM}，算法套件不明 · holds both {KEY} and {KEY_PEM}: its suite is ambiguous",
             dir.display()
         ))),
-        (true, false) => {
-            let meta = std::fs::metadata(&pem).map_err(|e| CaseError::io(&pem, e))?;
-            if meta.len() > 4096 {
-                return Err(CaseError::Refused(format!(
-                    "{} 不是 SM2 私钥文件 · is not an SM2 key file (over 4 KB)",
-                    pem.display()
-                )));
-            }
-            let text = std::fs::read_to_string(&pem).map_err(|e| CaseError::io(&pem, e))?;
-            shuangsuiji::encoding::sm::Sm2SecretKey::from_pkcs8_pem(&text)
-                .map(SecretKey::Sm2)
-                .map_err(|e| CaseError::Refused(format!("{}: {e}", pem.display())))
-        }
+        // key.pem is only ever read as SM2, whatever it holds.
+        (true, false) => sm2_from_pem(&pem, &read_key_text(&pem)?),
         _ => Ok(SecretKey::Ed25519(shuangsuiji::SigningKey::from_bytes(
             &read_key(&hex)?,
         ))),

@@ -73,7 +73,7 @@ impl LogFile {
                 self.verifier_key
             )));
         }
-        let suite = parse_verifier_key(verifier_key, KeyRole::Log)?.1.suite();
+        let suite = self.suite()?;
         let tree = AuditLog::from_events_in(suite, &self.events);
         // Roots are computed in one pass over the events, each checkpoint's root from the
         // running tree in O(log n): recomputing each from the first event would cost the

@@ -205,9 +205,8 @@ pub fn verify_event_in_checkpoint(
     checkpoint_text: &str,
     verifier_key: &str,
 ) -> Result<Checkpoint, CheckpointError> {
-    let (_, key) = parse_verifier_key(verifier_key, KeyRole::Log)?;
-    let suite = key.suite();
-    let cp = SignedCheckpoint::verify(checkpoint_text, verifier_key)?.checkpoint;
+    let signed = SignedCheckpoint::verify(checkpoint_text, verifier_key)?;
+    let (suite, cp) = (signed.suite, signed.checkpoint);
     verify_inclusion_in(
         suite,
         &event.leaf_hash_in(suite),

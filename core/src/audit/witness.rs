@@ -174,9 +174,7 @@ impl Witness {
             .get_mut(&origin)
             .ok_or_else(|| WitnessError::UnknownLog(origin.clone()))?;
         let signed = SignedCheckpoint::verify(checkpoint, &log.verifier_key)?;
-        let suite = parse_verifier_key(&log.verifier_key, KeyRole::Log)?
-            .1
-            .suite();
+        let suite = signed.suite;
         let cp = &signed.checkpoint;
         if old_size > cp.size {
             return Err(WitnessError::OldSizeTooLarge {

@@ -177,18 +177,14 @@ fn check_after_round(
     events: &[Event],
     round_time: Option<i64>,
 ) -> Result<(), String> {
-    let later = crate::audit::SignedCheckpoint::verify(text, log_key)
-        .map_err(|e| format!("the checkpoint after the round: {e}"))?
-        .checkpoint;
+    let signed = crate::audit::SignedCheckpoint::verify(text, log_key)
+        .map_err(|e| format!("the checkpoint after the round: {e}"))?;
+    let (suite, later) = (signed.suite, signed.checkpoint);
     if later.origin != cp.origin || later.size < cp.size {
         return Err(
             "the checkpoint after the round is not a later checkpoint of the same log".into(),
         );
     }
-    let suite = crate::audit::parse_verifier_key(log_key, crate::audit::KeyRole::Log)
-        .map_err(|e| format!("the trust file's log key: {e}"))?
-        .1
-        .suite();
     if events.len() as u64 != later.size
         || AuditLog::from_events_in(suite, events).root() != later.root
     {
