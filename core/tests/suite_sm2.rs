@@ -342,6 +342,10 @@ fn an_sm2_sm3_draw_is_published_under_sm2() {
     let mut t = p.notice.clone();
     t.notice.suite = Suite::Ed25519Sha256;
     assert_eq!(t.verify(), Err(NoticeError::BadKey));
+    // A second spelling of the publisher key (upper case) is not the key.
+    let mut t = p.notice.clone();
+    t.notice.publisher_key.0 = t.notice.publisher_key.0.to_uppercase();
+    assert_eq!(t.verify(), Err(NoticeError::BadKey));
 
     // One draw, one suite, both ways.
     let ed_key = SigningKey::from_bytes(&[3; 32]);
