@@ -30,6 +30,7 @@ mod explain;
 pub mod hazmat;
 #[cfg(feature = "import")]
 pub mod import;
+pub mod privacy;
 pub mod publish;
 pub mod registers;
 pub mod trust;
