@@ -40,6 +40,10 @@ with tempfile.TemporaryDirectory() as tmp:
               "v2-sm2-sm3/draw-sample.json", "v2-sm2-sm3/draw-sample.record.json", "v2-sm2-sm3/trust.json",
               "v2-sm2-sm3/anchor.json", "v2-sm2-sm3/verdict.json"]:
         check(f, "rust", (t / "v" / f).read_bytes() == (V / f).read_bytes())
+    subprocess.run(["cargo", "run", "-q", "-p", "shuangsuiji-cli", "--", "privacy", "demo", "--vectors", str(t / "v")],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    check("v3-privacy/selection.json", "rust",
+          (t / "v" / "v3-privacy" / "selection.json").read_bytes() == (V / "v3-privacy" / "selection.json").read_bytes())
     check("audit/demo-log.json (events, checkpoints)", "rust",
           (t / "demo" / "audit.json").read_bytes() == (V / "audit" / "demo-log.json").read_bytes())
     # The publication vectors are regenerated and compared by the core's own tests.

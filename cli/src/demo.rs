@@ -504,7 +504,7 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
 
 /// The sample data: where asked, else in the source tree one stands in, else beside the
 /// installed program (an archive from scripts/dist.sh unpacked anywhere).
-fn data_dir(given: Option<&Path>) -> Result<PathBuf, String> {
+pub fn data_dir(given: Option<&Path>) -> Result<PathBuf, String> {
     if let Some(d) = given {
         return Ok(d.to_path_buf());
     }

@@ -12,6 +12,7 @@ mod import_cmd;
 mod keys_cmd;
 mod log_cmd;
 mod plan_cmd;
+mod privacy_cmd;
 mod progress;
 mod publish_cmd;
 mod results_cmd;
@@ -79,6 +80,10 @@ enum Cmd {
     /// The audit log (全过程留痕).
     #[command(subcommand)]
     Log(log_cmd::LogCmd),
+    /// 类别保密 draw/v3: risk level and credit class sealed out of the published files
+    /// (docs/spec/privacy.md).
+    #[command(subcommand)]
+    Privacy(privacy_cmd::PrivacyCmd),
     /// 见证人 The witness role: cosign checkpoints that extend the last one, never a fork.
     #[command(subcommand)]
     Witness(witness_cmd::WitnessCmd),
@@ -104,6 +109,7 @@ fn main() -> ExitCode {
         Cmd::Log(c) => log_cmd::run(c),
         Cmd::Sample(a) => sample_cmd::run(a),
         Cmd::Witness(c) => witness_cmd::run(c),
+        Cmd::Privacy(c) => privacy_cmd::run(c),
     };
     match r {
         Ok(()) => ExitCode::SUCCESS,

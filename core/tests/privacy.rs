@@ -117,7 +117,8 @@ fn an_honest_draw_passes_the_public_and_the_auditor_re_run() {
     assert_eq!(v.targets_root, a.targets_root);
     assert_eq!(v.targets_root, d.view.root_in(SUITE).unwrap());
     // The populations the public now trusts are the register's own.
-    for (key, n, _, _) in &v.strata {
+    for s in &v.strata {
+        let (key, n) = (&s.key, &s.population);
         let true_n = d
             .reg
             .targets()
@@ -367,4 +368,53 @@ fn leak_test_over_published_files() {
         let f = disclosure(&d.proof, 1_500);
         assert!(undisclosed > 1_000, "{f:?}");
     }
+}
+
+/// The shared vector (tests/vectors/v3-privacy/selection.json), recomputed from its inputs:
+/// sealed view, root, first leaf, value base, proof, both verdicts and the disclosure.
+#[test]
+fn the_shared_vector_recomputes() {
+    let v: serde_json::Value = serde_json::from_str(include_str!(
+        "../../tests/vectors/v3-privacy/selection.json"
+    ))
+    .unwrap();
+    let i = &v["inputs"];
+    let e = &v["expected"];
+    let plan: DrawPlan = serde_json::from_value(i["plan"].clone()).unwrap();
+    let items: ItemList = serde_json::from_value(i["item_list"].clone()).unwrap();
+    let reg: TargetRegister = serde_json::from_value(i["register"].clone()).unwrap();
+    let key = ViewKey::from_hex(i["view_key"].as_str().unwrap()).unwrap();
+    let inp = SelectionInputs {
+        suite: SUITE,
+        plan: &plan,
+        items: &items,
+        seed: Digest32::from_hex(i["seed"].as_str().unwrap()).unwrap(),
+    };
+    let view = SealedView::of(&reg, &key);
+    assert_eq!(serde_json::to_value(&view).unwrap(), e["sealed_view"]);
+    let published: SealedView = serde_json::from_value(e["sealed_view"].clone()).unwrap();
+    published.check().unwrap();
+    assert_eq!(
+        String::from_utf8(view.targets[0].leaf_bytes().unwrap()).unwrap(),
+        e["first_leaf"].as_str().unwrap()
+    );
+    assert_eq!(
+        shuangsuiji::privacy::pedersen::point_hex(&shuangsuiji::privacy::pedersen::value_base()),
+        e["value_base"].as_str().unwrap()
+    );
+    let proof = prove(inp, &reg, &key).unwrap();
+    assert_eq!(serde_json::to_value(&proof).unwrap(), e["proof"]);
+    let published_proof: ClassProof = serde_json::from_value(e["proof"].clone()).unwrap();
+    let public = check_public(inp, &published, &published_proof).unwrap();
+    assert_eq!(serde_json::to_value(&public).unwrap(), e["public_verdict"]);
+    assert_eq!(public.targets_root.to_hex(), e["targets_root"].as_str().unwrap());
+    let auditor = check_auditor(inp, &reg, &key, &published, &published_proof).unwrap();
+    assert_eq!(serde_json::to_value(&auditor).unwrap(), e["auditor_verdict"]);
+    assert_eq!(
+        serde_json::to_value(disclosure(&proof, reg.targets().len() as u64)).unwrap(),
+        e["disclosure"]
+    );
+    // The vector exercises every kind of opening.
+    assert!(proof.openings.iter().any(|o| o.bit == 0));
+    assert!(proof.openings.iter().any(|o| o.bit == 1));
 }

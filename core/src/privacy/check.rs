@@ -13,6 +13,19 @@ use curve25519_dalek::ristretto::RistrettoPoint;
 use curve25519_dalek::traits::Identity;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// One stratum as the public re-run found it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StratumCheck {
+    /// Stratum key.
+    pub key: String,
+    /// Eligible members, bound to the leaves' commitments.
+    pub population: u64,
+    /// Quota from the plan's ratio.
+    pub quota: u64,
+    /// Selected and alternates.
+    pub kept: u64,
+}
+
 /// What the public re-run established.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PublicVerdict {
@@ -22,8 +35,8 @@ pub struct PublicVerdict {
     pub attribute: Option<String>,
     /// Eligible targets, counted from public fields.
     pub eligible: u64,
-    /// Per stratum: key, population (bound to the leaves), quota, kept.
-    pub strata: Vec<(String, u64, u64, u64)>,
+    /// Per stratum, in the plan's order.
+    pub strata: Vec<StratumCheck>,
     /// Targets with any opened class fact.
     pub opened_targets: u64,
 }
@@ -147,12 +160,12 @@ pub fn check_public(
                 "入选或备选名单不是该层最低的号签 · selected or alternates are not the stratum's lowest tickets".into(),
             ));
         }
-        strata.push((
-            p.key.clone(),
-            n,
-            q,
-            u64::try_from(kept.len()).unwrap_or(u64::MAX),
-        ));
+        strata.push(StratumCheck {
+            key: p.key.clone(),
+            population: n,
+            quota: q,
+            kept: u64::try_from(kept.len()).unwrap_or(u64::MAX),
+        });
     }
     if let Some(o) = proof
         .openings
