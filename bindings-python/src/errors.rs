@@ -108,6 +108,13 @@ create_exception!(
     "A case step refused (`.kind`: io, locked, not_a_case, not_yet, done, invalid, refused; `.problems` for invalid): nothing was written."
 );
 
+create_exception!(
+    shuangsuiji,
+    PrivacyError,
+    ShuangsuijiError,
+    "A draw/v3 class proof or sealed view refused, by the public or the auditor check (`.kind`: sealed_leaf, not_one_class, population, missing_opening, extra_opening, bad_opening, two_strata, outcome, class_proof, auditor, draw)."
+);
+
 /// Every error the binding returns, before it becomes a Python exception.
 #[derive(Debug)]
 pub enum Error {
@@ -141,6 +148,8 @@ pub enum Error {
     Format(String),
     /// A case step that refused.
     Case(shuangsuiji_case::CaseError),
+    /// A draw/v3 class proof refused.
+    Privacy(core::privacy::PrivacyError),
     /// An error already raised by Python (e.g. OSError from reading a file).
     Py(PyErr),
 }
@@ -167,6 +176,7 @@ from_core!(
     Checkpoint(core::audit::CheckpointError),
     Trust(core::trust::TrustError),
     Case(shuangsuiji_case::CaseError),
+    Privacy(core::privacy::PrivacyError),
     Py(PyErr)
 );
 
@@ -327,6 +337,8 @@ impl Error {
                 attrs.push(("problems", list));
                 raise::<CaseError>(py, e.to_string(), attrs)
             }
+            Error::Privacy(core::privacy::PrivacyError::Draw(d)) => draw(py, &d),
+            Error::Privacy(e) => raise_explained::<PrivacyError, _>(py, e.to_string(), &e),
             Error::Py(e) => e,
         }
     }
@@ -356,5 +368,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("AuditError", py.get_type::<AuditError>())?;
     m.add("TrustError", py.get_type::<TrustError>())?;
     m.add("CaseError", py.get_type::<CaseError>())?;
+    m.add("PrivacyError", py.get_type::<PrivacyError>())?;
     Ok(())
 }

@@ -6,9 +6,10 @@ use crate::util;
 use clap::{Args, Subcommand};
 use shuangsuiji::draw::DrawPlan;
 use shuangsuiji::privacy::{
-    check_auditor, check_public, disclosure, prove, ClassProof, Disclosure, SealedView,
-    SelectionInputs, ViewKey,
+    check_auditor, check_public, disclosure, prove, ClassProof, Disclosure, PrivacyError,
+    SealedView, SelectionInputs, ViewKey,
 };
+use shuangsuiji::Explain;
 use shuangsuiji::{import, Digest32, ItemList, Suite, TargetRegister};
 use std::path::{Path, PathBuf};
 
@@ -140,6 +141,10 @@ pub fn run(c: PrivacyCmd) -> Result<(), String> {
     }
 }
 
+fn bilingual(e: PrivacyError) -> String {
+    e.message_bilingual()
+}
+
 fn register(r: &RegisterArg) -> Result<TargetRegister, String> {
     load_register(&r.targets, r.as_of.as_deref())
 }
@@ -228,7 +233,7 @@ fn prove_cmd(a: ProveArgs) -> Result<(), String> {
     let s = Selection::load(&a.selection)?;
     let reg = register(&a.register)?;
     let key = read_view_key(&a.key)?;
-    let proof = prove(s.inputs(), &reg, &key).map_err(|e| e.to_string())?;
+    let proof = prove(s.inputs(), &reg, &key).map_err(bilingual)?;
     util::write_atomic(&a.out, &util::to_json(&proof)?)?;
     print_disclosure(&disclosure(&proof, reg.targets().len() as u64));
     Ok(())
@@ -252,7 +257,7 @@ fn verify(a: VerifyArgs) -> Result<(), String> {
             }
             println!("  已核：号签最低者入选、各层对象数、每个对象恰属一类、无多余开启 · checked: lowest tickets kept, populations, one class per target, no extra opening");
         }
-        Err(e) => println!("  未通过 FAILED: {e}"),
+        Err(e) => println!("  未通过 FAILED:\n{}", e.message_bilingual()),
     }
     match (&a.targets, &a.key) {
         (Some(t), Some(k)) => {
@@ -265,7 +270,7 @@ fn verify(a: VerifyArgs) -> Result<(), String> {
                     v.entries, v.entries
                 ),
                 Err(e) => {
-                    println!("  未通过 FAILED: {e}");
+                    println!("  未通过 FAILED:\n{}", e.message_bilingual());
                     return Err("审计核验未通过 · the auditor check failed".into());
                 }
             }
@@ -274,7 +279,9 @@ fn verify(a: VerifyArgs) -> Result<(), String> {
             "审计核验：未做（需 --targets 与 --key）· auditor checks: not done (need --targets and --key) — 类别是否属实、未开启的承诺是否为 0/1 · whether each class is the register's, whether every unopened commitment is 0 or 1"
         ),
     }
-    public.map(|_| ()).map_err(|e| e.to_string())
+    public
+        .map(|_| ())
+        .map_err(|_| "公众核验未通过 · the public check failed".to_string())
 }
 
 fn report(a: ReportArgs) -> Result<(), String> {
@@ -319,9 +326,9 @@ fn demo(a: DemoArgs) -> Result<(), String> {
         seed,
     };
     let view = SealedView::of(&reg, &key);
-    let proof = prove(inp, &reg, &key).map_err(|e| e.to_string())?;
-    let v = check_public(inp, &view, &proof).map_err(|e| e.to_string())?;
-    check_auditor(inp, &reg, &key, &view, &proof).map_err(|e| e.to_string())?;
+    let proof = prove(inp, &reg, &key).map_err(bilingual)?;
+    let v = check_public(inp, &view, &proof).map_err(bilingual)?;
+    check_auditor(inp, &reg, &key, &view, &proof).map_err(bilingual)?;
     println!("示例（draw/v3，{} 条）：公众核验与审计核验均通过 · sample (draw/v3, {} entries): public and auditor checks passed", reg.targets().len(), reg.targets().len());
     for s in &v.strata {
         println!(
@@ -364,9 +371,9 @@ fn write_vector(
         seed: *seed,
     };
     let view = SealedView::of(&reg, key);
-    let proof = prove(inp, &reg, key).map_err(|e| e.to_string())?;
-    let public = check_public(inp, &view, &proof).map_err(|e| e.to_string())?;
-    let auditor = check_auditor(inp, &reg, key, &view, &proof).map_err(|e| e.to_string())?;
+    let proof = prove(inp, &reg, key).map_err(bilingual)?;
+    let public = check_public(inp, &view, &proof).map_err(bilingual)?;
+    let auditor = check_auditor(inp, &reg, key, &view, &proof).map_err(bilingual)?;
     let first = view.targets.first().ok_or("empty register")?;
     let vector = serde_json::json!({
         "description": "draw/v3 sealed classes (docs/spec/privacy.md): the sample register's first 300 entries by id that pass the sample plan's filter, that plan without its 100 % list, a fixed view key and seed in; the sealed view, its root, the first leaf's canonical bytes, the class proof, the public and the auditor verdicts, and the disclosure out.",

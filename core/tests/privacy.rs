@@ -407,9 +407,15 @@ fn the_shared_vector_recomputes() {
     let published_proof: ClassProof = serde_json::from_value(e["proof"].clone()).unwrap();
     let public = check_public(inp, &published, &published_proof).unwrap();
     assert_eq!(serde_json::to_value(&public).unwrap(), e["public_verdict"]);
-    assert_eq!(public.targets_root.to_hex(), e["targets_root"].as_str().unwrap());
+    assert_eq!(
+        public.targets_root.to_hex(),
+        e["targets_root"].as_str().unwrap()
+    );
     let auditor = check_auditor(inp, &reg, &key, &published, &published_proof).unwrap();
-    assert_eq!(serde_json::to_value(&auditor).unwrap(), e["auditor_verdict"]);
+    assert_eq!(
+        serde_json::to_value(&auditor).unwrap(),
+        e["auditor_verdict"]
+    );
     assert_eq!(
         serde_json::to_value(disclosure(&proof, reg.targets().len() as u64)).unwrap(),
         e["disclosure"]
@@ -417,4 +423,87 @@ fn the_shared_vector_recomputes() {
     // The vector exercises every kind of opening.
     assert!(proof.openings.iter().any(|o| o.bit == 0));
     assert!(proof.openings.iter().any(|o| o.bit == 1));
+}
+
+/// The review's attack (2026-11-30): a stratum kept whole (100 % 高风险) skips its
+/// non-members unopened, so a malformed pair sealed before the draw — Y (truly low risk)
+/// committing −1 to `high` and 2 to `low` — would let the operator leave a high-risk X of
+/// their choosing unopened after the seed, with every sum still right. The zero check of the
+/// stratum (weights from the seed) refuses it.
+#[test]
+fn a_malformed_pair_cannot_hide_a_member_of_a_stratum_kept_whole() {
+    use curve25519_dalek::constants::RISTRETTO_BASEPOINT_TABLE;
+    use curve25519_dalek::ristretto::RistrettoPoint;
+    use shuangsuiji::privacy::pedersen::{blind, point_hex, scalar_hex, value_base};
+    let mut d = drawn(1_000, [500, 500, 500, 10_000], 11);
+    d.public().unwrap();
+    let high = d.proof.strata.iter().position(|s| s.key == "high").unwrap();
+    let low = d.proof.strata.iter().position(|s| s.key == "low").unwrap();
+    // X: a high-risk target the operator wants left alone; Y: the low-risk target with the
+    // highest ticket (never opened for low).
+    let x = d.proof.strata[high].selected[0].target.clone();
+    let y = d
+        .reg
+        .targets()
+        .iter()
+        .filter(|t| t.risk == RiskLevel::Low)
+        .map(|t| t.id.clone())
+        .max_by_key(|id| {
+            shuangsuiji::hazmat::checked_ticket(
+                &shuangsuiji::hazmat::subseed_in(SUITE, &d.seed, "target"),
+                id,
+            )
+            .unwrap()
+        })
+        .unwrap();
+    let pos = d.view.targets.iter().position(|t| t.id == y).unwrap();
+    let leaf = &mut d.view.targets[pos];
+    let r = |v: &str| blind(&KEY, &y, "risk", v);
+    let bb = |s: &curve25519_dalek::scalar::Scalar| RISTRETTO_BASEPOINT_TABLE * s;
+    let per = leaf.classes.get_mut("risk").unwrap();
+    per.insert("high".into(), point_hex(&(bb(&r("high")) - value_base())));
+    per.insert(
+        "low".into(),
+        point_hex(&(bb(&r("low")) + value_base() + value_base())),
+    );
+    let _: RistrettoPoint = value_base();
+    // The proof as the operator would restate it: one member fewer in high, one more in low.
+    let p = &mut d.proof;
+    p.strata[high].population -= 1;
+    p.strata[low].population += 1;
+    assert_eq!(
+        p.strata[low].quota,
+        plan_with([500, 500, 500, 10_000]).strata[low]
+            .ratio
+            .ceil_of(p.strata[low].population)
+            .max(0),
+        "precondition: the low quota does not move"
+    );
+    p.strata[high].quota -= 1;
+    p.strata[high].selected.retain(|t| t.target != x);
+    p.openings
+        .retain(|o| !(o.target == x && o.stratum == "high"));
+    // zero_blind as the operator computes it, X now among the unkept.
+    let kept: std::collections::BTreeSet<String> = p.strata[high]
+        .selected
+        .iter()
+        .chain(&p.strata[high].alternates)
+        .map(|t| t.target.clone())
+        .collect();
+    let s: curve25519_dalek::scalar::Scalar = d
+        .reg
+        .targets()
+        .iter()
+        .filter(|t| !kept.contains(&t.id))
+        .map(|t| {
+            shuangsuiji::privacy::pedersen::zero_weight(&d.seed.0, "high", &t.id)
+                * blind(&KEY, &t.id, "risk", "high")
+        })
+        .sum();
+    p.strata[high].zero_blind = Some(scalar_hex(&s));
+    match d.public() {
+        Err(PrivacyError::Population { stratum, .. }) => assert_eq!(stratum, "high"),
+        other => panic!("{other:?}"),
+    }
+    assert!(d.auditor().is_err());
 }

@@ -33,6 +33,7 @@ pub trait Explain: std::error::Error {
 mod audit;
 mod draw;
 mod encoding;
+mod privacy;
 mod publish;
 mod registers;
 #[cfg(test)]

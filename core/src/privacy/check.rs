@@ -4,13 +4,13 @@
 use crate::draw::select::{quota, Ticketed};
 use crate::encoding::canonical::Digest32;
 use crate::privacy::error::PrivacyError;
-use crate::privacy::pedersen::{blind_point, commit, scalar_from_hex, value_base};
+use crate::privacy::pedersen::{blind_point, commit, scalar_from_hex, value_base, zero_weight};
 use crate::privacy::prove::{
     eligible_by_ticket, keep_of, ClassProof, Opening, SelectionInputs, ALGORITHM_V3,
 };
 use crate::privacy::sealed::{ClassAttribute, SealedTarget, SealedView};
 use curve25519_dalek::ristretto::RistrettoPoint;
-use curve25519_dalek::traits::Identity;
+use curve25519_dalek::traits::{Identity, VartimeMultiscalarMul};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One stratum as the public re-run found it.
@@ -62,7 +62,7 @@ pub fn check_public(
             proof.algorithm, proof.algorithm
         )));
     }
-    check_order(view)?;
+    view.check()?;
     let targets_root = view.root_in(suite)?;
     let attribute = ClassAttribute::of_plan(plan.stratify_by);
     if proof.attribute.as_deref() != attribute.map(ClassAttribute::wire_name) {
@@ -102,6 +102,11 @@ pub fn check_public(
             "可抽对象数声明为 {}，按公开字段计得 {n_eligible} · eligible stated {}, counted {n_eligible}",
             proof.eligible, proof.eligible
         )));
+    }
+    if attribute.is_none() && proof.unknown_blind_sum.is_some() {
+        return Err(PrivacyError::Proof(
+            "计划不分类别，不应有 unknown_blind_sum · a plan without classes has no unknown_blind_sum".into(),
+        ));
     }
     let openings = index_openings(proof)?;
     let mut used: BTreeSet<(&str, &str)> = BTreeSet::new();
@@ -143,6 +148,14 @@ pub fn check_public(
             }
             .kept(&p.key, keep, n, &mut used)?,
         };
+        if let Some(a) = attribute {
+            zero_check(a, p, &s.key, keep, n, &kept, &eligible, &by_id, seed)?;
+        } else if p.blind_sum.is_some() || p.zero_blind.is_some() {
+            return Err(PrivacyError::Proof(format!(
+                "层 {} 不分类别，不应有 blind_sum 或 zero_blind · stratum {} has no class: no blind_sum or zero_blind",
+                p.key, p.key
+            )));
+        }
         for k in &kept {
             if let Some(first) = member_of.insert(k.target.clone(), p.key.clone()) {
                 return Err(PrivacyError::TwoStrata {
@@ -192,23 +205,6 @@ fn outcome(stratum: &str, detail: String) -> PrivacyError {
         stratum: stratum.to_string(),
         detail,
     }
-}
-
-fn check_order(view: &SealedView) -> Result<(), PrivacyError> {
-    for w in view.targets.windows(2) {
-        if let [a, b] = w {
-            if a.id.as_bytes() >= b.id.as_bytes() {
-                return Err(PrivacyError::Leaf {
-                    target: b.id.clone(),
-                    field: "id".into(),
-                    detail:
-                        "条目未按编号严格递增排列 · entries are not in strictly increasing id order"
-                            .into(),
-                });
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Openings by (target, stratum), sorted and unique as the format requires.
@@ -276,6 +272,60 @@ fn check_sums(
                 stated,
             });
         }
+    }
+    Ok(())
+}
+
+/// A stratum that keeps every member skips its non-members unopened; that is sound only if
+/// each of them commits to 0 there, which the weighted sum checks (weights from the seed,
+/// unknown when the entries were sealed).
+#[allow(clippy::too_many_arguments)]
+fn zero_check(
+    a: ClassAttribute,
+    p: &crate::privacy::prove::StratumProof,
+    key: &str,
+    keep: usize,
+    population: u64,
+    kept: &[Ticketed],
+    eligible: &[(Digest32, crate::registers::target::Target)],
+    by_id: &BTreeMap<&str, &SealedTarget>,
+    seed: &Digest32,
+) -> Result<(), PrivacyError> {
+    let all_kept = keep > 0 && u64::try_from(keep).unwrap_or(u64::MAX) == population;
+    let Some(s) = p.zero_blind.as_deref() else {
+        if all_kept {
+            return Err(PrivacyError::Proof(format!(
+                "层 {key} 全部保留，须有 zero_blind · stratum {key} keeps every member: zero_blind is required"
+            )));
+        }
+        return Ok(());
+    };
+    if !all_kept {
+        return Err(PrivacyError::Proof(format!(
+            "层 {key} 并非全部保留，不应有 zero_blind · stratum {key} does not keep every member: no zero_blind"
+        )));
+    }
+    let s = scalar_from_hex(s).ok_or_else(|| {
+        PrivacyError::Proof(format!(
+            "层 {key} 的 zero_blind 不是规范编码的标量 · stratum {key}: zero_blind is not a canonical scalar"
+        ))
+    })?;
+    let kept_ids: BTreeSet<&str> = kept.iter().map(|k| k.target.as_str()).collect();
+    let mut weights = Vec::new();
+    let mut points = Vec::new();
+    for (_, t) in eligible
+        .iter()
+        .filter(|(_, t)| !kept_ids.contains(t.id.as_str()))
+    {
+        weights.push(zero_weight(&seed.0, key, &t.id));
+        points.push(sealed(by_id, &t.id)?.commitment(a, key)?);
+    }
+    let sum = RistrettoPoint::vartime_multiscalar_mul(weights, points);
+    if sum != blind_point(&s) {
+        return Err(PrivacyError::Population {
+            stratum: key.to_string(),
+            stated: population,
+        });
     }
     Ok(())
 }

@@ -69,6 +69,21 @@ pub fn blind(key: &ViewKey, id: &str, attribute: &str, value: &str) -> Scalar {
     ))
 }
 
+/// Tag of the weights of a stratum's zero check.
+pub const ZERO_WEIGHT_TAG: &str = "shuangsuiji/v3/zero-weight";
+
+/// `w(t, k) = wide(SHA-512-tagged(ZERO_WEIGHT_TAG, seed ‖ lp(k) ‖ lp(id)))`: drawn from the
+/// seed, so after every commitment is fixed. A stratum that keeps all its members proves
+/// `Σ_unkept w·C(t,k) = s·B`: with the weights unknown when the entries were sealed, that
+/// holds only if every unkept entry commits to 0 — no malformed pair (+1, −1) lets a member
+/// go unopened (review of 2026-11-30).
+pub fn zero_weight(seed: &[u8; 32], stratum: &str, id: &str) -> Scalar {
+    Scalar::from_bytes_mod_order_wide(&tagged_wide(
+        ZERO_WEIGHT_TAG,
+        &[seed, &lp(stratum.as_bytes()), &lp(id.as_bytes())],
+    ))
+}
+
 /// `b·V + r·B`.
 pub fn commit(bit: u64, r: &Scalar) -> RistrettoPoint {
     let rb = RISTRETTO_BASEPOINT_TABLE * r;

@@ -9,7 +9,7 @@ use crate::draw::select::{quota, ticket_in, Census, Ticketed};
 use crate::encoding::canonical::Digest32;
 use crate::encoding::Suite;
 use crate::privacy::error::PrivacyError;
-use crate::privacy::pedersen::{blind, scalar_hex, ViewKey};
+use crate::privacy::pedersen::{blind, scalar_hex, zero_weight, ViewKey};
 use crate::privacy::sealed::ClassAttribute;
 use crate::registers::item::ItemList;
 use crate::registers::target::{Target, TargetRegister};
@@ -68,6 +68,11 @@ pub struct StratumProof {
     pub selected: Vec<Ticketed>,
     /// The next lowest: replacements in this order.
     pub alternates: Vec<Ticketed>,
+    /// A stratum that keeps every member: `s = Σ w(t,k)·r(t,k)` over the eligible targets
+    /// it does not keep, hex; the reader checks `Σ w·C(t,k) = s·B` (every one of them
+    /// commits to 0). Absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zero_blind: Option<String>,
 }
 
 /// What a draw/v3 record states about selection, in place of the classes themselves.
@@ -173,6 +178,7 @@ pub fn prove(
                 ticket: *tk,
             })
             .collect();
+        let mut zero_blind = None;
         let blind_sum = attribute.map(|a| {
             let sum: Scalar = eligible
                 .iter()
@@ -189,6 +195,19 @@ pub fn prove(
                 .flatten();
             for k in &kept {
                 openings.push(opening(key, a, &k.target, &s.key, 1));
+            }
+            if keep > 0 && keep == members.len() {
+                let kept_ids: std::collections::BTreeSet<&str> =
+                    kept.iter().map(|k| k.target.as_str()).collect();
+                let sum: Scalar = eligible
+                    .iter()
+                    .filter(|(_, t)| !kept_ids.contains(t.id.as_str()))
+                    .map(|(_, t)| {
+                        zero_weight(&seed.0, &s.key, &t.id)
+                            * blind(key, &t.id, a.wire_name(), &s.key)
+                    })
+                    .sum();
+                zero_blind = Some(scalar_hex(&sum));
             }
             if let Some((tau, tau_id)) = walk_to {
                 for (tk, t) in &eligible {
@@ -210,6 +229,7 @@ pub fn prove(
             blind_sum,
             selected: selected.to_vec(),
             alternates: alternates.to_vec(),
+            zero_blind,
         });
     }
     openings.sort();

@@ -7,6 +7,7 @@ use crate::encoding::canonical::{canonical_json, Digest32};
 use crate::encoding::merkle::merkle_root_in;
 use crate::encoding::Suite;
 use crate::privacy::error::PrivacyError;
+use crate::privacy::pedersen::value_base;
 use crate::privacy::pedersen::{
     blind, commit, point_from_hex, point_hex, scalar_from_hex, scalar_hex, ViewKey,
 };
@@ -16,6 +17,7 @@ use crate::registers::target::{
 };
 use curve25519_dalek::ristretto::RistrettoPoint;
 use curve25519_dalek::scalar::Scalar;
+use curve25519_dalek::traits::Identity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use time::Date;
@@ -239,7 +241,15 @@ impl SealedTarget {
                 ));
             }
             for v in a.values() {
-                self.commitment(a, v)?;
+                let c = self.commitment(a, v)?;
+                // Blind 0 would print the bit (identity = 0, V = 1): a publisher's leak the
+                // public can at least refuse in its plainest form.
+                if c == RistrettoPoint::identity() || c == value_base() {
+                    return Err(leaf(
+                        format!("classes.{}.{v}", a.wire_name()),
+                        "承诺未加盲（单位元或 V）· the commitment is unblinded (identity or V)",
+                    ));
+                }
             }
             self.blind_sum(a)?;
         }

@@ -1,0 +1,125 @@
+//! draw/v3's sealed classes (docs/spec/privacy.md) for Python: dicts in and out, the
+//! arithmetic and every check the core's.
+
+use crate::convert::{bytes32, digest, from_py, suite, to_py};
+use crate::errors::Result;
+use crate::registers::{ItemList, TargetRegister};
+use pyo3::prelude::*;
+use shuangsuiji as core;
+use shuangsuiji::privacy::{self, SelectionInputs, ViewKey};
+
+fn inputs<'a>(
+    suite_name: Option<&str>,
+    plan: &'a core::DrawPlan,
+    items: &'a core::ItemList,
+    seed: &str,
+) -> Result<SelectionInputs<'a>> {
+    Ok(SelectionInputs {
+        suite: suite(suite_name)?,
+        plan,
+        items,
+        seed: digest(seed, "seed")?,
+    })
+}
+
+/// The sealed (public) target view of a register under a 32-byte view key, as a dict:
+/// classes replaced by Pedersen commitments (keep the key private; give it to the auditor).
+#[pyfunction]
+pub fn seal_targets<'py>(
+    py: Python<'py>,
+    targets: &Bound<'py, TargetRegister>,
+    view_key: &[u8],
+) -> Result<Bound<'py, PyAny>> {
+    let key = ViewKey(bytes32(view_key, "view_key")?);
+    let view = py.detach(|| privacy::SealedView::of(&targets.get().0, &key));
+    to_py(py, &view)
+}
+
+/// The sealed view's root under the suite (the `targets` root a draw/v3 commits to).
+/// Raises PrivacyError for a malformed view.
+#[pyfunction]
+#[pyo3(signature = (sealed_view, suite = None))]
+pub fn sealed_root(sealed_view: &Bound<'_, PyAny>, suite: Option<&str>) -> Result<String> {
+    let view: privacy::SealedView = from_py(sealed_view, "sealed_view")?;
+    view.check()?;
+    Ok(view.root_in(crate::convert::suite(suite)?)?.to_hex())
+}
+
+/// The draw/v3 selection of a plan (dict) over the full register, and its class proof (dict).
+/// `seed` is the draw's seed (64 hex digits). Raises DrawError for what the census refuses.
+#[pyfunction]
+#[pyo3(signature = (plan, item_list, targets, view_key, seed, suite = None))]
+pub fn prove_classes<'py>(
+    py: Python<'py>,
+    plan: &Bound<'py, PyAny>,
+    item_list: &Bound<'py, ItemList>,
+    targets: &Bound<'py, TargetRegister>,
+    view_key: &[u8],
+    seed: &str,
+    suite: Option<&str>,
+) -> Result<Bound<'py, PyAny>> {
+    let plan: core::DrawPlan = from_py(plan, "plan")?;
+    let key = ViewKey(bytes32(view_key, "view_key")?);
+    let inp = inputs(suite, &plan, &item_list.get().0, seed)?;
+    let proof = py.detach(|| privacy::prove(inp, &targets.get().0, &key))?;
+    to_py(py, &proof)
+}
+
+/// The public check of a class proof (dict) against the sealed view (dict): returns the
+/// verdict (targets root, eligible count, each stratum's population, quota and kept).
+/// Raises PrivacyError naming the target and stratum.
+#[pyfunction]
+#[pyo3(signature = (plan, item_list, sealed_view, seed, proof, suite = None))]
+pub fn check_classes_public<'py>(
+    py: Python<'py>,
+    plan: &Bound<'py, PyAny>,
+    item_list: &Bound<'py, ItemList>,
+    sealed_view: &Bound<'py, PyAny>,
+    seed: &str,
+    proof: &Bound<'py, PyAny>,
+    suite: Option<&str>,
+) -> Result<Bound<'py, PyAny>> {
+    let plan: core::DrawPlan = from_py(plan, "plan")?;
+    let view: privacy::SealedView = from_py(sealed_view, "sealed_view")?;
+    let proof: privacy::ClassProof = from_py(proof, "proof")?;
+    let inp = inputs(suite, &plan, &item_list.get().0, seed)?;
+    let v = py.detach(|| privacy::check_public(inp, &view, &proof))?;
+    to_py(py, &v)
+}
+
+/// The auditor's check (纪检监察 or the superior department): re-seals the full register under
+/// the view key and re-proves; the published view and proof must be exactly those. Raises
+/// PrivacyError naming the first entry that differs.
+#[pyfunction]
+#[pyo3(signature = (plan, item_list, targets, view_key, sealed_view, seed, proof, suite = None))]
+#[allow(clippy::too_many_arguments)]
+pub fn check_classes_auditor<'py>(
+    py: Python<'py>,
+    plan: &Bound<'py, PyAny>,
+    item_list: &Bound<'py, ItemList>,
+    targets: &Bound<'py, TargetRegister>,
+    view_key: &[u8],
+    sealed_view: &Bound<'py, PyAny>,
+    seed: &str,
+    proof: &Bound<'py, PyAny>,
+    suite: Option<&str>,
+) -> Result<Bound<'py, PyAny>> {
+    let plan: core::DrawPlan = from_py(plan, "plan")?;
+    let view: privacy::SealedView = from_py(sealed_view, "sealed_view")?;
+    let proof: privacy::ClassProof = from_py(proof, "proof")?;
+    let key = ViewKey(bytes32(view_key, "view_key")?);
+    let inp = inputs(suite, &plan, &item_list.get().0, seed)?;
+    let v = py.detach(|| privacy::check_auditor(inp, &targets.get().0, &key, &view, &proof))?;
+    to_py(py, &v)
+}
+
+/// What a class proof discloses over a register of `register` entries (dict).
+#[pyfunction]
+pub fn class_disclosure<'py>(
+    py: Python<'py>,
+    proof: &Bound<'py, PyAny>,
+    register: u64,
+) -> Result<Bound<'py, PyAny>> {
+    let proof: privacy::ClassProof = from_py(proof, "proof")?;
+    to_py(py, &privacy::disclosure(&proof, register))
+}
