@@ -17,6 +17,7 @@ mod errors;
 mod publish;
 mod registers;
 mod rows;
+mod privacy;
 mod sm;
 
 use convert::py_to_value;

@@ -31,7 +31,8 @@ pub fn seal_targets<'py>(
     view_key: &[u8],
 ) -> Result<Bound<'py, PyAny>> {
     let key = ViewKey(bytes32(view_key, "view_key")?);
-    let view = py.detach(|| privacy::SealedView::of(&targets.get().0, &key));
+    let reg = &targets.get().0;
+    let view = py.detach(|| privacy::SealedView::of(reg, &key));
     to_py(py, &view)
 }
 
@@ -61,7 +62,8 @@ pub fn prove_classes<'py>(
     let plan: core::DrawPlan = from_py(plan, "plan")?;
     let key = ViewKey(bytes32(view_key, "view_key")?);
     let inp = inputs(suite, &plan, &item_list.get().0, seed)?;
-    let proof = py.detach(|| privacy::prove(inp, &targets.get().0, &key))?;
+    let reg = &targets.get().0;
+    let proof = py.detach(|| privacy::prove(inp, reg, &key))?;
     to_py(py, &proof)
 }
 
@@ -109,7 +111,8 @@ pub fn check_classes_auditor<'py>(
     let proof: privacy::ClassProof = from_py(proof, "proof")?;
     let key = ViewKey(bytes32(view_key, "view_key")?);
     let inp = inputs(suite, &plan, &item_list.get().0, seed)?;
-    let v = py.detach(|| privacy::check_auditor(inp, &targets.get().0, &key, &view, &proof))?;
+    let reg = &targets.get().0;
+    let v = py.detach(|| privacy::check_auditor(inp, reg, &key, &view, &proof))?;
     to_py(py, &v)
 }
 

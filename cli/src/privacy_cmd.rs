@@ -353,9 +353,13 @@ fn write_vector(
 ) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut plan = plan.clone();
-    // The 100 % list names targets outside the excerpt.
+    // The 100 % list names targets outside the excerpt; 高风险 is drawn in full (a common
+    // plan), so the vector carries a stratum kept whole and its zero check.
     plan.must_include.clear();
     plan.must_include_reasons.clear();
+    for s in plan.strata.iter_mut().filter(|s| s.key == "high") {
+        s.ratio = shuangsuiji::registers::fields::BasisPoints(10_000);
+    }
     let sub: Vec<_> = reg
         .targets()
         .iter()
@@ -376,7 +380,7 @@ fn write_vector(
     let auditor = check_auditor(inp, &reg, key, &view, &proof).map_err(bilingual)?;
     let first = view.targets.first().ok_or("empty register")?;
     let vector = serde_json::json!({
-        "description": "draw/v3 sealed classes (docs/spec/privacy.md): the sample register's first 300 entries by id that pass the sample plan's filter, that plan without its 100 % list, a fixed view key and seed in; the sealed view, its root, the first leaf's canonical bytes, the class proof, the public and the auditor verdicts, and the disclosure out.",
+        "description": "draw/v3 sealed classes (docs/spec/privacy.md): the sample register's first 300 entries by id that pass the sample plan's filter, that plan without its 100 % list and with 高风险 drawn in full (a stratum kept whole: its zero_blind), a fixed view key and seed in; the sealed view, its root, the first leaf's canonical bytes, the class proof, the public and the auditor verdicts, and the disclosure out.",
         "generated_by": format!("shuangsuiji privacy demo --vectors (shuangsuiji {}), from examples/data", env!("CARGO_PKG_VERSION")),
         "inputs": {
             "suite": "ed25519-sha256",

@@ -96,10 +96,24 @@ from ._shuangsuiji import (
     verify_trusted,
     TrustError,
     CaseError,
+    seal_targets,
+    sealed_root,
+    prove_classes,
+    check_classes_public,
+    check_classes_auditor,
+    class_disclosure,
+    PrivacyError,
 )
 from .case import Case
 
 __all__ = [
+    "seal_targets",
+    "sealed_root",
+    "prove_classes",
+    "check_classes_public",
+    "check_classes_auditor",
+    "class_disclosure",
+    "PrivacyError",
     "sm3_hex",
     "sm2_public_key",
     "sm2_sign",

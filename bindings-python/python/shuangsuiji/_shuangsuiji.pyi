@@ -81,6 +81,11 @@ class NoticeError(ShuangsuijiError):
 class AuditError(ShuangsuijiError):
     """An audit-log proof or checkpoint does not verify."""
 
+class PrivacyError(ShuangsuijiError):
+    """A draw/v3 class proof or sealed view refused by the public or the auditor check
+    (``kind``: sealed_leaf, not_one_class, population, missing_opening, extra_opening,
+    bad_opening, two_strata, outcome, class_proof, auditor)."""
+
 class TrustError(ShuangsuijiError):
     """A trust file that breaks its rules."""
 
@@ -457,6 +462,50 @@ def quicknet(round: int) -> Dict[str, Any]:
 
 def verify_round(spec: JsonInput, committed_at: Union[int, datetime.datetime], round: JsonInput) -> bytes:
     """Checks a drand round against the committed spec; returns the 32-byte randomness."""
+
+def seal_targets(targets: TargetRegister, view_key: bytes) -> Dict[str, Any]:
+    """The sealed (public) target view under a 32-byte view key: classes become Pedersen
+    commitments (docs/spec/privacy.md). Keep the key private; give it to the auditor."""
+
+def sealed_root(sealed_view: JsonInput, suite: Optional[str] = None) -> str:
+    """The sealed view's root under the suite; raises PrivacyError for a malformed view."""
+
+def prove_classes(
+    plan: JsonInput,
+    item_list: ItemList,
+    targets: TargetRegister,
+    view_key: bytes,
+    seed: str,
+    suite: Optional[str] = None,
+) -> Dict[str, Any]:
+    """The draw/v3 selection over the full register and its class proof."""
+
+def check_classes_public(
+    plan: JsonInput,
+    item_list: ItemList,
+    sealed_view: JsonInput,
+    seed: str,
+    proof: JsonInput,
+    suite: Optional[str] = None,
+) -> Dict[str, Any]:
+    """The public check of a class proof against the sealed view; returns the verdict,
+    raises PrivacyError."""
+
+def check_classes_auditor(
+    plan: JsonInput,
+    item_list: ItemList,
+    targets: TargetRegister,
+    view_key: bytes,
+    sealed_view: JsonInput,
+    seed: str,
+    proof: JsonInput,
+    suite: Optional[str] = None,
+) -> Dict[str, Any]:
+    """The auditor's check: re-seal and re-prove from the full register and the view key;
+    raises PrivacyError naming the first entry that differs."""
+
+def class_disclosure(proof: JsonInput, register: int) -> Dict[str, Any]:
+    """What a class proof discloses over a register of ``register`` entries."""
 
 def sm3_hex(data: bytes) -> str:
     """SM3 (GB/T 32905) of ``data``, 64 lower-case hex digits."""

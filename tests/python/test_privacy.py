@@ -1,0 +1,87 @@
+"""draw/v3 sealed classes from Python (issue 19; docs/spec/privacy.md): the shared vector
+tests/vectors/v3-privacy/selection.json recomputed (sealed view, proof, both verdicts,
+disclosure) as core/tests/privacy.rs does, and tampers refused with PrivacyError."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+import shuangsuiji as s
+from conftest import read_json
+
+
+@pytest.fixture(scope="module")
+def v():
+    return read_json("tests/vectors/v3-privacy/selection.json")
+
+
+@pytest.fixture(scope="module")
+def world(v):
+    i = v["inputs"]
+    reg = s.TargetRegister(i["register"]["targets"], i["register"]["as_of"])
+    items = s.ItemList.from_dict(i["item_list"])
+    return i, reg, items, bytes.fromhex(i["view_key"])
+
+
+def test_the_vector_is_recomputed(v, world):
+    i, reg, items, key = world
+    e = v["expected"]
+    assert s.seal_targets(reg, key) == e["sealed_view"]
+    assert s.sealed_root(e["sealed_view"]) == e["targets_root"]
+    proof = s.prove_classes(i["plan"], items, reg, key, i["seed"])
+    assert proof == e["proof"]
+    public = s.check_classes_public(i["plan"], items, e["sealed_view"], i["seed"], e["proof"])
+    assert public == e["public_verdict"]
+    auditor = s.check_classes_auditor(i["plan"], items, reg, key, e["sealed_view"], i["seed"], e["proof"])
+    assert auditor == e["auditor_verdict"]
+    assert s.class_disclosure(e["proof"], len(reg)) == e["disclosure"]
+
+
+def test_no_class_in_the_sealed_view(v):
+    for t in v["expected"]["sealed_view"]["targets"]:
+        assert "risk" not in t and "credit" not in t
+
+
+def test_tampers_are_refused(v, world):
+    i, reg, items, key = world
+    e = v["expected"]
+    # An extra opening would leak a class: refused.
+    proof = copy.deepcopy(e["proof"])
+    neg = next(o for o in proof["openings"] if o["bit"] == 0)
+    proof["openings"].remove(neg)
+    with pytest.raises(s.PrivacyError) as ex:
+        s.check_classes_public(i["plan"], items, e["sealed_view"], i["seed"], proof)
+    assert ex.value.kind == "missing_opening"
+    proof = copy.deepcopy(e["proof"])
+    proof["strata"][0]["population"] += 1
+    with pytest.raises(s.PrivacyError) as ex:
+        s.check_classes_public(i["plan"], items, e["sealed_view"], i["seed"], proof)
+    assert ex.value.kind == "population"
+    # A stratum kept whole must prove its unkept entries commit to 0.
+    proof = copy.deepcopy(e["proof"])
+    whole = next(st for st in proof["strata"] if "zero_blind" in st)
+    del whole["zero_blind"]
+    with pytest.raises(s.PrivacyError) as ex:
+        s.check_classes_public(i["plan"], items, e["sealed_view"], i["seed"], proof)
+    assert ex.value.kind == "class_proof"
+    # Another seed: the walk no longer matches.
+    with pytest.raises(s.PrivacyError):
+        s.check_classes_public(i["plan"], items, e["sealed_view"], "00" * 32, e["proof"])
+
+
+def test_the_auditor_names_a_falsified_class(v, world):
+    i, reg, items, key = world
+    e = v["expected"]
+    targets = copy.deepcopy(i["register"]["targets"])
+    victim = next(t for t in targets if t["risk"] == "high")
+    victim["risk"] = "low"
+    forged = s.TargetRegister(targets, i["register"]["as_of"])
+    view = s.seal_targets(forged, key)
+    proof = s.prove_classes(i["plan"], items, forged, key, i["seed"])
+    s.check_classes_public(i["plan"], items, view, i["seed"], proof)
+    with pytest.raises(s.PrivacyError) as ex:
+        s.check_classes_auditor(i["plan"], items, reg, key, view, i["seed"], proof)
+    assert ex.value.kind == "auditor"
+    assert victim["id"] in str(ex.value)
