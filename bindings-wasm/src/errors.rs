@@ -133,6 +133,26 @@ impl From<DrawError> for Failure {
     }
 }
 
+impl From<shuangsuiji::privacy::PrivacyError> for Failure {
+    fn from(e: shuangsuiji::privacy::PrivacyError) -> Self {
+        use shuangsuiji::privacy::PrivacyError as P;
+        if let P::Draw(d) = e {
+            return Failure::from(d);
+        }
+        let path = match &e {
+            P::Leaf { target, .. }
+            | P::NotOneClass { target, .. }
+            | P::MissingOpening { target, .. }
+            | P::ExtraOpening { target, .. }
+            | P::BadOpening { target, .. }
+            | P::TwoStrata { target, .. } => Some(target.clone()),
+            P::Population { stratum, .. } | P::Outcome { stratum, .. } => Some(stratum.clone()),
+            _ => None,
+        };
+        Failure::explained("PrivacyError", &e).at(path)
+    }
+}
+
 impl From<CheckpointError> for Failure {
     fn from(e: CheckpointError) -> Self {
         Failure::explained("AuditError", &e)

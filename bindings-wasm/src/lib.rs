@@ -33,6 +33,7 @@ mod audit;
 mod draw;
 pub mod errors;
 mod input;
+mod privacy;
 mod publish;
 mod registers;
 mod sm;

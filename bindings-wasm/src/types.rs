@@ -31,12 +31,15 @@ export type ErrorKind =
   | "signature" | "rerun" | "mismatch" | "format" | "bad_key" | "csv_mismatch" | "no_commitment"
   | "digest_mismatch" | "mask_mismatch" | "json" | "duplicate_year" | "empty_year"
   | "date_outside_year" | "reversed_span" | "make_up_on_weekday" | "conflict" | "not_covered"
-  | "inconsistent" | "proof" | "out_of_range" | "wrong_length" | "root_mismatch" | "trust";
+  | "inconsistent" | "proof" | "out_of_range" | "wrong_length" | "root_mismatch" | "trust"
+  | "sealed_leaf" | "not_one_class" | "population" | "missing_opening" | "extra_opening"
+  | "bad_opening" | "two_strata" | "outcome" | "class_proof" | "auditor";
 
 /** Which error, named as the Python exception class of the same error. */
 export type ErrorType =
   | "FormatError" | "ValidationError" | "PlanError" | "DrawError" | "BeaconError"
-  | "VerifyError" | "NoticeError" | "CalendarError" | "AuditError" | "TrustError";
+  | "VerifyError" | "NoticeError" | "CalendarError" | "AuditError" | "TrustError"
+  | "PrivacyError";
 
 /** One problem of a register file (row-level, from CSV/XLSX import) or of an id list
  *  (`sampleIds`: `row` is the line). */
@@ -67,7 +70,8 @@ export interface Failure {
   /** The input that could not be read. */
   input?: "record" | "targets" | "inspectors" | "asOf" | "spec" | "round" | "committedAt"
     | "notice" | "csv" | "disclosures" | "itemList" | "itemListVersion" | "log" | "subjects"
-    | "subseed" | "text" | "resultDate" | "salt" | "value" | "trust";
+    | "subseed" | "text" | "resultDate" | "salt" | "value" | "trust" | "plan" | "seed"
+    | "suite" | "viewKey" | "sealedView" | "proof";
   problems?: Problem[];
 }
 
@@ -130,6 +134,15 @@ export interface PublishedDraw {
 }
 
 /** The result of `verify`. `summary` is what the record *claims*; it is verified only when `ok`. */
+/** draw/v3 (docs/spec/privacy.md): the public or the auditor's check of a class proof. */
+export interface ClassCheckResult {
+  ok: boolean;
+  error: Failure | null;
+  /** Public: { targets_root, attribute, eligible, strata: [{key, population, quota, kept}],
+   *  opened_targets }. Auditor: { entries, targets_root }. */
+  verdict: Record<string, unknown> | null;
+}
+
 export interface VerifyResult {
   /** The record is consistent (it re-runs to the same bytes): not that it is anchored. */
   ok: boolean;

@@ -1,0 +1,62 @@
+// draw/v3 sealed classes in the WASM build (issue 19; docs/spec/privacy.md): the shared
+// vector tests/vectors/v3-privacy/selection.json recomputed — sealed view, proof, the public
+// and the auditor verdicts, the disclosure — as Rust and Python do, and tampers refused.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  checkClassesPublic, checkClassesAuditor, sealTargets, proveClasses, classDisclosure,
+} from "shuangsuiji";
+import { readJson } from "./helpers.mjs";
+
+const v = readJson("tests/vectors/v3-privacy/selection.json");
+const i = v.inputs;
+const e = v.expected;
+const j = (x) => JSON.stringify(x);
+const plan = j(i.plan);
+const items = j(i.item_list);
+const register = j(i.register);
+
+test("the v3 vector is recomputed: sealed view, proof, both verdicts, disclosure", () => {
+  assert.deepEqual(sealTargets(register, i.view_key), e.sealed_view);
+  assert.deepEqual(proveClasses(plan, items, register, i.view_key, i.seed), e.proof);
+  const pub = checkClassesPublic(plan, items, j(e.sealed_view), i.seed, j(e.proof));
+  assert.equal(pub.ok, true, j(pub.error));
+  assert.deepEqual(pub.verdict, e.public_verdict);
+  const aud = checkClassesAuditor(plan, items, register, i.view_key, j(e.sealed_view), i.seed, j(e.proof));
+  assert.equal(aud.ok, true, j(aud.error));
+  assert.deepEqual(aud.verdict, e.auditor_verdict);
+  assert.deepEqual(classDisclosure(j(e.proof), i.register.targets.length), e.disclosure);
+});
+
+test("tampers are refused, named by kind and target", () => {
+  const proof = structuredClone(e.proof);
+  const neg = proof.openings.findIndex((o) => o.bit === 0);
+  const gone = proof.openings.splice(neg, 1)[0];
+  let r = checkClassesPublic(plan, items, j(e.sealed_view), i.seed, j(proof));
+  assert.equal(r.ok, false);
+  assert.equal(r.error.kind, "missing_opening");
+  assert.equal(r.error.type, "PrivacyError");
+  assert.equal(r.error.path, gone.target);
+  assert.match(r.error.messageZh, /缺少对象/);
+  const p2 = structuredClone(e.proof);
+  p2.strata[1].population += 1;
+  r = checkClassesPublic(plan, items, j(e.sealed_view), i.seed, j(p2));
+  assert.equal(r.error.kind, "population");
+  // The auditor, holding the true register, names a class sealed false.
+  const targets = structuredClone(i.register);
+  const victim = targets.targets.find((t) => t.risk === "high");
+  victim.risk = "low";
+  const view = sealTargets(j(targets), i.view_key);
+  const forged = proveClasses(plan, items, j(targets), i.view_key, i.seed);
+  assert.equal(checkClassesPublic(plan, items, j(view), i.seed, j(forged)).ok, true);
+  r = checkClassesAuditor(plan, items, register, i.view_key, j(view), i.seed, j(forged));
+  assert.equal(r.ok, false);
+  assert.equal(r.error.kind, "auditor");
+  assert.ok(r.error.message.includes(victim.id));
+});
+
+test("no risk level or credit class in the sealed view", () => {
+  for (const t of e.sealed_view.targets) {
+    assert.equal("risk" in t || "credit" in t, false);
+  }
+});
