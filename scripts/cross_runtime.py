@@ -89,6 +89,18 @@ with tempfile.TemporaryDirectory() as tmp:
     check("audit/demo-log.json root", "python", s.audit_root(json.loads((V / "audit" / "demo-log.json").read_text())["events"])
           == s.verify_checkpoint(json.loads((V / "audit" / "demo-log.json").read_text())["checkpoints"][-1], json.loads((V / "audit" / "demo-log.json").read_text())["verifier_key"])["root"])
 
+    # draw/v3: the sealed view and class proof recomputed, and the public verdict.
+    v3 = json.loads((V / "v3-privacy" / "selection.json").read_text())
+    i3 = v3["inputs"]
+    reg3 = s.TargetRegister(i3["register"]["targets"], i3["register"]["as_of"])
+    items3 = s.ItemList.from_dict(i3["item_list"])
+    key3 = bytes.fromhex(i3["view_key"])
+    check("v3-privacy/selection.json (sealed view, proof, verdicts)", "python",
+          s.seal_targets(reg3, key3) == v3["expected"]["sealed_view"]
+          and s.prove_classes(i3["plan"], items3, reg3, key3, i3["seed"]) == v3["expected"]["proof"]
+          and s.check_classes_public(i3["plan"], items3, v3["expected"]["sealed_view"], i3["seed"], v3["expected"]["proof"])
+          == v3["expected"]["public_verdict"])
+
     nv = json.loads((V / "publication" / "notice.json").read_text())
     signed = s.SignedNotice.from_dict({"notice": json.loads(nv["notice_jcs"]), "signature": nv["signature"]})
     check("publication/notice.json (hash, bytes, CSV)", "python",
@@ -156,7 +168,15 @@ const r3 = w.verify(sealed3, fs.readFileSync(process.argv[2] + "/demo/targets.pu
 const verdict3 = JSON.stringify(r3.verdict) === JSON.stringify(JSON.parse(fs.readFileSync(sm + "verdict.json")));
 const foreign = JSON.parse(fs.readFileSync(sm + "foreign-signed.json")).sealed;
 const r4 = w.verify(JSON.stringify(foreign), fs.readFileSync(process.argv[2] + "/demo/targets.public.json"), fs.readFileSync(process.argv[2] + "/demo/inspectors.public.json"));
+const v3 = JSON.parse(fs.readFileSync(root + "/tests/vectors/v3-privacy/selection.json"));
+const J = (x) => JSON.stringify(x);
+const p3 = w.checkClassesPublic(J(v3.inputs.plan), J(v3.inputs.item_list), J(v3.expected.sealed_view), v3.inputs.seed, J(v3.expected.proof));
+const same = require("node:util").isDeepStrictEqual;
+const v3ok = p3.ok && same(p3.verdict, v3.expected.public_verdict)
+  && same(w.sealTargets(J(v3.inputs.register), v3.inputs.view_key), v3.expected.sealed_view)
+  && same(w.proveClasses(J(v3.inputs.plan), J(v3.inputs.item_list), J(v3.inputs.register), v3.inputs.view_key, v3.inputs.seed), v3.expected.proof);
 console.log(JSON.stringify({
+  v3: v3ok,
   v2: r2.ok && verdict2,
   sm2: r3.ok && verdict3 && r3.summary.suite === "sm2-sm3",
   foreign: r4.ok && r4.verified.record_hash === foreign.hash,
@@ -181,6 +201,7 @@ console.log(JSON.stringify({
         check("v2-sm2-sm3/verdict.json (anchored)", "wasm", o["sm2"])
         check("v2-sm2-sm3/foreign-signed.json (gmssl, sm-crypto)", "wasm", o["foreign"])
         check("registers.json roots", "wasm", o["roots"])
+        check("v3-privacy/selection.json (sealed view, proof, verdicts)", "wasm", o["v3"])
         check("publication/notice.json (hash, CSV, disclosures)", "wasm", o["notice"] and o["disclosures"])
         check("publication/disclosure.json digests", "wasm", o["digests"])
         check("publication/publish_by.json", "wasm", o["deadlines"])
