@@ -87,14 +87,19 @@ fn main() -> Result<(), String> {
         inspection_date: as_of,
         filter: TargetFilter::default(),
         stratify_by: StratifyBy::Risk,
-        strata: [("low", 200, 1), ("medium_low", 300, 1), ("medium_high", 500, 1), ("high", high, 2)]
-            .iter()
-            .map(|(k, r, m)| Stratum {
-                key: (*k).into(),
-                ratio: BasisPoints(*r),
-                min: *m,
-            })
-            .collect(),
+        strata: [
+            ("low", 200, 1),
+            ("medium_low", 300, 1),
+            ("medium_high", 500, 1),
+            ("high", high, 2),
+        ]
+        .iter()
+        .map(|(k, r, m)| Stratum {
+            key: (*k).into(),
+            ratio: BasisPoints(*r),
+            min: *m,
+        })
+        .collect(),
         rounding: Rounding::Ceil,
         must_include: vec![],
         must_include_reasons: Default::default(),

@@ -14,10 +14,10 @@ mod case;
 mod convert;
 mod draw;
 mod errors;
+mod privacy;
 mod publish;
 mod registers;
 mod rows;
-mod privacy;
 mod sm;
 
 use convert::py_to_value;

@@ -156,7 +156,11 @@ pub fn prove_classes(
     let go = || -> Result<ClassProof, Failure> {
         let inp = Inputs::read(&plan, &item_list, seed, suite.as_deref())?;
         let reg = input::targets(&input::required("targets", &targets)?, None)?;
-        Ok(privacy::prove(inp.selection(), &reg, &view_key(view_key_hex)?)?)
+        Ok(privacy::prove(
+            inp.selection(),
+            &reg,
+            &view_key(view_key_hex)?,
+        )?)
     };
     to_js(&go().map_err(Failure::into_js_error)?)
 }
@@ -170,7 +174,6 @@ pub fn class_disclosure(
     #[wasm_bindgen(unchecked_param_type = "Input")] proof: JsValue,
     register: u32,
 ) -> Result<JsValue, JsValue> {
-    let proof: ClassProof =
-        input::json_value("proof", &proof).map_err(Failure::into_js_error)?;
+    let proof: ClassProof = input::json_value("proof", &proof).map_err(Failure::into_js_error)?;
     to_js(&privacy::disclosure(&proof, u64::from(register)))
 }

@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { demo, here, read, sealedSample, sealedSampleV2, publicViews } from "./helpers.mjs";
+import { demo, here, read, readJson, sealedSample, sealedSampleV2, publicViews } from "./helpers.mjs";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 // The page as built for release (scripts/build-page.sh: one folder, build.json beside), when
@@ -315,5 +315,44 @@ test("a CSV register is verified streamed in a Worker, with progress, and a chan
   page = await run(Buffer.from(lines.join("\n")));
   assert.equal(await page.getAttribute("body", "data-result"), "not-verified");
   assert.match(await page.textContent("#verdict-reason"), /名录库与承诺不符 Register differs from the committed one/);
+  await page.close();
+});
+
+test("draw/v3: the page checks a class proof as the public, then as the auditor with the private view, offline", { timeout: 120_000 }, async () => {
+  const v = readJson("tests/vectors/v3-privacy/selection.json");
+  const file = (name, x) => ({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(x)) });
+  const { page, offsite, errors } = await openPage();
+  await page.setInputFiles("#v3-plan", file("plan.json", v.inputs.plan));
+  await page.setInputFiles("#v3-items", file("items.json", v.inputs.item_list));
+  await page.setInputFiles("#v3-sealed", file("targets.sealed.json", v.expected.sealed_view));
+  await page.setInputFiles("#v3-proof", file("proof.json", v.expected.proof));
+  await page.fill("#v3-seed", v.inputs.seed);
+  await page.click("#v3-go");
+  await page.waitForSelector("body[data-v3-public]");
+  assert.equal(await page.getAttribute("body", "data-v3-public"), "passed");
+  assert.equal(await page.getAttribute("body", "data-v3-auditor"), "not-checked");
+  const rows = await page.locator("#v3-checks tbody tr").allTextContents();
+  assert.ok(rows.some((r) => r.includes("公众 public") && r.includes("通过")));
+  assert.ok(rows.some((r) => r.includes("审计方 auditor") && r.includes("未核")));
+  assert.match(await page.textContent("#v3-disclosure"), /公开了类别事实的对象 66 \/ 300/);
+  // The auditor adds the full register and the view key: both columns pass, nothing leaves.
+  await page.setInputFiles("#v3-targets", file("targets.json", v.inputs.register));
+  await page.fill("#v3-key", v.inputs.view_key);
+  await page.click("#v3-go");
+  await page.waitForFunction(() => document.body.dataset.v3Auditor === "passed");
+  // A proof missing an opening fails publicly, naming the target.
+  const proof = structuredClone(v.expected.proof);
+  const gone = proof.openings.splice(proof.openings.findIndex((o) => o.bit === 0), 1)[0];
+  await page.setInputFiles("#v3-proof", file("proof.json", proof));
+  await page.click("#v3-go");
+  await page.waitForFunction(() => document.body.dataset.v3Public === "failed");
+  assert.match(await page.textContent("#v3-error"), new RegExp(gone.target));
+  const after = await page.locator("#v3-checks tbody tr").allTextContents();
+  assert.ok(after.some((r) => r.includes("各层保留") && r.includes("未通过")), after.join("\n"));
+  assert.ok(after.some((r) => r.includes("未得出")), "rows the check did not reach are not shown as passed");
+  assert.equal(await page.textContent("#v3-disclosure"), "");
+  assert.deepEqual(offsite, []);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: path.join(shots, "v3-classes.png"), fullPage: true });
   await page.close();
 });

@@ -1,7 +1,7 @@
 // The verification page: reads the files the person chooses, hands their bytes to the
 // WebAssembly build of shuangsuiji (which parses and checks everything), and shows the
 // result. No network access: the page, the script and the .wasm are all served locally.
-import init, { verify, verifyAuditLog, version } from "../pkg/web/shuangsuiji.js";
+import init, { verify, verifyAuditLog, version, checkClassesPublic, checkClassesAuditor, classDisclosure } from "../pkg/web/shuangsuiji.js";
 
 const $ = (id) => document.getElementById(id);
 const files = { record: null, targets: null, inspectors: null, trust: null, anchor: null, audit: null };
@@ -410,3 +410,85 @@ async function main() {
 }
 
 main().catch((e) => { text($("status"), `无法加载 Could not load: ${e}`); });
+
+// draw/v3 (docs/spec/privacy.md): the public check from the sealed view and the class proof,
+// and — when the auditor chooses the full register and the view key — the auditor's check,
+// both in this browser. Each row says who can check it, so a reader sees what the public
+// verdict rests on and what only the auditor's does.
+const v3 = { plan: null, items: null, sealed: null, proof: null, targets: null };
+
+function v3Ready() {
+  $("v3-go").disabled = !(v3.plan && v3.items && v3.sealed && v3.proof && $("v3-seed").value.trim());
+}
+
+const PUBLIC_CHECKS = [
+  ["每个可抽对象恰属一类（承诺之和）", "each eligible target is in exactly one class (its commitments add up)"],
+  ["各层对象数与承诺之和相符", "each stratum's population is the sum of the commitments"],
+  ["各层保留的是其成员中号签最低者", "each stratum keeps its members' lowest tickets"],
+  ["全部保留的层：其余对象均承诺为 0", "a stratum kept whole: every other target commits to 0"],
+  ["没有多余的开启（不多披露任何类别）", "no opening beyond what the check needs (no class disclosed for nothing)"],
+];
+// Which public row an error kind belongs to: the check stops at the first failure, so the
+// other rows are "not reached", never "passed".
+const PUBLIC_ROW = { not_one_class: 0, population: 1, missing_opening: 2, bad_opening: 2,
+  outcome: 2, two_strata: 2, extra_opening: 4 };
+const AUDITOR_CHECKS = [
+  ["每个对象的类别与名录库一致", "each class is the register's"],
+  ["未开启的承诺均为 0 或 1", "every unopened commitment is 0 or 1"],
+  ["盲化值出自视图密钥（未被用来泄露类别）", "the blinds are the view key's (not chosen to leak a class)"],
+];
+
+async function runClasses() {
+  const body = $("v3-checks").querySelector("tbody");
+  body.replaceChildren();
+  $("v3-error").replaceChildren();
+  text($("v3-strata"), "");
+  text($("v3-disclosure"), "");
+  const [plan, items, sealed, proof] = await Promise.all([v3.plan, v3.items, v3.sealed, v3.proof].map(bytes));
+  const seed = $("v3-seed").value.trim();
+  const pub = checkClassesPublic(plan, items, sealed, seed, proof);
+  const key = $("v3-key").value.trim();
+  const aud = v3.targets && key ? checkClassesAuditor(plan, items, await bytes(v3.targets), key, sealed, seed, proof) : null;
+  const failedRow = pub.ok ? -1 : (PUBLIC_ROW[pub.error.kind] ?? 0);
+  const mark = (r, row) => (r === null ? "未核（需完整名录与视图密钥）not checked (needs the full register and the view key)"
+    : r.ok ? "✔ 通过 passed"
+    : row === undefined || row === failedRow ? "✘ 未通过 failed"
+    : "— 未得出（核验在首个错误处停止）not reached (the check stops at the first failure)");
+  PUBLIC_CHECKS.forEach(([zh, en], row) => {
+    const tr = el("tr"); tr.append(el("td", `${zh} · ${en}`), el("td", "公众 public"), el("td", mark(pub, row))); body.append(tr);
+  });
+  for (const [zh, en] of AUDITOR_CHECKS) {
+    const tr = el("tr"); tr.className = "auditor";
+    tr.append(el("td", `${zh} · ${en}`), el("td", "审计方 auditor"), el("td", mark(aud))); body.append(tr);
+  }
+  document.body.dataset.v3Public = pub.ok ? "passed" : "failed";
+  document.body.dataset.v3Auditor = aud === null ? "not-checked" : aud.ok ? "passed" : "failed";
+  if (pub.ok) {
+    const v = pub.verdict;
+    text($("v3-strata"), `名录根 targets root ${v.targets_root} · 可抽 eligible ${v.eligible} · ` +
+      v.strata.map((s) => `${s.key}: ${s.population} → ${s.quota} (+${s.kept - s.quota})`).join(" · "));
+    const d = classDisclosure(proof, JSON.parse(new TextDecoder().decode(sealed)).targets.length);
+    text($("v3-disclosure"), `公开了类别事实的对象 ${d.disclosed} / ${d.register}（${(d.share_bp / 100).toFixed(2)}%）：入选与备选 ${d.full_class}，仅“不属于某层” ${d.negative_only} · targets with any class fact ${d.disclosed} of ${d.register}: kept ${d.full_class}, "not in k" only ${d.negative_only}`);
+  }
+  for (const r of [pub, aud]) {
+    if (r && !r.ok) {
+      const e = r.error;
+      $("v3-error").append(el("div", `${e.messageZh ?? ""}`, "zh"), el("code", e.message), el("div", e.path ? `位置 Where: ${e.path}` : "", "mono"));
+    }
+  }
+  $("v3-result").hidden = false;
+}
+
+for (const slot of ["plan", "items", "sealed", "proof", "targets"]) {
+  $(`v3-${slot}`).addEventListener("change", (e) => {
+    v3[slot] = e.target.files[0] ?? null;
+    text($(`v3-${slot}-name`), v3[slot] ? `${v3[slot].name} (${v3[slot].size.toLocaleString()} bytes)` : "");
+    v3Ready();
+  });
+}
+$("v3-seed").addEventListener("input", v3Ready);
+$("v3-go").addEventListener("click", () => runClasses().catch((e) => {
+  $("v3-error").replaceChildren(el("code", String(e)));
+  $("v3-result").hidden = false;
+  document.body.dataset.v3Public = "failed";
+}));

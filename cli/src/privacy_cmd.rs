@@ -244,6 +244,7 @@ fn verify(a: VerifyArgs) -> Result<(), String> {
     let view: SealedView = util::load_json(&a.sealed)?;
     let proof: ClassProof = util::load_json(&a.proof)?;
     let public = check_public(s.inputs(), &view, &proof);
+    println!("种子按给定值使用：尚无 draw/v3 记录证明其来源（须来自承诺了该密封名录根的抽取）· the seed is used as given: no draw/v3 record proves where it came from yet (it must be the seed of a draw whose commitment fixed this sealed root)");
     println!("公众核验（密封名录与类别证明）· public checks (sealed view and class proof):");
     match &public {
         Ok(v) => {
@@ -255,7 +256,8 @@ fn verify(a: VerifyArgs) -> Result<(), String> {
                     s.key, s.population, s.quota, s.kept
                 );
             }
-            println!("  已核：号签最低者入选、各层对象数、每个对象恰属一类、无多余开启 · checked: lowest tickets kept, populations, one class per target, no extra opening");
+            println!("  已核：每个可抽对象的承诺之和为一类、各层对象数与承诺之和相符、各层保留号签最低的成员、全部保留的层其余对象承诺为 0、无多余开启 · checked: each eligible target's commitments add up to one class, populations are the commitments' sums, each stratum keeps its members' lowest tickets, a stratum kept whole has every other target at 0, no extra opening");
+            println!("  未核（需审计）：类别是否属实、未开启的承诺是否为 0/1 · not checked (auditor's): whether each class is the register's, whether every unopened commitment is 0 or 1");
         }
         Err(e) => println!("  未通过 FAILED:\n{}", e.message_bilingual()),
     }
@@ -266,7 +268,7 @@ fn verify(a: VerifyArgs) -> Result<(), String> {
             println!("审计核验（完整名录与视图密钥）· auditor checks (full register and view key):");
             match check_auditor(s.inputs(), &reg, &key, &view, &proof) {
                 Ok(v) => println!(
-                    "  通过 PASSED · 重算 {} 条密封条目与类别证明，逐字节相同 · re-sealed {} entries and re-proved: byte-identical",
+                    "  通过 PASSED · 重算 {} 条密封条目与类别证明，与所发布的内容相同 · re-sealed {} entries and re-proved: the same as published",
                     v.entries, v.entries
                 ),
                 Err(e) => {

@@ -1,6 +1,7 @@
 //! Chinese messages and kinds of draw/v3's sealed classes.
 
 use super::Explain;
+use crate::privacy::error::zh;
 use crate::privacy::PrivacyError;
 
 impl Explain for PrivacyError {
@@ -31,7 +32,7 @@ impl Explain for PrivacyError {
     fn message_zh(&self) -> String {
         match self {
             PrivacyError::Leaf { target, field, detail } => {
-                format!("密封名录条目 {target} 的 {field} 有误：{detail}")
+                format!("密封名录条目 {target} 的 {field} 有误：{}", zh(detail))
             }
             PrivacyError::NotOneClass { target, attribute } => {
                 format!("对象 {target} 的 {attribute} 承诺之和不是恰好一个类别")
@@ -54,10 +55,10 @@ impl Explain for PrivacyError {
                 second,
             } => format!("对象 {target} 同时被开启为层 {first} 与层 {second} 的成员"),
             PrivacyError::Outcome { stratum, detail } => {
-                format!("层 {stratum} 的抽取结果与重新计算不符：{detail}")
+                format!("层 {stratum} 的抽取结果与重新计算不符：{}", zh(detail))
             }
-            PrivacyError::Proof(m) => format!("类别证明与计划不符：{m}"),
-            PrivacyError::Auditor(m) => format!("审计核对不通过：{m}"),
+            PrivacyError::Proof(m) => format!("类别证明与计划不符：{}", zh(m)),
+            PrivacyError::Auditor(m) => format!("审计核对不通过：{}", zh(m)),
             PrivacyError::Draw(d) => d.message_zh(),
             PrivacyError::Encoding(m) => format!("编码失败：{m}"),
         }

@@ -8,7 +8,7 @@ use crate::draw::error::DrawError;
 #[non_exhaustive]
 pub enum PrivacyError {
     /// A sealed leaf is malformed.
-    #[error("sealed entry {target}, {field}: {detail}")]
+    #[error("sealed entry {target}, {field}: {}", en(detail))]
     Leaf {
         /// Target id.
         target: String,
@@ -71,7 +71,7 @@ pub enum PrivacyError {
         second: String,
     },
     /// The proof's outcome is not what the re-run gives.
-    #[error("stratum {stratum}: the outcome is not the re-run's: {detail}")]
+    #[error("stratum {stratum}: the outcome is not the re-run's: {}", en(detail))]
     Outcome {
         /// Stratum key.
         stratum: String,
@@ -79,10 +79,10 @@ pub enum PrivacyError {
         detail: String,
     },
     /// The proof does not fit the plan (algorithm, attribute, strata, eligible count).
-    #[error("the class proof does not fit the plan: {0}")]
+    #[error("the class proof does not fit the plan: {}", en(.0))]
     Proof(String),
     /// The auditor's recomputation differs from what was published.
-    #[error("auditor check failed: {0}")]
+    #[error("auditor check failed: {}", en(.0))]
     Auditor(String),
     /// The draw's own rules refused the inputs.
     #[error(transparent)]
@@ -90,4 +90,14 @@ pub enum PrivacyError {
     /// Encoding failed (a bug, never input).
     #[error("encoding failed: {0}")]
     Encoding(String),
+}
+
+/// Details are written "中文 · English"; each message keeps its own language's half.
+pub(crate) fn en(detail: &str) -> &str {
+    detail.rsplit(" · ").next().unwrap_or(detail)
+}
+
+/// The Chinese half of a detail.
+pub(crate) fn zh(detail: &str) -> &str {
+    detail.split(" · ").next().unwrap_or(detail)
 }
