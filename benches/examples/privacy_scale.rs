@@ -67,14 +67,14 @@ fn main() -> Result<(), String> {
         vec![Item {
             id: "K".into(),
             department: "治安".into(),
-            name: "一般".into(),
+            name: "重点".into(),
             target_scope: vec!["x".into()],
             content: "x".into(),
-            category: Category::General,
+            category: Category::Key,
             methods: vec![Method::OnSite],
             levels: vec![Level::Province],
             legal_basis: LegalBasis::parse_list("《条例》第一条"),
-            ratio: Some(BasisPoints(500)),
+            ratio: Some(BasisPoints(10_000)),
             frequency: Frequency::parse("1次/年").ok_or("freq")?,
             remarks: String::new(),
         }],
@@ -167,15 +167,19 @@ fn main() -> Result<(), String> {
                 s.key, s.population, s.quota, s.kept
             );
         }
+        let opened: std::collections::BTreeSet<&str> =
+            proof.openings.iter().map(|o| o.target.as_str()).collect();
         println!(
-            "  disclosed {} of {} ({}.{:02} %): kept {} (class public), \"not in k\" only {} (of which class inferable {})",
+            "  disclosed {} of {} ({}.{:02} %): kept {} (class public), \"not in k\" only {} (implied only by a stratum kept whole {}); class inferable {}; targets opened in the proof {}",
             d.disclosed,
             d.register,
             d.share_bp / 100,
             d.share_bp % 100,
             d.full_class,
             d.negative_only,
-            d.recovered
+            d.implied_only,
+            d.recovered,
+            opened.len()
         );
     }
     Ok(())

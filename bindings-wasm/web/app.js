@@ -468,7 +468,7 @@ async function runClasses() {
     text($("v3-strata"), `名录根 targets root ${v.targets_root} · 可抽 eligible ${v.eligible} · ` +
       v.strata.map((s) => `${s.key}: ${s.population} → ${s.quota} (+${s.kept - s.quota})`).join(" · "));
     const d = classDisclosure(proof, JSON.parse(new TextDecoder().decode(sealed)).targets.length);
-    text($("v3-disclosure"), `公开了类别事实的对象 ${d.disclosed} / ${d.register}（${(d.share_bp / 100).toFixed(2)}%）：入选与备选 ${d.full_class}，仅“不属于某层” ${d.negative_only} · targets with any class fact ${d.disclosed} of ${d.register}: kept ${d.full_class}, "not in k" only ${d.negative_only}`);
+    text($("v3-disclosure"), `公开了类别事实的对象 ${d.disclosed} / ${d.register}（${(d.share_bp / 100).toFixed(2)}%）：入选与备选 ${d.full_class}，仅知“不属于某层” ${d.negative_only}（其中仅由全部保留的层推知 ${d.implied_only}），可推知类别 ${d.recovered} · targets with any class fact ${d.disclosed} of ${d.register}: kept ${d.full_class}, "not in k" only ${d.negative_only} (implied only by a stratum kept whole ${d.implied_only}), class inferable ${d.recovered}`);
   }
   for (const r of [pub, aud]) {
     if (r && !r.ok) {

@@ -289,17 +289,18 @@ fn verify(a: VerifyArgs) -> Result<(), String> {
 fn report(a: ReportArgs) -> Result<(), String> {
     let view: SealedView = util::load_json(&a.sealed)?;
     let proof: ClassProof = util::load_json(&a.proof)?;
+    println!("按所给类别证明计数，未核验；请先用 privacy verify 核验 · counted from the proof as given, not checked: run privacy verify first");
     print_disclosure(&disclosure(&proof, view.targets.len() as u64));
     Ok(())
 }
 
 fn print_disclosure(d: &Disclosure) {
     println!(
-        "披露 disclosure: 名录 {} 条，可抽 {}；公开了类别事实的对象 {}（{}.{:02}%）：其中入选/备选（类别公开）{}，仅“不属于某层” {}（其中可推知类别 {}）· register {}, eligible {}; targets with any class fact {} ({}.{:02}%): kept (class public) {}, \"not in k\" only {} (class inferable {})",
+        "披露 disclosure: 名录 {} 条，可抽 {}；公开文件可知其类别事实的对象 {}（{}.{:02}%）：入选/备选（类别公开）{}，仅知“不属于某层” {}（其中仅由全部保留的层推知 {}），由此可推知类别 {} · register {}, eligible {}; targets with any class fact in the published files {} ({}.{:02}%): kept (class public) {}, \"not in k\" only {} (of which implied only by a stratum kept whole {}); class inferable {}",
         d.register, d.eligible, d.disclosed, d.share_bp / 100, d.share_bp % 100,
-        d.full_class, d.negative_only, d.recovered,
+        d.full_class, d.negative_only, d.implied_only, d.recovered,
         d.register, d.eligible, d.disclosed, d.share_bp / 100, d.share_bp % 100,
-        d.full_class, d.negative_only, d.recovered
+        d.full_class, d.negative_only, d.implied_only, d.recovered
     );
 }
 
@@ -355,13 +356,11 @@ fn write_vector(
 ) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let mut plan = plan.clone();
-    // The 100 % list names targets outside the excerpt; 高风险 is drawn in full (a common
-    // plan), so the vector carries a stratum kept whole and its zero check.
+    // The 100 % list names targets outside the excerpt. Twelve alternates make the excerpt's
+    // small 高风险 stratum one kept whole (its zero check), the others walked.
     plan.must_include.clear();
     plan.must_include_reasons.clear();
-    for s in plan.strata.iter_mut().filter(|s| s.key == "high") {
-        s.ratio = shuangsuiji::registers::fields::BasisPoints(10_000);
-    }
+    plan.alternates_per_stratum = 12;
     let sub: Vec<_> = reg
         .targets()
         .iter()
@@ -381,8 +380,31 @@ fn write_vector(
     let public = check_public(inp, &view, &proof).map_err(bilingual)?;
     let auditor = check_auditor(inp, &reg, key, &view, &proof).map_err(bilingual)?;
     let first = view.targets.first().ok_or("empty register")?;
+    // Intermediate values for re-implementers: the walk's order, and the zero check's
+    // kept-list digest and weights of each stratum kept whole.
+    let eligible = shuangsuiji::privacy::eligible_tickets(inp, &reg).map_err(bilingual)?;
+    let mut zero = serde_json::Map::new();
+    for s in proof.strata.iter().filter(|s| s.zero_blind.is_some()) {
+        use shuangsuiji::privacy::pedersen::{kept_digest, scalar_hex, zero_weight};
+        let kept: Vec<&str> = s
+            .selected
+            .iter()
+            .chain(&s.alternates)
+            .map(|t| t.target.as_str())
+            .collect();
+        let d = kept_digest(kept.iter().copied());
+        let weights: Vec<serde_json::Value> = eligible
+            .iter()
+            .filter(|t| !kept.contains(&t.target.as_str()))
+            .map(|t| serde_json::json!({"target": t.target, "weight": scalar_hex(&zero_weight(&seed.0, &s.key, &d, &t.target))}))
+            .collect();
+        zero.insert(
+            s.key.clone(),
+            serde_json::json!({"kept_digest": hex::encode(d), "weights": weights}),
+        );
+    }
     let vector = serde_json::json!({
-        "description": "draw/v3 sealed classes (docs/spec/privacy.md): the sample register's first 300 entries by id that pass the sample plan's filter, that plan without its 100 % list and with 高风险 drawn in full (a stratum kept whole: its zero_blind), a fixed view key and seed in; the sealed view, its root, the first leaf's canonical bytes, the class proof, the public and the auditor verdicts, and the disclosure out.",
+        "description": "draw/v3 sealed classes (docs/spec/privacy.md): the sample register's first 300 entries by id that pass the sample plan's filter, that plan without its 100 % list and with twelve alternates per stratum (高风险, 14 members, is kept whole: its zero_blind), a fixed view key and seed in; the sealed view, its root, the first leaf's canonical bytes, the value base V, the eligible targets in the walk's order with their tickets, the zero check's kept-list digest and weights, the class proof, the public and the auditor verdicts, and the disclosure out.",
         "generated_by": format!("shuangsuiji privacy demo --vectors (shuangsuiji {}), from examples/data", env!("CARGO_PKG_VERSION")),
         "inputs": {
             "suite": "ed25519-sha256",
@@ -397,6 +419,8 @@ fn write_vector(
             "targets_root": public.targets_root,
             "first_leaf": String::from_utf8(first.leaf_bytes().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?,
             "value_base": shuangsuiji::privacy::pedersen::point_hex(&shuangsuiji::privacy::pedersen::value_base()),
+            "eligible_by_ticket": eligible,
+            "zero_weights": zero,
             "proof": proof,
             "public_verdict": public,
             "auditor_verdict": auditor,

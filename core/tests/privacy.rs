@@ -46,8 +46,11 @@ fn random_register(n: u32, rng_seed: u64) -> TargetRegister {
     TargetRegister::new(AS_OF, ts).unwrap()
 }
 
+/// The common plan on its key item (重点, no ratio cap), so that any ratio up to 100 % is a
+/// valid plan.
 fn plan_with(ratios: [u32; 4]) -> DrawPlan {
     let mut p = plan();
+    p.items = vec!["HA-GAT-006".into()];
     for (s, r) in p.strata.iter_mut().zip(ratios) {
         s.ratio = BasisPoints(r);
     }
@@ -186,7 +189,13 @@ fn a_stratum_kept_whole_opens_no_negative_fact() {
         .any(|o| o.stratum == "high" && o.bit == 0));
     let f = disclosure(&d.proof, 1_000);
     let high = d.proof.strata.iter().find(|s| s.key == "high").unwrap();
-    assert!(f.disclosed < high.population + 200, "{f:?}");
+    let opened: std::collections::BTreeSet<&str> =
+        d.proof.openings.iter().map(|o| o.target.as_str()).collect();
+    assert!((opened.len() as u64) < high.population + 200, "{f:?}");
+    // Yet the published list of every high-risk target says of each other eligible one that
+    // it is not high risk: counted, not hidden.
+    assert_eq!(f.disclosed, f.eligible, "{f:?}");
+    assert_eq!(f.implied_only, f.eligible - opened.len() as u64, "{f:?}");
 }
 
 #[test]
@@ -258,9 +267,16 @@ fn a_false_opening_is_refused() {
 
 #[test]
 fn a_stated_population_off_by_one_is_refused() {
+    // One member moved between strata: the sum is still the eligible count, the commitments
+    // say otherwise.
     let mut d = sample();
     d.proof.strata[0].population += 1;
+    d.proof.strata[1].population -= 1;
     assert!(matches!(d.public(), Err(PrivacyError::Population { .. })));
+    // One more than the eligible count: refused before any quota is computed.
+    let mut d = sample();
+    d.proof.strata[0].population += 1;
+    assert!(matches!(d.public(), Err(PrivacyError::Proof(_))));
 }
 
 #[test]
@@ -306,7 +322,12 @@ fn a_misclassified_target_is_the_auditors_catch() {
     d.reprove(&forged);
     d.public().unwrap();
     let e = d.auditor().unwrap_err().to_string();
-    assert!(e.contains(&victim.id) && e.contains("classes"), "{e}");
+    assert!(
+        e.contains(&victim.id) && e.contains("class commitments"),
+        "{e}"
+    );
+    let zh = shuangsuiji::Explain::message_zh(&d.auditor().unwrap_err());
+    assert!(zh.contains(&victim.id) && zh.contains("类别承诺"), "{zh}");
 }
 
 #[test]
@@ -404,6 +425,31 @@ fn the_shared_vector_recomputes() {
     );
     let proof = prove(inp, &reg, &key).unwrap();
     assert_eq!(serde_json::to_value(&proof).unwrap(), e["proof"]);
+    assert_eq!(
+        serde_json::to_value(eligible_tickets(inp, &reg).unwrap()).unwrap(),
+        e["eligible_by_ticket"]
+    );
+    // The zero check's weights, from the spec's formula (§10.6).
+    for (k, z) in e["zero_weights"].as_object().unwrap() {
+        let s = proof.strata.iter().find(|s| &s.key == k).unwrap();
+        let kept: Vec<&str> = s
+            .selected
+            .iter()
+            .chain(&s.alternates)
+            .map(|t| t.target.as_str())
+            .collect();
+        let d = shuangsuiji::privacy::pedersen::kept_digest(kept.iter().copied());
+        assert_eq!(hex::encode(d), z["kept_digest"].as_str().unwrap());
+        for w in z["weights"].as_array().unwrap() {
+            let id = w["target"].as_str().unwrap();
+            assert_eq!(
+                shuangsuiji::privacy::pedersen::scalar_hex(
+                    &shuangsuiji::privacy::pedersen::zero_weight(&inp.seed.0, k, &d, id)
+                ),
+                w["weight"].as_str().unwrap()
+            );
+        }
+    }
     let published_proof: ClassProof = serde_json::from_value(e["proof"].clone()).unwrap();
     let public = check_public(inp, &published, &published_proof).unwrap();
     assert_eq!(serde_json::to_value(&public).unwrap(), e["public_verdict"]);
@@ -488,19 +534,26 @@ fn a_malformed_pair_cannot_hide_a_member_of_a_stratum_kept_whole() {
         .chain(&p.strata[high].alternates)
         .map(|t| t.target.clone())
         .collect();
+    let dk = shuangsuiji::privacy::pedersen::kept_digest(
+        p.strata[high]
+            .selected
+            .iter()
+            .chain(&p.strata[high].alternates)
+            .map(|t| t.target.as_str()),
+    );
     let s: curve25519_dalek::scalar::Scalar = d
         .reg
         .targets()
         .iter()
         .filter(|t| !kept.contains(&t.id))
         .map(|t| {
-            shuangsuiji::privacy::pedersen::zero_weight(&d.seed.0, "high", &t.id)
+            shuangsuiji::privacy::pedersen::zero_weight(&d.seed.0, "high", &dk, &t.id)
                 * blind(&KEY, &t.id, "risk", "high")
         })
         .sum();
     p.strata[high].zero_blind = Some(scalar_hex(&s));
     match d.public() {
-        Err(PrivacyError::Population { stratum, .. }) => assert_eq!(stratum, "high"),
+        Err(PrivacyError::ZeroCheck { stratum }) => assert_eq!(stratum, "high"),
         other => panic!("{other:?}"),
     }
     assert!(d.auditor().is_err());

@@ -10,6 +10,7 @@ impl Explain for PrivacyError {
             PrivacyError::Leaf { .. } => "sealed_leaf",
             PrivacyError::NotOneClass { .. } => "not_one_class",
             PrivacyError::Population { .. } => "population",
+            PrivacyError::ZeroCheck { .. } => "zero_check",
             PrivacyError::MissingOpening { .. } => "missing_opening",
             PrivacyError::ExtraOpening { .. } => "extra_opening",
             PrivacyError::BadOpening { .. } => "bad_opening",
@@ -40,6 +41,9 @@ impl Explain for PrivacyError {
             PrivacyError::Population { stratum, stated } => {
                 format!("层 {stratum} 声明的对象数 {stated} 与可抽对象的承诺之和不符")
             }
+            PrivacyError::ZeroCheck { stratum } => format!(
+                "层 {stratum} 全部保留，但未保留对象的承诺并非全为 0（零值核对不通过）：可能有成员被略去"
+            ),
             PrivacyError::MissingOpening { target, stratum } => format!(
                 "缺少对象 {target} 在层 {stratum} 的开启值：其号签低于该层的门槛"
             ),

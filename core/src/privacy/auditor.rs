@@ -54,15 +54,18 @@ pub fn check_auditor(
     for (t, s) in register.targets().iter().zip(&view.targets) {
         let want = seal(t, key);
         if want != *s {
-            let what = if want.id != s.id {
-                "id"
+            let (zh, en) = if want.id != s.id {
+                ("编码", "id")
             } else if want.classes != s.classes || want.blind_sums != s.blind_sums {
-                "classes（风险等级或信用类别的承诺与名录不符 · a class commitment is not the register's）"
+                (
+                    "类别承诺（风险等级或信用类别与名录不符）",
+                    "class commitments (a risk level or credit class is not the register's)",
+                )
             } else {
-                "公开字段 · a public field"
+                ("公开字段", "a public field")
             };
             return Err(PrivacyError::Auditor(format!(
-                "条目 {} 的 {what} 不同 · entry {}: {what} differs",
+                "条目 {} 的{zh}不同 · entry {}: {en} differs",
                 t.id, t.id
             )));
         }

@@ -4,7 +4,9 @@
 use crate::draw::select::{quota, Ticketed};
 use crate::encoding::canonical::Digest32;
 use crate::privacy::error::PrivacyError;
-use crate::privacy::pedersen::{blind_point, commit, scalar_from_hex, value_base, zero_weight};
+use crate::privacy::pedersen::{
+    blind_point, commit, kept_digest, scalar_from_hex, value_base, zero_weight,
+};
 use crate::privacy::prove::{
     eligible_by_ticket, keep_of, ClassProof, Opening, SelectionInputs, ALGORITHM_V3,
 };
@@ -64,6 +66,8 @@ pub fn check_public(
     }
     view.check()?;
     let targets_root = view.root_in(suite)?;
+    plan.check(items)
+        .map_err(crate::draw::error::DrawError::Plan)?;
     let attribute = ClassAttribute::of_plan(plan.stratify_by);
     if proof.attribute.as_deref() != attribute.map(ClassAttribute::wire_name) {
         return Err(PrivacyError::Proof(format!(
@@ -112,6 +116,17 @@ pub fn check_public(
     let mut used: BTreeSet<(&str, &str)> = BTreeSet::new();
     let mut member_of: BTreeMap<String, String> = BTreeMap::new();
     let mut strata = Vec::new();
+    // The populations add up to the eligible count (so no quota is computed over a number
+    // larger than the register), then each is bound to the commitments.
+    let stated = proof
+        .strata
+        .iter()
+        .try_fold(0u64, |acc, p| acc.checked_add(p.population));
+    if attribute.is_some() && stated != Some(n_eligible) {
+        return Err(PrivacyError::Proof(format!(
+            "各层对象数之和不等于可抽对象数 {n_eligible} · the populations do not add up to the eligible count {n_eligible}"
+        )));
+    }
     if let Some(a) = attribute {
         check_sums(a, proof, &eligible, &by_id)?;
     }
@@ -311,20 +326,20 @@ fn zero_check(
         ))
     })?;
     let kept_ids: BTreeSet<&str> = kept.iter().map(|k| k.target.as_str()).collect();
+    let d = kept_digest(kept.iter().map(|k| k.target.as_str()));
     let mut weights = Vec::new();
     let mut points = Vec::new();
     for (_, t) in eligible
         .iter()
         .filter(|(_, t)| !kept_ids.contains(t.id.as_str()))
     {
-        weights.push(zero_weight(&seed.0, key, &t.id));
+        weights.push(zero_weight(&seed.0, key, &d, &t.id));
         points.push(sealed(by_id, &t.id)?.commitment(a, key)?);
     }
     let sum = RistrettoPoint::vartime_multiscalar_mul(weights, points);
     if sum != blind_point(&s) {
-        return Err(PrivacyError::Population {
+        return Err(PrivacyError::ZeroCheck {
             stratum: key.to_string(),
-            stated: population,
         });
     }
     Ok(())

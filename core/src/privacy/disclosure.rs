@@ -12,22 +12,41 @@ pub struct Disclosure {
     pub register: u64,
     /// Eligible targets.
     pub eligible: u64,
-    /// Targets with any class fact in the proof.
+    /// Targets with any class fact a reader can take from the published files: opened in the
+    /// proof, or "not in k" for every eligible target outside a stratum kept whole (its kept
+    /// list is its whole membership).
     pub disclosed: u64,
-    /// … of which opened as a member of a stratum (their class is public).
+    /// … of which kept (selected or alternate): their class is public.
     pub full_class: u64,
     /// … of which only "not in k" facts.
     pub negative_only: u64,
-    /// Negative-only targets whose class is nevertheless determined: one non-empty stratum
-    /// left that they could be in (review S3).
+    /// … of those, the ones with no opening at all: their facts come only from a stratum
+    /// kept whole.
+    pub implied_only: u64,
+    /// Targets not kept whose class is nevertheless determined: one stratum left that still
+    /// has members unaccounted for and that their facts do not rule out (review S3).
     pub recovered: u64,
     /// `disclosed / register`, in basis points (rounded down).
     pub share_bp: u64,
 }
 
-/// Counts what the proof discloses, and what a reader infers from it: a target whose opened
-/// "not in k" facts leave only one stratum with members still unaccounted for is recovered.
+/// Counts what the proof discloses, and what a reader infers from it. Computed from the
+/// proof as given: check it first (`check_public`).
 pub fn disclosure(proof: &ClassProof, register: u64) -> Disclosure {
+    let n = |x: usize| u64::try_from(x).unwrap_or(u64::MAX);
+    if proof.attribute.is_none() {
+        // One stratum: nothing about any class is published.
+        return Disclosure {
+            register,
+            eligible: proof.eligible,
+            disclosed: 0,
+            full_class: 0,
+            negative_only: 0,
+            implied_only: 0,
+            recovered: 0,
+            share_bp: 0,
+        };
+    }
     let mut facts: BTreeMap<&str, (Option<&str>, BTreeSet<&str>)> = BTreeMap::new();
     for o in &proof.openings {
         let e = facts.entry(o.target.as_str()).or_default();
@@ -37,35 +56,37 @@ pub fn disclosure(proof: &ClassProof, register: u64) -> Disclosure {
             e.1.insert(o.stratum.as_str());
         }
     }
-    // A stratum can still hold an undisclosed target while not every member is known.
-    let mut known_members: BTreeMap<&str, u64> = BTreeMap::new();
-    for (m, _) in facts.values() {
-        if let Some(k) = m {
-            *known_members.entry(k).or_default() += 1;
-        }
-    }
-    let open_strata: Vec<&str> = proof
+    let open = candidates_for_undisclosed(proof);
+    let whole = proof
         .strata
         .iter()
-        .filter(|s| s.population > known_members.get(s.key.as_str()).copied().unwrap_or(0))
-        .map(|s| s.key.as_str())
-        .collect();
-    let full = facts.values().filter(|(m, _)| m.is_some()).count();
-    let recovered = facts
+        .any(|s| s.population > 0 && n(s.selected.len() + s.alternates.len()) == s.population);
+    let full = n(facts.values().filter(|(m, _)| m.is_some()).count());
+    let unopened = proof.eligible.saturating_sub(n(facts.len()));
+    // Facts of an opened target: its openings; a stratum kept whole adds nothing to the
+    // candidates, as it is no longer open.
+    let mut recovered = n(facts
         .values()
         .filter(|(m, not)| {
-            m.is_none() && open_strata.iter().filter(|k| !not.contains(*k)).count() == 1
+            m.is_none() && open.iter().filter(|k| !not.contains(k.as_str())).count() == 1
         })
-        .count();
-    let n = |x: usize| u64::try_from(x).unwrap_or(u64::MAX);
-    let disclosed = n(facts.len());
+        .count());
+    if open.len() == 1 {
+        recovered = recovered.saturating_add(unopened);
+    }
+    let disclosed = if whole {
+        proof.eligible.max(n(facts.len()))
+    } else {
+        n(facts.len())
+    };
     Disclosure {
         register,
         eligible: proof.eligible,
         disclosed,
-        full_class: n(full),
-        negative_only: disclosed - n(full),
-        recovered: n(recovered),
+        full_class: full,
+        negative_only: disclosed.saturating_sub(full),
+        implied_only: if whole { unopened } else { 0 },
+        recovered,
         share_bp: disclosed
             .saturating_mul(10_000)
             .checked_div(register)
@@ -73,9 +94,10 @@ pub fn disclosure(proof: &ClassProof, register: u64) -> Disclosure {
     }
 }
 
-/// The classes still consistent with the proof for a target it says nothing about: every
-/// stratum not yet fully accounted for by opened members. One left means the target is
-/// recovered without any fact of its own (a stratum exhausted by the proof).
+/// The classes still consistent with the proof for an eligible target it says nothing about:
+/// every stratum with members not yet accounted for by the opened ones (an empty stratum,
+/// or one whose members are all kept, is ruled out). One left means the target is recovered
+/// without any fact of its own.
 pub fn candidates_for_undisclosed(proof: &ClassProof) -> Vec<String> {
     let mut known: BTreeMap<&str, u64> = BTreeMap::new();
     for o in proof.openings.iter().filter(|o| o.bit == 1) {

@@ -33,6 +33,13 @@ pub enum PrivacyError {
         /// What the proof states.
         stated: u64,
     },
+    /// A stratum kept whole: the weighted sum of the unkept targets' commitments is not
+    /// `s·B`, so some unkept entry does not commit to 0 (a member may have been dropped).
+    #[error("stratum {stratum} keeps every member, but the unkept targets' commitments do not all commit to 0 (zero check)")]
+    ZeroCheck {
+        /// Stratum key.
+        stratum: String,
+    },
     /// The walk needs an opening the proof does not give.
     #[error("missing opening of target {target} for stratum {stratum}: its ticket is below the stratum's threshold")]
     MissingOpening {

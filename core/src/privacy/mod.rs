@@ -21,5 +21,7 @@ pub use check::{check_public, PublicVerdict, StratumCheck};
 pub use disclosure::{candidates_for_undisclosed, disclosure, Disclosure};
 pub use error::PrivacyError;
 pub use pedersen::ViewKey;
-pub use prove::{prove, ClassProof, Opening, SelectionInputs, StratumProof, ALGORITHM_V3};
+pub use prove::{
+    eligible_tickets, prove, ClassProof, Opening, SelectionInputs, StratumProof, ALGORITHM_V3,
+};
 pub use sealed::{seal, ClassAttribute, SealedTarget, SealedView};

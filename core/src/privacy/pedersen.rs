@@ -71,16 +71,30 @@ pub fn blind(key: &ViewKey, id: &str, attribute: &str, value: &str) -> Scalar {
 
 /// Tag of the weights of a stratum's zero check.
 pub const ZERO_WEIGHT_TAG: &str = "shuangsuiji/v3/zero-weight";
+/// Tag of the digest of a stratum's kept list, inside every weight.
+pub const ZERO_KEPT_TAG: &str = "shuangsuiji/v3/zero-kept";
 
-/// `w(t, k) = wide(SHA-512-tagged(ZERO_WEIGHT_TAG, seed ‖ lp(k) ‖ lp(id)))`: drawn from the
-/// seed, so after every commitment is fixed. A stratum that keeps all its members proves
-/// `Σ_unkept w·C(t,k) = s·B`: with the weights unknown when the entries were sealed, that
-/// holds only if every unkept entry commits to 0 — no malformed pair (+1, −1) lets a member
-/// go unopened (review of 2026-11-30).
-pub fn zero_weight(seed: &[u8; 32], stratum: &str, id: &str) -> Scalar {
+/// `D_k = wide(ZERO_KEPT_TAG, lp(id_1) ‖ … ‖ lp(id_m))` over the stratum's kept ids in their
+/// order: each choice of which members to keep gets its own weights, so an operator who
+/// sealed malformed entries cannot search the members for a subset whose weights cancel
+/// them (generalised birthday; second review of 2026-11-30).
+pub fn kept_digest<'a>(kept: impl IntoIterator<Item = &'a str>) -> [u8; 64] {
+    let mut parts: Vec<Vec<u8>> = Vec::new();
+    for id in kept {
+        parts.push(lp(id.as_bytes()));
+    }
+    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    tagged_wide(ZERO_KEPT_TAG, &refs)
+}
+
+/// `w(t, k) = wide(ZERO_WEIGHT_TAG, seed ‖ lp(k) ‖ D_k ‖ lp(id))`: drawn from the seed and
+/// the kept list, so after every commitment is fixed. A stratum that keeps all its members
+/// proves `Σ_unkept w·C(t,k) = s·B`, which holds for such weights only if every unkept entry
+/// commits to 0 — no malformed pair lets a member go unopened (first review of 2026-11-30).
+pub fn zero_weight(seed: &[u8; 32], stratum: &str, kept: &[u8; 64], id: &str) -> Scalar {
     Scalar::from_bytes_mod_order_wide(&tagged_wide(
         ZERO_WEIGHT_TAG,
-        &[seed, &lp(stratum.as_bytes()), &lp(id.as_bytes())],
+        &[seed, &lp(stratum.as_bytes()), kept, &lp(id.as_bytes())],
     ))
 }
 

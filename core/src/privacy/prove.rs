@@ -9,7 +9,7 @@ use crate::draw::select::{quota, ticket_in, Census, Ticketed};
 use crate::encoding::canonical::Digest32;
 use crate::encoding::Suite;
 use crate::privacy::error::PrivacyError;
-use crate::privacy::pedersen::{blind, scalar_hex, zero_weight, ViewKey};
+use crate::privacy::pedersen::{blind, kept_digest, scalar_hex, zero_weight, ViewKey};
 use crate::privacy::sealed::ClassAttribute;
 use crate::registers::item::ItemList;
 use crate::registers::target::{Target, TargetRegister};
@@ -130,6 +130,30 @@ pub(crate) fn eligible_by_ticket<'a>(
     Ok(out)
 }
 
+/// The eligible targets of a register with their tickets, in the walk's order: for
+/// re-implementers and vectors (the same list [`prove`] and the public check use).
+///
+/// # Errors
+/// [`PrivacyError::Proof`] for a target whose 抽查频次 tier cannot be told.
+pub fn eligible_tickets(
+    inp: SelectionInputs<'_>,
+    register: &TargetRegister,
+) -> Result<Vec<Ticketed>, PrivacyError> {
+    Ok(eligible_by_ticket(
+        inp.suite,
+        inp.plan,
+        inp.items,
+        &inp.seed,
+        register.targets().iter().map(std::borrow::Cow::Borrowed),
+    )?
+    .into_iter()
+    .map(|(ticket, t)| Ticketed {
+        target: t.id,
+        ticket,
+    })
+    .collect())
+}
+
 /// How many a stratum keeps: quota plus alternates, at most its population.
 pub(crate) fn keep_of(plan: &DrawPlan, quota: u64, population: u64) -> u64 {
     quota
@@ -150,6 +174,8 @@ pub fn prove(
     key: &ViewKey,
 ) -> Result<ClassProof, PrivacyError> {
     let (suite, plan, items, seed) = (inp.suite, inp.plan, inp.items, &inp.seed);
+    plan.check(items)
+        .map_err(crate::draw::error::DrawError::Plan)?;
     Census::take_v2(plan, items, register.targets())?;
     let eligible = eligible_by_ticket(
         suite,
@@ -199,11 +225,12 @@ pub fn prove(
             if keep > 0 && keep == members.len() {
                 let kept_ids: std::collections::BTreeSet<&str> =
                     kept.iter().map(|k| k.target.as_str()).collect();
+                let d = kept_digest(kept.iter().map(|k| k.target.as_str()));
                 let sum: Scalar = eligible
                     .iter()
                     .filter(|(_, t)| !kept_ids.contains(t.id.as_str()))
                     .map(|(_, t)| {
-                        zero_weight(&seed.0, &s.key, &t.id)
+                        zero_weight(&seed.0, &s.key, &d, &t.id)
                             * blind(key, &t.id, a.wire_name(), &s.key)
                     })
                     .sum();
