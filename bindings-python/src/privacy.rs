@@ -69,7 +69,8 @@ pub fn prove_classes<'py>(
 
 /// The public check of a class proof (dict) against the sealed view (dict): returns the
 /// verdict (targets root, eligible count, each stratum's population, quota and kept).
-/// Raises PrivacyError naming the target and stratum.
+/// Raises PrivacyError naming the target and stratum. The seed is taken as given: compare
+/// the verdict's targets root with the draw's commitment, whose seed it must be.
 #[pyfunction]
 #[pyo3(signature = (plan, item_list, sealed_view, seed, proof, suite = None))]
 pub fn check_classes_public<'py>(

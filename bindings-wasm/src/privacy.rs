@@ -73,7 +73,8 @@ fn result<T: Serialize>(r: Result<T, Failure>) -> Result<JsValue, JsValue> {
 
 /// The public check of a draw/v3 class proof against the sealed target view, as anyone can
 /// run it: `{ ok, error, verdict }` (verdict: targets root, eligible count, each stratum's
-/// population bound to the commitments, quota and kept).
+/// population bound to the commitments, quota and kept). The seed is taken as given: compare
+/// the verdict's targets root with the draw's commitment, whose seed it must be.
 #[wasm_bindgen(js_name = checkClassesPublic, unchecked_return_type = "ClassCheckResult")]
 pub fn check_classes_public(
     #[wasm_bindgen(unchecked_param_type = "Input")] plan: JsValue,

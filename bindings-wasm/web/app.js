@@ -421,17 +421,20 @@ function v3Ready() {
   $("v3-go").disabled = !(v3.plan && v3.items && v3.sealed && v3.proof && $("v3-seed").value.trim());
 }
 
+// Each public row: its text, and when it applies (a plan without classes runs none of the
+// class rows; the zero row only where a stratum keeps every member).
 const PUBLIC_CHECKS = [
-  ["每个可抽对象恰属一类（承诺之和）", "each eligible target is in exactly one class (its commitments add up)"],
-  ["各层对象数与承诺之和相符", "each stratum's population is the sum of the commitments"],
-  ["各层保留的是其成员中号签最低者", "each stratum keeps its members' lowest tickets"],
-  ["全部保留的层：其余对象均承诺为 0", "a stratum kept whole: every other target commits to 0"],
-  ["没有多余的开启（不多披露任何类别）", "no opening beyond what the check needs (no class disclosed for nothing)"],
+  ["文件格式、计划与可抽对象数", "format, plan and eligible count", () => true],
+  ["每个可抽对象恰属一类（承诺之和）", "each eligible target is in exactly one class (its commitments add up)", (p) => p.attribute],
+  ["各层对象数与承诺之和相符", "each stratum's population is the sum of the commitments", (p) => p.attribute],
+  ["各层保留的是其成员中号签最低者", "each stratum keeps its members' lowest tickets", () => true],
+  ["全部保留的层：其余对象均承诺为 0", "a stratum kept whole: every other target commits to 0", (p) => p.strata?.some((s) => s.zero_blind)],
+  ["没有多余的开启（不多披露任何类别）", "no opening beyond what the check needs (no class disclosed for nothing)", (p) => p.attribute],
 ];
 // Which public row an error kind belongs to: the check stops at the first failure, so the
-// other rows are "not reached", never "passed".
-const PUBLIC_ROW = { not_one_class: 0, population: 1, missing_opening: 2, bad_opening: 2,
-  outcome: 2, two_strata: 2, extra_opening: 4 };
+// rows after it are "not reached", never "passed".
+const PUBLIC_ROW = { input: 0, class_proof: 0, sealed_leaf: 0, plan: 0, not_one_class: 1, population: 2,
+  missing_opening: 3, bad_opening: 3, outcome: 3, two_strata: 3, zero_check: 4, extra_opening: 5 };
 const AUDITOR_CHECKS = [
   ["每个对象的类别与名录库一致", "each class is the register's"],
   ["未开启的承诺均为 0 或 1", "every unopened commitment is 0 or 1"],
@@ -449,13 +452,25 @@ async function runClasses() {
   const pub = checkClassesPublic(plan, items, sealed, seed, proof);
   const key = $("v3-key").value.trim();
   const aud = v3.targets && key ? checkClassesAuditor(plan, items, await bytes(v3.targets), key, sealed, seed, proof) : null;
-  const failedRow = pub.ok ? -1 : (PUBLIC_ROW[pub.error.kind] ?? 0);
+  let parsed = {};
+  try { parsed = JSON.parse(new TextDecoder().decode(proof)); } catch { parsed = {}; }
+  const failedRow = pub.ok ? -1 : (PUBLIC_ROW[pub.error.causeKind] ?? PUBLIC_ROW[pub.error.kind] ?? 0);
   const mark = (r, row) => (r === null ? "未核（需完整名录与视图密钥）not checked (needs the full register and the view key)"
     : r.ok ? "✔ 通过 passed"
     : row === undefined || row === failedRow ? "✘ 未通过 failed"
+    // Rows 0–2 run in turn before any stratum; the walk and the zero check run stratum by
+    // stratum; the extra-opening check after all of them.
+    : row < failedRow && (row <= 2 || failedRow === 5) ? "✔ 通过 passed"
     : "— 未得出（核验在首个错误处停止）not reached (the check stops at the first failure)");
-  PUBLIC_CHECKS.forEach(([zh, en], row) => {
-    const tr = el("tr"); tr.append(el("td", `${zh} · ${en}`), el("td", "公众 public"), el("td", mark(pub, row))); body.append(tr);
+  // The seed: taken as given until a draw/v3 record proves it came after the sealed root.
+  const seedRow = el("tr");
+  seedRow.append(el("td", "种子来自承诺了该密封名录根的抽取 · the seed comes from a draw whose commitment fixed this sealed root"),
+    el("td", "—"), el("td", "未核：按给定值使用（尚无 draw/v3 记录）not checked: taken as given (no draw/v3 record yet)"));
+  body.append(seedRow);
+  PUBLIC_CHECKS.forEach(([zh, en, applies], row) => {
+    const tr = el("tr");
+    const result = applies(parsed) || (!pub.ok && row === failedRow) ? mark(pub, row) : "— 不适用 n/a";
+    tr.append(el("td", `${zh} · ${en}`), el("td", "公众 public"), el("td", result)); body.append(tr);
   });
   for (const [zh, en] of AUDITOR_CHECKS) {
     const tr = el("tr"); tr.className = "auditor";

@@ -251,13 +251,25 @@ fn verify(a: VerifyArgs) -> Result<(), String> {
             println!("  通过 PASSED · 名录根 targets root {}", v.targets_root);
             println!("  可抽对象 eligible: {}", v.eligible);
             for s in &v.strata {
+                let bound = if v.attribute.is_some() {
+                    "（已与承诺核对 bound to the commitments）"
+                } else {
+                    "（按公开字段计数 counted from public fields）"
+                };
                 println!(
-                    "  层 stratum {}: 对象数 population {}（已与承诺核对 bound to the commitments），应抽 quota {}，保留 kept {}",
+                    "  层 stratum {}: 对象数 population {}{bound}，应抽 quota {}，保留 kept {}",
                     s.key, s.population, s.quota, s.kept
                 );
             }
-            println!("  已核：每个可抽对象的承诺之和为一类、各层对象数与承诺之和相符、各层保留号签最低的成员、全部保留的层其余对象承诺为 0、无多余开启 · checked: each eligible target's commitments add up to one class, populations are the commitments' sums, each stratum keeps its members' lowest tickets, a stratum kept whole has every other target at 0, no extra opening");
-            println!("  未核（需审计）：类别是否属实、未开启的承诺是否为 0/1 · not checked (auditor's): whether each class is the register's, whether every unopened commitment is 0 or 1");
+            if v.attribute.is_some() {
+                println!("  已核：每个可抽对象的承诺之和为一类、各层对象数与承诺之和相符、各层保留号签最低的成员、无多余开启 · checked: each eligible target's commitments add up to one class, populations are the commitments' sums, each stratum keeps its members' lowest tickets, no extra opening");
+                if proof.strata.iter().any(|s| s.zero_blind.is_some()) {
+                    println!("  已核：全部保留的层，其余可抽对象均承诺为 0 · checked: in a stratum kept whole, every other eligible target commits to 0");
+                }
+                println!("  未核（需审计）：类别是否属实、未开启的承诺是否为 0/1 · not checked (auditor's): whether each class is the register's, whether every unopened commitment is 0 or 1");
+            } else {
+                println!("  计划不分类别：按号签最低者入选已核，不涉及任何类别 · the plan has no classes: the lowest tickets are checked, no class is involved");
+            }
         }
         Err(e) => println!("  未通过 FAILED:\n{}", e.message_bilingual()),
     }

@@ -489,7 +489,8 @@ def check_classes_public(
     suite: Optional[str] = None,
 ) -> Dict[str, Any]:
     """The public check of a class proof against the sealed view; returns the verdict,
-    raises PrivacyError."""
+    raises PrivacyError. The seed is taken as given: compare the verdict's targets root with
+    the draw's commitment, whose seed it must be."""
 
 def check_classes_auditor(
     plan: JsonInput,
