@@ -146,7 +146,9 @@ impl From<shuangsuiji::privacy::PrivacyError> for Failure {
             | P::ExtraOpening { target, .. }
             | P::BadOpening { target, .. }
             | P::TwoStrata { target, .. } => Some(target.clone()),
-            P::Population { stratum, .. } | P::Outcome { stratum, .. } => Some(stratum.clone()),
+            P::Population { stratum, .. }
+            | P::Outcome { stratum, .. }
+            | P::ZeroCheck { stratum } => Some(stratum.clone()),
             _ => None,
         };
         Failure::explained("PrivacyError", &e).at(path)

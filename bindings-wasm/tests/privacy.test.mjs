@@ -40,8 +40,16 @@ test("tampers are refused, named by kind and target", () => {
   assert.match(r.error.messageZh, /缺少对象/);
   const p2 = structuredClone(e.proof);
   p2.strata[1].population += 1;
+  p2.strata[0].population -= 1;
   r = checkClassesPublic(plan, items, j(e.sealed_view), i.seed, j(p2));
   assert.equal(r.error.kind, "population");
+  // A zero_blind changed: the stratum kept whole fails its zero check.
+  const p3 = structuredClone(e.proof);
+  const whole = p3.strata.find((s) => s.zero_blind);
+  whole.zero_blind = e.proof.strata.find((s) => s.blind_sum && s !== whole && s.blind_sum).blind_sum;
+  r = checkClassesPublic(plan, items, j(e.sealed_view), i.seed, j(p3));
+  assert.equal(r.error.kind, "zero_check");
+  assert.equal(r.error.path, whole.key);
   // The auditor, holding the true register, names a class sealed false.
   const targets = structuredClone(i.register);
   const victim = targets.targets.find((t) => t.risk === "high");

@@ -54,11 +54,19 @@ def test_tampers_are_refused(v, world):
     with pytest.raises(s.PrivacyError) as ex:
         s.check_classes_public(i["plan"], items, e["sealed_view"], i["seed"], proof)
     assert ex.value.kind == "missing_opening"
+    # A member moved between strata: the commitments' sums refuse it.
+    proof = copy.deepcopy(e["proof"])
+    proof["strata"][0]["population"] += 1
+    proof["strata"][1]["population"] -= 1
+    with pytest.raises(s.PrivacyError) as ex:
+        s.check_classes_public(i["plan"], items, e["sealed_view"], i["seed"], proof)
+    assert ex.value.kind == "population"
+    # One more than the eligible count.
     proof = copy.deepcopy(e["proof"])
     proof["strata"][0]["population"] += 1
     with pytest.raises(s.PrivacyError) as ex:
         s.check_classes_public(i["plan"], items, e["sealed_view"], i["seed"], proof)
-    assert ex.value.kind == "population"
+    assert ex.value.kind == "class_proof"
     # A stratum kept whole must prove its unkept entries commit to 0.
     proof = copy.deepcopy(e["proof"])
     whole = next(st for st in proof["strata"] if "zero_blind" in st)
