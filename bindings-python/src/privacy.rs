@@ -22,6 +22,17 @@ fn inputs<'a>(
     })
 }
 
+/// The two published documents a check reads: the sealed view and the class proof.
+fn published(
+    sealed_view: &Bound<'_, PyAny>,
+    proof: &Bound<'_, PyAny>,
+) -> Result<(privacy::SealedView, privacy::ClassProof)> {
+    Ok((
+        from_py(sealed_view, "sealed_view")?,
+        from_py(proof, "proof")?,
+    ))
+}
+
 /// The sealed (public) target view of a register under a 32-byte view key, as a dict:
 /// classes replaced by Pedersen commitments (keep the key private; give it to the auditor).
 #[pyfunction]
@@ -83,8 +94,7 @@ pub fn check_classes_public<'py>(
     suite: Option<&str>,
 ) -> Result<Bound<'py, PyAny>> {
     let plan: core::DrawPlan = from_py(plan, "plan")?;
-    let view: privacy::SealedView = from_py(sealed_view, "sealed_view")?;
-    let proof: privacy::ClassProof = from_py(proof, "proof")?;
+    let (view, proof) = published(sealed_view, proof)?;
     let inp = inputs(suite, &plan, &item_list.get().0, seed)?;
     let v = py.detach(|| privacy::check_public(inp, &view, &proof))?;
     to_py(py, &v)
@@ -108,8 +118,7 @@ pub fn check_classes_auditor<'py>(
     suite: Option<&str>,
 ) -> Result<Bound<'py, PyAny>> {
     let plan: core::DrawPlan = from_py(plan, "plan")?;
-    let view: privacy::SealedView = from_py(sealed_view, "sealed_view")?;
-    let proof: privacy::ClassProof = from_py(proof, "proof")?;
+    let (view, proof) = published(sealed_view, proof)?;
     let key = ViewKey(bytes32(view_key, "view_key")?);
     let inp = inputs(suite, &plan, &item_list.get().0, seed)?;
     let reg = &targets.get().0;

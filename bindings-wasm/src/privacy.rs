@@ -45,6 +45,14 @@ impl Inputs {
     }
 }
 
+/// The two published documents a check reads: the sealed view and the class proof.
+fn published(sealed_view: &JsValue, proof: &JsValue) -> Result<(SealedView, ClassProof), Failure> {
+    Ok((
+        input::json_value("sealedView", sealed_view)?,
+        input::json_value("proof", proof)?,
+    ))
+}
+
 fn view_key(hex_key: &str) -> Result<ViewKey, Failure> {
     ViewKey::from_hex(hex_key).ok_or_else(|| Failure::input("viewKey", "expected 64 hex digits"))
 }
@@ -86,8 +94,7 @@ pub fn check_classes_public(
 ) -> Result<JsValue, JsValue> {
     result((|| {
         let inp = Inputs::read(&plan, &item_list, seed, suite.as_deref())?;
-        let view: SealedView = input::json_value("sealedView", &sealed_view)?;
-        let proof: ClassProof = input::json_value("proof", &proof)?;
+        let (view, proof) = published(&sealed_view, &proof)?;
         Ok(privacy::check_public(inp.selection(), &view, &proof)?)
     })())
 }
@@ -111,8 +118,7 @@ pub fn check_classes_auditor(
         let inp = Inputs::read(&plan, &item_list, seed, suite.as_deref())?;
         let reg = input::targets(&input::required("targets", &targets)?, None)?;
         let key = view_key(view_key_hex)?;
-        let view: SealedView = input::json_value("sealedView", &sealed_view)?;
-        let proof: ClassProof = input::json_value("proof", &proof)?;
+        let (view, proof) = published(&sealed_view, &proof)?;
         Ok(privacy::check_auditor(
             inp.selection(),
             &reg,
