@@ -1,5 +1,5 @@
 //! The public re-run of a draw/v3 selection from the sealed view alone (docs/spec/privacy.md
-//! §4, review S1–S2): no class is read, only the facts the proof opens.
+//! §10.7): no class is read, only the facts the proof opens.
 
 use crate::draw::select::{quota, Ticketed};
 use crate::encoding::canonical::Digest32;
@@ -47,8 +47,11 @@ pub struct PublicVerdict {
 /// ticket per eligible target; each eligible target's committed classes add up to exactly
 /// one; each stated population is the sum of the eligible targets' committed bits, and the
 /// unstated class has none; each stratum's kept targets are its lowest tickets, walked in
-/// ticket order with the openings as the only membership oracle; no opening the walk does
-/// not need.
+/// ticket order with the openings as the only membership oracle (a stratum kept whole: its
+/// zero check instead); no opening the walk does not need.
+///
+/// The seed is taken as given: the caller compares `targets_root` with the draw's
+/// commitment, whose seed it must be (docs/spec/privacy.md §12).
 ///
 /// # Errors
 /// The first failed check, naming target and stratum.
