@@ -558,3 +558,32 @@ fn a_malformed_pair_cannot_hide_a_member_of_a_stratum_kept_whole() {
     }
     assert!(d.auditor().is_err());
 }
+
+/// A stratum kept whole carries no "not in it" opening: one added (valid, but a class
+/// disclosed for nothing) is refused where the walk meets it (third review, 2026-11-30).
+#[test]
+fn a_negative_opening_in_a_stratum_kept_whole_is_refused() {
+    let mut d = drawn(1_000, [300, 300, 300, 10_000], 9);
+    let outsider = eligible_tickets(d.inp(), &d.reg)
+        .unwrap()
+        .into_iter()
+        .find(|t| d.reg.get(&t.target).unwrap().risk != RiskLevel::High)
+        .unwrap()
+        .target;
+    d.proof.openings.push(Opening {
+        target: outsider.clone(),
+        stratum: "high".into(),
+        bit: 0,
+        blind: shuangsuiji::privacy::pedersen::scalar_hex(&shuangsuiji::privacy::pedersen::blind(
+            &KEY, &outsider, "risk", "high",
+        )),
+    });
+    d.proof.openings.sort();
+    match d.public() {
+        Err(PrivacyError::Outcome { stratum, detail }) => {
+            assert_eq!(stratum, "high");
+            assert!(detail.contains(&outsider), "{detail}");
+        }
+        other => panic!("{other:?}"),
+    }
+}

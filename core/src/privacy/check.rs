@@ -130,6 +130,7 @@ pub fn check_public(
             "各层对象数之和不等于可抽对象数 {n_eligible} · the populations do not add up to the eligible count {n_eligible}"
         )));
     }
+    check_stratum_members(plan, proof, attribute.is_some(), n_eligible)?;
     if let Some(a) = attribute {
         check_sums(a, proof, &eligible, &by_id)?;
     }
@@ -167,12 +168,7 @@ pub fn check_public(
             .kept(&p.key, keep, n, &mut used)?,
         };
         if let Some(a) = attribute {
-            zero_check(a, p, &s.key, keep, n, &kept, &eligible, &by_id, seed)?;
-        } else if p.blind_sum.is_some() || p.zero_blind.is_some() {
-            return Err(PrivacyError::Proof(format!(
-                "层 {} 不分类别，不应有 blind_sum 或 zero_blind · stratum {} has no class: no blind_sum or zero_blind",
-                p.key, p.key
-            )));
+            zero_check(a, p, &s.key, &kept, &eligible, &by_id, seed)?;
         }
         for k in &kept {
             if let Some(first) = member_of.insert(k.target.clone(), p.key.clone()) {
@@ -294,40 +290,66 @@ fn check_sums(
     Ok(())
 }
 
+/// Each stratum's members of the proof's format, all checked before any arithmetic (so a
+/// reader of the first failure knows every format check ran): blind sums exactly where the
+/// plan has classes, `zero_blind` exactly where a stratum keeps every member, canonical.
+fn check_stratum_members(
+    plan: &crate::draw::plan::DrawPlan,
+    proof: &ClassProof,
+    classes: bool,
+    n_eligible: u64,
+) -> Result<(), PrivacyError> {
+    for (p, s) in proof.strata.iter().zip(&plan.strata) {
+        let key = &p.key;
+        if !classes {
+            if p.blind_sum.is_some() || p.zero_blind.is_some() {
+                return Err(PrivacyError::Proof(format!(
+                    "层 {key} 不分类别，不应有 blind_sum 或 zero_blind · stratum {key} has no class: no blind_sum or zero_blind"
+                )));
+            }
+            continue;
+        }
+        let n = p.population;
+        let keep = keep_of(plan, quota(plan.rounding, s, n), n);
+        let whole = keep > 0 && keep == n && n <= n_eligible;
+        match (&p.zero_blind, whole) {
+            (None, true) => {
+                return Err(PrivacyError::Proof(format!(
+                    "层 {key} 全部保留，须有 zero_blind · stratum {key} keeps every member: zero_blind is required"
+                )))
+            }
+            (Some(_), false) => {
+                return Err(PrivacyError::Proof(format!(
+                    "层 {key} 并非全部保留，不应有 zero_blind · stratum {key} does not keep every member: no zero_blind"
+                )))
+            }
+            (Some(z), true) if scalar_from_hex(z).is_none() => {
+                return Err(PrivacyError::Proof(format!(
+                    "层 {key} 的 zero_blind 不是规范编码的标量 · stratum {key}: zero_blind is not a canonical scalar"
+                )))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// A stratum that keeps every member skips its non-members unopened; that is sound only if
-/// each of them commits to 0 there, which the weighted sum checks (weights from the seed,
-/// unknown when the entries were sealed).
-#[allow(clippy::too_many_arguments)]
+/// each of them commits to 0 there, which the weighted sum checks (weights from the seed and
+/// the kept list, unknown when the entries were sealed). Its presence and form were checked
+/// by [`check_stratum_members`].
 fn zero_check(
     a: ClassAttribute,
     p: &crate::privacy::prove::StratumProof,
     key: &str,
-    keep: usize,
-    population: u64,
     kept: &[Ticketed],
     eligible: &[(Digest32, crate::registers::target::Target)],
     by_id: &BTreeMap<&str, &SealedTarget>,
     seed: &Digest32,
 ) -> Result<(), PrivacyError> {
-    let all_kept = keep > 0 && u64::try_from(keep).unwrap_or(u64::MAX) == population;
-    let Some(s) = p.zero_blind.as_deref() else {
-        if all_kept {
-            return Err(PrivacyError::Proof(format!(
-                "层 {key} 全部保留，须有 zero_blind · stratum {key} keeps every member: zero_blind is required"
-            )));
-        }
+    let Some(s) = p.zero_blind.as_deref().and_then(scalar_from_hex) else {
         return Ok(());
     };
-    if !all_kept {
-        return Err(PrivacyError::Proof(format!(
-            "层 {key} 并非全部保留，不应有 zero_blind · stratum {key} does not keep every member: no zero_blind"
-        )));
-    }
-    let s = scalar_from_hex(s).ok_or_else(|| {
-        PrivacyError::Proof(format!(
-            "层 {key} 的 zero_blind 不是规范编码的标量 · stratum {key}: zero_blind is not a canonical scalar"
-        ))
-    })?;
     let kept_ids: BTreeSet<&str> = kept.iter().map(|k| k.target.as_str()).collect();
     let d = kept_digest(kept.iter().map(|k| k.target.as_str()));
     let mut weights = Vec::new();
@@ -409,9 +431,13 @@ impl<'p> Walk<'_, 'p> {
                 });
             }
             if all_kept && o.bit == 0 {
-                return Err(PrivacyError::ExtraOpening {
-                    target: t.id.clone(),
+                // Reported by the walk, where it is found: the walk of this stratum stops here.
+                return Err(PrivacyError::Outcome {
                     stratum: key.to_string(),
+                    detail: format!(
+                        "层 {key} 全部保留，对象 {id} 不应有“不属于”开启（多余的开启会泄露类别） · stratum {key} keeps every member: target {id} must not be opened as a non-member (it would disclose a class)",
+                        id = t.id
+                    ),
                 });
             }
             used.insert((o.target.as_str(), o.stratum.as_str()));

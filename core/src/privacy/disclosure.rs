@@ -21,10 +21,12 @@ pub struct Disclosure {
     /// … of which only "not in k" facts.
     pub negative_only: u64,
     /// … of those, the ones with no opening at all: their facts come only from a stratum
-    /// kept whole.
+    /// kept whole (or from a single stratum left that can still have members).
     pub implied_only: u64,
     /// Targets not kept whose class is nevertheless determined: one stratum left that still
-    /// has members unaccounted for and that their facts do not rule out (review S3).
+    /// has members unaccounted for and that their facts do not rule out (review S3). A lower
+    /// bound: counting arguments across targets (a stratum whose remaining candidates number
+    /// exactly its missing members) are not counted.
     pub recovered: u64,
     /// `disclosed / register`, in basis points (rounded down).
     pub share_bp: u64,
@@ -74,7 +76,10 @@ pub fn disclosure(proof: &ClassProof, register: u64) -> Disclosure {
     if open.len() == 1 {
         recovered = recovered.saturating_add(unopened);
     }
-    let disclosed = if whole {
+    // A stratum kept whole publishes its membership; one stratum left open holds every
+    // target not otherwise placed: either way every eligible target carries a fact.
+    let implied = whole || open.len() == 1;
+    let disclosed = if implied {
         proof.eligible.max(n(facts.len()))
     } else {
         n(facts.len())
@@ -85,7 +90,7 @@ pub fn disclosure(proof: &ClassProof, register: u64) -> Disclosure {
         disclosed,
         full_class: full,
         negative_only: disclosed.saturating_sub(full),
-        implied_only: if whole { unopened } else { 0 },
+        implied_only: if implied { unopened } else { 0 },
         recovered,
         share_bp: disclosed
             .saturating_mul(10_000)
