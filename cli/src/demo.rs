@@ -522,6 +522,20 @@ pub fn data_dir(given: Option<&Path>) -> Result<PathBuf, String> {
         })
 }
 
+/// The sample's item list, target register (as of `as_of`) and plan, as every demo reads them.
+pub fn sample_data(
+    d: &Path,
+    as_of: shuangsuiji::Date,
+) -> Result<(ItemList, shuangsuiji::TargetRegister, DrawPlan), String> {
+    let items = import::items(&util::read(&d.join("items.csv"))?, "豫政办〔2017〕80号")
+        .map_err(|e| e.to_string())?;
+    let targets =
+        import::targets(&util::read(&d.join("targets.csv"))?, as_of).map_err(|e| e.to_string())?;
+    let plan: DrawPlan = serde_json::from_slice(&util::read(&d.join("plan.json"))?)
+        .map_err(|e| format!("plan.json: {e}"))?;
+    Ok((items, targets, plan))
+}
+
 pub fn run(a: DemoArgs) -> Result<(), String> {
     let suite = a.suite.0;
     if a.vectors.is_some() && !suite.is_default() {
@@ -530,16 +544,11 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     let data = data_dir(a.data.as_deref())?;
     let d = &data;
     let as_of = util::date_or_today("--as-of", Some(DEMO_AS_OF))?;
-    let items = import::items(&util::read(&d.join("items.csv"))?, "豫政办〔2017〕80号")
-        .map_err(|e| e.to_string())?;
-    let targets =
-        import::targets(&util::read(&d.join("targets.csv"))?, as_of).map_err(|e| e.to_string())?;
+    let (items, targets, plan) = sample_data(d, as_of)?;
     let inspectors = import::inspectors(&util::read(&d.join("inspectors.csv"))?, as_of)
         .map_err(|e| e.to_string())?;
     let key = util::read_key(&d.join("inspector-salt.key"))?;
     let public_inspectors = inspectors.public_view(&key);
-    let plan: DrawPlan = serde_json::from_slice(&util::read(&d.join("plan.json"))?)
-        .map_err(|e| format!("plan.json: {e}"))?;
     let regs = Registers {
         items: &items,
         targets: &targets,

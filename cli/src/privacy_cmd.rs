@@ -327,11 +327,7 @@ const VECTOR_TARGETS: usize = 300;
 fn demo(a: DemoArgs) -> Result<(), String> {
     let d = crate::demo::data_dir(a.data.as_deref())?;
     let as_of = util::date_or_today("--as-of", Some(crate::demo::DEMO_AS_OF))?;
-    let items = import::items(&util::read(&d.join("items.csv"))?, "豫政办〔2017〕80号")
-        .map_err(|e| e.to_string())?;
-    let reg =
-        import::targets(&util::read(&d.join("targets.csv"))?, as_of).map_err(|e| e.to_string())?;
-    let plan: DrawPlan = util::load_json(&d.join("plan.json"))?;
+    let (items, reg, plan) = crate::demo::sample_data(&d, as_of)?;
     let key = ViewKey(DEMO_VIEW_KEY);
     let seed = Digest32::from_hex(DEMO_SEED).ok_or("demo seed")?;
     let inp = SelectionInputs {
