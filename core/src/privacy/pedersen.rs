@@ -169,6 +169,29 @@ mod tests {
     }
 
     #[test]
+    fn zero_weights_change_with_the_kept_list_and_ids_cannot_be_re_split() {
+        // The second review's subset search: each choice of kept members must give its own
+        // weights, and a kept list must not hash like another one split differently.
+        let seed = [9u8; 32];
+        let a = kept_digest(["ab", "c"]);
+        let b = kept_digest(["a", "bc"]);
+        assert_ne!(a, b);
+        assert_ne!(a, kept_digest(["ab"]));
+        assert_ne!(
+            zero_weight(&seed, "high", &a, "t"),
+            zero_weight(&seed, "high", &b, "t")
+        );
+        assert_ne!(
+            zero_weight(&seed, "high", &a, "t"),
+            zero_weight(&[8u8; 32], "high", &a, "t")
+        );
+        assert_ne!(
+            zero_weight(&seed, "high", &a, "t"),
+            zero_weight(&seed, "low", &a, "t")
+        );
+    }
+
+    #[test]
     fn encodings_have_one_spelling() {
         let p = commit(1, &blind(&ViewKey([3; 32]), "x", "risk", "low"));
         let h = point_hex(&p);
