@@ -44,10 +44,10 @@ fn unknown_algorithm_is_named() {
     let w = World::new(targets(40), inspectors(6, 0));
     let r = run_with(
         &w,
-        |c| c.algorithm = "shuangsuiji/draw/v3".into(),
+        |c| c.algorithm = "shuangsuiji/draw/v4".into(),
         World::reveals(1),
     );
-    assert!(matches!(r, Err(DrawError::Algorithm { found, .. }) if found == "shuangsuiji/draw/v3"));
+    assert!(matches!(r, Err(DrawError::Algorithm { found, .. }) if found == "shuangsuiji/draw/v4"));
 }
 
 #[test]

@@ -18,8 +18,9 @@ pub(crate) struct Coverage {
 }
 
 impl Coverage {
-    /// Counts one entry: `drawable` when it passes the filter or is on the 100 % list.
-    pub(crate) fn add(&mut self, plan: &DrawPlan, t: &Target, drawable: bool) {
+    /// Counts one entry: `drawable` when it passes the filter or is on the 100 % list;
+    /// `sealed` in draw/v3, where the stratifying class is checked by the class proof.
+    pub(crate) fn add(&mut self, plan: &DrawPlan, t: &Target, drawable: bool, sealed: bool) {
         let f = &plan.filter;
         let mut miss = |what: &'static str| *self.missing.entry(what).or_default() += 1;
         if t.status == TargetStatus::Active {
@@ -36,7 +37,7 @@ impl Coverage {
                 miss("filter.departments|所属部门 department");
             }
         }
-        if drawable {
+        if drawable && !sealed {
             match plan.stratify_by {
                 StratifyBy::Risk if t.risk == RiskLevel::Unknown => {
                     miss("stratify_by risk|风险等级 risk")
@@ -46,6 +47,8 @@ impl Coverage {
                 }
                 _ => {}
             }
+        }
+        if drawable {
             if plan.team.recuse_own_region && t.region.trim().is_empty() {
                 miss("team.recuse_own_region|行政区划代码 region");
             }

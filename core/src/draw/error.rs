@@ -314,6 +314,9 @@ pub enum DrawError {
     /// A value could not be encoded canonically (a bug, reported rather than panicking).
     #[error("encoding: {0}")]
     Encoding(String),
+    /// draw/v3: the sealed classes or their proof are refused (docs/spec/privacy.md).
+    #[error("sealed classes (draw/v3): {0}")]
+    Classes(Box<crate::privacy::PrivacyError>),
 }
 
 /// Why a record does not verify. The first failing check is reported.

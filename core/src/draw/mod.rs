@@ -24,6 +24,7 @@ pub(crate) mod record;
 pub(crate) mod run;
 pub(crate) mod sample;
 pub(crate) mod scope;
+pub(crate) mod sealed_run;
 pub use scope::check_scope;
 pub(crate) mod select;
 pub(crate) mod tables;
@@ -50,7 +51,8 @@ pub use plan::{
 pub use prior::{check_prior_draws, PriorDraw};
 pub use protocol::{
     BeaconChoice, Commitment, Participant, Randomness, Reveal, Signatory, Supersedes, Version,
-    ALGORITHM, ALGORITHM_V2, MAX_PARTICIPANTS, MAX_SAFE_INTEGER, MAX_SIGNERS, REDRAW_REASONS,
+    ALGORITHM, ALGORITHM_V2, ALGORITHM_V3, MAX_PARTICIPANTS, MAX_SAFE_INTEGER, MAX_SIGNERS,
+    REDRAW_REASONS,
 };
 pub use published::{
     Announcement, NumberGroup, NumberOrder, PublishedDraw, PublishedNumbersSpec, PublishedResult,
@@ -59,5 +61,6 @@ pub use published::{
 pub use record::{DrawRecord, SealedRecord, SignedCommitment};
 pub use run::{draw, DrawInputs, TargetSource};
 pub use sample::{sample_lines, sample_reader};
+pub use sealed_run::{SealedKeeper, SealedSource};
 pub use select::{Census, Exclusion, ExclusionReason, Selection, StratumDraw, Ticketed};
-pub use verify::{verify, Verified};
+pub use verify::{verify, ClassesChecked, Verified};

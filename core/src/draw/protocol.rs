@@ -23,6 +23,11 @@ pub const ALGORITHM: &str = "shuangsuiji/draw/v1";
 /// cap bounds the whole draw (docs/spec/draw-v2.md).
 pub const ALGORITHM_V2: &str = "shuangsuiji/draw/v2";
 
+/// draw/v2 with the risk level and credit class sealed out of the public target view: the
+/// commitment's `roots.targets` is the sealed view's root and the record carries the class
+/// proof (docs/spec/privacy.md §13). Every other rule is draw/v2's.
+pub const ALGORITHM_V3: &str = "shuangsuiji/draw/v3";
+
 /// Which algorithm a commitment names: the rules that differ are chosen here, once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Version {
@@ -30,6 +35,8 @@ pub enum Version {
     V1,
     /// [`ALGORITHM_V2`].
     V2,
+    /// [`ALGORITHM_V3`].
+    V3,
 }
 
 impl Version {
@@ -38,6 +45,7 @@ impl Version {
         match algorithm {
             ALGORITHM => Some(Version::V1),
             ALGORITHM_V2 => Some(Version::V2),
+            ALGORITHM_V3 => Some(Version::V3),
             _ => None,
         }
     }
@@ -47,7 +55,14 @@ impl Version {
         match self {
             Version::V1 => ALGORITHM,
             Version::V2 => ALGORITHM_V2,
+            Version::V3 => ALGORITHM_V3,
         }
+    }
+
+    /// Whether draw/v2's rules hold (participants' signatures, `as_of`, reason codes,
+    /// caps): in draw/v2 and in draw/v3, which adds sealed classes to them.
+    pub fn has_v2_rules(self) -> bool {
+        self >= Version::V2
     }
 }
 
@@ -370,7 +385,7 @@ impl Commitment {
             ));
         }
         match self.version() {
-            Some(Version::V2) => self.check_v2(&mut p),
+            Some(Version::V2 | Version::V3) => self.check_v2(&mut p),
             Some(Version::V1) => self.check_v1(&mut p),
             None => p.push(format!(
                 "algorithm: {:?} is not implemented",

@@ -144,7 +144,7 @@ impl SignedCommitment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DrawRecord {
-    /// The algorithm, the commitment's: `shuangsuiji/draw/v1` or `shuangsuiji/draw/v2`.
+    /// The algorithm, the commitment's: `shuangsuiji/draw/v1`, `v2` or `v3`.
     pub algorithm: String,
     /// The signed pre-draw commitment.
     pub commitment: SignedCommitment,
@@ -167,6 +167,10 @@ pub struct DrawRecord {
     pub must_include: Vec<Ticketed>,
     /// Eligible targets left out, with reasons.
     pub exclusions: Vec<Exclusion>,
+    /// draw/v3: the class proof (docs/spec/privacy.md §10.6), which lets a reader holding
+    /// only the sealed view re-run `strata`. Absent in draw/v1 and v2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub classes: Option<crate::privacy::ClassProof>,
     /// Teams, in matching order.
     pub teams: Vec<Team>,
     /// Batches in inspection order (empty when the plan has none).

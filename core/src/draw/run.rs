@@ -46,6 +46,13 @@ pub trait TargetSource {
     fn in_memory(&self) -> Option<&TargetRegister> {
         None
     }
+
+    /// draw/v3 (docs/spec/privacy.md §13): the register keeper's full register with the view
+    /// key, or a reader's sealed view. A plain register is neither, and a draw/v3 is
+    /// refused on it: its classes are what v3 keeps out of the published files.
+    fn sealed(&self) -> Option<crate::draw::sealed_run::SealedSource<'_>> {
+        None
+    }
 }
 
 impl TargetSource for TargetRegister {
@@ -138,44 +145,23 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     let Some(version) = c.version() else {
         return Err(DrawError::Algorithm {
             found: c.algorithm.clone(),
-            expected: "shuangsuiji/draw/v1 or shuangsuiji/draw/v2",
+            expected: "shuangsuiji/draw/v1, v2 or v3",
         });
     };
-    c.check()?;
+    if version == Version::V3 {
+        return crate::draw::sealed_run::draw_v3(inp);
+    }
     let in_memory = inp.targets.in_memory();
     let targets: &dyn TargetSource = match in_memory {
         Some(register) => register,
         None => inp.targets,
     };
-    let commitment_hash = c.hash()?;
-    same(RootOf::CommitmentHash, inp.commitment.hash, commitment_hash)?;
-    match version {
-        Version::V1 => check_unsigned(&inp.commitment.participant_signatures, inp.reveals)?,
-        Version::V2 => {
-            check_commitment_signatures(
-                c.suite,
-                &c.participants,
-                &inp.commitment.participant_signatures,
-                &commitment_hash,
-            )?;
-            check_as_of(c.as_of, targets.as_of(), inp.inspectors.as_of())?;
-        }
-    }
-    c.plan.check(inp.item_list)?;
-    if version == Version::V2 {
-        crate::draw::scope::check_scope(&c.plan, inp.item_list, inp.inspectors)?;
-    }
-    c.plan.check_against(targets.as_of(), inp.inspectors)?;
-    same(
-        RootOf::ItemList,
-        c.roots.item_list,
-        inp.item_list.hash_in(c.suite),
-    )?;
+    let commitment_hash = check_commitment(inp, version, targets.as_of())?;
     // First pass: the register root and the census together.
     let mut tree = MerkleTree::new_in(c.suite);
     let mut census = match version {
         Version::V1 => Census::default(),
-        Version::V2 => Census::v2(inp.item_list),
+        Version::V2 | Version::V3 => Census::v2(inp.item_list),
     };
     // A register in memory was checked whole when it was built; a stream is checked here
     // for the one rule that spans entries beyond their order (one USCC, one entry).
@@ -214,33 +200,8 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
     }
     let root = in_memory.map_or_else(|| tree.root(), |r| r.root_in(c.suite));
     same(RootOf::TargetRegister, c.roots.targets, root)?;
-    same(
-        RootOf::InspectorRegister,
-        c.roots.inspectors,
-        inp.inspectors.root_in(c.suite),
-    )?;
-    let secrets = check_reveals_in(c.suite, &c.participants, inp.reveals)?;
-    if version == Version::V2 {
-        check_reveal_signatures(
-            c.suite,
-            &c.participants,
-            inp.reveals,
-            &secrets,
-            &commitment_hash,
-        )?;
-    }
-    let randomness = beacon_randomness(c, inp.beacon, inp.published)?;
-    let seed = seed_in(
-        c.suite,
-        &commitment_hash,
-        &c.participants,
-        &secrets,
-        match &randomness {
-            BeaconValue::Offline => Randomness::Offline,
-            BeaconValue::Drand(r) => Randomness::Drand(r),
-            BeaconValue::Numbers(d) => Randomness::PublishedNumbers(d),
-        },
-    );
+    check_inspector_root(inp)?;
+    let seed = seed_of(inp, version, &commitment_hash)?;
 
     let census = census.finish(&c.plan)?;
     if version == Version::V2 {
@@ -276,8 +237,114 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         .iter()
         .filter_map(|(_, id)| selection.targets.get(*id))
         .collect();
+    finish(
+        inp,
+        seed,
+        &targets,
+        Outcome {
+            strata: selection.strata,
+            must_include: selection.must_include,
+            exclusions: selection.exclusions,
+            classes: None,
+        },
+    )
+}
+
+/// What selection decided, before teams and batches.
+pub(crate) struct Outcome {
+    pub(crate) strata: Vec<crate::draw::select::StratumDraw>,
+    pub(crate) must_include: Vec<crate::draw::select::Ticketed>,
+    pub(crate) exclusions: Vec<crate::draw::select::Exclusion>,
+    pub(crate) classes: Option<crate::privacy::ClassProof>,
+}
+
+/// The commitment's own checks, its signatures, the plan against the registers and the
+/// item list's root, in that order (the order of errors every version keeps); the
+/// commitment's hash.
+pub(crate) fn check_commitment(
+    inp: DrawInputs<'_>,
+    version: Version,
+    targets_as_of: Date,
+) -> Result<Digest32, DrawError> {
+    let c = &inp.commitment.commitment;
+    c.check()?;
+    let commitment_hash = c.hash()?;
+    same(RootOf::CommitmentHash, inp.commitment.hash, commitment_hash)?;
+    if version.has_v2_rules() {
+        check_commitment_signatures(
+            c.suite,
+            &c.participants,
+            &inp.commitment.participant_signatures,
+            &commitment_hash,
+        )?;
+        check_as_of(c.as_of, targets_as_of, inp.inspectors.as_of())?;
+    } else {
+        check_unsigned(&inp.commitment.participant_signatures, inp.reveals)?;
+    }
+    c.plan.check(inp.item_list)?;
+    if version.has_v2_rules() {
+        crate::draw::scope::check_scope(&c.plan, inp.item_list, inp.inspectors)?;
+    }
+    c.plan.check_against(targets_as_of, inp.inspectors)?;
+    same(
+        RootOf::ItemList,
+        c.roots.item_list,
+        inp.item_list.hash_in(c.suite),
+    )?;
+    Ok(commitment_hash)
+}
+
+/// Reveals (and their signatures from draw/v2 on), the beacon, and the seed.
+pub(crate) fn seed_of(
+    inp: DrawInputs<'_>,
+    version: Version,
+    commitment_hash: &Digest32,
+) -> Result<Digest32, DrawError> {
+    let c = &inp.commitment.commitment;
+    let secrets = check_reveals_in(c.suite, &c.participants, inp.reveals)?;
+    if version.has_v2_rules() {
+        check_reveal_signatures(
+            c.suite,
+            &c.participants,
+            inp.reveals,
+            &secrets,
+            commitment_hash,
+        )?;
+    }
+    let randomness = beacon_randomness(c, inp.beacon, inp.published)?;
+    Ok(seed_in(
+        c.suite,
+        commitment_hash,
+        &c.participants,
+        &secrets,
+        match &randomness {
+            BeaconValue::Offline => Randomness::Offline,
+            BeaconValue::Drand(r) => Randomness::Drand(r),
+            BeaconValue::Numbers(d) => Randomness::PublishedNumbers(d),
+        },
+    ))
+}
+
+/// The inspector register's root against the commitment's.
+pub(crate) fn check_inspector_root(inp: DrawInputs<'_>) -> Result<(), DrawError> {
+    let c = &inp.commitment.commitment;
+    same(
+        RootOf::InspectorRegister,
+        c.roots.inspectors,
+        inp.inspectors.root_in(c.suite),
+    )
+}
+
+/// Teams for the selected targets (in matching order), batches, and the record.
+pub(crate) fn finish(
+    inp: DrawInputs<'_>,
+    seed: Digest32,
+    targets: &[&Target],
+    outcome: Outcome,
+) -> Result<DrawRecord, DrawError> {
+    let c = &inp.commitment.commitment;
     let mut rng = stream(&subseed_in(c.suite, &seed, "match"));
-    let teams = match_teams(&c.plan, inp.inspectors.inspectors(), &targets, &mut rng)?;
+    let teams = match_teams(&c.plan, inp.inspectors.inspectors(), targets, &mut rng)?;
     let batches = batch_order(
         c.suite,
         &seed,
@@ -306,9 +373,10 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         beacon: inp.beacon.cloned(),
         published_numbers: inp.published.to_vec(),
         seed,
-        strata: selection.strata,
-        must_include: selection.must_include,
-        exclusions: selection.exclusions,
+        strata: outcome.strata,
+        must_include: outcome.must_include,
+        exclusions: outcome.exclusions,
+        classes: outcome.classes,
         teams,
         batches,
     })

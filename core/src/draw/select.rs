@@ -190,6 +190,9 @@ pub struct Census {
     must: Option<BTreeSet<String>>,
     must_problem: Option<DrawError>,
     coverage: crate::draw::coverage::Coverage,
+    /// draw/v3: the classes are sealed, so the stratifying attribute's coverage is the
+    /// class proof's (`unknown` has no eligible member), not the census's.
+    sealed: bool,
 }
 
 fn check_order(last: &mut Option<String>, id: &str) -> Result<(), DrawError> {
@@ -241,7 +244,8 @@ impl Census {
             .must
             .get_or_insert_with(|| plan.must_include.iter().cloned().collect());
         let on_list = must.contains(&t.id);
-        self.coverage.add(plan, t, on_list || plan.filter.admits(t));
+        self.coverage
+            .add(plan, t, on_list || plan.filter.admits(t), self.sealed);
         if on_list {
             if t.status != TargetStatus::Active && self.must_problem.is_none() {
                 self.must_problem = Some(DrawError::MustInclude {
@@ -299,6 +303,29 @@ impl Census {
             frequencies_from: Some(items.clone()),
             ..Census::default()
         }
+    }
+
+    /// A census under draw/v3 rules: draw/v2's, over targets whose classes are sealed.
+    pub(crate) fn v3(items: &crate::registers::item::ItemList) -> Census {
+        Census {
+            sealed: true,
+            ..Census::v2(items)
+        }
+    }
+
+    /// draw/v3: the populations the class proof binds to the leaves, for the caps.
+    pub(crate) fn set_populations(&mut self, populations: BTreeMap<String, u64>) {
+        self.populations = populations;
+    }
+
+    /// The 100 % list's entries as the census found them.
+    pub(crate) fn must_include_targets(&self) -> &BTreeMap<String, Target> {
+        &self.must_include
+    }
+
+    /// The exclusions, in id order.
+    pub(crate) fn exclusions(&self) -> &[Exclusion] {
+        &self.exclusions
     }
 
     /// Eligible targets of the stratum `key` (0 for a key no target has).

@@ -2,7 +2,9 @@
 //! draw and checks every signature, commitment, reveal, beacon and root (spec §7).
 
 use crate::draw::error::{SignedDocument, VerifyError};
+use crate::draw::protocol::Version;
 use crate::draw::record::{SealedRecord, SignedCommitment};
+use crate::draw::sealed_run::SealedSource;
 use crate::draw::TargetSource;
 use crate::draw::{draw, DrawInputs};
 use crate::encoding::sign::{verify_entry, SignatureEntry, COMMITMENT_CONTEXT, RECORD_CONTEXT};
@@ -30,6 +32,22 @@ pub struct Verified {
     pub beacon_round: Option<u64>,
     /// The cryptographic suite every hash and signature was checked under.
     pub suite: crate::encoding::Suite,
+    /// draw/v3: how far the classes were checked.
+    pub classes: ClassesChecked,
+}
+
+/// What a verification established about the targets' classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClassesChecked {
+    /// draw/v1 and v2: the classes are in the public target view and were read.
+    NotSealed,
+    /// draw/v3 from the sealed view: selection, populations and the openings checked
+    /// (docs/spec/privacy.md §10.7); that each class is the register's, and that unopened
+    /// entries are bits, is the auditor's (re-run with the full register and the view key).
+    Public,
+    /// draw/v3 from the full register and the view key: everything, the classes included.
+    Auditor,
 }
 
 fn check_signatures(
@@ -181,7 +199,7 @@ pub fn verify(
     let rec = &sealed.record;
     let c = &rec.commitment;
     let chash = check_commitment_seal(c)?;
-    let rerun = draw(DrawInputs {
+    let inputs = DrawInputs {
         commitment: c,
         item_list: &rec.item_list,
         targets,
@@ -189,7 +207,24 @@ pub fn verify(
         reveals: &rec.reveals,
         beacon: rec.beacon.as_ref(),
         published: &rec.published_numbers,
-    })?;
+    };
+    let (rerun, classes) = match (c.commitment.version(), targets.sealed()) {
+        // A reader of a draw/v3 record: the selection from the record's class proof.
+        (Some(Version::V3), Some(SealedSource::View(view))) => {
+            let proof = rec.classes.as_ref().ok_or_else(|| {
+                VerifyError::Malformed(
+                    "a draw/v3 record carries its class proof (`classes`)".into(),
+                )
+            })?;
+            (
+                crate::draw::sealed_run::rerun_public(inputs, view, proof)?,
+                ClassesChecked::Public,
+            )
+        }
+        // The keeper or the auditor: the whole draw again, the proof included.
+        (Some(Version::V3), _) => (draw(inputs)?, ClassesChecked::Auditor),
+        _ => (draw(inputs)?, ClassesChecked::NotSealed),
+    };
     let (a, b) = (to_value(rec)?, to_value(&rerun)?);
     if let Some((path, recorded, recomputed)) = first_difference("", &a, &b) {
         return Err(VerifyError::Mismatch {
@@ -208,6 +243,7 @@ pub fn verify(
         committed_at: c.commitment.committed_at,
         beacon_round: rec.beacon.as_ref().map(|b| b.round),
         suite: c.commitment.suite,
+        classes,
     })
 }
 

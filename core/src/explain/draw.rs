@@ -120,6 +120,7 @@ impl Explain for DrawError {
             DrawError::Register(_) => "register",
             DrawError::Source(_) => "source",
             DrawError::Encoding(_) => "encoding",
+            DrawError::Classes(_) => "classes",
         }
     }
 
@@ -127,6 +128,7 @@ impl Explain for DrawError {
         match self {
             DrawError::Plan(e) => Some(e.kind()),
             DrawError::Beacon(e) => Some(e.kind()),
+            DrawError::Classes(e) => Some(e.kind()),
             _ => None,
         }
     }
@@ -206,6 +208,7 @@ impl Explain for DrawError {
             DrawError::Register(p) => format!("流式读取的名录库：{}", problem_zh(p)),
             DrawError::Source(s) => format!("无法读取流式名录库：{s}"),
             DrawError::Encoding(s) => format!("规范编码失败（程序缺陷，请报告）：{s}"),
+            DrawError::Classes(e) => format!("类别封存（draw/v3）：{}", e.message_zh()),
         }
     }
 }

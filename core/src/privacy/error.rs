@@ -4,7 +4,7 @@
 use crate::draw::error::DrawError;
 
 /// A draw/v3 privacy failure.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PrivacyError {
     /// A sealed leaf is malformed.

@@ -16,8 +16,7 @@ use crate::registers::target::{Target, TargetRegister};
 use curve25519_dalek::scalar::Scalar;
 use serde::{Deserialize, Serialize};
 
-/// The algorithm name of a draw with sealed classes.
-pub const ALGORITHM_V3: &str = "shuangsuiji/draw/v3";
+pub use crate::draw::protocol::ALGORITHM_V3;
 
 /// The sub-seed purpose of draw/v3's single ticket per target (length-prefixed inside the
 /// sub-seed, so it never meets v1/v2's `target/<key>`).

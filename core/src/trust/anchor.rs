@@ -123,7 +123,7 @@ pub(crate) fn check_anchor(
         ));
     }
     let c = &record.commitment.commitment;
-    let v2 = c.version() == Some(Version::V2);
+    let v2 = c.version().is_some_and(Version::has_v2_rules);
     if v2 && anchor.event.note != c.plan.id {
         return Err(format!(
             "the commitment is logged under {:?}, not under its plan id {}",

@@ -508,7 +508,7 @@ fn assess(
         }
     }
     match c.version() {
-        Some(crate::draw::Version::V2) => {
+        Some(v) if v.has_v2_rules() => {
             if let Some(t) = trust {
                 participants_anchored(c, t, &mut unanchored);
             }
@@ -550,7 +550,7 @@ fn assess(
                 Ok(at) => {
                     anchored_time = Some(at.time);
                     plan_commitments = at.plan_commitments;
-                    if c.version() == Some(crate::draw::Version::V2) {
+                    if c.version().is_some_and(crate::draw::Version::has_v2_rules) {
                         plan_anchored(c, &at, &mut unanchored);
                     }
                 }

@@ -1,0 +1,233 @@
+//! draw/v3 (docs/spec/privacy.md §13): draw/v2 over a sealed target view. The register
+//! keeper runs it from the full register and the view key, and the record carries the class
+//! proof; a reader re-runs it from the sealed view and that proof, never reading a class.
+//!
+//! Both sides share every step that reads only public fields (commitment, roots, seed, the
+//! 100 % list, exclusions, teams, batches) with draw/v1 and v2: only selection differs, and
+//! there the keeper proves and the reader checks.
+
+use crate::draw::cap::check_general_caps;
+use crate::draw::error::{DrawError, RootOf};
+use crate::draw::protocol::{subseed_in, Version};
+use crate::draw::record::DrawRecord;
+use crate::draw::run::{
+    check_commitment, check_inspector_root, finish, seed_of, DrawInputs, Outcome, TargetSource,
+};
+use crate::draw::select::{ticket_in, Census, StratumDraw, Ticketed};
+use crate::encoding::canonical::Digest32;
+use crate::privacy::{
+    check_public, prove, ClassProof, PrivacyError, SealedView, SelectionInputs, ViewKey,
+};
+use crate::registers::target::{Target, TargetRegister};
+use std::collections::BTreeMap;
+use time::Date;
+
+/// What a draw/v3 reads the targets from.
+#[derive(Clone, Copy)]
+pub enum SealedSource<'a> {
+    /// The register keeper (and the auditor): the full register and the view key. The
+    /// draw seals the register, checks the sealed root against the commitment, and proves.
+    Keeper(&'a SealedKeeper),
+    /// A reader: the sealed view; the class proof comes from the record being checked.
+    View(&'a SealedView),
+}
+
+/// The full register with the key its published view was sealed under.
+pub struct SealedKeeper {
+    register: TargetRegister,
+    key: ViewKey,
+    view: SealedView,
+}
+
+impl SealedKeeper {
+    /// Seals the register once (the draw, its root and the proof all read that view).
+    pub fn new(register: TargetRegister, key: ViewKey) -> SealedKeeper {
+        let view = SealedView::of(&register, &key);
+        SealedKeeper {
+            register,
+            key,
+            view,
+        }
+    }
+
+    /// The full register.
+    pub fn register(&self) -> &TargetRegister {
+        &self.register
+    }
+
+    /// The sealed view (what is published as `targets.sealed.json`).
+    pub fn view(&self) -> &SealedView {
+        &self.view
+    }
+}
+
+impl TargetSource for SealedKeeper {
+    fn as_of(&self) -> Date {
+        self.register.as_of()
+    }
+
+    fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError> {
+        self.register.targets().iter().try_for_each(f)
+    }
+
+    fn sealed(&self) -> Option<SealedSource<'_>> {
+        Some(SealedSource::Keeper(self))
+    }
+}
+
+/// A reader's sealed view scans as the public fields of each entry, the classes `unknown`.
+impl TargetSource for SealedView {
+    fn as_of(&self) -> Date {
+        self.as_of
+    }
+
+    fn scan(&self, f: &mut dyn FnMut(&Target) -> Result<(), DrawError>) -> Result<(), DrawError> {
+        self.targets.iter().try_for_each(|t| f(&t.public_target()))
+    }
+
+    fn sealed(&self) -> Option<SealedSource<'_>> {
+        Some(SealedSource::View(self))
+    }
+}
+
+fn classes(e: PrivacyError) -> DrawError {
+    match e {
+        PrivacyError::Draw(d) => d,
+        other => DrawError::Classes(Box::new(other)),
+    }
+}
+
+/// The keeper's draw/v3: the record with its class proof.
+///
+/// # Errors
+/// As [`crate::draw::draw`], and [`DrawError::Classes`] when the source is not the keeper's.
+pub(crate) fn draw_v3(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
+    match inp.targets.sealed() {
+        Some(SealedSource::Keeper(k)) => run(inp, k.view(), Side::Keeper(k)),
+        Some(SealedSource::View(_)) => Err(DrawError::Classes(Box::new(PrivacyError::Proof(
+            "只有封存视图无法执行 draw/v3 抽取：抽取由名录库保管方以完整名录库和视图密钥执行，核验从记录读取类别证明 · a sealed view alone cannot run a draw/v3: the register keeper runs it from the full register and the view key; verification reads the class proof from the record".into(),
+        )))),
+        None => Err(DrawError::Classes(Box::new(PrivacyError::Proof(
+            "draw/v3 的承诺针对封存视图：须给出完整名录库和视图密钥（保管方、审计方）或封存视图（公众） · a draw/v3 commitment is over a sealed view: give the full register and the view key (keeper, auditor) or the sealed view (public)".into(),
+        )))),
+    }
+}
+
+/// The reader's re-run of a draw/v3 record from the sealed view and the record's class
+/// proof: everything a keeper's draw computes from public fields, the proof checked by
+/// [`check_public`] in place of selection.
+///
+/// # Errors
+/// As [`crate::draw::draw`], and [`DrawError::Classes`] for a proof the check refuses.
+pub(crate) fn rerun_public(
+    inp: DrawInputs<'_>,
+    view: &SealedView,
+    proof: &ClassProof,
+) -> Result<DrawRecord, DrawError> {
+    run(inp, view, Side::Reader(proof))
+}
+
+enum Side<'a> {
+    Keeper(&'a SealedKeeper),
+    Reader(&'a ClassProof),
+}
+
+fn run(inp: DrawInputs<'_>, view: &SealedView, side: Side<'_>) -> Result<DrawRecord, DrawError> {
+    let c = &inp.commitment.commitment;
+    let version = Version::V3;
+    let commitment_hash = check_commitment(inp, version, view.as_of)?;
+    view.check().map_err(classes)?;
+    let root = view.root_in(c.suite).map_err(classes)?;
+    if root != c.roots.targets {
+        return Err(DrawError::Root {
+            what: RootOf::TargetRegister,
+            committed: c.roots.targets,
+            actual: root,
+        });
+    }
+    check_inspector_root(inp)?;
+    let seed = seed_of(inp, version, &commitment_hash)?;
+    // The 100 % list, exclusions and coverage read public fields only: the census runs on
+    // the entries without their classes, on both sides alike.
+    let mut census = Census::v3(inp.item_list);
+    for t in &view.targets {
+        census.add(&c.plan, &t.public_target())?;
+    }
+    let mut census = census.finish(&c.plan)?;
+    let sel = SelectionInputs {
+        suite: c.suite,
+        plan: &c.plan,
+        items: inp.item_list,
+        seed,
+    };
+    let proof = match side {
+        Side::Keeper(k) => prove(sel, k.register(), &k.key).map_err(classes)?,
+        Side::Reader(p) => {
+            check_public(sel, view, p).map_err(classes)?;
+            p.clone()
+        }
+    };
+    census.set_populations(
+        proof
+            .strata
+            .iter()
+            .map(|s| (s.key.clone(), s.population))
+            .collect::<BTreeMap<_, _>>(),
+    );
+    check_general_caps(&c.plan, inp.item_list, &census)?;
+    let strata: Vec<StratumDraw> = proof
+        .strata
+        .iter()
+        .zip(&c.plan.strata)
+        .map(|(p, s)| StratumDraw {
+            key: p.key.clone(),
+            population: p.population,
+            ratio: s.ratio,
+            quota: p.quota,
+            selected: p.selected.clone(),
+            alternates: p.alternates.clone(),
+        })
+        .collect();
+    let msub = subseed_in(c.suite, &seed, "must-include");
+    let mut must_include: Vec<Ticketed> = census
+        .must_include_targets()
+        .keys()
+        .map(|id| Ticketed {
+            target: id.clone(),
+            ticket: ticket_in(c.suite, &msub, id),
+        })
+        .collect();
+    must_include.sort_by(|a, b| (a.ticket, &a.target).cmp(&(b.ticket, &b.target)));
+    // Matching order: every selected target by ascending ticket (ties by id), as in v2;
+    // teams read the sealed view's public fields, on both sides alike.
+    let mut order: Vec<(Digest32, String)> = must_include
+        .iter()
+        .chain(strata.iter().flat_map(|s| s.selected.iter()))
+        .map(|t| (t.ticket, t.target.clone()))
+        .collect();
+    order.sort();
+    let wanted: std::collections::BTreeSet<&str> =
+        order.iter().map(|(_, id)| id.as_str()).collect();
+    let by_id: BTreeMap<&str, Target> = view
+        .targets
+        .iter()
+        .filter(|t| wanted.contains(t.id.as_str()))
+        .map(|t| (t.id.as_str(), t.public_target()))
+        .collect();
+    let targets: Vec<&Target> = order
+        .iter()
+        .filter_map(|(_, id)| by_id.get(id.as_str()))
+        .collect();
+    let exclusions = census.exclusions().to_vec();
+    finish(
+        inp,
+        seed,
+        &targets,
+        Outcome {
+            strata,
+            must_include,
+            exclusions,
+            classes: Some(proof),
+        },
+    )
+}

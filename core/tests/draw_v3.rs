@@ -1,0 +1,309 @@
+//! draw/v3 records (docs/spec/privacy.md §13): the keeper draws from the full register and
+//! the view key, the commitment states the sealed root, the record carries the class
+//! proof; the public verifies from the sealed view, the auditor from the full register; the
+//! tampers a dishonest operator would try are refused.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod common;
+
+use common::*;
+use shuangsuiji::draw::*;
+use shuangsuiji::encoding::*;
+use shuangsuiji::privacy::*;
+use shuangsuiji::registers::*;
+use shuangsuiji::*;
+
+const VIEW_KEY: ViewKey = ViewKey([0x5a; 32]);
+
+struct V3 {
+    world: World,
+    keeper: SealedKeeper,
+    commitment: SignedCommitment,
+    sealed: SealedRecord,
+}
+
+fn signer() -> SigningKey {
+    SigningKey::from_bytes(&SIGNER_KEY)
+}
+
+/// A draw/v3 commitment of `plan` over the sealed view of `world`'s register.
+fn commit_v3(world: &World, keeper: &SealedKeeper, plan: DrawPlan, secret: u8) -> SignedCommitment {
+    let mut c = world
+        .commitment_v2(plan, secret, BeaconChoice::Offline, 0)
+        .commitment;
+    c.algorithm = ALGORITHM_V3.into();
+    c.roots.targets = keeper.view().root_in(c.suite).unwrap();
+    World::sign_v2(c)
+}
+
+fn v3_with(plan: DrawPlan, secret: u8) -> V3 {
+    let world = World::new(targets(400), inspectors(40, 0));
+    let keeper = SealedKeeper::new(world.targets.clone(), VIEW_KEY);
+    let commitment = commit_v3(&world, &keeper, plan, secret);
+    let record = draw(DrawInputs {
+        commitment: &commitment,
+        item_list: &world.items,
+        targets: &keeper,
+        inspectors: &world.inspectors,
+        reveals: &World::reveals_v2(&commitment, secret),
+        beacon: None,
+        published: &[],
+    })
+    .unwrap();
+    let mut sealed = SealedRecord::new(record).unwrap();
+    sealed.sign("负责人", &signer());
+    V3 {
+        world,
+        keeper,
+        commitment,
+        sealed,
+    }
+}
+
+fn v3() -> V3 {
+    v3_with(plan(), 7)
+}
+
+fn resealed(mut s: SealedRecord) -> SealedRecord {
+    s.hash = s.record.hash().unwrap();
+    s.signatures.clear();
+    s.sign("负责人", &signer());
+    s
+}
+
+#[test]
+fn the_public_and_the_auditor_both_verify_a_v3_record() {
+    let d = v3();
+    let rec = &d.sealed.record;
+    assert_eq!(rec.algorithm, ALGORITHM_V3);
+    let proof = rec
+        .classes
+        .as_ref()
+        .expect("a v3 record carries its class proof");
+    // The record's strata are the proof's.
+    for (s, p) in rec.strata.iter().zip(&proof.strata) {
+        assert_eq!(
+            (&s.key, s.population, s.quota),
+            (&p.key, p.population, p.quota)
+        );
+        assert_eq!(s.selected, p.selected);
+        assert_eq!(s.alternates, p.alternates);
+    }
+    assert!(rec.strata.iter().any(|s| !s.selected.is_empty()));
+    assert!(!rec.teams.is_empty());
+    let public = verify(&d.sealed, d.keeper.view(), &d.world.inspectors).unwrap();
+    assert_eq!(public.classes, ClassesChecked::Public);
+    assert_eq!(public.record_hash, d.sealed.hash);
+    let auditor = verify(&d.sealed, &d.keeper, &d.world.inspectors).unwrap();
+    assert_eq!(auditor.classes, ClassesChecked::Auditor);
+    // A v2 record says it read the classes.
+    let v2 = d.world.run_v2(plan(), 7).unwrap();
+    let mut v2 = SealedRecord::new(v2).unwrap();
+    v2.sign("负责人", &signer());
+    let seen = verify(&v2, &d.world.targets, &d.world.inspectors).unwrap();
+    assert_eq!(seen.classes, ClassesChecked::NotSealed);
+}
+
+#[test]
+fn the_v3_record_and_the_sealed_view_hold_no_class_of_an_undisclosed_target() {
+    let d = v3();
+    let proof = d.sealed.record.classes.as_ref().unwrap();
+    let disclosed: std::collections::BTreeSet<&str> =
+        proof.openings.iter().map(|o| o.target.as_str()).collect();
+    // No member `risk` or `credit` holds a class anywhere in the record or the view (in the
+    // view they hold commitments and blind sums: objects and hex).
+    fn classes_in(v: &serde_json::Value, found: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    if let (true, Some(s)) = (k == "risk" || k == "credit", x.as_str()) {
+                        if !(s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())) {
+                            found.push(format!("{k}: {s}"));
+                        }
+                    }
+                    classes_in(x, found);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| classes_in(x, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    classes_in(&serde_json::to_value(&d.sealed).unwrap(), &mut found);
+    classes_in(&serde_json::to_value(d.keeper.view()).unwrap(), &mut found);
+    assert!(found.is_empty(), "{found:?}");
+    // The probe is not blind: the plain register's view shows classes.
+    classes_in(&serde_json::to_value(&d.world.targets).unwrap(), &mut found);
+    assert!(!found.is_empty());
+    // Every target the record names outside the openings is on the 100 % list or in a
+    // team, never with a class.
+    let undisclosed = d
+        .world
+        .targets
+        .targets()
+        .iter()
+        .filter(|t| !disclosed.contains(t.id.as_str()))
+        .count();
+    assert!(undisclosed > 300, "only {undisclosed} of 400 undisclosed");
+}
+
+#[test]
+fn a_v3_draw_needs_the_keeper_and_a_v3_record_the_sealed_view() {
+    let d = v3();
+    // The plain register: the commitment is over the sealed view.
+    let e = draw(DrawInputs {
+        commitment: &d.commitment,
+        item_list: &d.world.items,
+        targets: &d.world.targets,
+        inspectors: &d.world.inspectors,
+        reveals: &World::reveals_v2(&d.commitment, 7),
+        beacon: None,
+        published: &[],
+    })
+    .unwrap_err();
+    assert_eq!(e.kind(), "classes", "{e}");
+    // The sealed view alone cannot draw.
+    let e = draw(DrawInputs {
+        commitment: &d.commitment,
+        item_list: &d.world.items,
+        targets: d.keeper.view(),
+        inspectors: &d.world.inspectors,
+        reveals: &World::reveals_v2(&d.commitment, 7),
+        beacon: None,
+        published: &[],
+    })
+    .unwrap_err();
+    assert_eq!(e.kind(), "classes", "{e}");
+    // Verifying against the plain register is refused, not passed.
+    assert!(verify(&d.sealed, &d.world.targets, &d.world.inspectors).is_err());
+}
+
+#[test]
+fn a_register_sealed_under_another_key_is_not_the_committed_one() {
+    let d = v3();
+    let other = SealedKeeper::new(d.world.targets.clone(), ViewKey([0x11; 32]));
+    let e = verify(&d.sealed, other.view(), &d.world.inspectors).unwrap_err();
+    assert!(e.to_string().contains("target register"), "{e}");
+    let e = verify(&d.sealed, &other, &d.world.inspectors).unwrap_err();
+    assert!(e.to_string().contains("target register"), "{e}");
+}
+
+#[test]
+fn tampered_v3_records_are_refused_by_the_public() {
+    let d = v3();
+    let check =
+        |s: &SealedRecord| verify(&resealed(s.clone()), d.keeper.view(), &d.world.inspectors);
+    // A selected target swapped for its alternate, in the strata and in the proof alike.
+    let mut swapped = d.sealed.clone();
+    let k = swapped
+        .record
+        .strata
+        .iter()
+        .position(|s| !s.selected.is_empty() && !s.alternates.is_empty())
+        .unwrap();
+    let proof = swapped.record.classes.as_mut().unwrap();
+    let s = &mut proof.strata[k];
+    std::mem::swap(&mut s.selected[0], &mut s.alternates[0]);
+    let st = &mut swapped.record.strata[k];
+    std::mem::swap(&mut st.selected[0], &mut st.alternates[0]);
+    let e = check(&swapped).unwrap_err();
+    assert!(
+        matches!(e, VerifyError::Rerun(DrawError::Classes(_))),
+        "{e}"
+    );
+    // The record's strata no longer the proof's.
+    let mut strata = d.sealed.clone();
+    strata.record.strata[k].selected[0] = strata.record.strata[k].alternates[0].clone();
+    let e = check(&strata).unwrap_err();
+    assert!(matches!(e, VerifyError::Mismatch { .. }), "{e}");
+    // An opening dropped.
+    let mut dropped = d.sealed.clone();
+    dropped.record.classes.as_mut().unwrap().openings.pop();
+    assert!(check(&dropped).is_err());
+    // No proof at all.
+    let mut bare = d.sealed.clone();
+    bare.record.classes = None;
+    let e = check(&bare).unwrap_err();
+    assert!(matches!(e, VerifyError::Malformed(_)), "{e}");
+    // A different team: matching re-runs from public fields.
+    let mut team = d.sealed.clone();
+    let (a, b) = (0, 1);
+    let m = team.record.teams[a].members.clone();
+    team.record.teams[a].members = team.record.teams[b].members.clone();
+    team.record.teams[b].members = m;
+    let e = check(&team).unwrap_err();
+    assert!(matches!(e, VerifyError::Mismatch { .. }), "{e}");
+    // The untouched record still verifies (the checks above are not vacuous).
+    check(&d.sealed).unwrap();
+}
+
+#[test]
+fn a_misclassified_register_passes_the_public_and_fails_the_auditor() {
+    // The operator seals a register with one target's class changed (before any randomness:
+    // the sealed root is in the commitment). The public cannot tell; the auditor, with the
+    // true register and the view key, can.
+    let world = World::new(targets(400), inspectors(40, 0));
+    let mut moved: Vec<Target> = world.targets.targets().to_vec();
+    moved[3].risk = if moved[3].risk == RiskLevel::High {
+        RiskLevel::Low
+    } else {
+        RiskLevel::High
+    };
+    let forged = SealedKeeper::new(TargetRegister::new(AS_OF, moved).unwrap(), VIEW_KEY);
+    // On the key item (no cap): moving one target must not change whether the plan is valid.
+    let mut p = plan();
+    p.items = vec!["HA-GAT-006".into()];
+    let c = commit_v3(&world, &forged, p, 9);
+    let record = draw(DrawInputs {
+        commitment: &c,
+        item_list: &world.items,
+        targets: &forged,
+        inspectors: &world.inspectors,
+        reveals: &World::reveals_v2(&c, 9),
+        beacon: None,
+        published: &[],
+    })
+    .unwrap();
+    let mut sealed = SealedRecord::new(record).unwrap();
+    sealed.sign("负责人", &signer());
+    verify(&sealed, forged.view(), &world.inspectors).unwrap();
+    let truth = SealedKeeper::new(world.targets.clone(), VIEW_KEY);
+    let e = verify(&sealed, &truth, &world.inspectors).unwrap_err();
+    assert!(e.to_string().contains("target register"), "{e}");
+}
+
+#[test]
+fn v3_keeps_draw_v2_rules() {
+    // A v3 commitment without the participants' signatures is refused, as in v2.
+    let world = World::new(targets(400), inspectors(40, 0));
+    let keeper = SealedKeeper::new(world.targets.clone(), VIEW_KEY);
+    let mut c = commit_v3(&world, &keeper, plan(), 7);
+    c.participant_signatures.clear();
+    let e = draw(DrawInputs {
+        commitment: &c,
+        item_list: &world.items,
+        targets: &keeper,
+        inspectors: &world.inspectors,
+        reveals: &World::reveals_v2(&c, 7),
+        beacon: None,
+        published: &[],
+    })
+    .unwrap_err();
+    assert_eq!(e.kind(), "participant", "{e}");
+    // A v3 commitment without `as_of` is refused by the commitment's own rules.
+    let mut bad = c.commitment.clone();
+    bad.as_of = None;
+    assert!(bad.check().is_err());
+}
+
+#[test]
+fn the_same_inputs_give_the_same_v3_bytes() {
+    let a = v3_with(plan(), 5);
+    let b = v3_with(plan(), 5);
+    assert_eq!(
+        a.sealed.record.canonical_bytes().unwrap(),
+        b.sealed.record.canonical_bytes().unwrap()
+    );
+    let c = v3_with(plan(), 6);
+    assert_ne!(a.sealed.record.seed, c.sealed.record.seed);
+}
