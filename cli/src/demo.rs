@@ -59,7 +59,7 @@ pub(crate) const PARTICIPANTS: [(&str, &str); 2] = [
 ];
 const SIGNERS: [&str; 2] = ["省公安厅治安总队 抽查负责人", "驻厅纪检监察组 监督人"];
 
-fn beacon_round(data: &Path) -> Result<BeaconRound, String> {
+pub(crate) fn beacon_round(data: &Path) -> Result<BeaconRound, String> {
     let v: serde_json::Value =
         serde_json::from_slice(&util::read(&data.join("drand-quicknet.json"))?)
             .map_err(|e| e.to_string())?;

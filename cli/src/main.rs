@@ -13,6 +13,7 @@ mod keys_cmd;
 mod log_cmd;
 mod plan_cmd;
 mod privacy_cmd;
+mod privacy_draw;
 mod progress;
 mod publish_cmd;
 mod results_cmd;

@@ -126,6 +126,11 @@ pub struct DemoArgs {
     /// Sample data directory (default: examples/data).
     #[arg(long)]
     data: Option<PathBuf>,
+    /// 写出 draw/v3 抽取的公开文件（记录、封存视图、人员公开视图）及 private/（完整名录库、
+    /// 视图密钥）· Write the draw/v3 draw's published files (record, sealed view, public
+    /// inspector view) into DIR, and the keeper's private ones into DIR/private/.
+    #[arg(long)]
+    out: Option<PathBuf>,
     /// Write the draw/v3 known-answer vector into DIR/v3-privacy/.
     #[arg(long)]
     vectors: Option<PathBuf>,
@@ -318,7 +323,7 @@ fn print_disclosure(d: &Disclosure) {
 
 /// The demo's view key and seed: fixed, so that the vector is reproducible (a real view key
 /// comes from `privacy seal`, a real seed from the draw).
-const DEMO_VIEW_KEY: [u8; 32] = [0x3c; 32];
+pub(crate) const DEMO_VIEW_KEY: [u8; 32] = [0x3c; 32];
 const DEMO_SEED: &str = "5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed5eed";
 /// The vector's register: the sample's first entries by id that pass the plan's filter (the
 /// whole sealed sample is about 10 MB).
@@ -348,24 +353,67 @@ fn demo(a: DemoArgs) -> Result<(), String> {
         );
     }
     print_disclosure(&disclosure(&proof, reg.targets().len() as u64));
+    // The whole draw/v3: commitment over the sealed root, reveals, round, record, both
+    // verifications.
+    let inspectors = import::inspectors(&util::read(&d.join("inspectors.csv"))?, as_of)
+        .map_err(|e| e.to_string())?;
+    let public = inspectors.public_view(&util::read_key(&d.join("inspector-salt.key"))?);
+    let drawn = crate::privacy_draw::run(
+        &items,
+        reg.clone(),
+        &public,
+        plan.clone(),
+        ViewKey(DEMO_VIEW_KEY),
+        &d,
+    )?;
+    let rec = &drawn.sealed.record;
+    println!(
+        "draw/v3 记录 record {}：抽中 {} 个（含必查 {} 个），检查组 {} 个；公众核验（封存视图）与审计核验（完整名录库与视图密钥）均通过 · selected {} ({} on the 100 % list), {} teams; the public check (sealed view) and the auditor's (full register, view key) passed",
+        drawn.sealed.hash,
+        rec.selected_ids().count(),
+        rec.must_include.len(),
+        rec.teams.len(),
+        rec.selected_ids().count(),
+        rec.must_include.len(),
+        rec.teams.len()
+    );
+    if let Some(p) = &rec.classes {
+        print_disclosure(&disclosure(p, reg.targets().len() as u64));
+    }
+    if let Some(out) = &a.out {
+        crate::privacy_draw::write(out, &drawn, &public)?;
+        println!(
+            "已写出 written: {0}/record.json, {0}/targets.sealed.json, {0}/inspectors.public.json（公开 published）; {0}/private/（保管方与审计方 keeper and auditor only）\n核验 verify: shuangsuiji verify {0}/record.json --targets {0}/targets.sealed.json --inspectors {0}/inspectors.public.json\n审计 audit:  shuangsuiji verify {0}/record.json --targets {0}/private/targets.json --view-key {0}/private/view.key --inspectors {0}/inspectors.public.json",
+            out.display()
+        );
+    }
     if let Some(dir) = a.vectors {
         write_vector(&dir.join("v3-privacy"), &reg, &items, &plan, &key, &seed)?;
+        let (excerpt, excerpt_plan) = vector_excerpt(&reg, &plan)?;
+        crate::privacy_draw::write_vector(
+            &dir.join("v3-privacy"),
+            &crate::privacy_draw::VectorDraw {
+                items: &items,
+                register: excerpt,
+                plan: excerpt_plan,
+                public: &public,
+                key: ViewKey(DEMO_VIEW_KEY),
+                data: &d,
+            },
+        )?;
     }
     Ok(())
 }
 
-fn write_vector(
-    dir: &Path,
+/// The vectors' register and plan: the sample's first entries by id that pass the plan's
+/// filter, and the plan without its 100 % list (it names targets outside the excerpt) and
+/// with twelve alternates, which make the excerpt's small 高风险 stratum one kept whole (its
+/// zero check), the others walked.
+pub(crate) fn vector_excerpt(
     reg: &TargetRegister,
-    items: &ItemList,
     plan: &DrawPlan,
-    key: &ViewKey,
-    seed: &Digest32,
-) -> Result<(), String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+) -> Result<(TargetRegister, DrawPlan), String> {
     let mut plan = plan.clone();
-    // The 100 % list names targets outside the excerpt. Twelve alternates make the excerpt's
-    // small 高风险 stratum one kept whole (its zero check), the others walked.
     plan.must_include.clear();
     plan.must_include_reasons.clear();
     plan.alternates_per_stratum = 12;
@@ -377,6 +425,19 @@ fn write_vector(
         .cloned()
         .collect();
     let reg = TargetRegister::new(reg.as_of(), sub).map_err(|e| e.to_string())?;
+    Ok((reg, plan))
+}
+
+fn write_vector(
+    dir: &Path,
+    reg: &TargetRegister,
+    items: &ItemList,
+    plan: &DrawPlan,
+    key: &ViewKey,
+    seed: &Digest32,
+) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let (reg, plan) = vector_excerpt(reg, plan)?;
     let inp = SelectionInputs {
         suite: Suite::Ed25519Sha256,
         plan: &plan,

@@ -84,6 +84,9 @@ pub fn print(s: &SealedRecord, verdict: &Verdict) {
     for st in &r.strata {
         println!("  {:<12} 总数 population {:>5}  比例 ratio {:>6}  抽取 quota {:>3}  备选 alternates {}", st.key, st.population, st.ratio.to_string(), st.quota, st.alternates.len());
     }
+    if let Some(v) = &verdict.verified {
+        print_classes(v.classes, r.classes.as_ref());
+    }
     println!("必查名单 100% list: {}", r.must_include.len());
     println!("排除 Exclusions: {}", r.exclusions.len());
     println!("检查组 Teams ({}):", r.teams.len());
@@ -132,6 +135,33 @@ pub fn print(s: &SealedRecord, verdict: &Verdict) {
         );
     }
     print_level(verdict);
+}
+
+/// draw/v3: what the verification established about the sealed classes, and what it did
+/// not (docs/spec/privacy.md §13).
+fn print_classes(
+    checked: shuangsuiji::draw::ClassesChecked,
+    proof: Option<&shuangsuiji::privacy::ClassProof>,
+) {
+    use shuangsuiji::draw::ClassesChecked;
+    let opened = proof.map_or(0, |p| {
+        p.openings
+            .iter()
+            .map(|o| o.target.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    });
+    match checked {
+        ClassesChecked::NotSealed => {}
+        ClassesChecked::Public => {
+            println!("类别（draw/v3）Classes: 封存；公众核验通过 sealed; the public check passed");
+            println!("  已核：各层人数与承诺之和相符、各层抽中者为其最低票号、仅开启必要类别（{opened} 个对象）· checked: populations bound to the commitments, each stratum kept its lowest tickets, only the needed class facts opened ({opened} targets)");
+            println!("  未核（审计方）：各类别是否为名录库所载、未开启条目是否为 0/1 · not checked (the auditor's): that each class is the register's, that unopened entries are bits — re-run with --view-key and the full register");
+        }
+        ClassesChecked::Auditor => {
+            println!("类别（draw/v3）Classes: 审计核验通过（完整名录库与视图密钥重算全部类别与证明）· the auditor's check passed (every class and the proof recomputed from the full register and the view key)");
+        }
+    }
 }
 
 /// A chain is named only when the verdict anchored it, with where the name comes from.

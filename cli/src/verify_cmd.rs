@@ -8,8 +8,9 @@
 
 use crate::util;
 use clap::Args;
-use shuangsuiji::draw::TargetSource;
+use shuangsuiji::draw::{SealedKeeper, TargetSource, Version};
 use shuangsuiji::import::TargetCsvFile;
+use shuangsuiji::privacy::{SealedView, ViewKey};
 use shuangsuiji::trust::{
     verify_with_references, Level, References, TimeAnchor, TrustFile, Verdict,
 };
@@ -60,16 +61,48 @@ pub struct Views {
     /// `targets.public.csv` is): for a register larger than memory.
     #[arg(long)]
     stream: bool,
+    /// 视图密钥（审计方）draw/v3, the auditor: the view key the sealed view was made under
+    /// (`privacy seal --key-out`). `--targets` is then the full register, and the whole draw
+    /// is re-run, each class included. Without it a draw/v3 record is checked from the
+    /// sealed view (`--targets targets.sealed.json`).
+    #[arg(long)]
+    view_key: Option<PathBuf>,
+}
+
+/// The targets a record is checked against, read before anything else so that their
+/// problems (a file swapped, a bad row) are named first.
+enum Held {
+    Register(TargetRegister),
+    Stream,
+    /// draw/v3, the public: the sealed view.
+    View(SealedView),
+    /// draw/v3, the auditor: the full register and the view key.
+    Keeper(Box<SealedKeeper>),
 }
 
 impl Views {
     /// The verdict on `sealed` under these views; a record that fails is an error.
     pub fn assess(&self, sealed: &SealedRecord) -> Result<Verdict, String> {
-        // The targets first: their problems (a file swapped, a bad row) are named first.
-        let held = if self.stream {
-            None
-        } else {
-            Some(targets_of(&self.targets, sealed)?)
+        let v3 = sealed.record.commitment.commitment.version() == Some(Version::V3);
+        let held = match (v3, &self.view_key) {
+            (false, Some(_)) => {
+                return Err("--view-key 仅用于 draw/v3 记录 · --view-key is for draw/v3 records only".into())
+            }
+            (true, _) if self.stream => {
+                return Err("draw/v3 记录不支持 --stream · --stream is not available for draw/v3 records".into())
+            }
+            (true, Some(k)) => {
+                let key = ViewKey(util::read_key(k)?);
+                Held::Keeper(Box::new(SealedKeeper::new(
+                    targets_of(&self.targets, sealed)?,
+                    key,
+                )))
+            }
+            (true, None) => Held::View(load(&self.targets).map_err(|e| {
+                format!("{e}\ndraw/v3 记录须以封存视图核验（--targets targets.sealed.json），审计方另加 --view-key 与完整名录库 · a draw/v3 record is checked against the sealed view (--targets targets.sealed.json); the auditor gives --view-key and the full register")
+            })?),
+            (false, None) if self.stream => Held::Stream,
+            (false, None) => Held::Register(targets_of(&self.targets, sealed)?),
         };
         let inspectors: PublicInspectorRegister = load(&self.inspectors)?;
         let anchor: Option<TimeAnchor> = self.anchor.as_deref().map(load).transpose()?;
@@ -99,8 +132,10 @@ impl Views {
             )
         };
         match held {
-            Some(register) => with(&register),
-            None => {
+            Held::Register(register) => with(&register),
+            Held::View(view) => with(&view),
+            Held::Keeper(keeper) => with(keeper.as_ref()),
+            Held::Stream => {
                 let date = register_date(&self.targets, sealed)?;
                 let file = TargetCsvFile::new(&self.targets, date);
                 let shown = crate::progress::PassMeter::new(&file);

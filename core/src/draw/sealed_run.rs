@@ -55,6 +55,11 @@ impl SealedKeeper {
         &self.register
     }
 
+    /// The view key (the keeper's and the auditor's, never published).
+    pub fn key(&self) -> &ViewKey {
+        &self.key
+    }
+
     /// The sealed view (what is published as `targets.sealed.json`).
     pub fn view(&self) -> &SealedView {
         &self.view

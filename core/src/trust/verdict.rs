@@ -705,8 +705,8 @@ impl Verdict {
     /// dict, the WASM result's `verdict`, the page): `level`; `unanchored`, each with its
     /// `kind`, details, `message` and `message_zh`; `beacon`; `signers`; `participants`
     /// (draw/v2); `anchored_time`; `plan_commitments` (draw/v2);
-    /// `verified` (hashes as hex) or `error` (`kind`, `cause_kind`, `message`,
-    /// `message_zh`).
+    /// `verified` (hashes as hex; `classes` in draw/v3) or `error` (`kind`, `cause_kind`,
+    /// `message`, `message_zh`).
     pub fn to_json(&self) -> serde_json::Value {
         use crate::Explain;
         use serde_json::{json, Value};
@@ -748,6 +748,20 @@ impl Verdict {
         if let Some(v) = self.verified.as_ref().filter(|v| !v.suite.is_default()) {
             if let Some(Value::Object(m)) = out.get_mut("verified") {
                 m.insert("suite".into(), v.suite.name().into());
+            }
+        }
+        // Only in draw/v3: how far the sealed classes were checked ("public": the sealed view
+        // and the class proof; "auditor": the full register and the view key).
+        if let Some(v) = self
+            .verified
+            .as_ref()
+            .filter(|v| v.classes != crate::draw::ClassesChecked::NotSealed)
+        {
+            if let Some(Value::Object(m)) = out.get_mut("verified") {
+                m.insert(
+                    "classes".into(),
+                    serde_json::to_value(v.classes).unwrap_or(Value::Null),
+                );
             }
         }
         // Only in published-numbers mode: the verdicts of the other modes keep their bytes.

@@ -1,0 +1,169 @@
+//! A whole draw/v3 of the sample (docs/spec/privacy.md §13) under the demo's keys: the
+//! register sealed, the commitment over the sealed root, signed reveals, the recorded drand
+//! round, the keeper's draw, the signatures, and both verifications — the public's from the
+//! sealed view, the auditor's from the full register and the view key.
+
+use crate::demo::{
+    beacon_round, demo_participant_keys, demo_secrets, demo_signer_keys, participants,
+    sealed_by_signers, signatories, signed_by_signers, DEMO_COMMITTED_AT, PARTICIPANTS,
+};
+use crate::util;
+use shuangsuiji::draw::{
+    signed_reveal, BeaconChoice, ClassesChecked, DrandSpec, SealedKeeper, ALGORITHM_V3,
+};
+use shuangsuiji::privacy::ViewKey;
+use shuangsuiji::registers::RegisterRoots;
+use shuangsuiji::{
+    draw, verify, Commitment, DrawInputs, DrawPlan, ItemList, PublicInspectorRegister, Reveal,
+    SealedRecord, Suite, TargetRegister,
+};
+use std::path::Path;
+
+/// A draw/v3 and what the keeper keeps of it.
+pub(crate) struct SealedDraw {
+    /// The full register, the view key and the sealed view.
+    pub keeper: SealedKeeper,
+    /// The signed record.
+    pub sealed: SealedRecord,
+}
+
+/// Runs one draw/v3 and verifies it both ways; refuses if either verification fails or
+/// reports another extent than its own.
+pub(crate) fn run(
+    items: &ItemList,
+    register: TargetRegister,
+    public: &PublicInspectorRegister,
+    plan: DrawPlan,
+    key: ViewKey,
+    data: &Path,
+) -> Result<SealedDraw, String> {
+    let suite = Suite::Ed25519Sha256;
+    let keeper = SealedKeeper::new(register, key);
+    let secrets = demo_secrets();
+    let sign_keys = demo_signer_keys(suite)?;
+    let participant_keys = demo_participant_keys(suite)?;
+    let mut commitment = Commitment::v2(
+        plan,
+        RegisterRoots {
+            item_list: items.hash_in(suite),
+            targets: keeper.view().root_in(suite).map_err(|e| e.to_string())?,
+            inspectors: public.root_in(suite),
+        },
+        keeper.register().as_of(),
+        participants(suite, &secrets, Some(&participant_keys)),
+        signatories(&sign_keys),
+        BeaconChoice::Drand(DrandSpec::quicknet(123)),
+        DEMO_COMMITTED_AT,
+    );
+    commitment.algorithm = ALGORITHM_V3.into();
+    let mut signed = signed_by_signers(commitment, &sign_keys)?;
+    for ((id, _), k) in PARTICIPANTS.iter().zip(&participant_keys) {
+        signed.sign_as_participant(id, k);
+    }
+    let reveals: Vec<Reveal> = PARTICIPANTS
+        .iter()
+        .zip(&secrets)
+        .zip(&participant_keys)
+        .map(|(((id, _), s), k)| signed_reveal(id, k, &signed.hash, s))
+        .collect();
+    let round = beacon_round(data)?;
+    let record = draw(DrawInputs {
+        commitment: &signed,
+        item_list: items,
+        targets: &keeper,
+        inspectors: public,
+        reveals: &reveals,
+        beacon: Some(&round),
+        published: &[],
+    })
+    .map_err(|e| format!("draw/v3 refused: {e}"))?;
+    let sealed = sealed_by_signers(record, &sign_keys)?;
+    for (source, expected) in [
+        (
+            keeper.view() as &dyn shuangsuiji::draw::TargetSource,
+            ClassesChecked::Public,
+        ),
+        (&keeper, ClassesChecked::Auditor),
+    ] {
+        let v = verify(&sealed, source, public)
+            .map_err(|e| format!("draw/v3 verification failed: {e}"))?;
+        if v.classes != expected {
+            return Err(format!(
+                "draw/v3 verification reported {:?}, not {expected:?}",
+                v.classes
+            ));
+        }
+    }
+    Ok(SealedDraw { keeper, sealed })
+}
+
+/// Writes the published files of a draw/v3 (the record, the sealed view, the public
+/// inspector view) into `dir`, and the keeper's private ones (full register, view key)
+/// into `dir/private`, never among the published.
+pub(crate) fn write(
+    dir: &Path,
+    d: &SealedDraw,
+    public: &PublicInspectorRegister,
+) -> Result<(), String> {
+    let private = dir.join("private");
+    std::fs::create_dir_all(&private)
+        .map_err(|e| format!("cannot create {}: {e}", private.display()))?;
+    let record = util::to_json(&d.sealed)?;
+    let view = util::to_json(d.keeper.view())?;
+    let inspectors = util::to_json(public)?;
+    let register = util::to_json(d.keeper.register())?;
+    let key = format!("{}\n", hex::encode(d.keeper.key().0));
+    util::write_all_atomic(&[
+        (&dir.join("record.json"), &record),
+        (&dir.join("targets.sealed.json"), &view),
+        (&dir.join("inspectors.public.json"), &inspectors),
+        (&private.join("targets.json"), &register),
+        (&private.join("view.key"), key.as_bytes()),
+    ])
+}
+
+/// What the draw/v3 vector is made from.
+pub(crate) struct VectorDraw<'a> {
+    pub items: &'a ItemList,
+    pub register: TargetRegister,
+    pub plan: DrawPlan,
+    pub public: &'a PublicInspectorRegister,
+    pub key: ViewKey,
+    pub data: &'a Path,
+}
+
+/// `v3-privacy/draw.json`: a whole draw/v3 over the register of `selection.json` (whose
+/// sealed view it commits to) and the sample's inspectors, the signed record, and what the
+/// public's and the auditor's verifications return.
+pub(crate) fn write_vector(dir: &Path, v: &VectorDraw<'_>) -> Result<(), String> {
+    let d = run(
+        v.items,
+        v.register.clone(),
+        v.public,
+        v.plan.clone(),
+        ViewKey(v.key.0),
+        v.data,
+    )?;
+    let public = verify(&d.sealed, d.keeper.view(), v.public).map_err(|e| e.to_string())?;
+    let vector = serde_json::json!({
+        "description": "a whole draw/v3 (docs/spec/privacy.md §13): the register, plan and view key of selection.json (so its expected.sealed_view is the view this draw commits to), the sample's inspectors (examples/data/inspectors.csv under examples/data/inspector-salt.key, as registers.json), the demo's participants, signers and drand round; the signed record (commitment with the sealed root as roots.targets, signed reveals, the class proof as record.classes) and what verifying it returns from the sealed view (classes: public) and from the full register with the view key (classes: auditor).",
+        "generated_by": format!("shuangsuiji privacy demo --vectors (shuangsuiji {}), from examples/data", env!("CARGO_PKG_VERSION")),
+        "inputs": {
+            "register": "selection.json inputs.register",
+            "plan": "selection.json inputs.plan",
+            "view_key": hex::encode(v.key.0),
+            "sealed_view": "selection.json expected.sealed_view",
+            "inspectors": "examples/data/inspectors.csv, public view under examples/data/inspector-salt.key",
+        },
+        "expected": {
+            "targets_root": d.sealed.record.commitment.commitment.roots.targets,
+            "sealed": d.sealed,
+            "record_hash": public.record_hash,
+            "seed": public.seed,
+            "selected": public.selected,
+            "classes_public": ClassesChecked::Public,
+            "classes_auditor": ClassesChecked::Auditor,
+        }
+    });
+    util::write_atomic(&dir.join("draw.json"), &util::to_json(&vector)?)
+}
