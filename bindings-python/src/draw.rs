@@ -160,6 +160,34 @@ pub struct Verified {
     pub beacon_round: Option<u64>,
     /// The cryptographic suite: "ed25519-sha256" or "sm2-sm3".
     pub suite: &'static str,
+    /// How far the classes were checked: "not_sealed" (draw/v1, v2: read from the public
+    /// view), "public" (draw/v3 from the sealed view), "auditor" (draw/v3 from the full
+    /// register and the view key).
+    pub classes: &'static str,
+}
+
+fn classes_name(c: core::draw::ClassesChecked) -> &'static str {
+    match c {
+        core::draw::ClassesChecked::NotSealed => "not_sealed",
+        core::draw::ClassesChecked::Public => "public",
+        core::draw::ClassesChecked::Auditor => "auditor",
+    }
+}
+
+impl From<core::Verified> for Verified {
+    fn from(v: core::Verified) -> Verified {
+        Verified {
+            record_hash: v.record_hash.to_hex(),
+            seed: v.seed.to_hex(),
+            selected: v.selected,
+            beacon: v.beacon,
+            commitment_hash: v.commitment_hash.to_hex(),
+            committed_at: v.committed_at,
+            beacon_round: v.beacon_round,
+            suite: v.suite.name(),
+            classes: classes_name(v.classes),
+        }
+    }
 }
 
 #[pymethods]
@@ -184,6 +212,7 @@ impl Verified {
         d.set_item("committed_at", self.committed_at)?;
         d.set_item("beacon_round", self.beacon_round)?;
         d.set_item("suite", self.suite)?;
+        d.set_item("classes", self.classes)?;
         Ok(d)
     }
 }
@@ -532,16 +561,46 @@ pub fn verify(
     let sealed = sealed_of(record)?;
     let i = &inspectors.get().0;
     let v = with_source(py, targets, |t| core::verify(&sealed, t, i))?;
-    Ok(Verified {
-        record_hash: v.record_hash.to_hex(),
-        seed: v.seed.to_hex(),
-        selected: v.selected,
-        beacon: v.beacon,
-        commitment_hash: v.commitment_hash.to_hex(),
-        committed_at: v.committed_at,
-        beacon_round: v.beacon_round,
-        suite: v.suite.name(),
-    })
+    Ok(v.into())
+}
+
+/// draw/v3 (docs/spec/privacy.md §13): verifies a sealed record against the sealed target
+/// view (dict or JSON, as published) and the public inspector register — the public's check,
+/// `classes == "public"`. Raises VerifyError naming the first failure.
+#[pyfunction]
+pub fn verify_sealed(
+    py: Python<'_>,
+    record: &Bound<'_, PyAny>,
+    sealed_view: &Bound<'_, PyAny>,
+    inspectors: &Bound<'_, PublicInspectorRegister>,
+) -> Result<Verified> {
+    let sealed = sealed_of(record)?;
+    let view: core::privacy::SealedView = from_py(sealed_view, "sealed_view")?;
+    let i = &inspectors.get().0;
+    Ok(py.detach(|| core::verify(&sealed, &view, i))?.into())
+}
+
+/// draw/v3, the auditor: verifies a sealed record against the full target register and the
+/// 32-byte view key its sealed view was made under, re-running the whole draw, each class
+/// included — `classes == "auditor"`. Raises VerifyError naming the first failure.
+#[pyfunction]
+pub fn audit_sealed(
+    py: Python<'_>,
+    record: &Bound<'_, PyAny>,
+    targets: &Bound<'_, TargetRegister>,
+    view_key: &[u8],
+    inspectors: &Bound<'_, PublicInspectorRegister>,
+) -> Result<Verified> {
+    let sealed = sealed_of(record)?;
+    let key = core::privacy::ViewKey(crate::convert::bytes32(view_key, "view_key")?);
+    let register = targets.get().0.clone();
+    let i = &inspectors.get().0;
+    Ok(py
+        .detach(|| {
+            let keeper = core::draw::SealedKeeper::new(register, key);
+            core::verify(&sealed, &keeper, i)
+        })?
+        .into())
 }
 
 fn sealed_of(record: &Bound<'_, PyAny>) -> Result<core::SealedRecord> {

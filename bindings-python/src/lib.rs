@@ -74,6 +74,8 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(draw::quicknet, m)?,
         wrap_pyfunction!(draw::verify_round, m)?,
         wrap_pyfunction!(draw::subseed, m)?,
+        wrap_pyfunction!(draw::verify_sealed, m)?,
+        wrap_pyfunction!(draw::audit_sealed, m)?,
         wrap_pyfunction!(privacy::seal_targets, m)?,
         wrap_pyfunction!(privacy::sealed_root, m)?,
         wrap_pyfunction!(privacy::prove_classes, m)?,

@@ -131,3 +131,129 @@ fn seal_prove_verify_as_public_and_auditor_and_refuse_a_tamper() {
     assert!(ok && text.contains("名录 300 条"), "{text}");
     std::fs::remove_dir_all(&d).ok();
 }
+
+/// Every `risk` or `credit` member holding a class (not a commitment or blind sum) in a JSON
+/// document, with the target id of the object around it when there is one.
+fn classes_in(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                if let (true, Some(s)) = (k == "risk" || k == "credit", x.as_str()) {
+                    if !(s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())) {
+                        out.push(format!(
+                            "{}: {k} {s}",
+                            m.get("id").unwrap_or(&serde_json::Value::Null)
+                        ));
+                    }
+                }
+                classes_in(x, out);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| classes_in(x, out)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_v3_demo_publishes_no_class_and_verifies_as_public_and_auditor() {
+    let d: PathBuf = std::env::temp_dir().join(format!(
+        "shuangsuiji-cli-{}-privacy-draw",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&d);
+    let (ok, text) = run(bin().args(["privacy", "demo", "--out"]).arg(&d));
+    assert!(ok, "{text}");
+    assert!(text.contains("draw/v3 记录 record"), "{text}");
+    let read = |p: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(d.join(p)).unwrap()).unwrap()
+    };
+    // The published files: no class anywhere; the private register has them (the probe sees).
+    let mut found = Vec::new();
+    for p in [
+        "record.json",
+        "targets.sealed.json",
+        "inspectors.public.json",
+    ] {
+        classes_in(&read(p), &mut found);
+    }
+    assert!(found.is_empty(), "{found:?}");
+    classes_in(&read("private/targets.json"), &mut found);
+    assert!(found.len() > 1000);
+    // The record opens classes only for the targets its proof needs, a few per cent.
+    let record = read("record.json");
+    let opened: std::collections::BTreeSet<&str> = record["record"]["classes"]["openings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["target"].as_str().unwrap())
+        .collect();
+    assert!(!opened.is_empty() && opened.len() < 200, "{}", opened.len());
+    let s = |p: &str| d.join(p).into_os_string();
+    let (ok, text) = run(bin()
+        .arg("verify")
+        .arg(s("record.json"))
+        .arg("--targets")
+        .arg(s("targets.sealed.json"))
+        .arg("--inspectors")
+        .arg(s("inspectors.public.json")));
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("公众核验通过") && text.contains("未核（审计方）"),
+        "{text}"
+    );
+    let (ok, text) = run(bin()
+        .arg("verify")
+        .arg(s("record.json"))
+        .arg("--targets")
+        .arg(s("private/targets.json"))
+        .arg("--view-key")
+        .arg(s("private/view.key"))
+        .arg("--inspectors")
+        .arg(s("inspectors.public.json")));
+    assert!(ok, "{text}");
+    assert!(text.contains("审计核验通过"), "{text}");
+    // The auditor with another key: the sealed root is not the committed one.
+    let other = d.join("other.key");
+    std::fs::write(&other, format!("{}\n", "11".repeat(32))).unwrap();
+    let (ok, text) = run(bin()
+        .arg("verify")
+        .arg(s("record.json"))
+        .arg("--targets")
+        .arg(s("private/targets.json"))
+        .arg("--view-key")
+        .arg(&other)
+        .arg("--inspectors")
+        .arg(s("inspectors.public.json")));
+    assert!(
+        !ok && text.contains("未通过 NOT VERIFIED [rerun]"),
+        "{text}"
+    );
+    // The public given the full register instead of the sealed view: refused with the reason.
+    let (ok, text) = run(bin()
+        .arg("verify")
+        .arg(s("record.json"))
+        .arg("--targets")
+        .arg(s("private/targets.json"))
+        .arg("--inspectors")
+        .arg(s("inspectors.public.json")));
+    assert!(
+        !ok && text.contains("--targets targets.sealed.json"),
+        "{text}"
+    );
+    // A v3 record with one opening dropped: refused by the public check.
+    let mut forged = record.clone();
+    forged["record"]["classes"]["openings"]
+        .as_array_mut()
+        .unwrap()
+        .pop();
+    std::fs::write(d.join("forged.json"), serde_json::to_vec(&forged).unwrap()).unwrap();
+    let (ok, text) = run(bin()
+        .arg("verify")
+        .arg(s("forged.json"))
+        .arg("--targets")
+        .arg(s("targets.sealed.json"))
+        .arg("--inspectors")
+        .arg(s("inspectors.public.json")));
+    assert!(!ok && text.contains("NOT VERIFIED"), "{text}");
+    std::fs::remove_dir_all(&d).unwrap();
+}

@@ -307,3 +307,102 @@ fn the_same_inputs_give_the_same_v3_bytes() {
     let c = v3_with(plan(), 6);
     assert_ne!(a.sealed.record.seed, c.sealed.record.seed);
 }
+
+#[test]
+fn a_sealed_view_serves_one_draw() {
+    // Two draws over the same blinds with different eligible sets would open a blind by
+    // subtracting their blind sums: a plan naming an earlier draw over the same view is
+    // refused; sealed again under a fresh key, it runs.
+    let first = v3();
+    let mut p = plan();
+    p.id = "T-2".into();
+    p.items = vec!["HA-GAT-006".into()]; // the key item: no cap shared with the first
+    p.inspection_date = p.inspection_date.next_day().unwrap();
+    p.exclusions.prior_draws = vec![PriorDraw::of_record(&first.sealed.record).unwrap()];
+    p.exclusions.drawn_within_days = Some(30);
+    assert_eq!(
+        p.exclusions.prior_draws[0].sealed_root,
+        Some(first.sealed.record.commitment.commitment.roots.targets)
+    );
+    let c = commit_v3(&first.world, &first.keeper, p.clone(), 8);
+    let run = |keeper: &SealedKeeper, c: &SignedCommitment| {
+        draw(DrawInputs {
+            commitment: c,
+            item_list: &first.world.items,
+            targets: keeper,
+            inspectors: &first.world.inspectors,
+            reveals: &World::reveals_v2(c, 8),
+            beacon: None,
+            published: &[],
+        })
+    };
+    let e = run(&first.keeper, &c).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.cause_kind()),
+        ("classes", Some("reused_view")),
+        "{e}"
+    );
+    let fresh = SealedKeeper::new(first.world.targets.clone(), ViewKey([0x77; 32]));
+    let c = commit_v3(&first.world, &fresh, p, 8);
+    let second = run(&fresh, &c).unwrap();
+    // The earlier draw's targets are excluded, as in v2.
+    assert!(!second.exclusions.is_empty());
+}
+
+#[test]
+fn a_hand_made_sealed_view_meets_the_register_rules() {
+    // A view the keeper could not have made (one USCC under two ids, doubling a target's
+    // chances) is refused on its public fields, before its root is compared.
+    let d = v3();
+    let mut forged = d.keeper.view().clone();
+    let mut twin = forged.targets[10].clone();
+    twin.id = format!("{}X", twin.id);
+    forged.targets.insert(11, twin);
+    let e = verify(&d.sealed, &forged, &d.world.inspectors).unwrap_err();
+    assert!(
+        matches!(&e, VerifyError::Rerun(DrawError::Register(_))),
+        "{e}"
+    );
+}
+
+#[test]
+fn the_stratifying_class_must_be_stated_by_every_eligible_target() {
+    // draw/v3 holds the rule where the public check can: over the eligible targets. An
+    // eligible target without a risk level is refused with the count; one on the 100 % list
+    // (never stratified) is not.
+    let world = World::new(targets(400), inspectors(40, 0));
+    let mut ts: Vec<Target> = world.targets.targets().to_vec();
+    ts[7].risk = RiskLevel::Unknown;
+    let reg = TargetRegister::new(AS_OF, ts).unwrap();
+    let keeper = SealedKeeper::new(reg, VIEW_KEY);
+    let c = commit_v3(&world, &keeper, plan(), 7);
+    let e = draw(DrawInputs {
+        commitment: &c,
+        item_list: &world.items,
+        targets: &keeper,
+        inspectors: &world.inspectors,
+        reveals: &World::reveals_v2(&c, 7),
+        beacon: None,
+        published: &[],
+    })
+    .unwrap_err();
+    assert_eq!(e.kind(), "plan", "{e}");
+    assert!(e.to_string().contains("1 eligible target(s)"), "{e}");
+    let mut p = plan();
+    p.must_include = vec![keeper.register().targets()[7].id.clone()];
+    p.must_include_reasons = [(p.must_include[0].clone(), MustIncludeReason::Complaint)]
+        .into_iter()
+        .collect();
+    let c = commit_v3(&world, &keeper, p, 7);
+    let rec = draw(DrawInputs {
+        commitment: &c,
+        item_list: &world.items,
+        targets: &keeper,
+        inspectors: &world.inspectors,
+        reveals: &World::reveals_v2(&c, 7),
+        beacon: None,
+        published: &[],
+    })
+    .unwrap();
+    assert_eq!(rec.must_include.len(), 1);
+}

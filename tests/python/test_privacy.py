@@ -93,3 +93,51 @@ def test_the_auditor_names_a_falsified_class(v, world):
         s.check_classes_auditor(i["plan"], items, reg, key, view, i["seed"], proof)
     assert ex.value.kind == "auditor"
     assert victim["id"] in str(ex.value)
+
+
+# A whole draw/v3 record (docs/spec/privacy.md §13): tests/vectors/v3-privacy/draw.json.
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    return read_json("tests/vectors/v3-privacy/draw.json")
+
+
+def test_the_v3_record_verifies_for_the_public_and_the_auditor(v, world, drawn, sample):
+    i, reg, items, key = world
+    e = drawn["expected"]
+    public = s.verify_sealed(e["sealed"], v["expected"]["sealed_view"], sample.public)
+    assert public.classes == "public"
+    assert public.record_hash == e["record_hash"]
+    assert public.seed == e["seed"]
+    assert public.selected == e["selected"]
+    auditor = s.audit_sealed(e["sealed"], reg, bytes.fromhex(drawn["inputs"]["view_key"]), sample.public)
+    assert auditor.classes == "auditor"
+    assert auditor.to_dict()["classes"] == "auditor"
+    # The sealed root is the commitment's.
+    assert s.sealed_root(v["expected"]["sealed_view"]) == e["targets_root"]
+    assert e["sealed"]["record"]["commitment"]["commitment"]["roots"]["targets"] == e["targets_root"]
+
+
+def test_v3_record_tampers_are_refused(v, world, drawn, sample):
+    i, reg, items, key = world
+    e = drawn["expected"]
+    view = v["expected"]["sealed_view"]
+    # An opening dropped: the public check refuses it.
+    forged = copy.deepcopy(e["sealed"])
+    forged["record"]["classes"]["openings"].pop()
+    with pytest.raises(s.VerifyError):
+        s.verify_sealed(forged, view, sample.public)
+    # No class proof: a v3 record carries one.
+    bare = copy.deepcopy(e["sealed"])
+    del bare["record"]["classes"]
+    with pytest.raises(s.VerifyError):
+        s.verify_sealed(bare, view, sample.public)
+    # The auditor with another key: not the committed sealed root.
+    with pytest.raises(s.VerifyError):
+        s.audit_sealed(e["sealed"], reg, bytes(32), sample.public)
+    # The plain register: a v3 record is not checked against classes in the clear.
+    with pytest.raises(s.ShuangsuijiError):
+        s.verify(e["sealed"], reg, sample.public)
+    # The untouched record still verifies (the refusals above are not vacuous).
+    assert s.verify_sealed(e["sealed"], view, sample.public).classes == "public"

@@ -97,6 +97,8 @@ from ._shuangsuiji import (
     TrustError,
     CaseError,
     seal_targets,
+    verify_sealed,
+    audit_sealed,
     sealed_root,
     prove_classes,
     check_classes_public,
@@ -108,6 +110,8 @@ from .case import Case
 
 __all__ = [
     "seal_targets",
+    "verify_sealed",
+    "audit_sealed",
     "sealed_root",
     "prove_classes",
     "check_classes_public",

@@ -417,6 +417,9 @@ class Verified:
     beacon_round: Optional[int]
     suite: str
     """``"ed25519-sha256"`` or ``"sm2-sm3"``."""
+    classes: str
+    """How far the classes were checked: ``"not_sealed"`` (draw/v1, v2), ``"public"`` (draw/v3
+    from the sealed view; each class being the register's is the auditor's), ``"auditor"``."""
     def to_dict(self) -> Dict[str, Any]:
         """As a dict."""
 
@@ -567,6 +570,23 @@ def verify(
     inspectors: PublicInspectorRegister,
 ) -> Verified:
     """Verifies a sealed record by re-running everything; raises VerifyError."""
+
+def verify_sealed(
+    record: Union[SealedRecord, JsonInput],
+    sealed_view: JsonInput,
+    inspectors: PublicInspectorRegister,
+) -> Verified:
+    """draw/v3: verifies a sealed record from the sealed target view, as the public does
+    (``classes == "public"``); raises VerifyError."""
+
+def audit_sealed(
+    record: Union[SealedRecord, JsonInput],
+    targets: TargetRegister,
+    view_key: bytes,
+    inspectors: PublicInspectorRegister,
+) -> Verified:
+    """draw/v3: verifies a sealed record from the full register and the 32-byte view key, as
+    the auditor does, every class included (``classes == "auditor"``); raises VerifyError."""
 
 def verify_trusted(
     record: Union[SealedRecord, JsonInput],

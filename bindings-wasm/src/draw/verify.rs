@@ -42,6 +42,9 @@ struct VerifiedOut {
     committed_at: i64,
     beacon_round: Option<u64>,
     suite: &'static str,
+    /// draw/v3 only: "public" or "auditor" (how far the sealed classes were checked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    classes: Option<shuangsuiji::draw::ClassesChecked>,
 }
 
 impl From<Verified> for VerifiedOut {
@@ -55,6 +58,8 @@ impl From<Verified> for VerifiedOut {
             committed_at: v.committed_at,
             beacon_round: v.beacon_round,
             suite: v.suite.name(),
+            classes: (v.classes != shuangsuiji::draw::ClassesChecked::NotSealed)
+                .then_some(v.classes),
         }
     }
 }
@@ -298,6 +303,71 @@ pub fn verify(
                     announcements: &announcements,
                     ..References::default()
                 },
+            ))
+        },
+    )
+}
+
+/// draw/v3 (docs/spec/privacy.md §13), the public: verifies a sealed record against the
+/// sealed target view (JSON, as published) and the public inspector view, as `verify` does
+/// (`verified.classes` is "public": each class being the register's is the auditor's).
+#[wasm_bindgen(js_name = verifySealed, unchecked_return_type = "VerifyResult")]
+pub fn verify_sealed(
+    #[wasm_bindgen(unchecked_param_type = "Input")] record: JsValue,
+    #[wasm_bindgen(js_name = sealedView, unchecked_param_type = "Input")] sealed_view: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Input")] inspectors: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Input")] trust: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Input")] anchor: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    respond(
+        &record,
+        &inspectors,
+        trust,
+        anchor,
+        |sealed, inspectors, trust, anchor| {
+            let view: shuangsuiji::privacy::SealedView =
+                input::json_value("sealedView", &sealed_view)?;
+            Ok(verify_with_references(
+                sealed,
+                &view,
+                inspectors,
+                trust,
+                anchor,
+                &References::default(),
+            ))
+        },
+    )
+}
+
+/// draw/v3, the auditor: as `verifySealed`, from the full target register (JSON) and the
+/// view key (64 hex digits) the sealed view was made under — the whole draw re-run, each
+/// class included (`verified.classes` is "auditor"). Nothing is sent anywhere.
+#[wasm_bindgen(js_name = auditSealed, unchecked_return_type = "VerifyResult")]
+pub fn audit_sealed(
+    #[wasm_bindgen(unchecked_param_type = "Input")] record: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Input")] targets: JsValue,
+    #[wasm_bindgen(js_name = viewKey)] view_key: &str,
+    #[wasm_bindgen(unchecked_param_type = "Input")] inspectors: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Input")] trust: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Input")] anchor: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    respond(
+        &record,
+        &inspectors,
+        trust,
+        anchor,
+        |sealed, inspectors, trust, anchor| {
+            let register: shuangsuiji::TargetRegister = input::json_value("targets", &targets)?;
+            let key = shuangsuiji::privacy::ViewKey::from_hex(view_key)
+                .ok_or_else(|| Failure::input("viewKey", "expected 64 hex digits"))?;
+            let keeper = shuangsuiji::draw::SealedKeeper::new(register, key);
+            Ok(verify_with_references(
+                sealed,
+                &keeper,
+                inspectors,
+                trust,
+                anchor,
+                &References::default(),
             ))
         },
     )

@@ -46,6 +46,10 @@ pub struct PriorDraw {
     pub counted: u64,
     /// Every selected target (100 % list and strata), sorted.
     pub targets: Vec<String>,
+    /// draw/v3: the sealed view's root the earlier draw committed to, so that a later draw
+    /// over the same view is refused (docs/spec/privacy.md §13.3). Absent for v1 and v2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sealed_root: Option<Digest32>,
 }
 
 impl PriorDraw {
@@ -88,6 +92,10 @@ impl PriorDraw {
                 .is_some_and(|t| t.joinable),
             counted,
             targets,
+            sealed_root: r
+                .classes
+                .is_some()
+                .then_some(r.commitment.commitment.roots.targets),
         })
     }
 

@@ -16,7 +16,8 @@ use crate::draw::run::{
 use crate::draw::select::{ticket_in, Census, StratumDraw, Ticketed};
 use crate::encoding::canonical::Digest32;
 use crate::privacy::{
-    check_public, prove, ClassProof, PrivacyError, SealedView, SelectionInputs, ViewKey,
+    check_public, prove, ClassProof, PrivacyError, SealedTarget, SealedView, SelectionInputs,
+    ViewKey,
 };
 use crate::registers::target::{Target, TargetRegister};
 use std::collections::BTreeMap;
@@ -107,6 +108,8 @@ fn classes(e: PrivacyError) -> DrawError {
 /// # Errors
 /// As [`crate::draw::draw`], and [`DrawError::Classes`] when the source is not the keeper's.
 pub(crate) fn draw_v3(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
+    // The commitment's own checks come first, as in every version, whatever the source.
+    check_commitment(inp, Version::V3, inp.targets.as_of())?;
     match inp.targets.sealed() {
         Some(SealedSource::Keeper(k)) => run(inp, k.view(), Side::Keeper(k)),
         Some(SealedSource::View(_)) => Err(DrawError::Classes(Box::new(PrivacyError::Proof(
@@ -132,6 +135,42 @@ pub(crate) fn rerun_public(
     run(inp, view, Side::Reader(proof))
 }
 
+/// The public fields of a sealed view under draw/v2's register rules (each entry's own
+/// rules against the register date, one entry per USCC), on both sides alike: the keeper's
+/// register met them when it was built, and a view made by hand must meet them too.
+fn public_register(view: &SealedView) -> Result<TargetRegister, DrawError> {
+    TargetRegister::new(
+        view.as_of,
+        view.targets
+            .iter()
+            .map(SealedTarget::public_target)
+            .collect(),
+    )
+    .map_err(|e| match e.problems.into_iter().next() {
+        Some(p) => DrawError::Register(Box::new(p)),
+        None => DrawError::Source(
+            "封存视图的公开字段无效 · the sealed view's public fields are invalid".into(),
+        ),
+    })
+}
+
+/// One sealed view, one draw (docs/spec/privacy.md §13.3): two draws over the same blinds
+/// with different eligible sets would open a target's blind by subtraction of their blind
+/// sums, and each draw's negative facts would add up.
+fn check_view_unused(plan: &crate::draw::plan::DrawPlan, root: &Digest32) -> Result<(), DrawError> {
+    match plan
+        .exclusions
+        .prior_draws
+        .iter()
+        .find(|p| p.sealed_root.as_ref() == Some(root))
+    {
+        Some(p) => Err(DrawError::Classes(Box::new(PrivacyError::ReusedView {
+            record: p.record.to_hex(),
+        }))),
+        None => Ok(()),
+    }
+}
+
 enum Side<'a> {
     Keeper(&'a SealedKeeper),
     Reader(&'a ClassProof),
@@ -142,6 +181,7 @@ fn run(inp: DrawInputs<'_>, view: &SealedView, side: Side<'_>) -> Result<DrawRec
     let version = Version::V3;
     let commitment_hash = check_commitment(inp, version, view.as_of)?;
     view.check().map_err(classes)?;
+    let public = public_register(view)?;
     let root = view.root_in(c.suite).map_err(classes)?;
     if root != c.roots.targets {
         return Err(DrawError::Root {
@@ -151,12 +191,13 @@ fn run(inp: DrawInputs<'_>, view: &SealedView, side: Side<'_>) -> Result<DrawRec
         });
     }
     check_inspector_root(inp)?;
+    check_view_unused(&c.plan, &root)?;
     let seed = seed_of(inp, version, &commitment_hash)?;
     // The 100 % list, exclusions and coverage read public fields only: the census runs on
     // the entries without their classes, on both sides alike.
     let mut census = Census::v3(inp.item_list);
-    for t in &view.targets {
-        census.add(&c.plan, &t.public_target())?;
+    for t in public.targets() {
+        census.add(&c.plan, t)?;
     }
     let mut census = census.finish(&c.plan)?;
     let sel = SelectionInputs {
@@ -213,15 +254,15 @@ fn run(inp: DrawInputs<'_>, view: &SealedView, side: Side<'_>) -> Result<DrawRec
     order.sort();
     let wanted: std::collections::BTreeSet<&str> =
         order.iter().map(|(_, id)| id.as_str()).collect();
-    let by_id: BTreeMap<&str, Target> = view
-        .targets
+    let by_id: BTreeMap<&str, &Target> = public
+        .targets()
         .iter()
         .filter(|t| wanted.contains(t.id.as_str()))
-        .map(|t| (t.id.as_str(), t.public_target()))
+        .map(|t| (t.id.as_str(), t))
         .collect();
     let targets: Vec<&Target> = order
         .iter()
-        .filter_map(|(_, id)| by_id.get(id.as_str()))
+        .filter_map(|(_, id)| by_id.get(id.as_str()).copied())
         .collect();
     let exclusions = census.exclusions().to_vec();
     finish(

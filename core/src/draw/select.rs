@@ -313,6 +313,19 @@ impl Census {
         }
     }
 
+    /// [`Census::take_v2`] under draw/v3 rules: the stratifying class's coverage is left
+    /// to the class proof, which reads eligible targets only.
+    ///
+    /// # Errors
+    /// As [`Census::take_v2`].
+    pub(crate) fn take_v3<'a>(
+        plan: &DrawPlan,
+        items: &crate::registers::item::ItemList,
+        targets: impl IntoIterator<Item = &'a Target>,
+    ) -> Result<Census, DrawError> {
+        Census::v3(items).fill(plan, targets)
+    }
+
     /// draw/v3: the populations the class proof binds to the leaves, for the caps.
     pub(crate) fn set_populations(&mut self, populations: BTreeMap<String, u64>) {
         self.populations = populations;

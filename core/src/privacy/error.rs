@@ -88,6 +88,13 @@ pub enum PrivacyError {
     /// The proof does not fit the plan (algorithm, attribute, strata, eligible count).
     #[error("the class proof does not fit the plan: {}", en(.0))]
     Proof(String),
+    /// draw/v3: the commitment's sealed view was committed to by an earlier draw the plan
+    /// names: one sealed view (one view key) per draw.
+    #[error("the sealed view was already used by the earlier draw {record}: seal the register again under a fresh view key for each draw")]
+    ReusedView {
+        /// The earlier record's hash.
+        record: String,
+    },
     /// The auditor's recomputation differs from what was published.
     #[error("auditor check failed: {}", en(.0))]
     Auditor(String),

@@ -162,8 +162,9 @@ pub(crate) fn keep_of(plan: &DrawPlan, quota: u64, population: u64) -> u64 {
 
 /// Runs the draw/v3 selection on the full register and writes its class proof.
 ///
-/// The census runs first under draw/v2's rules (100 % list, coverage of the attribute the
-/// plan relies on, 抽查频次), so v3 refuses what v2 refuses.
+/// The census runs first under draw/v2's rules (100 % list, coverage of the attributes the
+/// plan relies on, 抽查频次); the stratifying class must be stated by every eligible target,
+/// which is what the public check holds a proof to (`unknown` has no eligible member).
 ///
 /// # Errors
 /// [`PrivacyError::Draw`] from the census; [`PrivacyError::Proof`] for an unknown tier.
@@ -175,7 +176,7 @@ pub fn prove(
     let (suite, plan, items, seed) = (inp.suite, inp.plan, inp.items, &inp.seed);
     plan.check(items)
         .map_err(crate::draw::error::DrawError::Plan)?;
-    Census::take_v2(plan, items, register.targets())?;
+    Census::take_v3(plan, items, register.targets())?;
     let eligible = eligible_by_ticket(
         suite,
         plan,
@@ -184,6 +185,7 @@ pub fn prove(
         register.targets().iter().map(std::borrow::Cow::Borrowed),
     )?;
     let attribute = ClassAttribute::of_plan(plan.stratify_by);
+    unstated(attribute, &eligible)?;
     let class_of = |t: &Target| attribute.map_or("all", |a| a.value_of(t));
     let mut strata = Vec::new();
     let mut openings = Vec::new();
@@ -274,6 +276,33 @@ pub fn prove(
         unknown_blind_sum,
         openings,
     })
+}
+
+/// The rule of draw-v1 §5.1 (a plan relies on the attribute it stratifies by) over exactly
+/// what the public check can hold it to: the eligible targets (`n_unknown = 0`). Refused
+/// here with the count, as the census refuses it in v2, rather than as a proof the check
+/// would refuse.
+fn unstated(
+    attribute: Option<ClassAttribute>,
+    eligible: &[(Digest32, Target)],
+) -> Result<(), PrivacyError> {
+    let Some(a) = attribute else {
+        return Ok(());
+    };
+    let n = eligible
+        .iter()
+        .filter(|(_, t)| a.value_of(t) == "unknown")
+        .count();
+    if n == 0 {
+        return Ok(());
+    }
+    let name = a.wire_name();
+    Err(crate::draw::error::DrawError::Plan(crate::draw::error::PlanError {
+        problems: vec![format!(
+            "stratify_by {name}: {n} eligible target(s) of the register do not state {name}; the plan relies on it (register lacks {name} — add it to the register or change the plan)"
+        )],
+    })
+    .into())
 }
 
 fn opening(key: &ViewKey, a: ClassAttribute, id: &str, stratum: &str, bit: u8) -> Opening {
