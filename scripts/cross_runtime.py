@@ -44,6 +44,8 @@ with tempfile.TemporaryDirectory() as tmp:
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     check("v3-privacy/selection.json", "rust",
           (t / "v" / "v3-privacy" / "selection.json").read_bytes() == (V / "v3-privacy" / "selection.json").read_bytes())
+    check("v3-privacy/draw.json", "rust",
+          (t / "v" / "v3-privacy" / "draw.json").read_bytes() == (V / "v3-privacy" / "draw.json").read_bytes())
     check("audit/demo-log.json (events, checkpoints)", "rust",
           (t / "demo" / "audit.json").read_bytes() == (V / "audit" / "demo-log.json").read_bytes())
     # The publication vectors are regenerated and compared by the core's own tests.
@@ -100,6 +102,12 @@ with tempfile.TemporaryDirectory() as tmp:
           and s.prove_classes(i3["plan"], items3, reg3, key3, i3["seed"]) == v3["expected"]["proof"]
           and s.check_classes_public(i3["plan"], items3, v3["expected"]["sealed_view"], i3["seed"], v3["expected"]["proof"])
           == v3["expected"]["public_verdict"])
+    d3 = json.loads((V / "v3-privacy" / "draw.json").read_text())
+    check("v3-privacy/draw.json (record: public and auditor)", "python",
+          s.verify_sealed(d3["expected"]["sealed"], v3["expected"]["sealed_view"], public).record_hash
+          == d3["expected"]["record_hash"]
+          and s.audit_sealed(d3["expected"]["sealed"], reg3, bytes.fromhex(d3["inputs"]["view_key"]), public).classes
+          == "auditor")
 
     nv = json.loads((V / "publication" / "notice.json").read_text())
     signed = s.SignedNotice.from_dict({"notice": json.loads(nv["notice_jcs"]), "signature": nv["signature"]})
@@ -175,8 +183,14 @@ const same = require("node:util").isDeepStrictEqual;
 const v3ok = p3.ok && same(p3.verdict, v3.expected.public_verdict)
   && same(w.sealTargets(J(v3.inputs.register), v3.inputs.view_key), v3.expected.sealed_view)
   && same(w.proveClasses(J(v3.inputs.plan), J(v3.inputs.item_list), J(v3.inputs.register), v3.inputs.view_key, v3.inputs.seed), v3.expected.proof);
+const dv3 = JSON.parse(fs.readFileSync(root + "/tests/vectors/v3-privacy/draw.json"));
+const insp = fs.readFileSync(process.argv[2] + "/demo/inspectors.public.json");
+const rp = w.verifySealed(J(dv3.expected.sealed), J(v3.expected.sealed_view), insp);
+const ra = w.auditSealed(J(dv3.expected.sealed), J(v3.inputs.register), dv3.inputs.view_key, insp);
 console.log(JSON.stringify({
   v3: v3ok,
+  v3draw: rp.ok && rp.verified.record_hash === dv3.expected.record_hash && rp.verified.classes === "public"
+    && ra.ok && ra.verified.classes === "auditor",
   v2: r2.ok && verdict2,
   sm2: r3.ok && verdict3 && r3.summary.suite === "sm2-sm3",
   foreign: r4.ok && r4.verified.record_hash === foreign.hash,
@@ -202,6 +216,7 @@ console.log(JSON.stringify({
         check("v2-sm2-sm3/foreign-signed.json (gmssl, sm-crypto)", "wasm", o["foreign"])
         check("registers.json roots", "wasm", o["roots"])
         check("v3-privacy/selection.json (sealed view, proof, verdicts)", "wasm", o["v3"])
+        check("v3-privacy/draw.json (record: public and auditor)", "wasm", o["v3draw"])
         check("publication/notice.json (hash, CSV, disclosures)", "wasm", o["notice"] and o["disclosures"])
         check("publication/disclosure.json digests", "wasm", o["digests"])
         check("publication/publish_by.json", "wasm", o["deadlines"])

@@ -5,8 +5,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
   checkClassesPublic, checkClassesAuditor, sealTargets, proveClasses, classDisclosure,
+  verifySealed, auditSealed, verify,
 } from "shuangsuiji";
-import { readJson } from "./helpers.mjs";
+import { readJson, publicViews } from "./helpers.mjs";
 
 const v = readJson("tests/vectors/v3-privacy/selection.json");
 const i = v.inputs;
@@ -67,4 +68,34 @@ test("no risk level or credit class in the sealed view", () => {
   for (const t of e.sealed_view.targets) {
     assert.equal("risk" in t || "credit" in t, false);
   }
+});
+
+// A whole draw/v3 record (docs/spec/privacy.md §13): tests/vectors/v3-privacy/draw.json.
+const d = readJson("tests/vectors/v3-privacy/draw.json");
+
+test("the v3 record verifies for the public (sealed view) and the auditor (register, key)", () => {
+  const { inspectors } = publicViews();
+  const pub = verifySealed(j(d.expected.sealed), j(e.sealed_view), inspectors);
+  assert.equal(pub.ok, true, j(pub.error));
+  assert.equal(pub.verified.classes, "public");
+  assert.equal(pub.verified.record_hash, d.expected.record_hash);
+  assert.equal(pub.verdict.verified.classes, "public");
+  const aud = auditSealed(j(d.expected.sealed), register, d.inputs.view_key, inspectors);
+  assert.equal(aud.ok, true, j(aud.error));
+  assert.equal(aud.verified.classes, "auditor");
+});
+
+test("v3 record tampers are refused; a plain register is not a sealed view", () => {
+  const { inspectors } = publicViews();
+  const forged = structuredClone(d.expected.sealed);
+  forged.record.classes.openings.pop();
+  let r = verifySealed(j(forged), j(e.sealed_view), inspectors);
+  assert.equal(r.ok, false);
+  assert.equal(r.error.kind, "rerun");
+  r = auditSealed(j(d.expected.sealed), register, "00".repeat(32), inspectors);
+  assert.equal(r.ok, false);
+  r = verify(j(d.expected.sealed), register, inspectors);
+  assert.equal(r.ok, false);
+  // The untouched record still verifies (the refusals are not vacuous).
+  assert.equal(verifySealed(j(d.expected.sealed), j(e.sealed_view), inspectors).ok, true);
 });
