@@ -48,10 +48,8 @@ impl Coverage {
                 _ => {}
             }
         }
-        if drawable {
-            if plan.team.recuse_own_region && t.region.trim().is_empty() {
-                miss("team.recuse_own_region|行政区划代码 region");
-            }
+        if drawable && plan.team.recuse_own_region && t.region.trim().is_empty() {
+            miss("team.recuse_own_region|行政区划代码 region");
         }
     }
 
