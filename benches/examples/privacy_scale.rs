@@ -124,7 +124,7 @@ fn main() -> Result<(), String> {
     };
     let key = ViewKey([0x3c; 32]);
     let t = Instant::now();
-    let view = SealedView::of(&reg, &key);
+    let view = SealedView::of(&reg, &shuangsuiji::privacy::Recusals::none(), &key);
     let seal_s = t.elapsed().as_secs_f64();
     let json = serde_json::to_vec(&view).map_err(|e| e.to_string())?;
     println!(

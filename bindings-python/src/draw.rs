@@ -580,9 +580,11 @@ pub fn verify_sealed(
     Ok(py.detach(|| core::verify(&sealed, &view, i))?.into())
 }
 
-/// draw/v3, the auditor: verifies a sealed record against the full target register and the
-/// 32-byte view key its sealed view was made under, re-running the whole draw, each class
-/// included — `classes == "auditor"`. Raises VerifyError naming the first failure.
+/// draw/v3, the auditor: verifies a sealed record against the full target register, the
+/// 32-byte view key its sealed view was made under, and the keeper's inspector view with its
+/// declared conflicts (the record is checked against it without them), re-running the whole
+/// draw, each class and recusal set included — `classes == "auditor"`. Raises VerifyError
+/// naming the first failure.
 #[pyfunction]
 pub fn audit_sealed(
     py: Python<'_>,
@@ -594,11 +596,15 @@ pub fn audit_sealed(
     let sealed = sealed_of(record)?;
     let key = core::privacy::ViewKey(crate::convert::bytes32(view_key, "view_key")?);
     let register = targets.get().0.clone();
-    let i = &inspectors.get().0;
+    let declared = &inspectors.get().0;
     Ok(py
         .detach(|| {
-            let keeper = core::draw::SealedKeeper::new(register, key);
-            core::verify(&sealed, &keeper, i)
+            let keeper = core::draw::SealedKeeper::new(
+                register,
+                core::privacy::Recusals::of_public(declared),
+                key,
+            );
+            core::verify(&sealed, &keeper, &declared.without_conflicts())
         })?
         .into())
 }

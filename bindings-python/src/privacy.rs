@@ -34,16 +34,23 @@ fn published(
 }
 
 /// The sealed (public) target view of a register under a 32-byte view key, as a dict:
-/// classes replaced by Pedersen commitments (keep the key private; give it to the auditor).
+/// classes replaced by Pedersen commitments, each entry committing to the inspectors who
+/// declared a conflict with it in `inspectors` (the keeper's PublicInspectorRegister with its
+/// conflicts; None: nobody declared one). Keep the key private; give it to the auditor.
 #[pyfunction]
+#[pyo3(signature = (targets, view_key, inspectors = None))]
 pub fn seal_targets<'py>(
     py: Python<'py>,
     targets: &Bound<'py, TargetRegister>,
     view_key: &[u8],
+    inspectors: Option<&Bound<'py, crate::registers::PublicInspectorRegister>>,
 ) -> Result<Bound<'py, PyAny>> {
     let key = ViewKey(bytes32(view_key, "view_key")?);
     let reg = &targets.get().0;
-    let view = py.detach(|| privacy::SealedView::of(reg, &key));
+    let recusals = inspectors.map_or_else(privacy::Recusals::none, |i| {
+        privacy::Recusals::of_public(&i.get().0)
+    });
+    let view = py.detach(|| privacy::SealedView::of(reg, &recusals, &key));
     to_py(py, &view)
 }
 

@@ -391,6 +391,12 @@ impl PublicInspectorRegister {
         self.0.root().to_hex()
     }
 
+    /// The view a draw/v3 publishes: the same entries without their declared conflicts
+    /// (sealed per target instead, docs/spec/privacy.md §13).
+    fn without_conflicts(&self) -> PublicInspectorRegister {
+        PublicInspectorRegister(self.0.without_conflicts())
+    }
+
     /// The register date.
     #[getter]
     fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

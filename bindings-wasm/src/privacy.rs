@@ -137,6 +137,7 @@ pub fn check_classes_auditor(
 pub fn seal_targets(
     #[wasm_bindgen(unchecked_param_type = "Input")] targets: JsValue,
     #[wasm_bindgen(js_name = viewKey)] view_key_hex: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Input")] inspectors: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     let reg = input::targets(
         &input::required("targets", &targets).map_err(Failure::into_js_error)?,
@@ -144,7 +145,14 @@ pub fn seal_targets(
     )
     .map_err(Failure::into_js_error)?;
     let key = view_key(view_key_hex).map_err(Failure::into_js_error)?;
-    to_js(&SealedView::of(&reg, &key))
+    let recusals = match inspectors.filter(|v| !v.is_undefined() && !v.is_null()) {
+        Some(v) => shuangsuiji::privacy::Recusals::of_public(
+            &input::json_value::<shuangsuiji::PublicInspectorRegister>("inspectors", &v)
+                .map_err(Failure::into_js_error)?,
+        ),
+        None => shuangsuiji::privacy::Recusals::none(),
+    };
+    to_js(&SealedView::of(&reg, &recusals, &key))
 }
 
 /// The draw/v3 selection over the full register and its class proof.

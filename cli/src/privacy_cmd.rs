@@ -6,10 +6,11 @@ use crate::util;
 use clap::{Args, Subcommand};
 use shuangsuiji::draw::DrawPlan;
 use shuangsuiji::privacy::{
-    check_auditor, check_public, disclosure, prove, ClassProof, Disclosure, PrivacyError,
+    check_auditor, check_public, disclosure, prove, ClassProof, Disclosure, PrivacyError, Recusals,
     SealedView, SelectionInputs, ViewKey,
 };
 use shuangsuiji::Explain;
+use shuangsuiji::PublicInspectorRegister;
 use shuangsuiji::{import, Digest32, ItemList, Suite, TargetRegister};
 use std::path::{Path, PathBuf};
 
@@ -49,6 +50,15 @@ pub struct SealArgs {
     /// 视图密钥输出 Where to write the new view key (64 hex digits; keep it private).
     #[arg(long)]
     key_out: PathBuf,
+    /// 人员公开视图（含回避对象）The inspector view with its declared conflicts (JSON, as
+    /// `import inspectors` or `demo` write it): the conflicts are sealed into the target
+    /// entries.
+    #[arg(long)]
+    inspectors: PathBuf,
+    /// 人员公开视图输出 Where to write the inspector view draw/v3 publishes: the same, without
+    /// the conflicts.
+    #[arg(long)]
+    inspectors_out: PathBuf,
     /// Overwrite existing files.
     #[arg(long)]
     force: bool,
@@ -213,22 +223,38 @@ impl Selection {
 fn seal(a: SealArgs) -> Result<(), String> {
     util::refuse_overwrite(&a.out, a.force)?;
     util::refuse_overwrite(&a.key_out, a.force)?;
+    util::refuse_overwrite(&a.inspectors_out, a.force)?;
     let reg = register(&a.register)?;
+    let declared: PublicInspectorRegister = util::load_json(&a.inspectors)?;
+    let recusals = Recusals::of_public(&declared);
     let mut k = [0u8; 32];
     rand_core::TryRngCore::try_fill_bytes(&mut rand_core::OsRng, &mut k)
         .map_err(|e| format!("无法取得随机数 · no randomness from the system: {e}"))?;
     let key = ViewKey(k);
-    let view = SealedView::of(&reg, &key);
+    let view = SealedView::of(&reg, &recusals, &key);
     let mut key_text = hex::encode(k).into_bytes();
     key_text.push(b'\n');
-    util::write_all_atomic(&[(&a.out, &util::to_json(&view)?), (&a.key_out, &key_text)])?;
+    let published = declared.without_conflicts();
+    util::write_all_atomic(&[
+        (&a.out, &util::to_json(&view)?),
+        (&a.key_out, &key_text),
+        (&a.inspectors_out, &util::to_json(&published)?),
+    ])?;
+    let declarations: usize = declared
+        .inspectors()
+        .iter()
+        .map(|i| i.conflicts.len())
+        .sum();
     println!(
-        "已密封 {} 条，根 {} · sealed {} entries, root {}\n视图密钥（保密，交审计方）· view key (keep private, give the auditor): {}",
+        "已密封 {} 条（含 {} 项回避声明），根 {} · sealed {} entries ({} declared conflicts), root {}\n视图密钥（保密，交审计方）· view key (keep private, give the auditor): {}\n公开的人员视图（不含回避对象）· inspector view to publish (no conflicts): {}",
         view.targets.len(),
+        declarations,
         view.root_in(Suite::Ed25519Sha256).map_err(|e| e.to_string())?,
         view.targets.len(),
+        declarations,
         view.root_in(Suite::Ed25519Sha256).map_err(|e| e.to_string())?,
-        a.key_out.display()
+        a.key_out.display(),
+        a.inspectors_out.display()
     );
     Ok(())
 }
@@ -341,7 +367,7 @@ fn demo(a: DemoArgs) -> Result<(), String> {
         items: &items,
         seed,
     };
-    let view = SealedView::of(&reg, &key);
+    let view = SealedView::of(&reg, &Recusals::none(), &key);
     let proof = prove(inp, &reg, &key).map_err(bilingual)?;
     let v = check_public(inp, &view, &proof).map_err(bilingual)?;
     check_auditor(inp, &reg, &key, &view, &proof).map_err(bilingual)?;
@@ -380,10 +406,17 @@ fn demo(a: DemoArgs) -> Result<(), String> {
     if let Some(p) = &rec.classes {
         print_disclosure(&disclosure(p, reg.targets().len() as u64));
     }
+    let declared: usize = public.inspectors().iter().map(|i| i.conflicts.len()).sum();
+    let revealed: usize = rec.recusals.iter().map(|r| r.inspectors.len()).sum();
+    println!(
+        "回避关系 conflicts: 名录中声明 {declared} 项，公开文件可知 {revealed} 项（仅限派出检查组的 {} 个对象的回避名单）· {declared} declared, {revealed} revealed by the published files (only the recusal sets of the {} targets teams go to)",
+        rec.recusals.len(),
+        rec.recusals.len()
+    );
     if let Some(out) = &a.out {
         crate::privacy_draw::write(out, &drawn, &public)?;
         println!(
-            "已写出 written: {0}/record.json, {0}/targets.sealed.json, {0}/inspectors.public.json（公开 published）; {0}/private/（保管方与审计方 keeper and auditor only）\n核验 verify: shuangsuiji verify {0}/record.json --targets {0}/targets.sealed.json --inspectors {0}/inspectors.public.json\n审计 audit:  shuangsuiji verify {0}/record.json --targets {0}/private/targets.json --view-key {0}/private/view.key --inspectors {0}/inspectors.public.json",
+            "已写出 written: {0}/record.json, {0}/targets.sealed.json, {0}/inspectors.public.json（公开 published）; {0}/private/（保管方与审计方 keeper and auditor only）\n核验 verify: shuangsuiji verify {0}/record.json --targets {0}/targets.sealed.json --inspectors {0}/inspectors.public.json\n审计 audit:  shuangsuiji verify {0}/record.json --targets {0}/private/targets.json --view-key {0}/private/view.key --inspectors {0}/private/inspectors.declared.json",
             out.display()
         );
     }
@@ -444,7 +477,7 @@ fn write_vector(
         items,
         seed: *seed,
     };
-    let view = SealedView::of(&reg, key);
+    let view = SealedView::of(&reg, &Recusals::none(), key);
     let proof = prove(inp, &reg, key).map_err(bilingual)?;
     let public = check_public(inp, &view, &proof).map_err(bilingual)?;
     let auditor = check_auditor(inp, &reg, key, &view, &proof).map_err(bilingual)?;

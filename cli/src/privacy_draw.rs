@@ -11,7 +11,7 @@ use crate::util;
 use shuangsuiji::draw::{
     signed_reveal, BeaconChoice, ClassesChecked, DrandSpec, SealedKeeper, ALGORITHM_V3,
 };
-use shuangsuiji::privacy::ViewKey;
+use shuangsuiji::privacy::{Recusals, ViewKey};
 use shuangsuiji::registers::RegisterRoots;
 use shuangsuiji::{
     draw, verify, Commitment, DrawInputs, DrawPlan, ItemList, PublicInspectorRegister, Reveal,
@@ -21,24 +21,29 @@ use std::path::Path;
 
 /// A draw/v3 and what the keeper keeps of it.
 pub(crate) struct SealedDraw {
-    /// The full register, the view key and the sealed view.
+    /// The full register, the declared conflicts, the view key and the sealed view.
     pub keeper: SealedKeeper,
     /// The signed record.
     pub sealed: SealedRecord,
+    /// The inspector view it publishes: without the declared conflicts.
+    pub inspectors: PublicInspectorRegister,
 }
 
 /// Runs one draw/v3 and verifies it both ways; refuses if either verification fails or
-/// reports another extent than its own.
+/// reports another extent than its own. `declared` is the keeper's inspector view with the
+/// conflicts; the draw publishes it without them.
 pub(crate) fn run(
     items: &ItemList,
     register: TargetRegister,
-    public: &PublicInspectorRegister,
+    declared: &PublicInspectorRegister,
     plan: DrawPlan,
     key: ViewKey,
     data: &Path,
 ) -> Result<SealedDraw, String> {
     let suite = Suite::Ed25519Sha256;
-    let keeper = SealedKeeper::new(register, key);
+    let keeper = SealedKeeper::new(register, Recusals::of_public(declared), key);
+    let published = declared.without_conflicts();
+    let public = &published;
     let secrets = demo_secrets();
     let sign_keys = demo_signer_keys(suite)?;
     let participant_keys = demo_participant_keys(suite)?;
@@ -94,23 +99,29 @@ pub(crate) fn run(
             ));
         }
     }
-    Ok(SealedDraw { keeper, sealed })
+    Ok(SealedDraw {
+        keeper,
+        sealed,
+        inspectors: published,
+    })
 }
 
-/// Writes the published files of a draw/v3 (the record, the sealed view, the public
-/// inspector view) into `dir`, and the keeper's private ones (full register, view key)
-/// into `dir/private`, never among the published.
+/// Writes the published files of a draw/v3 (the record, the sealed view, the inspector view
+/// without conflicts) into `dir`, and the keeper's private ones (full register, view key,
+/// the inspector view with its declared conflicts) into `dir/private`, never among the
+/// published.
 pub(crate) fn write(
     dir: &Path,
     d: &SealedDraw,
-    public: &PublicInspectorRegister,
+    declared: &PublicInspectorRegister,
 ) -> Result<(), String> {
     let private = dir.join("private");
     std::fs::create_dir_all(&private)
         .map_err(|e| format!("cannot create {}: {e}", private.display()))?;
     let record = util::to_json(&d.sealed)?;
     let view = util::to_json(d.keeper.view())?;
-    let inspectors = util::to_json(public)?;
+    let inspectors = util::to_json(&d.inspectors)?;
+    let declared = util::to_json(declared)?;
     let register = util::to_json(d.keeper.register())?;
     let key = format!("{}\n", hex::encode(d.keeper.key().0));
     util::write_all_atomic(&[
@@ -119,6 +130,7 @@ pub(crate) fn write(
         (&dir.join("inspectors.public.json"), &inspectors),
         (&private.join("targets.json"), &register),
         (&private.join("view.key"), key.as_bytes()),
+        (&private.join("inspectors.declared.json"), &declared),
     ])
 }
 
@@ -144,7 +156,7 @@ pub(crate) fn write_vector(dir: &Path, v: &VectorDraw<'_>) -> Result<(), String>
         ViewKey(v.key.0),
         v.data,
     )?;
-    let public = verify(&d.sealed, d.keeper.view(), v.public).map_err(|e| e.to_string())?;
+    let public = verify(&d.sealed, d.keeper.view(), &d.inspectors).map_err(|e| e.to_string())?;
     let vector = serde_json::json!({
         "description": "a whole draw/v3 (docs/spec/privacy.md §13): the register, plan and view key of selection.json (so its expected.sealed_view is the view this draw commits to), the sample's inspectors (examples/data/inspectors.csv under examples/data/inspector-salt.key, as registers.json), the demo's participants, signers and drand round; the signed record (commitment with the sealed root as roots.targets, signed reveals, the class proof as record.classes) and what verifying it returns from the sealed view (classes: public) and from the full register with the view key (classes: auditor).",
         "generated_by": format!("shuangsuiji privacy demo --vectors (shuangsuiji {}), from examples/data", env!("CARGO_PKG_VERSION")),

@@ -10,7 +10,7 @@ use crate::util;
 use clap::Args;
 use shuangsuiji::draw::{SealedKeeper, TargetSource, Version};
 use shuangsuiji::import::TargetCsvFile;
-use shuangsuiji::privacy::{SealedView, ViewKey};
+use shuangsuiji::privacy::{Recusals, SealedView, ViewKey};
 use shuangsuiji::trust::{
     verify_with_references, Level, References, TimeAnchor, TrustFile, Verdict,
 };
@@ -62,9 +62,10 @@ pub struct Views {
     #[arg(long)]
     stream: bool,
     /// 视图密钥（审计方）draw/v3, the auditor: the view key the sealed view was made under
-    /// (`privacy seal --key-out`). `--targets` is then the full register, and the whole draw
-    /// is re-run, each class included. Without it a draw/v3 record is checked from the
-    /// sealed view (`--targets targets.sealed.json`).
+    /// (`privacy seal --key-out`). `--targets` is then the full register and `--inspectors`
+    /// the keeper's inspector view with its declared conflicts, and the whole draw is
+    /// re-run, each class and recusal set included. Without it a draw/v3 record is checked
+    /// from the sealed view (`--targets targets.sealed.json`).
     #[arg(long)]
     view_key: Option<PathBuf>,
 }
@@ -76,8 +77,9 @@ enum Held {
     Stream,
     /// draw/v3, the public: the sealed view.
     View(SealedView),
-    /// draw/v3, the auditor: the full register and the view key.
-    Keeper(Box<SealedKeeper>),
+    /// draw/v3, the auditor: the full register and the view key, and the inspector view
+    /// without the declared conflicts it was given.
+    Keeper(Box<(SealedKeeper, PublicInspectorRegister)>),
 }
 
 impl Views {
@@ -93,9 +95,14 @@ impl Views {
             }
             (true, Some(k)) => {
                 let key = ViewKey(util::read_key(k)?);
-                Held::Keeper(Box::new(SealedKeeper::new(
-                    targets_of(&self.targets, sealed)?,
-                    key,
+                let register = targets_of(&self.targets, sealed)?;
+                // The auditor gives the keeper's inspector view, conflicts included: they
+                // are what the sealed recusal sets must be; the record is checked against
+                // the same view without them.
+                let declared: PublicInspectorRegister = load(&self.inspectors)?;
+                Held::Keeper(Box::new((
+                    SealedKeeper::new(register, Recusals::of_public(&declared), key),
+                    declared.without_conflicts(),
                 )))
             }
             (true, None) => Held::View(load(&self.targets).map_err(|e| {
@@ -121,20 +128,21 @@ impl Views {
             announcements: &announcements,
             prior_records: &prior,
         };
-        let with = |targets: &dyn TargetSource| {
+        let with_views = |targets: &dyn TargetSource, inspectors: &PublicInspectorRegister| {
             assess(
                 sealed,
                 targets,
-                &inspectors,
+                inspectors,
                 self.trust.as_deref(),
                 anchor.as_ref(),
                 &refs,
             )
         };
+        let with = |targets: &dyn TargetSource| with_views(targets, &inspectors);
         match held {
             Held::Register(register) => with(&register),
             Held::View(view) => with(&view),
-            Held::Keeper(keeper) => with(keeper.as_ref()),
+            Held::Keeper(keeper) => with_views(&keeper.0, &keeper.1),
             Held::Stream => {
                 let date = register_date(&self.targets, sealed)?;
                 let file = TargetCsvFile::new(&self.targets, date);

@@ -54,23 +54,56 @@ fn seal_prove_verify_as_public_and_auditor_and_refuse_a_tamper() {
         d.join("view.key"),
         d.join("proof.json"),
     );
+    // The keeper's inspector view, its declared conflicts included (the sample's, written
+    // by `import inspectors --public-out`).
+    let (declared, published) = (
+        d.join("inspectors.declared.json"),
+        d.join("inspectors.public.json"),
+    );
     let (ok, text) = run(bin()
-        .args(["privacy", "seal", "--targets"])
-        .arg(&reg)
-        .arg("--out")
-        .arg(&sealed)
-        .arg("--key-out")
-        .arg(&key));
+        .args([
+            "import",
+            "inspectors",
+            "examples/data/inspectors.csv",
+            "--as-of",
+            "2023-08-23",
+            "--key",
+            "examples/data/inspector-salt.key",
+            "--out",
+        ])
+        .arg(d.join("inspectors.full.json"))
+        .arg("--public-out")
+        .arg(&declared));
     assert!(ok, "{text}");
-    assert!(text.contains("已密封 300 条"), "{text}");
+    let seal = |c: &mut Command| {
+        c.args(["privacy", "seal", "--targets"])
+            .arg(&reg)
+            .arg("--out")
+            .arg(&sealed)
+            .arg("--key-out")
+            .arg(&key)
+            .arg("--inspectors")
+            .arg(&declared)
+            .arg("--inspectors-out")
+            .arg(&published);
+    };
+    let mut c = bin();
+    seal(&mut c);
+    let (ok, text) = run(&mut c);
+    assert!(ok, "{text}");
+    assert!(text.contains("已密封 300 条（含 17 项回避声明）"), "{text}");
+    // The inspector view to publish holds no declared conflict.
+    let out: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&published).unwrap()).unwrap();
+    assert!(out["inspectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|i| i["conflicts"].as_array().is_none_or(Vec::is_empty)));
     // Never overwritten without --force.
-    let (ok, text) = run(bin()
-        .args(["privacy", "seal", "--targets"])
-        .arg(&reg)
-        .arg("--out")
-        .arg(&sealed)
-        .arg("--key-out")
-        .arg(&key));
+    let mut c = bin();
+    seal(&mut c);
+    let (ok, text) = run(&mut c);
     assert!(!ok, "{text}");
     let sel = |c: &mut Command| {
         c.arg("--plan")
@@ -179,6 +212,32 @@ fn the_v3_demo_publishes_no_class_and_verifies_as_public_and_auditor() {
     assert!(found.is_empty(), "{found:?}");
     classes_in(&read("private/targets.json"), &mut found);
     assert!(found.len() > 1000);
+    // No declared conflict in the published inspector view; the keeper's view has them.
+    let conflicts = |v: &serde_json::Value| -> usize {
+        v["inspectors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["conflicts"].as_array().map_or(0, Vec::len))
+            .sum()
+    };
+    assert_eq!(conflicts(&read("inspectors.public.json")), 0);
+    assert!(conflicts(&read("private/inspectors.declared.json")) > 0);
+    // The record opens one recusal set per target a team goes to, and no other.
+    let rec = &read("record.json")["record"];
+    let teams: std::collections::BTreeSet<&str> = rec["teams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["target"].as_str().unwrap())
+        .collect();
+    let opened: std::collections::BTreeSet<&str> = rec["recusals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["target"].as_str().unwrap())
+        .collect();
+    assert_eq!(teams, opened);
     // The record opens classes only for the targets its proof needs, a few per cent.
     let record = read("record.json");
     let opened: std::collections::BTreeSet<&str> = record["record"]["classes"]["openings"]
@@ -209,9 +268,21 @@ fn the_v3_demo_publishes_no_class_and_verifies_as_public_and_auditor() {
         .arg("--view-key")
         .arg(s("private/view.key"))
         .arg("--inspectors")
-        .arg(s("inspectors.public.json")));
+        .arg(s("private/inspectors.declared.json")));
     assert!(ok, "{text}");
     assert!(text.contains("审计核验通过"), "{text}");
+    // The auditor given the published inspector view (no declarations): the sealed recusal
+    // sets are not what it gives, so the sealed root differs.
+    let (ok, text) = run(bin()
+        .arg("verify")
+        .arg(s("record.json"))
+        .arg("--targets")
+        .arg(s("private/targets.json"))
+        .arg("--view-key")
+        .arg(s("private/view.key"))
+        .arg("--inspectors")
+        .arg(s("inspectors.public.json")));
+    assert!(!ok && text.contains("NOT VERIFIED"), "{text}");
     // The auditor with another key: the sealed root is not the committed one.
     let other = d.join("other.key");
     std::fs::write(&other, format!("{}\n", "11".repeat(32))).unwrap();

@@ -38,7 +38,7 @@ fn commit_v3(world: &World, keeper: &SealedKeeper, plan: DrawPlan, secret: u8) -
 
 fn v3_with(plan: DrawPlan, secret: u8) -> V3 {
     let world = World::new(targets(400), inspectors(40, 0));
-    let keeper = SealedKeeper::new(world.targets.clone(), VIEW_KEY);
+    let keeper = SealedKeeper::new(world.targets.clone(), Recusals::none(), VIEW_KEY);
     let commitment = commit_v3(&world, &keeper, plan, secret);
     let record = draw(DrawInputs {
         commitment: &commitment,
@@ -181,7 +181,11 @@ fn a_v3_draw_needs_the_keeper_and_a_v3_record_the_sealed_view() {
 #[test]
 fn a_register_sealed_under_another_key_is_not_the_committed_one() {
     let d = v3();
-    let other = SealedKeeper::new(d.world.targets.clone(), ViewKey([0x11; 32]));
+    let other = SealedKeeper::new(
+        d.world.targets.clone(),
+        Recusals::none(),
+        ViewKey([0x11; 32]),
+    );
     let e = verify(&d.sealed, other.view(), &d.world.inspectors).unwrap_err();
     assert!(e.to_string().contains("target register"), "{e}");
     let e = verify(&d.sealed, &other, &d.world.inspectors).unwrap_err();
@@ -249,7 +253,11 @@ fn a_misclassified_register_passes_the_public_and_fails_the_auditor() {
     } else {
         RiskLevel::High
     };
-    let forged = SealedKeeper::new(TargetRegister::new(AS_OF, moved).unwrap(), VIEW_KEY);
+    let forged = SealedKeeper::new(
+        TargetRegister::new(AS_OF, moved).unwrap(),
+        Recusals::none(),
+        VIEW_KEY,
+    );
     // On the key item (no cap): moving one target must not change whether the plan is valid.
     let mut p = plan();
     p.items = vec!["HA-GAT-006".into()];
@@ -267,7 +275,7 @@ fn a_misclassified_register_passes_the_public_and_fails_the_auditor() {
     let mut sealed = SealedRecord::new(record).unwrap();
     sealed.sign("负责人", &signer());
     verify(&sealed, forged.view(), &world.inspectors).unwrap();
-    let truth = SealedKeeper::new(world.targets.clone(), VIEW_KEY);
+    let truth = SealedKeeper::new(world.targets.clone(), Recusals::none(), VIEW_KEY);
     let e = verify(&sealed, &truth, &world.inspectors).unwrap_err();
     assert!(e.to_string().contains("target register"), "{e}");
 }
@@ -276,7 +284,7 @@ fn a_misclassified_register_passes_the_public_and_fails_the_auditor() {
 fn v3_keeps_draw_v2_rules() {
     // A v3 commitment without the participants' signatures is refused, as in v2.
     let world = World::new(targets(400), inspectors(40, 0));
-    let keeper = SealedKeeper::new(world.targets.clone(), VIEW_KEY);
+    let keeper = SealedKeeper::new(world.targets.clone(), Recusals::none(), VIEW_KEY);
     let mut c = commit_v3(&world, &keeper, plan(), 7);
     c.participant_signatures.clear();
     let e = draw(DrawInputs {
@@ -342,7 +350,11 @@ fn a_sealed_view_serves_one_draw() {
         ("classes", Some("reused_view")),
         "{e}"
     );
-    let fresh = SealedKeeper::new(first.world.targets.clone(), ViewKey([0x77; 32]));
+    let fresh = SealedKeeper::new(
+        first.world.targets.clone(),
+        Recusals::none(),
+        ViewKey([0x77; 32]),
+    );
     let c = commit_v3(&first.world, &fresh, p, 8);
     let second = run(&fresh, &c).unwrap();
     // The earlier draw's targets are excluded, as in v2.
@@ -374,7 +386,7 @@ fn the_stratifying_class_must_be_stated_by_every_eligible_target() {
     let mut ts: Vec<Target> = world.targets.targets().to_vec();
     ts[7].risk = RiskLevel::Unknown;
     let reg = TargetRegister::new(AS_OF, ts).unwrap();
-    let keeper = SealedKeeper::new(reg, VIEW_KEY);
+    let keeper = SealedKeeper::new(reg, Recusals::none(), VIEW_KEY);
     let c = commit_v3(&world, &keeper, plan(), 7);
     let e = draw(DrawInputs {
         commitment: &c,
@@ -405,4 +417,166 @@ fn the_stratifying_class_must_be_stated_by_every_eligible_target() {
     })
     .unwrap();
     assert_eq!(rec.must_include.len(), 1);
+}
+
+/// A world whose inspectors declare conflicts with many targets, so that the draw's teams
+/// meet some: the keeper's inspector view (with conflicts) and the one published (without).
+fn conflicted() -> (World, PublicInspectorRegister) {
+    let ts = targets(400);
+    let mut is = inspectors(40, 0);
+    // Inspector k declares conflicts with every target whose number is k mod 40, over a
+    // quarter of the register: most teams meet one.
+    for (k, i) in is.iter_mut().enumerate() {
+        i.conflicts = ts
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| n % 40 == k && n % 4 == 0)
+            .map(|(_, t)| t.id.clone())
+            .collect();
+    }
+    let world = World::new(ts, is);
+    let published = world.inspectors.without_conflicts();
+    (world, published)
+}
+
+fn drawn_with_conflicts() -> (World, PublicInspectorRegister, SealedKeeper, SealedRecord) {
+    let (world, published) = conflicted();
+    let keeper = SealedKeeper::new(
+        world.targets.clone(),
+        Recusals::of_public(&world.inspectors),
+        VIEW_KEY,
+    );
+    let mut c = world
+        .commitment_v2(plan(), 3, BeaconChoice::Offline, 0)
+        .commitment;
+    c.algorithm = ALGORITHM_V3.into();
+    c.roots.targets = keeper.view().root_in(c.suite).unwrap();
+    c.roots.inspectors = published.root_in(c.suite);
+    let c = World::sign_v2(c);
+    let record = draw(DrawInputs {
+        commitment: &c,
+        item_list: &world.items,
+        targets: &keeper,
+        inspectors: &published,
+        reveals: &World::reveals_v2(&c, 3),
+        beacon: None,
+        published: &[],
+    })
+    .unwrap();
+    let mut sealed = SealedRecord::new(record).unwrap();
+    sealed.sign("负责人", &signer());
+    (world, published, keeper, sealed)
+}
+
+#[test]
+fn declared_conflicts_are_sealed_and_opened_only_for_team_targets() {
+    let (world, published, keeper, sealed) = drawn_with_conflicts();
+    let rec = &sealed.record;
+    // One set per team target, in id order, and the matching kept every declared conflict.
+    let teams: Vec<&str> = rec.teams.iter().map(|t| t.target.as_str()).collect();
+    let mut sorted = teams.clone();
+    sorted.sort_unstable();
+    let opened: Vec<&str> = rec.recusals.iter().map(|r| r.target.as_str()).collect();
+    assert_eq!(opened, sorted);
+    let revealed: usize = rec.recusals.iter().map(|r| r.inspectors.len()).sum();
+    assert!(revealed > 0, "the test must meet a conflict");
+    for t in &rec.teams {
+        let declared = &rec
+            .recusals
+            .iter()
+            .find(|r| r.target == t.target)
+            .unwrap()
+            .inspectors;
+        assert!(t.members.iter().all(|m| !declared.contains(&m.inspector)));
+    }
+    // Revealed: only the team targets' conflicts; declared in all: far more.
+    let declared_all: usize = world
+        .inspectors
+        .inspectors()
+        .iter()
+        .map(|i| i.conflicts.len())
+        .sum();
+    assert!(revealed * 4 < declared_all, "{revealed} of {declared_all}");
+    // The public verifies against the published view; the auditor with the declarations.
+    assert_eq!(
+        verify(&sealed, keeper.view(), &published).unwrap().classes,
+        ClassesChecked::Public
+    );
+    assert_eq!(
+        verify(&sealed, &keeper, &published).unwrap().classes,
+        ClassesChecked::Auditor
+    );
+    // A keeper who sealed no declarations: another root, refused.
+    let forgetful = SealedKeeper::new(world.targets.clone(), Recusals::none(), VIEW_KEY);
+    assert!(verify(&sealed, &forgetful, &published).is_err());
+}
+
+#[test]
+fn recusal_set_tampers_are_refused() {
+    let (world, published, keeper, sealed) = drawn_with_conflicts();
+    let check = |s: &SealedRecord| verify(&resealed(s.clone()), keeper.view(), &published);
+    let kind = |s: &SealedRecord| match check(s) {
+        Err(VerifyError::Rerun(e)) => format!("{}/{}", e.kind(), e.cause_kind().unwrap_or("")),
+        other => format!("{other:?}"),
+    };
+    let with = sealed
+        .record
+        .recusals
+        .iter()
+        .position(|r| !r.inspectors.is_empty())
+        .unwrap();
+    // A declared conflict dropped from an opened set (to put that inspector on the team).
+    let mut dropped = sealed.clone();
+    dropped.record.recusals[with].inspectors.pop();
+    assert_eq!(kind(&dropped), "classes/recusal");
+    // A set opened for a target no team goes to (publishing a conflict for nothing).
+    let mut extra = sealed.clone();
+    let other = world
+        .targets
+        .targets()
+        .iter()
+        .find(|t| !extra.record.teams.iter().any(|m| m.target == t.id))
+        .unwrap();
+    extra
+        .record
+        .recusals
+        .push(shuangsuiji::privacy::recusal::open(
+            &VIEW_KEY,
+            &Recusals::none(),
+            &other.id,
+        ));
+    extra.record.recusals.sort();
+    assert_eq!(kind(&extra), "classes/recusal");
+    // A team target's set missing.
+    let mut missing = sealed.clone();
+    missing.record.recusals.remove(0);
+    assert_eq!(kind(&missing), "classes/recusal");
+    // The view with the conflicts is not the committed one.
+    let e = verify(&sealed, keeper.view(), &world.inspectors).unwrap_err();
+    assert!(e.to_string().contains("inspector register"), "{e}");
+    // A draw/v3 committed over an inspector view that still publishes the conflicts is
+    // refused: v3 seals them.
+    let mut c = world
+        .commitment_v2(plan(), 3, BeaconChoice::Offline, 0)
+        .commitment;
+    c.algorithm = ALGORITHM_V3.into();
+    c.roots.targets = keeper.view().root_in(c.suite).unwrap();
+    let c = World::sign_v2(c);
+    let e = draw(DrawInputs {
+        commitment: &c,
+        item_list: &world.items,
+        targets: &keeper,
+        inspectors: &world.inspectors,
+        reveals: &World::reveals_v2(&c, 3),
+        beacon: None,
+        published: &[],
+    })
+    .unwrap_err();
+    assert_eq!(
+        (e.kind(), e.cause_kind()),
+        ("classes", Some("recusal")),
+        "{e}"
+    );
+    // The untouched record verifies.
+    check(&sealed).unwrap();
 }

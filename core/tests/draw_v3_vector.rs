@@ -37,7 +37,9 @@ fn the_v3_draw_vector_verifies_publicly_and_for_the_auditor_and_redraws_byte_for
     let register: TargetRegister =
         serde_json::from_value(sel["inputs"]["register"].clone()).unwrap();
     let key = ViewKey::from_hex(v["inputs"]["view_key"].as_str().unwrap()).unwrap();
-    let public = inspectors();
+    // The keeper's inspector view declares conflicts; the published one does not.
+    let declared = inspectors();
+    let public = declared.without_conflicts();
     assert_eq!(
         sealed.record.commitment.commitment.roots.targets.to_hex(),
         v["expected"]["targets_root"].as_str().unwrap()
@@ -56,7 +58,7 @@ fn the_v3_draw_vector_verifies_publicly_and_for_the_auditor_and_redraws_byte_for
         v["expected"]["selected"].as_u64().unwrap()
     );
     // The auditor: the full register and the view key.
-    let keeper = SealedKeeper::new(register, key);
+    let keeper = SealedKeeper::new(register, Recusals::of_public(&declared), key);
     assert_eq!(keeper.view(), &view);
     let a = verify(&sealed, &keeper, &public).unwrap();
     assert_eq!(a.classes, ClassesChecked::Auditor);

@@ -69,7 +69,7 @@ struct Drawn {
 fn drawn(n: u32, ratios: [u32; 4], s: u8) -> Drawn {
     let reg = random_register(n, u64::from(s));
     let plan = plan_with(ratios);
-    let view = SealedView::of(&reg, &KEY);
+    let view = SealedView::of(&reg, &Recusals::none(), &KEY);
     let items = items();
     let inp = SelectionInputs {
         suite: SUITE,
@@ -318,7 +318,7 @@ fn a_misclassified_target_is_the_auditors_catch() {
     }
     let forged = TargetRegister::new(AS_OF, forged).unwrap();
     let mut d = sample();
-    d.view = SealedView::of(&forged, &KEY);
+    d.view = SealedView::of(&forged, &Recusals::none(), &KEY);
     d.reprove(&forged);
     d.public().unwrap();
     let e = d.auditor().unwrap_err().to_string();
@@ -411,7 +411,7 @@ fn the_shared_vector_recomputes() {
         items: &items,
         seed: Digest32::from_hex(i["seed"].as_str().unwrap()).unwrap(),
     };
-    let view = SealedView::of(&reg, &key);
+    let view = SealedView::of(&reg, &Recusals::none(), &key);
     assert_eq!(serde_json::to_value(&view).unwrap(), e["sealed_view"]);
     let published: SealedView = serde_json::from_value(e["sealed_view"].clone()).unwrap();
     published.check().unwrap();

@@ -106,7 +106,10 @@ def drawn():
 def test_the_v3_record_verifies_for_the_public_and_the_auditor(v, world, drawn, sample):
     i, reg, items, key = world
     e = drawn["expected"]
-    public = s.verify_sealed(e["sealed"], v["expected"]["sealed_view"], sample.public)
+    # The published inspector view carries no declared conflict; the keeper's does.
+    published = sample.public.without_conflicts()
+    assert published.root != sample.public.root
+    public = s.verify_sealed(e["sealed"], v["expected"]["sealed_view"], published)
     assert public.classes == "public"
     assert public.record_hash == e["record_hash"]
     assert public.seed == e["seed"]
@@ -123,21 +126,30 @@ def test_v3_record_tampers_are_refused(v, world, drawn, sample):
     i, reg, items, key = world
     e = drawn["expected"]
     view = v["expected"]["sealed_view"]
+    published = sample.public.without_conflicts()
     # An opening dropped: the public check refuses it.
     forged = copy.deepcopy(e["sealed"])
     forged["record"]["classes"]["openings"].pop()
     with pytest.raises(s.VerifyError):
-        s.verify_sealed(forged, view, sample.public)
+        s.verify_sealed(forged, view, published)
     # No class proof: a v3 record carries one.
     bare = copy.deepcopy(e["sealed"])
     del bare["record"]["classes"]
     with pytest.raises(s.VerifyError):
-        s.verify_sealed(bare, view, sample.public)
+        s.verify_sealed(bare, view, published)
+    # A recusal set missing for a team target.
+    gone = copy.deepcopy(e["sealed"])
+    gone["record"]["recusals"].pop()
+    with pytest.raises(s.VerifyError):
+        s.verify_sealed(gone, view, published)
+    # The keeper's view with its conflicts is not the published one.
+    with pytest.raises(s.VerifyError):
+        s.verify_sealed(e["sealed"], view, sample.public)
     # The auditor with another key: not the committed sealed root.
     with pytest.raises(s.VerifyError):
         s.audit_sealed(e["sealed"], reg, bytes(32), sample.public)
     # The plain register: a v3 record is not checked against classes in the clear.
     with pytest.raises(s.ShuangsuijiError):
-        s.verify(e["sealed"], reg, sample.public)
+        s.verify(e["sealed"], reg, published)
     # The untouched record still verifies (the refusals above are not vacuous).
-    assert s.verify_sealed(e["sealed"], view, sample.public).classes == "public"
+    assert s.verify_sealed(e["sealed"], view, published).classes == "public"

@@ -274,6 +274,8 @@ class PublicInspectorRegister:
         """Merkle root (hex)."""
     def root_in(self, suite: str) -> str:
         """The Merkle root (hex) under a suite (``"ed25519-sha256"`` or ``"sm2-sm3"``)."""
+    def without_conflicts(self) -> PublicInspectorRegister:
+        """The view a draw/v3 publishes: the same entries without their declared conflicts."""
     @property
     def as_of(self) -> datetime.date:
         """The register date."""
@@ -466,9 +468,13 @@ def quicknet(round: int) -> Dict[str, Any]:
 def verify_round(spec: JsonInput, committed_at: Union[int, datetime.datetime], round: JsonInput) -> bytes:
     """Checks a drand round against the committed spec; returns the 32-byte randomness."""
 
-def seal_targets(targets: TargetRegister, view_key: bytes) -> Dict[str, Any]:
+def seal_targets(
+    targets: TargetRegister, view_key: bytes, inspectors: Optional[PublicInspectorRegister] = None
+) -> Dict[str, Any]:
     """The sealed (public) target view under a 32-byte view key: classes become Pedersen
-    commitments (docs/spec/privacy.md). Keep the key private; give it to the auditor."""
+    commitments, and each entry commits to the inspectors who declared a conflict with it in
+    ``inspectors`` (the keeper's view with its conflicts; None: none declared)
+    (docs/spec/privacy.md). Keep the key private; give it to the auditor."""
 
 def sealed_root(sealed_view: JsonInput, suite: Optional[str] = None) -> str:
     """The sealed view's root under the suite; raises PrivacyError for a malformed view."""
@@ -585,8 +591,9 @@ def audit_sealed(
     view_key: bytes,
     inspectors: PublicInspectorRegister,
 ) -> Verified:
-    """draw/v3: verifies a sealed record from the full register and the 32-byte view key, as
-    the auditor does, every class included (``classes == "auditor"``); raises VerifyError."""
+    """draw/v3: verifies a sealed record from the full register, the 32-byte view key and the
+    keeper's inspector view with its declared conflicts, as the auditor does, every class and
+    recusal set included (``classes == "auditor"``); raises VerifyError."""
 
 def verify_trusted(
     record: Union[SealedRecord, JsonInput],

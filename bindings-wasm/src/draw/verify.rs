@@ -339,9 +339,11 @@ pub fn verify_sealed(
     )
 }
 
-/// draw/v3, the auditor: as `verifySealed`, from the full target register (JSON) and the
-/// view key (64 hex digits) the sealed view was made under — the whole draw re-run, each
-/// class included (`verified.classes` is "auditor"). Nothing is sent anywhere.
+/// draw/v3, the auditor: as `verifySealed`, from the full target register (JSON), the view
+/// key (64 hex digits) the sealed view was made under and the keeper's inspector view with
+/// its declared conflicts (the record is checked against it without them) — the whole draw
+/// re-run, each class and recusal set included (`verified.classes` is "auditor"). Nothing
+/// is sent anywhere.
 #[wasm_bindgen(js_name = auditSealed, unchecked_return_type = "VerifyResult")]
 pub fn audit_sealed(
     #[wasm_bindgen(unchecked_param_type = "Input")] record: JsValue,
@@ -356,15 +358,19 @@ pub fn audit_sealed(
         &inspectors,
         trust,
         anchor,
-        |sealed, inspectors, trust, anchor| {
+        |sealed, declared, trust, anchor| {
             let register: shuangsuiji::TargetRegister = input::json_value("targets", &targets)?;
             let key = shuangsuiji::privacy::ViewKey::from_hex(view_key)
                 .ok_or_else(|| Failure::input("viewKey", "expected 64 hex digits"))?;
-            let keeper = shuangsuiji::draw::SealedKeeper::new(register, key);
+            let keeper = shuangsuiji::draw::SealedKeeper::new(
+                register,
+                shuangsuiji::privacy::Recusals::of_public(declared),
+                key,
+            );
             Ok(verify_with_references(
                 sealed,
                 &keeper,
-                inspectors,
+                &declared.without_conflicts(),
                 trust,
                 anchor,
                 &References::default(),

@@ -171,6 +171,11 @@ pub struct DrawRecord {
     /// only the sealed view re-run `strata`. Absent in draw/v1 and v2.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub classes: Option<crate::privacy::ClassProof>,
+    /// draw/v3: the recusal set of every target a team goes to (100 % list and selected),
+    /// by target id, opened against its sealed leaf (docs/spec/privacy.md §13). Absent in
+    /// draw/v1 and v2, whose inspector view publishes the conflicts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recusals: Vec<crate::privacy::RecusalOpening>,
     /// Teams, in matching order.
     pub teams: Vec<Team>,
     /// Batches in inspection order (empty when the plan has none).

@@ -241,11 +241,13 @@ pub fn draw(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
         inp,
         seed,
         &targets,
+        inp.inspectors.inspectors(),
         Outcome {
             strata: selection.strata,
             must_include: selection.must_include,
             exclusions: selection.exclusions,
             classes: None,
+            recusals: Vec::new(),
         },
     )
 }
@@ -256,6 +258,7 @@ pub(crate) struct Outcome {
     pub(crate) must_include: Vec<crate::draw::select::Ticketed>,
     pub(crate) exclusions: Vec<crate::draw::select::Exclusion>,
     pub(crate) classes: Option<crate::privacy::ClassProof>,
+    pub(crate) recusals: Vec<crate::privacy::RecusalOpening>,
 }
 
 /// The commitment's own checks, its signatures, the plan against the registers and the
@@ -335,16 +338,19 @@ pub(crate) fn check_inspector_root(inp: DrawInputs<'_>) -> Result<(), DrawError>
     )
 }
 
-/// Teams for the selected targets (in matching order), batches, and the record.
+/// Teams for the selected targets (in matching order) from `inspectors` (the public view's,
+/// or in draw/v3 the same with the opened recusal sets as their conflicts), batches, and the
+/// record.
 pub(crate) fn finish(
     inp: DrawInputs<'_>,
     seed: Digest32,
     targets: &[&Target],
+    inspectors: &[crate::registers::inspector::PublicInspector],
     outcome: Outcome,
 ) -> Result<DrawRecord, DrawError> {
     let c = &inp.commitment.commitment;
     let mut rng = stream(&subseed_in(c.suite, &seed, "match"));
-    let teams = match_teams(&c.plan, inp.inspectors.inspectors(), targets, &mut rng)?;
+    let teams = match_teams(&c.plan, inspectors, targets, &mut rng)?;
     let batches = batch_order(
         c.suite,
         &seed,
@@ -377,6 +383,7 @@ pub(crate) fn finish(
         must_include: outcome.must_include,
         exclusions: outcome.exclusions,
         classes: outcome.classes,
+        recusals: outcome.recusals,
         teams,
         batches,
     })

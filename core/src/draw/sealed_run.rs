@@ -16,9 +16,10 @@ use crate::draw::run::{
 use crate::draw::select::{ticket_in, Census, StratumDraw, Ticketed};
 use crate::encoding::canonical::Digest32;
 use crate::privacy::{
-    check_public, prove, ClassProof, PrivacyError, SealedTarget, SealedView, SelectionInputs,
-    ViewKey,
+    check_public, prove, ClassProof, PrivacyError, RecusalOpening, Recusals, SealedTarget,
+    SealedView, SelectionInputs, ViewKey,
 };
+use crate::registers::inspector::PublicInspectorRegister;
 use crate::registers::target::{Target, TargetRegister};
 use std::collections::BTreeMap;
 use time::Date;
@@ -33,19 +34,24 @@ pub enum SealedSource<'a> {
     View(&'a SealedView),
 }
 
-/// The full register with the key its published view was sealed under.
+/// The full register with the inspectors' declared conflicts and the key its published view
+/// was sealed under.
 pub struct SealedKeeper {
     register: TargetRegister,
+    recusals: Recusals,
     key: ViewKey,
     view: SealedView,
 }
 
 impl SealedKeeper {
-    /// Seals the register once (the draw, its root and the proof all read that view).
-    pub fn new(register: TargetRegister, key: ViewKey) -> SealedKeeper {
-        let view = SealedView::of(&register, &key);
+    /// Seals the register once (the draw, its root and the proof all read that view). The
+    /// declarations come from the keeper's inspector view before its conflicts are taken
+    /// out ([`Recusals::of_public`]); the draw is given the view without them.
+    pub fn new(register: TargetRegister, recusals: Recusals, key: ViewKey) -> SealedKeeper {
+        let view = SealedView::of(&register, &recusals, &key);
         SealedKeeper {
             register,
+            recusals,
             key,
             view,
         }
@@ -131,8 +137,9 @@ pub(crate) fn rerun_public(
     inp: DrawInputs<'_>,
     view: &SealedView,
     proof: &ClassProof,
+    recusals: &[RecusalOpening],
 ) -> Result<DrawRecord, DrawError> {
-    run(inp, view, Side::Reader(proof))
+    run(inp, view, Side::Reader(proof, recusals))
 }
 
 /// The public fields of a sealed view under draw/v2's register rules (each entry's own
@@ -173,7 +180,111 @@ fn check_view_unused(plan: &crate::draw::plan::DrawPlan, root: &Digest32) -> Res
 
 enum Side<'a> {
     Keeper(&'a SealedKeeper),
-    Reader(&'a ClassProof),
+    Reader(&'a ClassProof, &'a [RecusalOpening]),
+}
+
+/// A draw/v3 inspector view publishes no declared conflict: they are sealed per target.
+fn no_published_conflicts(inspectors: &PublicInspectorRegister) -> Result<(), DrawError> {
+    match inspectors.inspectors().iter().find(|i| !i.conflicts.is_empty()) {
+        Some(i) => Err(DrawError::Classes(Box::new(PrivacyError::Recusal {
+            target: i.conflicts.first().cloned().unwrap_or_default(),
+            detail: format!(
+                "draw/v3 的人员公开视图不应载明回避对象（人员 {} 载明了）：回避对象封存于检查对象条目 · a draw/v3 inspector view publishes no declared conflicts (inspector {} does): they are sealed in the target entries",
+                i.id, i.id
+            ),
+        }))),
+        None => Ok(()),
+    }
+}
+
+/// The reader's check of the record's recusal sets: exactly one per team target, in id
+/// order, each opening its leaf, naming only inspectors of the view.
+fn check_openings(
+    openings: &[RecusalOpening],
+    team_targets: &std::collections::BTreeSet<&str>,
+    view: &SealedView,
+    inspectors: &PublicInspectorRegister,
+) -> Result<(), DrawError> {
+    let bad = |target: &str, detail: &str| {
+        DrawError::Classes(Box::new(PrivacyError::Recusal {
+            target: target.to_string(),
+            detail: detail.to_string(),
+        }))
+    };
+    let opened: Vec<&str> = openings.iter().map(|o| o.target.as_str()).collect();
+    if let Some(o) = openings
+        .iter()
+        .find(|o| !team_targets.contains(o.target.as_str()))
+    {
+        return Err(bad(&o.target, "未派检查组的对象不应开启回避名单（会无故公开回避关系）· opened for a target no team goes to (it would publish conflicts for nothing)"));
+    }
+    if let Some(t) = team_targets.iter().find(|t| !opened.contains(t)) {
+        return Err(bad(
+            t,
+            "派检查组的对象缺少回避名单 · missing for a target a team goes to",
+        ));
+    }
+    if opened.windows(2).any(|w| w.first() >= w.get(1)) {
+        return Err(bad(
+            opened.first().copied().unwrap_or_default(),
+            "回避名单应按对象编号升序、每个一份 · sets must be in target id order, one each",
+        ));
+    }
+    let known: std::collections::BTreeSet<&str> = inspectors
+        .inspectors()
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
+    for o in openings {
+        let leaf = view
+            .targets
+            .binary_search_by(|t| t.id.as_bytes().cmp(o.target.as_bytes()))
+            .ok()
+            .and_then(|n| view.targets.get(n))
+            .ok_or_else(|| {
+                bad(
+                    &o.target,
+                    "封存视图中无此对象 · no such entry in the sealed view",
+                )
+            })?;
+        o.check(leaf).map_err(|e| DrawError::Classes(Box::new(e)))?;
+        if let Some(i) = o.inspectors.iter().find(|i| !known.contains(i.as_str())) {
+            return Err(bad(
+                &o.target,
+                &format!("回避名单中的 {i} 不在人员名录中 · {i} is not in the inspector register"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The inspectors as matching reads them: the view's, each with the opened sets it appears
+/// in as its conflicts.
+fn with_opened_conflicts(
+    inspectors: &PublicInspectorRegister,
+    openings: &[RecusalOpening],
+) -> Vec<crate::registers::inspector::PublicInspector> {
+    let mut by_inspector: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for o in openings {
+        for i in &o.inspectors {
+            by_inspector
+                .entry(i.as_str())
+                .or_default()
+                .push(o.target.clone());
+        }
+    }
+    inspectors
+        .inspectors()
+        .iter()
+        .map(|i| {
+            let mut c = i.clone();
+            if let Some(ts) = by_inspector.get(i.id.as_str()) {
+                c.conflicts.clone_from(ts);
+                c.conflicts.sort();
+            }
+            c
+        })
+        .collect()
 }
 
 fn run(inp: DrawInputs<'_>, view: &SealedView, side: Side<'_>) -> Result<DrawRecord, DrawError> {
@@ -191,6 +302,7 @@ fn run(inp: DrawInputs<'_>, view: &SealedView, side: Side<'_>) -> Result<DrawRec
         });
     }
     check_inspector_root(inp)?;
+    no_published_conflicts(inp.inspectors)?;
     check_view_unused(&c.plan, &root)?;
     let seed = seed_of(inp, version, &commitment_hash)?;
     // The 100 % list, exclusions and coverage read public fields only: the census runs on
@@ -208,7 +320,7 @@ fn run(inp: DrawInputs<'_>, view: &SealedView, side: Side<'_>) -> Result<DrawRec
     };
     let proof = match side {
         Side::Keeper(k) => prove(sel, k.register(), &k.key).map_err(classes)?,
-        Side::Reader(p) => {
+        Side::Reader(p, _) => {
             check_public(sel, view, p).map_err(classes)?;
             p.clone()
         }
@@ -264,16 +376,30 @@ fn run(inp: DrawInputs<'_>, view: &SealedView, side: Side<'_>) -> Result<DrawRec
         .iter()
         .filter_map(|(_, id)| by_id.get(id.as_str()).copied())
         .collect();
+    // Recusal sets: the keeper opens one per team target; the reader checks the record's.
+    let recusals: Vec<RecusalOpening> = match side {
+        Side::Keeper(k) => wanted
+            .iter()
+            .map(|id| crate::privacy::recusal::open(&k.key, &k.recusals, id))
+            .collect(),
+        Side::Reader(_, openings) => {
+            check_openings(openings, &wanted, view, inp.inspectors)?;
+            openings.to_vec()
+        }
+    };
+    let inspectors = with_opened_conflicts(inp.inspectors, &recusals);
     let exclusions = census.exclusions().to_vec();
     finish(
         inp,
         seed,
         &targets,
+        &inspectors,
         Outcome {
             strata,
             must_include,
             exclusions,
             classes: Some(proof),
+            recusals,
         },
     )
 }

@@ -217,7 +217,7 @@ pub fn verify(
                 )
             })?;
             (
-                crate::draw::sealed_run::rerun_public(inputs, view, proof)?,
+                crate::draw::sealed_run::rerun_public(inputs, view, proof, &rec.recusals)?,
                 ClassesChecked::Public,
             )
         }

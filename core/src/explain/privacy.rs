@@ -18,6 +18,7 @@ impl Explain for PrivacyError {
             PrivacyError::Outcome { .. } => "outcome",
             PrivacyError::Proof(_) => "class_proof",
             PrivacyError::ReusedView { .. } => "reused_view",
+            PrivacyError::Recusal { .. } => "recusal",
             PrivacyError::Auditor(_) => "auditor",
             PrivacyError::Draw(_) => "draw",
             PrivacyError::Encoding(_) => "encoding",
@@ -63,6 +64,9 @@ impl Explain for PrivacyError {
                 format!("层 {stratum} 的抽取结果与重新计算不符：{}", zh(detail))
             }
             PrivacyError::Proof(m) => format!("类别证明与计划不符：{}", zh(m)),
+            PrivacyError::Recusal { target, detail } => {
+                format!("对象 {target} 的回避名单：{}", zh(detail))
+            }
             PrivacyError::ReusedView { record } => format!("此封存视图已被此前的抽取 {record} 使用：每次抽取须以新的视图密钥重新封存名录库"),
             PrivacyError::Auditor(m) => format!("审计核对不通过：{}", zh(m)),
             PrivacyError::Draw(d) => d.message_zh(),

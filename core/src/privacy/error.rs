@@ -95,6 +95,16 @@ pub enum PrivacyError {
         /// The earlier record's hash.
         record: String,
     },
+    /// draw/v3: a recusal set is not opened as the record needs (§13): it does not open the
+    /// leaf's commitment, is not sorted, is missing for a target a team went to, or is
+    /// opened for a target no team went to (a conflict published for nothing).
+    #[error("recusal set of target {target}: {}", en(detail))]
+    Recusal {
+        /// Target id.
+        target: String,
+        /// What is wrong.
+        detail: String,
+    },
     /// The auditor's recomputation differs from what was published.
     #[error("auditor check failed: {}", en(.0))]
     Auditor(String),

@@ -14,6 +14,7 @@ pub mod disclosure;
 pub mod error;
 pub mod pedersen;
 pub mod prove;
+pub mod recusal;
 pub mod sealed;
 
 pub use auditor::{check_auditor, AuditorVerdict};
@@ -24,4 +25,5 @@ pub use pedersen::ViewKey;
 pub use prove::{
     eligible_tickets, prove, ClassProof, Opening, SelectionInputs, StratumProof, ALGORITHM_V3,
 };
+pub use recusal::{RecusalOpening, Recusals};
 pub use sealed::{seal, ClassAttribute, SealedTarget, SealedView};

@@ -21,7 +21,7 @@ pub const BLIND_TAG: &str = "shuangsuiji/v3/class-blind";
 
 /// `SHA-512(u8(len tag) ‖ tag ‖ parts…)`: the crate's tagged framing, 64 bytes wide as
 /// ristretto255's hash-to-group and wide scalar reduction need.
-fn tagged_wide(tag: &str, parts: &[&[u8]]) -> [u8; 64] {
+pub(crate) fn tagged_wide(tag: &str, parts: &[&[u8]]) -> [u8; 64] {
     let mut h = Sha512::new();
     h.update([u8::try_from(tag.len()).unwrap_or(u8::MAX)]);
     h.update(tag.as_bytes());

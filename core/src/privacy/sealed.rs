@@ -11,6 +11,7 @@ use crate::privacy::pedersen::value_base;
 use crate::privacy::pedersen::{
     blind, commit, point_from_hex, point_hex, scalar_from_hex, scalar_hex, ViewKey,
 };
+use crate::privacy::recusal::Recusals;
 use crate::registers::fields::dates::{iso, iso_opt};
 use crate::registers::target::{
     CreditClass, IsoDate, RiskLevel, Target, TargetKind, TargetRegister, TargetStatus,
@@ -81,6 +82,10 @@ pub struct SealedTarget {
     pub classes: BTreeMap<String, BTreeMap<String, String>>,
     /// Per attribute: `ρ = Σ_v r(v)`, so that anyone checks `Σ_v C = V + ρ·B` (one class).
     pub blind_sums: BTreeMap<String, String>,
+    /// The commitment to the inspectors who declared a conflict with this target (§5):
+    /// 64 lower-case hex digits, opened by a draw/v3 record only for targets it sends a
+    /// team to.
+    pub recusals: String,
     /// 所属部门.
     pub department: String,
     /// 成立日期.
@@ -109,8 +114,8 @@ pub struct SealedTarget {
     pub uscc: Option<String>,
 }
 
-/// Seals one entry under the view key.
-pub fn seal(t: &Target, key: &ViewKey) -> SealedTarget {
+/// Seals one entry under the view key, with the inspectors who declared a conflict with it.
+pub fn seal(t: &Target, key: &ViewKey, declared: &[String]) -> SealedTarget {
     let mut classes = BTreeMap::new();
     let mut blind_sums = BTreeMap::new();
     for a in ClassAttribute::ALL {
@@ -132,6 +137,11 @@ pub fn seal(t: &Target, key: &ViewKey) -> SealedTarget {
         address: t.address.clone(),
         classes,
         blind_sums,
+        recusals: hex::encode(crate::privacy::recusal::recusal_commitment(
+            &crate::privacy::recusal::recusal_salt(key, &t.id),
+            &t.id,
+            declared,
+        )),
         department: t.department.clone(),
         established: t.established,
         grade: t.grade.clone(),
@@ -253,6 +263,17 @@ impl SealedTarget {
             }
             self.blind_sum(a)?;
         }
+        if self.recusals.len() != 64
+            || !self
+                .recusals
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
+            return Err(leaf(
+                "recusals".into(),
+                "应为 64 位小写十六进制 · must be 64 lower-case hex digits",
+            ));
+        }
         Ok(())
     }
 
@@ -285,11 +306,16 @@ pub struct SealedView {
 }
 
 impl SealedView {
-    /// Seals a whole register under a fresh view key.
-    pub fn of(register: &TargetRegister, key: &ViewKey) -> SealedView {
+    /// Seals a whole register under a fresh view key, with the inspectors' declared
+    /// conflicts (the keeper's [`Recusals`]).
+    pub fn of(register: &TargetRegister, recusals: &Recusals, key: &ViewKey) -> SealedView {
         SealedView {
             as_of: register.as_of(),
-            targets: register.targets().iter().map(|t| seal(t, key)).collect(),
+            targets: register
+                .targets()
+                .iter()
+                .map(|t| seal(t, key, recusals.declaring(&t.id)))
+                .collect(),
         }
     }
 

@@ -364,6 +364,22 @@ pub struct PublicInspectorRegister {
 }
 
 impl PublicInspectorRegister {
+    /// The view a draw/v3 publishes: every member but the declared conflicts, which are
+    /// sealed per target instead (docs/spec/privacy.md §5, §13).
+    pub fn without_conflicts(&self) -> PublicInspectorRegister {
+        PublicInspectorRegister {
+            as_of: self.as_of,
+            inspectors: self
+                .inspectors
+                .iter()
+                .map(|i| PublicInspector {
+                    conflicts: Vec::new(),
+                    ..i.clone()
+                })
+                .collect(),
+        }
+    }
+
     /// Builds a view from published entries (e.g. parsed from JSON); sorts by id.
     ///
     /// # Errors
