@@ -53,7 +53,7 @@ pub fn check_auditor(
     }
     for (t, s) in register.targets().iter().zip(&view.targets) {
         // The recusal commitments are the record audit's (they need the inspectors'
-        // declarations, §13.3): here, classes and public fields.
+        // declarations, §13.4): here, classes and public fields.
         let mut want = seal(t, key, &[]);
         want.recusals.clone_from(&s.recusals);
         if want != *s {
