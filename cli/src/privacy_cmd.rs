@@ -6,8 +6,8 @@ use crate::util;
 use clap::{Args, Subcommand};
 use shuangsuiji::draw::DrawPlan;
 use shuangsuiji::privacy::{
-    check_auditor, check_public, disclosure, prove, ClassProof, Disclosure, PrivacyError, Recusals,
-    SealedView, SelectionInputs, ViewKey,
+    check_auditor, check_auditor_with, check_public, disclosure, prove, ClassProof, Disclosure,
+    PrivacyError, Recusals, SealedView, SelectionInputs, ViewKey,
 };
 use shuangsuiji::Explain;
 use shuangsuiji::PublicInspectorRegister;
@@ -119,6 +119,10 @@ pub struct VerifyArgs {
     /// 审计：视图密钥 Auditor: the view key.
     #[arg(long, requires = "targets")]
     key: Option<PathBuf>,
+    /// 审计：保管方人员视图（含回避对象）Auditor: the keeper's inspector view with its
+    /// declared conflicts, to recompute each entry's recusal commitment too.
+    #[arg(long, requires = "key")]
+    inspectors: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -227,6 +231,14 @@ fn seal(a: SealArgs) -> Result<(), String> {
     let reg = register(&a.register)?;
     let declared: PublicInspectorRegister = util::load_json(&a.inspectors)?;
     let recusals = Recusals::of_public(&declared);
+    let unknown = recusals.unknown_targets(&reg);
+    if !unknown.is_empty() {
+        return Err(format!(
+            "人员视图中的回避对象不在检查对象名录中，无法封存：{} · declared conflicts name targets not in the register, so they cannot be sealed: {}",
+            unknown.join(", "),
+            unknown.join(", ")
+        ));
+    }
     let mut k = [0u8; 32];
     rand_core::TryRngCore::try_fill_bytes(&mut rand_core::OsRng, &mut k)
         .map_err(|e| format!("无法取得随机数 · no randomness from the system: {e}"))?;
@@ -309,11 +321,26 @@ fn verify(a: VerifyArgs) -> Result<(), String> {
             let reg = load_register(t, a.as_of.as_deref())?;
             let key = read_view_key(k)?;
             println!("审计核验（完整名录与视图密钥）· auditor checks (full register and view key):");
-            match check_auditor(s.inputs(), &reg, &key, &view, &proof) {
-                Ok(v) => println!(
-                    "  通过 PASSED · 重算 {} 条密封条目与类别证明，与所发布的内容相同 · re-sealed {} entries and re-proved: the same as published",
-                    v.entries, v.entries
-                ),
+            let declared = a
+                .inspectors
+                .as_deref()
+                .map(util::load_json::<PublicInspectorRegister>)
+                .transpose()?
+                .map(|v| Recusals::of_public(&v));
+            let checked = match &declared {
+                Some(r) => check_auditor_with(s.inputs(), &reg, r, &key, &view, &proof),
+                None => check_auditor(s.inputs(), &reg, &key, &view, &proof),
+            };
+            match checked {
+                Ok(v) => {
+                    println!(
+                        "  通过 PASSED · 重算 {} 条密封条目与类别证明，与所发布的内容相同 · re-sealed {} entries and re-proved: the same as published",
+                        v.entries, v.entries
+                    );
+                    if !v.recusals_checked {
+                        println!("  回避承诺未核（需 --inspectors 保管方含回避对象的人员视图）· recusal commitments not checked (need --inspectors, the keeper's inspector view with its conflicts)");
+                    }
+                }
                 Err(e) => {
                     println!("  未通过 FAILED:\n{}", e.message_bilingual());
                     return Err("审计核验未通过 · the auditor check failed".into());

@@ -41,7 +41,15 @@ pub(crate) fn run(
     data: &Path,
 ) -> Result<SealedDraw, String> {
     let suite = Suite::Ed25519Sha256;
-    let keeper = SealedKeeper::new(register, Recusals::of_public(declared), key);
+    let recusals = Recusals::of_public(declared);
+    let unknown = recusals.unknown_targets(&register);
+    if !unknown.is_empty() {
+        return Err(format!(
+            "回避对象不在检查对象名录中 · declared conflicts name targets not in the register: {}",
+            unknown.join(", ")
+        ));
+    }
+    let keeper = SealedKeeper::new(register, recusals, key);
     let published = declared.without_conflicts();
     let public = &published;
     let secrets = demo_secrets();
@@ -148,24 +156,52 @@ pub(crate) struct VectorDraw<'a> {
 /// sealed view it commits to) and the sample's inspectors, the signed record, and what the
 /// public's and the auditor's verifications return.
 pub(crate) fn write_vector(dir: &Path, v: &VectorDraw<'_>) -> Result<(), String> {
+    // The sample's declarations name none of the excerpt's targets (refused otherwise, as
+    // `privacy seal` does): the draw seals no conflict, and one declared pair of the whole
+    // sample is worked through as `recusal_example` instead.
+    let unused = Recusals::of_public(v.public);
+    if v.register
+        .targets()
+        .iter()
+        .any(|t| !unused.declaring(&t.id).is_empty())
+    {
+        return Err(
+            "the vector's excerpt now meets a declared conflict: extend draw.json to show it"
+                .into(),
+        );
+    }
     let d = run(
         v.items,
         v.register.clone(),
-        v.public,
+        &v.public.without_conflicts(),
         v.plan.clone(),
         ViewKey(v.key.0),
         v.data,
     )?;
     let public = verify(&d.sealed, d.keeper.view(), &d.inspectors).map_err(|e| e.to_string())?;
+    let example_target = v
+        .public
+        .inspectors()
+        .iter()
+        .find_map(|i| i.conflicts.first())
+        .ok_or("the sample declares no conflict")?;
+    let example_set = unused.declaring(example_target).to_vec();
+    let salt = shuangsuiji::privacy::recusal::recusal_salt(&v.key, example_target);
+    let recusal_example = serde_json::json!({
+        "target": example_target,
+        "inspectors": example_set,
+        "salt": hex::encode(salt),
+        "commitment": hex::encode(shuangsuiji::privacy::recusal::recusal_commitment(&salt, example_target, &example_set)),
+    });
     let vector = serde_json::json!({
-        "description": "a whole draw/v3 (docs/spec/privacy.md §13): the register, plan and view key of selection.json (so its expected.sealed_view is the view this draw commits to), the sample's inspectors (examples/data/inspectors.csv under examples/data/inspector-salt.key, as registers.json), the demo's participants, signers and drand round; the signed record (commitment with the sealed root as roots.targets, signed reveals, the class proof as record.classes) and what verifying it returns from the sealed view (classes: public) and from the full register with the view key (classes: auditor).",
+        "description": "a whole draw/v3 (docs/spec/privacy.md §13): the register, plan and view key of selection.json (so its expected.sealed_view is the view this draw commits to), the sample's inspectors (examples/data/inspectors.csv under examples/data/inspector-salt.key, as registers.json), the demo's participants, signers and drand round; the signed record (commitment with the sealed root as roots.targets, signed reveals, the class proof as record.classes) and what verifying it returns from the sealed view (classes: public) and from the full register with the view key (classes: auditor); recusal_example works one declared (target, inspectors) pair of the whole sample through §13.4 under the vector's view key (salt, commitment).",
         "generated_by": format!("shuangsuiji privacy demo --vectors (shuangsuiji {}), from examples/data", env!("CARGO_PKG_VERSION")),
         "inputs": {
             "register": "selection.json inputs.register",
             "plan": "selection.json inputs.plan",
             "view_key": hex::encode(v.key.0),
             "sealed_view": "selection.json expected.sealed_view",
-            "inspectors": "examples/data/inspectors.csv, public view under examples/data/inspector-salt.key",
+            "inspectors": "examples/data/inspectors.csv, public view under examples/data/inspector-salt.key; the sample's declared conflicts name none of the 300 targets, so the keeper's view and the published one (without conflicts) seal alike",
         },
         "expected": {
             "targets_root": d.sealed.record.commitment.commitment.roots.targets,
@@ -175,6 +211,7 @@ pub(crate) fn write_vector(dir: &Path, v: &VectorDraw<'_>) -> Result<(), String>
             "selected": public.selected,
             "classes_public": ClassesChecked::Public,
             "classes_auditor": ClassesChecked::Auditor,
+            "recusal_example": recusal_example,
         }
     });
     util::write_atomic(&dir.join("draw.json"), &util::to_json(&vector)?)

@@ -100,8 +100,17 @@ impl Views {
                 // are what the sealed recusal sets must be; the record is checked against
                 // the same view without them.
                 let declared: PublicInspectorRegister = load(&self.inspectors)?;
+                let recusals = Recusals::of_public(&declared);
+                // Said before the verdict: the auditor sees how many declarations the check
+                // holds the sealed sets to (zero from the published view, which has none).
+                println!(
+                    "审计：所给人员视图载明回避声明 {0} 项{1} · auditor: the inspector view given declares {0} conflict(s){2}",
+                    recusals.count(),
+                    if recusals.count() == 0 { "（为 0：如人员名录确有回避对象，这不是保管方的人员视图）" } else { "" },
+                    if recusals.count() == 0 { " (zero: if the register has any, this is not the keeper's view)" } else { "" },
+                );
                 Held::Keeper(Box::new((
-                    SealedKeeper::new(register, Recusals::of_public(&declared), key),
+                    SealedKeeper::new(register, recusals, key),
                     declared.without_conflicts(),
                 )))
             }

@@ -87,11 +87,25 @@ fn seal_prove_verify_as_public_and_auditor_and_refuse_a_tamper() {
             .arg("--inspectors-out")
             .arg(&published);
     };
+    // The sample's 17 declarations name targets outside the 300-entry excerpt: refused with
+    // the ids, nothing written (a declaration sealed nowhere would be lost).
+    let mut c = bin();
+    seal(&mut c);
+    let (ok, text) = run(&mut c);
+    assert!(!ok && text.contains("XM-410102-000013"), "{text}");
+    assert!(!sealed.exists() && !key.exists() && !published.exists());
+    // Declarations about the excerpt's targets only (none): sealed.
+    let mut view: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&declared).unwrap()).unwrap();
+    for i in view["inspectors"].as_array_mut().unwrap() {
+        i["conflicts"] = serde_json::json!([]);
+    }
+    std::fs::write(&declared, serde_json::to_vec(&view).unwrap()).unwrap();
     let mut c = bin();
     seal(&mut c);
     let (ok, text) = run(&mut c);
     assert!(ok, "{text}");
-    assert!(text.contains("已密封 300 条（含 17 项回避声明）"), "{text}");
+    assert!(text.contains("已密封 300 条（含 0 项回避声明）"), "{text}");
     // The inspector view to publish holds no declared conflict.
     let out: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&published).unwrap()).unwrap();

@@ -87,4 +87,18 @@ fn the_v3_draw_vector_verifies_publicly_and_for_the_auditor_and_redraws_byte_for
         seed: rec.seed,
     };
     assert_eq!(&prove(inp, keeper.register(), keeper.key()).unwrap(), proof);
+    // A declared pair worked through §13.4 (the vector's draw seals none).
+    let x = &v["expected"]["recusal_example"];
+    let target = x["target"].as_str().unwrap();
+    let set: Vec<String> = serde_json::from_value(x["inspectors"].clone()).unwrap();
+    assert!(!set.is_empty());
+    assert_eq!(set, Recusals::of_public(&declared).declaring(target));
+    let salt = shuangsuiji::privacy::recusal::recusal_salt(keeper.key(), target);
+    assert_eq!(hex::encode(salt), x["salt"].as_str().unwrap());
+    assert_eq!(
+        hex::encode(shuangsuiji::privacy::recusal::recusal_commitment(
+            &salt, target, &set
+        )),
+        x["commitment"].as_str().unwrap()
+    );
 }

@@ -211,24 +211,30 @@ fn check_openings(
             detail: detail.to_string(),
         }))
     };
-    let opened: Vec<&str> = openings.iter().map(|o| o.target.as_str()).collect();
-    if let Some(o) = openings
-        .iter()
-        .find(|o| !team_targets.contains(o.target.as_str()))
+    // Order first, then one to one with the team targets (both sorted): linear, whatever
+    // an unsigned record holds.
+    if let Some(w) = openings
+        .windows(2)
+        .find(|w| w.first().map(|o| o.target.as_bytes()) >= w.get(1).map(|o| o.target.as_bytes()))
     {
-        return Err(bad(&o.target, "未派检查组的对象不应开启回避名单（会无故公开回避关系）· opened for a target no team goes to (it would publish conflicts for nothing)"));
-    }
-    if let Some(t) = team_targets.iter().find(|t| !opened.contains(t)) {
         return Err(bad(
-            t,
-            "派检查组的对象缺少回避名单 · missing for a target a team goes to",
-        ));
-    }
-    if opened.windows(2).any(|w| w.first() >= w.get(1)) {
-        return Err(bad(
-            opened.first().copied().unwrap_or_default(),
+            w.get(1).map_or("", |o| o.target.as_str()),
             "回避名单应按对象编号升序、每个一份 · sets must be in target id order, one each",
         ));
+    }
+    let missing = "派检查组的对象缺少回避名单 · missing for a target a team goes to";
+    let mut wanted = team_targets.iter();
+    let mut given = openings.iter().map(|o| o.target.as_str());
+    loop {
+        match (wanted.next(), given.next()) {
+            (None, None) => break,
+            (Some(t), Some(o)) if *t == o => {}
+            (Some(t), Some(o)) if t.as_bytes() < o.as_bytes() => return Err(bad(t, missing)),
+            (Some(t), None) => return Err(bad(t, missing)),
+            (_, Some(o)) => {
+                return Err(bad(o, "未派检查组的对象不应开启回避名单（会无故公开回避关系）· opened for a target no team goes to (it would publish conflicts for nothing)"))
+            }
+        }
     }
     let known: std::collections::BTreeSet<&str> = inspectors
         .inspectors()
@@ -382,11 +388,11 @@ fn run(inp: DrawInputs<'_>, view: &SealedView, side: Side<'_>) -> Result<DrawRec
             .iter()
             .map(|id| crate::privacy::recusal::open(&k.key, &k.recusals, id))
             .collect(),
-        Side::Reader(_, openings) => {
-            check_openings(openings, &wanted, view, inp.inspectors)?;
-            openings.to_vec()
-        }
+        Side::Reader(_, openings) => openings.to_vec(),
     };
+    // The keeper checks its own openings as a reader will: a declaration the public view
+    // cannot account for (an inspector not in it) is refused before any record exists.
+    check_openings(&recusals, &wanted, view, inp.inspectors)?;
     let inspectors = with_opened_conflicts(inp.inspectors, &recusals);
     let exclusions = census.exclusions().to_vec();
     finish(

@@ -6,6 +6,7 @@ use crate::encoding::canonical::Digest32;
 use crate::privacy::error::PrivacyError;
 use crate::privacy::pedersen::ViewKey;
 use crate::privacy::prove::{prove, ClassProof, SelectionInputs};
+use crate::privacy::recusal::Recusals;
 use crate::privacy::sealed::{seal, SealedView};
 use crate::registers::target::TargetRegister;
 
@@ -16,6 +17,10 @@ pub struct AuditorVerdict {
     pub entries: u64,
     /// The sealed view's root under the suite.
     pub targets_root: Digest32,
+    /// Whether each leaf's recusal commitment was recomputed too (given the keeper's
+    /// declarations: [`check_auditor_with`]); when false, `targets_root` is the published
+    /// view's, its recusal commitments taken as given.
+    pub recusals_checked: bool,
 }
 
 /// Re-seals the register under the key and re-proves the selection: the published view and
@@ -29,6 +34,33 @@ pub struct AuditorVerdict {
 pub fn check_auditor(
     inp: SelectionInputs<'_>,
     register: &TargetRegister,
+    key: &ViewKey,
+    view: &SealedView,
+    proof: &ClassProof,
+) -> Result<AuditorVerdict, PrivacyError> {
+    audit(inp, register, None, key, view, proof)
+}
+
+/// [`check_auditor`] with the keeper's declarations: every leaf re-sealed whole, its
+/// recusal commitment included.
+///
+/// # Errors
+/// As [`check_auditor`]; a recusal commitment that differs is named as such.
+pub fn check_auditor_with(
+    inp: SelectionInputs<'_>,
+    register: &TargetRegister,
+    recusals: &Recusals,
+    key: &ViewKey,
+    view: &SealedView,
+    proof: &ClassProof,
+) -> Result<AuditorVerdict, PrivacyError> {
+    audit(inp, register, Some(recusals), key, view, proof)
+}
+
+fn audit(
+    inp: SelectionInputs<'_>,
+    register: &TargetRegister,
+    recusals: Option<&Recusals>,
     key: &ViewKey,
     view: &SealedView,
     proof: &ClassProof,
@@ -52,13 +84,20 @@ pub fn check_auditor(
         )));
     }
     for (t, s) in register.targets().iter().zip(&view.targets) {
-        // The recusal commitments are the record audit's (they need the inspectors'
-        // declarations, §13.4): here, classes and public fields.
-        let mut want = seal(t, key, &[]);
-        want.recusals.clone_from(&s.recusals);
+        // Without the declarations (§13.4) the recusal commitments are taken as given, and
+        // the verdict says so.
+        let mut want = seal(t, key, recusals.map_or(&[], |r| r.declaring(&t.id)));
+        if recusals.is_none() {
+            want.recusals.clone_from(&s.recusals);
+        }
         if want != *s {
             let (zh, en) = if want.id != s.id {
                 ("编码", "id")
+            } else if want.recusals != s.recusals {
+                (
+                    "回避承诺（与保管方的回避声明不符）",
+                    "recusal commitment (not the keeper's declarations)",
+                )
             } else if want.classes != s.classes || want.blind_sums != s.blind_sums {
                 (
                     "类别承诺（风险等级或信用类别与名录不符）",
@@ -83,5 +122,6 @@ pub fn check_auditor(
     Ok(AuditorVerdict {
         entries: u64::try_from(register.targets().len()).unwrap_or(u64::MAX),
         targets_root: view.root_in(inp.suite)?,
+        recusals_checked: recusals.is_some(),
     })
 }

@@ -17,7 +17,7 @@ pub mod prove;
 pub mod recusal;
 pub mod sealed;
 
-pub use auditor::{check_auditor, AuditorVerdict};
+pub use auditor::{check_auditor, check_auditor_with, AuditorVerdict};
 pub use check::{check_public, PublicVerdict, StratumCheck};
 pub use disclosure::{candidates_for_undisclosed, disclosure, Disclosure};
 pub use error::PrivacyError;

@@ -41,6 +41,29 @@ impl Recusals {
         Recusals(m)
     }
 
+    /// Declared targets the register does not hold, sorted: such a declaration would be
+    /// sealed nowhere, so a keeper refuses them rather than lose them.
+    pub fn unknown_targets(
+        &self,
+        register: &crate::registers::target::TargetRegister,
+    ) -> Vec<String> {
+        self.0
+            .keys()
+            .filter(|t| {
+                register
+                    .targets()
+                    .binary_search_by(|x| x.id.as_bytes().cmp(t.as_bytes()))
+                    .is_err()
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// How many (inspector, target) declarations there are.
+    pub fn count(&self) -> usize {
+        self.0.values().map(Vec::len).sum()
+    }
+
     /// The inspectors who declared a conflict with `target`, sorted.
     pub fn declaring(&self, target: &str) -> &[String] {
         self.0.get(target).map_or(&[], Vec::as_slice)
