@@ -357,3 +357,35 @@ test("draw/v3: the page checks a class proof as the public, then as the auditor 
   await page.screenshot({ path: path.join(shots, "v3-classes.png"), fullPage: true });
   await page.close();
 });
+
+test("a draw/v3 record verifies against the sealed view and says what only the auditor can check", { timeout: 120_000 }, async () => {
+  const { page, offsite, errors } = await openPage();
+  const sel = readJson("tests/vectors/v3-privacy/selection.json");
+  const d3 = readJson("tests/vectors/v3-privacy/draw.json");
+  // The published inspector view of a draw/v3: the sample's, without declared conflicts.
+  const view = JSON.parse(publicViews().inspectors.toString("utf8"));
+  view.inspectors = view.inspectors.map((i) => ({ ...i, conflicts: [] }));
+  const put = async (sealed) => {
+    await page.setInputFiles("#record", { name: "record.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(sealed)) });
+    await page.setInputFiles("#targets", { name: "targets.sealed.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(sel.expected.sealed_view)) });
+    await page.setInputFiles("#inspectors", { name: "inspectors.public.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(view)) });
+    await page.click("#go");
+    await page.waitForSelector("body[data-result]", { timeout: 60_000 });
+  };
+  await put(d3.expected.sealed);
+  assert.equal(await page.getAttribute("body", "data-result"), "verified");
+  assert.equal(await page.getAttribute("body", "data-classes"), "public");
+  const said = await page.textContent("#classes-checked");
+  assert.match(said, /需审计方核验/);
+  assert.match(said, /The auditor's, not checked here/);
+  await page.screenshot({ path: path.join(shots, "verified-v3.png"), fullPage: true });
+  // One class opening dropped: not verified, with the reason.
+  const forged = structuredClone(d3.expected.sealed);
+  forged.record.classes.openings.pop();
+  await page.evaluate(() => delete document.body.dataset.result);
+  await put(forged);
+  assert.equal(await page.getAttribute("body", "data-result"), "not-verified");
+  assert.deepEqual(offsite, [], "no network access beyond the local server");
+  assert.deepEqual(errors, []);
+  await page.close();
+});

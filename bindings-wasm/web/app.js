@@ -1,7 +1,7 @@
 // The verification page: reads the files the person chooses, hands their bytes to the
 // WebAssembly build of shuangsuiji (which parses and checks everything), and shows the
 // result. No network access: the page, the script and the .wasm are all served locally.
-import init, { verify, verifyAuditLog, version, checkClassesPublic, checkClassesAuditor, classDisclosure } from "../pkg/web/shuangsuiji.js";
+import init, { verify, verifySealed, verifyAuditLog, version, checkClassesPublic, checkClassesAuditor, classDisclosure } from "../pkg/web/shuangsuiji.js";
 
 const $ = (id) => document.getElementById(id);
 const files = { record: null, targets: null, inspectors: null, trust: null, anchor: null, audit: null };
@@ -127,7 +127,11 @@ async function run() {
     const t0 = performance.now();
     const trust = files.trust ? await bytes(files.trust) : undefined;
     const anchor = files.anchor ? await bytes(files.anchor) : undefined;
-    const result = verify(r, t, i, asOf, trust, anchor);
+    // A draw/v3 record is checked against the sealed target view (classes and declared
+    // conflicts sealed, docs/spec/privacy.md §13); every other record against the public view.
+    const result = algorithmOf(r) === "shuangsuiji/draw/v3"
+      ? verifySealed(r, t, i, trust, anchor)
+      : verify(r, t, i, asOf, trust, anchor);
     const ms = performance.now() - t0;
     show(result);
     showAudit(result, files.audit ? await bytes(files.audit) : null);
@@ -141,10 +145,20 @@ async function run() {
   }
 }
 
+/** The algorithm a sealed record names, or undefined when it cannot be read (verify says why). */
+function algorithmOf(recordBytes) {
+  try {
+    return JSON.parse(new TextDecoder().decode(recordBytes)).record?.algorithm;
+  } catch {
+    return undefined;
+  }
+}
+
 function show(result) {
   const v = $("verdict");
   v.hidden = false;
   document.body.dataset.result = result.ok ? "verified" : "not-verified";
+  document.body.dataset.classes = result.verified?.classes ?? "not_sealed";
   const level = result.verdict?.level ?? (result.ok ? "not_anchored" : "failed");
   v.className = !result.ok ? "bad" : level === "anchored" ? "ok" : "partial";
   document.body.dataset.level = level;
@@ -161,6 +175,12 @@ function show(result) {
     reason.append(el("div", `每一个签名、承诺、揭示值、信标与登记库根均已核对，重新抽取的结果与记录逐字节一致。`),
       el("div", `Every signature, commitment, reveal, beacon and root checks, and the re-run draw is identical to the record (${result.verified.selected} targets selected).`, "en"),
       el("div", `记录哈希 Record hash: ${s.record_hash}`, "mono"));
+    if (result.verified.classes === "public") {
+      const c = el("div"); c.id = "classes-checked";
+      c.append(el("div", "类别与回避（draw/v3）：风险等级、信用类别与回避对象已封存，未公开。已由公众核验：各层对象数与承诺之和相符、各层抽中者为号签最低者、只开启必要的类别事实、派出检查组的对象的回避名单与封存承诺相符。需审计方核验（本页未做）：各类别是否为名录所载、回避名单是否为人员的声明——审计方以完整名录、视图密钥与回避声明核验（命令行 verify --view-key）。"),
+        el("div", "Classes and conflicts (draw/v3): risk levels, credit classes and declared conflicts are sealed, not published. Checked here, publicly: populations match the commitments, each stratum kept its lowest tickets, only the needed class facts are opened, the recusal sets of the targets that get a team open their sealed commitments. The auditor's, not checked here: that each class is the register's and each recusal set the inspectors' declarations (verify --view-key with the full register, the view key and the declarations).", "en"));
+      reason.append(c);
+    }
   } else {
     const e = result.error;
     const label = KIND[e.causeKind] ?? KIND[e.kind] ?? e.kind;
