@@ -148,6 +148,20 @@ pub(crate) fn sealed_by_signers(
     Ok(sealed)
 }
 
+/// Each demo participant's reveal of its secret, signed with its key and bound to `signed`.
+pub(crate) fn signed_reveals(
+    signed: &SignedCommitment,
+    secrets: &[[u8; 32]],
+    keys: &[SecretKey],
+) -> Vec<Reveal> {
+    PARTICIPANTS
+        .iter()
+        .zip(secrets)
+        .zip(keys)
+        .map(|(((id, _), s), k)| signed_reveal(id, k, &signed.hash, s))
+        .collect()
+}
+
 pub(crate) fn signatories(keys: &[SecretKey]) -> Vec<Signatory> {
     SIGNERS
         .iter()
@@ -374,12 +388,7 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
     );
     // 2. Reveal, signed and logged before the beacon round exists, so that no participant
     // can wait for the outcome and withhold.
-    let reveals: Vec<Reveal> = PARTICIPANTS
-        .iter()
-        .zip(&secrets)
-        .zip(&participant_keys)
-        .map(|(((id, _), s), k)| signed_reveal(id, k, &signed.hash, s))
-        .collect();
+    let reveals = signed_reveals(&signed, &secrets, &participant_keys);
     let reveal_events: Vec<u64> = PARTICIPANTS
         .iter()
         .zip(&secrets)

@@ -5,16 +5,15 @@
 
 use crate::demo::{
     beacon_round, demo_participant_keys, demo_secrets, demo_signer_keys, participants,
-    sealed_by_signers, signatories, signed_by_signers, DEMO_COMMITTED_AT, PARTICIPANTS,
+    sealed_by_signers, signatories, signed_by_signers, signed_reveals, DEMO_COMMITTED_AT,
+    PARTICIPANTS,
 };
 use crate::util;
-use shuangsuiji::draw::{
-    signed_reveal, BeaconChoice, ClassesChecked, DrandSpec, SealedKeeper, ALGORITHM_V3,
-};
+use shuangsuiji::draw::{BeaconChoice, ClassesChecked, DrandSpec, SealedKeeper, ALGORITHM_V3};
 use shuangsuiji::privacy::{Recusals, ViewKey};
 use shuangsuiji::registers::RegisterRoots;
 use shuangsuiji::{
-    draw, verify, Commitment, DrawInputs, DrawPlan, ItemList, PublicInspectorRegister, Reveal,
+    draw, verify, Commitment, DrawInputs, DrawPlan, ItemList, PublicInspectorRegister,
     SealedRecord, Suite, TargetRegister,
 };
 use std::path::Path;
@@ -73,12 +72,7 @@ pub(crate) fn run(
     for ((id, _), k) in PARTICIPANTS.iter().zip(&participant_keys) {
         signed.sign_as_participant(id, k);
     }
-    let reveals: Vec<Reveal> = PARTICIPANTS
-        .iter()
-        .zip(&secrets)
-        .zip(&participant_keys)
-        .map(|(((id, _), s), k)| signed_reveal(id, k, &signed.hash, s))
-        .collect();
+    let reveals = signed_reveals(&signed, &secrets, &participant_keys);
     let round = beacon_round(data)?;
     let record = draw(DrawInputs {
         commitment: &signed,

@@ -261,66 +261,65 @@ fn the_v3_demo_publishes_no_class_and_verifies_as_public_and_auditor() {
         .map(|o| o["target"].as_str().unwrap())
         .collect();
     assert!(!opened.is_empty() && opened.len() < 200, "{}", opened.len());
-    let s = |p: &str| d.join(p).into_os_string();
-    let (ok, text) = run(bin()
-        .arg("verify")
-        .arg(s("record.json"))
-        .arg("--targets")
-        .arg(s("targets.sealed.json"))
-        .arg("--inspectors")
-        .arg(s("inspectors.public.json")));
+    let verify_v3 = |record: &str, targets: &str, key: Option<&Path>, inspectors: &str| {
+        let mut c = bin();
+        c.arg("verify")
+            .arg(d.join(record))
+            .arg("--targets")
+            .arg(d.join(targets));
+        if let Some(k) = key {
+            c.arg("--view-key").arg(k);
+        }
+        run(c.arg("--inspectors").arg(d.join(inspectors)))
+    };
+    let (ok, text) = verify_v3(
+        "record.json",
+        "targets.sealed.json",
+        None,
+        "inspectors.public.json",
+    );
     assert!(ok, "{text}");
     assert!(
         text.contains("公众核验通过") && text.contains("未核（审计方）"),
         "{text}"
     );
-    let (ok, text) = run(bin()
-        .arg("verify")
-        .arg(s("record.json"))
-        .arg("--targets")
-        .arg(s("private/targets.json"))
-        .arg("--view-key")
-        .arg(s("private/view.key"))
-        .arg("--inspectors")
-        .arg(s("private/inspectors.declared.json")));
+    let (ok, text) = verify_v3(
+        "record.json",
+        "private/targets.json",
+        Some(&d.join("private/view.key")),
+        "private/inspectors.declared.json",
+    );
     assert!(ok, "{text}");
     assert!(text.contains("审计核验通过"), "{text}");
     // The auditor given the published inspector view (no declarations): the sealed recusal
     // sets are not what it gives, so the sealed root differs.
-    let (ok, text) = run(bin()
-        .arg("verify")
-        .arg(s("record.json"))
-        .arg("--targets")
-        .arg(s("private/targets.json"))
-        .arg("--view-key")
-        .arg(s("private/view.key"))
-        .arg("--inspectors")
-        .arg(s("inspectors.public.json")));
+    let (ok, text) = verify_v3(
+        "record.json",
+        "private/targets.json",
+        Some(&d.join("private/view.key")),
+        "inspectors.public.json",
+    );
     assert!(!ok && text.contains("NOT VERIFIED"), "{text}");
     // The auditor with another key: the sealed root is not the committed one.
     let other = d.join("other.key");
     std::fs::write(&other, format!("{}\n", "11".repeat(32))).unwrap();
-    let (ok, text) = run(bin()
-        .arg("verify")
-        .arg(s("record.json"))
-        .arg("--targets")
-        .arg(s("private/targets.json"))
-        .arg("--view-key")
-        .arg(&other)
-        .arg("--inspectors")
-        .arg(s("inspectors.public.json")));
+    let (ok, text) = verify_v3(
+        "record.json",
+        "private/targets.json",
+        Some(&other),
+        "inspectors.public.json",
+    );
     assert!(
         !ok && text.contains("未通过 NOT VERIFIED [rerun]"),
         "{text}"
     );
     // The public given the full register instead of the sealed view: refused with the reason.
-    let (ok, text) = run(bin()
-        .arg("verify")
-        .arg(s("record.json"))
-        .arg("--targets")
-        .arg(s("private/targets.json"))
-        .arg("--inspectors")
-        .arg(s("inspectors.public.json")));
+    let (ok, text) = verify_v3(
+        "record.json",
+        "private/targets.json",
+        None,
+        "inspectors.public.json",
+    );
     assert!(
         !ok && text.contains("--targets targets.sealed.json"),
         "{text}"
@@ -332,13 +331,12 @@ fn the_v3_demo_publishes_no_class_and_verifies_as_public_and_auditor() {
         .unwrap()
         .pop();
     std::fs::write(d.join("forged.json"), serde_json::to_vec(&forged).unwrap()).unwrap();
-    let (ok, text) = run(bin()
-        .arg("verify")
-        .arg(s("forged.json"))
-        .arg("--targets")
-        .arg(s("targets.sealed.json"))
-        .arg("--inspectors")
-        .arg(s("inspectors.public.json")));
+    let (ok, text) = verify_v3(
+        "forged.json",
+        "targets.sealed.json",
+        None,
+        "inspectors.public.json",
+    );
     assert!(!ok && text.contains("NOT VERIFIED"), "{text}");
     std::fs::remove_dir_all(&d).unwrap();
 }

@@ -36,19 +36,36 @@ fn commit_v3(world: &World, keeper: &SealedKeeper, plan: DrawPlan, secret: u8) -
     World::sign_v2(c)
 }
 
+/// An offline draw under `c` with the test participants' signed reveals of `secret`.
+fn draw_v3_offline(
+    c: &SignedCommitment,
+    items: &ItemList,
+    targets: &dyn TargetSource,
+    inspectors: &PublicInspectorRegister,
+    secret: u8,
+) -> Result<DrawRecord, DrawError> {
+    draw(DrawInputs {
+        commitment: c,
+        item_list: items,
+        targets,
+        inspectors,
+        reveals: &World::reveals_v2(c, secret),
+        beacon: None,
+        published: &[],
+    })
+}
+
 fn v3_with(plan: DrawPlan, secret: u8) -> V3 {
     let world = World::new(targets(400), inspectors(40, 0));
     let keeper = SealedKeeper::new(world.targets.clone(), Recusals::none(), VIEW_KEY);
     let commitment = commit_v3(&world, &keeper, plan, secret);
-    let record = draw(DrawInputs {
-        commitment: &commitment,
-        item_list: &world.items,
-        targets: &keeper,
-        inspectors: &world.inspectors,
-        reveals: &World::reveals_v2(&commitment, secret),
-        beacon: None,
-        published: &[],
-    })
+    let record = draw_v3_offline(
+        &commitment,
+        &world.items,
+        &keeper,
+        &world.inspectors,
+        secret,
+    )
     .unwrap();
     let mut sealed = SealedRecord::new(record).unwrap();
     sealed.sign("负责人", &signer());
@@ -151,27 +168,23 @@ fn the_v3_record_and_the_sealed_view_hold_no_class_of_an_undisclosed_target() {
 fn a_v3_draw_needs_the_keeper_and_a_v3_record_the_sealed_view() {
     let d = v3();
     // The plain register: the commitment is over the sealed view.
-    let e = draw(DrawInputs {
-        commitment: &d.commitment,
-        item_list: &d.world.items,
-        targets: &d.world.targets,
-        inspectors: &d.world.inspectors,
-        reveals: &World::reveals_v2(&d.commitment, 7),
-        beacon: None,
-        published: &[],
-    })
+    let e = draw_v3_offline(
+        &d.commitment,
+        &d.world.items,
+        &d.world.targets,
+        &d.world.inspectors,
+        7,
+    )
     .unwrap_err();
     assert_eq!(e.kind(), "classes", "{e}");
     // The sealed view alone cannot draw.
-    let e = draw(DrawInputs {
-        commitment: &d.commitment,
-        item_list: &d.world.items,
-        targets: d.keeper.view(),
-        inspectors: &d.world.inspectors,
-        reveals: &World::reveals_v2(&d.commitment, 7),
-        beacon: None,
-        published: &[],
-    })
+    let e = draw_v3_offline(
+        &d.commitment,
+        &d.world.items,
+        d.keeper.view(),
+        &d.world.inspectors,
+        7,
+    )
     .unwrap_err();
     assert_eq!(e.kind(), "classes", "{e}");
     // Verifying against the plain register is refused, not passed.
@@ -262,16 +275,7 @@ fn a_misclassified_register_passes_the_public_and_fails_the_auditor() {
     let mut p = plan();
     p.items = vec!["HA-GAT-006".into()];
     let c = commit_v3(&world, &forged, p, 9);
-    let record = draw(DrawInputs {
-        commitment: &c,
-        item_list: &world.items,
-        targets: &forged,
-        inspectors: &world.inspectors,
-        reveals: &World::reveals_v2(&c, 9),
-        beacon: None,
-        published: &[],
-    })
-    .unwrap();
+    let record = draw_v3_offline(&c, &world.items, &forged, &world.inspectors, 9).unwrap();
     let mut sealed = SealedRecord::new(record).unwrap();
     sealed.sign("负责人", &signer());
     verify(&sealed, forged.view(), &world.inspectors).unwrap();
@@ -287,16 +291,7 @@ fn v3_keeps_draw_v2_rules() {
     let keeper = SealedKeeper::new(world.targets.clone(), Recusals::none(), VIEW_KEY);
     let mut c = commit_v3(&world, &keeper, plan(), 7);
     c.participant_signatures.clear();
-    let e = draw(DrawInputs {
-        commitment: &c,
-        item_list: &world.items,
-        targets: &keeper,
-        inspectors: &world.inspectors,
-        reveals: &World::reveals_v2(&c, 7),
-        beacon: None,
-        published: &[],
-    })
-    .unwrap_err();
+    let e = draw_v3_offline(&c, &world.items, &keeper, &world.inspectors, 7).unwrap_err();
     assert_eq!(e.kind(), "participant", "{e}");
     // A v3 commitment without `as_of` is refused by the commitment's own rules.
     let mut bad = c.commitment.clone();
@@ -334,15 +329,7 @@ fn a_sealed_view_serves_one_draw() {
     );
     let c = commit_v3(&first.world, &first.keeper, p.clone(), 8);
     let run = |keeper: &SealedKeeper, c: &SignedCommitment| {
-        draw(DrawInputs {
-            commitment: c,
-            item_list: &first.world.items,
-            targets: keeper,
-            inspectors: &first.world.inspectors,
-            reveals: &World::reveals_v2(c, 8),
-            beacon: None,
-            published: &[],
-        })
+        draw_v3_offline(c, &first.world.items, keeper, &first.world.inspectors, 8)
     };
     let e = run(&first.keeper, &c).unwrap_err();
     assert_eq!(
@@ -388,16 +375,7 @@ fn the_stratifying_class_must_be_stated_by_every_eligible_target() {
     let reg = TargetRegister::new(AS_OF, ts).unwrap();
     let keeper = SealedKeeper::new(reg, Recusals::none(), VIEW_KEY);
     let c = commit_v3(&world, &keeper, plan(), 7);
-    let e = draw(DrawInputs {
-        commitment: &c,
-        item_list: &world.items,
-        targets: &keeper,
-        inspectors: &world.inspectors,
-        reveals: &World::reveals_v2(&c, 7),
-        beacon: None,
-        published: &[],
-    })
-    .unwrap_err();
+    let e = draw_v3_offline(&c, &world.items, &keeper, &world.inspectors, 7).unwrap_err();
     assert_eq!(e.kind(), "plan", "{e}");
     assert!(e.to_string().contains("1 eligible target(s)"), "{e}");
     let mut p = plan();
@@ -406,16 +384,7 @@ fn the_stratifying_class_must_be_stated_by_every_eligible_target() {
         .into_iter()
         .collect();
     let c = commit_v3(&world, &keeper, p, 7);
-    let rec = draw(DrawInputs {
-        commitment: &c,
-        item_list: &world.items,
-        targets: &keeper,
-        inspectors: &world.inspectors,
-        reveals: &World::reveals_v2(&c, 7),
-        beacon: None,
-        published: &[],
-    })
-    .unwrap();
+    let rec = draw_v3_offline(&c, &world.items, &keeper, &world.inspectors, 7).unwrap();
     assert_eq!(rec.must_include.len(), 1);
 }
 
@@ -453,16 +422,7 @@ fn drawn_with_conflicts() -> (World, PublicInspectorRegister, SealedKeeper, Seal
     c.roots.targets = keeper.view().root_in(c.suite).unwrap();
     c.roots.inspectors = published.root_in(c.suite);
     let c = World::sign_v2(c);
-    let record = draw(DrawInputs {
-        commitment: &c,
-        item_list: &world.items,
-        targets: &keeper,
-        inspectors: &published,
-        reveals: &World::reveals_v2(&c, 3),
-        beacon: None,
-        published: &[],
-    })
-    .unwrap();
+    let record = draw_v3_offline(&c, &world.items, &keeper, &published, 3).unwrap();
     let mut sealed = SealedRecord::new(record).unwrap();
     sealed.sign("负责人", &signer());
     (world, published, keeper, sealed)
@@ -562,16 +522,7 @@ fn recusal_set_tampers_are_refused() {
     c.algorithm = ALGORITHM_V3.into();
     c.roots.targets = keeper.view().root_in(c.suite).unwrap();
     let c = World::sign_v2(c);
-    let e = draw(DrawInputs {
-        commitment: &c,
-        item_list: &world.items,
-        targets: &keeper,
-        inspectors: &world.inspectors,
-        reveals: &World::reveals_v2(&c, 3),
-        beacon: None,
-        published: &[],
-    })
-    .unwrap_err();
+    let e = draw_v3_offline(&c, &world.items, &keeper, &world.inspectors, 3).unwrap_err();
     assert_eq!(
         (e.kind(), e.cause_kind()),
         ("classes", Some("recusal")),

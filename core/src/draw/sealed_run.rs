@@ -8,12 +8,12 @@
 
 use crate::draw::cap::check_general_caps;
 use crate::draw::error::{DrawError, RootOf};
-use crate::draw::protocol::{subseed_in, Version};
+use crate::draw::protocol::Version;
 use crate::draw::record::DrawRecord;
 use crate::draw::run::{
     check_commitment, check_inspector_root, finish, seed_of, DrawInputs, Outcome, TargetSource,
 };
-use crate::draw::select::{ticket_in, Census, StratumDraw, Ticketed};
+use crate::draw::select::{must_include_tickets, Census, StratumDraw};
 use crate::encoding::canonical::Digest32;
 use crate::privacy::{
     check_public, prove, ClassProof, PrivacyError, RecusalOpening, Recusals, SealedTarget,
@@ -352,16 +352,7 @@ fn run(inp: DrawInputs<'_>, view: &SealedView, side: Side<'_>) -> Result<DrawRec
             alternates: p.alternates.clone(),
         })
         .collect();
-    let msub = subseed_in(c.suite, &seed, "must-include");
-    let mut must_include: Vec<Ticketed> = census
-        .must_include_targets()
-        .keys()
-        .map(|id| Ticketed {
-            target: id.clone(),
-            ticket: ticket_in(c.suite, &msub, id),
-        })
-        .collect();
-    must_include.sort_by(|a, b| (a.ticket, &a.target).cmp(&(b.ticket, &b.target)));
+    let must_include = must_include_tickets(c.suite, &seed, &census);
     // Matching order: every selected target by ascending ticket (ties by id), as in v2;
     // teams read the sealed view's public fields, on both sides alike.
     let mut order: Vec<(Digest32, String)> = must_include

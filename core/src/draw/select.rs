@@ -331,11 +331,6 @@ impl Census {
         self.populations = populations;
     }
 
-    /// The 100 % list's entries as the census found them.
-    pub(crate) fn must_include_targets(&self) -> &BTreeMap<String, Target> {
-        &self.must_include
-    }
-
     /// The exclusions, in id order.
     pub(crate) fn exclusions(&self) -> &[Exclusion] {
         &self.exclusions
@@ -645,17 +640,7 @@ impl<'p> Selector<'p> {
                 alternates: all.collect(),
             });
         }
-        let msub = subseed_in(self.suite, &self.seed, "must-include");
-        let mut must_include: Vec<Ticketed> = self
-            .census
-            .must_include
-            .keys()
-            .map(|id| Ticketed {
-                target: id.clone(),
-                ticket: ticket_in(self.suite, &msub, id),
-            })
-            .collect();
-        must_include.sort_by(|a, b| (a.ticket, &a.target).cmp(&(b.ticket, &b.target)));
+        let must_include = must_include_tickets(self.suite, &self.seed, &self.census);
         let mut targets = self.kept;
         targets.extend(self.census.must_include);
         Selection {
@@ -665,4 +650,24 @@ impl<'p> Selector<'p> {
             targets,
         }
     }
+}
+
+/// The 100 % list's ordering tickets (sub-seed `must-include`), ascending, ties by id: the
+/// same in every version.
+pub(crate) fn must_include_tickets(
+    suite: Suite,
+    seed: &Digest32,
+    census: &Census,
+) -> Vec<Ticketed> {
+    let msub = subseed_in(suite, seed, "must-include");
+    let mut must_include: Vec<Ticketed> = census
+        .must_include
+        .keys()
+        .map(|id| Ticketed {
+            target: id.clone(),
+            ticket: ticket_in(suite, &msub, id),
+        })
+        .collect();
+    must_include.sort_by(|a, b| (a.ticket, &a.target).cmp(&(b.ticket, &b.target)));
+    must_include
 }
