@@ -6,8 +6,9 @@
 //! N defaults to 1,000,000. The plan is the sample plan's: stratified by risk at 2 %, 3 %,
 //! 5 % and 5 % (min 1, 1, 1, 2), three alternates per stratum, every target eligible; run
 //! again with 高风险 at 100 % (a stratum kept whole). One run each, timed with `Instant`
-//! (seconds, single thread); the auditor check (a re-seal) on the first plan only. Figures
-//! in docs/spec/privacy.md §10.
+//! (seconds, single thread); the auditor check (a re-seal) on the first plan only. Also the
+//! declared conflicts a record would reveal (§13.4): 2,000 inspectors declaring three
+//! targets each. Figures in docs/spec/privacy.md §11.
 
 use shuangsuiji::privacy::{
     check_auditor, check_public, disclosure, prove, SealedView, SelectionInputs, ViewKey,
@@ -62,6 +63,18 @@ fn main() -> Result<(), String> {
         })
         .collect();
     let reg = TargetRegister::new(as_of, targets).map_err(|e| e.to_string())?;
+    // Declared conflicts (回避): 2,000 inspectors, three targets each, from the same LCG.
+    let declared: Vec<(u32, usize)> = (0..2_000u32)
+        .flat_map(|i| (0..3).map(move |_| i))
+        .map(|i| {
+            let hi = next();
+            let lo = next();
+            (
+                i,
+                usize::try_from((hi * 100 + lo) * u64::from(n) / 10_000).unwrap_or(0),
+            )
+        })
+        .collect();
     let items = ItemList::new(
         "v",
         vec![Item {
@@ -169,6 +182,26 @@ fn main() -> Result<(), String> {
         }
         let opened: std::collections::BTreeSet<&str> =
             proof.openings.iter().map(|o| o.target.as_str()).collect();
+        // A draw/v3 record opens the recusal sets of exactly the targets that get a team
+        // (docs/spec/privacy.md §13.4): here every stratum's selected (no 100 % list).
+        let team: std::collections::BTreeSet<&str> = proof
+            .strata
+            .iter()
+            .flat_map(|s| s.selected.iter().map(|t| t.target.as_str()))
+            .collect();
+        let revealed = declared
+            .iter()
+            .filter(|(_, t)| {
+                reg.targets()
+                    .get(*t)
+                    .is_some_and(|x| team.contains(x.id.as_str()))
+            })
+            .count();
+        println!(
+            "  conflicts: {} declared (2,000 inspectors, 3 each), {revealed} revealed by the recusal sets of the {} targets that get a team",
+            declared.len(),
+            team.len()
+        );
         println!(
             "  disclosed {} of {} ({}.{:02} %): kept {} (class public), \"not in k\" only {} (implied only by a stratum kept whole {}); class inferable {}; targets opened in the proof {}",
             d.disclosed,

@@ -531,3 +531,107 @@ fn recusal_set_tampers_are_refused() {
     // The untouched record verifies.
     check(&sealed).unwrap();
 }
+
+/// The leak test of issue 19 for conflicts: random registers and random declarations, a
+/// whole draw/v3, and every published file (record, sealed view, inspector view) searched
+/// for a declared (inspector, target) pair outside the recusal sets of the targets that get
+/// a team, and for the obvious inferences (equal commitments, sizes).
+#[test]
+fn no_published_file_tells_a_conflict_outside_the_team_targets() {
+    use rand_chacha::rand_core::{RngCore, SeedableRng};
+    for round in 0..4u64 {
+        let mut rng = rand_chacha::ChaCha20Rng::seed_from_u64(round);
+        let ts = targets(400);
+        let mut is = inspectors(40, 0);
+        let mut declared: std::collections::BTreeSet<(String, String)> = Default::default();
+        for i in &mut is {
+            let k = rng.next_u32() % 12;
+            let mut c: Vec<String> = (0..k)
+                .map(|_| ts[(rng.next_u32() % 400) as usize].id.clone())
+                .collect();
+            c.sort();
+            c.dedup();
+            for t in &c {
+                declared.insert((i.id.clone(), t.clone()));
+            }
+            i.conflicts = c;
+        }
+        let world = World::new(ts, is);
+        let published = world.inspectors.without_conflicts();
+        let keeper = SealedKeeper::new(
+            world.targets.clone(),
+            Recusals::of_public(&world.inspectors),
+            ViewKey([round as u8 + 1; 32]),
+        );
+        let mut c = world
+            .commitment_v2(plan(), round as u8, BeaconChoice::Offline, 0)
+            .commitment;
+        c.algorithm = ALGORITHM_V3.into();
+        c.roots.targets = keeper.view().root_in(c.suite).unwrap();
+        c.roots.inspectors = published.root_in(c.suite);
+        let c = World::sign_v2(c);
+        let rec = draw_v3_offline(&c, &world.items, &keeper, &published, round as u8).unwrap();
+        let team: std::collections::BTreeSet<&str> =
+            rec.teams.iter().map(|t| t.target.as_str()).collect();
+        // What the published files say about conflicts: the opened sets, nothing else.
+        let text = [
+            serde_json::to_string(&rec).unwrap(),
+            serde_json::to_string(keeper.view()).unwrap(),
+            serde_json::to_string(&published).unwrap(),
+        ];
+        assert!(published
+            .inspectors()
+            .iter()
+            .all(|i| i.conflicts.is_empty()));
+        let revealed: std::collections::BTreeSet<(String, String)> = rec
+            .recusals
+            .iter()
+            .flat_map(|o| o.inspectors.iter().map(|i| (i.clone(), o.target.clone())))
+            .collect();
+        for (i, t) in &declared {
+            let on_team = team.contains(t.as_str());
+            assert_eq!(
+                revealed.contains(&(i.clone(), t.clone())),
+                on_team,
+                "{i} ↔ {t}"
+            );
+            if !on_team {
+                // The pair is nowhere in the published files as a conflict: no member
+                // `conflicts` names the target, no opening of it exists.
+                for x in &text {
+                    assert!(
+                        !x.contains(&format!("\"conflicts\":[\"{t}")),
+                        "{t} in conflicts"
+                    );
+                }
+                assert!(rec.recusals.iter().all(|o| &o.target != t));
+            }
+        }
+        assert!(revealed.is_subset(&declared));
+        // Obvious inferences: every leaf's commitment is different (two empty sets do not
+        // look alike) and of one size.
+        let commitments: std::collections::BTreeSet<&str> = keeper
+            .view()
+            .targets
+            .iter()
+            .map(|t| t.recusals.as_str())
+            .collect();
+        assert_eq!(commitments.len(), keeper.view().targets.len());
+        assert!(keeper.view().targets.iter().all(|t| t.recusals.len() == 64));
+        // And the public check passes on what was published.
+        assert_eq!(
+            verify(
+                &{
+                    let mut s = SealedRecord::new(rec.clone()).unwrap();
+                    s.sign("负责人", &signer());
+                    s
+                },
+                keeper.view(),
+                &published
+            )
+            .unwrap()
+            .classes,
+            ClassesChecked::Public
+        );
+    }
+}
