@@ -114,17 +114,20 @@ fn classes(e: PrivacyError) -> DrawError {
 /// # Errors
 /// As [`crate::draw::draw`], and [`DrawError::Classes`] when the source is not the keeper's.
 pub(crate) fn draw_v3(inp: DrawInputs<'_>) -> Result<DrawRecord, DrawError> {
-    // The commitment's own checks come first, as in every version, whatever the source.
-    check_commitment(inp, Version::V3, inp.targets.as_of())?;
-    match inp.targets.sealed() {
-        Some(SealedSource::Keeper(k)) => run(inp, k.view(), Side::Keeper(k)),
-        Some(SealedSource::View(_)) => Err(DrawError::Classes(Box::new(PrivacyError::Proof(
-            "只有封存视图无法执行 draw/v3 抽取：抽取由名录库保管方以完整名录库和视图密钥执行，核验从记录读取类别证明 · a sealed view alone cannot run a draw/v3: the register keeper runs it from the full register and the view key; verification reads the class proof from the record".into(),
-        )))),
-        None => Err(DrawError::Classes(Box::new(PrivacyError::Proof(
-            "draw/v3 的承诺针对封存视图：须给出完整名录库和视图密钥（保管方、审计方）或封存视图（公众） · a draw/v3 commitment is over a sealed view: give the full register and the view key (keeper, auditor) or the sealed view (public)".into(),
-        )))),
+    // The commitment's own checks come first, as in every version, whatever the source:
+    // `run` begins with them; a source that cannot draw meets them here.
+    if let Some(SealedSource::Keeper(k)) = inp.targets.sealed() {
+        return run(inp, k.view(), Side::Keeper(k));
     }
+    check_commitment(inp, Version::V3, inp.targets.as_of())?;
+    let why = if inp.targets.sealed().is_some() {
+        "只有封存视图无法执行 draw/v3 抽取：抽取由名录库保管方以完整名录库和视图密钥执行，核验从记录读取类别证明 · a sealed view alone cannot run a draw/v3: the register keeper runs it from the full register and the view key; verification reads the class proof from the record"
+    } else {
+        "draw/v3 的承诺针对封存视图：须给出完整名录库和视图密钥（保管方、审计方）或封存视图（公众） · a draw/v3 commitment is over a sealed view: give the full register and the view key (keeper, auditor) or the sealed view (public)"
+    };
+    Err(DrawError::Classes(Box::new(PrivacyError::Proof(
+        why.into(),
+    ))))
 }
 
 /// The reader's re-run of a draw/v3 record from the sealed view and the record's class
