@@ -33,7 +33,7 @@ def sha(b: bytes) -> str:
 with tempfile.TemporaryDirectory() as tmp:
     t = Path(tmp)
     # Rust: the CLI regenerates every vector file from the sample data, byte for byte.
-    subprocess.run(["cargo", "run", "-q", "-p", "shuangsuiji-cli", "--", "demo", "--out", str(t / "demo"), "--vectors", str(t / "v")],
+    subprocess.run(["cargo", "run", "-q", "-p", "shuangsuiji-cli", "--", "demo", "--draw", "v2", "--out", str(t / "demo"), "--vectors", str(t / "v")],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     for f in ["registers.json", "draw-sample.json", "draw-sample.record.json",
               "v2/draw-sample.json", "v2/draw-sample.record.json", "v2/trust.json", "v2/anchor.json", "v2/verdict.json",

@@ -62,14 +62,25 @@ for arch in x86_64 aarch64; do
   elf_check "$exe" "$arch" static
   (
     cd "$work/$arch/cwd"
+    # The main job (draw/v3): the public's check from the sealed view, the auditor's from
+    # the keeper's private files; both anchored.
     "${run[@]}" "$exe" demo --out demo > demo.txt
-    "${run[@]}" "$exe" verify --targets demo/targets.public.json --inspectors demo/inspectors.public.json \
+    "${run[@]}" "$exe" verify --targets demo/targets.sealed.json --inspectors demo/inspectors.public.json \
       --trust demo/verifier/trust.json --anchor demo/anchor.json --require-anchored demo/record.json > verify.txt
+    "${run[@]}" "$exe" verify --targets demo/private/targets.json --view-key demo/private/view.key \
+      --inspectors demo/private/inspectors.declared.json \
+      --trust demo/verifier/trust.json --anchor demo/anchor.json --require-anchored demo/record.json > audit.txt
+    grep -q "审计核验通过" audit.txt
+    # draw/v2, whose record is the known-answer vector's.
+    "${run[@]}" "$exe" demo --draw v2 --out demo-v2 > demo-v2.txt
+    "${run[@]}" "$exe" verify --targets demo-v2/targets.public.json --inspectors demo-v2/inspectors.public.json \
+      --trust demo-v2/verifier/trust.json --anchor demo-v2/anchor.json --require-anchored demo-v2/record.json > verify-v2.txt
   )
   cmp "$work/$arch/cwd/demo/record.json" "$work/x86_64/cwd/demo/record.json"
-  step "cli $arch: demo + verify (anchored)"
+  cmp "$work/$arch/cwd/demo-v2/record.json" "$work/x86_64/cwd/demo-v2/record.json"
+  step "cli $arch: demo (draw/v3 and v2) + verify (public and auditor, anchored)"
 done
-python3 - "$work/x86_64/cwd/demo/record.json" tests/vectors/v2/draw-sample.json <<'PY'
+python3 - "$work/x86_64/cwd/demo-v2/record.json" tests/vectors/v2/draw-sample.json <<'PY'
 import json, sys
 got = json.load(open(sys.argv[1], encoding="utf-8"))["hash"]
 want = json.load(open(sys.argv[2], encoding="utf-8"))["expected"]["record_hash"]

@@ -22,8 +22,9 @@ tarball="${SHUANGSUIJI_NPM_TARBALL:-}"
 [ -n "$tarball" ] || "$wasm_dir/scripts/build.sh"
 # The published types: a small TypeScript program must type-check against the .d.ts.
 (cd "$wasm_dir" && npx tsc -p tsconfig.json)
-# The public register views the tests verify against (written by the CLI, as users get them).
-cargo run -q -p shuangsuiji-cli -- demo --out "$wasm_dir/pkg/demo" > /dev/null
+# The public register views the tests verify against (written by the CLI, as users get them):
+# the draw/v2 demo, whose record is the v2 vector's and whose register streams as CSV.
+cargo run -q -p shuangsuiji-cli -- demo --draw v2 --out "$wasm_dir/pkg/demo" > /dev/null
 
 if [ -z "$tarball" ]; then
   cd "$wasm_dir"

@@ -10,7 +10,10 @@ use clap::Args;
 use sha2::{Digest as _, Sha256};
 use shuangsuiji::audit::EventKind;
 use shuangsuiji::audit::Witness;
+use shuangsuiji::draw::{ClassesChecked, SealedKeeper, TargetSource, ALGORITHM_V3};
+use shuangsuiji::privacy::ViewKey;
 use shuangsuiji::trust::{verify_anchored, TrustFile, TrustedKey, TRUST_FORMAT};
+use shuangsuiji::Digest32;
 use shuangsuiji::{
     draw, draw::reveal_binding_in, draw::signed_reveal, draw::BeaconChoice, draw::DrandSpec,
     draw::Participant, draw::Signatory, encoding::canonical_json, hazmat::commit_secret_in, import,
@@ -37,6 +40,21 @@ pub struct DemoArgs {
     /// Cryptographic suite: ed25519-sha256 (default) or sm2-sm3 (SM3 hashes, SM2 signatures).
     #[arg(long, default_value = "ed25519-sha256")]
     suite: util::SuiteArg,
+    /// 抽取算法：v3（默认；公开文件不含风险等级、信用等级与回避关系）或 v2（公开名录库含分类）
+    /// Draw algorithm: v3 (default; the published files hold no risk level, credit class or
+    /// declared conflict: docs/spec/privacy.md §13) or v2 (the published register carries
+    /// them; what the known-answer vectors of draw/v2 were made with).
+    #[arg(long, value_enum, default_value = "v3")]
+    draw: DrawVersion,
+}
+
+/// The draw algorithm of the demo's own output.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DrawVersion {
+    /// shuangsuiji/draw/v2: the public register view carries every target's classes.
+    V2,
+    /// shuangsuiji/draw/v3: a sealed view; classes and conflicts stay with the keeper.
+    V3,
 }
 
 /// Unix time of the demo commitment: 2023-08-23T15:15:00Z, 33 s before quicknet round 123.
@@ -46,6 +64,8 @@ const DEMO_WITNESS: &str = "witness.shuangsuiji.example/demo";
 /// The plan of the draw/v1 known-answer vectors, frozen when the sample plan moved on
 /// (draw/v2 reason codes, one department per item).
 const V1_PLAN: &str = include_str!("../../tests/vectors/v1-plan.json");
+/// The audit trail's label for the target register.
+const REGISTER_LOGGED: &str = "检查对象名录库 2023-08-23";
 /// Register date of the sample data.
 pub const DEMO_AS_OF: &str = "2023-08-23";
 
@@ -180,7 +200,7 @@ fn pre_draw(
     suite: Suite,
     trail: &mut crate::demo_audit::Trail,
     items: &ItemList,
-    targets: &TargetRegister,
+    targets: (Digest32, &str),
     public: &PublicInspectorRegister,
     plan: &DrawPlan,
 ) -> Result<String, String> {
@@ -196,8 +216,8 @@ fn pre_draw(
         EventKind::RegisterChange,
         "省公安厅办公室",
         t0,
-        targets.root_in(suite),
-        "检查对象名录库 2023-08-23",
+        targets.0,
+        targets.1,
     );
     trail.record(
         EventKind::RegisterChange,
@@ -231,7 +251,7 @@ fn draw_v1(
         Suite::Ed25519Sha256,
         &mut trail,
         items,
-        targets,
+        (targets.root_in(Suite::Ed25519Sha256), REGISTER_LOGGED),
         public,
         &plan,
     )?;
@@ -275,11 +295,46 @@ fn draw_v1(
 }
 
 /// The bundled registers and data, as one draw reads them.
+#[derive(Clone, Copy)]
 struct Registers<'a> {
     items: &'a ItemList,
     targets: &'a TargetRegister,
+    /// draw/v3: the keeper of `targets`' sealed view (docs/spec/privacy.md §13); the draw
+    /// commits to the view and publishes it instead of the register. draw/v2 without.
+    sealed: Option<&'a SealedKeeper>,
+    /// The inspector view the draw reads and publishes (under draw/v3 without conflicts:
+    /// the keeper's sealed recusal sets hold them).
     public: &'a PublicInspectorRegister,
     data: &'a Path,
+}
+
+impl Registers<'_> {
+    /// What the public re-runs the draw against: the sealed view, else the register.
+    fn public_targets(&self) -> &dyn TargetSource {
+        match self.sealed {
+            Some(k) => k.view(),
+            None => self.targets,
+        }
+    }
+
+    /// What the keeper draws from: itself under draw/v3, else the register.
+    fn drawn_targets(&self) -> &dyn TargetSource {
+        match self.sealed {
+            Some(k) => k,
+            None => self.targets,
+        }
+    }
+
+    /// The root the commitment names for the targets, and the audit trail's label for it.
+    fn targets_root(&self, suite: Suite) -> Result<(Digest32, &'static str), String> {
+        Ok(match self.sealed {
+            Some(k) => (
+                k.view().root_in(suite).map_err(|e| e.to_string())?,
+                "检查对象名录库（封存视图）2023-08-23",
+            ),
+            None => (self.targets.root_in(suite), REGISTER_LOGGED),
+        })
+    }
 }
 
 /// One demo draw under a suite and what the verifier's side holds after it.
@@ -328,7 +383,8 @@ fn annual_plan_in(
 /// SM2 checkpoints and cosignatures), though a log's suite is its own: its events name each
 /// object by its hash under the draw's suite (docs/spec/suites.md §3).
 fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<DemoDraw, String> {
-    let (items, targets, public_inspectors) = (regs.items, regs.targets, regs.public);
+    let (items, public_inspectors) = (regs.items, regs.public);
+    let targets_root = regs.targets_root(suite)?;
     if let Some(r) = plan.annual_task.as_mut().filter(|_| !suite.is_default()) {
         // One draw, one suite: the sample annual plan again, issued under the draw's suite
         // by demo keys of that suite.
@@ -337,8 +393,14 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
     // 0. The audit trail: the lists and registers the draw will use, then a checkpoint.
     let mut trail =
         crate::demo_audit::Trail::new(demo_key(suite, "shuangsuiji demo audit log key")?);
-    let pre_draw_checkpoint =
-        pre_draw(suite, &mut trail, items, targets, public_inspectors, &plan)?;
+    let pre_draw_checkpoint = pre_draw(
+        suite,
+        &mut trail,
+        items,
+        (targets_root.0, targets_root.1),
+        public_inspectors,
+        &plan,
+    )?;
 
     // 1. Commit (draw/v2): plan, hashes, the registers' date, participants' commitments and
     // keys, the beacon round — signed by the responsible people and by each participant.
@@ -363,16 +425,19 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
         plan,
         RegisterRoots {
             item_list: items.hash_in(suite),
-            targets: targets.root_in(suite),
+            targets: targets_root.0,
             inspectors: public_inspectors.root_in(suite),
         },
-        targets.as_of(),
+        regs.targets.as_of(),
         participants(suite, &secrets, Some(&participant_keys)),
         signatories(&sign_keys),
         BeaconChoice::Drand(DrandSpec::quicknet(123)),
         DEMO_COMMITTED_AT,
     );
     commitment.suite = suite;
+    if regs.sealed.is_some() {
+        commitment.algorithm = ALGORITHM_V3.into();
+    }
     commitment.log_checkpoint = Some(pre_draw_checkpoint);
     let mut signed = signed_by_signers(commitment, &sign_keys)?;
     for ((id, _), k) in PARTICIPANTS.iter().zip(&participant_keys) {
@@ -421,7 +486,7 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
     let record = draw(DrawInputs {
         commitment: &signed,
         item_list: items,
-        targets,
+        targets: regs.drawn_targets(),
         inspectors: public_inspectors,
         reveals: &reveals,
         beacon: Some(&round),
@@ -449,8 +514,19 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
         u64::try_from(t_draw + 90).unwrap_or_default(),
     )?;
     // 6. Verify as the public would.
-    let v = verify(&sealed, targets, public_inspectors)
+    let v = verify(&sealed, regs.public_targets(), public_inspectors)
         .map_err(|e| format!("verification failed: {e}"))?;
+    if let Some(k) = regs.sealed {
+        // The auditor's re-draw too: the full register under the view key.
+        let a = verify(&sealed, k, public_inspectors)
+            .map_err(|e| format!("auditor's verification failed: {e}"))?;
+        if a.classes != ClassesChecked::Auditor || v.classes != ClassesChecked::Public {
+            return Err(format!(
+                "draw/v3 verification reported {:?} and {:?}",
+                v.classes, a.classes
+            ));
+        }
+    }
     // The verifier's side: a trust file naming the demo's signers by role (the keys are the
     // demo's public labels), and the verdict under it.
     let trust = TrustFile {
@@ -492,7 +568,7 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
     trust.check().map_err(|e| format!("demo trust file: {e}"))?;
     let verdict = verify_anchored(
         &sealed,
-        targets,
+        regs.public_targets(),
         public_inspectors,
         Some(&trust),
         Some(&anchor),
@@ -561,8 +637,29 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     let regs = Registers {
         items: &items,
         targets: &targets,
+        sealed: None,
         public: &public_inspectors,
         data: d,
+    };
+    // draw/v3 (the default): the keeper seals the register and the declared conflicts under
+    // the demo's view key and publishes the sealed view and the inspector view without
+    // conflicts (docs/spec/privacy.md §13).
+    let keeper = match a.draw {
+        DrawVersion::V3 => Some(crate::privacy_draw::keeper(
+            targets.clone(),
+            &public_inspectors,
+            ViewKey(crate::privacy_cmd::DEMO_VIEW_KEY),
+        )?),
+        DrawVersion::V2 => None,
+    };
+    let published_inspectors = public_inspectors.without_conflicts();
+    let regs_out = match &keeper {
+        Some(k) => Registers {
+            sealed: Some(k),
+            public: &published_inspectors,
+            ..regs
+        },
+        None => regs,
     };
 
     // The known-answer vectors of draw/v1 (tests/vectors), kept byte for byte: the plan
@@ -575,6 +672,19 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         }
         None => None,
     };
+    let main = demo_draw(suite, &regs_out, plan.clone())?;
+    if let (Some(dir), Some(v1)) = (&a.vectors, &v1) {
+        // The draw/v2 vectors: the same demo under draw/v2 (the output's own under --draw v2).
+        let v2_draw;
+        let v2 = match keeper {
+            Some(_) => {
+                v2_draw = demo_draw(suite, &regs, plan.clone())?;
+                &v2_draw
+            }
+            None => &main,
+        };
+        write_vectors(dir, &regs, &inspectors, &key, v1, v2, plan)?;
+    }
     let DemoDraw {
         signed,
         sealed,
@@ -583,67 +693,44 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         verdict,
         mut trail,
         draw_event,
-        sign_keys,
-        participant_keys,
-    } = demo_draw(suite, &regs, plan.clone())?;
-    if let (Some(dir), Some(v1)) = (&a.vectors, &v1) {
-        crate::vectors::write_registers(
-            dir,
-            &items,
-            &targets,
-            &inspectors,
-            &public_inspectors,
-            &key,
-        )?;
-        crate::vectors::write_draw(dir, v1, crate::vectors::V1_DESCRIPTION)?;
-        let dir2 = dir.join("v2");
-        crate::vectors::write_draw(&dir2, &sealed, crate::vectors::V2_DESCRIPTION)?;
-        crate::vectors::write_anchor(&dir2, &trust, &anchor, &verdict)?;
-        // The same draw under the published-numbers beacon (docs/spec/draw-v2.md §15).
-        let (published, announcement) = crate::demo_published::draw(
-            &items,
-            &targets,
-            &public_inspectors,
-            &signed.commitment.plan,
-            &sign_keys,
-            &participant_keys,
-        )?;
-        crate::demo_published::write(
-            &dir.join("v2-published"),
-            &published,
-            &announcement,
-            &targets,
-            &public_inspectors,
-            &trust,
-        )?;
-        // The same draw under the 国密 suite (docs/spec/suites.md).
-        let sm = demo_draw(Suite::Sm2Sm3, &regs, plan)?;
-        let dir3 = dir.join("v2-sm2-sm3");
-        crate::vectors::write_draw(&dir3, &sm.sealed, crate::vectors::SM2_SM3_DESCRIPTION)?;
-        crate::vectors::write_anchor(&dir3, &sm.trust, &sm.anchor, &sm.verdict)?;
-        // Its results published under SM2 (SM3 commitments, an SM2-signed notice).
-        let (_, p) = crate::demo_publish::notice(&sm.sealed, &targets, &inspectors)?;
-        crate::vectors::write_notice(&dir3, &p)?;
-    }
+        ..
+    } = main;
 
     std::fs::create_dir_all(&a.out)
         .map_err(|e| format!("cannot create {}: {e}", a.out.display()))?;
     util::write_atomic(&a.out.join("commitment.json"), &util::to_json(&signed)?)?;
-    util::write_atomic(&a.out.join("record.json"), &util::to_json(&sealed)?)?;
-    util::write_atomic(
-        &a.out.join("targets.public.json"),
-        &util::to_json(&targets)?,
-    )?;
-    // The same register as CSV sorted by id: the streamed form (spec §7), which a verifier
-    // reads twice in slices instead of holding it (the page streams CSVs over 64 MB).
-    util::write_atomic(
-        &a.out.join("targets.public.csv"),
-        shuangsuiji::import::targets_to_csv(&targets).as_bytes(),
-    )?;
-    util::write_atomic(
-        &a.out.join("inspectors.public.json"),
-        &util::to_json(&public_inspectors)?,
-    )?;
+    match &keeper {
+        Some(k) => {
+            // The record, the sealed view and the inspector view without conflicts are
+            // published; the full register, the view key and the declarations go to
+            // private/ (the keeper's and the auditor's).
+            crate::privacy_draw::write(
+                &a.out,
+                &sealed,
+                k,
+                &published_inspectors,
+                &public_inspectors,
+            )?;
+        }
+        None => {
+            util::write_atomic(&a.out.join("record.json"), &util::to_json(&sealed)?)?;
+            util::write_atomic(
+                &a.out.join("targets.public.json"),
+                &util::to_json(&targets)?,
+            )?;
+            // The same register as CSV sorted by id: the streamed form (spec §7), which a
+            // verifier reads twice in slices instead of holding it (the page streams CSVs
+            // over 64 MB).
+            util::write_atomic(
+                &a.out.join("targets.public.csv"),
+                shuangsuiji::import::targets_to_csv(&targets).as_bytes(),
+            )?;
+            util::write_atomic(
+                &a.out.join("inspectors.public.json"),
+                &util::to_json(&public_inspectors)?,
+            )?;
+        }
+    }
     // The verifier's file, in a folder of its own: a real verifier gets it from the unit
     // through a channel it trusts, never from beside the record it checks.
     let verifier_dir = a.out.join("verifier");
@@ -652,6 +739,9 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     util::write_atomic(&verifier_dir.join("trust.json"), &util::to_json(&trust)?)?;
     util::write_atomic(&a.out.join("anchor.json"), &util::to_json(&anchor)?)?;
     crate::summary::print(&sealed, &verdict);
+    if let Some(k) = &keeper {
+        print_v3_disclosure(&sealed, k, &public_inspectors);
+    }
     // Published under the draw's suite (an SM2-signed notice with SM3 commitments under
     // sm2-sm3).
     crate::demo_publish::run(&a.out, &sealed, &targets, &inspectors, &mut trail)?;
@@ -659,11 +749,88 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     trail.prove(draw_event)?;
     trail.write(&a.out.join("audit.json"))?;
     println!("\n审计日志 Audit log: {} events, checkpoint signed (size {}); the draw event #{draw_event} is proven included", trail.size(), last.lines().nth(1).unwrap_or("?"));
+    let o = a.out.display();
+    let (views, view_file) = match keeper {
+        Some(_) => ("targets.sealed", "targets.sealed.json"),
+        None => ("targets.public", "targets.public.json"),
+    };
     println!(
-        "\n文件 Files: {}/{{commitment,record,targets.public,inspectors.public,audit,anchor}}.json, notice/, verifier/trust.json",
-        a.out.display()
+        "\n文件 Files: {o}/{{commitment,record,{views},inspectors.public,audit,anchor}}.json, notice/, verifier/trust.json{}",
+        if keeper.is_some() { "；保管方与审计方 keeper and auditor only: private/" } else { "" }
     );
-    println!("复核 Re-check: shuangsuiji verify {0}/record.json --targets {0}/targets.public.json --inspectors {0}/inspectors.public.json --trust {0}/verifier/trust.json --anchor {0}/anchor.json", a.out.display());
+    println!("复核 Re-check: shuangsuiji verify {o}/record.json --targets {o}/{view_file} --inspectors {o}/inspectors.public.json --trust {o}/verifier/trust.json --anchor {o}/anchor.json");
+    if keeper.is_some() {
+        println!("审计 Audit:    shuangsuiji verify {o}/record.json --targets {o}/private/targets.json --view-key {o}/private/view.key --inspectors {o}/private/inspectors.declared.json --trust {o}/verifier/trust.json --anchor {o}/anchor.json");
+    }
     println!("  信任文件应从可信渠道独立获取，不要取自记录的发布者 Get a real trust file from the unit through a channel you trust, never from the record's publisher.");
     Ok(())
+}
+
+/// What the draw/v3 demo's published files disclose: the targets whose class facts the
+/// record opens, and the declared conflicts its opened recusal sets reveal.
+fn print_v3_disclosure(
+    sealed: &SealedRecord,
+    keeper: &SealedKeeper,
+    declared: &PublicInspectorRegister,
+) {
+    let rec = &sealed.record;
+    let n = keeper.register().targets().len() as u64;
+    if let Some(p) = &rec.classes {
+        crate::privacy_cmd::print_disclosure(&shuangsuiji::privacy::disclosure(p, n));
+    }
+    let all: usize = declared
+        .inspectors()
+        .iter()
+        .map(|i| i.conflicts.len())
+        .sum();
+    let revealed: usize = rec.recusals.iter().map(|r| r.inspectors.len()).sum();
+    println!(
+        "回避关系 Conflicts: 声明 {all} 项，公开文件可知 {revealed} 项（仅派出检查组的 {} 个对象的回避名单）· {all} declared, {revealed} revealed (only the recusal sets of the {} targets teams go to)",
+        rec.recusals.len(),
+        rec.recusals.len()
+    );
+}
+
+/// Writes the known-answer vectors: draw/v1, the registers, draw/v2 with its anchor, the
+/// published-numbers beacon, and the 国密 suite with its notice.
+fn write_vectors(
+    dir: &Path,
+    regs: &Registers<'_>,
+    inspectors: &shuangsuiji::InspectorRegister,
+    key: &[u8; 32],
+    v1: &SealedRecord,
+    v2: &DemoDraw,
+    plan: DrawPlan,
+) -> Result<(), String> {
+    let (items, targets, public_inspectors) = (regs.items, regs.targets, regs.public);
+    crate::vectors::write_registers(dir, items, targets, inspectors, public_inspectors, key)?;
+    crate::vectors::write_draw(dir, v1, crate::vectors::V1_DESCRIPTION)?;
+    let dir2 = dir.join("v2");
+    crate::vectors::write_draw(&dir2, &v2.sealed, crate::vectors::V2_DESCRIPTION)?;
+    crate::vectors::write_anchor(&dir2, &v2.trust, &v2.anchor, &v2.verdict)?;
+    // The same draw under the published-numbers beacon (docs/spec/draw-v2.md §15).
+    let (published, announcement) = crate::demo_published::draw(
+        items,
+        targets,
+        public_inspectors,
+        &v2.signed.commitment.plan,
+        &v2.sign_keys,
+        &v2.participant_keys,
+    )?;
+    crate::demo_published::write(
+        &dir.join("v2-published"),
+        &published,
+        &announcement,
+        targets,
+        public_inspectors,
+        &v2.trust,
+    )?;
+    // The same draw under the 国密 suite (docs/spec/suites.md).
+    let sm = demo_draw(Suite::Sm2Sm3, regs, plan)?;
+    let dir3 = dir.join("v2-sm2-sm3");
+    crate::vectors::write_draw(&dir3, &sm.sealed, crate::vectors::SM2_SM3_DESCRIPTION)?;
+    crate::vectors::write_anchor(&dir3, &sm.trust, &sm.anchor, &sm.verdict)?;
+    // Its results published under SM2 (SM3 commitments, an SM2-signed notice).
+    let (_, p) = crate::demo_publish::notice(&sm.sealed, targets, inspectors)?;
+    crate::vectors::write_notice(&dir3, &p)
 }

@@ -364,7 +364,7 @@ fn report(a: ReportArgs) -> Result<(), String> {
     Ok(())
 }
 
-fn print_disclosure(d: &Disclosure) {
+pub(crate) fn print_disclosure(d: &Disclosure) {
     println!(
         "披露 disclosure: 名录 {} 条，可抽 {}；公开文件可知其类别事实的对象 {}（{}.{:02}%）：入选/备选（类别公开）{}，仅知“不属于某层” {}（其中仅由全部保留的层推知 {}），由此可推知类别 {} · register {}, eligible {}; targets with any class fact in the published files {} ({}.{:02}%): kept (class public) {}, \"not in k\" only {} (of which implied only by a stratum kept whole {}); class inferable {}",
         d.register, d.eligible, d.disclosed, d.share_bp / 100, d.share_bp % 100,
@@ -441,7 +441,13 @@ fn demo(a: DemoArgs) -> Result<(), String> {
         rec.recusals.len()
     );
     if let Some(out) = &a.out {
-        crate::privacy_draw::write(out, &drawn, &public)?;
+        crate::privacy_draw::write(
+            out,
+            &drawn.sealed,
+            &drawn.keeper,
+            &drawn.inspectors,
+            &public,
+        )?;
         println!(
             "已写出 written: {0}/record.json, {0}/targets.sealed.json, {0}/inspectors.public.json（公开 published）; {0}/private/（保管方与审计方 keeper and auditor only）\n核验 verify: shuangsuiji verify {0}/record.json --targets {0}/targets.sealed.json --inspectors {0}/inspectors.public.json\n审计 audit:  shuangsuiji verify {0}/record.json --targets {0}/private/targets.json --view-key {0}/private/view.key --inspectors {0}/private/inspectors.declared.json",
             out.display()

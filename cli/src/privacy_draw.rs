@@ -28,6 +28,24 @@ pub(crate) struct SealedDraw {
     pub inspectors: PublicInspectorRegister,
 }
 
+/// The keeper of `register`'s sealed view with the conflicts `declared` names; refuses
+/// declarations naming targets outside the register rather than losing them.
+pub(crate) fn keeper(
+    register: TargetRegister,
+    declared: &PublicInspectorRegister,
+    key: ViewKey,
+) -> Result<SealedKeeper, String> {
+    let recusals = Recusals::of_public(declared);
+    let unknown = recusals.unknown_targets(&register);
+    if !unknown.is_empty() {
+        return Err(format!(
+            "回避对象不在检查对象名录中 · declared conflicts name targets not in the register: {}",
+            unknown.join(", ")
+        ));
+    }
+    Ok(SealedKeeper::new(register, recusals, key))
+}
+
 /// Runs one draw/v3 and verifies it both ways; refuses if either verification fails or
 /// reports another extent than its own. `declared` is the keeper's inspector view with the
 /// conflicts; the draw publishes it without them.
@@ -40,15 +58,7 @@ pub(crate) fn run(
     data: &Path,
 ) -> Result<SealedDraw, String> {
     let suite = Suite::Ed25519Sha256;
-    let recusals = Recusals::of_public(declared);
-    let unknown = recusals.unknown_targets(&register);
-    if !unknown.is_empty() {
-        return Err(format!(
-            "回避对象不在检查对象名录中 · declared conflicts name targets not in the register: {}",
-            unknown.join(", ")
-        ));
-    }
-    let keeper = SealedKeeper::new(register, recusals, key);
+    let keeper = keeper(register, declared, key)?;
     let published = declared.without_conflicts();
     let public = &published;
     let secrets = demo_secrets();
@@ -114,18 +124,19 @@ pub(crate) fn run(
 /// published.
 pub(crate) fn write(
     dir: &Path,
-    d: &SealedDraw,
+    sealed: &SealedRecord,
+    keeper: &SealedKeeper,
+    inspectors: &PublicInspectorRegister,
     declared: &PublicInspectorRegister,
 ) -> Result<(), String> {
     let private = dir.join("private");
-    std::fs::create_dir_all(&private)
-        .map_err(|e| format!("cannot create {}: {e}", private.display()))?;
-    let record = util::to_json(&d.sealed)?;
-    let view = util::to_json(d.keeper.view())?;
-    let inspectors = util::to_json(&d.inspectors)?;
+    util::create_private_dir(&private)?;
+    let record = util::to_json(sealed)?;
+    let view = util::to_json(keeper.view())?;
+    let inspectors = util::to_json(inspectors)?;
     let declared = util::to_json(declared)?;
-    let register = util::to_json(d.keeper.register())?;
-    let key = format!("{}\n", hex::encode(d.keeper.key().0));
+    let register = util::to_json(keeper.register())?;
+    let key = format!("{}\n", hex::encode(keeper.key().0));
     util::write_all_atomic(&[
         (&dir.join("record.json"), &record),
         (&dir.join("targets.sealed.json"), &view),

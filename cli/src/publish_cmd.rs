@@ -58,7 +58,8 @@ pub struct RecordCheck {
     /// The sealed draw record the notice is for.
     #[arg(long)]
     record: Option<PathBuf>,
-    /// Public target register the record is verified against (JSON).
+    /// Public target register the record is verified against (JSON); for a draw/v3 record
+    /// the sealed view (`targets.sealed.json`).
     #[arg(long, requires = "record")]
     targets: Option<PathBuf>,
     /// Public view of the inspector register (JSON).
@@ -86,13 +87,27 @@ impl RecordCheck {
             );
         };
         let sealed: SealedRecord = load(record)?;
-        let targets: TargetRegister = load(t)?;
+        // What the public re-runs a record against: the sealed view for draw/v3
+        // (docs/spec/privacy.md §13), else the register's public view.
+        let targets: Box<dyn shuangsuiji::draw::TargetSource> = if sealed
+            .record
+            .commitment
+            .commitment
+            .version()
+            == Some(shuangsuiji::draw::Version::V3)
+        {
+            Box::new(load::<shuangsuiji::privacy::SealedView>(t).map_err(|e| {
+                    format!("{e}\ndraw/v3 记录须以封存视图核验（--targets targets.sealed.json）· a draw/v3 record is checked against the sealed view (--targets targets.sealed.json)")
+                })?)
+        } else {
+            Box::new(load::<TargetRegister>(t)?)
+        };
         let inspectors: PublicInspectorRegister = load(i)?;
         let anchor: Option<shuangsuiji::trust::TimeAnchor> =
             self.anchor.as_deref().map(load).transpose()?;
         let verdict = crate::verify_cmd::assess(
             &sealed,
-            &targets,
+            targets.as_ref(),
             &inspectors,
             self.trust.as_deref(),
             anchor.as_ref(),
@@ -327,14 +342,7 @@ pub fn write_publication(
     disclosures: &[Disclosure],
 ) -> Result<(), String> {
     let private = out.join("private");
-    std::fs::create_dir_all(&private)
-        .map_err(|e| format!("cannot create {}: {e}", private.display()))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700))
-            .map_err(|e| format!("cannot protect {}: {e}", private.display()))?;
-    }
+    util::create_private_dir(&private)?;
     let disclosures = util::to_json(&disclosures)?;
     let json = util::to_json(notice)?;
     let csv = notice.notice.to_csv();

@@ -216,3 +216,16 @@ impl std::str::FromStr for SuiteArg {
         })
     }
 }
+
+/// Creates a directory for what only its owner may read (view keys, full registers,
+/// disclosures) and closes it to other users before anything is written into it.
+pub fn create_private_dir(dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| format!("cannot protect {}: {e}", dir.display()))?;
+    }
+    Ok(())
+}

@@ -33,7 +33,7 @@ fn run(c: &mut Command) -> (bool, String) {
 #[test]
 fn demo_then_verify_then_tampered_verify() {
     let out = tmp("demo");
-    let (ok, text) = run(bin().args(["demo", "--out"]).arg(&out));
+    let (ok, text) = run(bin().args(["demo", "--draw", "v2", "--out"]).arg(&out));
     assert!(ok, "{text}");
     // A draw/v2 record under the demo's trust file, its witness having dated the
     // commitment and the reveals 23 s before the round, and its log showing one
@@ -358,7 +358,7 @@ fn walk(dir: &Path) -> Vec<String> {
 fn catalogued_messages() {
     let d = tmp("messages");
     let demo = d.join("demo");
-    let (ok, text) = run(bin().args(["demo", "--out"]).arg(&demo));
+    let (ok, text) = run(bin().args(["demo", "--draw", "v2", "--out"]).arg(&demo));
     assert!(ok, "{text}");
     let p = |name: &str| d.join(name);
     let s = |path: &Path| path.to_str().unwrap().to_string();
@@ -835,11 +835,13 @@ fn results_sheet_from_the_record_and_back() {
     let (ok, text) = run(bin().args(["demo", "--out"]).arg(&out));
     assert!(ok, "{text}");
     let sheet = out.join("results.csv");
+    // The sheet and the import read the keeper's full register (the demo draws under
+    // draw/v3: the published sealed view is for verifying, the register stays private).
     let (ok, text) = run(bin()
         .args(["template", "results", "--record"])
         .arg(out.join("record.json"))
         .arg("--targets")
-        .arg(out.join("targets.public.json"))
+        .arg(out.join("private/targets.json"))
         .arg("--out")
         .arg(&sheet));
     assert!(ok, "{text}");
@@ -879,7 +881,7 @@ fn results_sheet_from_the_record_and_back() {
             .arg("--record")
             .arg(out.join("record.json"))
             .arg("--targets")
-            .arg(out.join("targets.public.json"))
+            .arg(out.join("private/targets.json"))
             .args(["--inspectors", "examples/data/inspectors.csv", "--out"])
             .arg(dest))
     };
@@ -908,7 +910,7 @@ fn results_sheet_from_the_record_and_back() {
 #[test]
 fn clerk_mistakes_get_clear_messages() {
     let out = tmp("clerk");
-    let (ok, text) = run(bin().args(["demo", "--out"]).arg(&out));
+    let (ok, text) = run(bin().args(["demo", "--draw", "v2", "--out"]).arg(&out));
     assert!(ok, "{text}");
     let verify = |targets: &Path, inspectors: &Path| {
         run(bin()
@@ -1026,7 +1028,7 @@ fn late_publication_needs_a_reason() {
             .arg("--record")
             .arg(out.join("record.json"))
             .arg("--targets")
-            .arg(out.join("targets.public.json"))
+            .arg(out.join("targets.sealed.json"))
             .arg("--inspectors")
             .arg(out.join("inspectors.public.json"))
             .arg("--key")

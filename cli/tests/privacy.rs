@@ -340,3 +340,154 @@ fn the_v3_demo_publishes_no_class_and_verifies_as_public_and_auditor() {
     assert!(!ok && text.contains("NOT VERIFIED"), "{text}");
     std::fs::remove_dir_all(&d).unwrap();
 }
+
+/// Every file under `dir` a draw publishes: all but the keeper's `private/` folders and
+/// its `*.private.json` files.
+fn published_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if p.is_dir() {
+            if name != "private" {
+                published_files(&p, out);
+            }
+        } else if !name.ends_with(".private.json") {
+            out.push(p);
+        }
+    }
+}
+
+/// Every non-empty `conflicts` member in a JSON document.
+fn conflicts_in(v: &serde_json::Value, out: &mut usize) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                if k == "conflicts" {
+                    *out += x.as_array().map_or(1, Vec::len);
+                }
+                conflicts_in(x, out);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| conflicts_in(x, out)),
+        _ => {}
+    }
+}
+
+/// Issue 19, done when: the main job (`shuangsuiji demo`) draws under draw/v3, and none of
+/// the files it publishes (record, commitment, views, audit log, time anchor, notice, trust
+/// file) holds a risk level, credit class or declared conflict; the record verifies anchored
+/// from the sealed view and, as the auditor, from the private files; the notice is
+/// published against the record checked from the sealed view.
+#[test]
+fn the_main_demo_draws_v3_and_publishes_no_class_or_conflict() {
+    let d: PathBuf =
+        std::env::temp_dir().join(format!("shuangsuiji-cli-{}-demo-v3", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    let (ok, text) = run(bin().args(["demo", "--out"]).arg(&d));
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("shuangsuiji/draw/v3") && text.contains("公众核验通过"),
+        "{text}"
+    );
+    assert!(text.contains("公开文件可知 0 项"), "{text}");
+    let mut files = Vec::new();
+    published_files(&d, &mut files);
+    let names: Vec<String> = files
+        .iter()
+        .map(|p| p.strip_prefix(&d).unwrap().to_string_lossy().into_owned())
+        .collect();
+    for must in [
+        "record.json",
+        "commitment.json",
+        "targets.sealed.json",
+        "inspectors.public.json",
+        "audit.json",
+        "anchor.json",
+        "notice/notice.json",
+    ] {
+        assert!(names.iter().any(|n| n == must), "{must} not in {names:?}");
+    }
+    assert!(!names.iter().any(|n| n.starts_with("targets.public")));
+    let (mut classes, mut conflicts) = (Vec::new(), 0);
+    for p in &files {
+        let bytes = std::fs::read(p).unwrap();
+        if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&bytes) {
+            classes_in(&v, &mut classes);
+            conflicts_in(&v, &mut conflicts);
+        }
+    }
+    assert!(classes.is_empty(), "{classes:?}");
+    assert_eq!(conflicts, 0);
+    // The probes see what the private files hold.
+    let private = |p: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(d.join("private").join(p)).unwrap()).unwrap()
+    };
+    classes_in(&private("targets.json"), &mut classes);
+    conflicts_in(&private("inspectors.declared.json"), &mut conflicts);
+    assert!(classes.len() > 1000 && conflicts > 0);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let m = std::fs::metadata(d.join("private")).unwrap();
+        assert_eq!(m.permissions().mode() & 0o777, 0o700);
+    }
+    let verify = |targets: &str, key: bool, inspectors: &str| {
+        let mut c = bin();
+        c.arg("verify")
+            .arg(d.join("record.json"))
+            .arg("--targets")
+            .arg(d.join(targets))
+            .arg("--inspectors")
+            .arg(d.join(inspectors))
+            .arg("--trust")
+            .arg(d.join("verifier/trust.json"))
+            .arg("--anchor")
+            .arg(d.join("anchor.json"))
+            .arg("--require-anchored");
+        if key {
+            c.arg("--view-key").arg(d.join("private/view.key"));
+        }
+        run(&mut c)
+    };
+    let (ok, text) = verify("targets.sealed.json", false, "inspectors.public.json");
+    assert!(ok && text.contains("VERIFIED, ANCHORED"), "{text}");
+    assert!(text.contains("未核（审计方）"), "{text}");
+    let (ok, text) = verify(
+        "private/targets.json",
+        true,
+        "private/inspectors.declared.json",
+    );
+    assert!(ok && text.contains("VERIFIED, ANCHORED"), "{text}");
+    assert!(
+        text.contains("审计核验通过") && text.contains("回避声明 17 项"),
+        "{text}"
+    );
+    // The notice, published again from the keeper's results against the record checked
+    // from the sealed view.
+    let key = d.join("publisher.key");
+    std::fs::write(&key, "2".repeat(64)).unwrap();
+    let (ok, text) = run(bin()
+        .env("SHUANGSUIJI_NOW", "1696723200")
+        .arg("publish")
+        .arg(d.join("results.private.json"))
+        .arg("--record")
+        .arg(d.join("record.json"))
+        .arg("--targets")
+        .arg(d.join("targets.sealed.json"))
+        .arg("--inspectors")
+        .arg(d.join("inspectors.public.json"))
+        .arg("--key")
+        .arg(&key)
+        .args([
+            "--publisher",
+            "p",
+            "--notice-id",
+            "N",
+            "--date",
+            "2023-10-08",
+            "--out",
+        ])
+        .arg(d.join("notice2")));
+    assert!(ok, "{text}");
+    std::fs::remove_dir_all(&d).ok();
+}
