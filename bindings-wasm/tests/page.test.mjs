@@ -385,6 +385,36 @@ test("a draw/v3 record verifies against the sealed view and says what only the a
   await page.evaluate(() => delete document.body.dataset.result);
   await put(forged);
   assert.equal(await page.getAttribute("body", "data-result"), "not-verified");
+  // The auditor on the same page: the view key, the full register and the keeper's
+  // inspector view (its declared conflicts included), checked here and sent nowhere.
+  const declared = publicViews().inspectors;
+  const audit = async (register, key) => {
+    await page.fill("#view-key", key);
+    await page.setInputFiles("#record", { name: "record.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(d3.expected.sealed)) });
+    await page.setInputFiles("#targets", { name: "targets.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(register)) });
+    await page.setInputFiles("#inspectors", { name: "inspectors.declared.json", mimeType: "application/json", buffer: declared });
+    await page.evaluate(() => delete document.body.dataset.result);
+    await page.click("#go");
+    await page.waitForSelector("body[data-result]", { timeout: 60_000 });
+  };
+  await audit(sel.inputs.register, d3.inputs.view_key);
+  assert.equal(await page.getAttribute("body", "data-result"), "verified", await page.textContent("#verdict"));
+  assert.equal(await page.getAttribute("body", "data-classes"), "auditor");
+  const n = JSON.parse(declared.toString("utf8")).inspectors.reduce((k, i) => k + i.conflicts.length, 0);
+  assert.ok(n > 0);
+  const audited = await page.textContent("#classes-checked");
+  assert.match(audited, /审计方/);
+  assert.match(audited, new RegExp(`回避声明 ${n} 项`));
+  await page.screenshot({ path: path.join(shots, "audited-v3.png"), fullPage: false });
+  // One target's risk level changed in the register the auditor is given: refused (the
+  // public check cannot see it; the auditor's does).
+  const mis = structuredClone(sel.inputs.register);
+  mis.targets[0].risk = mis.targets[0].risk === "high" ? "low" : "high";
+  await audit(mis, d3.inputs.view_key);
+  assert.equal(await page.getAttribute("body", "data-result"), "not-verified");
+  // Another view key: refused too.
+  await audit(sel.inputs.register, "11".repeat(32));
+  assert.equal(await page.getAttribute("body", "data-result"), "not-verified");
   assert.deepEqual(offsite, [], "no network access beyond the local server");
   assert.deepEqual(errors, []);
   await page.close();

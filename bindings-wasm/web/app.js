@@ -1,7 +1,7 @@
 // The verification page: reads the files the person chooses, hands their bytes to the
 // WebAssembly build of shuangsuiji (which parses and checks everything), and shows the
 // result. No network access: the page, the script and the .wasm are all served locally.
-import init, { verify, verifySealed, verifyAuditLog, version, checkClassesPublic, checkClassesAuditor, classDisclosure } from "../pkg/web/shuangsuiji.js";
+import init, { verify, verifySealed, auditSealed, verifyAuditLog, version, checkClassesPublic, checkClassesAuditor, classDisclosure } from "../pkg/web/shuangsuiji.js";
 
 const $ = (id) => document.getElementById(id);
 const files = { record: null, targets: null, inspectors: null, trust: null, anchor: null, audit: null };
@@ -128,10 +128,16 @@ async function run() {
     const trust = files.trust ? await bytes(files.trust) : undefined;
     const anchor = files.anchor ? await bytes(files.anchor) : undefined;
     // A draw/v3 record is checked against the sealed target view (classes and declared
-    // conflicts sealed, docs/spec/privacy.md §13); every other record against the public view.
-    const result = algorithmOf(r) === "shuangsuiji/draw/v3"
-      ? verifySealed(r, t, i, trust, anchor)
-      : verify(r, t, i, asOf, trust, anchor);
+    // conflicts sealed, docs/spec/privacy.md §13), or with the view key as the auditor from
+    // the full register and the keeper's inspector view; every other record against the
+    // public view.
+    const key = $("view-key").value.trim();
+    const v3 = algorithmOf(r) === "shuangsuiji/draw/v3";
+    if (key && !v3) throw new Error("视图密钥仅用于 draw/v3 记录 · the view key is for draw/v3 records only");
+    const result = !v3 ? verify(r, t, i, asOf, trust, anchor)
+      : key ? auditSealed(r, t, key, i, trust, anchor)
+      : verifySealed(r, t, i, trust, anchor);
+    if (key) result.declarations = declaredConflicts(i);
     const ms = performance.now() - t0;
     show(result);
     showAudit(result, files.audit ? await bytes(files.audit) : null);
@@ -142,6 +148,16 @@ async function run() {
     text($("status"), "");
   } finally {
     $("go").disabled = false;
+  }
+}
+
+/** The declared conflicts an inspector view lists (the auditor is told how many it gave). */
+function declaredConflicts(inspectorBytes) {
+  try {
+    return JSON.parse(new TextDecoder().decode(inspectorBytes)).inspectors
+      .reduce((n, i) => n + (i.conflicts?.length ?? 0), 0);
+  } catch {
+    return undefined;
   }
 }
 
@@ -177,8 +193,15 @@ function show(result) {
       el("div", `记录哈希 Record hash: ${s.record_hash}`, "mono"));
     if (result.verified.classes === "public") {
       const c = el("div"); c.id = "classes-checked";
-      c.append(el("div", "类别与回避（draw/v3）：风险等级、信用类别与回避对象已封存，未公开。已由公众核验：各层对象数与承诺之和相符、各层抽中者为号签最低者、只开启必要的类别事实、派出检查组的对象的回避名单与封存承诺相符。需审计方核验（本页未做）：各类别是否为名录所载、回避名单是否为人员的声明——审计方以完整名录、视图密钥与回避声明核验（命令行 verify --view-key）。"),
-        el("div", "Classes and conflicts (draw/v3): risk levels, credit classes and declared conflicts are sealed, not published. Checked here, publicly: populations match the commitments, each stratum kept its lowest tickets, only the needed class facts are opened, the recusal sets of the targets that get a team open their sealed commitments. The auditor's, not checked here: that each class is the register's and each recusal set the inspectors' declarations (verify --view-key with the full register, the view key and the declarations).", "en"));
+      c.append(el("div", "类别与回避（draw/v3）：风险等级、信用类别与回避对象已封存，未公开。已由公众核验：各层对象数与承诺之和相符、各层抽中者为号签最低者、只开启必要的类别事实、派出检查组的对象的回避名单与封存承诺相符。需审计方核验（本页未做）：各类别是否为名录所载、回避名单是否为人员的声明——审计方以完整名录、视图密钥与回避声明核验（本页填入视图密钥，或命令行 verify --view-key）。"),
+        el("div", "Classes and conflicts (draw/v3): risk levels, credit classes and declared conflicts are sealed, not published. Checked here, publicly: populations match the commitments, each stratum kept its lowest tickets, only the needed class facts are opened, the recusal sets of the targets that get a team open their sealed commitments. The auditor's, not checked here: that each class is the register's and each recusal set the inspectors' declarations (the full register, the view key and the declarations: give the view key on this page, or verify --view-key).", "en"));
+      reason.append(c);
+    }
+    if (result.verified.classes === "auditor") {
+      const c = el("div"); c.id = "classes-checked";
+      const n = result.declarations ?? 0;
+      c.append(el("div", `类别与回避（draw/v3，审计方）：已用完整名录、视图密钥与所给人员视图重算封存视图、每个类别与证明、每个回避名单，全部相符；文件未离开本机。所给人员视图载明回避声明 ${n} 项${n === 0 ? "（为 0：如人员确有回避对象，这不是保管方的人员视图）" : ""}；回避声明须取自人员本人的申报来源，而非保管方。`),
+        el("div", `Classes and conflicts (draw/v3, the auditor): the sealed view, every class and the proof, and every recusal set were recomputed from the full register, the view key and the inspector view given, and all match; no file left this computer. The inspector view given declares ${n} conflict(s)${n === 0 ? " (zero: if inspectors declared any, this is not the keeper's view)" : ""}; take the declarations from the inspectors' own filings, not from the keeper.`, "en"));
       reason.append(c);
     }
   } else {
