@@ -2,6 +2,7 @@
 
 use crate::convert::{bytes32, digest, from_py, from_value, py_to_value, to_py};
 use crate::errors::{format_error, Result};
+use crate::privacy::SealedKeeper;
 use crate::registers::{ItemList, PublicInspectorRegister, TargetRegister};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyInt};
@@ -236,7 +237,8 @@ fn unix_time(obj: &Bound<'_, PyAny>) -> Result<i64> {
 
 /// Builds, hashes and returns the pre-draw commitment (unsigned; call `.sign`).
 ///
-/// Roots come from the given item list and registers; `participants` are dicts
+/// Roots come from the given item list and registers (`targets` a TargetRegister for
+/// `version` 1 and 2, a SealedKeeper for 3: the sealed view's root); `participants` are dicts
 /// `{"id", "role", "commitment"}` (see `commit_secret`), `signers` dicts
 /// `{"name", "public_key"}` (see `public_key_hex`); `beacon` is None for offline mode or a
 /// drand spec dict (see `quicknet`); `committed_at` is unix seconds or an aware datetime;
@@ -247,7 +249,7 @@ fn unix_time(obj: &Bound<'_, PyAny>) -> Result<i64> {
 pub fn commit(
     plan: &Bound<'_, PyAny>,
     item_list: &Bound<'_, ItemList>,
-    targets: &Bound<'_, TargetRegister>,
+    targets: &Bound<'_, PyAny>,
     inspectors: &Bound<'_, PublicInspectorRegister>,
     participants: &Bound<'_, PyAny>,
     signers: &Bound<'_, PyAny>,
@@ -259,12 +261,37 @@ pub fn commit(
     suite: Option<&str>,
 ) -> Result<SignedCommitment> {
     let suite = crate::convert::suite(suite)?;
-    let (algorithm, as_of) = match version {
-        1 => (core::draw::ALGORITHM, None),
-        2 => (core::draw::ALGORITHM_V2, Some(targets.get().0.as_of())),
+    // draw/v3 commits to the keeper's sealed view; v1 and v2 to the register.
+    let (algorithm, as_of, targets_root) = match (version, targets.cast::<SealedKeeper>()) {
+        (3, Ok(k)) => {
+            let k = &k.get().0;
+            (
+                core::draw::ALGORITHM_V3,
+                Some(k.register().as_of()),
+                k.view().root_in(suite)?,
+            )
+        }
+        (3, Err(_)) => {
+            return Err(format_error(
+                "targets: draw/v3 (version=3) commits to a SealedKeeper's sealed view",
+            ))
+        }
+        (1 | 2, _) => {
+            let t = targets.cast::<TargetRegister>().map_err(|_| {
+                format_error("targets: draw/v1 and v2 commit to a TargetRegister (a SealedKeeper is for version=3)")
+            })?;
+            let t = &t.get().0;
+            let as_of = (version == 2).then(|| t.as_of());
+            let algorithm = if version == 1 {
+                core::draw::ALGORITHM
+            } else {
+                core::draw::ALGORITHM_V2
+            };
+            (algorithm, as_of, t.root_in(suite))
+        }
         _ => {
             return Err(format_error(
-                "version: 1 (draw/v1, never anchored) or 2 (draw/v2)",
+                "version: 1 (draw/v1, never anchored), 2 (draw/v2) or 3 (draw/v3: sealed classes)",
             ))
         }
     };
@@ -286,7 +313,7 @@ pub fn commit(
         plan: from_py(plan, "plan")?,
         roots: core::registers::RegisterRoots {
             item_list: item_list.get().0.hash_in(suite),
-            targets: targets.get().0.root_in(suite),
+            targets: targets_root,
             inspectors: inspectors.get().0.root_in(suite),
         },
         participants: from_py(participants, "participants")?,
@@ -530,6 +557,9 @@ where
     if let Ok(t) = targets.cast::<TargetRegister>() {
         let t = &t.get().0;
         Ok(py.detach(|| run(t)).map_err(Into::into)?)
+    } else if let Ok(k) = targets.cast::<SealedKeeper>() {
+        let k = &k.get().0;
+        Ok(py.detach(|| run(k)).map_err(Into::into)?)
     } else if let Ok(f) = targets.cast::<TargetCsvFile>() {
         let f = &f.get().0;
         Ok(py.detach(|| run(f)).map_err(Into::into)?)
@@ -543,7 +573,7 @@ where
         got.map_err(Into::into)
     } else {
         Err(format_error(
-            "targets: expected a TargetRegister, a TargetCsvFile or a TargetQuery",
+            "targets: expected a TargetRegister, a SealedKeeper, a TargetCsvFile or a TargetQuery",
         ))
     }
 }

@@ -62,6 +62,7 @@ fn _shuangsuiji(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<publish::Publication>()?;
     m.add_class::<rows::TargetQuery>()?;
     m.add_class::<draw::TargetCsvFile>()?;
+    m.add_class::<privacy::SealedKeeper>()?;
     for f in [
         wrap_pyfunction!(registers::personal_salt, m)?,
         wrap_pyfunction!(registers::personal_digest, m)?,

@@ -143,3 +143,64 @@ pub fn class_disclosure<'py>(
     let proof: privacy::ClassProof = from_py(proof, "proof")?;
     to_py(py, &privacy::disclosure(&proof, register))
 }
+
+/// draw/v3, the keeper (docs/spec/privacy.md §13): the full register sealed once under a
+/// 32-byte view key, with the conflicts declared in `inspectors` (the keeper's
+/// PublicInspectorRegister with its conflicts; None: nobody declared one) sealed as recusal
+/// sets. Give it as `targets` to `commit(version=3)` and `draw`, and to `verify` for the
+/// auditor's re-draw. Publish `view()` and the inspector view `without_conflicts()`, never
+/// the register or the key. Raises PrivacyError when a declaration names a target outside
+/// the register (refused, not lost).
+#[pyclass(module = "shuangsuiji", name = "SealedKeeper", frozen)]
+pub struct SealedKeeper(pub core::draw::SealedKeeper);
+
+#[pymethods]
+impl SealedKeeper {
+    #[new]
+    #[pyo3(signature = (targets, view_key, inspectors = None))]
+    fn new(
+        py: Python<'_>,
+        targets: &Bound<'_, TargetRegister>,
+        view_key: &[u8],
+        inspectors: Option<&Bound<'_, crate::registers::PublicInspectorRegister>>,
+    ) -> Result<Self> {
+        let key = ViewKey(bytes32(view_key, "view_key")?);
+        let register = targets.get().0.clone();
+        let recusals = inspectors.map_or_else(privacy::Recusals::none, |i| {
+            privacy::Recusals::of_public(&i.get().0)
+        });
+        if let Some(unknown) = recusals.unknown_targets(&register).first() {
+            return Err(privacy::PrivacyError::Recusal {
+                target: unknown.clone(),
+                detail: "回避声明所指对象不在检查对象名录中 · a declared conflict names a target not in the register".into(),
+            }
+            .into());
+        }
+        Ok(SealedKeeper(py.detach(|| {
+            core::draw::SealedKeeper::new(register, recusals, key)
+        })))
+    }
+
+    /// The sealed view to publish (as a dict, as `seal_targets` returns it).
+    fn view<'py>(&self, py: Python<'py>) -> Result<Bound<'py, PyAny>> {
+        to_py(py, self.0.view())
+    }
+
+    /// The sealed view's root under the suite: the `targets` root a draw/v3 commits to.
+    #[pyo3(signature = (suite = None))]
+    fn root(&self, suite: Option<&str>) -> Result<String> {
+        Ok(self
+            .0
+            .view()
+            .root_in(crate::convert::suite(suite)?)?
+            .to_hex())
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "SealedKeeper({} targets, as of {})",
+            self.0.register().targets().len(),
+            self.0.register().as_of()
+        )
+    }
+}

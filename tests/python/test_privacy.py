@@ -153,3 +153,59 @@ def test_v3_record_tampers_are_refused(v, world, drawn, sample):
         s.verify(e["sealed"], reg, published)
     # The untouched record still verifies (the refusals above are not vacuous).
     assert s.verify_sealed(e["sealed"], view, published).classes == "public"
+
+
+def test_the_v3_draw_is_made_from_python_byte_for_byte(v, world, drawn, sample):
+    """The keeper's side from Python: seal, commit (version=3), sign, reveal, draw — the
+    vector's record byte for byte, as cli/src/privacy_draw.rs made it."""
+    import datetime
+
+    from conftest import label_bytes
+
+    i, reg, items, _ = world
+    e = drawn["expected"]
+    key = bytes.fromhex(drawn["inputs"]["view_key"])
+    # The excerpt's register: the sample's declarations name targets outside it, refused
+    # rather than lost; the vector's keeper sealed none.
+    with pytest.raises(s.PrivacyError, match="not in the register"):
+        s.SealedKeeper(reg, key, sample.public)
+    published = sample.public.without_conflicts()
+    keeper = s.SealedKeeper(reg, key, published)
+    assert keeper.view() == v["expected"]["sealed_view"]
+    assert keeper.root() == e["targets_root"]
+    participants = [("zazd", "检查部门 省公安厅治安总队"), ("jjjc", "纪检监察 驻厅纪检监察组")]
+    signers = ["省公安厅治安总队 抽查负责人", "驻厅纪检监察组 监督人"]
+    secrets = [label_bytes(f"shuangsuiji demo secret {p}") for p, _ in participants]
+    pkeys = [label_bytes(f"shuangsuiji demo participant key {p}") for p, _ in participants]
+    keys = [label_bytes(f"shuangsuiji demo signing key {n}") for n in signers]
+    args = dict(
+        participants=[
+            {"id": p, "role": r, "commitment": s.commit_secret(p, sec), "public_key": s.public_key_hex(k)}
+            for (p, r), sec, k in zip(participants, secrets, pkeys)
+        ],
+        signers=[{"name": n, "public_key": s.public_key_hex(k)} for n, k in zip(signers, keys)],
+        committed_at=datetime.datetime.fromtimestamp(1_692_803_700, datetime.timezone.utc),
+        beacon=s.quicknet(123),
+    )
+    # draw/v3 commits to a keeper's sealed view, never to a plain register.
+    with pytest.raises(s.FormatError, match="SealedKeeper"):
+        s.commit(i["plan"], items, reg, published, version=3, **args)
+    c = s.commit(i["plan"], items, keeper, published, version=3, **args)
+    assert c.commitment["algorithm"] == "shuangsuiji/draw/v3"
+    assert c.commitment["roots"]["targets"] == e["targets_root"]
+    for n, k in zip(signers, keys):
+        c.sign(n, k)
+    for (p, _), k in zip(participants, pkeys):
+        c.sign_as_participant(p, k)
+    assert c.to_dict() == e["sealed"]["record"]["commitment"]
+    reveals = [s.signed_reveal(p, sec, c.hash, k) for (p, _), sec, k in zip(participants, secrets, pkeys)]
+    beacon = read_json("examples/data/drand-quicknet.json")["rounds"][0]
+    rec = s.draw(c, items, keeper, published, reveals, beacon=beacon)
+    assert rec.hash == e["record_hash"]
+    assert rec.to_dict() == e["sealed"]["record"]
+    # The keeper's draw verified by the auditor from the keeper itself.
+    sealed = s.SealedRecord(rec)
+    for n, k in zip(signers, keys):
+        sealed.sign(n, k)
+    assert s.verify(sealed, keeper, published).classes == "auditor"
+    assert s.verify_sealed(sealed, keeper.view(), published).classes == "public"

@@ -428,7 +428,7 @@ class Verified:
 def commit(
     plan: JsonInput,
     item_list: ItemList,
-    targets: TargetRegister,
+    targets: Union[TargetRegister, SealedKeeper],
     inspectors: PublicInspectorRegister,
     participants: Sequence[Dict[str, str]],
     signers: Sequence[Dict[str, str]],
@@ -441,7 +441,9 @@ def commit(
 ) -> SignedCommitment:
     """Builds and hashes the pre-draw commitment (unsigned; call ``.sign`` and, in draw/v2,
     ``.sign_as_participant``). ``version=1`` makes a draw/v1 commitment (never anchored);
-    ``suite="sm2-sm3"`` a draw under SM3 and SM2 (docs/spec/suites.md)."""
+    ``version=3`` a draw/v3 commitment to a ``SealedKeeper``'s sealed view (classes and
+    declared conflicts kept out of the published files; ``inspectors`` then without
+    conflicts); ``suite="sm2-sm3"`` a draw under SM3 and SM2 (docs/spec/suites.md)."""
 
 def reveal(participant: str, secret: bytes) -> Dict[str, str]:
     """A participant's unsigned reveal ``{"participant", "secret"}`` (draw/v1)."""
@@ -560,7 +562,7 @@ def check_plan(plan: JsonInput, item_list: ItemList) -> None:
 def draw(
     commitment: SignedCommitment,
     item_list: ItemList,
-    targets: Union[TargetRegister, TargetCsvFile, TargetQuery],
+    targets: Union[TargetRegister, SealedKeeper, TargetCsvFile, TargetQuery],
     inspectors: PublicInspectorRegister,
     reveals: Sequence[Dict[str, str]],
     beacon: Optional[JsonInput] = None,
@@ -572,7 +574,7 @@ def draw(
 
 def verify(
     record: Union[SealedRecord, JsonInput],
-    targets: Union[TargetRegister, TargetCsvFile, TargetQuery],
+    targets: Union[TargetRegister, SealedKeeper, TargetCsvFile, TargetQuery],
     inspectors: PublicInspectorRegister,
 ) -> Verified:
     """Verifies a sealed record by re-running everything; raises VerifyError."""
@@ -647,6 +649,22 @@ class TargetCsvFile:
     demo's ``targets.public.csv``), read as a stream on each pass and never held whole."""
 
     def __new__(cls, path: Union[str, os.PathLike[str]], as_of: DateLike) -> Self: ...
+
+@final
+class SealedKeeper:
+    """draw/v3, the keeper: the full register sealed once under a 32-byte view key, the
+    conflicts declared in ``inspectors`` (the keeper's view) sealed as recusal sets. Give it
+    as ``targets`` to ``commit(version=3)``, ``draw`` and (the auditor) ``verify``; publish
+    ``view()`` and ``inspectors.without_conflicts()``, never the register or the key.
+    Raises PrivacyError when a declaration names a target outside the register."""
+
+    def __new__(
+        cls, targets: TargetRegister, view_key: bytes, inspectors: Optional[PublicInspectorRegister] = None
+    ) -> Self: ...
+    def view(self) -> Dict[str, Any]:
+        """The sealed view to publish."""
+    def root(self, suite: Optional[str] = None) -> str:
+        """The sealed view's root (hex): the ``targets`` root a draw/v3 commits to."""
 
 @final
 class TargetQuery:
