@@ -52,9 +52,11 @@ fn log_key(store: &Store, path: Option<&str>) -> Result<SecretKey> {
 
 /// `case new`: checks every input (all problems at once, `CaseError.problems`), then
 /// writes the case; a `now` given (hand-set) makes it a rehearsal case. `items`, `targets`, `inspectors` are the files' bytes (CSV/XLSX),
-/// `plan` the plan's JSON text; `witnesses` (name, verifier key) pairs.
+/// `plan` the plan's JSON text; `witnesses` (name, verifier key) pairs; `draw` 3 (the
+/// default: the target register sealed, `public/targets.sealed.json` published, the full
+/// register, view key and declarations in `private/`) or 2.
 #[pyfunction]
-#[pyo3(signature = (case, items, targets, inspectors, plan, *, list_version, as_of, unit, origin, log_key, now=None, witnesses=Vec::new(), witness_quorum=None, margin=3600, salt=None, suite=None))]
+#[pyo3(signature = (case, items, targets, inspectors, plan, *, list_version, as_of, unit, origin, log_key, now=None, witnesses=Vec::new(), witness_quorum=None, margin=3600, salt=None, suite=None, draw=3))]
 #[allow(clippy::too_many_arguments)]
 pub fn case_new(
     py: Python<'_>,
@@ -74,8 +76,18 @@ pub fn case_new(
     margin: i64,
     salt: Option<String>,
     suite: Option<&str>,
+    draw: u8,
 ) -> Result<Py<PyAny>> {
     let suite = crate::convert::suite(suite)?;
+    let sealed = match draw {
+        3 => true,
+        2 => false,
+        _ => {
+            return Err(format_error(
+                "draw: 3 (draw/v3, sealed classes; the default) or 2 (draw/v2)",
+            ))
+        }
+    };
     // A hand-set time makes a rehearsal case, and only that (the case crate's clock rule).
     let rehearsal = now.is_some();
     let now = now.map_or_else(system_now, Ok)?;
@@ -117,6 +129,7 @@ pub fn case_new(
             witness_quorum: quorum,
             rehearsal,
             suite,
+            sealed,
         },
         now,
     )?;
@@ -359,7 +372,7 @@ fn folder_now(dir: &str, now: Option<i64>) -> Result<i64> {
 }
 
 /// Signs a commitment or record (its bytes) with the folder's key; a record needs the
-/// public registers' JSON texts. Returns the signature file's text.
+/// public registers' JSON texts (a draw/v3 record: the sealed target view). Returns the signature file's text.
 #[pyfunction]
 #[pyo3(signature = (dir, document, now=None, targets=None, inspectors=None))]
 pub fn keys_sign(
@@ -371,7 +384,7 @@ pub fn keys_sign(
 ) -> Result<String> {
     let views = match (targets, inspectors) {
         (Some(t), Some(i)) => Some((
-            json::<shuangsuiji::TargetRegister>(t, "targets")?,
+            keys::public_targets(&document, t.as_bytes())?,
             json::<shuangsuiji::PublicInspectorRegister>(i, "inspectors")?,
         )),
         _ => None,
@@ -380,7 +393,7 @@ pub fn keys_sign(
     let (sig, _) = keys::sign(
         Path::new(dir),
         &document,
-        views.as_ref().map(|(t, i)| (t, i)),
+        views.as_ref().map(|(t, i)| (t.as_ref(), i)),
         t,
     )?;
     to_json(&sig)

@@ -113,4 +113,8 @@ pub struct CaseFile {
     /// Signers' and participants' keys must be of it.
     #[serde(default, skip_serializing_if = "shuangsuiji::Suite::is_default")]
     pub suite: shuangsuiji::Suite,
+    /// draw/v3: the target register is sealed — classes and declared conflicts stay in
+    /// `private/`, the sealed view is published (docs/spec/privacy.md §13). Absent: draw/v2.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sealed: bool,
 }

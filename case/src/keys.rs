@@ -321,6 +321,32 @@ enum Doc {
     Record(Box<SealedRecord>),
 }
 
+/// The public target view a handed-over document is re-run against, read from `targets`
+/// (JSON): the sealed view for a draw/v3 record (`public/targets.sealed.json`), else the
+/// register's public view.
+///
+/// # Errors
+/// When the text is not the view the document needs, saying which file it wants.
+pub fn public_targets(
+    doc: &[u8],
+    targets: &[u8],
+) -> Result<Box<dyn shuangsuiji::draw::TargetSource>> {
+    let v3 = matches!(read_doc(doc)?, Doc::Record(r)
+        if r.record.commitment.commitment.version() == Some(shuangsuiji::draw::Version::V3));
+    if v3 {
+        let view: shuangsuiji::privacy::SealedView = serde_json::from_slice(targets).map_err(|e| {
+            CaseError::Refused(format!(
+                "draw/v3 记录须以封存视图重新运行（public/targets.sealed.json）· a draw/v3 record re-runs against the sealed view (public/targets.sealed.json): {e}"
+            ))
+        })?;
+        Ok(Box::new(view))
+    } else {
+        let register: shuangsuiji::TargetRegister = serde_json::from_slice(targets)
+            .map_err(|e| CaseError::Refused(format!("检查对象名录库公开视图无法读取 · the public target register cannot be read: {e}")))?;
+        Ok(Box::new(register))
+    }
+}
+
 fn read_doc(bytes: &[u8]) -> Result<Doc> {
     let v: serde_json::Value = serde_json::from_slice(bytes)
         .map_err(|e| CaseError::Refused(format!("不是 JSON 文件 · not a JSON file: {e}")))?;
@@ -582,7 +608,7 @@ pub fn sign(
     dir: &Path,
     doc: &[u8],
     views: Option<(
-        &shuangsuiji::TargetRegister,
+        &dyn shuangsuiji::draw::TargetSource,
         &shuangsuiji::PublicInspectorRegister,
     )>,
     now: i64,
@@ -656,32 +682,16 @@ pub fn sign(
             };
             // The record re-runs from its own inputs, under a fully signed commitment: a
             // signer never seals an outcome it cannot reproduce. (Not `verify`, which also
-            // wants the record's own signatures — the ones being collected now.)
+            // wants the record's own signatures — the ones being collected now.) A draw/v3
+            // record re-runs from the sealed view, as the public's check does.
             commitment_fully_signed(c)?;
-            let rerun = shuangsuiji::draw(shuangsuiji::DrawInputs {
-                commitment: c,
-                item_list: &r.record.item_list,
-                targets,
-                inspectors,
-                reveals: &r.record.reveals,
-                beacon: r.record.beacon.as_ref(),
-                published: &r.record.published_numbers,
-            })
-            .map_err(|e| {
+            shuangsuiji::draw::rerun(&r.record, targets, inspectors).map_err(|e| {
                 CaseError::Refused(format!(
                     "记录无法重新运行，拒绝签署 · the record does not re-run; not signed: {e}"
                 ))
             })?;
-            if rerun
-                .hash()
-                .map_err(|e| CaseError::Refused(e.to_string()))?
-                != r.hash
-            {
-                return Err(CaseError::Refused(
-                    "重新运行的结果与记录不同，拒绝签署 · re-running gives another record; not signed".into(),
-                ));
-            }
-            let selected = rerun.selected_ids().count();
+            // (`read_doc` has checked that the hash is the record's.)
+            let selected = r.record.selected_ids().count();
             if !c
                 .signatures
                 .iter()

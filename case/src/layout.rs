@@ -10,8 +10,19 @@ pub const PLAN: &str = "inputs/plan.json";
 pub const INSPECTORS_PRIVATE: &str = "private/inspectors";
 /// The register keeper's salt for the public inspector view (0600).
 pub const SALT: &str = "private/inspector-salt.key";
-/// The public target register view, which the commitment's root covers.
+/// The public target register view, which the commitment's root covers (draw/v2).
 pub const TARGETS_PUBLIC: &str = "public/targets.public.json";
+/// draw/v3: the sealed target view, which the commitment's root covers (published: no
+/// class, no declared conflict; docs/spec/privacy.md §13).
+pub const TARGETS_SEALED: &str = "public/targets.sealed.json";
+/// draw/v3: the full target register, classes included (the keeper's and the auditor's).
+pub const TARGETS_PRIVATE: &str = "private/targets.json";
+/// draw/v3: the view key the sealed view is made under (0600; the keeper's and the
+/// auditor's).
+pub const VIEW_KEY: &str = "private/view.key";
+/// draw/v3: the inspector view with its declared conflicts (the keeper's and the
+/// auditor's); the published one has none.
+pub const INSPECTORS_DECLARED: &str = "private/inspectors.declared.json";
 /// The public inspector register view.
 pub const INSPECTORS_PUBLIC: &str = "public/inspectors.public.json";
 /// Participants' public parts, one file each (`<id>.json`).

@@ -202,6 +202,12 @@ pub struct NewArgs {
     /// keys must be of it (`keys new --suite`, `participant new --suite`).
     #[arg(long, default_value = "ed25519-sha256")]
     suite: util::SuiteArg,
+    /// 抽取算法：v3（默认；公开封存视图，风险等级、信用等级与回避关系不公开）或 v2
+    /// Draw algorithm: v3 (default; the sealed view is published, classes and declared
+    /// conflicts stay in private/: docs/spec/privacy.md §13) or v2 (the published register
+    /// carries them).
+    #[arg(long, value_enum, default_value = "v3")]
+    draw: crate::demo::DrawVersion,
 }
 
 fn fail(e: CaseError) -> String {
@@ -307,6 +313,7 @@ fn new_case(a: NewArgs) -> Result<(), String> {
             witness_quorum: quorum,
             rehearsal: std::env::var(util::NOW_VAR).is_ok(),
             suite: a.suite.0,
+            sealed: a.draw == crate::demo::DrawVersion::V3,
         },
         now,
     )
@@ -320,6 +327,11 @@ fn new_case(a: NewArgs) -> Result<(), String> {
         a.case.display(),
         made.plan_id
     );
+    if a.draw == crate::demo::DrawVersion::V3 {
+        println!(
+            "draw/v3：公开 public/targets.sealed.json（不含风险等级、信用等级）与 public/inspectors.public.json（不含回避关系）；完整名录库、视图密钥与回避声明留在 private/（保管方与审计方）· published: the sealed view and the inspector view without conflicts; the full register, the view key and the declarations stay in private/ (keeper and auditor)"
+        );
+    }
     println!(
         "下一步 Next: 参与方 participant new / case participant，签字人 keys new / case signer"
     );

@@ -148,7 +148,8 @@ pub struct SignArgs {
     /// 输出 The signature to hand back.
     #[arg(long)]
     out: PathBuf,
-    /// 检查对象名录库公开视图 For a record: the public target register it is re-run against.
+    /// 检查对象名录库公开视图 For a record: the public target register it is re-run against
+    /// (a draw/v3 record: the sealed view, `public/targets.sealed.json`).
     #[arg(long, requires = "inspectors")]
     targets: Option<PathBuf>,
     /// 执法检查人员名录库公开视图 For a record: the public inspector register view.
@@ -189,17 +190,19 @@ fn show(s: &keys::Shown) {
 }
 
 pub fn run_sign(a: SignArgs) -> Result<(), String> {
+    let doc = util::read(&a.file)?;
     let views = match (&a.targets, &a.inspectors) {
         (Some(t), Some(i)) => Some((
-            util::load_json::<shuangsuiji::TargetRegister>(t)?,
+            keys::public_targets(&doc, &util::read(t)?)
+                .map_err(|e| format!("{}: {}", t.display(), fail(e)))?,
             util::load_json::<shuangsuiji::PublicInspectorRegister>(i)?,
         )),
         _ => None,
     };
     let (s, shown) = keys::sign(
         &a.dir,
-        &util::read(&a.file)?,
-        views.as_ref().map(|(t, i)| (t, i)),
+        &doc,
+        views.as_ref().map(|(t, i)| (t.as_ref(), i)),
         now_for(&a.dir)?,
     )
     .map_err(fail)?;

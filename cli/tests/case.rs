@@ -272,7 +272,7 @@ fn status_is_right_after_every_step() {
                 "--out",
                 &sig,
                 "--targets",
-                "task/public/targets.public.json",
+                "task/public/targets.sealed.json",
                 "--inspectors",
                 "task/public/inspectors.public.json",
             ],
@@ -287,6 +287,124 @@ fn status_is_right_after_every_step() {
     // Without witnesses the record is consistent, its time the record's own claim.
     let (ok, text) = c.run(T_COMMIT + 100, &["case", "verify", "task"]);
     assert!(ok && text.contains("CONSISTENT, NOT ANCHORED"), "{text}");
+    // Issue 19: a case draws under draw/v3 by default. Nothing the case publishes holds a
+    // class or a declared conflict; private/ holds them, closed to other users.
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.path("task/record.json")).unwrap()).unwrap();
+    assert_eq!(record["record"]["algorithm"], "shuangsuiji/draw/v3");
+    let mut published = Vec::new();
+    json_files(&c.path("task"), &mut published);
+    assert!(published.iter().any(|p| p.ends_with("targets.sealed.json")));
+    assert!(!published.iter().any(|p| p.ends_with("targets.public.json")));
+    let (mut classes, mut conflicts) = (0, 0);
+    for p in &published {
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(p).unwrap()).unwrap();
+        count_private(&v, &mut classes, &mut conflicts);
+    }
+    assert_eq!((classes, conflicts), (0, 0), "{published:?}");
+    let private = |rel: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(c.path(&format!("task/private/{rel}"))).unwrap())
+            .unwrap()
+    };
+    count_private(&private("targets.json"), &mut classes, &mut conflicts);
+    count_private(
+        &private("inspectors.declared.json"),
+        &mut classes,
+        &mut conflicts,
+    );
+    assert!(classes > 1000 && conflicts > 0, "{classes} {conflicts}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let m = std::fs::metadata(c.path("task/private/view.key")).unwrap();
+        assert_eq!(m.permissions().mode() & 0o077, 0);
+    }
+    // The auditor re-draws it from private/: every class and recusal set.
+    let (ok, text) = c.run(
+        T_COMMIT + 100,
+        &[
+            "verify",
+            "task/record.json",
+            "--targets",
+            "task/private/targets.json",
+            "--view-key",
+            "task/private/view.key",
+            "--inspectors",
+            "task/private/inspectors.declared.json",
+        ],
+    );
+    assert!(ok && text.contains("审计核验通过"), "{text}");
+}
+
+/// Every JSON file under `dir` outside its `private/` folders: what a case publishes (or
+/// keeps for its own steps) in the open.
+fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            if p.file_name().unwrap() != "private" {
+                json_files(&p, out);
+            }
+        } else if p.extension().is_some_and(|x| x == "json") {
+            out.push(p);
+        }
+    }
+}
+
+/// Counts `risk`/`credit` members holding a class (not a 64-hex commitment) and the
+/// declared conflicts in a JSON document.
+fn count_private(v: &serde_json::Value, classes: &mut usize, conflicts: &mut usize) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                match (k.as_str(), x) {
+                    ("risk" | "credit", serde_json::Value::String(s))
+                        if !(s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())) =>
+                    {
+                        *classes += 1;
+                    }
+                    ("conflicts", serde_json::Value::Array(a)) => *conflicts += a.len(),
+                    _ => {}
+                }
+                count_private(x, classes, conflicts);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| count_private(x, classes, conflicts)),
+        _ => {}
+    }
+}
+
+/// `case new --draw v2`: the register's public view (with its classes) is published and
+/// nothing is sealed.
+#[test]
+fn a_v2_case_publishes_the_register_view() {
+    let c = Case::new("v2");
+    c.ok(
+        T0,
+        &[
+            "keys",
+            "new",
+            "--name",
+            "日志",
+            "--role",
+            "审计日志",
+            "--out",
+            "keys/log",
+        ],
+    );
+    let plan = repo()
+        .join("examples/data/plan.json")
+        .to_string_lossy()
+        .into_owned();
+    let mut args = case_new_args(&plan);
+    args.extend(["--draw".to_string(), "v2".to_string()]);
+    c.ok(T0, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(c.path("task/public/targets.public.json").exists());
+    assert!(!c.path("task/public/targets.sealed.json").exists());
+    assert!(!c.path("task/private/view.key").exists());
+    let case: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.path("task/case.json")).unwrap()).unwrap();
+    assert!(case.get("sealed").is_none());
 }
 
 #[test]
@@ -609,7 +727,7 @@ fn sign_record(c: &Case, now: i64) {
                 "--out",
                 &sig,
                 "--targets",
-                "task/public/targets.public.json",
+                "task/public/targets.sealed.json",
                 "--inspectors",
                 "task/public/inspectors.public.json",
             ],
@@ -963,7 +1081,7 @@ fn late_steps_are_refused_and_a_redraw_supersedes() {
             "sign",
             "--dir",
             "signer",
-            "task/public/targets.public.json",
+            "task/public/targets.sealed.json",
             "--out",
             "x.sig",
         ],
@@ -1066,7 +1184,7 @@ fn a_case_without_internet_runs_on_published_numbers() {
             "verify",
             record,
             "--targets",
-            "task/public/targets.public.json",
+            "task/public/targets.sealed.json",
             "--inspectors",
             "task/public/inspectors.public.json",
         ];
@@ -1371,7 +1489,7 @@ fn a_case_runs_under_sm2_sm3() {
             "verify",
             "task/record.json",
             "--targets",
-            "task/public/targets.public.json",
+            "task/public/targets.sealed.json",
             "--inspectors",
             "task/public/inspectors.public.json",
             "--trust",

@@ -64,7 +64,7 @@ def test_a_case_from_python_to_a_verified_printed_record(tmp_path):
             k / who,
             case.file("record.json"),
             now=T_AFTER,
-            targets=case.file("public/targets.public.json"),
+            targets=case.file("public/targets.sealed.json"),
             inspectors=case.file("public/inspectors.public.json"),
         )
         case.add_signature(sig, now=T_AFTER)

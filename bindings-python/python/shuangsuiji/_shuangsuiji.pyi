@@ -858,9 +858,11 @@ def case_new(
     margin: int = 3600,
     salt: Optional[str] = None,
     suite: Optional[str] = None,
+    draw: int = 3,
 ) -> Dict[str, Any]:
     """Makes a case from the files' bytes and the plan's JSON text (every problem at once);
-    a ``now`` given makes it a rehearsal case."""
+    a ``now`` given makes it a rehearsal case; ``draw=3`` (the default) seals the target
+    register (draw/v3), ``draw=2`` publishes it with its classes."""
 
 def case_add_participant(case: str, participant: str) -> None:
     """Files a participant's ``participant.json`` text."""

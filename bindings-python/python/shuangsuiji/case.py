@@ -48,9 +48,13 @@ class Case:
         salt: Optional[str] = None,
         now: Optional[int] = None,
         suite: Optional[str] = None,
+        draw: int = 3,
     ) -> "Case":
         """Makes a case; ``now`` given makes it a rehearsal case; ``suite="sm2-sm3"`` a
-        draw under SM3 and SM2 (its signers' and participants' keys of that suite)."""
+        draw under SM3 and SM2 (its signers' and participants' keys of that suite);
+        ``draw=3`` (the default) a draw/v3 case: ``public/targets.sealed.json`` published,
+        the full register, view key and declared conflicts in ``private/``; ``draw=2`` a
+        draw/v2 case (``public/targets.public.json`` with classes)."""
         _n.case_new(
             str(path),
             Path(items).read_bytes(),
@@ -68,6 +72,7 @@ class Case:
             margin=margin,
             salt=salt,
             suite=suite,
+            draw=draw,
         )
         return cls(path)
 

@@ -243,7 +243,8 @@ pub fn commit(
     };
     let mut trail = Trail::load(store, log_key)?;
     let checkpoint = trail.checkpoint()?;
-    let roots = inp.roots(case.suite);
+    let roots = inp.roots(case.suite)?;
+    let algorithm = inp.algorithm();
     let mut c = Commitment::v2(
         inp.plan,
         roots,
@@ -260,6 +261,7 @@ pub fn commit(
         now,
     );
     c.suite = case.suite;
+    c.algorithm = algorithm.into();
     c.log_checkpoint = Some(checkpoint.text);
     c.supersedes = case.supersedes.clone();
     c.check()

@@ -4,12 +4,13 @@
 use crate::casefile::{CaseFile, CaseWitness, Chain, CASE_FORMAT};
 use crate::error::{CaseError, Result};
 use crate::layout;
-use crate::store::{Store, Txn};
+use crate::store::{to_json, Store, Txn};
 use crate::trail::Trail;
 use shuangsuiji::audit::EventKind;
-use shuangsuiji::draw::{BeaconChoice, Participant, Signatory};
+use shuangsuiji::draw::{BeaconChoice, Participant, SealedKeeper, Signatory, TargetSource};
 use shuangsuiji::encoding::canonical_json;
 use shuangsuiji::hazmat::commit_secret_in;
+use shuangsuiji::privacy::{Recusals, SealedView, ViewKey};
 use shuangsuiji::registers::RegisterRoots;
 use shuangsuiji::{
     draw, import, Commitment, Date, DrawInputs, DrawPlan, ItemList, PublicInspectorRegister,
@@ -56,6 +57,9 @@ pub struct NewCase<'a> {
     pub rehearsal: bool,
     /// The draw's cryptographic suite.
     pub suite: shuangsuiji::Suite,
+    /// draw/v3: seal the target register under a fresh view key; publish the sealed view
+    /// and the inspector view without conflicts (docs/spec/privacy.md §13). Else draw/v2.
+    pub sealed: bool,
 }
 
 /// What `case new` made, for the summary it prints.
@@ -72,27 +76,89 @@ pub struct Created {
 /// The registers and list the case's later steps read back.
 pub(crate) struct Inputs {
     pub items: ItemList,
+    /// The full target register (under draw/v2 also the published view).
     pub targets: TargetRegister,
+    /// The inspector view the draw reads and publishes (draw/v3: without conflicts).
     pub inspectors: PublicInspectorRegister,
     pub plan: DrawPlan,
+    /// draw/v3: what the keeper holds beside the register.
+    pub sealed: Option<Sealed>,
+}
+
+/// A draw/v3 case's sealed view (published) and the keeper's view key and declarations.
+pub(crate) struct Sealed {
+    pub view: SealedView,
+    pub key: ViewKey,
+    pub declared: PublicInspectorRegister,
 }
 
 impl Inputs {
     pub(crate) fn load(store: &Store) -> Result<Inputs> {
+        let case: crate::casefile::CaseFile = store.read_json(layout::CASE)?;
+        let sealed = if case.sealed {
+            Some(Sealed {
+                view: store.read_json(layout::TARGETS_SEALED)?,
+                key: ViewKey(crate::keys::read_key(&store.path(layout::VIEW_KEY))?),
+                declared: store.read_json(layout::INSPECTORS_DECLARED)?,
+            })
+        } else {
+            None
+        };
         Ok(Inputs {
             items: store.read_json(layout::ITEMS)?,
-            targets: store.read_json(layout::TARGETS_PUBLIC)?,
+            targets: store.read_json(if case.sealed {
+                layout::TARGETS_PRIVATE
+            } else {
+                layout::TARGETS_PUBLIC
+            })?,
             inspectors: store.read_json(layout::INSPECTORS_PUBLIC)?,
             plan: store.read_json(layout::PLAN)?,
+            sealed,
         })
     }
 
-    pub(crate) fn roots(&self, suite: Suite) -> RegisterRoots {
-        RegisterRoots {
+    /// The roots a commitment names: under draw/v3 the sealed view's for the targets.
+    pub(crate) fn roots(&self, suite: Suite) -> Result<RegisterRoots> {
+        Ok(RegisterRoots {
             item_list: self.items.hash_in(suite),
-            targets: self.targets.root_in(suite),
+            targets: match &self.sealed {
+                Some(s) => s
+                    .view
+                    .root_in(suite)
+                    .map_err(|e| CaseError::Refused(format!("封存视图 the sealed view: {e}")))?,
+                None => self.targets.root_in(suite),
+            },
             inspectors: self.inspectors.root_in(suite),
+        })
+    }
+
+    /// The commitment's algorithm for this case.
+    pub(crate) fn algorithm(&self) -> &'static str {
+        if self.sealed.is_some() {
+            shuangsuiji::draw::ALGORITHM_V3
+        } else {
+            shuangsuiji::draw::ALGORITHM_V2
         }
+    }
+
+    /// What the public re-runs the draw against: the sealed view, else the register.
+    pub(crate) fn public_targets(&self) -> &dyn TargetSource {
+        match &self.sealed {
+            Some(s) => &s.view,
+            None => &self.targets,
+        }
+    }
+
+    /// draw/v3: the keeper (the register sealed again under the view key, with the
+    /// declarations); the draw is made from it.
+    pub(crate) fn keeper(&self) -> Option<SealedKeeper> {
+        self.sealed.as_ref().map(|s| {
+            SealedKeeper::new(
+                self.targets.clone(),
+                Recusals::of_public(&s.declared),
+                ViewKey(s.key.0),
+            )
+        })
     }
 }
 
@@ -103,7 +169,12 @@ fn prefixed<T: std::fmt::Display>(what: &str, ps: &[T]) -> Vec<String> {
 /// A draw under a throwaway participant and seed, thrown away: the census, caps, the 100 %
 /// list and the teams meet the registers before anyone commits. Its outcome means nothing
 /// (the real seed does not exist yet); only whether it can run does.
-fn rehearse(inp: &Inputs, suite: Suite, now: i64) -> std::result::Result<(), String> {
+fn rehearse(
+    inp: &Inputs,
+    keeper: Option<&SealedKeeper>,
+    suite: Suite,
+    now: i64,
+) -> std::result::Result<(), String> {
     // Two throwaway participants: a commitment needs at least two (spec: no single party
     // fixes the seed). Keys of the case's suite, so that its rules are rehearsed too.
     let key = |i: u8| suite.secret_key(&[i; 32]).map_err(|e| e.to_string());
@@ -115,7 +186,7 @@ fn rehearse(inp: &Inputs, suite: Suite, now: i64) -> std::result::Result<(), Str
         .collect::<std::result::Result<_, String>>()?;
     let mut c = Commitment::v2(
         inp.plan.clone(),
-        inp.roots(suite),
+        inp.roots(suite).map_err(|e| e.to_string())?,
         inp.targets.as_of(),
         people
             .iter()
@@ -136,6 +207,7 @@ fn rehearse(inp: &Inputs, suite: Suite, now: i64) -> std::result::Result<(), Str
         now,
     );
     c.suite = suite;
+    c.algorithm = inp.algorithm().into();
     let mut signed = SignedCommitment::new(c).map_err(|e| e.to_string())?;
     for (id, key, _) in &people {
         signed.sign_as_participant(id, key);
@@ -147,7 +219,10 @@ fn rehearse(inp: &Inputs, suite: Suite, now: i64) -> std::result::Result<(), Str
     draw(DrawInputs {
         commitment: &signed,
         item_list: &inp.items,
-        targets: &inp.targets,
+        targets: match keeper {
+            Some(k) => k,
+            None => &inp.targets,
+        },
         inspectors: &inp.inspectors,
         reveals: &reveals,
         beacon: None,
@@ -158,7 +233,14 @@ fn rehearse(inp: &Inputs, suite: Suite, now: i64) -> std::result::Result<(), Str
 }
 
 /// Checks the inputs as a draw would, every problem at once; nothing is written on error.
-fn check(n: &NewCase<'_>, salt: &[u8; 32], now: i64) -> Result<(Inputs, Vec<String>)> {
+/// Under draw/v3 (`view_key`) the register is sealed once here, with the conflicts the
+/// inspector register declares, and the rehearsal draws from that keeper.
+fn check(
+    n: &NewCase<'_>,
+    salt: &[u8; 32],
+    view_key: Option<&[u8; 32]>,
+    now: i64,
+) -> Result<(Inputs, Vec<String>)> {
     let mut problems = Vec::new();
     let mut notes = Vec::new();
     let items = match import::items_with_notes(n.items, n.items_version) {
@@ -183,11 +265,29 @@ fn check(n: &NewCase<'_>, salt: &[u8; 32], now: i64) -> Result<(Inputs, Vec<Stri
     if let (Some(items), Some(targets), Some(inspectors), Some(plan)) =
         (items, targets, inspectors, plan)
     {
+        let declared = inspectors.public_view(salt);
+        let (inspectors, keeper) = match view_key {
+            Some(k) => {
+                let recusals = Recusals::of_public(&declared);
+                let unknown = recusals.unknown_targets(&targets);
+                problems.extend(unknown.iter().map(|t| {
+                    format!("执法检查人员名录库 inspectors: 回避对象 {t} 不在检查对象名录库中 · a declared conflict names target {t}, not in the target register")
+                }));
+                let keeper = SealedKeeper::new(targets.clone(), recusals, ViewKey(*k));
+                (declared.without_conflicts(), Some((keeper, declared)))
+            }
+            None => (declared, None),
+        };
         let inp = Inputs {
             items,
             targets,
-            inspectors: inspectors.public_view(salt),
+            inspectors,
             plan,
+            sealed: keeper.as_ref().map(|(k, declared)| Sealed {
+                view: k.view().clone(),
+                key: ViewKey(k.key().0),
+                declared: declared.clone(),
+            }),
         };
         let mut plan_problems = Vec::new();
         if let Err(e) = inp.plan.check(&inp.items) {
@@ -202,7 +302,7 @@ fn check(n: &NewCase<'_>, salt: &[u8; 32], now: i64) -> Result<(Inputs, Vec<Stri
         plan_problems.dedup();
         problems.extend(prefixed("抽查计划 plan", &plan_problems));
         if plan_problems.is_empty() {
-            if let Err(e) = rehearse(&inp, n.suite, now) {
+            if let Err(e) = rehearse(&inp, keeper.as_ref().map(|(k, _)| k), n.suite, now) {
                 problems.push(format!("试抽 rehearsal draw: {e}"));
             }
         }
@@ -258,7 +358,9 @@ pub fn create(dir: &Path, n: NewCase<'_>, now: i64) -> Result<Created> {
         Some(s) => s,
         None => random_salt()?,
     };
-    let (inp, notes) = check(&n, &salt, now)?;
+    let view_key = if n.sealed { Some(random_salt()?) } else { None };
+    let (inp, notes) = check(&n, &salt, view_key.as_ref(), now)?;
+    let roots = inp.roots(n.suite)?;
     let store = Store::create(dir)?;
     let mut txn = Txn::default();
     let mut trail = Trail::new(n.origin, n.log_key.clone());
@@ -273,14 +375,22 @@ pub fn create(dir: &Path, n: NewCase<'_>, now: i64) -> Result<Created> {
         EventKind::RegisterChange,
         n.unit,
         now,
-        inp.targets.root_in(n.suite),
-        &format!("检查对象名录库 {}", inp.targets.as_of()),
+        roots.targets,
+        &format!(
+            "检查对象名录库{} {}",
+            if inp.sealed.is_some() {
+                "（封存视图 sealed view）"
+            } else {
+                ""
+            },
+            inp.targets.as_of()
+        ),
     );
     trail.record(
         EventKind::RegisterChange,
         n.unit,
         now,
-        inp.inspectors.root_in(n.suite),
+        roots.inspectors,
         &format!("执法检查人员名录库 {}", inp.inspectors.as_of()),
     );
     let plan_hash = n.suite.tagged_hash(
@@ -314,6 +424,7 @@ pub fn create(dir: &Path, n: NewCase<'_>, now: i64) -> Result<Created> {
         supersedes: None,
         redraws: 0,
         suite: n.suite,
+        sealed: inp.sealed.is_some(),
     };
     txn.put_json(layout::ITEMS, &inp.items)?;
     txn.put(layout::PLAN, n.plan.to_vec());
@@ -322,7 +433,17 @@ pub fn create(dir: &Path, n: NewCase<'_>, now: i64) -> Result<Created> {
         n.inspectors.to_vec(),
     );
     txn.put_private(layout::SALT, hex::encode(salt).into_bytes());
-    txn.put_json(layout::TARGETS_PUBLIC, &inp.targets)?;
+    match (&inp.sealed, view_key) {
+        (Some(s), Some(k)) => {
+            // Published: the sealed view and the inspector view without conflicts. Kept in
+            // private/ (0600): the full register, the view key, the declarations.
+            txn.put_json(layout::TARGETS_SEALED, &s.view)?;
+            txn.put_private(layout::TARGETS_PRIVATE, to_json(&inp.targets)?);
+            txn.put_private(layout::VIEW_KEY, hex::encode(k).into_bytes());
+            txn.put_private(layout::INSPECTORS_DECLARED, to_json(&s.declared)?);
+        }
+        _ => txn.put_json(layout::TARGETS_PUBLIC, &inp.targets)?,
+    }
     txn.put_json(layout::INSPECTORS_PUBLIC, &inp.inspectors)?;
     trail.put(&mut txn)?;
     // The case file last: a case exists once everything it names does.
@@ -372,13 +493,14 @@ pub fn check_inputs(
         witnesses: Vec::new(),
         witness_quorum: 0,
         rehearsal: false,
+        sealed: false,
         // The suite the plan's annual plan is under: a draw of its task is under the same.
         suite: serde_json::from_slice::<DrawPlan>(plan)
             .ok()
             .and_then(|p| p.annual_task.map(|r| r.annual_plan.plan.suite))
             .unwrap_or_default(),
     };
-    let (inp, notes) = check(&n, &random_salt()?, now)?;
+    let (inp, notes) = check(&n, &random_salt()?, None, now)?;
     Ok(Created {
         plan_id: inp.plan.id.clone(),
         counts: (

@@ -140,10 +140,15 @@ pub fn run_draw(store: &Store, log_key: SecretKey, now: i64) -> Result<SealedRec
         });
     }
     let inp = Inputs::load(store)?;
+    // draw/v3: the keeper draws (the register sealed again under the view key).
+    let keeper = inp.keeper();
     let record = draw(DrawInputs {
         commitment: &c,
         item_list: &inp.items,
-        targets: &inp.targets,
+        targets: match &keeper {
+            Some(k) => k,
+            None => &inp.targets,
+        },
         inspectors: &inp.inspectors,
         reveals: &rs,
         beacon: round.as_ref(),
@@ -278,7 +283,7 @@ pub fn verdict(store: &Store, trust: Option<&TrustFile>) -> Result<Verdict> {
     };
     Ok(verify_anchored(
         &sealed,
-        &inp.targets,
+        inp.public_targets(),
         &inp.inspectors,
         trust,
         anchor.as_ref(),

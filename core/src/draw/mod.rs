@@ -63,4 +63,4 @@ pub use run::{draw, DrawInputs, TargetSource};
 pub use sample::{sample_lines, sample_reader};
 pub use sealed_run::{SealedKeeper, SealedSource};
 pub use select::{Census, Exclusion, ExclusionReason, Selection, StratumDraw, Ticketed};
-pub use verify::{verify, ClassesChecked, Verified};
+pub use verify::{rerun, verify, ClassesChecked, Verified};

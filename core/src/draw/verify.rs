@@ -3,7 +3,7 @@
 
 use crate::draw::error::{SignedDocument, VerifyError};
 use crate::draw::protocol::Version;
-use crate::draw::record::{SealedRecord, SignedCommitment};
+use crate::draw::record::{DrawRecord, SealedRecord, SignedCommitment};
 use crate::draw::sealed_run::SealedSource;
 use crate::draw::TargetSource;
 use crate::draw::{draw, DrawInputs};
@@ -196,7 +196,37 @@ pub fn verify(
     targets: &dyn TargetSource,
     inspectors: &PublicInspectorRegister,
 ) -> Result<Verified, VerifyError> {
+    let (chash, classes) = rerun(&sealed.record, targets, inspectors)?;
     let rec = &sealed.record;
+    let c = &rec.commitment;
+    let rhash = check_record_seal(sealed)?;
+    Ok(Verified {
+        record_hash: rhash,
+        seed: rec.seed,
+        selected: rec.selected_ids().count(),
+        beacon: rec.beacon.is_some(),
+        commitment_hash: chash,
+        committed_at: c.commitment.committed_at,
+        beacon_round: rec.beacon.as_ref().map(|b| b.round),
+        suite: c.commitment.suite,
+        classes,
+    })
+}
+
+/// Re-runs a record from its own inputs under its fully signed commitment and compares
+/// every field, without the record's own signatures: what a signer checks before adding
+/// one (谁抽查、谁签字 — nobody signs an outcome they cannot reproduce), and the first half
+/// of [`verify`]. A draw/v3 record re-runs from the sealed view (the public's check) or
+/// from the keeper (the auditor's). Returns the commitment's hash and the extent of the
+/// class check.
+///
+/// # Errors
+/// The first failing check, naming what differs.
+pub fn rerun(
+    rec: &DrawRecord,
+    targets: &dyn TargetSource,
+    inspectors: &PublicInspectorRegister,
+) -> Result<(Digest32, ClassesChecked), VerifyError> {
     let c = &rec.commitment;
     let chash = check_commitment_seal(c)?;
     let inputs = DrawInputs {
@@ -233,18 +263,7 @@ pub fn verify(
             recomputed,
         });
     }
-    let rhash = check_record_seal(sealed)?;
-    Ok(Verified {
-        record_hash: rhash,
-        seed: rec.seed,
-        selected: rec.selected_ids().count(),
-        beacon: rec.beacon.is_some(),
-        commitment_hash: chash,
-        committed_at: c.commitment.committed_at,
-        beacon_round: rec.beacon.as_ref().map(|b| b.round),
-        suite: c.commitment.suite,
-        classes,
-    })
+    Ok((chash, classes))
 }
 
 fn to_value<T: serde::Serialize>(v: &T) -> Result<Value, VerifyError> {
