@@ -395,6 +395,9 @@ pub struct Shown {
     pub people: Vec<String>,
     /// For a record: the number of selected targets, verified by re-running the draw.
     pub selected: Option<usize>,
+    /// For a record: how far its classes were checked (a draw/v3 record from the sealed
+    /// view: the public's check, not that each class is the register's).
+    pub classes: Option<shuangsuiji::draw::ClassesChecked>,
 }
 
 /// The ledger a key folder keeps of what it signed (`signed.json`): a folder signs one
@@ -498,6 +501,7 @@ fn shown(document: Document, hash: Digest32, c: &SignedCommitment) -> Shown {
             .chain(k.signers.iter().map(|s| format!("签字人 {}", s.name)))
             .collect(),
         selected: None,
+        classes: None,
     }
 }
 
@@ -685,11 +689,12 @@ pub fn sign(
             // wants the record's own signatures — the ones being collected now.) A draw/v3
             // record re-runs from the sealed view, as the public's check does.
             commitment_fully_signed(c)?;
-            shuangsuiji::draw::rerun(&r.record, targets, inspectors).map_err(|e| {
-                CaseError::Refused(format!(
-                    "记录无法重新运行，拒绝签署 · the record does not re-run; not signed: {e}"
-                ))
-            })?;
+            let (_, classes) =
+                shuangsuiji::draw::rerun(&r.record, targets, inspectors).map_err(|e| {
+                    CaseError::Refused(format!(
+                        "记录无法重新运行，拒绝签署 · the record does not re-run; not signed: {e}"
+                    ))
+                })?;
             // (`read_doc` has checked that the hash is the record's.)
             let selected = r.record.selected_ids().count();
             if !c
@@ -709,6 +714,7 @@ pub fn sign(
             };
             let mut sh = shown(Document::Record, r.hash, c);
             sh.selected = Some(selected);
+            sh.classes = Some(classes);
             Ok((sig, sh))
         }
     }

@@ -231,6 +231,9 @@ pub struct CheckArgs {
     /// 名录库日期 Register date (YYYY-MM-DD); default: today in China.
     #[arg(long)]
     as_of: Option<String>,
+    /// 抽取算法 The draw the case will run: v3 (default, as `case new`) or v2.
+    #[arg(long, value_enum, default_value = "v3")]
+    draw: crate::demo::DrawVersion,
 }
 
 fn check(a: CheckArgs) -> Result<(), String> {
@@ -243,6 +246,7 @@ fn check(a: CheckArgs) -> Result<(), String> {
         &util::read(&a.plan)?,
         as_of,
         util::unix_now()?,
+        a.draw == crate::demo::DrawVersion::V3,
     )
     .map_err(|e| format!("拒绝 REFUSED [{}]: {e}", e.kind()))?;
     for n in &made.notes {

@@ -1129,6 +1129,26 @@ fn plan_check_runs_the_case_checks_without_a_case() {
         std::fs::read_dir(&c.dir).unwrap().next().is_none(),
         "nothing written"
     );
+    // draw/v3 (the default) seals each declared conflict with its target: one naming a
+    // target outside the register is refused, named, rather than lost; draw/v2 takes it.
+    let csv = std::fs::read_to_string(data.join("inspectors.csv")).unwrap();
+    let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
+    let mut row: Vec<&str> = lines[1].split(',').collect();
+    assert_eq!(row[15], "", "回避对象 of the first inspector");
+    row[15] = "91410100MA00000000";
+    lines[1] = row.join(",");
+    let stale = c.dir.join("inspectors-stale.csv");
+    std::fs::write(&stale, lines.join("\n")).unwrap();
+    let mut a = args("豫政办〔2017〕80号");
+    a[10] = stale.to_string_lossy().into_owned();
+    let (ok, text) = c.run(T0, &a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(
+        !ok && text.contains("回避对象 91410100MA00000000 不在检查对象名录库中"),
+        "{text}"
+    );
+    a.extend(["--draw".to_string(), "v2".to_string()]);
+    let text = c.ok(T0, &a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(text.contains("可以执行"), "{text}");
 }
 
 /// Issue 20 (4a): without internet, the case names a future lottery issue; the clerk types

@@ -474,6 +474,7 @@ pub fn check_inputs(
     plan: &[u8],
     as_of: Date,
     now: i64,
+    sealed: bool,
 ) -> Result<Created> {
     let n = NewCase {
         items,
@@ -493,14 +494,17 @@ pub fn check_inputs(
         witnesses: Vec::new(),
         witness_quorum: 0,
         rehearsal: false,
-        sealed: false,
+        sealed,
         // The suite the plan's annual plan is under: a draw of its task is under the same.
         suite: serde_json::from_slice::<DrawPlan>(plan)
             .ok()
             .and_then(|p| p.annual_task.map(|r| r.annual_plan.plan.suite))
             .unwrap_or_default(),
     };
-    let (inp, notes) = check(&n, &random_salt()?, None, now)?;
+    // Under draw/v3 the rehearsal seals the register under a throwaway view key, as
+    // `case new` does under its own.
+    let view_key = if sealed { Some(random_salt()?) } else { None };
+    let (inp, notes) = check(&n, &random_salt()?, view_key.as_ref(), now)?;
     Ok(Created {
         plan_id: inp.plan.id.clone(),
         counts: (
