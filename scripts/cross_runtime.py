@@ -46,6 +46,9 @@ with tempfile.TemporaryDirectory() as tmp:
           (t / "v" / "v3-privacy" / "selection.json").read_bytes() == (V / "v3-privacy" / "selection.json").read_bytes())
     check("v3-privacy/draw.json", "rust",
           (t / "v" / "v3-privacy" / "draw.json").read_bytes() == (V / "v3-privacy" / "draw.json").read_bytes())
+    # The main job (draw/v3): its published files and, apart, the keeper's private/.
+    subprocess.run(["cargo", "run", "-q", "-p", "shuangsuiji-cli", "--", "demo", "--out", str(t / "demo3")],
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     check("audit/demo-log.json (events, checkpoints)", "rust",
           (t / "demo" / "audit.json").read_bytes() == (V / "audit" / "demo-log.json").read_bytes())
     # The publication vectors are regenerated and compared by the core's own tests.
@@ -108,6 +111,20 @@ with tempfile.TemporaryDirectory() as tmp:
           == d3["expected"]["record_hash"]
           and s.audit_sealed(d3["expected"]["sealed"], reg3, bytes.fromhex(d3["inputs"]["view_key"]), public).classes
           == "auditor")
+
+    # The main job's draw/v3 record: the public's check from its sealed view, the auditor's
+    # from its private files.
+    demo3 = t / "demo3"
+    rec3 = json.loads((demo3 / "record.json").read_text())
+    pub3 = s.verify_sealed(rec3, json.loads((demo3 / "targets.sealed.json").read_text()),
+                           s.PublicInspectorRegister.from_json((demo3 / "inspectors.public.json").read_bytes()))
+    full3 = json.loads((demo3 / "private" / "targets.json").read_text())
+    aud3 = s.audit_sealed(rec3, s.TargetRegister(full3["targets"], full3["as_of"]),
+                          bytes.fromhex((demo3 / "private" / "view.key").read_text().strip()),
+                          s.PublicInspectorRegister.from_json((demo3 / "private" / "inspectors.declared.json").read_bytes()))
+    check("demo (draw/v3): public and auditor", "python",
+          pub3.record_hash == rec3["hash"] and pub3.classes == "public"
+          and aud3.record_hash == rec3["hash"] and aud3.classes == "auditor")
 
     nv = json.loads((V / "publication" / "notice.json").read_text())
     signed = s.SignedNotice.from_dict({"notice": json.loads(nv["notice_jcs"]), "signature": nv["signature"]})
@@ -189,7 +206,17 @@ const inspPub = JSON.parse(insp);
 inspPub.inspectors = inspPub.inspectors.map((i) => ({ ...i, conflicts: [] }));
 const rp = w.verifySealed(J(dv3.expected.sealed), J(v3.expected.sealed_view), J(inspPub));
 const ra = w.auditSealed(J(dv3.expected.sealed), J(v3.inputs.register), dv3.inputs.view_key, insp);
+const demoDir3 = process.argv[2] + "/demo3/";
+const rd = (f) => fs.readFileSync(demoDir3 + f);
+const demoPub = w.verifySealed(rd("record.json"), rd("targets.sealed.json"), rd("inspectors.public.json"),
+  rd("verifier/trust.json"), rd("anchor.json"));
+const demoAud = w.auditSealed(rd("record.json"), rd("private/targets.json"), rd("private/view.key").toString().trim(),
+  rd("private/inspectors.declared.json"), rd("verifier/trust.json"), rd("anchor.json"));
+const demoHash = JSON.parse(rd("record.json")).hash;
 console.log(JSON.stringify({
+  demo3: demoPub.ok && demoPub.verdict.level === "anchored" && demoPub.verified.classes === "public"
+    && demoPub.verified.record_hash === demoHash
+    && demoAud.ok && demoAud.verdict.level === "anchored" && demoAud.verified.classes === "auditor",
   v3: v3ok,
   v3draw: rp.ok && rp.verified.record_hash === dv3.expected.record_hash && rp.verified.classes === "public"
     && ra.ok && ra.verified.classes === "auditor",
@@ -219,6 +246,7 @@ console.log(JSON.stringify({
         check("registers.json roots", "wasm", o["roots"])
         check("v3-privacy/selection.json (sealed view, proof, verdicts)", "wasm", o["v3"])
         check("v3-privacy/draw.json (record: public and auditor)", "wasm", o["v3draw"])
+        check("demo (draw/v3): public and auditor, anchored", "wasm", o["demo3"])
         check("publication/notice.json (hash, CSV, disclosures)", "wasm", o["notice"] and o["disclosures"])
         check("publication/disclosure.json digests", "wasm", o["digests"])
         check("publication/publish_by.json", "wasm", o["deadlines"])
