@@ -1,5 +1,5 @@
 // Times verify() in Node on a directory holding record.json, targets.public.json and
-// inspectors.public.json (e.g. what `shuangsuiji demo --out DIR` writes):
+// inspectors.public.json (e.g. what `shuangsuiji demo --draw v2 --out DIR` writes):
 //   node scripts/bench.mjs pkg/demo [runs]
 import { verify } from "shuangsuiji";
 import { readFileSync } from "node:fs";
