@@ -568,13 +568,10 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
         Some(&trust),
         Some(&anchor),
     );
-    let v = verdict
-        .verified
-        .as_ref()
-        .ok_or_else(|| {
-            let why = verdict.error.as_ref().map(ToString::to_string);
-            format!("verification failed: {}", why.unwrap_or_default())
-        })?;
+    let v = verdict.verified.as_ref().ok_or_else(|| {
+        let why = verdict.error.as_ref().map(ToString::to_string);
+        format!("verification failed: {}", why.unwrap_or_default())
+    })?;
     let expected = if regs.sealed.is_some() {
         ClassesChecked::Public
     } else {

@@ -965,6 +965,17 @@ fn late_steps_are_refused_and_a_redraw_supersedes() {
     );
     assert!(c.path("task/superseded/1/commitment.json").exists());
     assert!(!c.path("task/commitment.json").exists());
+    // draw/v3: the next round gets a sealed view of its own under a fresh key; the old view
+    // stays beside its round, the old key with the keeper.
+    let old_view = std::fs::read(c.path("task/superseded/1/public/targets.sealed.json")).unwrap();
+    let new_view = std::fs::read(c.path("task/public/targets.sealed.json")).unwrap();
+    assert_ne!(old_view, new_view);
+    assert_ne!(
+        std::fs::read(c.path("task/private/superseded/1/view.key")).unwrap(),
+        std::fs::read(c.path("task/private/view.key")).unwrap()
+    );
+    let log = std::fs::read_to_string(c.path("task/audit.json")).unwrap();
+    assert!(log.contains("re-sealed for the re-draw") && log.contains("keeper-inputs"));
     // zazd revealed, so its folder refuses the new commitment; jjjc did not, so it may sign
     // the superseding one. zazd comes back with a new folder.
     c.ok(
@@ -1573,4 +1584,31 @@ fn a_case_runs_under_sm2_sm3() {
         ],
     );
     assert!(!ok);
+}
+
+/// Review of draw/v3 as the default (medium 1): `private/` changed after the case was made
+/// (a class edited) no longer gives the published sealed view: the commitment is refused,
+/// the keeper-inputs digest the log holds is named, and the restored file commits.
+#[test]
+fn private_files_that_no_longer_match_the_published_views_are_refused() {
+    let c = prepared("tampered");
+    let path = c.path("task/private/targets.json");
+    let original = std::fs::read(&path).unwrap();
+    let mut reg: serde_json::Value = serde_json::from_slice(&original).unwrap();
+    let t = &mut reg["targets"][0];
+    t["risk"] = if t["risk"] == "high" { "low" } else { "high" }.into();
+    std::fs::write(&path, serde_json::to_vec(&reg).unwrap()).unwrap();
+    let (ok, text) = c.run(T_COMMIT, &["case", "commit", "task"]);
+    assert!(
+        !ok && text.contains("private/ 中的完整名录库") && text.contains("keeper inputs"),
+        "{text}"
+    );
+    assert!(!c.path("task/commitment.json").exists());
+    let log = std::fs::read_to_string(c.path("task/audit.json")).unwrap();
+    assert!(
+        log.contains("keeper-inputs"),
+        "the digest is logged at case new"
+    );
+    std::fs::write(&path, &original).unwrap();
+    c.ok(T_COMMIT, &["case", "commit", "task"]);
 }

@@ -244,6 +244,7 @@ pub fn commit(
     let mut trail = Trail::load(store, log_key)?;
     let checkpoint = trail.checkpoint()?;
     let roots = inp.roots(case.suite)?;
+    inp.checked_keeper(case.suite)?;
     let algorithm = inp.algorithm();
     let mut c = Commitment::v2(
         inp.plan,

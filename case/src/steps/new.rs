@@ -149,6 +149,34 @@ impl Inputs {
         }
     }
 
+    /// draw/v3: the keeper, checked against what was published — the register sealed again
+    /// under the view key must give the published sealed view's root, and the declarations
+    /// without their conflicts the published inspector view's. Checked before the
+    /// commitment and again before the draw, so private files changed in between stop the
+    /// draw with this message, and the log's keeper-inputs digest (`keeper_inputs`) says
+    /// what they were.
+    ///
+    /// # Errors
+    /// When `private/` no longer matches `public/`.
+    pub(crate) fn checked_keeper(&self, suite: Suite) -> Result<Option<SealedKeeper>> {
+        let (Some(keeper), Some(s)) = (self.keeper(), &self.sealed) else {
+            return Ok(None);
+        };
+        let root = |v: &SealedView| {
+            v.root_in(suite)
+                .map_err(|e| CaseError::Refused(format!("封存视图 the sealed view: {e}")))
+        };
+        if root(keeper.view())? != root(&s.view)?
+            || s.declared.without_conflicts().root_in(suite) != self.inspectors.root_in(suite)
+        {
+            return Err(CaseError::Refused(format!(
+                "private/ 中的完整名录库、视图密钥或回避声明与公开的封存视图或人员视图不符；请恢复建立任务时的文件（审计日志的名录库事件载有其摘要 keeper inputs {}）· the full register, view key or declarations in private/ no longer match the published views; restore the files the case was made with (the log's register event names their digest)",
+                keeper_inputs(suite, &self.targets, &s.key, &s.declared)
+            )));
+        }
+        Ok(Some(keeper))
+    }
+
     /// draw/v3: the keeper (the register sealed again under the view key, with the
     /// declarations); the draw is made from it.
     pub(crate) fn keeper(&self) -> Option<SealedKeeper> {
@@ -160,6 +188,27 @@ impl Inputs {
             )
         })
     }
+}
+
+/// draw/v3: one digest of the keeper's private inputs (the full register's root, the view
+/// key's hash, the declared inspector view's root), logged when the case is made: an
+/// auditor given `private/` later checks it holds the files the draw was committed over,
+/// and a draw stopped because they changed is attributable.
+pub(crate) fn keeper_inputs(
+    suite: Suite,
+    register: &TargetRegister,
+    key: &ViewKey,
+    declared: &PublicInspectorRegister,
+) -> shuangsuiji::Digest32 {
+    let key_hash = suite.tagged_hash("shuangsuiji/v3/view-key", &[&key.0]);
+    suite.tagged_hash(
+        "shuangsuiji/v3/keeper-inputs",
+        &[
+            &register.root_in(suite).0,
+            &key_hash.0,
+            &declared.root_in(suite).0,
+        ],
+    )
 }
 
 fn prefixed<T: std::fmt::Display>(what: &str, ps: &[T]) -> Vec<String> {
@@ -317,7 +366,7 @@ fn check(
     ))
 }
 
-fn random_salt() -> Result<[u8; 32]> {
+pub(crate) fn random_salt() -> Result<[u8; 32]> {
     use rand_core::TryRngCore as _;
     let mut b = [0u8; 32];
     rand_core::OsRng.try_fill_bytes(&mut b).map_err(|e| {
@@ -376,15 +425,14 @@ pub fn create(dir: &Path, n: NewCase<'_>, now: i64) -> Result<Created> {
         n.unit,
         now,
         roots.targets,
-        &format!(
-            "检查对象名录库{} {}",
-            if inp.sealed.is_some() {
-                "（封存视图 sealed view）"
-            } else {
-                ""
-            },
-            inp.targets.as_of()
-        ),
+        &match &inp.sealed {
+            Some(s) => format!(
+                "检查对象名录库（封存视图 sealed view） {} keeper-inputs {}",
+                inp.targets.as_of(),
+                keeper_inputs(n.suite, &inp.targets, &s.key, &s.declared)
+            ),
+            None => format!("检查对象名录库 {}", inp.targets.as_of()),
+        },
     );
     trail.record(
         EventKind::RegisterChange,

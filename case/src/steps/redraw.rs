@@ -60,6 +60,62 @@ fn check_reason(store: &Store, c: &SignedCommitment, reason: &str, now: i64) -> 
     }
 }
 
+/// draw/v3: one sealed view per draw (docs/spec/privacy.md §13.2), so the next round gets
+/// a view of its own under a fresh key — openings of two rounds over one view's blinds
+/// would add up. The old view moves to `superseded/N/` beside its record (the public
+/// re-checks that record from it), the old key to `private/superseded/N/` (the auditor's),
+/// and the new root is logged, with its keeper-inputs digest.
+fn reseal(
+    store: &Store,
+    txn: &mut Txn,
+    trail: &mut Trail,
+    case: &crate::casefile::CaseFile,
+    dest: &str,
+    now: i64,
+) -> Result<()> {
+    use super::new::{keeper_inputs, random_salt, Inputs};
+    use shuangsuiji::draw::SealedKeeper;
+    use shuangsuiji::privacy::{Recusals, ViewKey};
+    let inp = Inputs::load(store)?;
+    inp.checked_keeper(case.suite)?;
+    let Some(s) = &inp.sealed else {
+        return Ok(());
+    };
+    let n = dest.rsplit('/').next().unwrap_or_default();
+    txn.put(
+        &format!("{dest}/{}", layout::TARGETS_SEALED),
+        store.read(layout::TARGETS_SEALED)?,
+    );
+    txn.put_private(
+        &format!("private/superseded/{n}/view.key"),
+        store.read(layout::VIEW_KEY)?,
+    );
+    let key = ViewKey(random_salt()?);
+    let keeper = SealedKeeper::new(
+        inp.targets.clone(),
+        Recusals::of_public(&s.declared),
+        ViewKey(key.0),
+    );
+    let root = keeper
+        .view()
+        .root_in(case.suite)
+        .map_err(|e| CaseError::Refused(format!("封存视图 the sealed view: {e}")))?;
+    txn.put_json(layout::TARGETS_SEALED, keeper.view())?;
+    txn.put_private(layout::VIEW_KEY, hex::encode(key.0).into_bytes());
+    trail.record(
+        EventKind::RegisterChange,
+        &case.unit,
+        now,
+        root,
+        &format!(
+            "检查对象名录库（封存视图 sealed view，重新抽取另行封存 re-sealed for the re-draw） {} keeper-inputs {}",
+            inp.targets.as_of(),
+            keeper_inputs(case.suite, &inp.targets, &key, &s.declared)
+        ),
+    );
+    Ok(())
+}
+
 /// Moves the current round aside and prepares the next commitment to supersede it.
 /// Participants are moved too: each files a participant.json again (a new folder if its
 /// secret was revealed). Signers stay.
@@ -105,6 +161,9 @@ pub fn redraw(
     }
     let mut trail = Trail::load(store, log_key)?;
     trail.record(EventKind::Redraw, &case.unit, now, c.hash, reason);
+    if case.sealed {
+        reseal(store, &mut txn, &mut trail, &case, &dest, now)?;
+    }
     trail.checkpoint()?;
     trail.put(&mut txn)?;
     case.supersedes = Some(Supersedes {

@@ -140,8 +140,9 @@ pub fn run_draw(store: &Store, log_key: SecretKey, now: i64) -> Result<SealedRec
         });
     }
     let inp = Inputs::load(store)?;
-    // draw/v3: the keeper draws (the register sealed again under the view key).
-    let keeper = inp.keeper();
+    // draw/v3: the keeper draws (the register sealed again under the view key, checked
+    // against the published views first).
+    let keeper = inp.checked_keeper(c.commitment.suite)?;
     let record = draw(DrawInputs {
         commitment: &c,
         item_list: &inp.items,
