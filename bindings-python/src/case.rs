@@ -84,7 +84,7 @@ pub fn case_new(
         2 => false,
         _ => {
             return Err(format_error(
-                "draw: 3 (draw/v3, sealed classes; the default) or 2 (draw/v2)",
+                "draw: 须为 3 或 2 · 3 (draw/v3, sealed classes; the default) or 2 (draw/v2)",
             ))
         }
     };
@@ -382,9 +382,13 @@ pub fn keys_sign(
     targets: Option<&str>,
     inspectors: Option<&str>,
 ) -> Result<String> {
+    let targets = match targets {
+        Some(t) => keys::public_targets(&document, t.as_bytes())?,
+        None => None,
+    };
     let views = match (targets, inspectors) {
         (Some(t), Some(i)) => Some((
-            keys::public_targets(&document, t.as_bytes())?,
+            t,
             json::<shuangsuiji::PublicInspectorRegister>(i, "inspectors")?,
         )),
         _ => None,

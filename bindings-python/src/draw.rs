@@ -265,6 +265,20 @@ pub fn commit(
     let (algorithm, as_of, targets_root) = match (version, targets.cast::<SealedKeeper>()) {
         (3, Ok(k)) => {
             let k = &k.get().0;
+            // Refused here, not at the draw after signatures, reveals and the round: a
+            // draw/v3 publishes the inspector view without the declared conflicts (the
+            // keeper's sealed recusal sets hold them).
+            if inspectors
+                .get()
+                .0
+                .inspectors()
+                .iter()
+                .any(|i| !i.conflicts.is_empty())
+            {
+                return Err(format_error(
+                    "inspectors: draw/v3 的人员视图须不含回避关系（用 without_conflicts()）· a draw/v3 commitment names the inspector view without its declared conflicts (without_conflicts())",
+                ));
+            }
             (
                 core::draw::ALGORITHM_V3,
                 Some(k.register().as_of()),
@@ -273,12 +287,12 @@ pub fn commit(
         }
         (3, Err(_)) => {
             return Err(format_error(
-                "targets: draw/v3 (version=3) commits to a SealedKeeper's sealed view",
+                "targets: draw/v3（version=3）的承诺须基于 SealedKeeper 的封存视图 · draw/v3 (version=3) commits to a SealedKeeper's sealed view",
             ))
         }
         (1 | 2, _) => {
             let t = targets.cast::<TargetRegister>().map_err(|_| {
-                format_error("targets: draw/v1 and v2 commit to a TargetRegister (a SealedKeeper is for version=3)")
+                format_error("targets: draw/v1、v2 的承诺须基于 TargetRegister · draw/v1 and v2 commit to a TargetRegister (a SealedKeeper is for version=3)")
             })?;
             let t = &t.get().0;
             let as_of = (version == 2).then(|| t.as_of());
@@ -291,7 +305,7 @@ pub fn commit(
         }
         _ => {
             return Err(format_error(
-                "version: 1 (draw/v1, never anchored), 2 (draw/v2) or 3 (draw/v3: sealed classes)",
+                "version: 须为 1、2 或 3 · 1 (draw/v1, never anchored), 2 (draw/v2) or 3 (draw/v3: sealed classes)",
             ))
         }
     };

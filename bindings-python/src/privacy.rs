@@ -146,8 +146,8 @@ pub fn class_disclosure<'py>(
 
 /// draw/v3, the keeper (docs/spec/privacy.md §13): the full register sealed once under a
 /// 32-byte view key, with the conflicts declared in `inspectors` (the keeper's
-/// PublicInspectorRegister with its conflicts; None: nobody declared one) sealed as recusal
-/// sets. Give it as `targets` to `commit(version=3)` and `draw`, and to `verify` for the
+/// PublicInspectorRegister with its conflicts; required, so that no keeper seals "nobody
+/// declared one" by leaving it out) sealed as recusal sets. Give it as `targets` to `commit(version=3)` and `draw`, and to `verify` for the
 /// auditor's re-draw. Publish `view()` and the inspector view `without_conflicts()`, never
 /// the register or the key. Raises PrivacyError when a declaration names a target outside
 /// the register (refused, not lost).
@@ -157,18 +157,15 @@ pub struct SealedKeeper(pub core::draw::SealedKeeper);
 #[pymethods]
 impl SealedKeeper {
     #[new]
-    #[pyo3(signature = (targets, view_key, inspectors = None))]
     fn new(
         py: Python<'_>,
         targets: &Bound<'_, TargetRegister>,
         view_key: &[u8],
-        inspectors: Option<&Bound<'_, crate::registers::PublicInspectorRegister>>,
+        inspectors: &Bound<'_, crate::registers::PublicInspectorRegister>,
     ) -> Result<Self> {
         let key = ViewKey(bytes32(view_key, "view_key")?);
         let register = targets.get().0.clone();
-        let recusals = inspectors.map_or_else(privacy::Recusals::none, |i| {
-            privacy::Recusals::of_public(&i.get().0)
-        });
+        let recusals = privacy::Recusals::of_public(&inspectors.get().0);
         if let Some(unknown) = recusals.unknown_targets(&register).first() {
             return Err(privacy::PrivacyError::Recusal {
                 target: unknown.clone(),

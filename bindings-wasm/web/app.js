@@ -111,6 +111,9 @@ async function run() {
   text($("status"), "核验中… Verifying…");
   delete document.body.dataset.streamed;
   try {
+    if ($("view-key").value.trim() && streamed(files.targets)) {
+      throw new Error("审计核验须给出 JSON 完整名录库，不能流式读取 CSV · the auditor's check takes the full register as JSON, not a streamed CSV");
+    }
     if (streamed(files.targets)) {
       const t0 = performance.now();
       const result = await verifyInWorker($("as-of").value || undefined);
@@ -199,9 +202,11 @@ function show(result) {
     }
     if (result.verified.classes === "auditor") {
       const c = el("div"); c.id = "classes-checked";
-      const n = result.declarations ?? 0;
-      c.append(el("div", `类别与回避（draw/v3，审计方）：已用完整名录、视图密钥与所给人员视图重算封存视图、每个类别与证明、每个回避名单，全部相符；文件未离开本机。所给人员视图载明回避声明 ${n} 项${n === 0 ? "（为 0：如人员确有回避对象，这不是保管方的人员视图）" : ""}；回避声明须取自人员本人的申报来源，而非保管方。`),
-        el("div", `Classes and conflicts (draw/v3, the auditor): the sealed view, every class and the proof, and every recusal set were recomputed from the full register, the view key and the inspector view given, and all match; no file left this computer. The inspector view given declares ${n} conflict(s)${n === 0 ? " (zero: if inspectors declared any, this is not the keeper's view)" : ""}; take the declarations from the inspectors' own filings, not from the keeper.`, "en"));
+      const n = result.declarations;
+      const zh = n === undefined ? "（未能计数）" : `${n} 项${n === 0 ? "（为 0：如人员确有回避对象，所给的不是载有回避声明的人员视图）" : ""}`;
+      const en = n === undefined ? "an uncounted number of conflicts" : `${n} conflict(s)${n === 0 ? " (zero: if inspectors declared any, this is not the view with their declarations)" : ""}`;
+      c.append(el("div", `类别与回避（draw/v3，审计方）：已用完整名录、视图密钥与所给人员视图重算封存视图、每个类别与证明、每个回避名单，全部相符；文件未离开本机。所给人员视图载明回避声明 ${zh}；回避声明须取自人员本人的申报来源，而非保管方。`),
+        el("div", `Classes and conflicts (draw/v3, the auditor): the sealed view, every class and the proof, and every recusal set were recomputed from the full register, the view key and the inspector view given, and all match; no file left this computer. The inspector view given declares ${en}; take the declarations from the inspectors' own filings, not from the keeper.`, "en"));
       reason.append(c);
     }
   } else {

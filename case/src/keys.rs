@@ -321,29 +321,34 @@ enum Doc {
     Record(Box<SealedRecord>),
 }
 
-/// The public target view a handed-over document is re-run against, read from `targets`
+/// The public target view a handed-over record is re-run against, read from `targets`
 /// (JSON): the sealed view for a draw/v3 record (`public/targets.sealed.json`), else the
-/// register's public view.
+/// register's public view; `None` for a commitment, which is signed without one.
 ///
 /// # Errors
-/// When the text is not the view the document needs, saying which file it wants.
+/// When the document cannot be read, or the text is not the view the record needs,
+/// saying which file it wants.
 pub fn public_targets(
     doc: &[u8],
     targets: &[u8],
-) -> Result<Box<dyn shuangsuiji::draw::TargetSource>> {
-    let v3 = matches!(read_doc(doc)?, Doc::Record(r)
-        if r.record.commitment.commitment.version() == Some(shuangsuiji::draw::Version::V3));
+) -> Result<Option<Box<dyn shuangsuiji::draw::TargetSource>>> {
+    let v3 = match read_doc(doc)? {
+        Doc::Commitment(_) => return Ok(None),
+        Doc::Record(r) => {
+            r.record.commitment.commitment.version() == Some(shuangsuiji::draw::Version::V3)
+        }
+    };
     if v3 {
         let view: shuangsuiji::privacy::SealedView = serde_json::from_slice(targets).map_err(|e| {
             CaseError::Refused(format!(
                 "draw/v3 记录须以封存视图重新运行（public/targets.sealed.json）· a draw/v3 record re-runs against the sealed view (public/targets.sealed.json): {e}"
             ))
         })?;
-        Ok(Box::new(view))
+        Ok(Some(Box::new(view)))
     } else {
         let register: shuangsuiji::TargetRegister = serde_json::from_slice(targets)
             .map_err(|e| CaseError::Refused(format!("检查对象名录库公开视图无法读取 · the public target register cannot be read: {e}")))?;
-        Ok(Box::new(register))
+        Ok(Some(Box::new(register)))
     }
 }
 

@@ -709,7 +709,15 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
         Some(k) => {
             // The record, the sealed view and the inspector view without conflicts are
             // published; the full register, the view key and the declarations go to
-            // private/ (the keeper's and the auditor's).
+            // private/ (the keeper's and the auditor's). A register view an earlier
+            // `--draw v2` left in the folder would publish every class: removed.
+            for stale in ["targets.public.json", "targets.public.csv"] {
+                let p = a.out.join(stale);
+                if p.exists() {
+                    std::fs::remove_file(&p)
+                        .map_err(|e| format!("cannot remove {}: {e}", p.display()))?;
+                }
+            }
             crate::privacy_draw::write(
                 &a.out,
                 &sealed,
@@ -762,7 +770,7 @@ pub fn run(a: DemoArgs) -> Result<(), String> {
     };
     println!(
         "\n文件 Files: {o}/{{commitment,record,{views},inspectors.public,audit,anchor}}.json, notice/, verifier/trust.json{}",
-        if keeper.is_some() { "；保管方与审计方 keeper and auditor only: private/" } else { "" }
+        if keeper.is_some() { "；保管方与审计方 keeper and auditor only: private/（演示的视图密钥与签名密钥一样是公开常量，切勿用于真实抽查 the demo's view key, like its signing keys, is a public constant: never for a real draw）" } else { "" }
     );
     println!("复核 Re-check: shuangsuiji verify {o}/record.json --targets {o}/{view_file} --inspectors {o}/inspectors.public.json --trust {o}/verifier/trust.json --anchor {o}/anchor.json");
     if keeper.is_some() {

@@ -187,17 +187,20 @@ fn show(s: &keys::Shown) {
     if let Some(n) = s.selected {
         println!("已重新运行核验 Re-run and verified: 抽中 {n} 个对象 selected");
     }
-    if s.classes == Some(shuangsuiji::draw::ClassesChecked::Public) {
-        println!("类别（draw/v3）：已按封存视图核验；各分类是否为名录库所载、回避名单是否为人员声明，由审计方核验 · classes (draw/v3): checked from the sealed view; that each class is the register's and each recusal set the declarations is the auditor's check");
+    if let Some(note) = s.classes.and_then(shuangsuiji::draw::ClassesChecked::note) {
+        println!("{note}");
     }
 }
 
 pub fn run_sign(a: SignArgs) -> Result<(), String> {
     let doc = util::read(&a.file)?;
-    let views = match (&a.targets, &a.inspectors) {
+    let targets = match &a.targets {
+        Some(t) => keys::public_targets(&doc, &util::read(t)?).map_err(fail)?,
+        None => None,
+    };
+    let views = match (targets, &a.inspectors) {
         (Some(t), Some(i)) => Some((
-            keys::public_targets(&doc, &util::read(t)?)
-                .map_err(|e| format!("{}: {}", t.display(), fail(e)))?,
+            t,
             util::load_json::<shuangsuiji::PublicInspectorRegister>(i)?,
         )),
         _ => None,

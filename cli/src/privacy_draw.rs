@@ -144,7 +144,12 @@ pub(crate) fn write(
         (&private.join("targets.json"), &register),
         (&private.join("view.key"), key.as_bytes()),
         (&private.join("inspectors.declared.json"), &declared),
-    ])
+    ])?;
+    // Owner-only themselves too, not just by their folder: they stay closed when copied out.
+    for f in ["targets.json", "view.key", "inspectors.declared.json"] {
+        util::restrict_to_owner(&private.join(f))?;
+    }
+    Ok(())
 }
 
 /// What the draw/v3 vector is made from.

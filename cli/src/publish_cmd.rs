@@ -115,6 +115,7 @@ impl RecordCheck {
         )?;
         if show {
             crate::summary::print_level(&verdict);
+            crate::summary::print_classes_note(&verdict);
         }
         Ok(Some(sealed))
     }
@@ -175,6 +176,7 @@ pub fn run_publish(a: PublishArgs) -> Result<(), String> {
     // Publish only for a record that verifies, and only results its draw produced.
     let verdict = a.views.assess(&record)?;
     crate::summary::print_level(&verdict);
+    crate::summary::print_classes_note(&verdict);
     shuangsuiji::publish::check_results_in_draw(&results, &record)
         .map_err(|e| format!("not published: {}\n{e}", e.message_zh()))?;
     let policy = match &a.policy {

@@ -220,3 +220,12 @@ pub fn print_level(verdict: &Verdict) {
         }
     }
 }
+
+/// Where only the verdict's level is printed (publishing against a record): how far a
+/// draw/v3 record's classes were checked, so the public check is not taken for the
+/// auditor's.
+pub fn print_classes_note(verdict: &Verdict) {
+    if let Some(note) = verdict.verified.as_ref().and_then(|v| v.classes.note()) {
+        println!("{note}");
+    }
+}

@@ -229,3 +229,16 @@ pub fn create_private_dir(dir: &Path) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Makes a file readable and writable by its owner only (0600), as `private/` files are.
+pub fn restrict_to_owner(path: &Path) -> Result<(), String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| format!("cannot protect {}: {e}", path.display()))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}

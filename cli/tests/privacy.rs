@@ -383,6 +383,9 @@ fn the_main_demo_draws_v3_and_publishes_no_class_or_conflict() {
     let d: PathBuf =
         std::env::temp_dir().join(format!("shuangsuiji-cli-{}-demo-v3", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
+    // Over a folder an earlier `--draw v2` wrote: its register view must not stay published.
+    let (ok, text) = run(bin().args(["demo", "--draw", "v2", "--out"]).arg(&d));
+    assert!(ok && d.join("targets.public.json").exists(), "{text}");
     let (ok, text) = run(bin().args(["demo", "--out"]).arg(&d));
     assert!(ok, "{text}");
     assert!(
@@ -430,6 +433,10 @@ fn the_main_demo_draws_v3_and_publishes_no_class_or_conflict() {
         use std::os::unix::fs::PermissionsExt;
         let m = std::fs::metadata(d.join("private")).unwrap();
         assert_eq!(m.permissions().mode() & 0o777, 0o700);
+        for f in ["targets.json", "view.key", "inspectors.declared.json"] {
+            let m = std::fs::metadata(d.join("private").join(f)).unwrap();
+            assert_eq!(m.permissions().mode() & 0o077, 0, "{f}");
+        }
     }
     let verify = |targets: &str, key: bool, inspectors: &str| {
         let mut c = bin();
@@ -489,5 +496,17 @@ fn the_main_demo_draws_v3_and_publishes_no_class_or_conflict() {
         ])
         .arg(d.join("notice2")));
     assert!(ok, "{text}");
+    assert!(text.contains("须审计方核验"), "{text}");
     std::fs::remove_dir_all(&d).ok();
+    // The same job under the 国密 suite: draw/v3 too, anchored.
+    let sm = d.with_extension("sm2");
+    let (ok, text) = run(bin().args(["demo", "--suite", "sm2-sm3", "--out"]).arg(&sm));
+    assert!(ok, "{text}");
+    assert!(
+        text.contains("shuangsuiji/draw/v3")
+            && text.contains("sm2-sm3")
+            && text.contains("VERIFIED, ANCHORED"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&sm).ok();
 }

@@ -190,6 +190,9 @@ def test_the_v3_draw_is_made_from_python_byte_for_byte(v, world, drawn, sample):
     # draw/v3 commits to a keeper's sealed view, never to a plain register.
     with pytest.raises(s.FormatError, match="SealedKeeper"):
         s.commit(i["plan"], items, reg, published, version=3, **args)
+    # ... nor to an inspector view that still lists the declared conflicts.
+    with pytest.raises(s.FormatError, match="without_conflicts"):
+        s.commit(i["plan"], items, keeper, sample.public, version=3, **args)
     c = s.commit(i["plan"], items, keeper, published, version=3, **args)
     assert c.commitment["algorithm"] == "shuangsuiji/draw/v3"
     assert c.commitment["roots"]["targets"] == e["targets_root"]

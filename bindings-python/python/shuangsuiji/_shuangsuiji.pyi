@@ -658,9 +658,7 @@ class SealedKeeper:
     ``view()`` and ``inspectors.without_conflicts()``, never the register or the key.
     Raises PrivacyError when a declaration names a target outside the register."""
 
-    def __new__(
-        cls, targets: TargetRegister, view_key: bytes, inspectors: Optional[PublicInspectorRegister] = None
-    ) -> Self: ...
+    def __new__(cls, targets: TargetRegister, view_key: bytes, inspectors: PublicInspectorRegister) -> Self: ...
     def view(self) -> Dict[str, Any]:
         """The sealed view to publish."""
     def root(self, suite: Optional[str] = None) -> str:

@@ -41,6 +41,9 @@ pub fn verdict_text(v: &Verdict) -> (String, Vec<String>) {
     if let Some(e) = &v.error {
         lines.push(format!("[{}] {}", e.kind(), e.message_zh()));
     }
+    if let Some(note) = v.verified.as_ref().and_then(|x| x.classes.note()) {
+        lines.push(note.to_string());
+    }
     if let Some(t) = &v.trust {
         lines.push(format!(
             "信任文件「{}」指纹 fingerprint {}",

@@ -50,6 +50,23 @@ pub enum ClassesChecked {
     Auditor,
 }
 
+impl ClassesChecked {
+    /// What the check established about a draw/v3 record's classes and recusal sets, in
+    /// words (Chinese first), for every place that prints a verdict: a reader told only
+    /// "verified" would take the public check for the auditor's. `None` outside draw/v3.
+    pub fn note(self) -> Option<&'static str> {
+        match self {
+            ClassesChecked::NotSealed => None,
+            ClassesChecked::Public => Some(
+                "类别与回避（draw/v3）：按封存视图公众核验；各分类是否为名录库所载、回避名单是否为人员的声明，须审计方核验 · classes and conflicts (draw/v3): the public check from the sealed view; that each class is the register's and each recusal set the inspectors' declarations is the auditor's check",
+            ),
+            ClassesChecked::Auditor => Some(
+                "类别与回避（draw/v3）：审计核验，以完整名录库、视图密钥与回避声明重算全部类别与回避名单 · classes and conflicts (draw/v3): the auditor's check, every class and recusal set recomputed from the full register, the view key and the declarations",
+            ),
+        }
+    }
+}
+
 fn check_signatures(
     suite: crate::encoding::Suite,
     what: SignedDocument,
