@@ -1055,6 +1055,8 @@ fn late_publication_needs_a_reason() {
     // Results of 2023-09-04: the deadline is 2023-10-08.
     let (ok, text) = publish("2023-10-08", None, "on-time");
     assert!(ok, "{text}");
+    // The demo's record is draw/v3, checked from the sealed view: said so.
+    assert!(text.contains("须审计方核验"), "{text}");
     assert!(!out.join("on-time/overdue.json").exists());
     let (ok, text) = publish("2023-10-09", None, "late");
     assert!(
