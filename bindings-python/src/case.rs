@@ -383,7 +383,7 @@ pub fn keys_sign(
     inspectors: Option<&str>,
 ) -> Result<String> {
     let targets = match targets {
-        Some(t) => keys::public_targets(&document, t.as_bytes())?,
+        Some(t) => keys::public_targets(&document, || Ok(t.as_bytes().to_vec()))?,
         None => None,
     };
     let views = match (targets, inspectors) {

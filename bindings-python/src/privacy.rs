@@ -146,8 +146,9 @@ pub fn class_disclosure<'py>(
 
 /// draw/v3, the keeper (docs/spec/privacy.md §13): the full register sealed once under a
 /// 32-byte view key, with the conflicts declared in `inspectors` (the keeper's
-/// PublicInspectorRegister with its conflicts; required, so that no keeper seals "nobody
-/// declared one" by leaving it out) sealed as recusal sets. Give it as `targets` to `commit(version=3)` and `draw`, and to `verify` for the
+/// PublicInspectorRegister with its conflicts; required, so that "nobody declared one" is
+/// a choice made in the open, which the auditor checks against the inspectors' filings)
+/// sealed as recusal sets. Give it as `targets` to `commit(version=3)` and `draw`, and to `verify` for the
 /// auditor's re-draw. Publish `view()` and the inspector view `without_conflicts()`, never
 /// the register or the key. Raises PrivacyError when a declaration names a target outside
 /// the register (refused, not lost).

@@ -321,8 +321,8 @@ enum Doc {
     Record(Box<SealedRecord>),
 }
 
-/// The public target view a handed-over record is re-run against, read from `targets`
-/// (JSON): the sealed view for a draw/v3 record (`public/targets.sealed.json`), else the
+/// The public target view a handed-over record is re-run against, read by `targets` (JSON;
+/// read only for a record): the sealed view for a draw/v3 record (`public/targets.sealed.json`), else the
 /// register's public view; `None` for a commitment, which is signed without one.
 ///
 /// # Errors
@@ -330,7 +330,7 @@ enum Doc {
 /// saying which file it wants.
 pub fn public_targets(
     doc: &[u8],
-    targets: &[u8],
+    targets: impl FnOnce() -> Result<Vec<u8>>,
 ) -> Result<Option<Box<dyn shuangsuiji::draw::TargetSource>>> {
     let v3 = match read_doc(doc)? {
         Doc::Commitment(_) => return Ok(None),
@@ -338,6 +338,7 @@ pub fn public_targets(
             r.record.commitment.commitment.version() == Some(shuangsuiji::draw::Version::V3)
         }
     };
+    let targets = &targets()?;
     if v3 {
         let view: shuangsuiji::privacy::SealedView = serde_json::from_slice(targets).map_err(|e| {
             CaseError::Refused(format!(

@@ -195,7 +195,8 @@ fn show(s: &keys::Shown) {
 pub fn run_sign(a: SignArgs) -> Result<(), String> {
     let doc = util::read(&a.file)?;
     let targets = match &a.targets {
-        Some(t) => keys::public_targets(&doc, &util::read(t)?).map_err(fail)?,
+        Some(t) => keys::public_targets(&doc, || util::read(t).map_err(CaseError::Refused))
+            .map_err(fail)?,
         None => None,
     };
     let views = match (targets, &a.inspectors) {

@@ -155,11 +155,11 @@ fn print_classes(
         ClassesChecked::NotSealed => {}
         ClassesChecked::Public => {
             println!("类别（draw/v3）Classes: 封存；公众核验通过 sealed; the public check passed");
-            println!("  已核：各层人数与承诺之和相符、各层抽中者为其最低票号、仅开启必要类别（{opened} 个对象）· checked: populations bound to the commitments, each stratum kept its lowest tickets, only the needed class facts opened ({opened} targets)");
-            println!("  未核（审计方）：各类别是否为名录库所载、未开启条目是否为 0/1 · not checked (the auditor's): that each class is the register's, that unopened entries are bits — re-run with --view-key and the full register");
+            println!("  已核：各层人数与承诺之和相符、各层抽中者为其最低票号、仅开启必要类别（{opened} 个对象）、派出检查组对象的回避名单与封存承诺相符 · checked: populations bound to the commitments, each stratum kept its lowest tickets, only the needed class facts opened ({opened} targets), the recusal sets of the targets teams go to open their commitments");
+            println!("  未核（审计方）：各类别是否为名录库所载、未开启条目是否为 0/1、回避名单是否为人员的声明 · not checked (the auditor's): that each class is the register's, that unopened entries are bits, that each recusal set is the inspectors' declarations — re-run with --view-key, the full register and the declarations");
         }
         ClassesChecked::Auditor => {
-            println!("类别（draw/v3）Classes: 审计核验通过（完整名录库与视图密钥重算全部类别与证明）· the auditor's check passed (every class and the proof recomputed from the full register and the view key)");
+            println!("类别（draw/v3）Classes: 审计核验通过（完整名录库、视图密钥与所给回避声明重算全部类别、证明与回避名单）· the auditor's check passed (every class, the proof and every recusal set recomputed from the full register, the view key and the declarations given)");
         }
     }
 }

@@ -109,6 +109,13 @@ impl Views {
                     if recusals.count() == 0 { "（为 0：如人员名录确有回避对象，这不是保管方的人员视图）" } else { "" },
                     if recusals.count() == 0 { " (zero: if the register has any, this is not the keeper's view)" } else { "" },
                 );
+                // The digest a draw/v3 case logged of its keeper's files (`case new`, a
+                // re-draw's re-seal): the auditor compares it with the log's register event
+                // to know these are the files the draw was committed over.
+                println!(
+                    "审计：所给文件的保管方输入摘要 keeper-inputs {} （与抽查任务审计日志的名录库事件比对 · compare with the case log's register event）",
+                    shuangsuiji_case::steps::new::keeper_inputs(sealed.suite(), &register, &key, &declared)
+                );
                 Held::Keeper(Box::new((
                     SealedKeeper::new(register, recusals, key),
                     declared.without_conflicts(),

@@ -334,6 +334,11 @@ fn status_is_right_after_every_step() {
         ],
     );
     assert!(ok && text.contains("审计核验通过"), "{text}");
+    // The auditor's files are the ones the log's digest names.
+    assert!(
+        text.contains(&format!("keeper-inputs {}", logged_keeper_inputs(&c))),
+        "{text}"
+    );
 }
 
 /// Every JSON file under `dir` outside its `private/` folders: what a case publishes (or
@@ -1604,11 +1609,23 @@ fn private_files_that_no_longer_match_the_published_views_are_refused() {
         "{text}"
     );
     assert!(!c.path("task/commitment.json").exists());
-    let log = std::fs::read_to_string(c.path("task/audit.json")).unwrap();
-    assert!(
-        log.contains("keeper-inputs"),
-        "the digest is logged at case new"
-    );
+    // The message names the digest the log holds (and the present files' other one).
+    let logged = logged_keeper_inputs(&c);
+    assert!(text.contains(&format!("keeper inputs {logged}")), "{text}");
     std::fs::write(&path, &original).unwrap();
     c.ok(T_COMMIT, &["case", "commit", "task"]);
+}
+
+/// The keeper-inputs digest of the case log's last draw/v3 register event.
+fn logged_keeper_inputs(c: &Case) -> String {
+    let log: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(c.path("task/audit.json")).unwrap()).unwrap();
+    log["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["note"].as_str()?.split(" keeper-inputs ").nth(1))
+        .next_back()
+        .expect("a draw/v3 case logs its keeper-inputs digest")
+        .to_string()
 }

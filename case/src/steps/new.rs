@@ -90,6 +90,34 @@ pub(crate) struct Sealed {
     pub view: SealedView,
     pub key: ViewKey,
     pub declared: PublicInspectorRegister,
+    /// The sealed root and keeper-inputs digest the log last recorded (`case new`, or a
+    /// re-draw's re-seal): what `public/` and `private/` must still be.
+    pub logged: Option<(shuangsuiji::Digest32, String)>,
+}
+
+/// The start of the note of a draw/v3 case's register event (`case new`, a re-draw's
+/// re-seal); the note ends with ` keeper-inputs <digest>`.
+const SEALED_NOTE: &str = "检查对象名录库（封存视图 sealed view";
+const KEEPER_INPUTS: &str = " keeper-inputs ";
+
+/// The sealed root and keeper-inputs digest of the log's last draw/v3 register event.
+fn logged_seal(store: &Store) -> Result<Option<(shuangsuiji::Digest32, String)>> {
+    let file: shuangsuiji::audit::LogFile = store.read_json(layout::AUDIT)?;
+    Ok(file
+        .events
+        .iter()
+        .rev()
+        .find(|e| e.kind == EventKind::RegisterChange && e.note.starts_with(SEALED_NOTE))
+        .map(|e| {
+            let digest = e.note.rsplit(KEEPER_INPUTS).next().unwrap_or_default();
+            (e.subject, digest.to_string())
+        }))
+}
+
+/// The note of a draw/v3 register event: `what`, the register date, the keeper-inputs
+/// digest.
+pub(crate) fn sealed_note(what: &str, as_of: Date, digest: shuangsuiji::Digest32) -> String {
+    format!("{SEALED_NOTE}{what}） {as_of}{KEEPER_INPUTS}{digest}")
 }
 
 impl Inputs {
@@ -100,6 +128,7 @@ impl Inputs {
                 view: store.read_json(layout::TARGETS_SEALED)?,
                 key: ViewKey(crate::keys::read_key(&store.path(layout::VIEW_KEY))?),
                 declared: store.read_json(layout::INSPECTORS_DECLARED)?,
+                logged: logged_seal(store)?,
             })
         } else {
             None
@@ -149,15 +178,15 @@ impl Inputs {
         }
     }
 
-    /// draw/v3: the keeper, checked against what was published — the register sealed again
-    /// under the view key must give the published sealed view's root, and the declarations
+    /// draw/v3: the keeper, checked against what was published and logged — the register
+    /// sealed again under the view key must give the published sealed view's root, which
+    /// must be the root the log's last register event recorded, and the declarations
     /// without their conflicts the published inspector view's. Checked before the
-    /// commitment and again before the draw, so private files changed in between stop the
-    /// draw with this message, and the log's keeper-inputs digest (`keeper_inputs`) says
-    /// what they were.
+    /// commitment, before the draw and before a re-seal, so files changed in between stop
+    /// the step with the logged and the present keeper-inputs digests.
     ///
     /// # Errors
-    /// When `private/` no longer matches `public/`.
+    /// When `private/` or `public/` no longer match each other or the log.
     pub(crate) fn checked_keeper(&self, suite: Suite) -> Result<Option<SealedKeeper>> {
         let (Some(keeper), Some(s)) = (self.keeper(), &self.sealed) else {
             return Ok(None);
@@ -166,11 +195,18 @@ impl Inputs {
             v.root_in(suite)
                 .map_err(|e| CaseError::Refused(format!("封存视图 the sealed view: {e}")))
         };
-        if root(keeper.view())? != root(&s.view)?
+        let published = root(&s.view)?;
+        let (logged_root, logged_digest) = match &s.logged {
+            Some((r, d)) => (Some(*r), d.as_str()),
+            None => (None, "—"),
+        };
+        if root(keeper.view())? != published
+            || logged_root.is_some_and(|r| r != published)
             || s.declared.without_conflicts().root_in(suite) != self.inspectors.root_in(suite)
         {
             return Err(CaseError::Refused(format!(
-                "private/ 中的完整名录库、视图密钥或回避声明与公开的封存视图或人员视图不符；请恢复建立任务时的文件（审计日志的名录库事件载有其摘要 keeper inputs {}）· the full register, view key or declarations in private/ no longer match the published views; restore the files the case was made with (the log's register event names their digest)",
+                "private/ 中的完整名录库、视图密钥或回避声明，或 public/ 中的视图，与审计日志最后一次记录的名录库事件不符；请恢复当时的文件（日志记录的保管方输入摘要 keeper inputs {logged_digest}，现有文件的摘要 {}）· the full register, view key or declarations in private/, or the views in public/, no longer match the log's last register event; restore those files (logged keeper-inputs digest {logged_digest}, present files' {})",
+                keeper_inputs(suite, &self.targets, &s.key, &s.declared),
                 keeper_inputs(suite, &self.targets, &s.key, &s.declared)
             )));
         }
@@ -194,7 +230,7 @@ impl Inputs {
 /// key's hash, the declared inspector view's root), logged when the case is made: an
 /// auditor given `private/` later checks it holds the files the draw was committed over,
 /// and a draw stopped because they changed is attributable.
-pub(crate) fn keeper_inputs(
+pub fn keeper_inputs(
     suite: Suite,
     register: &TargetRegister,
     key: &ViewKey,
@@ -336,6 +372,7 @@ fn check(
                 view: k.view().clone(),
                 key: ViewKey(k.key().0),
                 declared: declared.clone(),
+                logged: None,
             }),
         };
         let mut plan_problems = Vec::new();
@@ -426,10 +463,10 @@ pub fn create(dir: &Path, n: NewCase<'_>, now: i64) -> Result<Created> {
         now,
         roots.targets,
         &match &inp.sealed {
-            Some(s) => format!(
-                "检查对象名录库（封存视图 sealed view） {} keeper-inputs {}",
+            Some(s) => sealed_note(
+                "",
                 inp.targets.as_of(),
-                keeper_inputs(n.suite, &inp.targets, &s.key, &s.declared)
+                keeper_inputs(n.suite, &inp.targets, &s.key, &s.declared),
             ),
             None => format!("检查对象名录库 {}", inp.targets.as_of()),
         },

@@ -69,11 +69,11 @@ fn reseal(
     store: &Store,
     txn: &mut Txn,
     trail: &mut Trail,
-    case: &crate::casefile::CaseFile,
+    (case, c): (&crate::casefile::CaseFile, &SignedCommitment),
     dest: &str,
     now: i64,
 ) -> Result<()> {
-    use super::new::{keeper_inputs, random_salt, Inputs};
+    use super::new::{keeper_inputs, random_salt, sealed_note, Inputs};
     use shuangsuiji::draw::SealedKeeper;
     use shuangsuiji::privacy::{Recusals, ViewKey};
     let inp = Inputs::load(store)?;
@@ -81,6 +81,17 @@ fn reseal(
     let Some(s) = &inp.sealed else {
         return Ok(());
     };
+    // The view set aside must be the one the superseded commitment named, or its record
+    // could not be re-checked from the files kept.
+    let old_root = s
+        .view
+        .root_in(case.suite)
+        .map_err(|e| CaseError::Refused(format!("封存视图 the sealed view: {e}")))?;
+    if old_root != c.commitment.roots.targets {
+        return Err(CaseError::Refused(
+            "public/targets.sealed.json 不是被取代的抽取承诺所载的封存视图 · public/targets.sealed.json is not the sealed view the superseded commitment names".into(),
+        ));
+    }
     let n = dest.rsplit('/').next().unwrap_or_default();
     txn.put(
         &format!("{dest}/{}", layout::TARGETS_SEALED),
@@ -107,10 +118,10 @@ fn reseal(
         &case.unit,
         now,
         root,
-        &format!(
-            "检查对象名录库（封存视图 sealed view，重新抽取另行封存 re-sealed for the re-draw） {} keeper-inputs {}",
+        &sealed_note(
+            "，重新抽取另行封存 re-sealed for the re-draw",
             inp.targets.as_of(),
-            keeper_inputs(case.suite, &inp.targets, &key, &s.declared)
+            keeper_inputs(case.suite, &inp.targets, &key, &s.declared),
         ),
     );
     Ok(())
@@ -162,7 +173,7 @@ pub fn redraw(
     let mut trail = Trail::load(store, log_key)?;
     trail.record(EventKind::Redraw, &case.unit, now, c.hash, reason);
     if case.sealed {
-        reseal(store, &mut txn, &mut trail, &case, &dest, now)?;
+        reseal(store, &mut txn, &mut trail, (&case, &c), &dest, now)?;
     }
     trail.checkpoint()?;
     trail.put(&mut txn)?;
