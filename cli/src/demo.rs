@@ -397,7 +397,7 @@ fn demo_draw(suite: Suite, regs: &Registers<'_>, mut plan: DrawPlan) -> Result<D
         suite,
         &mut trail,
         items,
-        (targets_root.0, targets_root.1),
+        targets_root,
         public_inspectors,
         &plan,
     )?;

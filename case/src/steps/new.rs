@@ -204,10 +204,9 @@ impl Inputs {
             || logged_root.is_some_and(|r| r != published)
             || s.declared.without_conflicts().root_in(suite) != self.inspectors.root_in(suite)
         {
+            let present = keeper_inputs(suite, &self.targets, &s.key, &s.declared);
             return Err(CaseError::Refused(format!(
-                "private/ 中的完整名录库、视图密钥或回避声明，或 public/ 中的视图，与审计日志最后一次记录的名录库事件不符；请恢复当时的文件（日志记录的保管方输入摘要 keeper inputs {logged_digest}，现有文件的摘要 {}）· the full register, view key or declarations in private/, or the views in public/, no longer match the log's last register event; restore those files (logged keeper-inputs digest {logged_digest}, present files' {})",
-                keeper_inputs(suite, &self.targets, &s.key, &s.declared),
-                keeper_inputs(suite, &self.targets, &s.key, &s.declared)
+                "private/ 中的完整名录库、视图密钥或回避声明，或 public/ 中的视图，与审计日志最后一次记录的名录库事件不符；请恢复当时的文件（日志记录的保管方输入摘要 keeper inputs {logged_digest}，现有文件的摘要 {present}）· the full register, view key or declarations in private/, or the views in public/, no longer match the log's last register event; restore those files (logged keeper-inputs digest {logged_digest}, present files' {present})"
             )));
         }
         Ok(Some(keeper))
