@@ -1616,6 +1616,29 @@ fn private_files_that_no_longer_match_the_published_views_are_refused() {
     c.ok(T_COMMIT, &["case", "commit", "task"]);
 }
 
+/// Review of the fixes (medium): a keeper who swaps `private/` and `public/` together for
+/// files that agree with each other (here another case's, sealed under another key) is
+/// refused too: the published root is not the one the log recorded.
+#[test]
+fn swapped_private_and_public_files_are_refused_against_the_log() {
+    let a = prepared("swap-a");
+    let b = prepared("swap-b");
+    for rel in [
+        "task/private/targets.json",
+        "task/private/view.key",
+        "task/private/inspectors.declared.json",
+        "task/public/targets.sealed.json",
+    ] {
+        std::fs::copy(b.path(rel), a.path(rel)).unwrap();
+    }
+    let (ok, text) = a.run(T_COMMIT, &["case", "commit", "task"]);
+    assert!(
+        !ok && text.contains(&format!("keeper inputs {}", logged_keeper_inputs(&a))),
+        "{text}"
+    );
+    assert!(!a.path("task/commitment.json").exists());
+}
+
 /// The keeper-inputs digest of the case log's last draw/v3 register event.
 fn logged_keeper_inputs(c: &Case) -> String {
     let log: serde_json::Value =
